@@ -1,0 +1,75 @@
+import type { ClusterConfig } from "./api/configTypes";
+import { DEFAULT_KUBERNETES_VERSION } from "./api/configTypes";
+import { ObjectStore } from "./api/store";
+import { DEFAULT_EPOCH_MS, VirtualClock } from "./util/clock";
+import { Prng } from "./util/prng";
+
+/** The defaults of a fresh kubeadm cluster. */
+export function defaultClusterConfig(): ClusterConfig {
+  return {
+    kubernetesVersion: DEFAULT_KUBERNETES_VERSION,
+    serviceSubnet: "10.96.0.0/12",
+    podSubnet: "10.244.0.0/16",
+    dnsDomain: "cluster.local",
+    clusterDNS: ["10.96.0.10"],
+    nodePortRange: { base: 30000, size: 2768 },
+    proxyMode: "iptables",
+    ipvsScheduler: "rr",
+    masqueradeBit: 14,
+    loadBalancerPools: [],
+  };
+}
+
+/** A reconciler: something that reacts to store events and catches up when asked. */
+export interface Reconciler {
+  /** Brings its objects up to date; returns true if it changed anything. */
+  sync(): boolean;
+}
+
+/**
+ * The shared state of one simulated cluster: its object store, seeded PRNG,
+ * virtual clock and resolved configuration. Subsystems (API server,
+ * controllers, DNS, data planes) hold a reference to it.
+ */
+export class Cluster {
+  readonly store = new ObjectStore();
+  readonly prng: Prng;
+  readonly clock: VirtualClock;
+  config: ClusterConfig;
+  private readonly reconcilers: Reconciler[] = [];
+
+  constructor(seed: number, config: ClusterConfig = defaultClusterConfig(), epochMs = DEFAULT_EPOCH_MS) {
+    this.prng = new Prng(seed);
+    this.clock = new VirtualClock(epochMs);
+    this.config = config;
+  }
+
+  addReconciler(r: Reconciler): void {
+    this.reconcilers.push(r);
+  }
+
+  /**
+   * Runs every reconciler until none changes anything, as controllers do
+   * when their work queues drain. Bounded so a bug cannot hang the engine.
+   */
+  reconcile(): void {
+    for (let round = 0; round < 100; round++) {
+      let changed = false;
+      for (const r of this.reconcilers) changed = r.sync() || changed;
+      if (!changed) return;
+    }
+    throw new Error("controllers did not settle after 100 rounds");
+  }
+
+  /** The version as a comparable [major, minor], e.g. [1, 35]. */
+  get version(): [number, number] {
+    const m = /^v?(\d+)\.(\d+)/.exec(this.config.kubernetesVersion);
+    return m ? [Number(m[1]), Number(m[2])] : [1, 35];
+  }
+
+  /** True when the emulated Kubernetes is at least `major.minor`. */
+  atLeast(major: number, minor: number): boolean {
+    const [a, b] = this.version;
+    return a > major || (a === major && b >= minor);
+  }
+}
