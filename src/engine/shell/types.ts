@@ -1,3 +1,4 @@
+import type { Api } from "../api/contract";
 import type { Cluster } from "../cluster";
 
 /** Where a command runs: a root shell on a node, or a shell inside a pod's container. */
@@ -8,6 +9,8 @@ export type ShellContext =
 /** What a command may use. */
 export interface CommandEnv {
   cluster: Cluster;
+  /** The API server, for commands that change the cluster (kubectl apply, delete, scale...). */
+  api: Api;
   context: ShellContext;
   /** The previous command's stdout when piped (`iptables-save | grep KUBE`). */
   stdin: string;
