@@ -1,5 +1,7 @@
 import type { Api } from "../api/contract";
 import type { Cluster } from "../cluster";
+import type { Dns } from "../dns/contract";
+import type { Net } from "../net/contract";
 
 /** Where a command runs: a root shell on a node, or a shell inside a pod's container. */
 export type ShellContext =
@@ -11,6 +13,10 @@ export interface CommandEnv {
   cluster: Cluster;
   /** The API server, for commands that change the cluster (kubectl apply, delete, scale...). */
   api: Api;
+  /** Cluster DNS, as CoreDNS answers. */
+  dns: Dns;
+  /** The packet pipeline (curl, trace). */
+  net: Net;
   context: ShellContext;
   /** The previous command's stdout when piped (`iptables-save | grep KUBE`). */
   stdin: string;
