@@ -82,6 +82,12 @@ export interface NodeDataPlane {
   size(): DataPlaneSize;
   /** Rules (or entries) rewritten by the last sync, for the change-cost experiment. */
   lastSyncWrites(): number;
+  /**
+   * Re-syncs with changed Services/EndpointSlices/Nodes in place, keeping
+   * state that survives a kube-proxy sync (counters, IPVS connections).
+   * Without it the runtime rebuilds the data plane.
+   */
+  sync?(input: ProxyInput): void;
 }
 
 /** A kube-proxy mode: builds (and incrementally re-syncs) each node's data plane. */

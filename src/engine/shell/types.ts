@@ -20,7 +20,7 @@ export interface CommandEnv {
   context: ShellContext;
   /** The previous command's stdout when piped (`iptables-save | grep KUBE`). */
   stdin: string;
-  /** The simulation's virtual files (`kubectl apply -f web.yaml` reads here). */
+  /** The files this context sees by absolute path: a node's virtual files (`kubectl apply -f web.yaml`), a pod's /etc/resolv.conf. */
   files: ReadonlyMap<string, string>;
 }
 

@@ -1,0 +1,54 @@
+import { readFileSync } from "node:fs";
+import type { ApiError } from "../engine/api/contract";
+import { Simulation } from "../engine/simulation";
+import { parseArgs, USAGE, UsageError } from "./args";
+import { runBench } from "./bench";
+
+/** The first line of a refused object's message gets `FILE:LINE:`, like a compiler's. */
+export function formatApplyError(error: ApiError): string {
+  const where = error.source ? `${error.source.file}:${error.source.line}: ` : "";
+  return `${where}${error.message.replace(/\n$/, "")}\n`;
+}
+
+function main(argv: string[]): number {
+  let args;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`packetwalk: ${e.message}\n${USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (args.bench) return runBench(args.bench);
+
+  const sim = new Simulation({ seed: args.seed, ...(args.startTime !== undefined ? { startTime: args.startTime } : {}) });
+  let status = 0;
+  for (const file of args.files) {
+    let text: string;
+    try {
+      text = file === "-" ? readFileSync(0, "utf8") : readFileSync(file, "utf8");
+    } catch (e) {
+      process.stderr.write(`packetwalk: ${file}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String(e)}\n`);
+      return 1;
+    }
+    const name = file === "-" ? "STDIN" : file;
+    sim.writeFile(name.replace(/^.*\//, ""), text);
+    const report = sim.apply([{ name, text }]);
+    for (const error of report.errors) {
+      process.stderr.write(formatApplyError(error));
+      status = 1;
+    }
+  }
+  for (const command of args.commands) {
+    const out = sim.run(command);
+    process.stdout.write(out.stdout);
+    process.stderr.write(out.stderr);
+  }
+  return status;
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,96 @@
+/**
+ * Manifest files → documents with their positions, the way `kubectl apply -f`
+ * reads them: `---`-separated YAML documents, `kind: List` unpacked into its
+ * items, empty documents skipped, the first syntax error reported in kubectl's words.
+ */
+import type { Document, Node as YamlNode } from "yaml";
+import { isMap, isSeq, LineCounter, parseAllDocuments } from "yaml";
+import type { ApiError, ManifestDocument } from "./contract";
+
+/** The parsed documents of one file, and what could not be parsed. */
+export interface ParsedManifests {
+  documents: ManifestDocument[];
+  errors: ApiError[];
+}
+
+/**
+ * Parses a manifest file. Documents before the first syntax error are kept;
+ * like kubectl's stream decoder, nothing after it is read.
+ */
+export function parseManifests(text: string, file: string): ParsedManifests {
+  const lineCounter = new LineCounter();
+  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const documents: ManifestDocument[] = [];
+  const errors: ApiError[] = [];
+  if (!Array.isArray(parsed)) return { documents, errors };
+  for (const doc of parsed) {
+    const err = doc.errors[0];
+    if (err) {
+      errors.push(syntaxError(text, file, lineCounter, err.pos[0], err.message));
+      break;
+    }
+    const contents = doc.contents as YamlNode | null;
+    if (contents === null || contents === undefined) continue;
+    const position = (node: YamlNode | null | undefined) => {
+      const pos = lineCounter.linePos(node?.range?.[0] ?? 0);
+      return { file, line: pos.line, column: pos.col };
+    };
+    const value = toJS(doc);
+    if (value === null || value === undefined) continue;
+    if (!isPlainObject(value)) {
+      const source = position(contents);
+      errors.push({
+        reason: "Parse",
+        message: `error: error parsing ${file}: error converting YAML to JSON: yaml: line ${source.line - chunkStart(text, contents.range?.[0] ?? 0) + 1}: cannot unmarshal ${typeof value === "object" ? "!!seq" : "!!str"} into Go value of type map[string]interface {}`,
+        source,
+      });
+      break;
+    }
+    if (value.kind === "List" && Array.isArray(value.items) && isMap(contents)) {
+      const itemsNode = contents.get("items", true);
+      const nodes = isSeq(itemsNode) ? (itemsNode.items as YamlNode[]) : [];
+      value.items.forEach((item, i) => {
+        if (isPlainObject(item)) documents.push({ object: item, source: position(nodes[i] ?? contents) });
+      });
+      continue;
+    }
+    documents.push({ object: value, source: position(contents) });
+  }
+  return { documents, errors };
+}
+
+function toJS(doc: Document.Parsed): unknown {
+  return doc.toJS({ maxAliasCount: 100 });
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/**
+ * kubectl splits the stream on `---` lines before decoding, so go-yaml counts
+ * lines from the start of the document's chunk. Returns that chunk's first line.
+ */
+function chunkStart(text: string, offset: number): number {
+  let line = 1;
+  let start = 1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) !== 10) continue;
+    line++;
+    if (text.startsWith("---", i + 1)) start = line + 1;
+  }
+  return start;
+}
+
+function syntaxError(text: string, file: string, lc: LineCounter, offset: number, what: string): ApiError {
+  const pos = lc.linePos(offset);
+  const relative = pos.line - chunkStart(text, offset) + 1;
+  // NOTE: go-yaml words its errors differently ("mapping values are not allowed in this
+  // context"); we keep the yaml library's description in kubectl's frame.
+  const description = what.replace(/ at line \d+, column \d+[\s\S]*$/, "").trim();
+  return {
+    reason: "Parse",
+    message: `error: error parsing ${file}: error converting YAML to JSON: yaml: line ${relative}: ${description}`,
+    source: { file, line: pos.line, column: pos.col },
+  };
+}

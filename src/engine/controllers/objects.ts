@@ -1,0 +1,64 @@
+/** Small shared helpers over stored objects: owners, selectors, pod state. */
+import type { ObjectMeta, Pod } from "../api/types";
+
+/** A controller ownerReference as controllers write them. */
+export interface OwnerRef {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  uid: string;
+  controller: boolean;
+  blockOwnerDeletion: boolean;
+}
+
+/** The ownerReference a controller puts on what it creates (controller and blockOwnerDeletion true). */
+export function controllerRef(apiVersion: string, kind: string, meta: ObjectMeta): OwnerRef {
+  return { apiVersion, kind, name: meta.name, uid: meta.uid, controller: true, blockOwnerDeletion: true };
+}
+
+/** The uid of an object's controller (the ownerReference with controller: true), if any. */
+export function controllerUid(meta: ObjectMeta): string | undefined {
+  return meta.ownerReferences?.find((r) => r.controller === true)?.uid;
+}
+
+/** True when every key=value of the selector is among the labels (an empty selector matches everything). */
+export function matchesSelector(
+  selector: Record<string, string> | undefined,
+  labels: Record<string, string> | undefined,
+): boolean {
+  if (!selector) return true;
+  for (const k in selector) if (labels?.[k] !== selector[k]) return false;
+  return true;
+}
+
+/** True when a pod has been asked to terminate (metadata.deletionTimestamp is set). */
+export function isTerminating(pod: Pod): boolean {
+  return pod.metadata.deletionTimestamp !== undefined && pod.metadata.deletionTimestamp !== null;
+}
+
+/** `podutil.IsPodReady`: the Ready condition is True. */
+export function isPodReady(pod: Pod): boolean {
+  return pod.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True") ?? false;
+}
+
+/** True for pods whose containers have all exited for good. */
+export function isPodFinished(pod: Pod): boolean {
+  const phase = pod.status?.phase;
+  return phase === "Succeeded" || phase === "Failed";
+}
+
+/** Parses an RFC 3339 timestamp to epoch milliseconds (NaN when absent). */
+export function parseTime(t: string | undefined | null): number {
+  return t ? Date.parse(t) : Number.NaN;
+}
+
+/** Stable JSON with object keys sorted: a canonical form to compare or hash plain data. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(",")}}`;
+}

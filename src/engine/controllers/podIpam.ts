@@ -1,0 +1,85 @@
+/**
+ * Per-node pod IP allocation as the CNI `host-local` IPAM plugin does it:
+ * addresses of the node's podCIDR from .2 (the bridge gateway takes .1) to
+ * the last before broadcast, handed out round-robin after the last one
+ * reserved, skipping addresses in use, and released when the pod is gone.
+ */
+import { type Cidr4, cidrContains, cidrSize, formatIPv4, parseIPv4 } from "./cidr";
+
+interface NodePool {
+  used: Map<number, string>;
+  /** host-local's `last_reserved_ip`. */
+  last: number | undefined;
+}
+
+/** Why a requested address could not be had. */
+export type RequestError = "outside" | "taken";
+
+/** Pod IP bookkeeping for every node. */
+export class PodIpam {
+  private readonly pools = new Map<string, NodePool>();
+  private readonly byPod = new Map<string, { node: string; ip: number }>();
+
+  private pool(node: string): NodePool {
+    let p = this.pools.get(node);
+    if (!p) {
+      p = { used: new Map(), last: undefined };
+      this.pools.set(node, p);
+    }
+    return p;
+  }
+
+  /** Records an address a pod already has (e.g. pods created with status.podIP). */
+  register(podKey: string, node: string, ip: string): void {
+    const n = parseIPv4(ip);
+    if (n === undefined || this.byPod.has(podKey)) return;
+    this.pool(node).used.set(n, podKey);
+    this.byPod.set(podKey, { node, ip: n });
+  }
+
+  /** The address held by a pod, if any. */
+  ipOf(podKey: string): string | undefined {
+    const h = this.byPod.get(podKey);
+    return h ? formatIPv4(h.ip) : undefined;
+  }
+
+  /** Next free address of the node's podCIDR, or undefined when the range is full. */
+  allocate(podKey: string, node: string, cidr: Cidr4): string | undefined {
+    const pool = this.pool(node);
+    const first = cidr.base + 2;
+    const last = cidr.base + cidrSize(cidr) - 2;
+    if (last < first) return undefined;
+    const span = last - first + 1;
+    const start = pool.last !== undefined && cidrContains(cidr, pool.last) ? pool.last + 1 : first;
+    for (let i = 0; i < span; i++) {
+      const ip = first + ((start - first + i) % span);
+      if (pool.used.has(ip)) continue;
+      pool.used.set(ip, podKey);
+      pool.last = ip;
+      this.byPod.set(podKey, { node, ip });
+      return formatIPv4(ip);
+    }
+    return undefined;
+  }
+
+  /** Reserves a specific address (Calico's `cni.projectcalico.org/ipAddrs`). */
+  request(podKey: string, node: string, cidr: Cidr4, ip: string): RequestError | undefined {
+    const n = parseIPv4(ip);
+    if (n === undefined || !cidrContains(cidr, n)) return "outside";
+    const pool = this.pool(node);
+    const holder = pool.used.get(n);
+    if (holder !== undefined && holder !== podKey) return "taken";
+    pool.used.set(n, podKey);
+    this.byPod.set(podKey, { node, ip: n });
+    return undefined;
+  }
+
+  /** Frees the pod's address. */
+  release(podKey: string): void {
+    const h = this.byPod.get(podKey);
+    if (!h) return;
+    this.byPod.delete(podKey);
+    const pool = this.pools.get(h.node);
+    if (pool?.used.get(h.ip) === podKey) pool.used.delete(h.ip);
+  }
+}

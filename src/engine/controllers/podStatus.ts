@@ -1,0 +1,144 @@
+/** The pod status a kubelet reports: conditions, container statuses, QoS class. */
+import type { Cluster } from "../cluster";
+import type { Pod } from "../api/types";
+import { fnv32aString } from "./podTemplateHash";
+
+type PodStatus = NonNullable<Pod["status"]>;
+type PodCondition = NonNullable<PodStatus["conditions"]>[number];
+type ContainerStatus = NonNullable<PodStatus["containerStatuses"]>[number];
+
+/** The pod condition types, in the order the kubelet writes them. */
+export const POD_CONDITION_ORDER = [
+  "PodReadyToStartContainers",
+  "Initialized",
+  "Ready",
+  "ContainersReady",
+  "PodScheduled",
+] as const;
+
+/**
+ * Sets a condition's status, keeping lastTransitionTime when the status
+ * does not change (as the kubelet's status manager does).
+ */
+export function setCondition(conditions: PodCondition[], next: PodCondition, now: string): PodCondition[] {
+  const prev = conditions.find((c) => c.type === next.type);
+  const lastTransitionTime =
+    prev && prev.status === next.status && prev.lastTransitionTime ? prev.lastTransitionTime : now;
+  const merged = { ...next, lastTransitionTime };
+  const out = conditions.filter((c) => c.type !== next.type);
+  out.push(merged);
+  const rank = (t: string) => {
+    const i = (POD_CONDITION_ORDER as readonly string[]).indexOf(t);
+    return i < 0 ? POD_CONDITION_ORDER.length : i;
+  };
+  return out.sort((a, b) => rank(a.type) - rank(b.type));
+}
+
+/** The conditions of a pod whose containers run, ready or not. */
+export function runningConditions(pod: Pod, ready: boolean, now: string): PodCondition[] {
+  let cs = pod.status?.conditions ?? [];
+  const names = (pod.spec?.containers ?? []).map((c) => c.name).join(" ");
+  const notReady = { reason: "ContainersNotReady", message: `containers with unready status: [${names}]` };
+  cs = setCondition(cs, { type: "PodReadyToStartContainers", status: "True" }, now);
+  cs = setCondition(cs, { type: "Initialized", status: "True" }, now);
+  cs = setCondition(cs, { type: "Ready", status: ready ? "True" : "False", ...(ready ? {} : notReady) }, now);
+  cs = setCondition(cs, { type: "ContainersReady", status: ready ? "True" : "False", ...(ready ? {} : notReady) }, now);
+  return setCondition(cs, { type: "PodScheduled", status: "True" }, now);
+}
+
+/** The conditions of a pod whose sandbox could not be created yet. */
+export function creatingConditions(pod: Pod, now: string, reason?: string, message?: string): PodCondition[] {
+  let cs = pod.status?.conditions ?? [];
+  const names = (pod.spec?.containers ?? []).map((c) => c.name).join(" ");
+  const notReady = { reason: "ContainersNotReady", message: `containers with unready status: [${names}]` };
+  // NOTE: a real kubelet records sandbox failures as events (FailedCreatePodSandBox);
+  // we also put the reason on the PodReadyToStartContainers condition so it can be seen.
+  const extra = reason ? { reason, ...(message ? { message } : {}) } : {};
+  cs = setCondition(cs, { type: "PodReadyToStartContainers", status: "False", ...extra }, now);
+  cs = setCondition(cs, { type: "Initialized", status: "True" }, now);
+  cs = setCondition(cs, { type: "Ready", status: "False", ...notReady }, now);
+  cs = setCondition(cs, { type: "ContainersReady", status: "False", ...notReady }, now);
+  return setCondition(cs, { type: "PodScheduled", status: "True" }, now);
+}
+
+/** containerd's fully qualified reference: `nginx` → `docker.io/library/nginx:latest`. */
+export function normalizeImage(image: string): string {
+  const slash = image.indexOf("/");
+  const first = slash < 0 ? "" : image.slice(0, slash);
+  const hasDomain = slash >= 0 && (first.includes(".") || first.includes(":") || first === "localhost");
+  let ref = hasDomain ? image : `docker.io/${slash < 0 ? "library/" : ""}${image}`;
+  const lastPart = ref.slice(ref.lastIndexOf("/") + 1);
+  if (!lastPart.includes(":") && !ref.includes("@")) ref += ":latest";
+  return ref;
+}
+
+/** A stable 64-hex digest for an image (the same image has the same imageID on every pod). */
+function imageDigest(ref: string): string {
+  let out = "";
+  for (let i = 0; i < 8; i++) out += fnv32aString(`${i}:${ref}`).toString(16).padStart(8, "0");
+  return out;
+}
+
+function randomHex(cluster: Cluster, n: number): string {
+  let out = "";
+  for (let i = 0; i < n; i++) out += cluster.prng.intn(16).toString(16);
+  return out;
+}
+
+/** containerStatuses for running containers; keeps container IDs already reported. */
+export function runningContainerStatuses(cluster: Cluster, pod: Pod, ready: boolean, now: string): ContainerStatus[] {
+  const prev = new Map((pod.status?.containerStatuses ?? []).map((s) => [s.name, s]));
+  return (pod.spec?.containers ?? []).map((c) => {
+    const old = prev.get(c.name);
+    const image = normalizeImage(c.image ?? "");
+    const running = old?.state?.running ? old : undefined;
+    return {
+      name: c.name,
+      image,
+      imageID: `${image.replace(/:[^:/]*$/, "")}@sha256:${imageDigest(image)}`,
+      containerID: running?.containerID ?? `containerd://${randomHex(cluster, 64)}`,
+      ready,
+      started: true,
+      restartCount: running?.restartCount ?? 0,
+      lastState: {},
+      state: { running: { startedAt: running?.state?.running?.startedAt ?? now } },
+    };
+  });
+}
+
+/** containerStatuses of containers waiting for their sandbox. */
+export function creatingContainerStatuses(pod: Pod): ContainerStatus[] {
+  return (pod.spec?.containers ?? []).map((c) => ({
+    name: c.name,
+    image: c.image ?? "",
+    imageID: "",
+    ready: false,
+    started: false,
+    restartCount: 0,
+    lastState: {},
+    state: { waiting: { reason: "ContainerCreating" } },
+  }));
+}
+
+/**
+ * `qos.GetPodQOS`: Guaranteed when every container has cpu and memory limits
+ * equal to its requests, BestEffort when no container asks for anything,
+ * otherwise Burstable.
+ */
+export function qosClass(pod: Pod): "Guaranteed" | "Burstable" | "BestEffort" {
+  const containers = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])];
+  let any = false;
+  let guaranteed = true;
+  for (const c of containers) {
+    const limits = (c.resources?.limits ?? {}) as Record<string, unknown>;
+    const requests = (c.resources?.requests ?? {}) as Record<string, unknown>;
+    if (Object.keys(limits).length > 0 || Object.keys(requests).length > 0) any = true;
+    for (const r of ["cpu", "memory"]) {
+      const limit = limits[r];
+      const request = requests[r] ?? limit;
+      if (limit === undefined || String(request) !== String(limit)) guaranteed = false;
+    }
+  }
+  if (!any) return "BestEffort";
+  return guaranteed ? "Guaranteed" : "Burstable";
+}

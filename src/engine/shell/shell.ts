@@ -1,0 +1,242 @@
+import type { Api } from "../api/contract";
+import type { Pod } from "../api/types";
+import type { Cluster } from "../cluster";
+import type { Dns } from "../dns/contract";
+import type { Net } from "../net/contract";
+import { BUILTINS } from "./builtins";
+import { imageProfile, NODE_TOOLS } from "./images";
+import { ParseError, parseCommandLine } from "./tokenize";
+import type { Command, CommandEnv, CommandResult, ShellContext } from "./types";
+
+export interface ShellDeps {
+  cluster: Cluster;
+  api: Api;
+  dns: Dns;
+  net: Net;
+  /** Every command the engine knows, by name; what a context may run is decided by its image. */
+  commands: Record<string, Command>;
+  /** The node shells' files (`/root/web.yaml`). */
+  files: Map<string, string>;
+  /** A pod's own files (`/etc/resolv.conf`, `/etc/hosts`, `/etc/hostname`). */
+  podFiles: (pod: Pod) => Map<string, string>;
+}
+
+/** One line's outcome, as a terminal shows it. */
+export interface ShellOutput {
+  stdout: string;
+  stderr: string;
+  /** stdout and stderr interleaved as a terminal shows them (kubectl's warnings first). */
+  output: string;
+  exitCode: number;
+  /** The prompt after the line ran (it changes on `kubectl run -it` and `exit`). */
+  prompt: string;
+  /** Structured results from the commands (traces, say), in order. */
+  data: unknown[];
+}
+
+interface Frame {
+  context: ShellContext;
+  /** Set when `kubectl run -it` opened this shell: what to say and do on exit. */
+  attachedRun?: { namespace: string; name: string; remove: boolean };
+}
+
+/**
+ * The terminal's interpreter: parses a line, runs its pipelines against the
+ * cluster, and keeps a stack of shells (node → pod via `kubectl run -it`).
+ */
+export class Shell {
+  private readonly frames: Frame[];
+  private lastExit = 0;
+
+  constructor(
+    private readonly deps: ShellDeps,
+    home: ShellContext,
+  ) {
+    this.frames = [{ context: home }];
+  }
+
+  get context(): ShellContext {
+    return this.frames[this.frames.length - 1]!.context;
+  }
+
+  /** The prompt as the real shell prints it, without the trailing space. */
+  prompt(): string {
+    const ctx = this.context;
+    if (ctx.type === "node") return `root@${ctx.node}:~#`;
+    const pod = this.pod(ctx);
+    if (!pod) return "#";
+    const profile = imageProfile(containerOf(pod, ctx.container)?.image ?? "");
+    return (profile.shells[ctx.shell] ?? Object.values(profile.shells)[0]!)(pod);
+  }
+
+  /** Runs one command line. Never throws: errors come back as a shell would print them. */
+  run(line: string): ShellOutput {
+    const out: ShellOutput = { stdout: "", stderr: "", output: "", exitCode: 0, prompt: "", data: [] };
+    let pipelines;
+    try {
+      pipelines = parseCommandLine(line);
+    } catch (e) {
+      out.stderr = `${this.shellName()}: ${e instanceof ParseError ? e.message : String(e)}\n`;
+      out.output = out.stderr;
+      out.exitCode = 2;
+      out.prompt = this.prompt();
+      return out;
+    }
+    let skip = false;
+    for (const pipeline of pipelines) {
+      if (!skip) {
+        const r = this.runPipeline(pipeline.commands, out);
+        this.lastExit = r;
+        out.exitCode = r;
+      }
+      skip = (pipeline.then === "&&" && this.lastExit !== 0) || (pipeline.then === "||" && this.lastExit === 0);
+    }
+    out.prompt = this.prompt();
+    return out;
+  }
+
+  private runPipeline(commands: { argv: string[]; redirects: { fd: 1 | 2; target: string; append: boolean }[] }[], out: ShellOutput): number {
+    let stdin = "";
+    let exit = 0;
+    commands.forEach((cmd, i) => {
+      const last = i === commands.length - 1;
+      const r = this.runSimple(cmd.argv, stdin, out);
+      if (r.data !== undefined) out.data.push(r.data);
+      let stdout = r.stdout;
+      let stderr = r.stderr;
+      for (const redirect of cmd.redirects) {
+        const text = redirect.fd === 1 ? stdout : stderr;
+        if (redirect.target !== "/dev/null" && this.context.type === "node") {
+          const path = redirect.target.startsWith("/") ? redirect.target : `/root/${redirect.target}`;
+          this.deps.files.set(path, (redirect.append ? (this.deps.files.get(path) ?? "") : "") + text);
+        }
+        if (redirect.fd === 1) stdout = "";
+        else stderr = "";
+      }
+      // kubectl prints server warnings as they arrive, before the table.
+      const warning = /^(Warning: [^\n]*\n)+/.exec(stderr)?.[0] ?? "";
+      out.stderr += stderr;
+      out.output += warning;
+      if (last) out.output += stdout;
+      out.output += stderr.slice(warning.length);
+      if (last) out.stdout += stdout;
+      stdin = stdout;
+      exit = r.exitCode;
+    });
+    return exit;
+  }
+
+  private runSimple(argv: string[], stdin: string, out: ShellOutput): CommandResult {
+    const [name, ...args] = argv;
+    if (!name) return { stdout: "", stderr: "", exitCode: 0 };
+    if (name === "exit" || name === "logout") return this.exit(out);
+    if (name === "clear") return { stdout: "", stderr: "", exitCode: 0, data: { clear: true } };
+    const ctx = this.context;
+    const available = this.available(ctx);
+    const command = available.has(name) ? (this.deps.commands[name] ?? BUILTINS[name]) : undefined;
+    if (!command) return { stdout: "", stderr: `${this.notFound(name)}\n`, exitCode: 127 };
+    const env: CommandEnv = { ...this.deps, context: ctx, stdin, files: this.filesFor(ctx) };
+    let result: CommandResult;
+    try {
+      result = command(args, env);
+    } catch (e) {
+      // A command must never take the terminal down; report like a crashed program would.
+      result = { stdout: "", stderr: `${name}: internal error: ${e instanceof Error ? e.message : String(e)}\n`, exitCode: 1 };
+    }
+    return this.follow(result, out);
+  }
+
+  /** Acts on what a command asked of the shell: entering a pod, running a command in one. */
+  private follow(result: CommandResult, out: ShellOutput): CommandResult {
+    const data = result.data as { removeOnExit?: { namespace: string; name: string }; execIn?: { namespace: string; pod: string; container: string }; argv?: string[] } | undefined;
+    if (result.enter) {
+      const attached = result.enter.type === "pod" && (data?.removeOnExit || /If you don't see a command prompt/.test(result.stdout));
+      this.frames.push({
+        context: result.enter,
+        ...(attached && result.enter.type === "pod"
+          ? { attachedRun: { namespace: result.enter.namespace, name: result.enter.pod, remove: Boolean(data?.removeOnExit) } }
+          : {}),
+      });
+    } else if (data?.execIn && data.argv) {
+      const { namespace, pod, container } = data.execIn;
+      this.frames.push({ context: { type: "pod", namespace, pod, container, shell: "sh" } });
+      try {
+        const inner = this.runSimple(data.argv, "", out);
+        return { ...inner, stdout: result.stdout + inner.stdout, stderr: result.stderr + inner.stderr };
+      } finally {
+        this.frames.pop();
+      }
+    }
+    return result;
+  }
+
+  private exit(out: ShellOutput): CommandResult {
+    if (this.frames.length === 1) return { stdout: "", stderr: "", exitCode: 0 };
+    const frame = this.frames.pop()!;
+    let stdout = "";
+    if (frame.attachedRun) {
+      const { namespace, name, remove } = frame.attachedRun;
+      if (remove) {
+        try {
+          this.deps.api.delete("Pod", namespace, name, { gracePeriodSeconds: 0 });
+          stdout = `pod "${name}" deleted${namespace === "default" ? "" : ` from ${namespace} namespace`}\n`;
+        } catch {
+          stdout = "";
+        }
+      } else {
+        stdout = `Session ended, resume using 'kubectl attach ${name} -c ${name} -i -t' command when the pod is running\n`;
+      }
+    }
+    out.data.push({ exited: true });
+    return { stdout, stderr: "", exitCode: this.lastExit };
+  }
+
+  private available(ctx: ShellContext): Set<string> {
+    if (ctx.type === "node") return new Set(NODE_TOOLS);
+    const pod = this.pod(ctx);
+    return new Set(imageProfile(containerOf(pod, ctx.container)?.image ?? "").tools);
+  }
+
+  private notFound(cmd: string): string {
+    const ctx = this.context;
+    if (ctx.type === "node") return `${cmd}: command not found`;
+    const pod = this.pod(ctx);
+    return imageProfile(containerOf(pod, ctx.container)?.image ?? "").notFound(this.shellName(), cmd);
+  }
+
+  private shellName(): string {
+    const ctx = this.context;
+    return ctx.type === "node" ? "bash" : ctx.shell.replace(/^.*\//, "");
+  }
+
+  private filesFor(ctx: ShellContext): ReadonlyMap<string, string> {
+    if (ctx.type === "node") return new PathMap(this.deps.files, "/root");
+    const pod = this.pod(ctx);
+    return new PathMap(pod ? this.deps.podFiles(pod) : new Map(), "/");
+  }
+
+  private pod(ctx: Extract<ShellContext, { type: "pod" }>): Pod | undefined {
+    return this.deps.cluster.store.get("Pod", ctx.namespace, ctx.pod);
+  }
+}
+
+function containerOf(pod: Pod | undefined, name: string) {
+  const containers = pod?.spec?.containers ?? [];
+  return containers.find((c) => c.name === name) ?? containers[0];
+}
+
+/** Files by absolute path; relative paths resolve against the shell's working directory. */
+class PathMap extends Map<string, string> {
+  constructor(
+    files: Map<string, string>,
+    private readonly cwd: string,
+  ) {
+    super(files);
+  }
+
+  override get(path: string): string | undefined {
+    if (path.startsWith("/")) return super.get(path);
+    const rel = path.replace(/^~\//, "").replace(/^\.\//, "");
+    return super.get(`${this.cwd.replace(/\/$/, "")}/${rel}`);
+  }
+}
