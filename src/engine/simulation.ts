@@ -12,15 +12,26 @@ import { Cluster, defaultClusterConfig } from "./cluster";
 import type { Controllers } from "./controllers";
 import { installControllers } from "./controllers";
 import { ClusterDns } from "./dns/resolver";
+import type { LookupExperimentOptions, LookupProgress, LookupRow } from "./bench/contract";
+import { lookupExperiment } from "./bench/experiment";
+import type { BurstResult } from "./net/burst";
+import { summarizeBurst } from "./net/burst";
 import type { SendRequest } from "./net/contract";
 import { Network } from "./net/network";
 import type { Trace } from "./net/types";
-import { PROXY_MODE_IMPLS } from "./proxy/modes";
+import { createProxyModes } from "./proxy/modes";
 import { ProxyRuntime } from "./proxy/runtime";
 import { buildCommands, podFiles } from "./shell/commands";
+import { complete } from "./shell/complete";
+import { imageProfile, NODE_TOOLS } from "./shell/images";
 import type { ShellOutput } from "./shell/shell";
 import { Shell } from "./shell/shell";
 import { DEFAULT_EPOCH_MS } from "./util/clock";
+import type { TopologyView } from "./view/topology";
+import { topologyView } from "./view/topology";
+
+/** Traces a burst returns for animation; the tally covers every connection. */
+const BURST_TRACES = 50;
 
 export interface SimulationOptions {
   /** Seeds every random choice; the same seed and inputs replay exactly. */
@@ -114,6 +125,37 @@ export class Simulation {
     return this.net.send(request);
   }
 
+  /** Sends `count` connections from one source and tallies them per backend, next to what the mode promises. */
+  burst(request: SendRequest, count: number): { result: BurstResult; traces: Trace[] } {
+    const n = Math.max(1, Math.min(Math.floor(count), 1000));
+    const traces: Trace[] = [];
+    for (let i = 0; i < n; i++) traces.push(this.net.send(request));
+    return { result: summarizeBurst(this.cluster, traces), traces: traces.slice(0, BURST_TRACES) };
+  }
+
+  /** The diagram's view model. */
+  view(): TopologyView {
+    return topologyView(this.cluster, (node) => this.proxy.dataPlaneFor(node).size());
+  }
+
+  /** Tab completion candidates for the terminal's current line. */
+  complete(line: string): string[] {
+    const ctx = this.shell.context;
+    const pod = ctx.type === "pod" ? this.cluster.store.get("Pod", ctx.namespace, ctx.pod) : undefined;
+    const commands = ctx.type === "node" ? NODE_TOOLS : imageProfile(pod?.spec?.containers?.[0]?.image ?? "").tools;
+    const files = ctx.type === "node" ? [...this.files.keys()].filter((f) => f.startsWith("/root/")).map((f) => f.slice(6)) : [];
+    return complete(line, { cluster: this.cluster, commands: [...commands, "exit", "clear"], files, namespace: ctx.type === "pod" ? ctx.namespace : "default" });
+  }
+
+  /**
+   * The lookup-cost experiment over synthetic clusters, in steps (a
+   * generator): the caller drives it, reports progress and may stop early.
+   * `now` is the caller's clock for the simulation's own time per packet.
+   */
+  lookupExperiment(opts: LookupExperimentOptions, now: () => number): Generator<LookupProgress, LookupRow[]> {
+    return lookupExperiment(opts, now);
+  }
+
   /** Switches kube-proxy's mode (and IPVS scheduler); every node's data plane is rebuilt. */
   setProxyMode(mode: ProxyMode, scheduler?: IpvsScheduler): void {
     this.cluster.config = { ...this.cluster.config, proxyMode: mode, ...(scheduler ? { ipvsScheduler: scheduler } : {}) };
@@ -152,7 +194,7 @@ export class Simulation {
     this.controllers = installControllers(this.cluster);
     bootstrapCluster(this.cluster, this.api, nodes.length ? { nodes: nodes.map((d) => d.object) } : {});
     this.dns = new ClusterDns(this.cluster);
-    this.proxy = new ProxyRuntime(this.cluster, PROXY_MODE_IMPLS);
+    this.proxy = new ProxyRuntime(this.cluster, createProxyModes());
     this.net = new Network(this.cluster, this.dns, (node) => this.proxy.dataPlaneFor(node));
     const commands = buildCommands(this.proxy);
     const home = this.cluster.store.list("Node").find((n) => "node-role.kubernetes.io/control-plane" in (n.metadata.labels ?? {})) ?? this.cluster.store.list("Node")[0];

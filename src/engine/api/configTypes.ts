@@ -30,7 +30,19 @@ export interface KubeletConfiguration {
 export const PROXY_MODES = ["iptables", "ipvs", "nftables"] as const;
 export type ProxyMode = (typeof PROXY_MODES)[number];
 
-export const IPVS_SCHEDULERS = ["rr", "wrr", "lc", "wlc", "lblc", "lblcr", "dh", "sh", "sed", "nq", "mh"] as const;
+export const IPVS_SCHEDULERS = [
+  "rr",
+  "wrr",
+  "lc",
+  "wlc",
+  "lblc",
+  "lblcr",
+  "dh",
+  "sh",
+  "sed",
+  "nq",
+  "mh",
+] as const;
 export type IpvsScheduler = (typeof IPVS_SCHEDULERS)[number];
 
 export interface KubeProxyConfiguration {

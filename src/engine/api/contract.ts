@@ -65,7 +65,11 @@ export interface DeleteOptions {
 /** The API server as its clients see it. All methods run controllers to quiescence before returning. */
 export interface Api {
   /** Parses a manifest file and applies every document, as `kubectl apply -f` does. Never throws. */
-  applyText(text: string, file: string, opts?: { namespace?: string }): { results: ApplyResult[]; errors: ApiError[] };
+  applyText(
+    text: string,
+    file: string,
+    opts?: { namespace?: string },
+  ): { results: ApplyResult[]; errors: ApiError[] };
   /** Applies one parsed document. Throws ApiStatusError. */
   apply(doc: ManifestDocument, opts?: { namespace?: string }): ApplyResult;
   /** Creates an object (defaulted, validated, allocated). Throws ApiStatusError. */

@@ -25,8 +25,20 @@ const KINDS: readonly KindInfo[] = [
   { kind: "Service", apiVersions: ["v1"], group: "", plural: "services", nameRule: "DNS1035Label" },
   { kind: "Endpoints", apiVersions: ["v1"], group: "", plural: "endpoints", nameRule: "DNS1123Subdomain" },
   { kind: "ConfigMap", apiVersions: ["v1"], group: "", plural: "configmaps", nameRule: "DNS1123Subdomain" },
-  { kind: "Deployment", apiVersions: ["apps/v1"], group: "apps", plural: "deployments", nameRule: "DNS1123Subdomain" },
-  { kind: "ReplicaSet", apiVersions: ["apps/v1"], group: "apps", plural: "replicasets", nameRule: "DNS1123Subdomain" },
+  {
+    kind: "Deployment",
+    apiVersions: ["apps/v1"],
+    group: "apps",
+    plural: "deployments",
+    nameRule: "DNS1123Subdomain",
+  },
+  {
+    kind: "ReplicaSet",
+    apiVersions: ["apps/v1"],
+    group: "apps",
+    plural: "replicasets",
+    nameRule: "DNS1123Subdomain",
+  },
   {
     kind: "EndpointSlice",
     apiVersions: ["discovery.k8s.io/v1"],

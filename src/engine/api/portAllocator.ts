@@ -46,7 +46,8 @@ export class PortAllocator {
         message: `provided port is not in the valid range. The range of valid ports is ${this.range}`,
       };
     }
-    if (!this.bitmap.allocate(i)) return { reason: "Allocated", message: "provided port is already allocated" };
+    if (!this.bitmap.allocate(i))
+      return { reason: "Allocated", message: "provided port is already allocated" };
     return undefined;
   }
 

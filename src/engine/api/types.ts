@@ -12,7 +12,12 @@ import type { INamespace } from "kubernetes-models/v1/Namespace";
 import type { INode } from "kubernetes-models/v1/Node";
 import type { IPod } from "kubernetes-models/v1/Pod";
 import type { IService } from "kubernetes-models/v1/Service";
-import type { ClusterConfiguration, IPAddressPool, KubeletConfiguration, KubeProxyConfiguration } from "./configTypes";
+import type {
+  ClusterConfiguration,
+  IPAddressPool,
+  KubeletConfiguration,
+  KubeProxyConfiguration,
+} from "./configTypes";
 
 /** Metadata after the API server has accepted an object: name and uid always set. */
 export type ObjectMeta = IIoK8sApimachineryPkgApisMetaV1ObjectMeta & {

@@ -3,8 +3,9 @@
  * allocator): each Node without spec.podCIDR gets the next free block of the
  * cluster CIDR (`--node-cidr-mask-size`, 24 for IPv4 by default).
  */
-import type { Cluster } from "../cluster";
+
 import type { Node } from "../api/types";
+import type { Cluster } from "../cluster";
 import { type Cidr4, cidrSize, formatCidr4, parseCidr4 } from "./cidr";
 import { parseTime } from "./objects";
 import { WorkQueue } from "./workQueue";

@@ -1,6 +1,7 @@
 /** The pod status a kubelet reports: conditions, container statuses, QoS class. */
-import type { Cluster } from "../cluster";
+
 import type { Pod } from "../api/types";
+import type { Cluster } from "../cluster";
 import { fnv32aString } from "./podTemplateHash";
 
 type PodStatus = NonNullable<Pod["status"]>;
@@ -42,7 +43,11 @@ export function runningConditions(pod: Pod, ready: boolean, now: string): PodCon
   cs = setCondition(cs, { type: "PodReadyToStartContainers", status: "True" }, now);
   cs = setCondition(cs, { type: "Initialized", status: "True" }, now);
   cs = setCondition(cs, { type: "Ready", status: ready ? "True" : "False", ...(ready ? {} : notReady) }, now);
-  cs = setCondition(cs, { type: "ContainersReady", status: ready ? "True" : "False", ...(ready ? {} : notReady) }, now);
+  cs = setCondition(
+    cs,
+    { type: "ContainersReady", status: ready ? "True" : "False", ...(ready ? {} : notReady) },
+    now,
+  );
   return setCondition(cs, { type: "PodScheduled", status: "True" }, now);
 }
 
@@ -86,7 +91,12 @@ function randomHex(cluster: Cluster, n: number): string {
 }
 
 /** containerStatuses for running containers; keeps container IDs already reported. */
-export function runningContainerStatuses(cluster: Cluster, pod: Pod, ready: boolean, now: string): ContainerStatus[] {
+export function runningContainerStatuses(
+  cluster: Cluster,
+  pod: Pod,
+  ready: boolean,
+  now: string,
+): ContainerStatus[] {
   const prev = new Map((pod.status?.containerStatuses ?? []).map((s) => [s.name, s]));
   return (pod.spec?.containers ?? []).map((c) => {
     const old = prev.get(c.name);

@@ -2,8 +2,9 @@
  * kube-scheduler: binds each pod without spec.nodeName to a node that passes
  * the filters, or marks it Unschedulable with the FitError message.
  */
-import type { Cluster } from "../cluster";
+
 import type { Node, Pod } from "../api/types";
+import type { Cluster } from "../cluster";
 import { isPodFinished, isTerminating } from "./objects";
 import { filterNode, fitErrorMessage } from "./schedulerFilters";
 import { nsKey, splitKey, WorkQueue } from "./workQueue";

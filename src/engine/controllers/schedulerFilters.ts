@@ -3,8 +3,9 @@
  * order (NodeUnschedulable, TaintToleration, NodeAffinity), and the FitError
  * text `kubectl describe pod` shows when none passes.
  */
-import type { Cluster } from "../cluster";
+
 import type { Node, Pod } from "../api/types";
+import type { Cluster } from "../cluster";
 
 type Taint = NonNullable<NonNullable<Node["spec"]>["taints"]>[number];
 type Toleration = NonNullable<NonNullable<Pod["spec"]>["tolerations"]>[number];

@@ -77,7 +77,12 @@ function buildIndex(cluster: Cluster, mode: ProxyMode): AddressIndex {
   for (const node of cluster.store.list("Node")) {
     const ip = node.status?.addresses?.find((a) => a.type === "InternalIP")?.address;
     const podCidr = node.spec?.podCIDR ? parseCidr(node.spec.podCIDR) : undefined;
-    const entry: NodeAddress = { name: node.metadata.name, ip, podCidr, bridgeIp: podCidr && firstHost(podCidr) };
+    const entry: NodeAddress = {
+      name: node.metadata.name,
+      ip,
+      podCidr,
+      bridgeIp: podCidr && firstHost(podCidr),
+    };
     index.nodes.push(entry);
     index.nodeByName.set(entry.name, entry);
     if (ip) index.nodeByIp.set(ip, entry);

@@ -2,6 +2,7 @@
  * What the rest of the engine asks of the packet pipeline. `Network` in
  * network.ts implements it.
  */
+import type { ConntrackEntry } from "./conntrack";
 import type { Protocol, Trace } from "./types";
 
 /** Where a journey starts. */
@@ -24,4 +25,8 @@ export interface SendRequest {
 export interface Net {
   /** Sends one connection's first packet and its reply, and returns the journey. */
   send(request: SendRequest): Trace;
+  /** The node's conntrack table, as `conntrack -L` lists it. */
+  conntrackEntries(node: string): ConntrackEntry[];
+  /** The client closed the connection: conntrack moves it to TIME_WAIT. */
+  closeConnection(trace: Trace): void;
 }

@@ -45,7 +45,7 @@ function maskOf(bits: number): number {
 
 export function cidrContains(cidr: Cidr, ip: string): boolean {
   const n = ipToInt(ip);
-  return !Number.isNaN(n) && ((n & maskOf(cidr.bits)) >>> 0) === cidr.network;
+  return !Number.isNaN(n) && (n & maskOf(cidr.bits)) >>> 0 === cidr.network;
 }
 
 /** `10.244.1.0/24` → `10.244.1.1`: the first host address (the bridge's gateway). */

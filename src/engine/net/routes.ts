@@ -8,7 +8,13 @@
  * NOTE: node subnets are taken to be /24 with the gateway at .1; a real
  * node's prefix comes from DHCP or its network config.
  */
-import { type AddressIndex, isLocalAddress, type NodeAddress, nodeOfPodIp, type PodAddress } from "./addresses";
+import {
+  type AddressIndex,
+  isLocalAddress,
+  type NodeAddress,
+  nodeOfPodIp,
+  type PodAddress,
+} from "./addresses";
 import { type Cidr, formatCidr, intToIp, ipToInt } from "./ip";
 
 export type RouteDecision =
@@ -41,14 +47,31 @@ export function routeOnNode(index: AddressIndex, node: string, dst: string): Rou
   if (owner && owner.name === node && owner.podCidr) {
     const pod = index.podByIp.get(dst);
     const dev = pod ? vethName(pod) : "cni0";
-    return { kind: "pod", dev, pod, route: `${formatCidr(owner.podCidr)} dev cni0 proto kernel scope link src ${owner.bridgeIp}` };
+    return {
+      kind: "pod",
+      dev,
+      pod,
+      route: `${formatCidr(owner.podCidr)} dev cni0 proto kernel scope link src ${owner.bridgeIp}`,
+    };
   }
   if (owner?.ip && owner.podCidr) {
-    return { kind: "node", node: owner, via: owner.ip, dev: "eth0", route: `${formatCidr(owner.podCidr)} via ${owner.ip} dev eth0` };
+    return {
+      kind: "node",
+      node: owner,
+      via: owner.ip,
+      dev: "eth0",
+      route: `${formatCidr(owner.podCidr)} via ${owner.ip} dev eth0`,
+    };
   }
   const peer = index.nodeByIp.get(dst);
   if (peer?.ip && self?.ip) {
-    return { kind: "node", node: peer, via: peer.ip, dev: "eth0", route: `${formatCidr(nodeSubnet(self.ip))} dev eth0 proto kernel scope link src ${self.ip}` };
+    return {
+      kind: "node",
+      node: peer,
+      via: peer.ip,
+      dev: "eth0",
+      route: `${formatCidr(nodeSubnet(self.ip))} dev eth0 proto kernel scope link src ${self.ip}`,
+    };
   }
   const gw = self?.ip ? nodeGateway(self.ip) : "0.0.0.0";
   return { kind: "external", via: gw, dev: "eth0", route: `default via ${gw} dev eth0 proto static` };
@@ -62,13 +85,19 @@ export function nodeRouteTable(index: AddressIndex, node: string): string[] {
   for (const n of index.nodes) {
     if (!n.podCidr) continue;
     if (n.name === node) {
-      rows.push({ key: n.podCidr.network, text: `${formatCidr(n.podCidr)} dev cni0 proto kernel scope link src ${n.bridgeIp}` });
+      rows.push({
+        key: n.podCidr.network,
+        text: `${formatCidr(n.podCidr)} dev cni0 proto kernel scope link src ${n.bridgeIp}`,
+      });
     } else if (n.ip) {
       rows.push({ key: n.podCidr.network, text: `${formatCidr(n.podCidr)} via ${n.ip} dev eth0` });
     }
   }
   const subnet = nodeSubnet(self.ip);
-  rows.push({ key: subnet.network, text: `${formatCidr(subnet)} dev eth0 proto kernel scope link src ${self.ip}` });
+  rows.push({
+    key: subnet.network,
+    text: `${formatCidr(subnet)} dev eth0 proto kernel scope link src ${self.ip}`,
+  });
   rows.sort((a, b) => a.key - b.key);
   return [`default via ${nodeGateway(self.ip)} dev eth0 proto static`, ...rows.map((r) => r.text)];
 }
@@ -77,5 +106,8 @@ export function nodeRouteTable(index: AddressIndex, node: string): string[] {
 export function podRouteTable(index: AddressIndex, pod: PodAddress): string[] {
   const node = pod.node ? index.nodeByName.get(pod.node) : undefined;
   if (!node?.podCidr || !pod.ip) return [];
-  return [`default via ${node.bridgeIp} dev eth0`, `${formatCidr(node.podCidr)} dev eth0 proto kernel scope link src ${pod.ip}`];
+  return [
+    `default via ${node.bridgeIp} dev eth0`,
+    `${formatCidr(node.podCidr)} dev eth0 proto kernel scope link src ${pod.ip}`,
+  ];
 }

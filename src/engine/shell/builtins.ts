@@ -1,4 +1,5 @@
 import { parseSleepDuration } from "../util/duration";
+import { cwdOf, resolvePath } from "./paths";
 import type { Command, CommandEnv, CommandResult } from "./types";
 import { fail, ok } from "./types";
 
@@ -146,9 +147,7 @@ const wc: Command = (args, env) => {
 };
 
 function absolute(env: CommandEnv, path: string): string {
-  if (path.startsWith("/")) return path;
-  const cwd = env.context.type === "node" ? "/root" : "/";
-  return `${cwd.replace(/\/$/, "")}/${path.replace(/^\.\//, "").replace(/^~\//, "")}`;
+  return resolvePath(cwdOf(env.context), path);
 }
 
 /** A file as a command in this context sees it (a node's virtual files, or a pod's own files). */
@@ -169,21 +168,34 @@ const cat: Command = (args, env) => {
 };
 
 const ls: Command = (args, env) => {
-  if (env.context.type !== "node") return ok();
-  const names = [...env.files.keys()].filter((p) => p.startsWith("/root/")).map((p) => p.slice(6)).sort();
+  const dir = resolvePath(cwdOf(env.context), args.find((a) => !a.startsWith("-")) ?? ".");
+  const prefix = dir === "/" ? "/" : `${dir}/`;
+  const entries = new Map<string, string | undefined>();
+  for (const [path, text] of env.files) {
+    if (!path.startsWith(prefix)) continue;
+    const [name, ...rest] = path.slice(prefix.length).split("/");
+    if (name) entries.set(name, rest.length ? undefined : text);
+  }
+  const names = [...entries.keys()].sort();
   if (args.some((a) => a.startsWith("-") && a.includes("l"))) {
-    return ok(names.map((n) => `-rw-r--r-- 1 root root ${String(env.files.get(`/root/${n}`)!.length).padStart(5)} ${n}\n`).join(""));
+    return ok(
+      names
+        .map((n) => {
+          const text = entries.get(n);
+          return text === undefined ? `drwxr-xr-x 2 root root  4096 ${n}\n` : `-rw-r--r-- 1 root root ${String(text.length).padStart(5)} ${n}\n`;
+        })
+        .join(""),
+    );
   }
   return ok(names.length ? `${names.join("  ")}\n` : "");
 };
 
-const pwd: Command = (_args, env) => ok(env.context.type === "node" ? "/root\n" : "/\n");
+const pwd: Command = (_args, env) => ok(`${cwdOf(env.context)}\n`);
 const whoami: Command = () => ok("root\n");
 const trueCmd: Command = () => ok();
 const falseCmd: Command = (): CommandResult => ({ stdout: "", stderr: "", exitCode: 1 });
-const nodeHostname: Command = (_args, env) => ok(`${env.context.type === "node" ? env.context.node : ""}\n`);
 
-/** Commands every context has. `hostname` here is the node's; pods get the DNS module's. */
+/** Commands every context has (coreutils and the shell's own). */
 export const BUILTINS: Record<string, Command> = {
   echo,
   sleep,
@@ -198,5 +210,4 @@ export const BUILTINS: Record<string, Command> = {
   whoami,
   true: trueCmd,
   false: falseCmd,
-  hostname: nodeHostname,
 };

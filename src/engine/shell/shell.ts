@@ -4,6 +4,10 @@ import type { Cluster } from "../cluster";
 import type { Dns } from "../dns/contract";
 import type { Net } from "../net/contract";
 import { BUILTINS } from "./builtins";
+import { deletedMessage } from "./kubectl/delete";
+import { resourceForKind } from "./kubectl/resources";
+import { ATTACH_HINT } from "./kubectl/run";
+import { cwdOf, displayPath, isDirectory, resolvePath } from "./paths";
 import { imageProfile, NODE_TOOLS } from "./images";
 import { ParseError, parseCommandLine } from "./tokenize";
 import type { Command, CommandEnv, CommandResult, ShellContext } from "./types";
@@ -47,6 +51,8 @@ interface Frame {
 export class Shell {
   private readonly frames: Frame[];
   private lastExit = 0;
+  /** Directories made with `mkdir` (files make their parents exist on their own). */
+  private readonly dirs = new Set<string>();
 
   constructor(
     private readonly deps: ShellDeps,
@@ -62,7 +68,7 @@ export class Shell {
   /** The prompt as the real shell prints it, without the trailing space. */
   prompt(): string {
     const ctx = this.context;
-    if (ctx.type === "node") return `root@${ctx.node}:~#`;
+    if (ctx.type === "node") return `root@${ctx.node}:${displayPath(ctx.cwd)}#`;
     const pod = this.pod(ctx);
     if (!pod) return "#";
     const profile = imageProfile(containerOf(pod, ctx.container)?.image ?? "");
@@ -107,7 +113,7 @@ export class Shell {
       for (const redirect of cmd.redirects) {
         const text = redirect.fd === 1 ? stdout : stderr;
         if (redirect.target !== "/dev/null" && this.context.type === "node") {
-          const path = redirect.target.startsWith("/") ? redirect.target : `/root/${redirect.target}`;
+          const path = resolvePath(cwdOf(this.context), redirect.target);
           this.deps.files.set(path, (redirect.append ? (this.deps.files.get(path) ?? "") : "") + text);
         }
         if (redirect.fd === 1) stdout = "";
@@ -116,9 +122,12 @@ export class Shell {
       // kubectl prints server warnings as they arrive, before the table.
       const warning = /^(Warning: [^\n]*\n)+/.exec(stderr)?.[0] ?? "";
       out.stderr += stderr;
-      out.output += warning;
-      if (last) out.output += stdout;
-      out.output += stderr.slice(warning.length);
+      if (last && r.display !== undefined && cmd.redirects.length === 0) out.output += r.display;
+      else {
+        out.output += warning;
+        if (last) out.output += stdout;
+        out.output += stderr.slice(warning.length);
+      }
       if (last) out.stdout += stdout;
       stdin = stdout;
       exit = r.exitCode;
@@ -131,6 +140,8 @@ export class Shell {
     if (!name) return { stdout: "", stderr: "", exitCode: 0 };
     if (name === "exit" || name === "logout") return this.exit(out);
     if (name === "clear") return { stdout: "", stderr: "", exitCode: 0, data: { clear: true } };
+    if (name === "cd") return this.cd(args);
+    if (name === "mkdir") return this.mkdir(args);
     const ctx = this.context;
     const available = this.available(ctx);
     const command = available.has(name) ? (this.deps.commands[name] ?? BUILTINS[name]) : undefined;
@@ -150,7 +161,7 @@ export class Shell {
   private follow(result: CommandResult, out: ShellOutput): CommandResult {
     const data = result.data as { removeOnExit?: { namespace: string; name: string }; execIn?: { namespace: string; pod: string; container: string }; argv?: string[] } | undefined;
     if (result.enter) {
-      const attached = result.enter.type === "pod" && (data?.removeOnExit || /If you don't see a command prompt/.test(result.stdout));
+      const attached = result.enter.type === "pod" && (data?.removeOnExit !== undefined || result.stderr.includes(ATTACH_HINT));
       this.frames.push({
         context: result.enter,
         ...(attached && result.enter.type === "pod"
@@ -178,8 +189,8 @@ export class Shell {
       const { namespace, name, remove } = frame.attachedRun;
       if (remove) {
         try {
-          this.deps.api.delete("Pod", namespace, name, { gracePeriodSeconds: 0 });
-          stdout = `pod "${name}" deleted${namespace === "default" ? "" : ` from ${namespace} namespace`}\n`;
+          this.deps.api.delete("Pod", namespace, name);
+          stdout = deletedMessage(this.deps.cluster, resourceForKind("Pod")!, name, namespace);
         } catch {
           stdout = "";
         }
@@ -189,6 +200,35 @@ export class Shell {
     }
     out.data.push({ exited: true });
     return { stdout, stderr: "", exitCode: this.lastExit };
+  }
+
+  /** `cd`: a shell builtin, since it changes the shell itself. */
+  private cd(args: string[]): CommandResult {
+    const ctx = this.context;
+    const target = resolvePath(cwdOf(ctx), args[0] ?? "~");
+    if (ctx.type !== "node" || !isDirectory(target, this.deps.files, this.dirs)) {
+      return { stdout: "", stderr: `${this.shellName()}: cd: ${args[0]}: No such file or directory\n`, exitCode: 1 };
+    }
+    this.frames[this.frames.length - 1]!.context = { ...ctx, cwd: target };
+    return { stdout: "", stderr: "", exitCode: 0 };
+  }
+
+  private mkdir(args: string[]): CommandResult {
+    const ctx = this.context;
+    const parents = args.includes("-p");
+    let stderr = "";
+    for (const a of args.filter((x) => !x.startsWith("-"))) {
+      const dir = resolvePath(cwdOf(ctx), a);
+      const parent = dir.slice(0, dir.lastIndexOf("/")) || "/";
+      if (!parents && !isDirectory(parent, this.deps.files, this.dirs)) {
+        stderr += `mkdir: cannot create directory '${a}': No such file or directory\n`;
+      } else if (!parents && isDirectory(dir, this.deps.files, this.dirs)) {
+        stderr += `mkdir: cannot create directory '${a}': File exists\n`;
+      } else {
+        for (let d = dir; d.length > 1; d = d.slice(0, d.lastIndexOf("/")) || "/") this.dirs.add(d);
+      }
+    }
+    return { stdout: "", stderr, exitCode: stderr ? 1 : 0 };
   }
 
   private available(ctx: ShellContext): Set<string> {
@@ -210,7 +250,7 @@ export class Shell {
   }
 
   private filesFor(ctx: ShellContext): ReadonlyMap<string, string> {
-    if (ctx.type === "node") return new PathMap(this.deps.files, "/root");
+    if (ctx.type === "node") return new PathMap(this.deps.files, ctx.cwd);
     const pod = this.pod(ctx);
     return new PathMap(pod ? this.deps.podFiles(pod) : new Map(), "/");
   }

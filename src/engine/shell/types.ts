@@ -31,6 +31,11 @@ export interface CommandEnv {
 export interface CommandResult {
   stdout: string;
   stderr: string;
+  /**
+   * stdout and stderr interleaved as a terminal shows them, when the tool
+   * writes to both in turn (`curl -v`); by default stdout, then stderr.
+   */
+  display?: string;
   exitCode: number;
   /** Enter a new shell (`kubectl run -it`, `kubectl exec -it`). */
   enter?: ShellContext;

@@ -22,8 +22,11 @@ export function safeEncodeString(s: string): string {
 
 /** A random RFC 4122 version-4 UID, drawn from the simulation's PRNG. */
 export function randomUid(prng: Prng): string {
-  const hex = (n: number) =>
-    Array.from({ length: n }, () => prng.intn(16).toString(16)).join("");
-  const variant = (8 + prng.intn(4)).toString(16);
-  return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
+  const hex = (): string => prng.nextUint32().toString(16).padStart(8, "0");
+  const a = hex();
+  const b = hex();
+  const c = hex();
+  const d = hex();
+  const variant = (8 + (prng.nextUint32() & 3)).toString(16);
+  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
 }

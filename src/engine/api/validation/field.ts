@@ -46,7 +46,11 @@ export const duplicate = (field: string, value: unknown, goSyntax?: string): Fie
   bad: goSyntax === undefined ? { value } : { value, goSyntax },
 });
 
-export const forbidden = (field: string, detail: string): FieldError => ({ type: "Forbidden", field, detail });
+export const forbidden = (field: string, detail: string): FieldError => ({
+  type: "Forbidden",
+  field,
+  detail,
+});
 
 export const notSupported = (field: string, value: unknown, supported: string[]): FieldError => ({
   type: "NotSupported",

@@ -19,7 +19,8 @@ export function regexError(msg: string, fmt: string, ...examples: string[]): str
 export const maxLenError = (n: number): string => `must be no more than ${n} characters`;
 
 /** `validation.InclusiveRangeError`. */
-export const inclusiveRangeError = (lo: number, hi: number): string => `must be between ${lo} and ${hi}, inclusive`;
+export const inclusiveRangeError = (lo: number, hi: number): string =>
+  `must be between ${lo} and ${hi}, inclusive`;
 
 export function isDNS1123Label(value: string): string[] {
   const errs: string[] = [];
@@ -72,7 +73,8 @@ export function isDNS1035Label(value: string): string[] {
 export function isValidPortName(port: string): string[] {
   const errs: string[] = [];
   if (port.length > 15) errs.push(maxLenError(15));
-  if (!/^[-a-z0-9]+$/.test(port)) errs.push("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)");
+  if (!/^[-a-z0-9]+$/.test(port))
+    errs.push("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)");
   if (!/[a-z]/.test(port)) errs.push("must contain at least one letter (a-z)");
   if (port.includes("--")) errs.push("must not contain consecutive hyphens");
   if (port.length > 0 && (port.startsWith("-") || port.endsWith("-"))) {

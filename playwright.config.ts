@@ -1,0 +1,32 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+// Debian's Chromium where Playwright's own browser cannot be downloaded (this project's CI);
+// Playwright's bundled Chromium everywhere else.
+const debianChromium = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium";
+const executablePath = existsSync(debianChromium) ? debianChromium : undefined;
+
+export default defineConfig({
+  testDir: "e2e",
+  timeout: 60_000,
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL: "http://127.0.0.1:4173/packetwalk/",
+    trace: "retain-on-failure",
+    launchOptions: {
+      ...(executablePath ? { executablePath } : {}),
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1600, height: 1000 } } }],
+  // The artifact users get: the production build, served from a sub-path as a static host would.
+  webServer: {
+    command: "npx vite build --logLevel warn && node scripts/serve-static.mjs dist 4173 /packetwalk/",
+    url: "http://127.0.0.1:4173/packetwalk/",
+    reuseExistingServer: !process.env.CI,
+    timeout: 180_000,
+  },
+});

@@ -1,0 +1,106 @@
+/**
+ * `kubectl apply -f`: each document created or merged into the stored
+ * object, reported as created / configured / unchanged; a refused document
+ * changes nothing and the rest of the file still applies.
+ */
+import type { ApiServer } from "./apiserver";
+import type { ApiError, ApplyResult, ManifestDocument } from "./contract";
+import { ApiStatusError } from "./contract";
+import { isNamespaced, lookupKind, resourceName } from "./kinds";
+import { parseManifests } from "./manifest";
+import { sortedJSON } from "./objects";
+
+/** kubectl's annotation with the last applied document. */
+export const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+
+type Meta = { name?: string; namespace?: string; annotations?: Record<string, string> };
+
+/** Applies one document; throws ApiStatusError. Does not reconcile. */
+function applyOne(api: ApiServer, doc: ManifestDocument, opts?: { namespace?: string }): ApplyResult {
+  const src = doc.object;
+  const meta = (src.metadata ?? {}) as Meta;
+  const file = doc.source.file;
+  if (typeof src.apiVersion !== "string" || typeof src.kind !== "string") {
+    const missing = [
+      ...(typeof src.apiVersion !== "string" ? ["apiVersion not set"] : []),
+      ...(typeof src.kind !== "string" ? ["kind not set"] : []),
+    ];
+    throw new ApiStatusError({
+      reason: "BadRequest",
+      message: `error: error validating "${file}": error validating data: [${missing.join(", ")}]; if you choose to ignore these errors, turn validation off with --validate=false`,
+      source: doc.source,
+    });
+  }
+  const kind = lookupKind(src.apiVersion, src.kind);
+  if (!kind) {
+    throw new ApiStatusError({
+      reason: "NoMatch",
+      message: `error: resource mapping not found for name: "${meta.name ?? ""}" namespace: "${meta.namespace ?? ""}" from "${file}": no matches for kind "${src.kind}" in version "${src.apiVersion}"\nensure CRDs are installed first`,
+      source: doc.source,
+      kind: src.kind,
+      ...(meta.name ? { name: meta.name } : {}),
+    });
+  }
+  let namespace: string | undefined;
+  if (isNamespaced(kind)) {
+    if (meta.namespace && opts?.namespace && meta.namespace !== opts.namespace) {
+      throw new ApiStatusError({
+        reason: "BadRequest",
+        message: `error: the namespace from the provided object "${meta.namespace}" does not match the namespace "${opts.namespace}". You must pass '--namespace=${meta.namespace}' to perform this operation.`,
+        source: doc.source,
+      });
+    }
+    namespace = meta.namespace ?? opts?.namespace ?? "default";
+  }
+  const applied = { ...src, metadata: { ...meta, ...(namespace ? { namespace } : {}) } };
+  const annotations = { ...meta.annotations, [LAST_APPLIED]: `${sortedJSON(applied)}\n` };
+  const object = { ...applied, metadata: { ...applied.metadata, annotations } };
+  const name = api.nameFor(kind, meta);
+  const store = api.cluster.store;
+  const old = store.get(kind, namespace, name);
+  const ctx = { source: doc.source, verb: old ? ("applying patch" as const) : ("creating" as const) };
+  // NOTE: kubectl computes a three-way merge patch (last-applied, file, live);
+  // we replace the spec with the file's, keeping allocated values and status.
+  const out = api.write(kind, object, old, { ctx, apply: true });
+  store.setSource(kind, namespace, name, doc.source);
+  return {
+    kind,
+    resource: resourceName(kind),
+    ...(namespace ? { namespace } : {}),
+    name,
+    action: !old ? "created" : out.changed ? "configured" : "unchanged",
+  };
+}
+
+/** Applies one parsed document and reconciles. Throws ApiStatusError. */
+export function applyDocument(
+  api: ApiServer,
+  doc: ManifestDocument,
+  opts?: { namespace?: string },
+): ApplyResult {
+  const result = applyOne(api, doc, opts);
+  api.cluster.reconcile();
+  return result;
+}
+
+/** Parses and applies a whole file; never throws. */
+export function applyManifestText(
+  api: ApiServer,
+  text: string,
+  file: string,
+  opts?: { namespace?: string },
+): { results: ApplyResult[]; errors: ApiError[] } {
+  const { documents, errors } = parseManifests(text, file);
+  const results: ApplyResult[] = [];
+  const applyErrors: ApiError[] = [];
+  for (const doc of documents) {
+    try {
+      results.push(applyOne(api, doc, opts));
+    } catch (e) {
+      if (!(e instanceof ApiStatusError)) throw e;
+      applyErrors.push({ ...e.status, source: e.status.source ?? doc.source });
+    }
+  }
+  api.cluster.reconcile();
+  return { results, errors: [...applyErrors, ...errors] };
+}

@@ -1,0 +1,134 @@
+/**
+ * A modelled kernel latency for a connection's first packet:
+ *   latency = base + rulesEvaluated × perRule + lookups × perLookup,
+ * calibrated by least squares on published measurements (published.ts).
+ * The simulation counts rules and lookups exactly; only their cost in
+ * kernel time is modelled.
+ */
+import type { ProxyMode } from "../api/configTypes";
+import { PUBLISHED_POINTS, type PublishedPoint } from "./published";
+
+export interface LatencyModel {
+  baseMs: number;
+  perRuleMs: number;
+  perLookupMs: number;
+}
+
+export interface FitError {
+  /** Root mean square of (model − published) / published over the points used. */
+  rmsRelative: number;
+  maxRelative: number;
+  points: number;
+}
+
+/**
+ * What the experiment measured (10 endpoints a Service, seed 1; verified by
+ * model.test.ts against the real evaluation), from which the fit derives the
+ * work at the published sizes.
+ * NOTE: we do not build 30,000-Service data planes to calibrate. KUBE-SERVICES
+ * is a linear walk, so the iptables work to reach the k-th Service is
+ * c + b·k: b and c come from the worst case (the last Service) measured at
+ * 1,000 and 10,000 Services, and a p50 packet's work at N Services is
+ * c + b·N/2. nftables' work is flat, measured at 1,000 and 10,000.
+ */
+export const CALIBRATION = {
+  endpointsPerService: 10,
+  iptablesWorstRules: { 1000: 1023, 10000: 10023 },
+  nftables: { rules: 15, lookups: 5 },
+} as const;
+
+/** The work a median first packet does at `services` Services, from the calibration. */
+export function calibratedWork(mode: ProxyMode, services: number): { rules: number; lookups: number } {
+  if (mode === "nftables") return { ...CALIBRATION.nftables };
+  if (mode !== "iptables") throw new RangeError(`no calibration for ${mode}`);
+  const w = CALIBRATION.iptablesWorstRules;
+  const perService = (w[10000] - w[1000]) / 9000;
+  const fixed = w[1000] - perService * 1000;
+  return { rules: fixed + (perService * services) / 2, lookups: 0 };
+}
+
+interface Observation {
+  rules: number;
+  lookups: number;
+  ms: number;
+}
+
+/** Ordinary least squares for ms ≈ base + rules·a + lookups·b (normal equations, 3×3). */
+export function fitLatencyModel(obs: readonly Observation[]): LatencyModel {
+  const rows = obs.map((o) => [1, o.rules, o.lookups]);
+  const ata = [0, 1, 2].map((i) => [0, 1, 2].map((j) => rows.reduce((s, r) => s + r[i]! * r[j]!, 0)));
+  const atb = [0, 1, 2].map((i) => rows.reduce((s, r, k) => s + r[i]! * obs[k]!.ms, 0));
+  const [baseMs, perRuleMs, perLookupMs] = solve3(ata, atb);
+  return { baseMs: baseMs!, perRuleMs: perRuleMs!, perLookupMs: perLookupMs! };
+}
+
+/** Gaussian elimination with partial pivoting. */
+function solve3(a: number[][], b: number[]): number[] {
+  const m = a.map((row, i) => [...row, b[i]!]);
+  const n = m.length;
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[p]![c]!)) p = r;
+    [m[c], m[p]] = [m[p]!, m[c]!];
+    const pivot = m[c]![c]!;
+    if (Math.abs(pivot) < 1e-12) throw new Error("latency model: the published points do not determine the fit");
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const f = m[r]![c]! / pivot;
+      for (let k = c; k <= n; k++) m[r]![k]! -= f * m[c]![k]!;
+    }
+  }
+  return m.map((row, i) => row[n]! / row[i]!);
+}
+
+export function predict(model: LatencyModel, rules: number, lookups: number): number {
+  return model.baseMs + rules * model.perRuleMs + lookups * model.perLookupMs;
+}
+
+function observations(points: readonly PublishedPoint[]): { point: PublishedPoint; obs: Observation }[] {
+  return points
+    .filter((p) => p.usedInFit)
+    .map((point) => ({ point, obs: { ...calibratedWork(point.mode, point.services), ms: point.value } }));
+}
+
+export interface Calibration {
+  model: LatencyModel;
+  fitError: FitError;
+  /** The points used, with the work the model was given and what it predicts. */
+  fitted: { point: PublishedPoint; rules: number; lookups: number; modelledMs: number }[];
+}
+
+/** Fits the model to the published points marked `usedInFit`. */
+export function calibrate(points: readonly PublishedPoint[] = PUBLISHED_POINTS): Calibration {
+  const used = observations(points);
+  const model = fitLatencyModel(used.map((u) => u.obs));
+  const fitted = used.map(({ point, obs }) => ({
+    point,
+    rules: obs.rules,
+    lookups: obs.lookups,
+    modelledMs: predict(model, obs.rules, obs.lookups),
+  }));
+  const rel = fitted.map((f) => (f.modelledMs - f.point.value) / f.point.value);
+  return {
+    model,
+    fitted,
+    fitError: {
+      rmsRelative: Math.sqrt(rel.reduce((s, r) => s + r * r, 0) / Math.max(1, rel.length)),
+      maxRelative: rel.reduce((m, r) => Math.max(m, Math.abs(r)), 0),
+      points: rel.length,
+    },
+  };
+}
+
+let cached: Calibration | undefined;
+
+/** The calibration over PUBLISHED_POINTS, computed once. */
+export function calibration(): Calibration {
+  cached ??= calibrate();
+  return cached;
+}
+
+/** Modelled kernel latency of a first packet, in ms. */
+export function modelledLatencyMs(rulesEvaluated: number, lookups: number): number {
+  return predict(calibration().model, rulesEvaluated, lookups);
+}

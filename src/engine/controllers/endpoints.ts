@@ -1,0 +1,182 @@
+/**
+ * The Endpoints controller (pkg/controller/endpoint/endpoints_controller.go):
+ * the v1 Endpoints object `kubectl get ep` reads, one per Service with a
+ * selector, its addresses repacked into subsets by port set (§6.5).
+ */
+
+import { newObjectMeta } from "../api/meta";
+import type { Endpoints, Pod, Service } from "../api/types";
+import type { Cluster } from "../cluster";
+import { parseIPv4 } from "./cidr";
+import {
+  endpointHostname,
+  endpointPorts,
+  podRef,
+  portSetKey,
+  shouldPodBeInEndpoints,
+} from "./endpointslice/endpointPorts";
+import { managedSelector, type ServiceIndex } from "./endpointslice/serviceIndex";
+import { ANNOTATION_TRIGGER_TIME, isHeadless, LABEL_HEADLESS } from "./endpointslice/sliceMeta";
+import { canonicalJson, isPodReady } from "./objects";
+import { fnv32aString } from "./podTemplateHash";
+import { splitKey, WorkQueue } from "./workQueue";
+
+type Subset = NonNullable<Endpoints["subsets"]>[number];
+type Address = NonNullable<Subset["addresses"]>[number];
+type Port = NonNullable<Subset["ports"]>[number];
+
+/** `--max-endpoints-per-subset`… the Endpoints object's capacity. */
+export const MAX_ENDPOINTS = 1000;
+export const ANNOTATION_OVER_CAPACITY = "endpoints.kubernetes.io/over-capacity";
+/** The label that keeps the mirroring controller off controller-managed Endpoints. */
+export const LABEL_SKIP_MIRROR = "endpointslice.kubernetes.io/skip-mirror";
+
+function compareAddresses(a: Address, b: Address): number {
+  if (a.ip !== b.ip) return (parseIPv4(a.ip) ?? 0) - (parseIPv4(b.ip) ?? 0);
+  const ua = a.targetRef?.uid ?? "";
+  const ub = b.targetRef?.uid ?? "";
+  return ua < ub ? -1 : ua > ub ? 1 : 0;
+}
+
+/** Orders by a hash of the object, as `endpoints.SortSubsets` does: stable, not meaningful. */
+function byHash<T>(items: T[]): T[] {
+  if (items.length < 2) return items;
+  return items
+    .map((x) => ({ x, h: fnv32aString(canonicalJson(x)) }))
+    .sort((a, b) => a.h - b.h)
+    .map((e) => e.x);
+}
+
+/** The subsets for a Service and its candidate pods, repacked and sorted. */
+export function computeSubsets(svc: Service, pods: Pod[]): Subset[] {
+  const publish = svc.spec?.publishNotReadyAddresses === true;
+  const groups = new Map<string, { ports: Port[]; ready: Address[]; notReady: Address[] }>();
+  for (const pod of pods) {
+    if (!shouldPodBeInEndpoints(pod, publish)) continue;
+    const ports = endpointPorts(svc, pod);
+    const noPorts = (svc.spec?.ports ?? []).length === 0;
+    // A pod none of whose ports resolve is in no subset (headless Services without ports excepted).
+    if (ports.length === 0 && !(noPorts && isHeadless(svc))) continue;
+    const hostname = endpointHostname(pod, svc);
+    const address: Address = {
+      ip: pod.status?.podIP ?? "",
+      ...(hostname ? { hostname } : {}),
+      ...(pod.spec?.nodeName ? { nodeName: pod.spec.nodeName } : {}),
+      targetRef: podRef(pod),
+    };
+    const key = portSetKey(ports);
+    let g = groups.get(key);
+    if (!g) {
+      g = {
+        ports: ports.map((p) => ({
+          ...(p.name ? { name: p.name } : {}),
+          port: p.port,
+          protocol: p.protocol,
+          ...(p.appProtocol ? { appProtocol: p.appProtocol } : {}),
+        })),
+        ready: [],
+        notReady: [],
+      };
+      groups.set(key, g);
+    }
+    (publish || isPodReady(pod) ? g.ready : g.notReady).push(address);
+  }
+  const subsets: Subset[] = [];
+  for (const g of groups.values()) {
+    subsets.push({
+      ...(g.ready.length ? { addresses: g.ready.sort(compareAddresses) } : {}),
+      ...(g.notReady.length ? { notReadyAddresses: g.notReady.sort(compareAddresses) } : {}),
+      ...(g.ports.length ? { ports: byHash(g.ports) } : {}),
+    });
+  }
+  return byHash(subsets);
+}
+
+/**
+ * Cuts subsets down to MAX_ENDPOINTS addresses.
+ *
+ * NOTE: upstream (`truncateEndpoints`) spreads the cut over subsets in
+ * proportion to their size and prefers ready addresses; we keep ready
+ * addresses first, then not-ready ones, in subset order.
+ */
+export function truncateSubsets(subsets: Subset[]): { subsets: Subset[]; truncated: boolean } {
+  const total = subsets.reduce(
+    (n, s) => n + (s.addresses?.length ?? 0) + (s.notReadyAddresses?.length ?? 0),
+    0,
+  );
+  if (total <= MAX_ENDPOINTS) return { subsets, truncated: false };
+  let room = MAX_ENDPOINTS;
+  const ready = subsets.map((s) => {
+    const a = (s.addresses ?? []).slice(0, room);
+    room -= a.length;
+    return a;
+  });
+  const out = subsets.map((s, i) => {
+    const nr = (s.notReadyAddresses ?? []).slice(0, room);
+    room -= nr.length;
+    const a = ready[i] ?? [];
+    return {
+      ...(a.length ? { addresses: a } : {}),
+      ...(nr.length ? { notReadyAddresses: nr } : {}),
+      ...(s.ports ? { ports: s.ports } : {}),
+    };
+  });
+  return { subsets: out.filter((s) => s.addresses || s.notReadyAddresses), truncated: true };
+}
+
+/** Installs the Endpoints controller; returns its reconciler. */
+export function installEndpointsController(cluster: Cluster, index: ServiceIndex): { sync(): boolean } {
+  const queue = new WorkQueue();
+  index.onDirty((key) => queue.add(key));
+  for (const s of cluster.store.list("Service"))
+    queue.add(`${s.metadata.namespace ?? "default"}/${s.metadata.name}`);
+
+  const sync = (key: string, now: string): boolean => {
+    const [ns, name] = splitKey(key);
+    const svc = cluster.store.get("Service", ns, name);
+    const current = cluster.store.get("Endpoints", ns, name);
+    if (!svc) {
+      // The Service is gone: so are its Endpoints.
+      return current ? cluster.store.remove("Endpoints", ns, name) !== undefined : false;
+    }
+    const selector = managedSelector(svc);
+    if (!selector) return false;
+    const { subsets, truncated } = truncateSubsets(computeSubsets(svc, index.podsMatching(ns, selector)));
+    const labels: Record<string, string> = { ...svc.metadata.labels, [LABEL_SKIP_MIRROR]: "true" };
+    if (isHeadless(svc)) labels[LABEL_HEADLESS] = "";
+    else delete labels[LABEL_HEADLESS];
+    const annotations: Record<string, string> = { ...current?.metadata.annotations };
+    if (truncated) annotations[ANNOTATION_OVER_CAPACITY] = "truncated";
+    else delete annotations[ANNOTATION_OVER_CAPACITY];
+    if (
+      current &&
+      canonicalJson(current.subsets ?? []) === canonicalJson(subsets) &&
+      canonicalJson(current.metadata.labels ?? {}) === canonicalJson(labels) &&
+      (current.metadata.annotations?.[ANNOTATION_OVER_CAPACITY] ?? "") ===
+        (annotations[ANNOTATION_OVER_CAPACITY] ?? "")
+    ) {
+      return false;
+    }
+    // NOTE: upstream stamps the time of the triggering change; we use the write time.
+    annotations[ANNOTATION_TRIGGER_TIME] = now;
+    const meta = current
+      ? { ...current.metadata, labels, annotations }
+      : newObjectMeta(cluster, { name, namespace: ns, labels, annotations });
+    cluster.store.put("Endpoints", {
+      apiVersion: "v1",
+      kind: "Endpoints",
+      metadata: meta,
+      ...(subsets.length ? { subsets } : {}),
+    });
+    return true;
+  };
+
+  return {
+    sync(): boolean {
+      let changed = false;
+      const now = cluster.clock.iso();
+      for (const key of queue.drain()) changed = sync(key, now) || changed;
+      return changed;
+    },
+  };
+}

@@ -1,0 +1,169 @@
+/**
+ * The informer-side indexes both endpoint controllers share: pods by label
+ * (per namespace, `key=value` → pod names) and Services by one of their
+ * selector pairs, so a pod event finds the Services it may belong to and a
+ * Service finds its pods by intersecting small sets — never a full scan.
+ */
+import type { ObjectStore } from "../../api/store";
+import type { Node, Pod, Service } from "../../api/types";
+import { matchesSelector } from "../objects";
+import { nsKey } from "../workQueue";
+
+/** The zone label endpoints copy from their node. */
+export const ZONE_LABEL = "topology.kubernetes.io/zone";
+
+type PairIndex = Map<string, Map<string, Set<string>>>;
+
+function addTo(index: PairIndex, ns: string, pair: string, name: string): void {
+  let byPair = index.get(ns);
+  if (!byPair) {
+    byPair = new Map();
+    index.set(ns, byPair);
+  }
+  let set = byPair.get(pair);
+  if (!set) {
+    set = new Set();
+    byPair.set(pair, set);
+  }
+  set.add(name);
+}
+
+function removeFrom(index: PairIndex, ns: string, pair: string, name: string): void {
+  const set = index.get(ns)?.get(pair);
+  if (!set) return;
+  set.delete(name);
+  if (set.size === 0) index.get(ns)?.delete(pair);
+}
+
+/** A Service's selector, when the endpoint controllers manage it (not ExternalName, non-empty selector). */
+export function managedSelector(svc: Service): Record<string, string> | undefined {
+  if (svc.spec?.type === "ExternalName") return undefined;
+  const sel = svc.spec?.selector;
+  if (!sel || Object.keys(sel).length === 0) return undefined;
+  return sel;
+}
+
+/** Pod and Service indexes, and a feed of Services whose endpoints may have changed. */
+export class ServiceIndex {
+  private readonly podLabels = new Map<string, Record<string, string>>();
+  /** Latest pod objects by namespace and name (what the informer cache holds). */
+  private readonly pods = new Map<string, Map<string, Pod>>();
+  private readonly podsByPair: PairIndex = new Map();
+  private readonly svcSelectors = new Map<string, Record<string, string>>();
+  private readonly svcsByPair: PairIndex = new Map();
+  private readonly listeners: ((svcKey: string) => void)[] = [];
+  private readonly zones = new Map<string, string | undefined>();
+
+  constructor(store: ObjectStore) {
+    store.subscribe((e) => {
+      if (e.kind === "Pod") this.onPod(e.object as Pod, e.type === "DELETED");
+      else if (e.kind === "Service") this.onService(e.object as Service, e.type === "DELETED");
+      else if (e.kind === "Node") this.onNode(e.object as Node, e.type === "DELETED");
+    });
+    for (const n of store.list("Node")) this.zones.set(n.metadata.name, n.metadata.labels?.[ZONE_LABEL]);
+    for (const s of store.list("Service")) this.onService(s, false);
+    for (const p of store.list("Pod")) this.onPod(p, false);
+  }
+
+  /** Registers a listener for dirty Service keys. */
+  onDirty(listener: (svcKey: string) => void): void {
+    this.listeners.push(listener);
+  }
+
+  private dirty(key: string): void {
+    for (const l of this.listeners) l(key);
+  }
+
+  /** The node's zone label, as last seen. */
+  zoneOf(node: string | undefined): string | undefined {
+    return node === undefined ? undefined : this.zones.get(node);
+  }
+
+  private onNode(node: Node, deleted: boolean): void {
+    const zone = deleted ? undefined : node.metadata.labels?.[ZONE_LABEL];
+    const name = node.metadata.name;
+    if (this.zones.has(name) && this.zones.get(name) === zone) return;
+    const hadEntry = this.zones.has(name);
+    if (deleted) this.zones.delete(name);
+    else this.zones.set(name, zone);
+    if (hadEntry || zone !== undefined) for (const key of this.svcSelectors.keys()) this.dirty(key);
+  }
+
+  private onService(svc: Service, deleted: boolean): void {
+    const ns = svc.metadata.namespace ?? "default";
+    const key = nsKey(ns, svc.metadata.name);
+    const old = this.svcSelectors.get(key);
+    if (old) {
+      const [k] = Object.keys(old);
+      if (k !== undefined) removeFrom(this.svcsByPair, ns, `${k}=${old[k]}`, svc.metadata.name);
+      this.svcSelectors.delete(key);
+    }
+    const sel = deleted ? undefined : managedSelector(svc);
+    if (sel) {
+      const sorted = Object.fromEntries(Object.entries(sel).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+      this.svcSelectors.set(key, sorted);
+      const [k] = Object.keys(sorted);
+      if (k !== undefined) addTo(this.svcsByPair, ns, `${k}=${sorted[k]}`, svc.metadata.name);
+    }
+    this.dirty(key);
+  }
+
+  private onPod(pod: Pod, deleted: boolean): void {
+    const ns = pod.metadata.namespace ?? "default";
+    const name = pod.metadata.name;
+    const key = nsKey(ns, name);
+    const old = this.podLabels.get(key);
+    const labels = deleted ? undefined : { ...pod.metadata.labels };
+    this.markServices(ns, old);
+    this.markServices(ns, labels);
+    if (old) for (const k in old) removeFrom(this.podsByPair, ns, `${k}=${old[k]}`, name);
+    let nsPods = this.pods.get(ns);
+    if (!nsPods) {
+      nsPods = new Map();
+      this.pods.set(ns, nsPods);
+    }
+    if (labels) {
+      nsPods.set(name, pod);
+      this.podLabels.set(key, labels);
+      for (const k in labels) addTo(this.podsByPair, ns, `${k}=${labels[k]}`, name);
+    } else {
+      nsPods.delete(name);
+      this.podLabels.delete(key);
+    }
+  }
+
+  /** Marks every managed Service in `ns` whose selector matches `labels`. */
+  private markServices(ns: string, labels: Record<string, string> | undefined): void {
+    if (!labels) return;
+    const byPair = this.svcsByPair.get(ns);
+    if (!byPair) return;
+    for (const k in labels) {
+      const svcs = byPair.get(`${k}=${labels[k]}`);
+      if (!svcs) continue;
+      for (const svc of svcs) {
+        const key = nsKey(ns, svc);
+        if (matchesSelector(this.svcSelectors.get(key), labels)) this.dirty(key);
+      }
+    }
+  }
+
+  /** Pods in the namespace whose labels match the selector, in name order. */
+  podsMatching(ns: string, selector: Record<string, string>): Pod[] {
+    const byPair = this.podsByPair.get(ns);
+    if (!byPair) return [];
+    let smallest: Set<string> | undefined;
+    for (const k in selector) {
+      const set = byPair.get(`${k}=${selector[k]}`);
+      if (!set) return [];
+      if (!smallest || set.size < smallest.size) smallest = set;
+    }
+    const nsPods = this.pods.get(ns);
+    if (!smallest || !nsPods) return [];
+    const out: Pod[] = [];
+    for (const name of smallest) {
+      const pod = nsPods.get(name);
+      if (pod && matchesSelector(selector, pod.metadata.labels)) out.push(pod);
+    }
+    return out.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+  }
+}

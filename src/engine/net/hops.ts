@@ -1,0 +1,74 @@
+/** Building TraceHops from what the data plane reports at a hook. */
+import type { HookResult } from "../proxy/types";
+import type { Hook, HopPlace, Packet, Rewrite, TraceHop } from "./types";
+
+type Direction = TraceHop["direction"];
+
+const TERMINAL = /DNAT|SNAT|MASQUERADE|REJECT|DROP|ACCEPT|MARK/;
+
+/**
+ * A hook hop: the stage names the table and hook (and the first jump), `rule`
+ * holds the most specific matched rule — the last one that acted (a DNAT,
+ * a REJECT), else the last matched — and `detail` the rest, in order.
+ */
+export function hookHop(
+  direction: Direction,
+  place: HopPlace,
+  hook: Hook,
+  res: HookResult,
+  rewrite: Rewrite | undefined,
+  packet: Packet,
+): TraceHop {
+  const m = res.matched;
+  let pick = -1;
+  for (let i = m.length - 1; i >= 0; i--) {
+    if (TERMINAL.test(m[i]?.action ?? "")) {
+      pick = i;
+      break;
+    }
+  }
+  if (pick < 0) pick = m.length - 1;
+  const first = m[0];
+  const stage = first ? `${first.table} ${hook}${first.chain === hook ? ` → ${first.action}` : ""}` : hook;
+  const hop: TraceHop = {
+    direction,
+    place,
+    stage,
+    packet: { ...packet },
+    cost: { rulesEvaluated: res.rulesEvaluated, lookups: res.lookups },
+  };
+  if (pick >= 0) hop.rule = m[pick]?.rule;
+  const rest = m.filter((_, i) => i !== pick).map((r) => r.rule);
+  if (rest.length) hop.detail = rest;
+  if (rewrite) hop.rewrite = rewrite;
+  if (res.verdict === "REJECT")
+    hop.note = `REJECT${res.rejectWith ? ` --reject-with ${res.rejectWith}` : ""}`;
+  else if (res.verdict === "DROP") hop.note = "DROP";
+  else if (m.length === 0) hop.note = "no rule matched: chain policy ACCEPT";
+  return hop;
+}
+
+/** A rewrite record, or undefined when the field did not change. */
+export function rewriteOf(
+  type: Rewrite["type"],
+  field: "src" | "dst",
+  before: Packet,
+  after: Packet,
+): Rewrite | undefined {
+  const b = field === "src" ? { ip: before.src, port: before.sport } : { ip: before.dst, port: before.dport };
+  const a = field === "src" ? { ip: after.src, port: after.sport } : { ip: after.dst, port: after.dport };
+  if (a.ip === b.ip && a.port === b.port) return undefined;
+  return { type, field, before: b, after: a };
+}
+
+/** A hop with no rules: routing, the wire, delivery, conntrack. */
+export function plainHop(
+  direction: Direction,
+  place: HopPlace,
+  stage: string,
+  packet: Packet,
+  extra: Partial<Pick<TraceHop, "rule" | "detail" | "rewrite" | "note">> & { lookups?: number } = {},
+): TraceHop {
+  const { lookups = 0, ...rest } = extra;
+  return { direction, place, stage, packet: { ...packet }, cost: { rulesEvaluated: 0, lookups }, ...rest };
+}

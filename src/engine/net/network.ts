@@ -1,0 +1,225 @@
+/**
+ * The packet pipeline: `send` resolves the source and the target (through
+ * cluster DNS when it is a name), walks the first packet through every
+ * node's netfilter hooks and kube-proxy's data plane, lets whoever arrives
+ * answer, and walks the reply back, un-NATed by conntrack.
+ */
+import type { Cluster } from "../cluster";
+import type { Dns } from "../dns/contract";
+import type { NodeDataPlane } from "../proxy/types";
+import { type AddressIndex, addressIndex, EXTERNAL_CLIENT_IP } from "./addresses";
+import { type ConntrackEntry, ConntrackTable } from "./conntrack";
+import type { Net, SendRequest } from "./contract";
+import { resolveHost } from "./dnsStep";
+import { plainHop } from "./hops";
+import { isIPv4 } from "./ip";
+import { type Arrival, type Origin, podPlace, travel } from "./journey";
+import { nodeListens, podListens } from "./listeners";
+import { parseTarget } from "./target";
+import type { HopPlace, Packet, Trace, TraceHop } from "./types";
+import { Recorder, type WalkEnv } from "./walk";
+
+/** Linux's default ephemeral port range (net.ipv4.ip_local_port_range). */
+export const EPHEMERAL_PORTS = { min: 32768, max: 60999 } as const;
+
+export class Network implements Net {
+  private readonly tables = new Map<string, ConntrackTable>();
+  private readonly random: () => number;
+
+  constructor(
+    private readonly cluster: Cluster,
+    private readonly dns: Dns,
+    private readonly dataPlaneFor: (node: string) => NodeDataPlane,
+  ) {
+    this.random = () => cluster.prng.next();
+  }
+
+  /** A node's conntrack table. */
+  conntrack(node: string): ConntrackTable {
+    let t = this.tables.get(node);
+    if (!t) {
+      t = new ConntrackTable();
+      this.tables.set(node, t);
+    }
+    return t;
+  }
+
+  /** Live conntrack entries on a node, for `conntrack -L`. */
+  conntrackEntries(node: string): ConntrackEntry[] {
+    return this.conntrack(node).list(this.cluster.clock.now());
+  }
+
+  /** The client closed a traced TCP connection (curl does): its entries go to TIME_WAIT. */
+  closeConnection(trace: Trace): void {
+    const first = trace.hops.find((h) => h.direction === "request");
+    if (!first) return;
+    const now = this.cluster.clock.now();
+    for (const t of this.tables.values()) {
+      for (const e of t.list(now)) {
+        if (
+          e.orig.src === first.packet.src &&
+          e.orig.sport === first.packet.sport &&
+          e.proto === first.packet.proto
+        )
+          t.closed(e, now);
+      }
+    }
+  }
+
+  send(request: SendRequest): Trace {
+    const index = addressIndex(this.cluster);
+    const env: WalkEnv = {
+      cluster: this.cluster,
+      index,
+      dataPlaneFor: this.dataPlaneFor,
+      conntrack: (n) => this.conntrack(n),
+      random: this.random,
+    };
+    const hops: TraceHop[] = [];
+    const target = request.port !== undefined ? `${request.target}:${request.port}` : request.target;
+    const src = resolveSource(index, request.from);
+    const base = {
+      mode: this.cluster.config.proxyMode,
+      target,
+      hops,
+      cost: { rulesEvaluated: 0, lookups: 0 },
+    };
+    if ("error" in src) return { ...base, source: { ip: "0.0.0.0" }, verdict: "dropped", message: src.error };
+    const source = { ...src.place, ip: src.ip };
+    const t = parseTarget(request.target);
+    const port = request.port ?? t.port ?? 80;
+    const proto = request.proto ?? "TCP";
+    let dst = t.host;
+    if (!isIPv4(t.host)) {
+      const r = resolveHost(env, this.dns, hops, src.origin, t.host, this.ephemeralPort());
+      if (r.addresses.length === 0) {
+        return {
+          ...base,
+          source,
+          verdict: "nxdomain",
+          message: `curl: (6) Could not resolve host: ${t.host}`,
+        };
+      }
+      dst = r.addresses[0] ?? dst;
+    }
+    const packet: Packet = {
+      proto,
+      src: src.ip,
+      sport: this.ephemeralPort(),
+      dst,
+      dport: port,
+      mark: 0,
+      bytes: request.bytes ?? 140,
+      flags: proto === "TCP" ? ["SYN"] : undefined,
+    };
+    const rec = new Recorder(hops, "request");
+    const arrival = travel(env, rec, src.origin, packet);
+    const trace: Trace = { ...base, source, verdict: "dropped", cost: rec.cost };
+    this.finish(env, trace, src.origin, arrival, packet);
+    return trace;
+  }
+
+  private finish(env: WalkEnv, trace: Trace, origin: Origin, arrival: Arrival, sent: Packet): void {
+    const refused = `curl: (7) Failed to connect to ${sent.dst} port ${sent.dport} after 0 ms: Couldn't connect to server`;
+    if (arrival.kind === "drop") {
+      trace.verdict = "dropped";
+      trace.message = arrival.reason ?? "the packet was dropped: the client will time out";
+      return;
+    }
+    if (arrival.kind === "reject") {
+      trace.hops.push(
+        plainHop("reply", { node: arrival.node }, "reject", arrival.packet, {
+          note: `ICMP ${arrival.rejectWith ?? "icmp-port-unreachable"} back to ${sent.src}: connect() fails with ECONNREFUSED`,
+        }),
+      );
+      trace.verdict = "rejected";
+      trace.message = refused;
+      return;
+    }
+    const p = arrival.packet;
+    let replyOrigin: Origin;
+    let listener: string | undefined;
+    if (arrival.kind === "pod") {
+      listener = podListens(arrival.pod, p.dport, p.proto);
+      replyOrigin = { kind: "pod", pod: arrival.pod };
+      trace.backend = {
+        namespace: arrival.pod.namespace,
+        pod: arrival.pod.name,
+        ip: p.dst,
+        port: p.dport,
+        node: arrival.pod.node,
+      };
+      this.answerHop(trace, podPlace(arrival.pod), p, listener);
+    } else if (arrival.kind === "node") {
+      listener = nodeListens(this.cluster.store.get("Node", undefined, arrival.node), p.dport, p.proto);
+      replyOrigin = { kind: "node", node: arrival.node };
+      this.answerHop(trace, { node: arrival.node, interface: "lo" }, p, listener);
+    } else {
+      trace.verdict = "delivered";
+      trace.message = `${p.dst} is outside the cluster: the connection left through the default route`;
+      return;
+    }
+    const reply: Packet = {
+      ...p,
+      src: p.dst,
+      sport: p.dport,
+      dst: p.src,
+      dport: p.sport,
+      bytes: 60,
+      flags: p.proto === "TCP" ? (listener ? ["SYN", "ACK"] : ["RST", "ACK"]) : undefined,
+    };
+    const back = travel(env, new Recorder(trace.hops, "reply"), replyOrigin, reply);
+    if (!listener) {
+      trace.verdict = "rejected";
+      trace.message = refused;
+    } else if (back.kind === "drop" || back.kind === "reject" || !returnedTo(back, origin)) {
+      trace.verdict = "timeout";
+      trace.message = "the reply never reached the client";
+    } else {
+      trace.verdict = "delivered";
+    }
+  }
+
+  private answerHop(trace: Trace, place: HopPlace, p: Packet, listener: string | undefined): void {
+    const port = `${p.dport}/${p.proto}`;
+    trace.hops.push(
+      plainHop("request", place, "socket", p, {
+        note: listener
+          ? `${listener} listens on ${port}; it sees the client as ${p.src}:${p.sport}`
+          : `nothing listens on ${port}: the kernel answers RST (containerPort does not open ports)`,
+      }),
+    );
+  }
+
+  private ephemeralPort(): number {
+    return EPHEMERAL_PORTS.min + this.cluster.prng.intn(EPHEMERAL_PORTS.max - EPHEMERAL_PORTS.min + 1);
+  }
+}
+
+function returnedTo(a: Arrival, origin: Origin): boolean {
+  if (origin.kind === "pod")
+    return (
+      (a.kind === "pod" && a.pod.name === origin.pod.name) || (origin.pod.hostNetwork && a.kind === "node")
+    );
+  if (origin.kind === "node") return a.kind === "node" && a.node === origin.node;
+  return a.kind === "external";
+}
+
+type Source = { origin: Origin; place: HopPlace; ip: string } | { error: string };
+
+function resolveSource(index: AddressIndex, from: SendRequest["from"]): Source {
+  if (from.type === "external") {
+    const ip = from.ip ?? EXTERNAL_CLIENT_IP;
+    return { origin: { kind: "external", ip }, place: { external: true }, ip };
+  }
+  if (from.type === "node") {
+    const n = index.nodeByName.get(from.node);
+    if (!n?.ip) return { error: `node "${from.node}" not found` };
+    return { origin: { kind: "node", node: n.name }, place: { node: n.name, interface: "eth0" }, ip: n.ip };
+  }
+  const pod = index.podByName.get(`${from.namespace}/${from.name}`);
+  if (!pod) return { error: `pods "${from.name}" not found` };
+  const ip = pod.hostNetwork ? (pod.node ? index.nodeByName.get(pod.node)?.ip : undefined) : pod.ip;
+  if (!ip || !pod.node) return { error: `pod "${from.name}" has no IP yet` };
+  return { origin: { kind: "pod", pod }, place: podPlace(pod), ip };
+}

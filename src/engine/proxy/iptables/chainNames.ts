@@ -1,0 +1,42 @@
+/**
+ * kube-proxy's hashed chain names (`pkg/proxy/iptables/proxier.go`,
+ * `servicePortChainNameBase` / `servicePortEndpointChainNameBase`):
+ * base32(sha256(servicePortName + protocol [+ endpoint]))[:16].
+ */
+import { sha256 } from "./sha256";
+
+const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
+/** RFC 4648 standard base32 of the digest, first 16 characters (from the first 10 bytes). */
+export function hashBase32(input: string): string {
+  const d = sha256(input);
+  let out = "";
+  let buffer = 0;
+  let bits = 0;
+  for (let i = 0; i < 10; i++) {
+    buffer = (buffer << 8) | d[i]!;
+    bits += 8;
+    while (bits >= 5) {
+      out += BASE32[(buffer >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+    buffer &= 0xff;
+  }
+  return out;
+}
+
+/** The 16-character suffix shared by a service port's SVC/SVL/EXT/FW chains. */
+export function servicePortChainSuffix(servicePortName: string, protocol: string): string {
+  return hashBase32(servicePortName + protocol.toLowerCase());
+}
+
+/** The four per-service-port chain names. */
+export function servicePortChains(servicePortName: string, protocol: string) {
+  const h = servicePortChainSuffix(servicePortName, protocol);
+  return { svc: `KUBE-SVC-${h}`, svl: `KUBE-SVL-${h}`, ext: `KUBE-EXT-${h}`, fw: `KUBE-FW-${h}` };
+}
+
+/** `KUBE-SEP-…` for one endpoint (`ip:port`, IPv6 as `[addr]:port`). */
+export function endpointChainName(servicePortName: string, protocol: string, endpoint: string): string {
+  return `KUBE-SEP-${hashBase32(servicePortName + protocol.toLowerCase() + endpoint)}`;
+}

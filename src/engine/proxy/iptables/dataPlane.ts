@@ -1,0 +1,151 @@
+/**
+ * One node's iptables data plane: kube-proxy's rules loaded into a netfilter
+ * ruleset, evaluated per hook, re-synced on demand, rendered as the tools print it.
+ */
+import type { Hook, Packet } from "../../net/types";
+import type { DataPlaneSize, HookContext, HookResult, NodeDataPlane, ProxyInput } from "../types";
+import { applyRestore, initialRuleset, ownedChains } from "./kernelState";
+import type { EvalContext, RecentLists } from "./netfilter/context";
+import { evaluate } from "./netfilter/evaluate";
+import { type ListOptions, type ListOutput, listRules, listTable } from "./netfilter/list";
+import { ruleCount } from "./netfilter/ruleset";
+import { iptablesSave, type SaveOptions } from "./netfilter/save";
+import type { Ruleset, TableName } from "./netfilter/types";
+import { defaultIptablesOptions, type IptablesProxyOptions } from "./options";
+import type { RestoreBuffer } from "./restoreBuffer";
+import { renderRestore } from "./restoreText";
+import { planSync } from "./syncAccounting";
+import { computeRules } from "./syncRules";
+
+/** The iptables-specific surface beyond NodeDataPlane: what iptables-save, iptables -L and the UI read. */
+export interface IptablesDataPlane extends NodeDataPlane {
+  readonly mode: "iptables";
+  /** The kernel's tables on this node (plain data; counters change as packets pass). */
+  readonly ruleset: Ruleset;
+  /** `xt_recent` lists (session affinity). */
+  readonly recent: RecentLists;
+  /** Recomputes the rules and applies them (partial unless `full` or first). */
+  sync(input: ProxyInput, opts?: { full?: boolean }): void;
+  /** What the last sync wrote to iptables-restore. */
+  lastRestoreInput(): string;
+  /** The whole current rule set as restore input (what a full sync would write). */
+  restoreInput(): string;
+  save(opts: SaveOptions): string;
+  list(table: TableName, opts: ListOptions): ListOutput;
+  listRules(table: TableName, opts: ListOptions): ListOutput;
+}
+
+/** Tables at each hook, in netfilter priority order (mangle -150, nat DNAT -100, filter 0, nat SNAT 100). */
+const HOOK_TABLES: Record<Hook, TableName[]> = {
+  PREROUTING: ["mangle", "nat"],
+  INPUT: ["mangle", "filter", "nat"],
+  FORWARD: ["mangle", "filter"],
+  OUTPUT: ["mangle", "nat", "filter"],
+  POSTROUTING: ["mangle", "nat"],
+};
+
+/** Builds and first-syncs a node's data plane. */
+export function buildIptablesDataPlane(
+  input: ProxyInput,
+  node: string,
+  overrides: Partial<IptablesProxyOptions> = {},
+): IptablesDataPlane {
+  const ruleset = initialRuleset();
+  const recent: RecentLists = {};
+  let options: IptablesProxyOptions = { ...defaultIptablesOptions(input.config), ...overrides };
+  let buffer: RestoreBuffer | undefined;
+  let writes = 0;
+  let lastText = "";
+  let lastSkipped: (chain: string) => boolean = () => false;
+  let stats = { servicePorts: 0, endpoints: 0 };
+
+  const sync = (next: ProxyInput, opts: { full?: boolean } = {}): void => {
+    options = { ...defaultIptablesOptions(next.config), ...overrides };
+    const out = computeRules(next, node, options);
+    const plan = planSync(buffer, out.buffer, opts.full === true);
+    applyRestore(ruleset, buffer ? ownedChains(buffer) : new Set(), out.buffer, plan.skipped);
+    const written = out.buffer;
+    lastSkipped = plan.skipped;
+    lastText = "";
+    buffer = written;
+    writes = plan.writes;
+    stats = { servicePorts: out.servicePorts, endpoints: out.endpoints };
+  };
+
+  const hook = (h: Hook, packet: Packet, ctx: HookContext): HookResult => {
+    const ectx: EvalContext = {
+      ctState: ctx.ctState,
+      dstIsLocal: ctx.dstIsLocal,
+      srcIsLocal: ctx.srcIsLocal,
+      random: ctx.random,
+      nowMs: ctx.nowMs,
+      recent,
+      ...(ctx.inInterface !== undefined ? { inInterface: ctx.inInterface } : {}),
+      ...(ctx.outInterface !== undefined ? { outInterface: ctx.outInterface } : {}),
+    };
+    const result: HookResult = {
+      packet: { ...packet },
+      verdict: "ACCEPT",
+      matched: [],
+      walked: [],
+      rulesEvaluated: 0,
+      lookups: 0,
+    };
+    for (const t of HOOK_TABLES[h]) {
+      // Conntrack keeps a connection's NAT decision: nat chains see only its first packet.
+      if (t === "nat" && ctx.ctState !== "NEW") continue;
+      const table = ruleset.tables[t];
+      if (!table?.chains[h]) continue;
+      const r = evaluate(table, h, result.packet, ectx);
+      result.packet = r.packet;
+      result.matched.push(...r.matched);
+      result.walked!.push(...r.walked);
+      result.rulesEvaluated += r.rulesEvaluated;
+      result.lookups += r.lookups;
+      if (r.dnat) result.dnat = r.dnat;
+      if (r.snat) result.snat = r.snat;
+      if (r.verdict !== "ACCEPT") {
+        result.verdict = r.verdict;
+        if (r.rejectWith) result.rejectWith = r.rejectWith;
+        break;
+      }
+    }
+    return result;
+  };
+
+  const size = (): DataPlaneSize => {
+    const nat = ruleCount(ruleset.tables.nat);
+    const filter = ruleCount(ruleset.tables.filter);
+    return {
+      primary: nat,
+      detail: {
+        natRules: nat,
+        filterRules: filter,
+        natChains: Object.keys(ruleset.tables.nat!.chains).length,
+        filterChains: Object.keys(ruleset.tables.filter!.chains).length,
+        servicePorts: stats.servicePorts,
+        endpoints: stats.endpoints,
+      },
+    };
+  };
+
+  sync(input, { full: true });
+  return {
+    mode: "iptables",
+    node,
+    ruleset,
+    recent,
+    hook,
+    size,
+    sync,
+    lastSyncWrites: () => writes,
+    lastRestoreInput: () => {
+      if (!lastText && buffer) lastText = renderRestore(buffer, (c) => !lastSkipped(c));
+      return lastText;
+    },
+    restoreInput: () => (buffer ? renderRestore(buffer) : ""),
+    save: (opts) => iptablesSave(ruleset, opts),
+    list: (table, opts) => listTable(ruleset.tables[table]!, opts),
+    listRules: (table, opts) => listRules(ruleset.tables[table]!, opts),
+  };
+}

@@ -1,0 +1,42 @@
+/** What rule evaluation reads besides the packet: conntrack state, routing facts, randomness, time. */
+import type { Packet } from "../../../net/types";
+import type { MatchedRule } from "../../types";
+
+/** `xt_recent` lists: list name → address → last time seen (virtual ms). */
+export type RecentLists = Record<string, Record<string, number>>;
+
+export interface EvalContext {
+  /** The connection's conntrack state (`INVALID` for packets conntrack refused). */
+  ctState: "NEW" | "ESTABLISHED" | "RELATED" | "INVALID";
+  /** Conntrack's virtual states: was the connection DNATed / SNATed? */
+  ctDnat?: boolean;
+  ctSnat?: boolean;
+  inInterface?: string;
+  outInterface?: string;
+  /** `--dst-type LOCAL` / `--src-type LOCAL`. */
+  dstIsLocal: boolean;
+  srcIsLocal: boolean;
+  /** A uniform draw in [0,1) per `statistic --mode random` test. */
+  random: () => number;
+  nowMs: number;
+  /** The namespace's `recent` lists (mutated by `--set`, `--update`, `--remove`, `--reap`). */
+  recent: RecentLists;
+  /** ipset membership, for `-m set` (IPVS mode); absent means no sets exist. */
+  ipset?: (setName: string, flags: readonly ("src" | "dst")[], packet: Packet) => boolean;
+  /** Record every tested rule in `walked` (default true). */
+  recordWalk?: boolean;
+}
+
+/** What evaluating one table's chain did to a packet. */
+export interface EvalResult {
+  verdict: "ACCEPT" | "DROP" | "REJECT";
+  packet: Packet;
+  rejectWith?: string;
+  matched: MatchedRule[];
+  walked: MatchedRule[];
+  rulesEvaluated: number;
+  /** `-m set` lookups (each a hash lookup in the kernel). */
+  lookups: number;
+  dnat?: { ip: string; port: number };
+  snat?: { ip: string; port: number } | "MASQUERADE";
+}

@@ -1,0 +1,113 @@
+/** Does a packet satisfy a rule's matches? Integer compares only; no allocation on the hot path. */
+import type { Packet } from "../../../net/types";
+import { formatIPv4 } from "./addr";
+import type { EvalContext } from "./context";
+import type { IfaceMatch, Match, PortRange, Rule } from "./types";
+
+/** The packet's fields as netfilter compares them, kept up to date as targets rewrite it. */
+export interface PacketView {
+  packet: Packet;
+  src: number;
+  dst: number;
+  proto: number;
+  /** Set-membership lookups made while matching. */
+  lookups: number;
+}
+
+export const PROTO_NUMBERS: Record<Packet["proto"], number> = { TCP: 6, UDP: 17, SCTP: 132 };
+
+function iface(m: IfaceMatch, name: string | undefined): boolean {
+  const n = name ?? "";
+  const hit = m.name.endsWith("+") ? n.startsWith(m.name.slice(0, -1)) : n === m.name;
+  return hit !== m.invert;
+}
+
+function inRange(r: PortRange | undefined, port: number): boolean {
+  return r === undefined || (port >= r.min && port <= r.max) !== r.invert;
+}
+
+/** True when the generic part (addresses, interfaces, protocol) and every `-m` match pass. */
+export function ruleMatches(rule: Rule, v: PacketView, ctx: EvalContext): boolean {
+  const s = rule.src;
+  if (s !== undefined && ((v.src & s.mask) >>> 0 === s.addr) === s.invert) return false;
+  const d = rule.dst;
+  if (d !== undefined && ((v.dst & d.mask) >>> 0 === d.addr) === d.invert) return false;
+  if (rule.proto !== 0 && (rule.proto === v.proto) === rule.protoInvert) return false;
+  if (rule.inIface !== undefined && !iface(rule.inIface, ctx.inInterface)) return false;
+  if (rule.outIface !== undefined && !iface(rule.outIface, ctx.outInterface)) return false;
+  const ms = rule.matches;
+  for (let i = 0; i < ms.length; i++) if (!matchOne(ms[i]!, v, ctx)) return false;
+  return true;
+}
+
+function matchOne(m: Match, v: PacketView, ctx: EvalContext): boolean {
+  switch (m.name) {
+    case "comment":
+    case "nfacct":
+      return true;
+    case "tcp":
+    case "udp":
+    case "sctp":
+      return inRange(m.dport, v.packet.dport) && inRange(m.sport, v.packet.sport);
+    case "addrtype":
+      // NOTE: only LOCAL is modelled; the kernel also knows UNICAST, BROADCAST, MULTICAST, ...
+      if (m.srcType && (m.srcType.type === "LOCAL" && ctx.srcIsLocal) === m.srcType.invert) return false;
+      if (m.dstType && (m.dstType.type === "LOCAL" && ctx.dstIsLocal) === m.dstType.invert) return false;
+      return true;
+    case "statistic":
+      // xt_statistic: (prandom_u32() & 0x7FFFFFFF) < threshold.
+      return Math.floor(ctx.random() * 0x80000000) < m.threshold !== m.invert;
+    case "recent":
+      return matchRecent(m, v, ctx);
+    case "mark":
+      return ((v.packet.mark & m.mask) >>> 0 === m.value) !== m.invert;
+    case "conntrack": {
+      let hit = false;
+      for (const st of m.states) {
+        if (
+          st === ctx.ctState ||
+          (st === "DNAT" && ctx.ctDnat === true) ||
+          (st === "SNAT" && ctx.ctSnat === true)
+        ) {
+          hit = true;
+          break;
+        }
+      }
+      return hit !== m.invert;
+    }
+    case "set":
+      v.lookups++;
+      return (ctx.ipset?.(m.setName, m.flags, v.packet) ?? false) !== m.invert;
+  }
+}
+
+/**
+ * xt_recent: `--set` records the address and matches; `--rcheck` matches if
+ * the address was seen within `--seconds`; `--update` is rcheck + set;
+ * `--remove` forgets it. `--reap` drops entries older than `--seconds`.
+ * NOTE: the kernel keeps up to 20 timestamps per address (for `--hitcount`);
+ * one last-seen time is kept here, which is all `--seconds` alone needs.
+ */
+function matchRecent(m: Extract<Match, { name: "recent" }>, v: PacketView, ctx: EvalContext): boolean {
+  const addr = formatIPv4(((m.side === "source" ? v.src : v.dst) & m.mask) >>> 0);
+  let list = ctx.recent[m.listName];
+  if (!list) {
+    list = {};
+    ctx.recent[m.listName] = list;
+  }
+  if (m.command === "set") {
+    list[addr] = ctx.nowMs;
+    return !m.invert;
+  }
+  const last = list[addr];
+  const fresh = last !== undefined && (m.seconds === 0 || ctx.nowMs - last <= m.seconds * 1000);
+  if (m.reap && m.seconds > 0) {
+    for (const a in list) if (ctx.nowMs - list[a]! > m.seconds * 1000) delete list[a];
+  }
+  if (m.command === "remove") {
+    if (last !== undefined) delete list[addr];
+    return (last !== undefined) !== m.invert;
+  }
+  if (m.command === "update" && fresh) list[addr] = ctx.nowMs;
+  return fresh !== m.invert;
+}

@@ -1,0 +1,186 @@
+/**
+ * A service port's own chains (`KUBE-SVC`, `KUBE-SVL`, `KUBE-EXT`, `KUBE-FW`,
+ * `KUBE-SEP`): the ones a partial sync may leave untouched.
+ */
+import { endpointChainName, type servicePortChains } from "./chainNames";
+import type { CategorizedEndpoints, EndpointInfo } from "./endpoints";
+import { cidrContains } from "./netfilter/addr";
+import { declareChain, type RestoreBuffer, writeRule } from "./restoreBuffer";
+import type { ServicePortInfo } from "./servicePorts";
+import { probability, q, type SyncEnv } from "./serviceRules";
+
+const KUBE_MARK_MASQ = "KUBE-MARK-MASQ";
+
+export interface Plan {
+  chains: ReturnType<typeof servicePortChains>;
+  internalChain: string;
+  hasInternal: boolean;
+  externalPolicyChain: string;
+  hasExternal: boolean;
+  usesExtChain: boolean;
+  usesFwChain: boolean;
+  usesClusterChain: boolean;
+  usesLocalChain: boolean;
+}
+
+/** The port's own chains: the ones a partial sync may leave untouched. */
+export function writeOwnChains(
+  buf: RestoreBuffer,
+  sp: ServicePortInfo,
+  eps: CategorizedEndpoints,
+  env: SyncEnv,
+  p: Plan,
+): void {
+  const o = env.options;
+  const spn = sp.nameString;
+  const proto = sp.protocol;
+  const seps = new Map<EndpointInfo, string>();
+  for (const ep of eps.allReachable) seps.set(ep, endpointChainName(spn, proto, ep.str));
+  const own = (chain: string, args: string[]) => writeRule(buf, "nat", chain, args, spn);
+  if (p.hasInternal) {
+    const args = [
+      "-m",
+      "comment",
+      "--comment",
+      q(`${spn} cluster IP`),
+      "-m",
+      proto,
+      "-p",
+      proto,
+      "-d",
+      sp.clusterIP,
+      "--dport",
+      String(sp.port),
+    ];
+    if (o.masqueradeAll) own(p.internalChain, [...args, "-j", KUBE_MARK_MASQ]);
+    else own(p.internalChain, [...args, "!", "-s", o.clusterCIDR, "-j", KUBE_MARK_MASQ]);
+  }
+  if (p.usesExtChain) {
+    const ext = p.chains.ext;
+    declareChain(buf, "nat", ext, spn);
+    if (!sp.externalPolicyLocal) {
+      own(ext, [
+        "-m",
+        "comment",
+        "--comment",
+        q(`masquerade traffic for ${spn} external destinations`),
+        "-j",
+        KUBE_MARK_MASQ,
+      ]);
+    } else {
+      own(ext, [
+        "-m",
+        "comment",
+        "--comment",
+        q(`pod traffic for ${spn} external destinations`),
+        "-s",
+        o.clusterCIDR,
+        "-j",
+        p.chains.svc,
+      ]);
+      own(ext, [
+        "-m",
+        "comment",
+        "--comment",
+        q(`masquerade LOCAL traffic for ${spn} external destinations`),
+        "-m",
+        "addrtype",
+        "--src-type",
+        "LOCAL",
+        "-j",
+        KUBE_MARK_MASQ,
+      ]);
+      own(ext, [
+        "-m",
+        "comment",
+        "--comment",
+        q(`route LOCAL traffic for ${spn} external destinations`),
+        "-m",
+        "addrtype",
+        "--src-type",
+        "LOCAL",
+        "-j",
+        p.chains.svc,
+      ]);
+    }
+    if (p.hasExternal) own(ext, ["-j", p.externalPolicyChain]);
+  }
+  if (p.usesFwChain) {
+    const fw = p.chains.fw;
+    declareChain(buf, "nat", fw, spn);
+    const head = ["-m", "comment", "--comment", q(`${spn} loadbalancer IP`)];
+    let allowFromNode = false;
+    for (const cidr of sp.loadBalancerSourceRanges) {
+      own(fw, [...head, "-s", cidr, "-j", p.chains.ext]);
+      if (env.nodeIPs[0] !== undefined && cidrContains(cidr, env.nodeIPs[0])) allowFromNode = true;
+    }
+    if (allowFromNode) for (const ip of sp.loadBalancerVIPs) own(fw, [...head, "-s", ip, "-j", p.chains.ext]);
+    own(fw, [
+      "-m",
+      "comment",
+      "--comment",
+      q(`other traffic to ${spn} will be dropped by KUBE-PROXY-FIREWALL`),
+    ]);
+  }
+  if (p.usesClusterChain) {
+    declareChain(buf, "nat", p.chains.svc, spn);
+    writeEndpointJumps(buf, sp, p.chains.svc, eps.cluster, env, seps);
+  }
+  if (p.usesLocalChain) {
+    declareChain(buf, "nat", p.chains.svl, spn);
+    writeEndpointJumps(buf, sp, p.chains.svl, eps.local, env, seps);
+  }
+  for (const ep of eps.allReachable) {
+    const sep = seps.get(ep)!;
+    declareChain(buf, "nat", sep, spn);
+    const args = env.largeCluster ? [] : ["-m", "comment", "--comment", spn];
+    own(sep, [...args, "-s", ep.ip, "-j", KUBE_MARK_MASQ]);
+    const affinity = sp.stickyMaxAgeSeconds > 0 ? ["-m", "recent", "--name", sep, "--set"] : [];
+    own(sep, [...args, ...affinity, "-m", proto, "-p", proto, "-j", "DNAT", "--to-destination", ep.str]);
+  }
+}
+
+/** `writeServiceToEndpointRules`: affinity `--rcheck` rules, then 1/n, 1/(n-1), … jumps. */
+function writeEndpointJumps(
+  buf: RestoreBuffer,
+  sp: ServicePortInfo,
+  chain: string,
+  eps: EndpointInfo[],
+  env: SyncEnv,
+  sepOf: Map<EndpointInfo, string>,
+): void {
+  const spn = sp.nameString;
+  const comment = (ep: EndpointInfo) =>
+    env.largeCluster ? [] : ["-m", "comment", "--comment", q(`${spn} -> ${ep.str}`)];
+  const seps = eps.map((ep) => sepOf.get(ep)!);
+  if (sp.stickyMaxAgeSeconds > 0) {
+    eps.forEach((ep, i) => {
+      const sep = seps[i]!;
+      writeRule(
+        buf,
+        "nat",
+        chain,
+        [
+          ...comment(ep),
+          "-m",
+          "recent",
+          "--name",
+          sep,
+          "--rcheck",
+          "--seconds",
+          String(sp.stickyMaxAgeSeconds),
+          "--reap",
+          "-j",
+          sep,
+        ],
+        spn,
+      );
+    });
+  }
+  const n = eps.length;
+  eps.forEach((ep, i) => {
+    const stat =
+      i < n - 1 ? ["-m", "statistic", "--mode", "random", "--probability", probability(n - i)] : [];
+    writeRule(buf, "nat", chain, [...comment(ep), ...stat, "-j", seps[i]!], spn);
+  });
+}

@@ -1,0 +1,85 @@
+/**
+ * The per-service-port facts kube-proxy works from (`pkg/proxy/serviceport.go`):
+ * ServicePortName, VIPs, NodePort, traffic policies, affinity.
+ */
+import type { Service } from "../../api/types";
+import { parseIPv4 } from "./netfilter/addr";
+
+export interface ServicePortInfo {
+  namespace: string;
+  name: string;
+  /** `ns/svc:port`, or `ns/svc` for an unnamed port. */
+  nameString: string;
+  /** The port's name ("" when unnamed), for matching EndpointSlice ports. */
+  portName: string;
+  /** Lower-case, as kube-proxy writes it: tcp, udp, sctp. */
+  protocol: string;
+  port: number;
+  clusterIP: string;
+  nodePort: number;
+  externalIPs: string[];
+  loadBalancerVIPs: string[];
+  loadBalancerSourceRanges: string[];
+  /** ClientIP affinity timeout in seconds; 0 = no affinity. */
+  stickyMaxAgeSeconds: number;
+  internalPolicyLocal: boolean;
+  externalPolicyLocal: boolean;
+  healthCheckNodePort: number;
+}
+
+/** The ServicePortName string of §0.1. */
+export function servicePortNameString(namespace: string, name: string, portName: string | undefined): string {
+  return portName ? `${namespace}/${name}:${portName}` : `${namespace}/${name}`;
+}
+
+const isV4 = (ip: string | undefined): ip is string => ip !== undefined && parseIPv4(ip) !== undefined;
+
+/**
+ * Service ports kube-proxy programs: not headless, not ExternalName.
+ * NOTE: IPv4 only; a dual-stack kube-proxy runs a second proxier for IPv6.
+ */
+export function servicePorts(svc: Service): ServicePortInfo[] {
+  const spec = svc.spec;
+  if (!spec || spec.type === "ExternalName") return [];
+  const clusterIP = spec.clusterIP;
+  if (!isV4(clusterIP)) return [];
+  const namespace = svc.metadata.namespace ?? "default";
+  const type = spec.type ?? "ClusterIP";
+  const isExternalType = type === "NodePort" || type === "LoadBalancer";
+  // NOTE: ingress entries with ipMode "Proxy" are skipped, as kube-proxy 1.30+ does.
+  const lbVIPs =
+    type === "LoadBalancer"
+      ? (svc.status?.loadBalancer?.ingress ?? [])
+          .filter((i) => (i as { ipMode?: string }).ipMode !== "Proxy")
+          .map((i) => i.ip)
+          .filter(isV4)
+      : [];
+  const externalIPs = (spec.externalIPs ?? []).filter(isV4);
+  const affinity =
+    spec.sessionAffinity === "ClientIP" ? (spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? 10800) : 0;
+  const externalPolicyLocal =
+    (isExternalType || externalIPs.length > 0) && spec.externalTrafficPolicy === "Local";
+  return (spec.ports ?? []).map((p) => ({
+    namespace,
+    name: svc.metadata.name,
+    nameString: servicePortNameString(namespace, svc.metadata.name, p.name),
+    portName: p.name ?? "",
+    protocol: (p.protocol ?? "TCP").toLowerCase(),
+    port: p.port,
+    clusterIP,
+    nodePort: isExternalType ? (p.nodePort ?? 0) : 0,
+    externalIPs,
+    loadBalancerVIPs: lbVIPs,
+    loadBalancerSourceRanges:
+      type === "LoadBalancer" ? (spec.loadBalancerSourceRanges ?? []).map((r) => r.trim()) : [],
+    stickyMaxAgeSeconds: affinity,
+    internalPolicyLocal: spec.internalTrafficPolicy === "Local",
+    externalPolicyLocal,
+    healthCheckNodePort: type === "LoadBalancer" && externalPolicyLocal ? (spec.healthCheckNodePort ?? 0) : 0,
+  }));
+}
+
+/** NodePort, externalIPs or LB VIPs: reachable from outside the cluster network. */
+export function externallyAccessible(s: ServicePortInfo): boolean {
+  return s.nodePort !== 0 || s.externalIPs.length > 0 || s.loadBalancerVIPs.length > 0;
+}

@@ -1,0 +1,256 @@
+/**
+ * The rules kube-proxy writes for one service port (`syncProxyRules` in
+ * `pkg/proxy/iptables/proxier.go`): the dispatch rules in KUBE-SERVICES /
+ * KUBE-NODEPORTS, filter-table REJECT/DROP rules, and the port's own
+ * KUBE-SVC / KUBE-SVL / KUBE-EXT / KUBE-FW / KUBE-SEP chains.
+ */
+import { servicePortChains } from "./chainNames";
+import type { CategorizedEndpoints } from "./endpoints";
+import { usesClusterEndpoints, usesLocalEndpoints } from "./endpoints";
+import type { IptablesProxyOptions } from "./options";
+import { type RestoreBuffer, writeRule } from "./restoreBuffer";
+import { writeOwnChains } from "./serviceChains";
+import { externallyAccessible, type ServicePortInfo } from "./servicePorts";
+
+/** What every service port's rules depend on besides the port itself. */
+export interface SyncEnv {
+  options: IptablesProxyOptions;
+  /** This node's IPv4 addresses (from its Node object). */
+  nodeIPs: string[];
+  /** Large cluster mode: no per-endpoint comments. */
+  largeCluster: boolean;
+}
+
+/** Go `%0.10f` of 1/n. */
+export function probability(n: number): string {
+  return (1 / n).toFixed(10);
+}
+
+/** A comment argument as kube-proxy writes it, quotes included. */
+export const q = (s: string) => `"${s}"`;
+
+/** Writes everything for one service port. */
+export function writeServicePort(
+  buf: RestoreBuffer,
+  sp: ServicePortInfo,
+  eps: CategorizedEndpoints,
+  env: SyncEnv,
+): void {
+  const o = env.options;
+  const spn = sp.nameString;
+  const proto = sp.protocol;
+  const port = String(sp.port);
+  const chains = servicePortChains(spn, proto);
+  const usesClusterChain = eps.cluster.length > 0 && usesClusterEndpoints(sp);
+  const usesLocalChain = eps.local.length > 0 && usesLocalEndpoints(sp);
+  let internalChain = chains.svc;
+  let hasInternal = eps.hasAny;
+  if (sp.internalPolicyLocal) {
+    internalChain = chains.svl;
+    if (eps.local.length === 0) hasInternal = false;
+  }
+  let externalPolicyChain = chains.svc;
+  let hasExternal = eps.hasAny;
+  if (sp.externalPolicyLocal) {
+    externalPolicyChain = chains.svl;
+    if (eps.local.length === 0) hasExternal = false;
+  }
+  const usesExtChain = eps.hasAny && externallyAccessible(sp);
+  const usesFwChain = eps.hasAny && sp.loadBalancerVIPs.length > 0 && sp.loadBalancerSourceRanges.length > 0;
+  const lbChain = usesFwChain ? chains.fw : chains.ext;
+
+  let internalFilter = "";
+  let internalComment = "";
+  let externalFilter = "";
+  let externalComment = "";
+  if (!eps.hasAny) {
+    internalFilter = externalFilter = "REJECT";
+    internalComment = externalComment = q(`${spn} has no endpoints`);
+  } else {
+    if (!hasInternal) {
+      internalFilter = "DROP";
+      internalComment = q(`${spn} has no local endpoints`);
+    }
+    if (!hasExternal) {
+      externalFilter = "DROP";
+      externalComment = q(`${spn} has no local endpoints`);
+    }
+  }
+  const dst = (ip: string) => ["-m", proto, "-p", proto, "-d", ip, "--dport", port];
+
+  // ClusterIP.
+  if (hasInternal) {
+    writeRule(buf, "nat", "KUBE-SERVICES", [
+      "-m",
+      "comment",
+      "--comment",
+      q(`${spn} cluster IP`),
+      ...dst(sp.clusterIP),
+      "-j",
+      internalChain,
+    ]);
+  } else {
+    writeRule(buf, "filter", "KUBE-SERVICES", [
+      "-m",
+      "comment",
+      "--comment",
+      internalComment,
+      ...dst(sp.clusterIP),
+      "-j",
+      internalFilter,
+    ]);
+  }
+  // externalIPs.
+  for (const ip of sp.externalIPs) {
+    if (eps.hasAny) {
+      writeRule(buf, "nat", "KUBE-SERVICES", [
+        "-m",
+        "comment",
+        "--comment",
+        q(`${spn} external IP`),
+        ...dst(ip),
+        "-j",
+        chains.ext,
+      ]);
+    }
+    if (!hasExternal) {
+      writeRule(buf, "filter", "KUBE-EXTERNAL-SERVICES", [
+        "-m",
+        "comment",
+        "--comment",
+        externalComment,
+        ...dst(ip),
+        "-j",
+        externalFilter,
+      ]);
+    }
+  }
+  // LoadBalancer ingress.
+  for (const ip of sp.loadBalancerVIPs) {
+    if (eps.hasAny) {
+      writeRule(buf, "nat", "KUBE-SERVICES", [
+        "-m",
+        "comment",
+        "--comment",
+        q(`${spn} loadbalancer IP`),
+        ...dst(ip),
+        "-j",
+        lbChain,
+      ]);
+    }
+    if (usesFwChain) {
+      writeRule(buf, "filter", "KUBE-PROXY-FIREWALL", [
+        "-m",
+        "comment",
+        "--comment",
+        q(`${spn} traffic not accepted by ${chains.fw}`),
+        ...dst(ip),
+        "-j",
+        "DROP",
+      ]);
+    }
+  }
+  if (!hasExternal) {
+    for (const ip of sp.loadBalancerVIPs) {
+      writeRule(buf, "filter", "KUBE-EXTERNAL-SERVICES", [
+        "-m",
+        "comment",
+        "--comment",
+        externalComment,
+        ...dst(ip),
+        "-j",
+        externalFilter,
+      ]);
+    }
+  }
+  // NodePort.
+  if (sp.nodePort !== 0) {
+    const np = String(sp.nodePort);
+    if (eps.hasAny) {
+      if (o.localhostNodePorts && o.nfacct) {
+        writeRule(buf, "nat", "KUBE-NODEPORTS", [
+          "-m",
+          "comment",
+          "--comment",
+          spn,
+          "-m",
+          proto,
+          "-p",
+          proto,
+          "-d",
+          "127.0.0.0/8",
+          "--dport",
+          np,
+          "-m",
+          "nfacct",
+          "--nfacct-name",
+          "localhost_nps_accepted_pkts",
+          "-j",
+          chains.ext,
+        ]);
+      }
+      writeRule(buf, "nat", "KUBE-NODEPORTS", [
+        "-m",
+        "comment",
+        "--comment",
+        spn,
+        "-m",
+        proto,
+        "-p",
+        proto,
+        "--dport",
+        np,
+        "-j",
+        chains.ext,
+      ]);
+    }
+    if (!hasExternal) {
+      writeRule(buf, "filter", "KUBE-EXTERNAL-SERVICES", [
+        "-m",
+        "comment",
+        "--comment",
+        externalComment,
+        "-m",
+        "addrtype",
+        "--dst-type",
+        "LOCAL",
+        "-m",
+        proto,
+        "-p",
+        proto,
+        "--dport",
+        np,
+        "-j",
+        externalFilter,
+      ]);
+    }
+  }
+  if (sp.healthCheckNodePort !== 0) {
+    writeRule(buf, "filter", "KUBE-NODEPORTS", [
+      "-m",
+      "comment",
+      "--comment",
+      q(`${spn} health check node port`),
+      "-m",
+      "tcp",
+      "-p",
+      "tcp",
+      "--dport",
+      String(sp.healthCheckNodePort),
+      "-j",
+      "ACCEPT",
+    ]);
+  }
+
+  writeOwnChains(buf, sp, eps, env, {
+    chains,
+    internalChain,
+    hasInternal,
+    externalPolicyChain,
+    hasExternal,
+    usesExtChain,
+    usesFwChain,
+    usesClusterChain,
+    usesLocalChain,
+  });
+}

@@ -1,0 +1,281 @@
+/**
+ * One node's IPVS-mode data plane: the kernel tables (virtual servers,
+ * connections, scheduler state), the dummy interface, the ipsets and the
+ * remaining iptables rules, kept across kube-proxy syncs.
+ */
+import type { ClusterConfig } from "../../api/configTypes";
+import type { Hook, Packet, Protocol } from "../../net/types";
+import type { DataPlaneSize, HookContext, HookResult, NodeDataPlane, ProxyInput } from "../types";
+import { ConnTable } from "./conntable";
+import { desiredState } from "./desired";
+import { ipvsHook } from "./hooks";
+import { emptyIpsets, IpsetIndex } from "./ipsets";
+import type { IpvsConn, IpvsNodeState, RealServer, VirtualServer } from "./model";
+import { parseVsKey, vsKey } from "./model";
+import { buildIptables, type IptTable } from "./rules";
+import { SCHEDULERS, type SchedFlag } from "./schedulers";
+import { applyDesired, reapDrained, type SchedSlot } from "./sync";
+
+/** What one scheduling decision did. */
+export interface ConnectResult {
+  vs?: VirtualServer;
+  /** The chosen real server; undefined = "no destination available". */
+  dest?: RealServer;
+  conn?: IpvsConn;
+  /** A persistence template was reused (true) or created (false). */
+  templateReused?: boolean;
+  /** Hash probes: connection table, service table, template. */
+  lookups: number;
+}
+
+export interface BurstClient {
+  ip: string;
+  port?: number;
+}
+
+export interface BurstOptions {
+  /** Virtual time of the first connection (default: the data plane's last seen time). */
+  nowMs?: number;
+  /** Time between connections. */
+  spacingMs?: number;
+  /** Close each connection right after it is made (ActiveConn → InActConn). */
+  closeEach?: boolean;
+}
+
+export interface BurstResult {
+  picks: { client: string; sport: number; dest: string | null }[];
+  /** Connections per real server key, in the order servers were first picked. */
+  counts: Record<string, number>;
+}
+
+/** A deterministic locally-administered MAC for `kube-ipvs0` from the node name (FNV-1a). */
+export function dummyMac(node: string): string {
+  const bytes: number[] = [];
+  let h = 0x811c9dc5;
+  for (let round = 0; bytes.length < 6; round++) {
+    for (const ch of `${node}#${round}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+    bytes.push(h & 255, (h >>> 8) & 255, (h >>> 16) & 255);
+  }
+  bytes[0] = (bytes[0]! & 0xfe) | 0x02;
+  return bytes
+    .slice(0, 6)
+    .map((b) => b.toString(16).padStart(2, "0"))
+    .join(":");
+}
+
+export class IpvsDataPlane implements NodeDataPlane {
+  readonly mode = "ipvs" as const;
+  readonly node: string;
+  readonly state: IpvsNodeState;
+  readonly conns = new ConnTable();
+  private readonly sched = new Map<string, SchedSlot>();
+  private tables: { nat: IptTable; filter: IptTable };
+  private index: IpsetIndex;
+  private writes = 0;
+  /** Virtual servers with weight-0 (draining) real servers. */
+  private readonly draining = new Set<string>();
+  /** The last virtual time seen (hooks, ticks). */
+  nowMs = 0;
+
+  constructor(node: string) {
+    this.node = node;
+    this.state = {
+      node,
+      ipvsAddresses: [],
+      mac: dummyMac(node),
+      virtualServers: new Map(),
+      ipsets: emptyIpsets(),
+      nodeIPs: [],
+      masqueradeMark: 1 << 14,
+      clusterCIDR: "10.244.0.0/16",
+    };
+    this.index = new IpsetIndex(this.state.ipsets.values());
+    this.tables = buildIptables(this.index, this.state.masqueradeMark, this.state.clusterCIDR);
+  }
+
+  /** One kube-proxy syncProxyRules run. */
+  sync(input: ProxyInput): void {
+    const cfg: ClusterConfig = input.config;
+    this.state.masqueradeMark = 1 << cfg.masqueradeBit;
+    this.state.clusterCIDR = cfg.podSubnet;
+    this.writes = applyDesired(this.state, desiredState(input, this.node), this.sched);
+    this.draining.clear();
+    for (const vs of this.state.virtualServers.values()) {
+      if (vs.dests.some((d) => d.weight === 0)) this.draining.add(vs.key);
+    }
+    this.index = new IpsetIndex(this.state.ipsets.values());
+    this.tables = buildIptables(this.index, this.state.masqueradeMark, this.state.clusterCIDR);
+  }
+
+  hook(hook: Hook, packet: Packet, ctx: HookContext): HookResult {
+    this.tick(ctx.nowMs);
+    return ipvsHook(this, hook, packet, ctx);
+  }
+
+  size(): DataPlaneSize {
+    let realServers = 0;
+    for (const vs of this.state.virtualServers.values()) realServers += vs.dests.length;
+    let ipsetEntries = 0;
+    for (const s of this.state.ipsets.values()) ipsetEntries += s.members.length;
+    return {
+      primary: this.state.virtualServers.size,
+      detail: {
+        virtualServers: this.state.virtualServers.size,
+        realServers,
+        ipsetEntries,
+        iptablesRules: this.tables.nat.rules.length + this.tables.filter.rules.length,
+        kubeIpvs0Addresses: this.state.ipvsAddresses.length,
+        connections: this.conns.size,
+      },
+    };
+  }
+
+  lastSyncWrites(): number {
+    return this.writes;
+  }
+
+  /** The iptables rules kube-proxy keeps in IPVS mode. */
+  iptables(): { nat: IptTable; filter: IptTable } {
+    return this.tables;
+  }
+
+  ipsetIndex(): IpsetIndex {
+    return this.index;
+  }
+
+  /** Runs connection timers and graceful-termination clean-up up to `nowMs`. */
+  tick(nowMs: number): void {
+    if (nowMs < this.nowMs) return;
+    this.nowMs = nowMs;
+    if (!this.conns.expire(nowMs)) return;
+    for (const key of [...this.draining]) {
+      const vs = this.state.virtualServers.get(key);
+      if (vs) reapDrained(vs, this.sched);
+      if (!vs || vs.dests.every((d) => d.weight > 0)) this.draining.delete(key);
+    }
+  }
+
+  /**
+   * ip_vs_in for a packet with no connection entry yet: look the virtual
+   * server up, apply persistence (templates), run the scheduler and create
+   * the connection entry. Counts the hash probes it makes.
+   */
+  connect(
+    pkt: { proto: Protocol; src: string; sport: number; dst: string; dport: number },
+    nowMs: number,
+  ): ConnectResult {
+    this.tick(nowMs);
+    const res: ConnectResult = { lookups: 1 };
+    const existing = this.conns.lookupIn(pkt.proto, pkt.src, pkt.sport, pkt.dst, pkt.dport);
+    if (existing) {
+      this.conns.touch(existing, nowMs);
+      return {
+        ...res,
+        conn: existing,
+        dest: this.conns.destOf(existing),
+        vs: this.state.virtualServers.get(existing.vsKey),
+      };
+    }
+    res.lookups++;
+    const vs = this.state.virtualServers.get(vsKey(pkt.proto, pkt.dst, pkt.dport));
+    if (!vs) return res;
+    res.vs = vs;
+    let dest: RealServer | undefined;
+    let template: IpvsConn | undefined;
+    if (vs.persistentTimeout !== undefined) {
+      res.lookups++;
+      template = this.conns.lookupIn(pkt.proto, pkt.src, 0, vs.ip, vs.port);
+      const tdest = template ? this.conns.destOf(template) : undefined;
+      // expire_quiescent_template=1: a template to a weight-0 server is dropped.
+      if (template && (!tdest || tdest.weight === 0 || !vs.dests.includes(tdest))) {
+        this.conns.removeTemplate(template);
+        template = undefined;
+      }
+      if (template) {
+        dest = tdest;
+        res.templateReused = true;
+        this.conns.touch(template, nowMs);
+      }
+    }
+    dest ??= this.pick(vs, pkt, nowMs);
+    if (!dest) return res;
+    if (vs.persistentTimeout !== undefined && !template) {
+      res.templateReused = false;
+      template = this.conns.addTemplate(
+        { proto: pkt.proto, caddr: pkt.src, vaddr: vs.ip, vport: vs.port, vsKey: vs.key, dest },
+        vs.persistentTimeout,
+        nowMs,
+      );
+    }
+    const conn = this.conns.add(
+      {
+        proto: pkt.proto,
+        caddr: pkt.src,
+        cport: pkt.sport,
+        vaddr: vs.ip,
+        vport: vs.port,
+        vsKey: vs.key,
+        dest,
+        controlledBy: template?.id,
+      },
+      nowMs,
+    );
+    vs.stats.conns++;
+    dest.stats.conns++;
+    return { ...res, dest, conn };
+  }
+
+  private pick(
+    vs: VirtualServer,
+    pkt: { src: string; sport: number; dst: string; dport: number },
+    nowMs: number,
+  ) {
+    const impl = SCHEDULERS[vs.scheduler];
+    let slot = this.sched.get(vs.key);
+    if (!slot || slot.name !== vs.scheduler) {
+      slot = { name: vs.scheduler, state: impl.init(vs.dests) };
+      this.sched.set(vs.key, slot);
+    }
+    const chosen = impl.schedule(slot.state, vs.dests, { ...pkt, nowMs }, vs.schedFlags as SchedFlag[]);
+    return chosen ? vs.dests.find((d) => d.key === chosen.key) : undefined;
+  }
+
+  /** The client closes connection `id` (ESTABLISHED → FIN_WAIT). */
+  close(id: number, nowMs: number = this.nowMs): void {
+    this.tick(nowMs);
+    const c = this.conns.get(id);
+    if (c) this.conns.close(c, nowMs);
+  }
+
+  /** Every connection entry at `nowMs` (expired ones gone), oldest first. */
+  connections(nowMs: number = this.nowMs): IpvsConn[] {
+    this.tick(nowMs);
+    return this.conns.list().map((c) => ({ ...c }));
+  }
+
+  /**
+   * Opens one connection per client to a virtual server, as a burst of
+   * clients would, and reports where each went. `vsKeyText`: `TCP/10.96.0.1:443`
+   * or `10.96.0.1:443`. Client source ports default to 40000 + i.
+   */
+  burst(vsKeyText: string, clients: readonly (string | BurstClient)[], opts: BurstOptions = {}): BurstResult {
+    const target = parseVsKey(vsKeyText);
+    const out: BurstResult = { picks: [], counts: {} };
+    if (!target) return out;
+    let now = opts.nowMs ?? this.nowMs;
+    clients.forEach((c, i) => {
+      const client = typeof c === "string" ? { ip: c } : c;
+      const sport = client.port ?? 40000 + i;
+      const r = this.connect(
+        { proto: target.proto, src: client.ip, sport, dst: target.ip, dport: target.port },
+        now,
+      );
+      const dest = r.dest?.key ?? null;
+      out.picks.push({ client: client.ip, sport, dest });
+      if (dest) out.counts[dest] = (out.counts[dest] ?? 0) + 1;
+      if (opts.closeEach && r.conn) this.conns.close(r.conn, now);
+      now += opts.spacingMs ?? 0;
+    });
+    return out;
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * The packet path through an IPVS-mode node, hook by hook:
+ * - PREROUTING/OUTPUT: nat KUBE-SERVICES (marks for masquerade) on NEW packets;
+ * - OUTPUT (local clients, ip_vs_local_request4) and INPUT (remote clients,
+ *   ip_vs_remote_request4, after filter INPUT's KUBE-IPVS-FILTER): the IPVS
+ *   lookup, scheduling and the NAT to the real server;
+ * - INPUT/FORWARD: replies from a real server get the virtual address back
+ *   (ip_vs_reply4);
+ * - POSTROUTING: KUBE-POSTROUTING masquerades marked and hairpin packets.
+ *
+ * A virtual server with no real server: ip_vs_schedule() finds nothing and
+ * ip_vs_leave() sends ICMP port unreachable and drops the packet — for TCP
+ * too ("the TCP RST packet cannot be sent", ip_vs_core.c). The client's
+ * kernel turns that ICMP error into ECONNREFUSED, so curl prints
+ * `Failed to connect to … Connection refused`.
+ */
+import type { Hook, Packet } from "../../net/types";
+import type { HookContext, HookResult, MatchedRule } from "../types";
+import type { IpvsDataPlane } from "./dataplane";
+import { walkChain } from "./matcher";
+import type { IptTable } from "./rules";
+
+function empty(packet: Packet): HookResult {
+  return { packet, verdict: "ACCEPT", matched: [], walked: [], rulesEvaluated: 0, lookups: 0 };
+}
+
+function runTable(
+  dp: IpvsDataPlane,
+  table: IptTable,
+  chain: string,
+  res: HookResult,
+  ctx: HookContext,
+): string {
+  const w = walkChain(table, chain, res.packet, ctx, dp.ipsetIndex());
+  res.packet = w.packet;
+  res.matched.push(...w.matched);
+  res.walked?.push(...w.walked);
+  res.rulesEvaluated += w.rulesEvaluated;
+  res.lookups += w.lookups;
+  if (w.verdict === "DROP" || w.verdict === "REJECT") {
+    res.verdict = w.verdict;
+    if (w.verdict === "REJECT") res.rejectWith = "icmp-port-unreachable";
+  }
+  if (w.verdict === "MASQUERADE") res.snat = "MASQUERADE";
+  return w.verdict;
+}
+
+/** The VS line as ipvsadm prints it, for traces. */
+function vsLine(proto: string, ip: string, port: number, sched: string, persistent?: number): string {
+  return `${proto.padEnd(4)} ${ip}:${port} ${sched}${persistent !== undefined ? ` persistent ${persistent}` : ""}`;
+}
+
+function ipvsRequest(dp: IpvsDataPlane, res: HookResult, ctx: HookContext, chain: string): void {
+  const p = res.packet;
+  const r = dp.connect(p, ctx.nowMs);
+  res.lookups += r.lookups;
+  if (!r.vs) return;
+  const line = vsLine(r.vs.proto, r.vs.ip, r.vs.port, r.vs.scheduler, r.vs.persistentTimeout);
+  const entry: MatchedRule = { table: "ipvs", chain, rule: line, action: "" };
+  if (!r.dest || !r.conn) {
+    res.matched.push({ ...entry, action: "no destination available: ICMP port unreachable" });
+    res.verdict = "REJECT";
+    res.rejectWith = "icmp-port-unreachable";
+    return;
+  }
+  const how = r.templateReused ? " (persistence template)" : "";
+  res.matched.push({ ...entry, action: `Masq -> ${r.dest.key}${how}` });
+  r.vs.stats.inPkts++;
+  r.vs.stats.inBytes += p.bytes;
+  r.dest.stats.inPkts++;
+  r.dest.stats.inBytes += p.bytes;
+  if (p.flags?.includes("FIN") || p.flags?.includes("RST")) dp.conns.close(r.conn, ctx.nowMs);
+  res.dnat = { ip: r.dest.ip, port: r.dest.port };
+  res.packet = { ...p, dst: r.dest.ip, dport: r.dest.port };
+}
+
+function ipvsReply(dp: IpvsDataPlane, res: HookResult, ctx: HookContext, chain: string): boolean {
+  const p = res.packet;
+  res.lookups++;
+  const c = dp.conns.lookupOut(p.proto, p.src, p.sport, p.dst, p.dport);
+  if (!c) return false;
+  dp.conns.touch(c, ctx.nowMs);
+  const vs = dp.state.virtualServers.get(c.vsKey);
+  const dest = dp.conns.destOf(c);
+  for (const s of [vs?.stats, dest?.stats]) {
+    if (!s) continue;
+    s.outPkts++;
+    s.outBytes += p.bytes;
+  }
+  res.matched.push({
+    table: "ipvs",
+    chain,
+    rule: `${p.proto} ${c.caddr}:${c.cport} ${c.vaddr}:${c.vport} ${c.daddr}:${c.dport}`,
+    action: `reply: source ${p.src}:${p.sport} -> ${c.vaddr}:${c.vport}`,
+  });
+  res.packet = { ...p, src: c.vaddr, sport: c.vport };
+  return true;
+}
+
+/** NodeDataPlane.hook for IPVS mode. */
+export function ipvsHook(dp: IpvsDataPlane, hook: Hook, packet: Packet, ctx: HookContext): HookResult {
+  const res = empty({ ...packet });
+  const { nat, filter } = dp.iptables();
+  const isNew = ctx.ctState === "NEW";
+  switch (hook) {
+    case "PREROUTING":
+      if (isNew) runTable(dp, nat, "PREROUTING", res, ctx);
+      break;
+    case "OUTPUT":
+      if (isNew) runTable(dp, nat, "OUTPUT", res, ctx);
+      if (res.verdict === "ACCEPT" && !ipvsReply(dp, res, ctx, "LOCAL_OUT"))
+        ipvsRequest(dp, res, ctx, "LOCAL_OUT");
+      if (res.verdict === "ACCEPT") runTable(dp, filter, "OUTPUT", res, ctx);
+      break;
+    case "INPUT":
+      runTable(dp, filter, "INPUT", res, ctx);
+      if (res.verdict === "ACCEPT" && !ipvsReply(dp, res, ctx, "LOCAL_IN"))
+        ipvsRequest(dp, res, ctx, "LOCAL_IN");
+      break;
+    case "FORWARD":
+      runTable(dp, filter, "FORWARD", res, ctx);
+      if (res.verdict === "ACCEPT") ipvsReply(dp, res, ctx, "FORWARD");
+      break;
+    case "POSTROUTING":
+      if (isNew) runTable(dp, nat, "POSTROUTING", res, ctx);
+      break;
+  }
+  return res;
+}

@@ -1,0 +1,170 @@
+/**
+ * The ipsets kube-proxy creates in IPVS mode (pkg/proxy/ipvs/ipset.go), in
+ * the order of its `ipsetInfo` table, and set membership tests.
+ */
+import type { Protocol } from "../../net/types";
+import { inCidr } from "./addr";
+import type { IpsetSet, IpsetType } from "./model";
+
+interface IpsetInfo {
+  name: string;
+  type: IpsetType;
+  comment: string;
+}
+
+/** kube-proxy's `ipsetInfo` (IPv4 names). */
+export const IPSET_INFO: readonly IpsetInfo[] = [
+  {
+    name: "KUBE-LOOP-BACK",
+    type: "hash:ip,port,ip",
+    comment: "Kubernetes endpoints dst ip:port, source ip for solving hairpin purpose",
+  },
+  {
+    name: "KUBE-CLUSTER-IP",
+    type: "hash:ip,port",
+    comment: "Kubernetes service cluster ip + port for masquerade purpose",
+  },
+  {
+    name: "KUBE-EXTERNAL-IP",
+    type: "hash:ip,port",
+    comment: "Kubernetes service external ip + port for masquerade and filter purpose",
+  },
+  {
+    name: "KUBE-EXTERNAL-IP-LOCAL",
+    type: "hash:ip,port",
+    comment: "Kubernetes service external ip + port with externalTrafficPolicy=local",
+  },
+  { name: "KUBE-LOAD-BALANCER", type: "hash:ip,port", comment: "Kubernetes service lb portal" },
+  {
+    name: "KUBE-LOAD-BALANCER-FW",
+    type: "hash:ip,port",
+    comment: "Kubernetes service load balancer ip + port for load balancer with sourceRange",
+  },
+  {
+    name: "KUBE-LOAD-BALANCER-LOCAL",
+    type: "hash:ip,port",
+    comment: "Kubernetes service load balancer ip + port with externalTrafficPolicy=local",
+  },
+  {
+    name: "KUBE-LOAD-BALANCER-SOURCE-IP",
+    type: "hash:ip,port,ip",
+    comment: "Kubernetes service load balancer ip + port + source IP for packet filter purpose",
+  },
+  {
+    name: "KUBE-LOAD-BALANCER-SOURCE-CIDR",
+    type: "hash:ip,port,net",
+    comment: "Kubernetes service load balancer ip + port + source cidr for packet filter purpose",
+  },
+  {
+    name: "KUBE-NODE-PORT-TCP",
+    type: "bitmap:port",
+    comment: "Kubernetes nodeport TCP port for masquerade purpose",
+  },
+  {
+    name: "KUBE-NODE-PORT-LOCAL-TCP",
+    type: "bitmap:port",
+    comment: "Kubernetes nodeport TCP port with externalTrafficPolicy=local",
+  },
+  {
+    name: "KUBE-NODE-PORT-UDP",
+    type: "bitmap:port",
+    comment: "Kubernetes nodeport UDP port for masquerade purpose",
+  },
+  {
+    name: "KUBE-NODE-PORT-LOCAL-UDP",
+    type: "bitmap:port",
+    comment: "Kubernetes nodeport UDP port with externalTrafficPolicy=local",
+  },
+  {
+    name: "KUBE-NODE-PORT-SCTP-HASH",
+    type: "hash:ip,port",
+    comment: "Kubernetes nodeport SCTP port for masquerade purpose with type 'hash ip:port'",
+  },
+  {
+    name: "KUBE-NODE-PORT-LOCAL-SCTP-HASH",
+    type: "hash:ip,port",
+    comment: "Kubernetes nodeport SCTP port with externalTrafficPolicy=local with type 'hash ip:port'",
+  },
+  { name: "KUBE-HEALTH-CHECK-NODE-PORT", type: "bitmap:port", comment: "Kubernetes health check node port" },
+  { name: "KUBE-IPVS-IPS", type: "hash:ip", comment: "Addresses on the ipvs interface" },
+];
+
+const TYPE_BY_NAME = new Map<string, IpsetType>(IPSET_INFO.map((i) => [i.name, i.type]));
+
+/** Fresh, empty sets in kube-proxy's order. */
+export function emptyIpsets(): Map<string, IpsetSet> {
+  const m = new Map<string, IpsetSet>();
+  for (const i of IPSET_INFO) m.set(i.name, { name: i.name, type: i.type, comment: i.comment, members: [] });
+  return m;
+}
+
+/** `10.96.0.1,tcp:443`. */
+export function ipPortEntry(ip: string, proto: Protocol, port: number): string {
+  return `${ip},${proto.toLowerCase()}:${port}`;
+}
+
+/** What a `--match-set NAME dirs` test reads from the packet. */
+export interface SetProbe {
+  src: string;
+  dst: string;
+  dport: number;
+  proto: Protocol;
+}
+
+/**
+ * Membership index: a Set per ipset for O(1) tests, plus the net-typed
+ * entries (CIDR members) kept by `ip,proto:port` prefix.
+ */
+export class IpsetIndex {
+  private readonly exact = new Map<string, Set<string>>();
+  private readonly nets = new Map<string, Map<string, string[]>>();
+
+  constructor(sets: Iterable<IpsetSet>) {
+    for (const s of sets) {
+      if (s.type === "hash:ip,port,net") {
+        const byPrefix = new Map<string, string[]>();
+        for (const m of s.members) {
+          const i = m.lastIndexOf(",");
+          const prefix = m.slice(0, i);
+          const list = byPrefix.get(prefix) ?? [];
+          list.push(m.slice(i + 1));
+          byPrefix.set(prefix, list);
+        }
+        this.nets.set(s.name, byPrefix);
+      } else {
+        this.exact.set(s.name, new Set(s.members));
+      }
+    }
+  }
+
+  /** One hash lookup: does the packet match `--match-set name dirs`? */
+  test(name: string, dirs: readonly ("src" | "dst")[], p: SetProbe): boolean {
+    const pick = (d: "src" | "dst"): string => (d === "src" ? p.src : p.dst);
+    const proto = p.proto.toLowerCase();
+    const net = this.nets.get(name);
+    if (net) {
+      const cidrs = net.get(`${pick(dirs[0] ?? "dst")},${proto}:${p.dport}`) ?? [];
+      return cidrs.some((c) => inCidr(pick(dirs[2] ?? "src"), c));
+    }
+    const set = this.exact.get(name);
+    if (!set) return false;
+    switch (TYPE_BY_NAME.get(name)) {
+      case "bitmap:port":
+        return set.has(String(p.dport));
+      case "hash:ip":
+        return set.has(pick(dirs[0] ?? "dst"));
+      case "hash:ip,port":
+        return set.has(`${pick(dirs[0] ?? "dst")},${proto}:${p.dport}`);
+      case "hash:ip,port,ip":
+        return set.has(`${pick(dirs[0] ?? "dst")},${proto}:${p.dport},${pick(dirs[2] ?? "src")}`);
+      default:
+        return false;
+    }
+  }
+
+  isEmpty(name: string): boolean {
+    const net = this.nets.get(name);
+    if (net) return net.size === 0;
+    return (this.exact.get(name)?.size ?? 0) === 0;
+  }
+}

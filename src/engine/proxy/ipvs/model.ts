@@ -1,0 +1,141 @@
+/**
+ * The plain-data model of what kube-proxy programs on one node in IPVS mode:
+ * the kernel's virtual servers and real servers, the `kube-ipvs0` dummy
+ * interface, the ipsets and the few iptables rules that remain.
+ */
+import type { IpvsScheduler } from "../../api/configTypes";
+import type { Protocol } from "../../net/types";
+
+/** Per-service or per-destination counters, as `ipvsadm --stats` shows them. */
+export interface IpvsStats {
+  conns: number;
+  inPkts: number;
+  outPkts: number;
+  inBytes: number;
+  outBytes: number;
+}
+
+/** A real server (IPVS "destination"). Forwarding is always Masq (NAT) in kube-proxy. */
+export interface RealServer {
+  /** `ip:port`, unique within its virtual server. */
+  key: string;
+  ip: string;
+  port: number;
+  /** 1 from kube-proxy; 0 while a removed endpoint drains (graceful termination). */
+  weight: number;
+  /** The kernel's `last_weight`: the last non-zero weight (mh keeps table slots with it). */
+  lastWeight: number;
+  /** TCP connections in ESTABLISHED. */
+  activeConns: number;
+  /** Every other connection entry (SYN_RECV, FIN_WAIT, TIME_WAIT, all UDP). */
+  inactConns: number;
+  /** Persistence templates pointing at this server. */
+  persistConns: number;
+  stats: IpvsStats;
+  /** The endpoint runs on this node (KUBE-LOOP-BACK, eTP/iTP Local). */
+  local: boolean;
+}
+
+/** Which address of a Service a virtual server stands for. */
+export type VirtualServerKind = "ClusterIP" | "NodePort" | "ExternalIP" | "LoadBalancer";
+
+/** An IPVS virtual service: one per (address, protocol, port). */
+export interface VirtualServer {
+  /** `TCP/10.96.0.1:443`: see {@link vsKey}. */
+  key: string;
+  proto: Protocol;
+  ip: string;
+  port: number;
+  scheduler: IpvsScheduler;
+  /** Scheduler flags ipvsadm prints in parentheses (`mh-port` for kube-proxy's mh). */
+  schedFlags: string[];
+  /** ClientIP session affinity: the persistence timeout in seconds. */
+  persistentTimeout?: number;
+  /** In the kernel's list order (new destinations are inserted at the head). */
+  dests: RealServer[];
+  stats: IpvsStats;
+  kind: VirtualServerKind;
+  /** `namespace/name:port` as kube-proxy names it. */
+  servicePortName: string;
+}
+
+/** The key every table here uses for a virtual server. */
+export function vsKey(proto: Protocol, ip: string, port: number): string {
+  return `${proto}/${ip}:${port}`;
+}
+
+/** Parses `TCP/10.96.0.1:443`, `10.96.0.1:443` (TCP) or `UDP 10.96.0.10:53`. */
+export function parseVsKey(text: string): { proto: Protocol; ip: string; port: number } | undefined {
+  const m = /^(?:(TCP|UDP|SCTP)[/ ]+)?(\d{1,3}(?:\.\d{1,3}){3}):(\d+)$/i.exec(text.trim());
+  if (!m) return undefined;
+  const proto = (m[1]?.toUpperCase() ?? "TCP") as Protocol;
+  return { proto, ip: m[2]!, port: Number(m[3]) };
+}
+
+/** IPVS TCP states (ip_vs_proto_tcp.c), UDP's single state, and NONE for templates. */
+export type IpvsConnState =
+  | "NONE"
+  | "ESTABLISHED"
+  | "SYN_SENT"
+  | "SYN_RECV"
+  | "FIN_WAIT"
+  | "TIME_WAIT"
+  | "CLOSE"
+  | "CLOSE_WAIT"
+  | "LAST_ACK"
+  | "UDP"
+  | "SCTP";
+
+/** One entry of the IPVS connection table (`ipvsadm -Lnc`). */
+export interface IpvsConn {
+  id: number;
+  proto: Protocol;
+  caddr: string;
+  cport: number;
+  vaddr: string;
+  vport: number;
+  daddr: string;
+  dport: number;
+  state: IpvsConnState;
+  /** Virtual time (ms) at which the entry expires. */
+  expiresAt: number;
+  /** A persistence template (ClientIP affinity): cport 0, state NONE. */
+  template: boolean;
+  vsKey: string;
+  destKey: string;
+  /** The template that controls this connection, if any. */
+  controlledBy?: number;
+}
+
+/** The ipset types kube-proxy uses. */
+export type IpsetType = "hash:ip,port" | "hash:ip,port,ip" | "hash:ip,port,net" | "bitmap:port" | "hash:ip";
+
+export interface IpsetSet {
+  name: string;
+  type: IpsetType;
+  /** kube-proxy's comment for the set; it appears in the iptables rules that use it. */
+  comment: string;
+  /** Members in ipset's own syntax (`10.96.0.1,tcp:443`, `30007`). */
+  members: string[];
+}
+
+/** One node's whole IPVS-mode state (what the commands render). */
+export interface IpvsNodeState {
+  node: string;
+  /** Addresses bound to `kube-ipvs0`, in bind order. */
+  ipvsAddresses: string[];
+  /** The dummy interface's MAC address. */
+  mac: string;
+  virtualServers: Map<string, VirtualServer>;
+  ipsets: Map<string, IpsetSet>;
+  /** The node's own addresses (NodePort virtual servers are made on each). */
+  nodeIPs: string[];
+  /** `1 << masqueradeBit` (0x4000). */
+  masqueradeMark: number;
+  /** The pod CIDR kube-proxy's local-traffic detector uses (`! -s <clusterCIDR>`). */
+  clusterCIDR: string;
+}
+
+export function zeroStats(): IpvsStats {
+  return { conns: 0, inPkts: 0, outPkts: 0, inBytes: 0, outBytes: 0 };
+}

@@ -1,0 +1,25 @@
+/**
+ * lc — least connection (ip_vs_lc.c): the destination with the smallest
+ * overhead = activeconns * 256 + inactconns; weights only matter as
+ * "0 = quiesced". Ties keep the first in list order (strict `<`).
+ */
+import { connOverhead, type SchedDest, type Scheduler } from "./types";
+
+export const lc: Scheduler<null> = {
+  name: "lc",
+  init: () => null,
+  update: () => null,
+  schedule(_state, dests) {
+    let least: SchedDest | null = null;
+    let loh = 0;
+    for (const d of dests) {
+      if (d.weight === 0) continue;
+      const doh = connOverhead(d);
+      if (!least || doh < loh) {
+        least = d;
+        loh = doh;
+      }
+    }
+    return least;
+  },
+};

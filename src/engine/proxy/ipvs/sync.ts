@@ -1,0 +1,155 @@
+/**
+ * Applies kube-proxy's desired state to a node's IPVS state the way
+ * syncService/syncEndpoint and the graceful-termination manager do:
+ * new real servers go to the head of the kernel's list, removed ones drain
+ * at weight 0 until their connections are gone.
+ */
+import type { IpvsScheduler } from "../../api/configTypes";
+import type { DesiredState, DesiredVS } from "./desired";
+import type { IpvsNodeState, RealServer, VirtualServer } from "./model";
+import { zeroStats } from "./model";
+import { SCHEDULERS } from "./schedulers";
+
+/** One virtual server's scheduler state (the kernel's `sched_data`). */
+export interface SchedSlot {
+  name: IpvsScheduler;
+  state: unknown;
+}
+
+function newRealServer(ip: string, port: number, local: boolean): RealServer {
+  return {
+    key: `${ip}:${port}`,
+    ip,
+    port,
+    weight: 1,
+    lastWeight: 1,
+    activeConns: 0,
+    inactConns: 0,
+    persistConns: 0,
+    stats: zeroStats(),
+    local,
+  };
+}
+
+function newVirtualServer(d: DesiredVS): VirtualServer {
+  return {
+    key: d.key,
+    proto: d.proto,
+    ip: d.ip,
+    port: d.port,
+    scheduler: d.scheduler,
+    schedFlags: d.schedFlags,
+    persistentTimeout: d.persistentTimeout,
+    dests: [],
+    stats: zeroStats(),
+    kind: d.kind,
+    servicePortName: d.servicePortName,
+  };
+}
+
+/**
+ * Removes drained weight-0 real servers.
+ * NOTE: kube-proxy's graceful-termination manager checks once a minute; here
+ * the check runs at every sync and clock tick.
+ */
+export function reapDrained(vs: VirtualServer, sched: Map<string, SchedSlot>): number {
+  const keep = vs.dests.filter((d) => d.weight > 0 || d.activeConns + d.inactConns > 0);
+  if (keep.length === vs.dests.length) return 0;
+  const removed = vs.dests.length - keep.length;
+  notify(vs, sched, vs.dests, keep);
+  vs.dests = keep;
+  return removed;
+}
+
+function notify(
+  vs: VirtualServer,
+  sched: Map<string, SchedSlot>,
+  old: RealServer[],
+  next: RealServer[],
+): void {
+  const slot = sched.get(vs.key);
+  if (slot) slot.state = SCHEDULERS[slot.name].update(slot.state, old, next);
+}
+
+function syncDests(vs: VirtualServer, d: DesiredVS, sched: Map<string, SchedSlot>): number {
+  if (vs.dests.length === 0) {
+    // Fresh virtual server: each add goes to the head, so the list is the reverse of the add order.
+    vs.dests = d.dests.map((x) => newRealServer(x.ip, x.port, x.local)).reverse();
+    if (vs.dests.length > 0) notify(vs, sched, [], vs.dests);
+    return vs.dests.length;
+  }
+  let writes = 0;
+  const old = [...vs.dests];
+  const byKey = new Map(vs.dests.map((r) => [r.key, r]));
+  const want = new Set(d.dests.map((x) => `${x.ip}:${x.port}`));
+  for (const x of d.dests) {
+    const cur = byKey.get(`${x.ip}:${x.port}`);
+    if (!cur) {
+      // list_add_rcu: the kernel inserts each new destination at the head.
+      vs.dests.unshift(newRealServer(x.ip, x.port, x.local));
+      writes++;
+    } else if (cur.weight === 0) {
+      // NOTE: kube-proxy deletes the draining server and adds it again; the
+      // kernel revives it from its trash with its counters, kept in place here.
+      cur.weight = 1;
+      cur.lastWeight = 1;
+      writes++;
+    }
+  }
+  for (const r of [...vs.dests]) {
+    if (want.has(r.key) || r.weight === 0) continue;
+    writes++;
+    // NOTE: graceful deletion: TCP/SCTP servers keep weight 0 while connections
+    // drain; UDP ones are deleted at once (graceful_termination.go).
+    if (vs.proto === "UDP" || r.activeConns + r.inactConns === 0) vs.dests = vs.dests.filter((x) => x !== r);
+    else r.weight = 0;
+  }
+  if (writes > 0) notify(vs, sched, old, vs.dests);
+  return writes + reapDrained(vs, sched);
+}
+
+/** Applies `desired` to `state`; returns how many kernel objects were written. */
+export function applyDesired(
+  state: IpvsNodeState,
+  desired: DesiredState,
+  sched: Map<string, SchedSlot>,
+): number {
+  let writes = 0;
+  for (const d of desired.virtualServers.values()) {
+    let vs = state.virtualServers.get(d.key);
+    if (!vs) {
+      vs = newVirtualServer(d);
+      state.virtualServers.set(d.key, vs);
+      writes++;
+    } else if (vs.scheduler !== d.scheduler || vs.persistentTimeout !== d.persistentTimeout) {
+      if (vs.scheduler !== d.scheduler) sched.delete(vs.key);
+      vs.scheduler = d.scheduler;
+      vs.schedFlags = d.schedFlags;
+      vs.persistentTimeout = d.persistentTimeout;
+      writes++;
+    }
+    vs.servicePortName = d.servicePortName;
+    writes += syncDests(vs, d, sched);
+  }
+  for (const key of [...state.virtualServers.keys()]) {
+    if (desired.virtualServers.has(key)) continue;
+    state.virtualServers.delete(key);
+    sched.delete(key);
+    writes++;
+  }
+  const want = new Set(desired.ipvsAddresses);
+  const kept = state.ipvsAddresses.filter((a) => want.has(a));
+  const keptSet = new Set(kept);
+  const added = desired.ipvsAddresses.filter((a) => !keptSet.has(a));
+  writes += state.ipvsAddresses.length - kept.length + added.length;
+  state.ipvsAddresses = [...kept, ...added];
+  for (const [name, s] of desired.ipsets) {
+    const before = new Set(state.ipsets.get(name)?.members ?? []);
+    const after = new Set(s.members);
+    for (const m of after) if (!before.has(m)) writes++;
+    for (const m of before) if (!after.has(m)) writes++;
+  }
+  state.ipsets = desired.ipsets;
+  state.nodeIPs = desired.nodeIPs;
+  return writes;
+}

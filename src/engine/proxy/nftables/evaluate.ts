@@ -1,0 +1,220 @@
+/**
+ * Runs a packet through the kube-proxy table at one netfilter hook, the way
+ * nf_tables does: base chains in priority order, jump/goto with a return
+ * stack, verdict maps as one hashed lookup each. NAT chains only see a
+ * connection's first packet. `dnat`, `masquerade` and `reject` end the
+ * evaluation, as the kernel's nat and reject expressions do.
+ */
+import type { Hook, Packet } from "../../net/types";
+import type { HookContext, HookResult, MatchedRule } from "../types";
+import { cidrContains, ipToInt } from "./ip";
+import type { Cond, NftChain, NftRule, NftTable, Stmt, Verdict } from "./model";
+import { actionText } from "./rules";
+
+/** Affinity sets' live entries: set → source IP → expiry (virtual ms). Mutated by `update`. */
+export type AffinityState = Map<string, Map<string, number>>;
+
+const TABLE = "ip kube-proxy";
+
+interface Walk {
+  packet: Packet;
+  ctx: HookContext;
+  t: NftTable;
+  affinity: AffinityState;
+  result: HookResult;
+  walked: MatchedRule[];
+}
+
+function setHas(w: Walk, set: string, ip: string): boolean {
+  w.result.lookups++;
+  const dyn = w.affinity.get(set);
+  if (dyn) {
+    const exp = dyn.get(ip);
+    return exp !== undefined && exp > w.ctx.nowMs;
+  }
+  return w.t.sets.get(set)?.elements.has(ip) ?? false;
+}
+
+function condHolds(w: Walk, c: Cond): boolean {
+  const p = w.packet;
+  switch (c.k) {
+    case "ctNew":
+      return w.ctx.ctState === "NEW";
+    case "addr": {
+      const ip = ipToInt(c.field === "saddr" ? p.src : p.dst);
+      if (c.cidrs.length > 1) w.result.lookups++;
+      return c.cidrs.some((x) => cidrContains(x, ip)) !== c.neg;
+    }
+    case "host":
+      return ipToInt(c.field === "saddr" ? p.src : p.dst) === c.ip;
+    case "inSet":
+      return setHas(w, c.set, c.field === "saddr" ? p.src : p.dst);
+    case "fibSaddrLocal":
+      return w.ctx.srcIsLocal;
+    case "markZero":
+      return (p.mark & c.mask) === 0;
+    case "l4proto":
+      return p.proto.toLowerCase() === c.proto;
+  }
+}
+
+/** Applies a statement; returns true when it ends evaluation (NAT). */
+function apply(w: Walk, s: Stmt): boolean {
+  const p = w.packet;
+  switch (s.k) {
+    case "markOr":
+      w.packet = { ...p, mark: (p.mark | s.value) >>> 0 };
+      return false;
+    case "markXor":
+      w.packet = { ...p, mark: (p.mark ^ s.value) >>> 0 };
+      return false;
+    case "update": {
+      w.result.lookups++;
+      const set = w.t.sets.get(s.set);
+      let entries = w.affinity.get(s.set);
+      if (!entries) {
+        entries = new Map();
+        w.affinity.set(s.set, entries);
+      }
+      entries.set(p.src, w.ctx.nowMs + (set?.timeoutSeconds ?? 10800) * 1000);
+      return false;
+    }
+    case "dnat":
+      w.packet = { ...p, dst: s.ip, dport: s.port };
+      w.result.dnat = { ip: s.ip, port: s.port };
+      return true;
+    case "masquerade":
+      w.result.snat = "MASQUERADE";
+      return true;
+  }
+}
+
+/** What a vmap or numgen lookup yields, or undefined for no element. */
+function lookup(w: Walk, r: NftRule): Verdict | undefined {
+  const a = r.action;
+  if (!a) return undefined;
+  if (a.k === "vmap") {
+    w.result.lookups++;
+    const proto = w.packet.proto.toLowerCase();
+    const key =
+      a.key === "addr.proto.port"
+        ? `${w.packet.dst} . ${proto} . ${w.packet.dport}`
+        : `${proto} . ${w.packet.dport}`;
+    return w.t.sets.get(a.map)?.elements.get(key)?.verdict;
+  }
+  if (a.k === "numgen") {
+    w.result.lookups++;
+    const i = Math.min(a.targets.length - 1, Math.floor(w.ctx.random() * a.targets.length));
+    const chain = a.targets[i];
+    return chain === undefined ? undefined : { k: "goto", chain };
+  }
+  return a;
+}
+
+type Outcome = "continue" | "ACCEPT" | "DROP" | "REJECT";
+
+/** Runs one base chain to its end or a terminal verdict. */
+function runBase(w: Walk, base: NftChain): Outcome {
+  const stack: { chain: NftChain; i: number }[] = [{ chain: base, i: 0 }];
+  for (let steps = 0; steps < 100000; steps++) {
+    const frame = stack[stack.length - 1];
+    if (!frame) return "continue";
+    const r = frame.chain.rules[frame.i++];
+    if (!r) {
+      stack.pop();
+      continue;
+    }
+    w.result.rulesEvaluated++;
+    const seen: MatchedRule = {
+      table: TABLE,
+      chain: frame.chain.name,
+      rule: r.text,
+      action: r.action ? actionText(r.action) : "",
+    };
+    w.walked.push(seen);
+    if (!r.conds.every((c) => condHolds(w, c))) continue;
+    let terminal = false;
+    for (const s of r.stmts) terminal = apply(w, s) || terminal;
+    const v = terminal ? undefined : lookup(w, r);
+    if (!terminal && r.action && !v) continue;
+    const done = r.stmts.find((s) => s.k === "dnat" || s.k === "masquerade");
+    const action = done
+      ? done.k === "dnat"
+        ? `dnat to ${done.ip}:${done.port}`
+        : "masquerade"
+      : v
+        ? actionText(v)
+        : r.text;
+    w.result.matched.push({ ...seen, action });
+    if (terminal) return "ACCEPT";
+    if (!v) continue;
+    switch (v.k) {
+      case "jump":
+      case "goto": {
+        const next = w.t.chains.get(v.chain);
+        if (!next) continue;
+        if (v.k === "goto") stack.pop();
+        stack.push({ chain: next, i: 0 });
+        break;
+      }
+      case "return":
+        stack.pop();
+        break;
+      case "accept":
+        return "ACCEPT";
+      case "drop":
+        return "DROP";
+      case "reject":
+        return "REJECT";
+    }
+  }
+  return "continue";
+}
+
+/** The base chains hooked at `hook`, lowest priority first (filter before nat at equal priority). */
+export function baseChainsAt(t: NftTable, hook: Hook): NftChain[] {
+  let byHook = baseCache.get(t);
+  if (!byHook) {
+    byHook = new Map();
+    for (const c of t.chains.values())
+      if (c.base) byHook.set(c.base.hook, [...(byHook.get(c.base.hook) ?? []), c]);
+    for (const list of byHook.values())
+      list.sort((a, b) => (a.base?.priority ?? 0) - (b.base?.priority ?? 0));
+    baseCache.set(t, byHook);
+  }
+  return byHook.get(hook) ?? [];
+}
+
+/** Base chains per hook, computed once per table (a table is rebuilt, never edited, on sync). */
+const baseCache = new WeakMap<NftTable, Map<Hook, NftChain[]>>();
+
+/** Evaluates `packet` at `hook`. */
+export function evaluateHook(
+  t: NftTable,
+  affinity: AffinityState,
+  hook: Hook,
+  packet: Packet,
+  ctx: HookContext,
+): HookResult {
+  const result: HookResult = {
+    packet,
+    verdict: "ACCEPT",
+    matched: [],
+    walked: [],
+    rulesEvaluated: 0,
+    lookups: 0,
+  };
+  const w: Walk = { packet, ctx, t, affinity, result, walked: result.walked ?? [] };
+  for (const base of baseChainsAt(t, hook)) {
+    if (base.base?.type === "nat" && ctx.ctState !== "NEW") continue;
+    const out = runBase(w, base);
+    if (out === "DROP") result.verdict = "DROP";
+    if (out === "REJECT") {
+      result.verdict = "REJECT";
+      result.rejectWith = "icmp port-unreachable";
+    }
+    if (out === "DROP" || out === "REJECT") break;
+  }
+  result.packet = w.packet;
+  return result;
+}

@@ -1,0 +1,121 @@
+/**
+ * Rule constructors: each builds the structured rule and the exact text
+ * `nft list` prints for it (nft 1.0.6 output, checked against the kernel:
+ * marks as 8 hex digits with `meta`, one-element anonymous sets unwrapped,
+ * interval sets sorted).
+ */
+import { formatCidr, intToIp } from "./ip";
+import type { Action, Cidr, Cond, NftRule, Stmt, Verdict } from "./model";
+
+function hex8(n: number): string {
+  return `0x${(n >>> 0).toString(16).padStart(8, "0")}`;
+}
+
+/**
+ * An anonymous interval set as nft lists it: sorted, with ranges that
+ * overlap or touch merged (auto-merge), shown as a prefix when aligned
+ * and `a-b` otherwise. Adjacent single addresses stay apart.
+ */
+function mergedIntervals(cidrs: readonly Cidr[]): string[] {
+  const ranges = cidrs
+    .map((c) => ({ lo: c.network, hi: c.network + 2 ** (32 - c.bits) - 1, single: c.bits === 32 }))
+    .sort((a, b) => a.lo - b.lo || b.hi - a.hi);
+  const out: { lo: number; hi: number; single: boolean }[] = [];
+  for (const r of ranges) {
+    const last = out[out.length - 1];
+    if (last && (r.lo <= last.hi || (r.lo === last.hi + 1 && !(r.single && last.single)))) {
+      last.hi = Math.max(last.hi, r.hi);
+      last.single = false;
+    } else out.push({ ...r });
+  }
+  return out.map(({ lo, hi }) => {
+    const size = hi - lo + 1;
+    const bits = 32 - Math.log2(size);
+    return Number.isInteger(bits) && lo % size === 0
+      ? formatCidr({ network: lo, bits })
+      : `${intToIp(lo)}-${intToIp(hi)}`;
+  });
+}
+
+function condText(c: Cond): string {
+  switch (c.k) {
+    case "ctNew":
+      return "ct state new";
+    case "addr": {
+      const items = c.cidrs.length === 1 && c.cidrs[0] ? [formatCidr(c.cidrs[0])] : mergedIntervals(c.cidrs);
+      const value = items.length === 1 ? items[0] : `{ ${items.join(", ")} }`;
+      return `ip ${c.field} ${c.neg ? "!= " : ""}${value}`;
+    }
+    case "host":
+      return `ip ${c.field} ${c.text}`;
+    case "inSet":
+      return `ip ${c.field} @${c.set}`;
+    case "fibSaddrLocal":
+      return "fib saddr type local";
+    case "markZero":
+      return `meta mark & ${hex8(c.mask)} == ${hex8(0)}`;
+    case "l4proto":
+      return `meta l4proto ${c.proto}`;
+  }
+}
+
+function stmtText(s: Stmt): string {
+  switch (s.k) {
+    case "markOr":
+      return `meta mark set meta mark | ${hex8(s.value)}`;
+    case "markXor":
+      return `meta mark set meta mark ^ ${hex8(s.value)}`;
+    case "update":
+      return `update @${s.set} { ip saddr }`;
+    case "dnat":
+      return `dnat to ${s.ip}:${s.port}`;
+    case "masquerade":
+      return "masquerade fully-random";
+  }
+}
+
+/** A verdict or vmap as nft prints it. */
+export function actionText(a: Action): string {
+  switch (a.k) {
+    case "jump":
+    case "goto":
+      return `${a.k} ${a.chain}`;
+    case "vmap":
+      return `${a.key === "addr.proto.port" ? "ip daddr . " : ""}meta l4proto . th dport vmap @${a.map}`;
+    case "numgen":
+      return `numgen random mod ${a.targets.length} vmap { ${a.targets.map((t, i) => `${i} : goto ${t}`).join(", ")} }`;
+    default:
+      return a.k;
+  }
+}
+
+const NONE: never[] = [];
+
+/** Builds a rule from its parts, rendering its text once. */
+export function rule(parts: { conds?: Cond[]; stmts?: Stmt[]; action?: Action; comment?: string }): NftRule {
+  const conds = parts.conds ?? NONE;
+  const stmts = parts.stmts ?? NONE;
+  let text = "";
+  for (const c of conds) text += text ? ` ${condText(c)}` : condText(c);
+  for (const st of stmts) text += text ? ` ${stmtText(st)}` : stmtText(st);
+  if (parts.action) text += text ? ` ${actionText(parts.action)}` : actionText(parts.action);
+  if (parts.comment !== undefined) text += ` comment "${parts.comment}"`;
+  const r: NftRule = { conds, stmts, text };
+  if (parts.action) r.action = parts.action;
+  if (parts.comment !== undefined) r.comment = parts.comment;
+  return r;
+}
+
+/** `ip saddr|daddr ADDR` for one address. */
+export function host(field: "saddr" | "daddr", ip: string, n: number): Cond {
+  return { k: "host", field, ip: n, text: ip };
+}
+
+/** `jump X` / `goto X` as an action. */
+export function jump(chain: string): Verdict {
+  return { k: "jump", chain };
+}
+
+export function goto(chain: string): Verdict {
+  return { k: "goto", chain };
+}

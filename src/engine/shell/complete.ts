@@ -1,0 +1,64 @@
+import type { Kind } from "../api/types";
+import type { Cluster } from "../cluster";
+
+const KUBECTL_VERBS = ["apply", "create", "delete", "describe", "exec", "expose", "get", "label", "run", "scale", "version", "cluster-info"];
+
+/** Resource words kubectl accepts, and the kind each lists. */
+const RESOURCES: Record<string, Kind> = {
+  pods: "Pod",
+  services: "Service",
+  endpoints: "Endpoints",
+  endpointslices: "EndpointSlice",
+  deployments: "Deployment",
+  replicasets: "ReplicaSet",
+  nodes: "Node",
+  namespaces: "Namespace",
+  configmaps: "ConfigMap",
+  po: "Pod",
+  svc: "Service",
+  ep: "Endpoints",
+  deploy: "Deployment",
+  rs: "ReplicaSet",
+  no: "Node",
+  ns: "Namespace",
+  cm: "ConfigMap",
+};
+
+export interface CompletionScope {
+  cluster: Cluster;
+  /** Commands on this context's PATH. */
+  commands: readonly string[];
+  /** Files in the working directory. */
+  files: readonly string[];
+  /** The namespace names resolve in (`-n` on the line wins). */
+  namespace: string;
+}
+
+/** Candidates for the last word of `line`, bash-style: what could replace it. */
+export function complete(line: string, scope: CompletionScope): string[] {
+  const words = line.split(/\s+/);
+  const word = words[words.length - 1] ?? "";
+  const before = words.slice(0, -1).filter(Boolean);
+  const pick = (options: readonly string[]) => [...new Set(options)].filter((o) => o.startsWith(word)).sort();
+
+  if (before.length === 0) return pick(scope.commands);
+  if (before[0] !== "kubectl") return pick(scope.files);
+  const args = before.slice(1);
+  const prev = args[args.length - 1];
+  if (prev === "-f" || prev === "--filename") return pick(scope.files);
+  if (prev === "-n" || prev === "--namespace") return pick(scope.cluster.store.list("Namespace").map((n) => n.metadata.name));
+  const positional = args.filter((a, i) => !a.startsWith("-") && !["-n", "--namespace", "-o", "-l"].includes(args[i - 1] ?? ""));
+  if (positional.length === 0) return pick(KUBECTL_VERBS);
+  const verb = positional[0]!;
+  const nsFlag = args.findIndex((a) => a === "-n" || a === "--namespace");
+  const namespace = nsFlag >= 0 ? (args[nsFlag + 1] ?? scope.namespace) : scope.namespace;
+  if (verb === "exec") return pick(names(scope.cluster, "Pod", namespace));
+  if (!["get", "describe", "delete", "label", "scale", "expose"].includes(verb)) return [];
+  if (positional.length === 1) return pick(Object.keys(RESOURCES));
+  const kind = RESOURCES[positional[1]!.toLowerCase()];
+  return kind ? pick(names(scope.cluster, kind, namespace)) : [];
+}
+
+function names(cluster: Cluster, kind: Kind, namespace: string): string[] {
+  return cluster.store.list(kind, namespace).map((o) => o.metadata.name);
+}

@@ -1,0 +1,68 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { modernCluster, seedCluster } from "./fixtures";
+import { k, testEnv } from "./testutil";
+
+const DIR = join(__dirname, "testdata");
+
+/** Compares with testdata/<name>.golden; `UPDATE_GOLDEN=1` rewrites the file. */
+function golden(name: string, actual: string): void {
+  const path = join(DIR, `${name}.golden`);
+  if (process.env.UPDATE_GOLDEN || !existsSync(path)) writeFileSync(path, actual);
+  expect(actual).toBe(readFileSync(path, "utf8"));
+}
+
+describe("kubectl golden outputs (v1.35 cluster)", () => {
+  const env = testEnv(modernCluster());
+  const cases: [string, string][] = [
+    ["get-svc", "get svc"],
+    ["get-svc-wide", "get svc -o wide"],
+    ["get-ep", "get ep"],
+    ["get-endpointslices", "get endpointslices"],
+    ["get-pods-wide", "get pods -o wide"],
+    ["get-nodes", "get nodes"],
+    ["get-nodes-wide", "get nodes -o wide"],
+    ["get-all", "get all"],
+    ["get-deploy-wide", "get deploy -o wide"],
+    ["get-rs", "get rs"],
+    ["get-ns", "get ns"],
+    ["get-svc-ep", "get svc,ep"],
+    ["get-pods-show-labels", "get pods --show-labels"],
+    ["get-svc-yaml", "get svc web -o yaml"],
+    ["get-svc-list-json", "get svc kubernetes ext-db -o json"],
+    ["describe-svc-nodeport", "describe svc web"],
+    ["describe-svc-headless", "describe svc headless"],
+    ["describe-svc-externalname", "describe svc ext-db"],
+    ["describe-svc-lb", "describe svc lb"],
+    ["describe-svc-lb-pending", "describe svc lb-pending"],
+    ["describe-pod", "describe pod web-5d8f7b9c6d-4xk2p"],
+    ["describe-ep", "describe ep web"],
+    ["describe-node", "describe node kind-worker"],
+    ["describe-deploy", "describe deploy web"],
+  ];
+  for (const [name, line] of cases) {
+    it(`kubectl ${line}`, () => {
+      const r = k(env, line);
+      expect(r.exitCode).toBe(0);
+      golden(name, r.stdout);
+    });
+  }
+});
+
+describe("kubectl golden outputs (the seed's v1.20 cluster)", () => {
+  const env = testEnv(seedCluster());
+  for (const [name, line] of [
+    ["seed-get-svc", "get svc"],
+    ["seed-describe-svc", "describe service clusterip-service"],
+    ["seed-get-ep", "get ep"],
+    ["seed-get-pods-wide", "get pods -o wide"],
+  ] as const) {
+    it(`kubectl ${line}`, () => {
+      const r = k(env, line);
+      expect(r.exitCode).toBe(0);
+      expect(r.stderr).toBe("");
+      golden(name, r.stdout);
+    });
+  }
+});

@@ -1,0 +1,33 @@
+/**
+ * Every lesson file in src/lessons, loaded on demand (each is its own
+ * chunk) and checked; a broken file becomes an error entry, never a crash.
+ */
+import { EXAMPLES, exampleName } from "../examples";
+import { type LessonFileResult, parseLesson } from "./parse";
+
+const FILES = import.meta.glob<string>("./*.yaml", { query: "?raw", import: "default" });
+
+/** The example names lessons may refer to with `example:`. */
+export const EXAMPLE_NAMES: readonly string[] = Object.keys(EXAMPLES).map(exampleName).sort();
+
+/** Loads and checks every lesson, in file-name order (files start with a number: 01-, 02-, ...). */
+export async function loadLessons(files: Record<string, () => Promise<string>> = FILES): Promise<LessonFileResult[]> {
+  const paths = Object.keys(files).sort();
+  return Promise.all(
+    paths.map(async (path) => {
+      const name = path.replace(/^\.\//, "");
+      try {
+        return parseLesson(name, await files[path]!(), EXAMPLE_NAMES);
+      } catch (e) {
+        return { ok: false as const, file: name, errors: [`(file): ${e instanceof Error ? e.message : String(e)}`] };
+      }
+    }),
+  );
+}
+
+/** An example's manifest text by name (`01-clusterip`). */
+export async function exampleText(name: string): Promise<string> {
+  const load = EXAMPLES[`./${name}.yaml`];
+  if (!load) throw new Error(`no example named "${name}"`);
+  return load();
+}

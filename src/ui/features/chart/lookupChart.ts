@@ -1,0 +1,47 @@
+/**
+ * The lookup-cost chart as a d3 controller inside a React-owned container:
+ * two panels side by side (rules a first packet evaluates; rules written for
+ * one Service change), redrawn whole on each update (a few dozen points).
+ */
+import type { ProxyMode } from "../../../engine/api/configTypes";
+import type { LookupRow } from "../../../engine/bench/contract";
+import { createPanel, type PanelKind } from "./drawPanel";
+
+/** The chart's own strings and number format, in the current language. */
+export interface LookupChartText {
+  title: (kind: PanelKind) => string;
+  servicesAxis: string;
+  mean: string;
+  worst: string;
+  mode: (mode: ProxyMode) => string;
+  marker: (services: number) => string;
+  tooltipServices: (services: number) => string;
+  /** The accessible name of a panel's keyboard-explorable plot. */
+  explore: (title: string) => string;
+  format: (v: number) => string;
+}
+
+export interface LookupChartCallbacks {
+  text: () => LookupChartText;
+}
+
+export interface LookupChartHandle {
+  /** Draws `rows` (any subset, as they arrive); `marker` is the current cluster's Service count, or null. */
+  update(rows: readonly LookupRow[], marker: number | null): void;
+  destroy(): void;
+}
+
+export function createLookupChart(host: HTMLElement, callbacks: LookupChartCallbacks): LookupChartHandle {
+  host.classList.add("lookup-chart");
+  const panels = (["rules", "sync"] as const).map((kind) => createPanel(host, kind));
+  return {
+    update(rows, marker) {
+      const text = callbacks.text();
+      for (const p of panels) p.render(rows, marker, text);
+    },
+    destroy() {
+      for (const p of panels) p.destroy();
+      host.classList.remove("lookup-chart");
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { LookupExperimentOptions, LookupProgress, LookupRow } from "../../../engine/bench/contract";
+import { engine } from "../../worker/client";
+
+/**
+ * How long the whole experiment may run before the worker counts as hung.
+ * NOTE: a generous fixed limit; better would be a hang timer that each
+ * progress report resets (the engine client does not offer that yet).
+ */
+const EXPERIMENT_TIMEOUT_MS = 10 * 60_000;
+
+export type ExperimentStatus =
+  | { kind: "idle" }
+  | { kind: "running"; done: number; total: number }
+  | { kind: "done" }
+  | { kind: "cancelled"; done: number; total: number }
+  | { kind: "failed"; reason: string };
+
+export interface LookupExperiment {
+  rows: LookupRow[];
+  status: ExperimentStatus;
+  run(opts: LookupExperimentOptions): void;
+  cancel(): void;
+}
+
+let nextRun = 0;
+
+/**
+ * Runs the lookup-cost experiment in the worker: rows arrive with progress
+ * and are drawn as they come; progress reaches React at most once a frame.
+ */
+export function useLookupExperiment(): LookupExperiment {
+  const [rows, setRows] = useState<LookupRow[]>([]);
+  const [status, setStatus] = useState<ExperimentStatus>({ kind: "idle" });
+  const running = useRef(0);
+  const pending = useRef<{ rows: LookupRow[]; done: number; total: number } | null>(null);
+  const frame = useRef(0);
+
+  const flush = useCallback(() => {
+    frame.current = 0;
+    const p = pending.current;
+    if (!p) return;
+    setRows([...p.rows]);
+    setStatus({ kind: "running", done: p.done, total: p.total });
+  }, []);
+
+  const run = useCallback(
+    (opts: LookupExperimentOptions) => {
+      if (running.current) return;
+      nextRun += 1;
+      const id = nextRun;
+      running.current = id;
+      const acc = { rows: [] as LookupRow[], done: 0, total: opts.services.length * opts.modes.length };
+      pending.current = acc;
+      setRows([]);
+      setStatus({ kind: "running", done: 0, total: acc.total });
+      const onProgress = engine.progress((p: LookupProgress) => {
+        if (running.current !== id) return;
+        acc.done = p.done;
+        acc.total = p.total;
+        if (p.row) acc.rows.push(p.row);
+        if (!frame.current) frame.current = requestAnimationFrame(flush);
+      });
+      engine
+        .call((api) => api.lookupExperiment(opts, onProgress), EXPERIMENT_TIMEOUT_MS)
+        .then((result) => {
+          if (running.current !== id) return;
+          if (result) {
+            setRows(result);
+            setStatus({ kind: "done" });
+          } else {
+            setRows([...acc.rows]);
+            setStatus({ kind: "cancelled", done: acc.done, total: acc.total });
+          }
+        })
+        .catch((e: unknown) => {
+          if (running.current === id)
+            setStatus({ kind: "failed", reason: e instanceof Error ? e.message : String(e) });
+        })
+        .finally(() => {
+          if (running.current !== id) return;
+          running.current = 0;
+          pending.current = null;
+          cancelAnimationFrame(frame.current);
+          frame.current = 0;
+        });
+    },
+    [flush],
+  );
+
+  const cancel = useCallback(() => {
+    if (running.current) void engine.call((api) => api.cancel());
+  }, []);
+
+  // Leaving the page section mid-run stops the worker's loop too.
+  useEffect(
+    () => () => {
+      if (running.current) void engine.call((api) => api.cancel());
+      running.current = 0;
+      cancelAnimationFrame(frame.current);
+    },
+    [],
+  );
+
+  return { rows, status, run, cancel };
+}

@@ -1,0 +1,60 @@
+// Monaco with YAML only: the editor API and the handful of contributions the manifest editor uses,
+// instead of `monaco-editor`'s main entry with its 80 languages and 4 language services.
+import * as monaco from "monaco-editor/esm/vs/editor/editor.api";
+import "monaco-editor/esm/vs/editor/browser/coreCommands.js";
+import "monaco-editor/esm/vs/editor/browser/widget/codeEditor/codeEditorWidget.js";
+import "monaco-editor/esm/vs/editor/contrib/bracketMatching/browser/bracketMatching.js";
+import "monaco-editor/esm/vs/editor/contrib/clipboard/browser/clipboard.js";
+import "monaco-editor/esm/vs/editor/contrib/codeAction/browser/codeActionContributions.js";
+import "monaco-editor/esm/vs/editor/contrib/comment/browser/comment.js";
+import "monaco-editor/esm/vs/editor/contrib/contextmenu/browser/contextmenu.js";
+import "monaco-editor/esm/vs/editor/contrib/cursorUndo/browser/cursorUndo.js";
+import "monaco-editor/esm/vs/editor/contrib/find/browser/findController.js";
+import "monaco-editor/esm/vs/editor/contrib/folding/browser/folding.js";
+import "monaco-editor/esm/vs/editor/contrib/gotoError/browser/gotoError.js";
+import "monaco-editor/esm/vs/editor/contrib/hover/browser/hoverContribution.js";
+import "monaco-editor/esm/vs/editor/contrib/indentation/browser/indentation.js";
+import "monaco-editor/esm/vs/editor/contrib/linesOperations/browser/linesOperations.js";
+import "monaco-editor/esm/vs/editor/contrib/multicursor/browser/multicursor.js";
+import "monaco-editor/esm/vs/editor/contrib/suggest/browser/suggestController.js";
+import "monaco-editor/esm/vs/editor/contrib/wordHighlighter/browser/wordHighlighter.js";
+import "monaco-editor/esm/vs/editor/contrib/wordOperations/browser/wordOperations.js";
+import "monaco-editor/esm/vs/editor/common/standaloneStrings.js";
+import "monaco-editor/esm/vs/base/browser/ui/codicons/codiconStyles.js";
+import "monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution.js";
+import { configureMonacoYaml } from "monaco-yaml";
+import { manifestSchema } from "./schema";
+
+/** The editor's one model: what `kubectl apply -f manifests.yaml` would read. */
+export const MODEL_URI = "file:///manifests.yaml";
+
+// Module workers, bundled by Vite from these `new URL(…, import.meta.url)` references.
+window.MonacoEnvironment = {
+  getWorker(_moduleId, label) {
+    if (label === "yaml") {
+      return new Worker(new URL("monaco-yaml/yaml.worker.js", import.meta.url), { type: "module", name: "yaml" });
+    }
+    return new Worker(new URL("monaco-editor/esm/vs/editor/editor.worker.js", import.meta.url), {
+      type: "module",
+      name: "editor",
+    });
+  },
+};
+
+configureMonacoYaml(monaco, {
+  enableSchemaRequest: false,
+  hover: true,
+  hoverSchemaSource: false,
+  completion: true,
+  validate: true,
+  format: { enable: true },
+  schemas: [{ uri: "https://packetwalk.invalid/schemas/manifest.json", fileMatch: [MODEL_URI], schema: manifestSchema() }],
+});
+
+/** The manifest model, created once so its undo history outlives editor remounts. */
+export function manifestModel(initialText: string): monaco.editor.ITextModel {
+  const uri = monaco.Uri.parse(MODEL_URI);
+  return monaco.editor.getModel(uri) ?? monaco.editor.createModel(initialText, "yaml", uri);
+}
+
+export { monaco };

@@ -1,0 +1,38 @@
+import type { BurstResult } from "../../../engine/net/burst";
+import { useT } from "../../i18n/useT";
+
+/** Per backend: connections received next to the share the mode promises. */
+export function BurstTable({ result }: { result: BurstResult }) {
+  const t = useT();
+  const rows = new Map<string, { pod: string; received: number; promised: number }>();
+  for (const p of result.promised) rows.set(p.pod, { pod: p.pod, received: 0, promised: p.share });
+  for (const r of result.received) rows.set(r.pod, { pod: r.pod, received: r.count, promised: rows.get(r.pod)?.promised ?? 0 });
+  const pct = new Intl.NumberFormat(undefined, { style: "percent", maximumFractionDigits: 1 });
+  return (
+    <table className="burst-table" aria-label={t("burst.region")}>
+      <thead>
+        <tr>
+          <th scope="col">{t("burst.backend")}</th>
+          <th scope="col">{t("burst.received")}</th>
+          <th scope="col">{t("burst.promised")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {[...rows.values()].map((r) => (
+          <tr key={r.pod}>
+            <th scope="row">{r.pod}</th>
+            <td>
+              {r.received} ({pct.format(r.received / Math.max(result.count, 1))})
+            </td>
+            <td>{pct.format(r.promised)}</td>
+          </tr>
+        ))}
+      </tbody>
+      <caption>
+        {result.mode}
+        {result.scheduler ? ` ${result.scheduler}` : ""} · {result.rule} · {result.count}
+        {result.failed ? ` · ${result.failed} ✗` : ""}
+      </caption>
+    </table>
+  );
+}

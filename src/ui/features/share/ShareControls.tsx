@@ -1,0 +1,72 @@
+import { useState } from "react";
+import { encodeScenario, shareUrl } from "./codec";
+import { collectScenario } from "./collect";
+import { useShareT } from "./messages";
+import { QrCode } from "./QrCode";
+import { ShareStatusMessage } from "./ShareStatusMessage";
+import "./share.css";
+
+/** Links longer than this get a warning: chat apps and some browsers cut them. */
+const LONG_LINK = 8000;
+
+export interface ShareControlsProps {
+  /** Presentation mode shows the link's QR code large, for a room to scan. */
+  presentation?: boolean;
+}
+
+/** Share the whole scenario as a link: button, the link to copy, and its QR code. */
+export function ShareControls({ presentation = false }: ShareControlsProps) {
+  const t = useShareT();
+  const [link, setLink] = useState("");
+  const [copied, setCopied] = useState<"" | "copied" | "failed">("");
+  const [showQr, setShowQr] = useState(false);
+
+  async function share() {
+    const url = shareUrl(window.location, await encodeScenario(collectScenario()));
+    setLink(url);
+    setCopied("");
+  }
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopied("copied");
+    } catch {
+      setCopied("failed");
+    }
+  }
+
+  return (
+    <div className="share-controls">
+      <button type="button" onClick={() => void share()}>
+        {t("share.button")}
+      </button>
+      {link ? (
+        <>
+          <input
+            type="text"
+            readOnly
+            className="share-link"
+            aria-label={t("share.link")}
+            value={link}
+            onFocus={(e) => e.currentTarget.select()}
+          />
+          <button type="button" onClick={() => void copy()}>
+            {t("share.copy")}
+          </button>
+          {presentation ? null : (
+            <button type="button" aria-pressed={showQr} onClick={() => setShowQr(!showQr)}>
+              {showQr ? t("share.qrHide") : t("share.qrShow")}
+            </button>
+          )}
+          <span role="status" className="share-copied">
+            {copied ? t(copied === "copied" ? "share.copied" : "share.copyFailed") : ""}
+          </span>
+          {link.length > LONG_LINK ? <p className="share-warning">{t("share.tooLong", { size: link.length })}</p> : null}
+          {presentation || showQr ? <QrCode text={link} large={presentation} /> : null}
+        </>
+      ) : null}
+      <ShareStatusMessage />
+    </div>
+  );
+}

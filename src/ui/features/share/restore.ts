@@ -1,0 +1,63 @@
+import type { ApplyReport } from "../../../engine/simulation";
+import { useAppStore } from "../../store";
+import { refreshView } from "../../store/actions";
+import { engine } from "../../worker/client";
+import { collectScenario } from "./collect";
+import { openLesson } from "./lessonBridge";
+import type { Scenario } from "./scenario";
+import { saveEngineSettings } from "./scenarioStorage";
+
+const STASH_KEY = "packetwalk-before-share";
+
+/**
+ * Rebuilds a scenario: a fresh cluster with its seed, its manifests applied
+ * through the engine's own parsing and validation (refusals become editor
+ * markers, as for any apply), its mode, language and lesson.
+ */
+export async function restoreScenario(scenario: Scenario): Promise<ApplyReport> {
+  const report = await engine.reset({ seed: scenario.seed }, scenario.manifests);
+  await engine.call((api) => api.setProxyMode(scenario.mode, scenario.scheduler));
+  for (const f of scenario.manifests) await engine.call((api) => api.writeFile(f.name, f.text));
+  saveEngineSettings({ seed: scenario.seed, mode: scenario.mode, scheduler: scenario.scheduler });
+  const applied = scenario.manifests.map((f) => f.text).join("\n---\n");
+  const s = useAppStore.getState();
+  s.markApplied(applied, report.errors);
+  s.setText(scenario.editor ?? applied);
+  s.setLanguage(scenario.language);
+  s.setTrace(null);
+  openLesson(scenario.lesson);
+  await refreshView();
+  return report;
+}
+
+/** Keeps the user's own work aside before a shared link replaces it; true if there was any. */
+export function stashCurrentWork(incoming: Scenario): boolean {
+  const s = useAppStore.getState();
+  if (!s.text.trim() && !s.appliedText.trim()) return false;
+  const current = collectScenario();
+  const same = JSON.stringify({ ...current, language: "" }) === JSON.stringify({ ...incoming, language: "" });
+  if (same) return false;
+  try {
+    localStorage.setItem(STASH_KEY, JSON.stringify(current));
+  } catch {
+    return false;
+  }
+  return true;
+}
+
+/** The work kept aside by the last shared link, if any (unvalidated JSON: validate before use). */
+export function stashedWork(): unknown {
+  try {
+    return JSON.parse(localStorage.getItem(STASH_KEY) ?? "null");
+  } catch {
+    return null;
+  }
+}
+
+export function clearStash(): void {
+  try {
+    localStorage.removeItem(STASH_KEY);
+  } catch {
+    // NOTE: storage disabled: nothing was stashed either.
+  }
+}

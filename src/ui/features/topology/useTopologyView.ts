@@ -1,0 +1,69 @@
+import { type RefObject, useEffect, useRef } from "react";
+import { useAppStore } from "../../store";
+import type { Selected } from "./drawStatic";
+import { subscribeFlights } from "./flights";
+import { layoutTopology } from "./layout";
+import { topologyText } from "./topologyText";
+import { createTopologyView, type TopologyViewHandle } from "./topologyView";
+
+/** One hop of playback at speed 1 (Playback's step), of which the dot spends this share moving. */
+const HOP_MS = 900;
+const MOVE_SHARE = 0.6;
+/** Below this the diagram scales down instead of laying out narrower. */
+const MIN_WORLD_WIDTH = 640;
+
+function worldWidth(host: HTMLElement): number {
+  return host.clientWidth ? Math.max(MIN_WORLD_WIDTH, host.clientWidth) : 1200;
+}
+
+/**
+ * Creates the d3 view once in `host` and feeds it from the store by
+ * subscription (transient updates: no React render per trace step).
+ */
+export function useTopologyView(
+  host: RefObject<HTMLDivElement | null>,
+  onSelect: (s: Selected) => void,
+): RefObject<TopologyViewHandle | null> {
+  const handle = useRef<TopologyViewHandle | null>(null);
+  const select = useRef(onSelect);
+  select.current = onSelect;
+
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const get = useAppStore.getState;
+    const view = createTopologyView(el, {
+      hopDuration: () => (HOP_MS * MOVE_SHARE) / (get().speed || 1),
+      text: () => topologyText(get().language),
+      onSelect: (s) => select.current(s),
+    });
+    handle.current = view;
+    let width = 0;
+    const draw = () => {
+      const v = get().view;
+      if (!v) return;
+      width = worldWidth(el);
+      view.update(v, layoutTopology(v, width));
+    };
+    draw();
+    view.showTrace(get().trace, get().hop);
+    const unsubscribe = useAppStore.subscribe((s, prev) => {
+      if (s.view !== prev.view) draw();
+      if (s.trace !== prev.trace || s.hop !== prev.hop) view.showTrace(s.trace, s.hop);
+    });
+    const unsubscribeFlights = subscribeFlights((traces) => view.animateFlights(traces));
+    const resize = new ResizeObserver(() => {
+      if (Math.abs(worldWidth(el) - width) > 80) draw();
+    });
+    resize.observe(el);
+    return () => {
+      unsubscribe();
+      unsubscribeFlights();
+      resize.disconnect();
+      view.destroy();
+      handle.current = null;
+    };
+  }, [host]);
+
+  return handle;
+}

@@ -1,0 +1,66 @@
+import { useEffect } from "react";
+import { useT } from "../../i18n/useT";
+import { useAppStore } from "../../store";
+import { SPEEDS } from "../../store/playbackSlice";
+
+/** How long one hop takes at speed 1. */
+const HOP_MS = 900;
+
+/** Play, pause, step and speed for the selected packet's journey. */
+export function Playback() {
+  const t = useT();
+  const trace = useAppStore((s) => s.trace);
+  const hop = useAppStore((s) => s.hop);
+  const playing = useAppStore((s) => s.playing);
+  const speed = useAppStore((s) => s.speed);
+  const play = useAppStore((s) => s.play);
+  const pause = useAppStore((s) => s.pause);
+  const stepForward = useAppStore((s) => s.stepForward);
+  const stepBack = useAppStore((s) => s.stepBack);
+  const setSpeed = useAppStore((s) => s.setSpeed);
+  const setHop = useAppStore((s) => s.setHop);
+
+  useEffect(() => {
+    if (!playing || !trace) return;
+    if (hop >= trace.hops.length - 1) {
+      pause();
+      return;
+    }
+    const timer = setTimeout(() => setHop(hop + 1), HOP_MS / speed);
+    return () => clearTimeout(timer);
+  }, [playing, trace, hop, speed, pause, setHop]);
+
+  const disabled = !trace;
+  return (
+    <div className="playback" role="toolbar" aria-label={t("playback.region")}>
+      <button type="button" onClick={stepBack} disabled={disabled} aria-label={t("playback.back")} title={`${t("playback.back")} (←)`}>
+        ⏮
+      </button>
+      {playing ? (
+        <button type="button" onClick={pause} disabled={disabled} aria-label={t("playback.pause")} title={`${t("playback.pause")} (Space)`}>
+          ⏸
+        </button>
+      ) : (
+        <button type="button" onClick={play} disabled={disabled} aria-label={t("playback.play")} title={`${t("playback.play")} (Space)`}>
+          ▶
+        </button>
+      )}
+      <button type="button" onClick={stepForward} disabled={disabled} aria-label={t("playback.forward")} title={`${t("playback.forward")} (→)`}>
+        ⏭
+      </button>
+      <label>
+        {t("playback.speed")}{" "}
+        <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {s}×
+            </option>
+          ))}
+        </select>
+      </label>
+      <span className="playback-position" aria-live="polite">
+        {trace ? `${hop + 1} / ${trace.hops.length}` : ""}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * The UI's verbs: each hands work to the engine and puts what comes back
+ * into the store. No networking is computed here.
+ */
+import type { IpvsScheduler, ProxyMode } from "../../engine/api/configTypes";
+import type { SendRequest } from "../../engine/net/contract";
+import type { Trace } from "../../engine/net/types";
+import { engine } from "../worker/client";
+import { EDITOR_FILE } from "./editorSlice";
+import { useAppStore } from "./index";
+
+const get = useAppStore.getState;
+
+export async function refreshView(): Promise<void> {
+  const [view, prompt] = await Promise.all([engine.call((api) => api.view()), engine.call((api) => api.prompt())]);
+  get().setView(view);
+  get().setPrompt(prompt);
+}
+
+/** Applies the editor's text to the cluster. */
+export async function applyEditor(): Promise<void> {
+  const text = get().text;
+  const report = await engine.apply([{ name: EDITOR_FILE, text }]);
+  await engine.call((api) => api.writeFile(EDITOR_FILE, text));
+  get().markApplied(text, report.errors);
+  await refreshView();
+}
+
+/** Runs a line in the terminal, as the user typed it. */
+export async function runCommand(line: string): Promise<void> {
+  const s = get();
+  s.appendLines([{ kind: "input", text: line, prompt: s.prompt }]);
+  if (line.trim()) s.pushHistory(line);
+  s.setBusy(true);
+  try {
+    const out = await engine.call((api) => api.run(line));
+    if (out.data.some((d) => isRecord(d) && d.clear === true)) s.clearTerminal();
+    else if (out.output) s.appendLines([{ kind: out.exitCode === 0 ? "output" : "error", text: out.output }]);
+    const trace = out.data.find(isTrace);
+    if (trace) s.setTrace(trace);
+    s.setPrompt(out.prompt);
+  } catch (e) {
+    s.appendLines([{ kind: "error", text: `${e instanceof Error ? e.message : String(e)}\n` }]);
+  } finally {
+    s.setBusy(false);
+  }
+  await refreshView();
+}
+
+export async function completeCommand(line: string): Promise<string[]> {
+  return engine.call((api) => api.complete(line));
+}
+
+export async function sendPacket(request: SendRequest): Promise<Trace> {
+  const trace = await engine.call((api) => api.send(request));
+  get().setTrace(trace);
+  await refreshView();
+  return trace;
+}
+
+export async function sendBurst(request: SendRequest, count: number) {
+  const result = await engine.call((api) => api.burst(request, count));
+  await refreshView();
+  return result;
+}
+
+export async function setProxyMode(mode: ProxyMode, scheduler?: IpvsScheduler): Promise<void> {
+  await engine.call((api) => api.setProxyMode(mode, scheduler));
+  await refreshView();
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null;
+}
+
+function isTrace(v: unknown): v is Trace {
+  return isRecord(v) && Array.isArray(v.hops) && typeof v.verdict === "string";
+}

@@ -1,0 +1,99 @@
+/**
+ * The one engine client of the page, created at module load (never inside a
+ * component effect). A worker that crashes or stops answering is replaced,
+ * and its state restored by replaying the last applied manifests.
+ */
+import type { Remote } from "comlink";
+import { proxy, wrap } from "comlink";
+import type { ManifestFile, SimulationOptions } from "../../engine/simulation";
+import type { SimulationWorkerApi } from "../../worker/simulation.worker";
+
+type Listener = (notice: EngineNotice) => void;
+
+export interface EngineNotice {
+  kind: "restarted";
+  reason: "crashed" | "hung";
+}
+
+/** How long a single call may take before the worker counts as hung (long work reports progress instead). */
+const HANG_TIMEOUT_MS = 15_000;
+
+class EngineClient {
+  private worker!: Worker;
+  private remote!: Remote<SimulationWorkerApi>;
+  private options: SimulationOptions = {};
+  private applied: ManifestFile[] = [];
+  private readonly listeners = new Set<Listener>();
+
+  constructor() {
+    this.start();
+  }
+
+  onNotice(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Calls the engine; if the worker dies or hangs on the way, restarts it and rejects. */
+  async call<T>(fn: (api: Remote<SimulationWorkerApi>) => Promise<T>, timeoutMs = HANG_TIMEOUT_MS): Promise<T> {
+    const worker = this.worker;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let onError: ((e: ErrorEvent) => void) | undefined;
+    const failure = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new EngineFailure("hung")), timeoutMs);
+      onError = () => reject(new EngineFailure("crashed"));
+      worker.addEventListener("error", onError);
+    });
+    try {
+      return await Promise.race([fn(this.remote), failure]);
+    } catch (e) {
+      if (e instanceof EngineFailure) await this.restart(e.reason);
+      throw e;
+    } finally {
+      clearTimeout(timer);
+      if (onError) worker.removeEventListener("error", onError);
+    }
+  }
+
+  /** Starts a fresh simulation; remembered so a restart can restore it. */
+  async reset(options: SimulationOptions, files: ManifestFile[] = []) {
+    this.options = options;
+    this.applied = [...files];
+    return this.call((api) => api.reset(options, files));
+  }
+
+  /** Applies manifests; remembered for restoring after a crash. */
+  async apply(files: ManifestFile[]) {
+    const report = await this.call((api) => api.apply(files));
+    this.applied.push(...files);
+    return report;
+  }
+
+  get api(): Remote<SimulationWorkerApi> {
+    return this.remote;
+  }
+
+  progress<T>(callback: (p: T) => void) {
+    return proxy(callback);
+  }
+
+  private start() {
+    this.worker = new Worker(new URL("../../worker/simulation.worker.ts", import.meta.url), { type: "module", name: "packetwalk-engine" });
+    this.remote = wrap<SimulationWorkerApi>(this.worker);
+  }
+
+  private async restart(reason: EngineNotice["reason"]) {
+    this.worker.terminate();
+    this.start();
+    await this.remote.reset(this.options, this.applied);
+    for (const l of this.listeners) l({ kind: "restarted", reason });
+  }
+}
+
+export class EngineFailure extends Error {
+  constructor(readonly reason: EngineNotice["reason"]) {
+    super(`the simulation engine ${reason}`);
+  }
+}
+
+export const engine = new EngineClient();

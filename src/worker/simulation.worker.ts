@@ -1,0 +1,64 @@
+/// <reference lib="webworker" />
+/**
+ * The engine behind comlink: this file exposes the Simulation facade and
+ * nothing else. Types for the main thread come from `typeof api`.
+ */
+import { expose } from "comlink";
+import type { LookupExperimentOptions, LookupProgress, LookupRow } from "../engine/bench/contract";
+import type { ManifestFile, SimulationOptions } from "../engine/simulation";
+import { Simulation } from "../engine/simulation";
+import type { SendRequest } from "../engine/net/contract";
+import type { IpvsScheduler, ProxyMode } from "../engine/api/configTypes";
+
+let sim = new Simulation();
+
+function current(): Simulation {
+  return sim;
+}
+
+const api = {
+  /** Starts a fresh cluster (and replays manifests, when restoring after a crash). */
+  reset(opts: SimulationOptions, files: ManifestFile[] = []) {
+    sim = new Simulation(opts);
+    return files.length ? sim.apply(files) : { results: [], errors: [] };
+  },
+  apply: (files: ManifestFile[]) => current().apply(files),
+  run: (line: string) => current().run(line),
+  prompt: () => current().prompt(),
+  complete: (line: string) => current().complete(line),
+  send: (request: SendRequest) => current().send(request),
+  burst: (request: SendRequest, count: number) => current().burst(request, count),
+  view: () => current().view(),
+  setProxyMode: (mode: ProxyMode, scheduler?: IpvsScheduler) => current().setProxyMode(mode, scheduler),
+  setPodReady: (namespace: string, name: string, ready: boolean) => current().setPodReady(namespace, name, ready),
+  advanceClock: (ms: number) => current().advanceClock(ms),
+  writeFile: (path: string, text: string) => current().writeFile(path, text),
+  /**
+   * Long work, in steps: reports progress through a proxied callback and
+   * yields to the event loop between steps, so `cancel()` gets through.
+   */
+  async lookupExperiment(opts: LookupExperimentOptions, onProgress: (p: LookupProgress) => void): Promise<LookupRow[] | null> {
+    cancelled = false;
+    const steps = current().lookupExperiment(opts, () => performance.now());
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      onProgress(step.value);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (cancelled) return null;
+    }
+  },
+  cancel: () => {
+    cancelled = true;
+  },
+  /** For the crash-recovery test: makes this worker hang or die as a broken engine would. */
+  crash: (how: "throw" | "hang") => {
+    if (how === "hang") for (;;);
+    throw new Error("worker crashed on purpose");
+  },
+};
+
+let cancelled = false;
+
+export type SimulationWorkerApi = typeof api;
+expose(api);
