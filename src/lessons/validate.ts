@@ -83,10 +83,8 @@ function validateStep(raw: unknown, path: string, err: Err, knownExamples?: read
   const point = pointField(raw.point, `${path}.point`, err);
   if (point) step.point = point;
   const predict = predictField(raw.predict, `${path}.predict`, err);
-  if (predict) {
-    step.predict = predict;
-    if (raw.send === undefined) err(`${path}.predict`, "needs a send: the answer is what that packet does");
-  }
+  if (predict) step.predict = predict;
+  if (raw.predict !== undefined && raw.send === undefined) err(`${path}.predict`, "needs a send: the answer is what that packet does");
   return step;
 }
 

@@ -33,7 +33,7 @@ export interface FitError {
  */
 export const CALIBRATION = {
   endpointsPerService: 10,
-  iptablesWorstRules: { 1000: 1023, 10000: 10023 },
+  iptablesWorstRules: { 1000: 1017, 10000: 10017 },
   nftables: { rules: 15, lookups: 5 },
 } as const;
 
@@ -53,17 +53,46 @@ interface Observation {
   ms: number;
 }
 
-/** Ordinary least squares for ms ≈ base + rules·a + lookups·b (normal equations, 3×3). */
+/**
+ * Least squares on relative error — minimises Σ((model − ms)/ms)², so a
+ * 0.013 ms point counts as much as a 0.27 ms one — with every parameter
+ * kept ≥ 0 (a latency has no negative base or cost). With three parameters
+ * the constrained optimum is found exactly by solving each subset of free
+ * parameters (the others held at 0) and keeping the best feasible one.
+ */
 export function fitLatencyModel(obs: readonly Observation[]): LatencyModel {
-  const rows = obs.map((o) => [1, o.rules, o.lookups]);
-  const ata = [0, 1, 2].map((i) => [0, 1, 2].map((j) => rows.reduce((s, r) => s + r[i]! * r[j]!, 0)));
-  const atb = [0, 1, 2].map((i) => rows.reduce((s, r, k) => s + r[i]! * obs[k]!.ms, 0));
-  const [baseMs, perRuleMs, perLookupMs] = solve3(ata, atb);
+  const features = obs.map((o) => [1, o.rules, o.lookups].map((x) => x / o.ms));
+  let best: { params: number[]; sse: number } | undefined;
+  for (let mask = 1; mask < 8; mask++) {
+    const free = [0, 1, 2].filter((i) => mask & (1 << i));
+    const params = solveSubset(features, free);
+    if (!params || params.some((p) => p < 0)) continue;
+    const sse = features.reduce((s, f) => {
+      const r = f.reduce((acc, x, i) => acc + x * params[i]!, 0) - 1;
+      return s + r * r;
+    }, 0);
+    if (!best || sse < best.sse - 1e-15) best = { params, sse };
+  }
+  if (!best) throw new Error("latency model: no non-negative fit");
+  const [baseMs, perRuleMs, perLookupMs] = best.params;
   return { baseMs: baseMs!, perRuleMs: perRuleMs!, perLookupMs: perLookupMs! };
 }
 
-/** Gaussian elimination with partial pivoting. */
-function solve3(a: number[][], b: number[]): number[] {
+/** Least squares for features·params ≈ 1 with only `free` parameters non-zero; undefined if singular. */
+function solveSubset(features: number[][], free: number[]): number[] | undefined {
+  const ata = free.map((i) => free.map((j) => features.reduce((s, f) => s + f[i]! * f[j]!, 0)));
+  const atb = free.map((i) => features.reduce((s, f) => s + f[i]!, 0));
+  const x = solve(ata, atb);
+  if (!x) return undefined;
+  const params = [0, 0, 0];
+  free.forEach((i, k) => {
+    params[i] = x[k]!;
+  });
+  return params;
+}
+
+/** Gaussian elimination with partial pivoting; undefined for a singular system. */
+function solve(a: number[][], b: number[]): number[] | undefined {
   const m = a.map((row, i) => [...row, b[i]!]);
   const n = m.length;
   for (let c = 0; c < n; c++) {
@@ -71,7 +100,7 @@ function solve3(a: number[][], b: number[]): number[] {
     for (let r = c + 1; r < n; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[p]![c]!)) p = r;
     [m[c], m[p]] = [m[p]!, m[c]!];
     const pivot = m[c]![c]!;
-    if (Math.abs(pivot) < 1e-12) throw new Error("latency model: the published points do not determine the fit");
+    if (Math.abs(pivot) < 1e-12 * Math.max(1, Math.abs(m[0]![0]!))) return undefined;
     for (let r = 0; r < n; r++) {
       if (r === c) continue;
       const f = m[r]![c]! / pivot;

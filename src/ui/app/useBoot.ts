@@ -1,4 +1,6 @@
 import { useEffect } from "react";
+import { markBooted } from "../features/share/bootGate";
+import { loadEngineSettings } from "../features/share/scenarioStorage";
 import { useAppStore } from "../store";
 import { EDITOR_FILE } from "../store/editorSlice";
 import { refreshView } from "../store/actions";
@@ -21,9 +23,13 @@ export function useBoot() {
     void (async () => {
       const s = useAppStore.getState();
       const files = s.appliedText ? [{ name: EDITOR_FILE, text: s.appliedText }] : [];
-      const report = await engine.reset({ seed: 1 }, files);
+      // The seed and kube-proxy's mode live in the engine: restore them as they were saved.
+      const saved = loadEngineSettings();
+      const report = await engine.reset({ seed: saved.seed }, files);
       if (files.length) s.markApplied(s.appliedText, report.errors);
+      await engine.call((api) => api.setProxyMode(saved.mode, saved.scheduler));
       await refreshView();
+      markBooted();
     })();
   }, []);
 }

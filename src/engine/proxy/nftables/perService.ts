@@ -5,25 +5,20 @@
  */
 import { categorize, usesClusterEndpoints, usesLocalEndpoints } from "./categorize";
 import { cidrContains, ipToInt } from "./ip";
-import type { Cidr, Cond, NftChain, NftElement, NftRule, NftTable, Verdict } from "./model";
-import { joinKey } from "./model";
+import type { Cond, NftChain, NftRule, NftTable } from "./model";
 import * as N from "./names";
 import { goto, host, jump, rule } from "./rules";
+import { type PutElement, type ServiceParams, writeElements } from "./serviceElements";
 import type { EndpointInfo, ServicePortInfo } from "./servicePorts";
 import { externallyAccessible } from "./servicePorts";
 
-/** Node-level facts the per-service rules use. */
-export interface ServiceParams {
-  /** The local-traffic detector's pod CIDR (`--detect-local-mode ClusterCIDR`). */
-  podCIDR?: Cidr;
-  /** The node's primary IP (LoadBalancerSourceRanges may allow it). */
-  nodeIP?: string;
-}
+export type { ServiceParams } from "./serviceElements";
 
-function element(t: NftTable, map: string, key: string[], verdict: Verdict, comment?: string): void {
-  const e: NftElement = { key, verdict };
-  if (comment !== undefined) e.comment = comment;
-  t.sets.get(map)?.elements.set(joinKey(key), e);
+/** Puts elements into the table's own sets and maps. */
+export function tableElements(t: NftTable): PutElement {
+  return (set, key, e) => {
+    t.sets.get(set)?.elements.set(key, e);
+  };
 }
 
 function chain(t: NftTable, name: string): NftChain {
@@ -52,8 +47,13 @@ function endpointRules(t: NftTable, svc: ServicePortInfo, chainName: string, eps
 const JUMP_MASQ = jump(N.MARK_FOR_MASQUERADE);
 const L4PROTO: Record<string, Cond[]> = {};
 
-/** Writes one ServicePort's elements and chains into `t`. */
-export function writeServicePort(t: NftTable, svc: ServicePortInfo, p: ServiceParams): void {
+/** Writes one ServicePort's elements (through `put`) and chains and affinity sets into `t`. */
+export function writeServicePort(
+  t: NftTable,
+  svc: ServicePortInfo,
+  p: ServiceParams,
+  put: PutElement = tableElements(t),
+): void {
   const { clusterEndpoints, localEndpoints, allReachable, hasAnyEndpoints } = categorize(svc);
   const proto = svc.protocol;
   const port = String(svc.port);
@@ -76,35 +76,14 @@ export function writeServicePort(t: NftTable, svc: ServicePortInfo, p: ServicePa
   const usesExternalTrafficChain = hasAnyEndpoints && externallyAccessible(svc);
   if (usesExternalTrafficChain) chain(t, externalTrafficChain);
 
-  const internalFilter: Verdict = hasAnyEndpoints ? { k: "drop" } : { k: "goto", chain: N.REJECT_CHAIN };
-  const externalFilter: Verdict = internalFilter;
-
-  t.sets.get(N.CLUSTER_IPS)?.elements.set(svc.clusterIP, { key: [svc.clusterIP] });
-  if (hasInternalEndpoints)
-    element(t, N.SERVICE_IPS, [svc.clusterIP, proto, port], goto(internalTrafficChain));
-  else element(t, N.NO_ENDPOINT_SERVICES, [svc.clusterIP, proto, port], internalFilter, svc.nameString);
-
-  for (const ip of svc.externalIPs) {
-    if (hasAnyEndpoints)
-      element(t, N.SERVICE_IPS, [ip, proto, port], { k: "goto", chain: externalTrafficChain });
-    if (!hasExternalEndpoints)
-      element(t, N.NO_ENDPOINT_SERVICES, [ip, proto, port], externalFilter, svc.nameString);
-  }
   const usesFWChain = svc.loadBalancerIPs.length > 0 && svc.loadBalancerSourceRanges.length > 0;
   if (usesFWChain) chain(t, fwChain);
-  for (const ip of svc.loadBalancerIPs) {
-    if (hasAnyEndpoints)
-      element(t, N.SERVICE_IPS, [ip, proto, port], { k: "goto", chain: externalTrafficChain });
-    if (usesFWChain) element(t, N.FIREWALL_IPS, [ip, proto, port], { k: "goto", chain: fwChain });
-  }
-  if (!hasExternalEndpoints)
-    for (const ip of svc.loadBalancerIPs)
-      element(t, N.NO_ENDPOINT_SERVICES, [ip, proto, port], externalFilter, svc.nameString);
-  if (svc.nodePort !== 0) {
-    const key = [proto, String(svc.nodePort)];
-    if (hasAnyEndpoints) element(t, N.SERVICE_NODEPORTS, key, { k: "goto", chain: externalTrafficChain });
-    if (!hasExternalEndpoints) element(t, N.NO_ENDPOINT_NODEPORTS, key, externalFilter, svc.nameString);
-  }
+  writeElements(put, svc, {
+    clusterCount: clusterEndpoints.length,
+    localCount: localEndpoints.length,
+    reachableCount: allReachable.length,
+    hasAnyEndpoints,
+  });
 
   if (hasInternalEndpoints && p.podCIDR)
     chain(t, internalTrafficChain).rules.push(

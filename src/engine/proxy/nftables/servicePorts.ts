@@ -4,30 +4,21 @@
  * written from (`pkg/proxy/serviceport.go`, `endpointslicecache.go`).
  */
 import type { EndpointSlice, Service } from "../../api/types";
-import { hashAndTruncate } from "./hash";
+import {
+  type CompactEndpoints,
+  collectEndpoints,
+  type EndpointInfo,
+  expandEndpoints,
+  hashed,
+  type NameCache,
+} from "./endpoints";
 import { ipToInt, parseCidr } from "./ip";
 import type { Cidr } from "./model";
 
-/** One endpoint of a ServicePort, as kube-proxy's endpoint cache sees it. */
-export interface EndpointInfo {
-  ip: string;
-  port: number;
-  /** `IP:port`, what kube-proxy sorts and hashes by. */
-  endpoint: string;
-  local: boolean;
-  ready: boolean;
-  serving: boolean;
-  terminating: boolean;
-  /** `HASH-ns/svc/proto/port__ip/port` */
-  chainBase: string;
-  /** The address as a number. */
-  ipNumber: number;
-  /** `endpoint-<base>`, built once so map lookups reuse the string. */
-  chain: string;
-}
+export type { EndpointInfo, NameCache } from "./endpoints";
 
-/** One port of one Service, with everything the rules need. */
-export interface ServicePortInfo {
+/** One port of one Service, with everything but its endpoints' per-endpoint names. */
+export interface PortSpec {
   namespace: string;
   name: string;
   portName: string;
@@ -45,26 +36,27 @@ export interface ServicePortInfo {
   affinitySeconds?: number;
   /** ServicePortName: `ns/svc:port`, or `ns/svc` for an unnamed port. */
   nameString: string;
+  /** `ns/svc/proto/port`, what the chain names hash. */
+  readable: string;
   /** `HASH-ns/svc/proto/port` */
   chainBase: string;
+  /** Unique endpoints in slice order. */
+  eps: CompactEndpoints;
+}
+
+/** One port of one Service, with everything the rules need. */
+export interface ServicePortInfo extends PortSpec {
   /** Endpoints sorted by `IP:port`, duplicates removed. */
   endpoints: EndpointInfo[];
 }
 
-/** Memoizes hashAndTruncate: a sync recomputes the same names. */
-export type NameCache = Map<string, string>;
-
-function hashed(cache: NameCache, readable: string): string {
-  let v = cache.get(readable);
-  if (v === undefined) {
-    v = hashAndTruncate(readable);
-    cache.set(readable, v);
-  }
-  return v;
-}
-
 function isIPv4(s: string | undefined): s is string {
   return s !== undefined && !Number.isNaN(ipToInt(s));
+}
+
+/** `namespace/name`, the key Services are sorted and grouped by. */
+export function serviceKey(namespace: string | undefined, name: string): string {
+  return `${namespace ?? "default"}/${name}`;
 }
 
 /** Slices of each Service, by `namespace/name` (label `kubernetes.io/service-name`). */
@@ -73,7 +65,7 @@ export function slicesByService(slices: readonly EndpointSlice[]): Map<string, E
   for (const s of slices) {
     const svc = s.metadata.labels?.["kubernetes.io/service-name"];
     if (!svc || s.addressType !== "IPv4") continue;
-    const key = `${s.metadata.namespace ?? "default"}/${svc}`;
+    const key = serviceKey(s.metadata.namespace, svc);
     const list = out.get(key);
     if (list) list.push(s);
     else out.set(key, [s]);
@@ -81,42 +73,69 @@ export function slicesByService(slices: readonly EndpointSlice[]): Map<string, E
   return out;
 }
 
-function endpointsFor(
+/** Does kube-proxy program this Service (an IPv4 ClusterIP, not ExternalName or headless)? */
+export function isProgrammed(svc: Service): boolean {
+  const spec = svc.spec;
+  return spec !== undefined && spec.type !== "ExternalName" && isIPv4(spec.clusterIP);
+}
+
+const NO_STRINGS: string[] = [];
+const NO_CIDRS: Cidr[] = [];
+
+/** The ServicePorts of one programmed Service, in spec order. */
+export function portSpecs(
+  svc: Service,
   slices: readonly EndpointSlice[],
-  portName: string,
-  protocol: string,
-  readableBase: string,
   node: string,
-  cache: NameCache,
-): EndpointInfo[] {
-  const seen = new Map<string, EndpointInfo>();
-  for (const slice of slices) {
-    const sp = (slice.ports ?? []).find(
-      (p) => (p.name ?? "") === portName && (p.protocol ?? "TCP").toLowerCase() === protocol,
-    );
-    if (!sp || sp.port === undefined) continue;
-    for (const ep of slice.endpoints ?? []) {
-      const ip = ep.addresses[0];
-      if (!isIPv4(ip)) continue;
-      const endpoint = `${ip}:${sp.port}`;
-      if (seen.has(endpoint)) continue;
-      const ready = ep.conditions?.ready ?? true;
-      const chainBase = hashed(cache, `${readableBase}__${ip}/${sp.port}`);
-      seen.set(endpoint, {
-        ip,
-        port: sp.port,
-        endpoint,
-        local: ep.nodeName === node,
-        ready,
-        serving: ep.conditions?.serving ?? ready,
-        terminating: ep.conditions?.terminating ?? false,
-        chainBase,
-        ipNumber: ipToInt(ip),
-        chain: `endpoint-${chainBase}`,
-      });
-    }
+  cache?: NameCache,
+): PortSpec[] {
+  const spec = svc.spec;
+  if (!spec || !isIPv4(spec.clusterIP)) return [];
+  const namespace = svc.metadata.namespace ?? "default";
+  const name = svc.metadata.name;
+  const isLB = spec.type === "LoadBalancer";
+  const lbIPs = isLB ? (svc.status?.loadBalancer?.ingress ?? []).map((i) => i.ip).filter(isIPv4) : NO_STRINGS;
+  const ranges = isLB
+    ? (spec.loadBalancerSourceRanges ?? []).map(parseCidr).filter((c): c is Cidr => c !== undefined)
+    : NO_CIDRS;
+  const externalIPs = spec.externalIPs?.length ? spec.externalIPs.filter(isIPv4) : NO_STRINGS;
+  const affinity =
+    spec.sessionAffinity === "ClientIP"
+      ? (spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? 10800)
+      : undefined;
+  const out: PortSpec[] = [];
+  for (const p of spec.ports ?? []) {
+    const portName = p.name ?? "";
+    const protocol = (p.protocol ?? "TCP").toLowerCase();
+    const readable = `${namespace}/${name}/${protocol}/${portName}`;
+    const info: PortSpec = {
+      namespace,
+      name,
+      portName,
+      protocol,
+      port: p.port,
+      nodePort: p.nodePort ?? 0,
+      clusterIP: spec.clusterIP,
+      externalIPs,
+      loadBalancerIPs: lbIPs,
+      loadBalancerSourceRanges: ranges,
+      externalPolicyLocal: false,
+      internalPolicyLocal: spec.internalTrafficPolicy === "Local",
+      nameString: portName ? `${namespace}/${name}:${portName}` : `${namespace}/${name}`,
+      readable,
+      chainBase: hashed(cache, readable),
+      eps: collectEndpoints(slices, portName, protocol, node),
+    };
+    info.externalPolicyLocal = externallyAccessible(info) && spec.externalTrafficPolicy === "Local";
+    if (affinity !== undefined) info.affinitySeconds = affinity;
+    out.push(info);
   }
-  return [...seen.values()].sort((a, b) => (a.endpoint < b.endpoint ? -1 : a.endpoint > b.endpoint ? 1 : 0));
+  return out;
+}
+
+/** A port with its endpoints expanded (sorted, named): what the chains are written from. */
+export function withEndpoints(spec: PortSpec, cache?: NameCache): ServicePortInfo {
+  return { ...spec, endpoints: expandEndpoints(spec.eps, spec.readable, cache) };
 }
 
 /**
@@ -130,63 +149,28 @@ export function servicePorts(
   services: readonly Service[],
   slices: Map<string, EndpointSlice[]>,
   node: string,
-  cache: NameCache,
+  cache?: NameCache,
 ): ServicePortInfo[] {
   const out: ServicePortInfo[] = [];
-  const keyed = services.map((svc) => ({
-    svc,
-    key: `${svc.metadata.namespace ?? "default"}/${svc.metadata.name}`,
-  }));
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  for (const { svc } of keyed) {
-    const spec = svc.spec;
-    if (!spec || spec.type === "ExternalName" || !isIPv4(spec.clusterIP)) continue;
-    const namespace = svc.metadata.namespace ?? "default";
-    const name = svc.metadata.name;
-    const isLB = spec.type === "LoadBalancer";
-    const lbIPs = isLB ? (svc.status?.loadBalancer?.ingress ?? []).map((i) => i.ip).filter(isIPv4) : [];
-    const ranges = isLB ? (spec.loadBalancerSourceRanges ?? []).map(parseCidr) : [];
-    const affinity =
-      spec.sessionAffinity === "ClientIP"
-        ? (spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? 10800)
-        : undefined;
-    for (const p of spec.ports ?? []) {
-      const portName = p.name ?? "";
-      const protocol = (p.protocol ?? "TCP").toLowerCase();
-      const readable = `${namespace}/${name}/${protocol}/${portName}`;
-      const info: ServicePortInfo = {
-        namespace,
-        name,
-        portName,
-        protocol,
-        port: p.port,
-        nodePort: p.nodePort ?? 0,
-        clusterIP: spec.clusterIP,
-        externalIPs: (spec.externalIPs ?? []).filter(isIPv4),
-        loadBalancerIPs: lbIPs,
-        loadBalancerSourceRanges: ranges.filter((c): c is Cidr => c !== undefined),
-        externalPolicyLocal: false,
-        internalPolicyLocal: spec.internalTrafficPolicy === "Local",
-        nameString: portName ? `${namespace}/${name}:${portName}` : `${namespace}/${name}`,
-        chainBase: hashed(cache, readable),
-        endpoints: endpointsFor(
-          slices.get(`${namespace}/${name}`) ?? [],
-          portName,
-          protocol,
-          readable,
-          node,
-          cache,
-        ),
-      };
-      info.externalPolicyLocal = externallyAccessible(info) && spec.externalTrafficPolicy === "Local";
-      if (affinity !== undefined) info.affinitySeconds = affinity;
-      out.push(info);
-    }
+  for (const { svc, key } of sortedServices(services)) {
+    if (!isProgrammed(svc)) continue;
+    for (const spec of portSpecs(svc, slices.get(key) ?? [], node, cache)) out.push(withEndpoints(spec, cache));
   }
   return out;
 }
 
+/** Services with their keys, sorted by key (already-sorted input, as the store lists it, is not re-sorted). */
+export function sortedServices(services: readonly Service[]): { svc: Service; key: string }[] {
+  const keyed = services.map((svc) => ({ svc, key: serviceKey(svc.metadata.namespace, svc.metadata.name) }));
+  for (let i = 1; i < keyed.length; i++)
+    if ((keyed[i - 1] as { key: string }).key > (keyed[i] as { key: string }).key) {
+      keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      break;
+    }
+  return keyed;
+}
+
 /** NodePort, externalIPs or LoadBalancer IPs: traffic that is "external" to kube-proxy. */
-export function externallyAccessible(s: ServicePortInfo): boolean {
+export function externallyAccessible(s: Pick<PortSpec, "nodePort" | "externalIPs" | "loadBalancerIPs">): boolean {
   return s.nodePort !== 0 || s.externalIPs.length > 0 || s.loadBalancerIPs.length > 0;
 }

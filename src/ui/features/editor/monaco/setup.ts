@@ -24,22 +24,12 @@ import "monaco-editor/esm/vs/base/browser/ui/codicons/codiconStyles.js";
 import "monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution.js";
 import { configureMonacoYaml } from "monaco-yaml";
 import { manifestSchema } from "./schema";
+import { installWorkers } from "./workers";
 
 /** The editor's one model: what `kubectl apply -f manifests.yaml` would read. */
 export const MODEL_URI = "file:///manifests.yaml";
 
-// Module workers, bundled by Vite from these `new URL(…, import.meta.url)` references.
-window.MonacoEnvironment = {
-  getWorker(_moduleId, label) {
-    if (label === "yaml") {
-      return new Worker(new URL("monaco-yaml/yaml.worker.js", import.meta.url), { type: "module", name: "yaml" });
-    }
-    return new Worker(new URL("monaco-editor/esm/vs/editor/editor.worker.js", import.meta.url), {
-      type: "module",
-      name: "editor",
-    });
-  },
-};
+installWorkers(monaco);
 
 configureMonacoYaml(monaco, {
   enableSchemaRequest: false,

@@ -1,0 +1,136 @@
+/**
+ * A ServicePort's endpoints as kube-proxy's endpoint cache holds them
+ * (`pkg/proxy/endpointslicecache.go`), kept compact: two flat arrays per
+ * port instead of one object per endpoint, expanded into `EndpointInfo`s
+ * (sorted, with their hashed chain names) only when a Service's chains
+ * are materialized.
+ */
+import type { EndpointSlice } from "../../api/types";
+import { hashAndTruncate } from "./hash";
+import { ipToInt } from "./ip";
+
+/** Endpoint flag bits in `CompactEndpoints.meta` (below the port, which is `meta >>> 4`). */
+export const LOCAL = 1;
+export const READY = 2;
+export const SERVING = 4;
+export const TERMINATING = 8;
+
+/** Unique endpoints in slice order: `ips[i]` with `meta[i] = port << 4 | flags`. */
+export interface CompactEndpoints {
+  ips: string[];
+  meta: number[];
+}
+
+/** One endpoint of a ServicePort, as kube-proxy's endpoint cache sees it. */
+export interface EndpointInfo {
+  ip: string;
+  port: number;
+  /** `IP:port`, what kube-proxy sorts and hashes by. */
+  endpoint: string;
+  local: boolean;
+  ready: boolean;
+  serving: boolean;
+  terminating: boolean;
+  /** `HASH-ns/svc/proto/port__ip/port` */
+  chainBase: string;
+  /** The address as a number. */
+  ipNumber: number;
+  /** `endpoint-<base>`, built once so map lookups reuse the string. */
+  chain: string;
+}
+
+/** Memoizes hashAndTruncate when the same names are hashed again. */
+export type NameCache = Map<string, string>;
+
+/** `hashAndTruncate(readable)`, through `cache` when given. */
+export function hashed(cache: NameCache | undefined, readable: string): string {
+  if (!cache) return hashAndTruncate(readable);
+  let v = cache.get(readable);
+  if (v === undefined) {
+    v = hashAndTruncate(readable);
+    cache.set(readable, v);
+  }
+  return v;
+}
+
+function isDuplicate(out: CompactEndpoints, ip: string, port: number, seen: Set<string> | undefined): boolean {
+  if (seen) {
+    const key = `${ip}:${port}`;
+    if (seen.has(key)) return true;
+    seen.add(key);
+    return false;
+  }
+  for (let i = 0; i < out.ips.length; i++)
+    if (out.ips[i] === ip && (out.meta[i] as number) >>> 4 === port) return true;
+  return false;
+}
+
+/** Above this many candidates, duplicates are found with a Set instead of a scan. */
+const SCAN_LIMIT = 32;
+
+/**
+ * The unique IPv4 endpoints of the slices' port `portName`/`protocol`
+ * (lower case), first occurrence winning, in slice order.
+ */
+export function collectEndpoints(
+  slices: readonly EndpointSlice[],
+  portName: string,
+  protocol: string,
+  node: string,
+): CompactEndpoints {
+  const out: CompactEndpoints = { ips: [], meta: [] };
+  let candidates = 0;
+  for (const slice of slices) candidates += slice.endpoints?.length ?? 0;
+  const seen = candidates > SCAN_LIMIT ? new Set<string>() : undefined;
+  for (const slice of slices) {
+    let port: number | undefined;
+    for (const p of slice.ports ?? [])
+      if ((p.name ?? "") === portName && (p.protocol ?? "TCP").toLowerCase() === protocol) {
+        port = p.port;
+        break;
+      }
+    if (port === undefined) continue;
+    for (const ep of slice.endpoints ?? []) {
+      const ip = ep.addresses[0];
+      if (ip === undefined || Number.isNaN(ipToInt(ip)) || isDuplicate(out, ip, port, seen)) continue;
+      const c = ep.conditions;
+      const ready = c?.ready ?? true;
+      const flags =
+        (ep.nodeName === node ? LOCAL : 0) |
+        (ready ? READY : 0) |
+        ((c?.serving ?? ready) ? SERVING : 0) |
+        ((c?.terminating ?? false) ? TERMINATING : 0);
+      out.ips.push(ip);
+      out.meta.push(port * 16 + flags);
+    }
+  }
+  return out;
+}
+
+/** The endpoints as `EndpointInfo`s sorted by `IP:port`, named under `readableBase`. */
+export function expandEndpoints(
+  eps: CompactEndpoints,
+  readableBase: string,
+  cache?: NameCache,
+): EndpointInfo[] {
+  const out: EndpointInfo[] = [];
+  for (let i = 0; i < eps.ips.length; i++) {
+    const ip = eps.ips[i] as string;
+    const meta = eps.meta[i] as number;
+    const port = meta >>> 4;
+    const chainBase = hashed(cache, `${readableBase}__${ip}/${port}`);
+    out.push({
+      ip,
+      port,
+      endpoint: `${ip}:${port}`,
+      local: (meta & LOCAL) !== 0,
+      ready: (meta & READY) !== 0,
+      serving: (meta & SERVING) !== 0,
+      terminating: (meta & TERMINATING) !== 0,
+      chainBase,
+      ipNumber: ipToInt(ip),
+      chain: `endpoint-${chainBase}`,
+    });
+  }
+  return out.sort((a, b) => (a.endpoint < b.endpoint ? -1 : a.endpoint > b.endpoint ? 1 : 0));
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { parseLesson } from "./parse";
+import { validateLesson } from "./validate";
+
+const step = {
+  id: "one",
+  title: { en: "One", ko: "하나" },
+  narration: { en: "Text", ko: "글" },
+  commands: ["kubectl get svc"],
+};
+const lesson = { id: "demo", title: { en: "Demo", ko: "데모" }, summary: { en: "S", ko: "요약" }, steps: [step] };
+
+describe("validateLesson", () => {
+  it("accepts a minimal lesson and keeps its fields", () => {
+    const r = validateLesson(lesson);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.lesson.steps[0]).toEqual(step);
+  });
+
+  it("defaults commands to an empty list", () => {
+    const { commands: _, ...noCommands } = step;
+    const r = validateLesson({ ...lesson, steps: [noCommands] });
+    expect(r.ok && r.lesson.steps[0]!.commands).toEqual([]);
+  });
+
+  it("names every problem with its path", () => {
+    const r = validateLesson({
+      id: "Bad Id",
+      title: { en: "T" },
+      summary: { en: "S", ko: "요약" },
+      steps: [
+        { ...step, proxyMode: "userspace", scheduler: "xyz", send: { from: "pod:testnet", to: "" }, bogus: 1 },
+        { ...step, burst: { from: "external", to: "web", count: 0 }, predict: { kind: "guess", question: { en: "?", ko: "?" } } },
+      ],
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toEqual(
+      expect.arrayContaining([
+        "id: must be lower-case letters, digits and dashes",
+        "title.ko: missing text",
+        "steps[0].bogus: unknown field",
+        "steps[0].proxyMode: must be one of iptables, ipvs, nftables",
+        expect.stringMatching(/^steps\[0\]\.scheduler: must be one of rr, /),
+        'steps[0].send.from: must be "external", "node:NAME" or "pod:NAMESPACE/NAME"',
+        "steps[0].send.to: must name a Service, IP:port or node:NAME:PORT",
+        "steps[1].id: duplicate step id \"one\"",
+        "steps[1].burst.count: must be a whole number from 1 to 1000",
+        "steps[1].predict.kind: must be one of backend, chain, verdict",
+        "steps[1].predict: needs a send: the answer is what that packet does",
+      ]),
+    );
+  });
+
+  it("checks example names against the known examples", () => {
+    const r = validateLesson({ ...lesson, steps: [{ ...step, example: "99-nope" }] }, ["01-clusterip"]);
+    expect(r.ok ? [] : r.errors).toEqual(['steps[0].example: no example named "99-nope" in src/examples']);
+    expect(validateLesson({ ...lesson, steps: [{ ...step, example: "01-clusterip" }] }, ["01-clusterip"]).ok).toBe(true);
+  });
+
+  it("refuses manifests and example together, and non-text manifests", () => {
+    const both = validateLesson({ ...lesson, steps: [{ ...step, example: "01-clusterip", manifests: "kind: Pod" }] });
+    expect(both.ok ? [] : both.errors).toEqual(["steps[0]: give manifests or example, not both"]);
+    const list = validateLesson({ ...lesson, steps: [{ ...step, manifests: [{ kind: "Pod" }] }] });
+    expect(list.ok ? [] : list.errors[0]).toMatch(/^steps\[0\]\.manifests: must be YAML text/);
+  });
+
+  it("accepts setReady, point and a predicted send", () => {
+    const r = validateLesson({
+      ...lesson,
+      steps: [
+        {
+          ...step,
+          setReady: { pod: "web-2", ready: false },
+          point: { pod: "web-2" },
+          send: { from: "pod:default/testnet", to: "node:kind-worker:30007" },
+          predict: { kind: "backend", question: { en: "Which?", ko: "어느?" } },
+        },
+      ],
+    });
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.lesson.steps[0]!.setReady).toEqual({ pod: "web-2", ready: false });
+  });
+
+  it("refuses what is not a lesson at all", () => {
+    expect(validateLesson(["a list"])).toEqual({ ok: false, errors: ["(file): must be a mapping with id, title, summary and steps"] });
+    expect(validateLesson({ ...lesson, steps: [] })).toEqual({ ok: false, errors: ["steps: must be a non-empty list"] });
+  });
+});
+
+describe("parseLesson", () => {
+  it("reports a YAML syntax error with its line and never throws", () => {
+    const r = parseLesson("broken.yaml", "id: x\ntitle: [unclosed\n");
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.file).toBe("broken.yaml");
+      expect(r.errors[0]).toMatch(/^line \d+: /);
+    }
+  });
+});

@@ -1,0 +1,66 @@
+import type { Grid } from "./patterns";
+
+/** The eight data masks (ISO/IEC 18004 Table 10): true where a module is inverted. */
+const MASKS: readonly ((x: number, y: number) => boolean)[] = [
+  (x, y) => (x + y) % 2 === 0,
+  (_x, y) => y % 2 === 0,
+  (x) => x % 3 === 0,
+  (x, y) => (x + y) % 3 === 0,
+  (x, y) => (Math.floor(x / 3) + Math.floor(y / 2)) % 2 === 0,
+  (x, y) => ((x * y) % 2) + ((x * y) % 3) === 0,
+  (x, y) => (((x * y) % 2) + ((x * y) % 3)) % 2 === 0,
+  (x, y) => (((x + y) % 2) + ((x * y) % 3)) % 2 === 0,
+];
+
+/** Inverts the data modules a mask selects (applying it twice undoes it). */
+export function applyMask(g: Grid, mask: number): void {
+  const m = MASKS[mask]!;
+  for (let y = 0; y < g.size; y++) {
+    for (let x = 0; x < g.size; x++) {
+      if (!g.reserved[y]![x] && m(x, y)) g.modules[y]![x] = !g.modules[y]![x];
+    }
+  }
+}
+
+const FINDER_LIKE = [
+  [true, false, true, true, true, false, true, false, false, false, false],
+  [false, false, false, false, true, false, true, true, true, false, true],
+];
+
+function linePenalty(line: readonly boolean[]): number {
+  let score = 0;
+  let run = 1;
+  for (let i = 1; i <= line.length; i++) {
+    if (i < line.length && line[i] === line[i - 1]) run++;
+    else {
+      if (run >= 5) score += 3 + (run - 5);
+      run = 1;
+    }
+  }
+  for (let i = 0; i + 11 <= line.length; i++) {
+    for (const pattern of FINDER_LIKE) if (pattern.every((v, k) => line[i + k] === v)) score += 40;
+  }
+  return score;
+}
+
+/** The penalty score of ISO/IEC 18004 §7.8.3 (runs, 2×2 blocks, finder-like patterns, dark balance). */
+export function penalty(g: Grid): number {
+  const n = g.size;
+  const rows = g.modules;
+  const cols = Array.from({ length: n }, (_, x) => rows.map((r) => r[x]!));
+  let score = 0;
+  for (const line of [...rows, ...cols]) score += linePenalty(line);
+  let dark = 0;
+  for (let y = 0; y < n; y++) {
+    for (let x = 0; x < n; x++) {
+      const c = rows[y]![x]!;
+      if (c) dark++;
+      if (x + 1 < n && y + 1 < n && c === rows[y]![x + 1] && c === rows[y + 1]![x] && c === rows[y + 1]![x + 1]) {
+        score += 3;
+      }
+    }
+  }
+  const total = n * n;
+  score += (Math.ceil(Math.abs(dark * 20 - total * 10) / total) - 1) * 10;
+  return score;
+}
