@@ -1,14 +1,16 @@
 /**
  * Builds one node's `ip kube-proxy` table from what kube-proxy watches: a
- * full sync of `pkg/proxy/nftables/proxier.go`.
+ * full sync of `pkg/proxy/nftables/proxier.go`, every object written out.
+ * The data plane keeps a lazier form (liveTable.ts) that lists the same.
  */
 import type { Node } from "../../api/types";
 import type { ProxyInput } from "../types";
 import { parseCidr } from "./ip";
 import type { NftTable } from "./model";
 import { writeServicePort } from "./perService";
+import type { ServiceParams } from "./serviceElements";
 import { type NameCache, servicePorts, slicesByService } from "./servicePorts";
-import { setupTable } from "./setup";
+import { type SetupParams, setupTable } from "./setup";
 
 /** The node's primary IPv4 address (its first InternalIP). */
 export function nodeIP(nodes: readonly Node[], node: string): string | undefined {
@@ -17,22 +19,35 @@ export function nodeIP(nodes: readonly Node[], node: string): string | undefined
     ?.address;
 }
 
+/** The node-level inputs of a table, and a key that changes exactly when they do. */
+export interface NodeParams {
+  setup: SetupParams;
+  service: ServiceParams;
+  key: string;
+}
+
 /**
- * The table kube-proxy programs on `node`.
+ * What the table takes from the node and the cluster configuration.
  * NOTE: NodePorts are accepted on the node's primary IP only (the nftables
  * default `--nodeport-addresses primary`); localhost NodePorts never work.
  */
-export function buildTable(input: ProxyInput, node: string, cache: NameCache = new Map()): NftTable {
+export function nodeParams(input: ProxyInput, node: string): NodeParams {
   const ip = nodeIP(input.nodes, node);
-  const serviceCIDR = parseCidr(input.config.serviceSubnet);
-  const podCIDR = parseCidr(input.config.podSubnet);
-  const t = setupTable({
-    mark: 1 << input.config.masqueradeBit,
-    serviceCIDRs: serviceCIDR ? [serviceCIDR] : [],
-    nodePortIPs: ip ? [ip] : [],
-  });
-  const params = podCIDR ? { podCIDR, ...(ip ? { nodeIP: ip } : {}) } : ip ? { nodeIP: ip } : {};
+  const { serviceSubnet, podSubnet, masqueradeBit } = input.config;
+  const serviceCIDR = parseCidr(serviceSubnet);
+  const podCIDR = parseCidr(podSubnet);
+  return {
+    setup: { mark: 1 << masqueradeBit, serviceCIDRs: serviceCIDR ? [serviceCIDR] : [], nodePortIPs: ip ? [ip] : [] },
+    service: podCIDR ? { podCIDR, ...(ip ? { nodeIP: ip } : {}) } : ip ? { nodeIP: ip } : {},
+    key: `${ip ?? ""}|${serviceSubnet}|${podSubnet}|${masqueradeBit}`,
+  };
+}
+
+/** The table kube-proxy programs on `node`, fully written. */
+export function buildTable(input: ProxyInput, node: string, cache?: NameCache): NftTable {
+  const params = nodeParams(input, node);
+  const t = setupTable(params.setup);
   for (const svc of servicePorts(input.services, slicesByService(input.endpointSlices), node, cache))
-    writeServicePort(t, svc, params);
+    writeServicePort(t, svc, params.service);
   return t;
 }

@@ -8,8 +8,24 @@
 import type { Hook, Packet } from "../../net/types";
 import type { HookContext, HookResult, MatchedRule } from "../types";
 import { cidrContains, ipToInt } from "./ip";
-import type { Cond, NftChain, NftRule, NftTable, Stmt, Verdict } from "./model";
+import type { Cond, NftChain, NftRule, NftSet, NftTable, Stmt, Verdict } from "./model";
 import { actionText } from "./rules";
+
+/**
+ * What evaluation reads of a table: the fixed part (base chains, shared
+ * sets and maps) and any chain or set by name, however it is stored.
+ */
+export interface TableView {
+  /** The table's fixed objects; its base chains are the hooks' entry points. */
+  readonly fixed: NftTable;
+  chain(name: string): NftChain | undefined;
+  set(name: string): NftSet | undefined;
+}
+
+/** A fully written table as a view. */
+export function viewOf(t: NftTable): TableView {
+  return { fixed: t, chain: (name) => t.chains.get(name), set: (name) => t.sets.get(name) };
+}
 
 /** Affinity sets' live entries: set → source IP → expiry (virtual ms). Mutated by `update`. */
 export type AffinityState = Map<string, Map<string, number>>;
@@ -19,7 +35,7 @@ const TABLE = "ip kube-proxy";
 interface Walk {
   packet: Packet;
   ctx: HookContext;
-  t: NftTable;
+  t: TableView;
   affinity: AffinityState;
   result: HookResult;
   walked: MatchedRule[];
@@ -32,7 +48,7 @@ function setHas(w: Walk, set: string, ip: string): boolean {
     const exp = dyn.get(ip);
     return exp !== undefined && exp > w.ctx.nowMs;
   }
-  return w.t.sets.get(set)?.elements.has(ip) ?? false;
+  return w.t.set(set)?.elements.has(ip) ?? false;
 }
 
 function condHolds(w: Walk, c: Cond): boolean {
@@ -70,7 +86,7 @@ function apply(w: Walk, s: Stmt): boolean {
       return false;
     case "update": {
       w.result.lookups++;
-      const set = w.t.sets.get(s.set);
+      const set = w.t.set(s.set);
       let entries = w.affinity.get(s.set);
       if (!entries) {
         entries = new Map();
@@ -100,7 +116,7 @@ function lookup(w: Walk, r: NftRule): Verdict | undefined {
       a.key === "addr.proto.port"
         ? `${w.packet.dst} . ${proto} . ${w.packet.dport}`
         : `${proto} . ${w.packet.dport}`;
-    return w.t.sets.get(a.map)?.elements.get(key)?.verdict;
+    return w.t.set(a.map)?.elements.get(key)?.verdict;
   }
   if (a.k === "numgen") {
     w.result.lookups++;
@@ -151,7 +167,7 @@ function runBase(w: Walk, base: NftChain): Outcome {
     switch (v.k) {
       case "jump":
       case "goto": {
-        const next = w.t.chains.get(v.chain);
+        const next = w.t.chain(v.chain);
         if (!next) continue;
         if (v.k === "goto") stack.pop();
         stack.push({ chain: next, i: 0 });
@@ -185,12 +201,12 @@ export function baseChainsAt(t: NftTable, hook: Hook): NftChain[] {
   return byHook.get(hook) ?? [];
 }
 
-/** Base chains per hook, computed once per table (a table is rebuilt, never edited, on sync). */
+/** Base chains per hook, computed once per table (base chains never change once a table is set up). */
 const baseCache = new WeakMap<NftTable, Map<Hook, NftChain[]>>();
 
 /** Evaluates `packet` at `hook`. */
 export function evaluateHook(
-  t: NftTable,
+  t: TableView,
   affinity: AffinityState,
   hook: Hook,
   packet: Packet,
@@ -205,7 +221,7 @@ export function evaluateHook(
     lookups: 0,
   };
   const w: Walk = { packet, ctx, t, affinity, result, walked: result.walked ?? [] };
-  for (const base of baseChainsAt(t, hook)) {
+  for (const base of baseChainsAt(t.fixed, hook)) {
     if (base.base?.type === "nat" && ctx.ctState !== "NEW") continue;
     const out = runBase(w, base);
     if (out === "DROP") result.verdict = "DROP";

@@ -132,10 +132,21 @@ export function renderChain(c: NftChain): string {
 
 /** `nft list table ip kube-proxy`. */
 export function renderTable(t: NftTable, dynamic: DynamicElements, nowMs: number): string {
+  return renderObjects(t.comment, t.sets.values(), t.chains.values(), dynamic, nowMs);
+}
+
+/** A table listing from its objects in creation order: sets and maps first, then chains. */
+export function renderObjects(
+  comment: string,
+  sets: Iterable<NftSet>,
+  chains: Iterable<NftChain>,
+  dynamic: DynamicElements,
+  nowMs: number,
+): string {
   const blocks: string[] = [];
-  for (const set of t.sets.values()) blocks.push(renderSet(set, dynamic, nowMs));
-  for (const c of t.chains.values()) blocks.push(renderChain(c));
-  return `table ip kube-proxy {\n\tcomment "${t.comment}"\n${blocks.join("\n")}}\n`;
+  for (const set of sets) blocks.push(renderSet(set, dynamic, nowMs));
+  for (const c of chains) blocks.push(renderChain(c));
+  return `table ip kube-proxy {\n\tcomment "${comment}"\n${blocks.join("\n")}}\n`;
 }
 
 /** `nft list chain|set|map ip kube-proxy NAME`: the object inside a bare table header. */

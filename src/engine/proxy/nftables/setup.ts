@@ -25,9 +25,9 @@ export interface SetupParams {
   nodePortIPs: string[];
 }
 
-/** A fresh table with kube-proxy's base objects, in creation order. */
-export function setupTable(p: SetupParams): NftTable {
-  const t: NftTable = { comment: N.TABLE_COMMENT, sets: new Map(), chains: new Map() };
+/** kube-proxy's shared sets and maps, empty, in creation order. */
+export function sharedSets(): Map<string, NftSet> {
+  const sets = new Map<string, NftSet>();
   for (const s of [
     set("set", N.CLUSTER_IPS, "addr", "Active ClusterIPs"),
     set("set", N.NODEPORT_IPS, "addr", "IPs that accept NodePort traffic"),
@@ -52,7 +52,18 @@ export function setupTable(p: SetupParams): NftTable {
     set("map", N.SERVICE_IPS, "addr.proto.port", "ClusterIP, ExternalIP and LoadBalancer IP traffic"),
     set("map", N.SERVICE_NODEPORTS, "proto.port", "NodePort traffic"),
   ])
-    t.sets.set(s.name, s);
+    sets.set(s.name, s);
+  return sets;
+}
+
+/** A table holding only the (empty) shared sets: what per-Service objects are written into to compare them. */
+export function scratchTable(): NftTable {
+  return { comment: N.TABLE_COMMENT, sets: sharedSets(), chains: new Map() };
+}
+
+/** A fresh table with kube-proxy's base objects, in creation order. */
+export function setupTable(p: SetupParams): NftTable {
+  const t: NftTable = { comment: N.TABLE_COMMENT, sets: sharedSets(), chains: new Map() };
   for (const ip of p.nodePortIPs) t.sets.get(N.NODEPORT_IPS)?.elements.set(ip, { key: [ip] });
 
   const chains: NftChain[] = [

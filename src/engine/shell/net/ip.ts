@@ -87,7 +87,8 @@ function netnsId(pod: PodAddress): string {
   const a = h(pod.pod.metadata.uid);
   const b = h(`${pod.pod.metadata.uid}/1`);
   const c = h(`${pod.pod.metadata.uid}/2`);
-  return `${a}-${b.slice(0, 4)}-${b.slice(4)}-${c.slice(0, 4)}-${c.slice(4)}${a.slice(0, 4)}`;
+  const d = h(`${pod.pod.metadata.uid}/3`);
+  return `${a}-${b.slice(0, 4)}-${b.slice(4)}-${c.slice(0, 4)}-${c.slice(4)}${d}`;
 }
 
 /** `ip addr` inside a pod: lo and eth0@ifN, N being the host veth's index. */
@@ -116,7 +117,8 @@ where  OBJECT := { address | route | link | neigh | rule }
 /** The `ip` command; `extra` adds node interfaces (the IPVS data plane passes kube-ipvs0). */
 export function makeIpCommand(extra?: ExtraInterfaces): Command {
   return (args, env) => {
-    const [object = "", sub = "show"] = args;
+    const [object = "", sub = "show", ...rest] = args;
+    const dev = rest[0] === "dev" ? rest[1] : rest[0];
     const c = env.context;
     const index = addressIndex(env.cluster);
     const pod = c.type === "pod" ? index.podByName.get(`${c.namespace}/${c.pod}`) : undefined;
@@ -124,8 +126,12 @@ export function makeIpCommand(extra?: ExtraInterfaces): Command {
     if (!["show", "list", "ls", "s", "l"].includes(sub))
       return { stdout: "", stderr: `Command "${sub}" is unknown, try "ip ${object} help".\n`, exitCode: 1 };
     if ("address".startsWith(object) && object.length > 0) {
-      if (node) return { stdout: nodeIpAddr(env, node, extra), stderr: "", exitCode: 0 };
-      return { stdout: pod ? podIpAddr(env, pod, extra) : `${LO.join("\n")}\n`, stderr: "", exitCode: 0 };
+      const all = node ? nodeIpAddr(env, node, extra) : pod ? podIpAddr(env, pod, extra) : `${LO.join("\n")}\n`;
+      if (dev === undefined) return { stdout: all, stderr: "", exitCode: 0 };
+      const block = interfaceBlock(all, dev);
+      return block
+        ? { stdout: block, stderr: "", exitCode: 0 }
+        : { stdout: "", stderr: `Device "${dev}" does not exist.\n`, exitCode: 1 };
     }
     if ("route".startsWith(object) && object.length > 0) {
       const rows = node ? nodeRouteTable(index, node) : pod ? podRouteTable(index, pod) : [];
@@ -137,6 +143,12 @@ export function makeIpCommand(extra?: ExtraInterfaces): Command {
       exitCode: object ? 1 : 255,
     };
   };
+}
+
+/** One interface's lines from `ip addr` output (`eth0` also finds `eth0@if7`). */
+function interfaceBlock(text: string, dev: string): string | undefined {
+  const blocks = text.split(/(?=^\d+: )/m);
+  return blocks.find((b) => new RegExp(`^\\d+: ${dev.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(@|:)`).test(b));
 }
 
 /** `ip` without extra interfaces. */

@@ -10,6 +10,7 @@ import { type ChartT, formatNumber, MODE_LABEL, useChartT } from "./chartText";
 import { LookupTable } from "./LookupTable";
 import { CHART_MODES } from "./layout";
 import { createLookupChart, type LookupChartHandle, type LookupChartText } from "./lookupChart";
+import { PublishedTable } from "./PublishedTable";
 import { useCurrentEndpoints, useCurrentServices } from "./useClusterFacts";
 import { type ExperimentStatus, useLookupExperiment } from "./useLookupExperiment";
 import "./chart.css";
@@ -84,6 +85,7 @@ export function LookupChart() {
       <ChartLegend t={t} marker={marker} />
       <div ref={host} />
       <LookupTable rows={rows} t={t} />
+      <PublishedTable rows={rows} t={t} />
       <p className="lookup-honesty">{t("chart.honesty")}</p>
     </div>
   );

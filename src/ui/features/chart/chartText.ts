@@ -27,6 +27,9 @@ const EXTRA_EN = {
   "chart.explore": "{title}. Arrow keys read the measured values.",
   "chart.published": "Published measurements",
   "chart.source": "Source",
+  "chart.col.metric": "Measured",
+  "chart.col.value": "Value",
+  "chart.col.modelled": "This app's model (ms)",
 } as const;
 
 type ExtraKey = keyof typeof EXTRA_EN;
@@ -52,6 +55,9 @@ const EXTRA: Record<Language, Record<ExtraKey, string>> = {
     "chart.explore": "{title}. 화살표 키로 측정값을 읽습니다.",
     "chart.published": "공개된 측정값",
     "chart.source": "출처",
+    "chart.col.metric": "측정 항목",
+    "chart.col.value": "값",
+    "chart.col.modelled": "이 앱의 모델 (ms)",
   },
 };
 

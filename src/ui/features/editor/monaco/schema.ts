@@ -38,7 +38,6 @@ export function manifestSchema(): JSONSchema {
   const apiVersions = [...new Set(KINDS.flatMap((k) => k.apiVersions))];
   return {
     $schema: "http://json-schema.org/draft-07/schema#",
-    title: "Kubernetes manifest",
     type: "object",
     required: ["apiVersion", "kind"],
     properties: {

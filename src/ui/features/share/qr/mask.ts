@@ -22,10 +22,13 @@ export function applyMask(g: Grid, mask: number): void {
   }
 }
 
-const FINDER_LIKE = [
-  [true, false, true, true, true, false, true, false, false, false, false],
-  [false, false, false, false, true, false, true, true, true, false, true],
-];
+const FINDER_CORE = [true, false, true, true, true, false, true];
+
+/** Four light modules from `from` on; modules outside the symbol are the quiet zone, so light. */
+function lightRun(line: readonly boolean[], from: number): boolean {
+  for (let i = from; i < from + 4; i++) if (line[i] === true) return false;
+  return true;
+}
 
 function linePenalty(line: readonly boolean[]): number {
   let score = 0;
@@ -37,8 +40,10 @@ function linePenalty(line: readonly boolean[]): number {
       run = 1;
     }
   }
-  for (let i = 0; i + 11 <= line.length; i++) {
-    for (const pattern of FINDER_LIKE) if (pattern.every((v, k) => line[i + k] === v)) score += 40;
+  for (let i = 0; i + 7 <= line.length; i++) {
+    if (FINDER_CORE.every((v, k) => line[i + k] === v) && (lightRun(line, i - 4) || lightRun(line, i + 7))) {
+      score += 40;
+    }
   }
   return score;
 }
