@@ -125,7 +125,6 @@ test("a duplicate nodePort is refused with a marker on the second Service", asyn
   const lines = await squiggleLines(page);
   // The refused object is the second document (lines 13-24); the first Service is accepted.
   expect(lines.every((l) => l >= 13 && l <= 24)).toBe(true);
-  await hoverWord(page, "second");
   await page.mouse.move(0, 0);
   await page.locator(".monaco-editor .view-overlays .squiggly-error").first().hover({ force: true });
   await expect(hoverWidget(page)).toContainText(message);
@@ -208,4 +207,14 @@ test("Monaco stays out of the initial page's scripts", async ({ request }) => {
     expect(body.includes("monaco-editor-background"), path).toBe(false);
   }
   test.info().annotations.push({ type: "initial JS bytes (uncompressed)", description: String(bytes) });
+});
+
+test("the editor's theme follows the app's", async ({ page }) => {
+  await openEditor(page);
+  await expect(page.locator(".monaco-editor").first()).toHaveClass(/\bvs\b/);
+  await page.evaluate(() => {
+    type Store = { getState(): { setTheme(t: string): void } };
+    (window as unknown as { __packetwalkStore: Store }).__packetwalkStore.getState().setTheme("dark");
+  });
+  await expect(page.locator(".monaco-editor").first()).toHaveClass(/\bvs-dark\b/);
 });

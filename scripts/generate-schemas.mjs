@@ -67,7 +67,15 @@ const PRUNED = new Set([
 ]);
 
 /** Volume sources a lesson uses; the other two dozen (cloud disks, CSI, ...) are pruned. */
-const VOLUME_SOURCES = new Set(["name", "configMap", "emptyDir", "hostPath", "secret", "projected", "downwardAPI"]);
+const VOLUME_SOURCES = new Set([
+  "name",
+  "configMap",
+  "emptyDir",
+  "hostPath",
+  "secret",
+  "projected",
+  "downwardAPI",
+]);
 
 const rootFiles = KINDS.map(([, , file]) => join(modelsDir, file));
 const program = ts.createProgram(rootFiles, {
@@ -86,7 +94,10 @@ const definitions = {};
 function definitionName(decl) {
   const file = decl.getSourceFile().fileName;
   const pkg = file.includes("@kubernetes-models/apimachinery") ? "apimachinery" : "kubernetes-models";
-  const base = pkg === "apimachinery" ? dirname(require.resolve("@kubernetes-models/apimachinery/package.json")) : modelsDir;
+  const base =
+    pkg === "apimachinery"
+      ? dirname(require.resolve("@kubernetes-models/apimachinery/package.json"))
+      : modelsDir;
   return relative(base, file)
     .replace(/\.d\.ts$/, "")
     .replace(/^apis\//, "")
@@ -109,7 +120,7 @@ function resolveDeclaration(typeName) {
   return decl;
 }
 
-function describe(node) {
+function docOf(node) {
   const docs = ts.getJSDocCommentsAndTags(node).filter(ts.isJSDoc);
   const text = docs.map((d) => ts.getTextOfJSDocComment(d.comment) ?? "").join("\n");
   return text.trim() || undefined;
@@ -170,7 +181,8 @@ function convertReference(node) {
   if (name === "Record") return { type: "object", additionalProperties: convert(args[1]) };
   const decl = resolveDeclaration(node.typeName);
   // A Quantity ("500m", "1Gi", 0.5) is the one string-or-number that is not an int-or-string.
-  if (ts.isTypeAliasDeclaration(decl) && decl.name.text === "IQuantity") return { type: ["number", "string"] };
+  if (ts.isTypeAliasDeclaration(decl) && decl.name.text === "IQuantity")
+    return { type: ["number", "string"] };
   if (ts.isTypeAliasDeclaration(decl)) return convert(decl.type);
   if (ts.isInterfaceDeclaration(decl)) return { $ref: `#/definitions/${define(decl)}` };
   throw new Error(`unsupported reference ${name}`);
@@ -181,7 +193,7 @@ function define(decl) {
   const name = definitionName(decl);
   if (definitions[name]) return name;
   definitions[name] = {};
-  definitions[name] = withDescription(objectSchema(decl.members, shortName(decl)), describe(decl));
+  definitions[name] = withDescription(objectSchema(decl.members, shortName(decl)), docOf(decl));
   return name;
 }
 
@@ -193,7 +205,7 @@ function objectSchema(members, owner) {
     const key = member.name.text;
     if (PRUNED.has(`${owner}.${key}`)) continue;
     if (owner === "Volume" && !VOLUME_SOURCES.has(key)) continue;
-    properties[key] = withDescription(convert(member.type), describe(member));
+    properties[key] = withDescription(convert(member.type), docOf(member));
     if (!member.questionToken) required.push(key);
   }
   return { type: "object", properties, ...(required.length > 0 ? { required } : {}) };

@@ -3,7 +3,17 @@ import { parseArgs, UsageError } from "./args";
 
 describe("parseArgs", () => {
   it("keeps files and commands in order", () => {
-    const a = parseArgs(["-f", "a.yaml", "-c", "kubectl get svc", "--filename=b.yaml", "--command", "dig web", "--seed", "7"]);
+    const a = parseArgs([
+      "-f",
+      "a.yaml",
+      "-c",
+      "kubectl get svc",
+      "--filename=b.yaml",
+      "--command",
+      "dig web",
+      "--seed",
+      "7",
+    ]);
     expect(a.files).toEqual(["a.yaml", "b.yaml"]);
     expect(a.commands).toEqual(["kubectl get svc", "dig web"]);
     expect(a.seed).toBe(7);
@@ -20,6 +30,10 @@ describe("parseArgs", () => {
   });
 
   it("hands bench its own words", () => {
-    expect(parseArgs(["bench", "lookup", "--services", "1,10"]).bench).toEqual(["lookup", "--services", "1,10"]);
+    expect(parseArgs(["bench", "lookup", "--services", "1,10"]).bench).toEqual([
+      "lookup",
+      "--services",
+      "1,10",
+    ]);
   });
 });

@@ -58,7 +58,8 @@ export function parseArgs(argv: string[]): CliArgs {
       case "--start-time": {
         const v = value();
         const ms = Date.parse(v);
-        if (Number.isNaN(ms)) throw new UsageError(`invalid --start-time: ${v} (RFC 3339, e.g. 2021-02-07T09:00:00Z)`);
+        if (Number.isNaN(ms))
+          throw new UsageError(`invalid --start-time: ${v} (RFC 3339, e.g. 2021-02-07T09:00:00Z)`);
         args.startTime = ms;
         break;
       }

@@ -45,7 +45,13 @@ describe("parseBenchArgs", () => {
       "-o",
       "json",
     ]);
-    expect(a.options).toEqual({ services: [5, 50], endpointsPerService: 3, modes: ["nftables", "ipvs"], samples: 9, seed: 4 });
+    expect(a.options).toEqual({
+      services: [5, 50],
+      endpointsPerService: 3,
+      modes: ["nftables", "ipvs"],
+      samples: 9,
+      seed: 4,
+    });
     expect(a.output).toBe("json");
   });
 
@@ -80,7 +86,9 @@ describe("runBench", () => {
 
   it("prints one JSON array of LookupRow, and no progress when stderr is not a terminal", () => {
     const io = capture(false);
-    expect(runBench(["lookup", "--services", "2,4", "--endpoints", "1", "--modes", "ipvs", "-o", "json"], io)).toBe(0);
+    expect(
+      runBench(["lookup", "--services", "2,4", "--endpoints", "1", "--modes", "ipvs", "-o", "json"], io),
+    ).toBe(0);
     expect(io.err).toBe("");
     const rows = JSON.parse(io.out) as LookupRow[];
     expect(rows.map((r) => [r.mode, r.services, r.endpointsPerService])).toEqual([

@@ -34,7 +34,8 @@ export interface BenchArgs {
 }
 
 function positiveInt(flag: string, text: string, max: number): number {
-  if (!/^\d+$/.test(text) || Number(text) < 1) throw new BenchUsageError(`${flag}: not a positive integer: "${text}"`);
+  if (!/^\d+$/.test(text) || Number(text) < 1)
+    throw new BenchUsageError(`${flag}: not a positive integer: "${text}"`);
   const n = Number(text);
   if (n > max) throw new BenchUsageError(`${flag}: ${n} is more than ${max}`);
   return n;
@@ -96,7 +97,8 @@ export function parseBenchArgs(words: readonly string[]): BenchArgs {
       case "-o":
       case "--output": {
         const v = value();
-        if (v !== "table" && v !== "json") throw new BenchUsageError(`--output: want table or json, not "${v}"`);
+        if (v !== "table" && v !== "json")
+          throw new BenchUsageError(`--output: want table or json, not "${v}"`);
         args.output = v;
         break;
       }

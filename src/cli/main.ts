@@ -11,7 +11,7 @@ export function formatApplyError(error: ApiError): string {
 }
 
 function main(argv: string[]): number {
-  let args;
+  let args: ReturnType<typeof parseArgs>;
   try {
     args = parseArgs(argv);
   } catch (e) {
@@ -25,14 +25,19 @@ function main(argv: string[]): number {
   }
   if (args.bench) return runBench(args.bench);
 
-  const sim = new Simulation({ seed: args.seed, ...(args.startTime !== undefined ? { startTime: args.startTime } : {}) });
+  const sim = new Simulation({
+    seed: args.seed,
+    ...(args.startTime !== undefined ? { startTime: args.startTime } : {}),
+  });
   let status = 0;
   for (const file of args.files) {
     let text: string;
     try {
       text = file === "-" ? readFileSync(0, "utf8") : readFileSync(file, "utf8");
     } catch (e) {
-      process.stderr.write(`packetwalk: ${file}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String(e)}\n`);
+      process.stderr.write(
+        `packetwalk: ${file}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String(e)}\n`,
+      );
       return 1;
     }
     const name = file === "-" ? "STDIN" : file;

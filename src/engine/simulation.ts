@@ -4,16 +4,16 @@
  */
 import { ApiServer } from "./api/apiserver";
 import { bootstrapCluster } from "./api/bootstrap";
-import type { ProxyMode, IpvsScheduler } from "./api/configTypes";
+import type { IpvsScheduler, ProxyMode } from "./api/configTypes";
 import type { ApiError, ApplyResult, ManifestDocument } from "./api/contract";
 import { ApiStatusError } from "./api/contract";
 import { parseManifests } from "./api/manifest";
+import type { LookupExperimentOptions, LookupProgress, LookupRow } from "./bench/contract";
+import { lookupExperiment } from "./bench/experiment";
 import { Cluster, defaultClusterConfig } from "./cluster";
 import type { Controllers } from "./controllers";
 import { installControllers } from "./controllers";
 import { ClusterDns } from "./dns/resolver";
-import type { LookupExperimentOptions, LookupProgress, LookupRow } from "./bench/contract";
-import { lookupExperiment } from "./bench/experiment";
 import type { BurstResult } from "./net/burst";
 import { summarizeBurst } from "./net/burst";
 import type { SendRequest } from "./net/contract";
@@ -51,7 +51,12 @@ export interface ApplyReport {
 }
 
 /** Kinds that describe the cluster itself; on a fresh cluster they rebuild it. */
-const CLUSTER_SHAPING_KINDS = new Set(["ClusterConfiguration", "KubeletConfiguration", "KubeProxyConfiguration", "Node"]);
+const CLUSTER_SHAPING_KINDS = new Set([
+  "ClusterConfiguration",
+  "KubeletConfiguration",
+  "KubeProxyConfiguration",
+  "Node",
+]);
 
 export class Simulation {
   private readonly seed: number;
@@ -93,7 +98,12 @@ export class Simulation {
     if (this.isPristine() && docs.some((d) => CLUSTER_SHAPING_KINDS.has(String(d.object.kind)))) {
       const shaping = docs.filter((d) => CLUSTER_SHAPING_KINDS.has(String(d.object.kind)));
       rest = docs.filter((d) => !CLUSTER_SHAPING_KINDS.has(String(d.object.kind)));
-      report.errors.push(...this.boot(shaping.filter((d) => d.object.kind !== "Node"), shaping.filter((d) => d.object.kind === "Node")));
+      report.errors.push(
+        ...this.boot(
+          shaping.filter((d) => d.object.kind !== "Node"),
+          shaping.filter((d) => d.object.kind === "Node"),
+        ),
+      );
       report.results.push(...shaping.map((d) => this.describeBootResult(d)));
     }
     for (const doc of rest) {
@@ -142,9 +152,18 @@ export class Simulation {
   complete(line: string): string[] {
     const ctx = this.shell.context;
     const pod = ctx.type === "pod" ? this.cluster.store.get("Pod", ctx.namespace, ctx.pod) : undefined;
-    const commands = ctx.type === "node" ? NODE_TOOLS : imageProfile(pod?.spec?.containers?.[0]?.image ?? "").tools;
-    const files = ctx.type === "node" ? [...this.files.keys()].filter((f) => f.startsWith("/root/")).map((f) => f.slice(6)) : [];
-    return complete(line, { cluster: this.cluster, commands: [...commands, "exit", "clear"], files, namespace: ctx.type === "pod" ? ctx.namespace : "default" });
+    const commands =
+      ctx.type === "node" ? NODE_TOOLS : imageProfile(pod?.spec?.containers?.[0]?.image ?? "").tools;
+    const files =
+      ctx.type === "node"
+        ? [...this.files.keys()].filter((f) => f.startsWith("/root/")).map((f) => f.slice(6))
+        : [];
+    return complete(line, {
+      cluster: this.cluster,
+      commands: [...commands, "exit", "clear"],
+      files,
+      namespace: ctx.type === "pod" ? ctx.namespace : "default",
+    });
   }
 
   /**
@@ -158,7 +177,11 @@ export class Simulation {
 
   /** Switches kube-proxy's mode (and IPVS scheduler); every node's data plane is rebuilt. */
   setProxyMode(mode: ProxyMode, scheduler?: IpvsScheduler): void {
-    this.cluster.config = { ...this.cluster.config, proxyMode: mode, ...(scheduler ? { ipvsScheduler: scheduler } : {}) };
+    this.cluster.config = {
+      ...this.cluster.config,
+      proxyMode: mode,
+      ...(scheduler ? { ipvsScheduler: scheduler } : {}),
+    };
   }
 
   /** A readiness probe's verdict for a pod. */
@@ -197,9 +220,21 @@ export class Simulation {
     this.proxy = new ProxyRuntime(this.cluster, createProxyModes());
     this.net = new Network(this.cluster, this.dns, (node) => this.proxy.dataPlaneFor(node));
     const commands = buildCommands(this.proxy);
-    const home = this.cluster.store.list("Node").find((n) => "node-role.kubernetes.io/control-plane" in (n.metadata.labels ?? {})) ?? this.cluster.store.list("Node")[0];
+    const home =
+      this.cluster.store
+        .list("Node")
+        .find((n) => "node-role.kubernetes.io/control-plane" in (n.metadata.labels ?? {})) ??
+      this.cluster.store.list("Node")[0];
     this.shell = new Shell(
-      { cluster: this.cluster, api: this.api, dns: this.dns, net: this.net, commands, files: this.files, podFiles: (pod) => podFiles(this.cluster, this.dns, pod) },
+      {
+        cluster: this.cluster,
+        api: this.api,
+        dns: this.dns,
+        net: this.net,
+        commands,
+        files: this.files,
+        podFiles: (pod) => podFiles(this.cluster, this.dns, pod),
+      },
       { type: "node", node: home?.metadata.name ?? "localhost", cwd: "/root" },
     );
     this.bootstrapRevision = this.cluster.store.resourceVersion;

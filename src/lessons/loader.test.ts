@@ -8,7 +8,15 @@ describe("loadLessons", () => {
     expect(errors).toEqual([]);
     const ids = results.map((r) => (r.ok ? r.lesson.id : ""));
     expect(ids[0]).toBe("seed-services");
-    expect(ids).toEqual(expect.arrayContaining(["session-affinity", "external-traffic-policy", "no-endpoints", "readiness", "nftables"]));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        "session-affinity",
+        "external-traffic-policy",
+        "no-endpoints",
+        "readiness",
+        "nftables",
+      ]),
+    );
     expect(new Set(ids).size).toBe(ids.length);
   });
 
@@ -40,8 +48,16 @@ describe("loadLessons", () => {
       },
     });
     expect(results.map((r) => r.ok)).toEqual([true, false, false]);
-    expect(results[1]).toMatchObject({ ok: false, file: "02-bad.yaml", errors: expect.arrayContaining(["title: must be a mapping with en and ko texts"]) });
-    expect(results[2]).toMatchObject({ ok: false, file: "03-unreadable.yaml", errors: ["(file): network error"] });
+    expect(results[1]).toMatchObject({
+      ok: false,
+      file: "02-bad.yaml",
+      errors: expect.arrayContaining(["title: must be a mapping with en and ko texts"]),
+    });
+    expect(results[2]).toMatchObject({
+      ok: false,
+      file: "03-unreadable.yaml",
+      errors: ["(file): network error"],
+    });
   });
 
   it("reads examples by name", async () => {

@@ -11,7 +11,9 @@ const FILES = import.meta.glob<string>("./*.yaml", { query: "?raw", import: "def
 export const EXAMPLE_NAMES: readonly string[] = Object.keys(EXAMPLES).map(exampleName).sort();
 
 /** Loads and checks every lesson, in file-name order (files start with a number: 01-, 02-, ...). */
-export async function loadLessons(files: Record<string, () => Promise<string>> = FILES): Promise<LessonFileResult[]> {
+export async function loadLessons(
+  files: Record<string, () => Promise<string>> = FILES,
+): Promise<LessonFileResult[]> {
   const paths = Object.keys(files).sort();
   return Promise.all(
     paths.map(async (path) => {
@@ -19,7 +21,11 @@ export async function loadLessons(files: Record<string, () => Promise<string>> =
       try {
         return parseLesson(name, await files[path]!(), EXAMPLE_NAMES);
       } catch (e) {
-        return { ok: false as const, file: name, errors: [`(file): ${e instanceof Error ? e.message : String(e)}`] };
+        return {
+          ok: false as const,
+          file: name,
+          errors: [`(file): ${e instanceof Error ? e.message : String(e)}`],
+        };
       }
     }),
   );

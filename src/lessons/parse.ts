@@ -3,7 +3,9 @@ import { parse, YAMLParseError } from "yaml";
 import type { Lesson } from "./types";
 import { validateLesson } from "./validate";
 
-export type LessonFileResult = { ok: true; file: string; lesson: Lesson } | { ok: false; file: string; errors: string[] };
+export type LessonFileResult =
+  | { ok: true; file: string; lesson: Lesson }
+  | { ok: false; file: string; errors: string[] };
 
 /** Never throws: a YAML syntax error is reported like any other problem, with its line. */
 export function parseLesson(file: string, text: string, knownExamples?: readonly string[]): LessonFileResult {

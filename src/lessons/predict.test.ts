@@ -4,7 +4,15 @@ import type { ServiceView, TopologyView } from "../engine/view/topology";
 import { buildPrediction, NO_BACKEND, VERDICTS } from "./predict";
 import { lessonRequest, lessonTarget, serviceForTarget } from "./targets";
 
-const packet = { proto: "TCP" as const, src: "10.244.1.5", sport: 40000, dst: "10.96.0.20", dport: 80, mark: 0, bytes: 60 };
+const packet = {
+  proto: "TCP" as const,
+  src: "10.244.1.5",
+  sport: 40000,
+  dst: "10.96.0.20",
+  dport: 80,
+  mark: 0,
+  bytes: 60,
+};
 const hop = (stage: string, extra: Partial<TraceHop> = {}): TraceHop => ({
   direction: "request",
   place: { node: "kind-worker" },
@@ -39,9 +47,25 @@ const view: TopologyView = {
   kubernetesVersion: "v1.35.0",
   serviceSubnet: "10.96.0.0/12",
   podSubnet: "10.244.0.0/16",
-  nodes: [{ name: "kind-worker", roles: [], internalIP: "172.18.0.3", podCIDR: "10.244.1.0/24", ready: true, schedulable: true }],
+  nodes: [
+    {
+      name: "kind-worker",
+      roles: [],
+      internalIP: "172.18.0.3",
+      podCIDR: "10.244.1.0/24",
+      ready: true,
+      schedulable: true,
+    },
+  ],
   pods: [],
-  services: [service("web"), service("np", { type: "NodePort", clusterIP: "10.96.0.30", ports: [{ name: "", port: 80, protocol: "TCP", targetPort: "80", nodePort: 30007 }] })],
+  services: [
+    service("web"),
+    service("np", {
+      type: "NodePort",
+      clusterIP: "10.96.0.30",
+      ports: [{ name: "", port: 80, protocol: "TCP", targetPort: "80", nodePort: 30007 }],
+    }),
+  ],
 };
 
 const trace = (extra: Partial<Trace> = {}): Trace => ({
@@ -51,7 +75,14 @@ const trace = (extra: Partial<Trace> = {}): Trace => ({
   hops: [
     hop("route"),
     hop("nat OUTPUT → KUBE-SERVICES"),
-    hop("nat KUBE-SEP", { rewrite: { type: "DNAT", field: "dst", before: { ip: "10.96.0.20", port: 80 }, after: { ip: "10.244.1.2", port: 80 } } }),
+    hop("nat KUBE-SEP", {
+      rewrite: {
+        type: "DNAT",
+        field: "dst",
+        before: { ip: "10.96.0.20", port: 80 },
+        after: { ip: "10.244.1.2", port: 80 },
+      },
+    }),
     hop("deliver"),
     hop("reply", { direction: "reply" }),
   ],
@@ -63,7 +94,11 @@ const trace = (extra: Partial<Trace> = {}): Trace => ({
 
 describe("buildPrediction", () => {
   it("backend: the Service's endpoints (ready or not) are the choices, the trace's backend the answer", () => {
-    expect(buildPrediction("backend", trace(), view)).toEqual({ kind: "backend", choices: ["web-1", "web-2", NO_BACKEND], answer: "web-1" });
+    expect(buildPrediction("backend", trace(), view)).toEqual({
+      kind: "backend",
+      choices: ["web-1", "web-2", NO_BACKEND],
+      answer: "web-1",
+    });
   });
 
   it("backend: a rejected packet's answer is that no pod answers", () => {
@@ -93,8 +128,14 @@ describe("targets", () => {
   });
 
   it("builds the engine's request from a lesson's send", () => {
-    expect(lessonRequest({ from: "pod:default/testnet", to: "web:80" }, view)).toEqual({ from: { type: "pod", namespace: "default", name: "testnet" }, target: "web:80" });
-    expect(lessonRequest({ from: "node:kind-worker", to: "web" }, view).from).toEqual({ type: "node", node: "kind-worker" });
+    expect(lessonRequest({ from: "pod:default/testnet", to: "web:80" }, view)).toEqual({
+      from: { type: "pod", namespace: "default", name: "testnet" },
+      target: "web:80",
+    });
+    expect(lessonRequest({ from: "node:kind-worker", to: "web" }, view).from).toEqual({
+      type: "node",
+      node: "kind-worker",
+    });
     expect(lessonRequest({ from: "external", to: "web" }, view).from).toEqual({ type: "external" });
   });
 

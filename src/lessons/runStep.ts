@@ -23,11 +23,16 @@ export interface LessonEngine {
 }
 
 /** Runs one step against `engine`; `example(name)` reads an example's manifests. */
-export async function runLessonStep(step: LessonStep, engine: LessonEngine, example: (name: string) => Promise<string>): Promise<void> {
+export async function runLessonStep(
+  step: LessonStep,
+  engine: LessonEngine,
+  example: (name: string) => Promise<string>,
+): Promise<void> {
   if (step.proxyMode || step.scheduler) await engine.setProxyMode(step.proxyMode ?? "ipvs", step.scheduler);
   const manifests = step.example ? await example(step.example) : step.manifests;
   if (manifests?.trim()) await engine.apply(manifests);
-  if (step.setReady) await engine.setPodReady(step.setReady.namespace ?? "default", step.setReady.pod, step.setReady.ready);
+  if (step.setReady)
+    await engine.setPodReady(step.setReady.namespace ?? "default", step.setReady.pod, step.setReady.ready);
   for (const line of step.commands) await engine.run(line);
   if (step.send) await engine.send(lessonRequest(step.send, await engine.view()), step.predict?.kind);
   if (step.burst) await engine.burst(lessonRequest(step.burst, await engine.view()), step.burst.count);

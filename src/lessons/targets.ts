@@ -42,7 +42,9 @@ export function serviceForTarget(target: string, view: TopologyView | null): Ser
   const [name, namespace = "default"] = host.split(".");
   const byName = view.services.find((s) => s.name === name && s.namespace === namespace);
   if (byName) return byName;
-  const byIP = view.services.find((s) => s.clusterIP === host || s.loadBalancerIPs.includes(host) || s.externalIPs.includes(host));
+  const byIP = view.services.find(
+    (s) => s.clusterIP === host || s.loadBalancerIPs.includes(host) || s.externalIPs.includes(host),
+  );
   if (byIP) return byIP;
   if (port !== undefined && view.nodes.some((n) => n.internalIP === host)) {
     return view.services.find((s) => s.ports.some((p) => p.nodePort === port));

@@ -8,7 +8,12 @@ const step = {
   narration: { en: "Text", ko: "글" },
   commands: ["kubectl get svc"],
 };
-const lesson = { id: "demo", title: { en: "Demo", ko: "데모" }, summary: { en: "S", ko: "요약" }, steps: [step] };
+const lesson = {
+  id: "demo",
+  title: { en: "Demo", ko: "데모" },
+  summary: { en: "S", ko: "요약" },
+  steps: [step],
+};
 
 describe("validateLesson", () => {
   it("accepts a minimal lesson and keeps its fields", () => {
@@ -29,8 +34,18 @@ describe("validateLesson", () => {
       title: { en: "T" },
       summary: { en: "S", ko: "요약" },
       steps: [
-        { ...step, proxyMode: "userspace", scheduler: "xyz", send: { from: "pod:testnet", to: "" }, bogus: 1 },
-        { ...step, burst: { from: "external", to: "web", count: 0 }, predict: { kind: "guess", question: { en: "?", ko: "?" } } },
+        {
+          ...step,
+          proxyMode: "userspace",
+          scheduler: "xyz",
+          send: { from: "pod:testnet", to: "" },
+          bogus: 1,
+        },
+        {
+          ...step,
+          burst: { from: "external", to: "web", count: 0 },
+          predict: { kind: "guess", question: { en: "?", ko: "?" } },
+        },
       ],
     });
     expect(r.ok).toBe(false);
@@ -44,7 +59,7 @@ describe("validateLesson", () => {
         expect.stringMatching(/^steps\[0\]\.scheduler: must be one of rr, /),
         'steps[0].send.from: must be "external", "node:NAME" or "pod:NAMESPACE/NAME"',
         "steps[0].send.to: must name a Service, IP:port or node:NAME:PORT",
-        "steps[1].id: duplicate step id \"one\"",
+        'steps[1].id: duplicate step id "one"',
         "steps[1].burst.count: must be a whole number from 1 to 1000",
         "steps[1].predict.kind: must be one of backend, chain, verdict",
         "steps[1].predict: needs a send: the answer is what that packet does",
@@ -55,11 +70,16 @@ describe("validateLesson", () => {
   it("checks example names against the known examples", () => {
     const r = validateLesson({ ...lesson, steps: [{ ...step, example: "99-nope" }] }, ["01-clusterip"]);
     expect(r.ok ? [] : r.errors).toEqual(['steps[0].example: no example named "99-nope" in src/examples']);
-    expect(validateLesson({ ...lesson, steps: [{ ...step, example: "01-clusterip" }] }, ["01-clusterip"]).ok).toBe(true);
+    expect(
+      validateLesson({ ...lesson, steps: [{ ...step, example: "01-clusterip" }] }, ["01-clusterip"]).ok,
+    ).toBe(true);
   });
 
   it("refuses manifests and example together, and non-text manifests", () => {
-    const both = validateLesson({ ...lesson, steps: [{ ...step, example: "01-clusterip", manifests: "kind: Pod" }] });
+    const both = validateLesson({
+      ...lesson,
+      steps: [{ ...step, example: "01-clusterip", manifests: "kind: Pod" }],
+    });
     expect(both.ok ? [] : both.errors).toEqual(["steps[0]: give manifests or example, not both"]);
     const list = validateLesson({ ...lesson, steps: [{ ...step, manifests: [{ kind: "Pod" }] }] });
     expect(list.ok ? [] : list.errors[0]).toMatch(/^steps\[0\]\.manifests: must be YAML text/);
@@ -83,8 +103,14 @@ describe("validateLesson", () => {
   });
 
   it("refuses what is not a lesson at all", () => {
-    expect(validateLesson(["a list"])).toEqual({ ok: false, errors: ["(file): must be a mapping with id, title, summary and steps"] });
-    expect(validateLesson({ ...lesson, steps: [] })).toEqual({ ok: false, errors: ["steps: must be a non-empty list"] });
+    expect(validateLesson(["a list"])).toEqual({
+      ok: false,
+      errors: ["(file): must be a mapping with id, title, summary and steps"],
+    });
+    expect(validateLesson({ ...lesson, steps: [] })).toEqual({
+      ok: false,
+      errors: ["steps: must be a non-empty list"],
+    });
   });
 });
 

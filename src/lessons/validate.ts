@@ -3,7 +3,16 @@
  * everything wrong with it (path: problem), so a teacher can fix the file.
  */
 import { IPVS_SCHEDULERS, PROXY_MODES } from "../engine/api/configTypes";
-import type { Lesson, LessonBurst, LessonPoint, LessonPredict, LessonSend, LessonSetReady, LessonStep, Localized } from "./types";
+import type {
+  Lesson,
+  LessonBurst,
+  LessonPoint,
+  LessonPredict,
+  LessonSend,
+  LessonSetReady,
+  LessonStep,
+  Localized,
+} from "./types";
 import { PREDICT_KINDS } from "./types";
 
 export type ValidationResult = { ok: true; lesson: Lesson } | { ok: false; errors: string[] };
@@ -12,13 +21,28 @@ type Obj = Record<string, unknown>;
 
 const ID = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const SOURCE = /^(external|node:[^\s/:]+|pod:[^\s/]+\/[^\s/]+)$/;
-const STEP_KEYS = new Set(["id", "title", "narration", "manifests", "example", "proxyMode", "scheduler", "setReady", "commands", "send", "burst", "point", "predict"]);
+const STEP_KEYS = new Set([
+  "id",
+  "title",
+  "narration",
+  "manifests",
+  "example",
+  "proxyMode",
+  "scheduler",
+  "setReady",
+  "commands",
+  "send",
+  "burst",
+  "point",
+  "predict",
+]);
 
 /** `knownExamples`: the names under src/examples, when `example:` should be checked. */
 export function validateLesson(raw: unknown, knownExamples?: readonly string[]): ValidationResult {
   const errors: string[] = [];
   const err = (path: string, message: string) => errors.push(`${path}: ${message}`);
-  if (!isObj(raw)) return { ok: false, errors: ["(file): must be a mapping with id, title, summary and steps"] };
+  if (!isObj(raw))
+    return { ok: false, errors: ["(file): must be a mapping with id, title, summary and steps"] };
 
   const id = idField(raw, "id", "id", err);
   const title = localized(raw.title, "title", err);
@@ -41,7 +65,12 @@ export function validateLesson(raw: unknown, knownExamples?: readonly string[]):
 
 type Err = (path: string, message: string) => void;
 
-function validateStep(raw: unknown, path: string, err: Err, knownExamples?: readonly string[]): LessonStep | null {
+function validateStep(
+  raw: unknown,
+  path: string,
+  err: Err,
+  knownExamples?: readonly string[],
+): LessonStep | null {
   if (!isObj(raw)) {
     err(path, "must be a mapping");
     return null;
@@ -50,18 +79,26 @@ function validateStep(raw: unknown, path: string, err: Err, knownExamples?: read
   const id = idField(raw, "id", `${path}.id`, err);
   const title = localized(raw.title, `${path}.title`, err);
   const narration = localized(raw.narration, `${path}.narration`, err);
-  const step: LessonStep = { id: id ?? "", title: title ?? EMPTY, narration: narration ?? EMPTY, commands: [] };
+  const step: LessonStep = {
+    id: id ?? "",
+    title: title ?? EMPTY,
+    narration: narration ?? EMPTY,
+    commands: [],
+  };
 
   if (raw.manifests !== undefined) {
     if (typeof raw.manifests === "string") step.manifests = raw.manifests;
     else err(`${path}.manifests`, "must be YAML text (use a block scalar: `manifests: |`)");
   }
   if (raw.example !== undefined) {
-    if (typeof raw.example !== "string") err(`${path}.example`, "must be an example's name, e.g. 01-clusterip");
-    else if (knownExamples && !knownExamples.includes(raw.example)) err(`${path}.example`, `no example named "${raw.example}" in src/examples`);
+    if (typeof raw.example !== "string")
+      err(`${path}.example`, "must be an example's name, e.g. 01-clusterip");
+    else if (knownExamples && !knownExamples.includes(raw.example))
+      err(`${path}.example`, `no example named "${raw.example}" in src/examples`);
     else step.example = raw.example;
   }
-  if (step.manifests !== undefined && step.example !== undefined) err(path, "give manifests or example, not both");
+  if (step.manifests !== undefined && step.example !== undefined)
+    err(path, "give manifests or example, not both");
   if (raw.proxyMode !== undefined) {
     if (oneOf(raw.proxyMode, PROXY_MODES)) step.proxyMode = raw.proxyMode;
     else err(`${path}.proxyMode`, `must be one of ${PROXY_MODES.join(", ")}`);
@@ -71,7 +108,8 @@ function validateStep(raw: unknown, path: string, err: Err, knownExamples?: read
     else err(`${path}.scheduler`, `must be one of ${IPVS_SCHEDULERS.join(", ")}`);
   }
   if (raw.commands !== undefined) {
-    if (Array.isArray(raw.commands) && raw.commands.every((c) => typeof c === "string")) step.commands = raw.commands;
+    if (Array.isArray(raw.commands) && raw.commands.every((c) => typeof c === "string"))
+      step.commands = raw.commands;
     else err(`${path}.commands`, "must be a list of terminal lines");
   }
   const setReady = readiness(raw.setReady, `${path}.setReady`, err);
@@ -84,7 +122,8 @@ function validateStep(raw: unknown, path: string, err: Err, knownExamples?: read
   if (point) step.point = point;
   const predict = predictField(raw.predict, `${path}.predict`, err);
   if (predict) step.predict = predict;
-  if (raw.predict !== undefined && raw.send === undefined) err(`${path}.predict`, "needs a send: the answer is what that packet does");
+  if (raw.predict !== undefined && raw.send === undefined)
+    err(`${path}.predict`, "needs a send: the answer is what that packet does");
   return step;
 }
 
@@ -127,7 +166,8 @@ function pointField(raw: unknown, path: string, err: Err): LessonPoint | null {
     if (typeof v === "string" && v) point[key] = v;
     else err(`${path}.${key}`, "must be a name");
   }
-  for (const key of Object.keys(raw)) if (!["service", "pod", "node"].includes(key)) err(`${path}.${key}`, "unknown field");
+  for (const key of Object.keys(raw))
+    if (!["service", "pod", "node"].includes(key)) err(`${path}.${key}`, "unknown field");
   return point;
 }
 
@@ -149,8 +189,13 @@ function readiness(raw: unknown, path: string, err: Err): LessonSetReady | null 
     err(path, "must be a mapping with pod (a name) and ready (true or false)");
     return null;
   }
-  if (raw.namespace !== undefined && typeof raw.namespace !== "string") err(`${path}.namespace`, "must be a name");
-  return { pod: raw.pod, ready: raw.ready, ...(typeof raw.namespace === "string" ? { namespace: raw.namespace } : {}) };
+  if (raw.namespace !== undefined && typeof raw.namespace !== "string")
+    err(`${path}.namespace`, "must be a name");
+  return {
+    pod: raw.pod,
+    ready: raw.ready,
+    ...(typeof raw.namespace === "string" ? { namespace: raw.namespace } : {}),
+  };
 }
 
 function localized(raw: unknown, path: string, err: Err): Localized | null {

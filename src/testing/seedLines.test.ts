@@ -10,7 +10,11 @@ import { describe, expect, it } from "vitest";
 // A copy of the lesson the project grew from (shared/seed/000_5d8d502d70ef4c4b.txt).
 const SEED = resolve(__dirname, "../../testdata/seed/lesson.txt");
 const OURS = resolve(__dirname, "../../testdata/transcripts/seed-lesson.txt");
-const RANDOM = [/^;; ->>HEADER<<- .* id: \d+$/, /^; COOKIE: [0-9a-f]+ \(echoed\)$/, /^;; Query time: \d+ msec$/];
+const RANDOM = [
+  /^;; ->>HEADER<<- .* id: \d+$/,
+  /^; COOKIE: [0-9a-f]+ \(echoed\)$/,
+  /^;; Query time: \d+ msec$/,
+];
 
 const collapse = (line: string) => line.replace(/\s+/g, " ").trim();
 
@@ -22,7 +26,12 @@ function toolLines(seed: string): string[] {
   for (const line of lines) {
     if (/^(root@instance-1:\S*# |bash-5\.1# )/.test(line)) {
       inOutput = true;
-      out.push(line.replace(/^root@instance-1:~\/kubernetes-sample\/(service|pod)# /, "root@instance-1:~/kubernetes-sample/$1# "));
+      out.push(
+        line.replace(
+          /^root@instance-1:~\/kubernetes-sample\/(service|pod)# /,
+          "root@instance-1:~/kubernetes-sample/$1# ",
+        ),
+      );
       continue;
     }
     if (/^(apiVersion:|그림|⇒|Check$|Test$)/.test(line)) inOutput = false;

@@ -36,8 +36,7 @@ export function parseTranscript(text: string): Transcript {
     else if (key === "file") {
       const [src, dest] = value.trim().split(/\s+/) as [string, string | undefined];
       t.files.push({ src, dest: dest ?? src.replace(/^.*\//, "") });
-    }
-    else if (key === "mask") t.masks.push(new RegExp(value.trim(), "g"));
+    } else if (key === "mask") t.masks.push(new RegExp(value.trim(), "g"));
     else throw new Error(`unknown transcript header ${key} on line ${i + 1}`);
   }
   t.body = lines.slice(i).join("\n");

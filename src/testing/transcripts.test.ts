@@ -7,16 +7,21 @@ import { mask, parseTranscript, replay } from "./transcript";
 const DIR = resolve(__dirname, "../../testdata/transcripts");
 
 describe("transcripts", () => {
-  for (const name of readdirSync(DIR).filter((f) => f.endsWith(".txt")).sort()) {
+  for (const name of readdirSync(DIR)
+    .filter((f) => f.endsWith(".txt"))
+    .sort()) {
     it(name, () => {
       const path = join(DIR, name);
       const t = parseTranscript(readFileSync(path, "utf8"));
       const sim = new Simulation({ seed: t.seed, ...(t.start !== undefined ? { startTime: t.start } : {}) });
       for (const file of t.apply) {
-        const report = sim.apply([{ name: file.replace(/^.*\//, ""), text: readFileSync(join(dirname(path), file), "utf8") }]);
+        const report = sim.apply([
+          { name: file.replace(/^.*\//, ""), text: readFileSync(join(dirname(path), file), "utf8") },
+        ]);
         expect(report.errors, `${file} applies cleanly`).toEqual([]);
       }
-      for (const file of t.files) sim.writeFile(file.dest, readFileSync(join(dirname(path), file.src), "utf8"));
+      for (const file of t.files)
+        sim.writeFile(file.dest, readFileSync(join(dirname(path), file.src), "utf8"));
       const actual = replay(t.body, sim);
       expect(mask(actual, t.masks)).toBe(mask(t.body.replace(/\n+$/, ""), t.masks));
     });

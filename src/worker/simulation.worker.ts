@@ -4,11 +4,11 @@
  * nothing else. Types for the main thread come from `typeof api`.
  */
 import { expose } from "comlink";
+import type { IpvsScheduler, ProxyMode } from "../engine/api/configTypes";
 import type { LookupExperimentOptions, LookupProgress, LookupRow } from "../engine/bench/contract";
+import type { SendRequest } from "../engine/net/contract";
 import type { ManifestFile, SimulationOptions } from "../engine/simulation";
 import { Simulation } from "../engine/simulation";
-import type { SendRequest } from "../engine/net/contract";
-import type { IpvsScheduler, ProxyMode } from "../engine/api/configTypes";
 
 let sim = new Simulation();
 
@@ -30,14 +30,18 @@ const api = {
   burst: (request: SendRequest, count: number) => current().burst(request, count),
   view: () => current().view(),
   setProxyMode: (mode: ProxyMode, scheduler?: IpvsScheduler) => current().setProxyMode(mode, scheduler),
-  setPodReady: (namespace: string, name: string, ready: boolean) => current().setPodReady(namespace, name, ready),
+  setPodReady: (namespace: string, name: string, ready: boolean) =>
+    current().setPodReady(namespace, name, ready),
   advanceClock: (ms: number) => current().advanceClock(ms),
   writeFile: (path: string, text: string) => current().writeFile(path, text),
   /**
    * Long work, in steps: reports progress through a proxied callback and
    * yields to the event loop between steps, so `cancel()` gets through.
    */
-  async lookupExperiment(opts: LookupExperimentOptions, onProgress: (p: LookupProgress) => void): Promise<LookupRow[] | null> {
+  async lookupExperiment(
+    opts: LookupExperimentOptions,
+    onProgress: (p: LookupProgress) => void,
+  ): Promise<LookupRow[] | null> {
     cancelled = false;
     const steps = current().lookupExperiment(opts, () => performance.now());
     for (;;) {

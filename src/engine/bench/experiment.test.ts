@@ -12,7 +12,10 @@ const of = (mode: string): LookupRow[] => rows.filter((r) => r.mode === mode);
 
 describe("lookupExperiment", () => {
   it("yields progress after each (mode, size) row and returns one row per pair, sizes outermost", () => {
-    const it = lookupExperiment({ services: [1, 3], endpointsPerService: 1, modes: ["nftables", "ipvs"] }, () => 0);
+    const it = lookupExperiment(
+      { services: [1, 3], endpointsPerService: 1, modes: ["nftables", "ipvs"] },
+      () => 0,
+    );
     const steps: LookupProgress[] = [];
     let step = it.next();
     while (!step.done) {
@@ -26,7 +29,12 @@ describe("lookupExperiment", () => {
       [3, 4, "nftables", 3],
       [4, 4, "ipvs", 3],
     ]);
-    expect(step.value.map((r) => `${r.mode}/${r.services}`)).toEqual(["nftables/1", "ipvs/1", "nftables/3", "ipvs/3"]);
+    expect(step.value.map((r) => `${r.mode}/${r.services}`)).toEqual([
+      "nftables/1",
+      "ipvs/1",
+      "nftables/3",
+      "ipvs/3",
+    ]);
   });
 
   it("iptables: first-packet rules grow linearly with Services (KUBE-SERVICES is a linear walk)", () => {

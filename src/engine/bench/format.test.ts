@@ -6,9 +6,16 @@ import { alignColumns, formatLookupTable } from "./format";
 
 describe("formatLookupTable", () => {
   it("aligns the mode left and every number right under its header", () => {
-    expect(alignColumns([["MODE", "N"], ["ipvs", "1000"], ["nftables", "7"]], [true, false])).toBe(
-      "MODE         N\nipvs      1000\nnftables     7\n",
-    );
+    expect(
+      alignColumns(
+        [
+          ["MODE", "N"],
+          ["ipvs", "1000"],
+          ["nftables", "7"],
+        ],
+        [true, false],
+      ),
+    ).toBe("MODE         N\nipvs      1000\nnftables     7\n");
   });
 
   it("prints one row per (mode, size), as in testdata/lookup-table.golden", () => {

@@ -35,7 +35,10 @@ export function alignColumns(rows: readonly (readonly string[])[], leftAligned: 
   for (const row of rows) row.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
   return rows
     .map((row) =>
-      row.map((c, i) => (leftAligned[i] ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ").trimEnd(),
+      row
+        .map((c, i) => (leftAligned[i] ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+        .join("  ")
+        .trimEnd(),
     )
     .map((line) => `${line}\n`)
     .join("");
@@ -43,7 +46,10 @@ export function alignColumns(rows: readonly (readonly string[])[], leftAligned: 
 
 /** The rows as the CLI prints them, header first. */
 export function formatLookupTable(rows: readonly LookupRow[]): string {
-  const cells = [LOOKUP_COLUMNS.map((c) => c.header), ...rows.map((r) => LOOKUP_COLUMNS.map((c) => c.cell(r)))];
+  const cells = [
+    LOOKUP_COLUMNS.map((c) => c.header),
+    ...rows.map((r) => LOOKUP_COLUMNS.map((c) => c.cell(r))),
+  ];
   return alignColumns(
     cells,
     LOOKUP_COLUMNS.map((c) => c.left === true),

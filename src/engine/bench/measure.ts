@@ -38,7 +38,8 @@ const MEASURED_NODE_IP = SYNTHETIC_NODES.find((n) => n.name === MEASURED_NODE)?.
 function setting(mode: ProxyMode, services: number, prng: Prng): TraceSetting {
   const first = syntheticClusterIP(0);
   const last = syntheticClusterIP(services - 1);
-  const isClusterIP = (ip: string): boolean => ipNumber(ip) >= ipNumber(first) && ipNumber(ip) <= ipNumber(last);
+  const isClusterIP = (ip: string): boolean =>
+    ipNumber(ip) >= ipNumber(first) && ipNumber(ip) <= ipNumber(last);
   return {
     mode,
     node: MEASURED_NODE,
@@ -71,7 +72,11 @@ function firstPacket(service: number, sport: number): Packet {
 
 /** A first packet must leave DNATed to an endpoint; anything else means the data plane is wrong. */
 function checkDelivered(mode: ProxyMode, service: number, cost: PacketCost): void {
-  if (cost.verdict !== "ACCEPT" || cost.packet.dst === syntheticClusterIP(service) || cost.packet.dport !== 8080) {
+  if (
+    cost.verdict !== "ACCEPT" ||
+    cost.packet.dst === syntheticClusterIP(service) ||
+    cost.packet.dport !== 8080
+  ) {
     throw new Error(
       `lookup experiment: ${mode} did not DNAT ${syntheticServiceName(service)} ` +
         `(${syntheticClusterIP(service)}:80 → ${cost.packet.dst}:${cost.packet.dport}, ${cost.verdict})`,

@@ -21,7 +21,8 @@ export interface PublishedPoint {
 }
 
 export const K8S_NFTABLES_BLOG = "https://kubernetes.io/blog/2025/02/28/nftables-kube-proxy/";
-export const TIGERA_IPTABLES_VS_IPVS = "https://www.tigera.io/blog/comparing-kube-proxy-modes-iptables-or-ipvs/";
+export const TIGERA_IPTABLES_VS_IPVS =
+  "https://www.tigera.io/blog/comparing-kube-proxy-modes-iptables-or-ipvs/";
 
 /**
  * How the blog's iptables values were obtained: its chart `iptables-only.svg`
@@ -34,7 +35,12 @@ export const TIGERA_IPTABLES_VS_IPVS = "https://www.tigera.io/blog/comparing-kub
  */
 const CHART = "read off the post's chart iptables-only.svg (bar height, ±0.002 ms)";
 
-function blogIptables(services: number, percentile: string, barTop: number, usedInFit: boolean): PublishedPoint {
+function blogIptables(
+  services: number,
+  percentile: string,
+  barTop: number,
+  usedInFit: boolean,
+): PublishedPoint {
   return {
     mode: "iptables",
     services,

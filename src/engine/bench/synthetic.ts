@@ -182,7 +182,11 @@ export function withOneMoreEndpoint(input: ProxyInput, i: number): ProxyInput {
     metadata: { ...old.metadata, resourceVersion: "2" },
     endpoints: [
       ...old.endpoints,
-      { addresses: [SCALED_UP_POD.ip], nodeName: SCALED_UP_POD.node, conditions: { ready: true, serving: true, terminating: false } },
+      {
+        addresses: [SCALED_UP_POD.ip],
+        nodeName: SCALED_UP_POD.node,
+        conditions: { ready: true, serving: true, terminating: false },
+      },
     ],
   };
   return { ...input, endpointSlices: slices };

@@ -41,7 +41,12 @@ export interface TraceSetting {
 }
 
 /** Runs `packet` through the node's hooks with conntrack state `ctState`. */
-export function tracePacket(plane: NodeDataPlane, s: TraceSetting, packet: Packet, ctState: CtState): PacketCost {
+export function tracePacket(
+  plane: NodeDataPlane,
+  s: TraceSetting,
+  packet: Packet,
+  ctState: CtState,
+): PacketCost {
   let p = packet;
   let rulesEvaluated = 0;
   let lookups = 0;

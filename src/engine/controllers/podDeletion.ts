@@ -26,6 +26,10 @@ export function deletePodGracefully(cluster: Cluster, pod: Pod): void {
   const grace = pod.spec.terminationGracePeriodSeconds ?? DEFAULT_GRACE_PERIOD_SECONDS;
   cluster.store.put("Pod", {
     ...pod,
-    metadata: { ...pod.metadata, deletionTimestamp: cluster.clock.iso(cluster.clock.now() + grace * 1000), deletionGracePeriodSeconds: grace },
+    metadata: {
+      ...pod.metadata,
+      deletionTimestamp: cluster.clock.iso(cluster.clock.now() + grace * 1000),
+      deletionGracePeriodSeconds: grace,
+    },
   });
 }

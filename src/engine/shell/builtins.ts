@@ -28,7 +28,8 @@ const sleep: Command = (args, env) => {
   let total = 0;
   for (const a of args) {
     const ms = parseSleepDuration(a);
-    if (ms === undefined) return fail(`sleep: invalid time interval '${a}'\nTry 'sleep --help' for more information.\n`);
+    if (ms === undefined)
+      return fail(`sleep: invalid time interval '${a}'\nTry 'sleep --help' for more information.\n`);
     total += ms;
   }
   env.cluster.clock.advance(total);
@@ -37,9 +38,19 @@ const sleep: Command = (args, env) => {
 };
 
 const date: Command = (args, env) => {
-  const set = args[0] === "-s" || args[0] === "--set" ? args[1] : args[0]?.startsWith("--set=") ? args[0].slice(6) : undefined;
+  const set =
+    args[0] === "-s" || args[0] === "--set"
+      ? args[1]
+      : args[0]?.startsWith("--set=")
+        ? args[0].slice(6)
+        : undefined;
   if (set !== undefined) {
-    if (env.context.type === "pod") return fail("date: cannot set date: Operation not permitted\n", 1, `${formatDate(parseDate(set) ?? env.cluster.clock.now())}\n`);
+    if (env.context.type === "pod")
+      return fail(
+        "date: cannot set date: Operation not permitted\n",
+        1,
+        `${formatDate(parseDate(set) ?? env.cluster.clock.now())}\n`,
+      );
     const ms = parseDate(set);
     if (ms === undefined) return fail(`date: invalid date '${set}'\n`);
     env.cluster.clock.set(ms);
@@ -63,11 +74,13 @@ const grep: Command = (args, env) => {
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === "-e") patterns.push(args[++i] ?? "");
-    else if (a.startsWith("-") && a.length > 1 && patterns.length + files.length === 0) for (const f of a.slice(1)) flags.add(f);
+    else if (a.startsWith("-") && a.length > 1 && patterns.length + files.length === 0)
+      for (const f of a.slice(1)) flags.add(f);
     else if (patterns.length === 0) patterns.push(a);
     else files.push(a);
   }
-  if (patterns.length === 0) return fail("Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n", 2);
+  if (patterns.length === 0)
+    return fail("Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n", 2);
   const source = patterns
     .map((p) => (flags.has("F") ? escapeRegExp(p) : flags.has("E") ? p : basicToJs(p)))
     .map((p) => (flags.has("w") ? `\\b(?:${p})\\b` : p))
@@ -125,14 +138,16 @@ function countArg(args: string[], fallback: number): { n: number; rest: string[]
 const head: Command = (args, env) => {
   const { n, rest } = countArg(args, 10);
   const text = rest[0] ? readFile(env, rest[0]) : env.stdin;
-  if (text === undefined) return fail(`head: cannot open '${rest[0]}' for reading: No such file or directory\n`);
+  if (text === undefined)
+    return fail(`head: cannot open '${rest[0]}' for reading: No such file or directory\n`);
   return ok(joinLines(lines(text).slice(0, n)));
 };
 
 const tail: Command = (args, env) => {
   const { n, rest } = countArg(args, 10);
   const text = rest[0] ? readFile(env, rest[0]) : env.stdin;
-  if (text === undefined) return fail(`tail: cannot open '${rest[0]}' for reading: No such file or directory\n`);
+  if (text === undefined)
+    return fail(`tail: cannot open '${rest[0]}' for reading: No such file or directory\n`);
   return ok(joinLines(n === 0 ? [] : lines(text).slice(-n)));
 };
 
@@ -182,7 +197,9 @@ const ls: Command = (args, env) => {
       names
         .map((n) => {
           const text = entries.get(n);
-          return text === undefined ? `drwxr-xr-x 2 root root  4096 ${n}\n` : `-rw-r--r-- 1 root root ${String(text.length).padStart(5)} ${n}\n`;
+          return text === undefined
+            ? `drwxr-xr-x 2 root root  4096 ${n}\n`
+            : `-rw-r--r-- 1 root root ${String(text.length).padStart(5)} ${n}\n`;
         })
         .join(""),
     );

@@ -5,10 +5,10 @@
 import type { Pod } from "../api/types";
 import type { Cluster } from "../cluster";
 import type { Dns } from "../dns/contract";
-import type { IptablesDataPlane } from "../proxy/iptables/dataPlane";
 import { makeIptablesCommands } from "../proxy/iptables/commands";
-import type { IpvsDataPlane } from "../proxy/ipvs/dataplane";
+import type { IptablesDataPlane } from "../proxy/iptables/dataPlane";
 import { makeIpset, makeIpvsadm, renderKubeIpvs0 } from "../proxy/ipvs";
+import type { IpvsDataPlane } from "../proxy/ipvs/dataplane";
 import { nftCommand } from "../proxy/nftables";
 import type { ProxyRuntime } from "../proxy/runtime";
 import { DNS_COMMANDS, podFiles as dnsPodFiles } from "./dns/commands";
@@ -20,7 +20,10 @@ import { trace } from "./net/trace";
 import type { Command } from "./types";
 
 export function buildCommands(proxy: ProxyRuntime): Record<string, Command> {
-  const planeIn = <T>(mode: string) => (node: string) => (proxy.mode === mode ? (proxy.dataPlaneFor(node) as T) : undefined);
+  const planeIn =
+    <T>(mode: string) =>
+    (node: string) =>
+      proxy.mode === mode ? (proxy.dataPlaneFor(node) as T) : undefined;
   const { iptables, iptablesSave } = makeIptablesCommands(planeIn<IptablesDataPlane>("iptables"));
   const ipvs = planeIn<IpvsDataPlane>("ipvs");
   return {

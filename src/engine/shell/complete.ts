@@ -1,7 +1,20 @@
 import type { Kind } from "../api/types";
 import type { Cluster } from "../cluster";
 
-const KUBECTL_VERBS = ["apply", "create", "delete", "describe", "exec", "expose", "get", "label", "run", "scale", "version", "cluster-info"];
+const KUBECTL_VERBS = [
+  "apply",
+  "create",
+  "delete",
+  "describe",
+  "exec",
+  "expose",
+  "get",
+  "label",
+  "run",
+  "scale",
+  "version",
+  "cluster-info",
+];
 
 /** Resource words kubectl accepts, and the kind each lists. */
 const RESOURCES: Record<string, Kind> = {
@@ -46,8 +59,11 @@ export function complete(line: string, scope: CompletionScope): string[] {
   const args = before.slice(1);
   const prev = args[args.length - 1];
   if (prev === "-f" || prev === "--filename") return pick(scope.files);
-  if (prev === "-n" || prev === "--namespace") return pick(scope.cluster.store.list("Namespace").map((n) => n.metadata.name));
-  const positional = args.filter((a, i) => !a.startsWith("-") && !["-n", "--namespace", "-o", "-l"].includes(args[i - 1] ?? ""));
+  if (prev === "-n" || prev === "--namespace")
+    return pick(scope.cluster.store.list("Namespace").map((n) => n.metadata.name));
+  const positional = args.filter(
+    (a, i) => !a.startsWith("-") && !["-n", "--namespace", "-o", "-l"].includes(args[i - 1] ?? ""),
+  );
   if (positional.length === 0) return pick(KUBECTL_VERBS);
   const verb = positional[0]!;
   const nsFlag = args.findIndex((a) => a === "-n" || a === "--namespace");

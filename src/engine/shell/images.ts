@@ -12,8 +12,37 @@ export interface ImageProfile {
   notFound: (shell: string, cmd: string) => string;
 }
 
-const COREUTILS = ["cat", "echo", "grep", "head", "tail", "wc", "sleep", "date", "hostname", "ls", "pwd", "true", "false", "env", "whoami"];
-const NET_TOOLS = ["curl", "dig", "nslookup", "host", "ip", "ping", "iptables", "iptables-save", "ipvsadm", "ipset", "nft", "conntrack"];
+const COREUTILS = [
+  "cat",
+  "echo",
+  "grep",
+  "head",
+  "tail",
+  "wc",
+  "sleep",
+  "date",
+  "hostname",
+  "ls",
+  "pwd",
+  "true",
+  "false",
+  "env",
+  "whoami",
+];
+const NET_TOOLS = [
+  "curl",
+  "dig",
+  "nslookup",
+  "host",
+  "ip",
+  "ping",
+  "iptables",
+  "iptables-save",
+  "ipvsadm",
+  "ipset",
+  "nft",
+  "conntrack",
+];
 
 const bashNotFound = (shell: string, cmd: string) => `${shell}: ${cmd}: command not found`;
 const ashNotFound = (shell: string, cmd: string) => `${shell}: ${cmd}: not found`;

@@ -9,7 +9,12 @@ export function cwdOf(ctx: ShellContext): string {
 
 /** Resolves `path` against `cwd` as a shell does: `~`, `.`, `..`, absolute paths. */
 export function resolvePath(cwd: string, path: string): string {
-  const start = path === "~" || path.startsWith("~/") ? HOME + path.slice(1) : path.startsWith("/") ? path : `${cwd}/${path}`;
+  const start =
+    path === "~" || path.startsWith("~/")
+      ? HOME + path.slice(1)
+      : path.startsWith("/")
+        ? path
+        : `${cwd}/${path}`;
   const parts: string[] = [];
   for (const part of start.split("/")) {
     if (part === "" || part === ".") continue;
@@ -25,7 +30,11 @@ export function displayPath(dir: string): string {
 }
 
 /** Directories that exist: the well-known ones, those made with mkdir, and every file's parents. */
-export function isDirectory(dir: string, files: ReadonlyMap<string, string>, made: ReadonlySet<string>): boolean {
+export function isDirectory(
+  dir: string,
+  files: ReadonlyMap<string, string>,
+  made: ReadonlySet<string>,
+): boolean {
   if (dir === "/" || dir === HOME || dir === "/tmp" || dir === "/etc" || made.has(dir)) return true;
   const prefix = `${dir}/`;
   for (const f of files.keys()) if (f.startsWith(prefix)) return true;

@@ -4,11 +4,11 @@ import type { Cluster } from "../cluster";
 import type { Dns } from "../dns/contract";
 import type { Net } from "../net/contract";
 import { BUILTINS } from "./builtins";
+import { imageProfile, NODE_TOOLS } from "./images";
 import { deletedMessage } from "./kubectl/delete";
 import { resourceForKind } from "./kubectl/resources";
 import { ATTACH_HINT } from "./kubectl/run";
 import { cwdOf, displayPath, isDirectory, resolvePath } from "./paths";
-import { imageProfile, NODE_TOOLS } from "./images";
 import { ParseError, parseCommandLine } from "./tokenize";
 import type { Command, CommandEnv, CommandResult, ShellContext } from "./types";
 
@@ -78,7 +78,7 @@ export class Shell {
   /** Runs one command line. Never throws: errors come back as a shell would print them. */
   run(line: string): ShellOutput {
     const out: ShellOutput = { stdout: "", stderr: "", output: "", exitCode: 0, prompt: "", data: [] };
-    let pipelines;
+    let pipelines: ReturnType<typeof parseCommandLine>;
     try {
       pipelines = parseCommandLine(line);
     } catch (e) {
@@ -95,13 +95,17 @@ export class Shell {
         this.lastExit = r;
         out.exitCode = r;
       }
-      skip = (pipeline.then === "&&" && this.lastExit !== 0) || (pipeline.then === "||" && this.lastExit === 0);
+      skip =
+        (pipeline.next === "&&" && this.lastExit !== 0) || (pipeline.next === "||" && this.lastExit === 0);
     }
     out.prompt = this.prompt();
     return out;
   }
 
-  private runPipeline(commands: { argv: string[]; redirects: { fd: 1 | 2; target: string; append: boolean }[] }[], out: ShellOutput): number {
+  private runPipeline(
+    commands: { argv: string[]; redirects: { fd: 1 | 2; target: string; append: boolean }[] }[],
+    out: ShellOutput,
+  ): number {
     let stdin = "";
     let exit = 0;
     commands.forEach((cmd, i) => {
@@ -152,20 +156,38 @@ export class Shell {
       result = command(args, env);
     } catch (e) {
       // A command must never take the terminal down; report like a crashed program would.
-      result = { stdout: "", stderr: `${name}: internal error: ${e instanceof Error ? e.message : String(e)}\n`, exitCode: 1 };
+      result = {
+        stdout: "",
+        stderr: `${name}: internal error: ${e instanceof Error ? e.message : String(e)}\n`,
+        exitCode: 1,
+      };
     }
     return this.follow(result, out);
   }
 
   /** Acts on what a command asked of the shell: entering a pod, running a command in one. */
   private follow(result: CommandResult, out: ShellOutput): CommandResult {
-    const data = result.data as { removeOnExit?: { namespace: string; name: string }; execIn?: { namespace: string; pod: string; container: string }; argv?: string[] } | undefined;
+    const data = result.data as
+      | {
+          removeOnExit?: { namespace: string; name: string };
+          execIn?: { namespace: string; pod: string; container: string };
+          argv?: string[];
+        }
+      | undefined;
     if (result.enter) {
-      const attached = result.enter.type === "pod" && (data?.removeOnExit !== undefined || result.stderr.includes(ATTACH_HINT));
+      const attached =
+        result.enter.type === "pod" &&
+        (data?.removeOnExit !== undefined || result.stderr.includes(ATTACH_HINT));
       this.frames.push({
         context: result.enter,
         ...(attached && result.enter.type === "pod"
-          ? { attachedRun: { namespace: result.enter.namespace, name: result.enter.pod, remove: Boolean(data?.removeOnExit) } }
+          ? {
+              attachedRun: {
+                namespace: result.enter.namespace,
+                name: result.enter.pod,
+                remove: Boolean(data?.removeOnExit),
+              },
+            }
           : {}),
       });
     } else if (data?.execIn && data.argv) {
@@ -207,7 +229,11 @@ export class Shell {
     const ctx = this.context;
     const target = resolvePath(cwdOf(ctx), args[0] ?? "~");
     if (ctx.type !== "node" || !isDirectory(target, this.deps.files, this.dirs)) {
-      return { stdout: "", stderr: `${this.shellName()}: cd: ${args[0]}: No such file or directory\n`, exitCode: 1 };
+      return {
+        stdout: "",
+        stderr: `${this.shellName()}: cd: ${args[0]}: No such file or directory\n`,
+        exitCode: 1,
+      };
     }
     this.frames[this.frames.length - 1]!.context = { ...ctx, cwd: target };
     return { stdout: "", stderr: "", exitCode: 0 };

@@ -3,16 +3,31 @@ import { ParseError, parseCommandLine } from "./tokenize";
 
 describe("parseCommandLine", () => {
   it("splits words and keeps quoted spaces", () => {
-    const [p] = parseCommandLine(`kubectl run -it --image nicolaka/netshoot testnet -- sh -c 'echo "hi there"'`);
+    const [p] = parseCommandLine(
+      `kubectl run -it --image nicolaka/netshoot testnet -- sh -c 'echo "hi there"'`,
+    );
     expect(p!.commands[0]!.argv).toEqual([
-      "kubectl", "run", "-it", "--image", "nicolaka/netshoot", "testnet", "--", "sh", "-c", 'echo "hi there"',
+      "kubectl",
+      "run",
+      "-it",
+      "--image",
+      "nicolaka/netshoot",
+      "testnet",
+      "--",
+      "sh",
+      "-c",
+      'echo "hi there"',
     ]);
   });
 
   it("builds pipelines and lists", () => {
     const ps = parseCommandLine("iptables-save | grep KUBE-SVC && echo ok; echo done");
-    expect(ps.map((p) => p.commands.map((c) => c.argv[0]))).toEqual([["iptables-save", "grep"], ["echo"], ["echo"]]);
-    expect(ps.map((p) => p.then)).toEqual(["&&", ";", null]);
+    expect(ps.map((p) => p.commands.map((c) => c.argv[0]))).toEqual([
+      ["iptables-save", "grep"],
+      ["echo"],
+      ["echo"],
+    ]);
+    expect(ps.map((p) => p.next)).toEqual(["&&", ";", null]);
   });
 
   it("reads redirections", () => {

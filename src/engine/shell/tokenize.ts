@@ -12,7 +12,7 @@ export interface SimpleCommand {
 export interface Pipeline {
   commands: SimpleCommand[];
   /** How this pipeline joins the next: run always, only on success, only on failure. */
-  then: ";" | "&&" | "||" | null;
+  next: ";" | "&&" | "||" | null;
 }
 
 export class ParseError extends Error {}
@@ -33,19 +33,23 @@ export function parseCommandLine(line: string): Pipeline[] {
       endCommand("|");
     } else if (t.op === ";" || t.op === "&&" || t.op === "||") {
       endCommand(t.op);
-      pipelines.push({ commands, then: t.op });
+      pipelines.push({ commands, next: t.op });
       commands = [];
     } else if (t.op === ">" || t.op === ">>" || t.op === "2>" || t.op === "2>>") {
       const target = tokens[++i];
       if (!target || target.op) throw new ParseError("syntax error near unexpected token `newline'");
-      current.redirects.push({ fd: t.op.startsWith("2") ? 2 : 1, target: target.word, append: t.op.endsWith(">>") });
+      current.redirects.push({
+        fd: t.op.startsWith("2") ? 2 : 1,
+        target: target.word,
+        append: t.op.endsWith(">>"),
+      });
     } else {
       current.argv.push(t.word);
     }
   }
   if (current.argv.length > 0) commands.push(current);
   else if (commands.length > 0) throw new ParseError("syntax error: unexpected end of file");
-  if (commands.length > 0) pipelines.push({ commands, then: null });
+  if (commands.length > 0) pipelines.push({ commands, next: null });
   return pipelines;
 }
 
@@ -85,13 +89,19 @@ function lex(line: string): Token[] {
         word += line[i];
         i++;
       }
-      if (i >= line.length) throw new ParseError('unexpected EOF while looking for matching `"\'');
+      if (i >= line.length) throw new ParseError("unexpected EOF while looking for matching `\"'");
       i++;
     } else if (c === "\\") {
       if (i + 1 < line.length) word += line[i + 1];
       inWord = true;
       i += 2;
-    } else if (c === "|" || c === ";" || c === "&" || c === ">" || (c === "2" && !inWord && line[i + 1] === ">")) {
+    } else if (
+      c === "|" ||
+      c === ";" ||
+      c === "&" ||
+      c === ">" ||
+      (c === "2" && !inWord && line[i + 1] === ">")
+    ) {
       const op = /^(\|\||&&|2>>|2>|>>|>|\||;|&)/.exec(line.slice(i))![1]!;
       if (op === "&") throw new ParseError("background jobs are not supported here");
       flush();

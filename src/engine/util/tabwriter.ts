@@ -11,7 +11,10 @@ export interface TabwriterOptions {
 /** `kubectl get`: minwidth 6, tabwidth 4, padding 3. */
 export const GET_TABLE: TabwriterOptions = { minwidth: 6, padding: 3 };
 
-export function formatTable(rows: readonly (readonly string[])[], opts: TabwriterOptions = GET_TABLE): string {
+export function formatTable(
+  rows: readonly (readonly string[])[],
+  opts: TabwriterOptions = GET_TABLE,
+): string {
   const widths: number[] = [];
   for (const row of rows) {
     row.forEach((cell, i) => {

@@ -50,7 +50,14 @@ export interface ServiceView {
   ports: ServicePortView[];
   selector: Record<string, string>;
   /** Pods behind it, from its EndpointSlices: `namespace/name`, with readiness. */
-  endpoints: { pod?: string; ip: string; ready: boolean; serving: boolean; terminating: boolean; node?: string }[];
+  endpoints: {
+    pod?: string;
+    ip: string;
+    ready: boolean;
+    serving: boolean;
+    terminating: boolean;
+    node?: string;
+  }[];
   externalTrafficPolicy?: string;
   sessionAffinity: string;
 }
@@ -68,7 +75,10 @@ export interface TopologyView {
 }
 
 /** `dataPlaneSize(node)` reads each node's programmed data plane (optional: tests may leave it out). */
-export function topologyView(cluster: Cluster, dataPlaneSize?: (node: string) => DataPlaneSize): TopologyView {
+export function topologyView(
+  cluster: Cluster,
+  dataPlaneSize?: (node: string) => DataPlaneSize,
+): TopologyView {
   const { store, config } = cluster;
   return {
     revision: store.resourceVersion,
@@ -130,7 +140,9 @@ function serviceView(cluster: Cluster, s: Service): ServiceView {
     clusterIP: spec.clusterIP ?? "",
     headless: spec.clusterIP === "None",
     ...(spec.externalName ? { externalName: spec.externalName } : {}),
-    loadBalancerIPs: (s.status?.loadBalancer?.ingress ?? []).map((i) => i.ip ?? i.hostname ?? "").filter(Boolean),
+    loadBalancerIPs: (s.status?.loadBalancer?.ingress ?? [])
+      .map((i) => i.ip ?? i.hostname ?? "")
+      .filter(Boolean),
     externalIPs: spec.externalIPs ?? [],
     ports: (spec.ports ?? []).map((p) => ({
       name: p.name ?? "",

@@ -1,9 +1,16 @@
 import { useEffect } from "react";
 import { ChartPanel } from "../features/chart/ChartPanel";
 import { EditorPanel } from "../features/editor/EditorPanel";
+import { LessonPlayer } from "../features/lessons/LessonPlayer";
+import { useLessonSync } from "../features/lessons/useLessonSync";
+import { useLessons } from "../features/lessons/useLessons";
+import { PresentationButton } from "../features/presentation/PresentationButton";
+import { PresentationMode } from "../features/presentation/PresentationMode";
+import { ThemeSelect } from "../features/presentation/ThemeSelect";
 import { SendPacketForm } from "../features/send/SendPacketForm";
-import { TopologyPanel } from "../features/topology/TopologyPanel";
+import { ShareControls } from "../features/share/ShareControls";
 import { Terminal } from "../features/terminal/Terminal";
+import { TopologyPanel } from "../features/topology/TopologyPanel";
 import { Playback } from "../features/trace/Playback";
 import { TracePanel } from "../features/trace/TracePanel";
 import { usePlaybackKeys } from "../features/trace/usePlaybackKeys";
@@ -14,19 +21,24 @@ import { ModeSelect } from "./ModeSelect";
 import { Notice } from "./Notice";
 import { useBoot } from "./useBoot";
 
-/** The workbench: manifests, topology with the packet, trace, terminal, chart. */
+/** The workbench (lesson, manifests, topology with the packet, trace, terminal, chart), or presentation mode. */
 export function App() {
   const t = useT();
   const language = useAppStore((s) => s.language);
   const theme = useAppStore((s) => s.theme);
+  const presentation = useAppStore((s) => s.presentation);
+  const lessons = useLessons();
   useBoot();
-  usePlaybackKeys(true);
+  useLessonSync(lessons);
+  usePlaybackKeys(!presentation);
 
   useEffect(() => {
     document.documentElement.lang = language;
     document.documentElement.dataset.theme = theme;
     document.title = `${t("app.title")} — ${t("app.tagline")}`;
   }, [language, theme, t]);
+
+  if (presentation) return <PresentationMode catalog={lessons} />;
 
   return (
     <div className="app">
@@ -37,11 +49,15 @@ export function App() {
         <h1>{t("app.title")}</h1>
         <p className="tagline">{t("app.tagline")}</p>
         <div className="header-controls">
+          <PresentationButton catalog={lessons} />
           <ModeSelect />
+          <ThemeSelect />
           <LanguageSelect />
+          <ShareControls />
         </div>
       </header>
       <Notice />
+      <LessonPlayer catalog={lessons} />
       <main className="workbench">
         <EditorPanel />
         <div className="stage">

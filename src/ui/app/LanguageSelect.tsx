@@ -11,7 +11,11 @@ export function LanguageSelect() {
   return (
     <label>
       {t("language.label")}
-      <select aria-label={t("language.label")} value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
+      <select
+        aria-label={t("language.label")}
+        value={language}
+        onChange={(e) => setLanguage(e.target.value as Language)}
+      >
         {LANGUAGES.map((l) => (
           <option key={l} value={l} lang={l}>
             {NAMES[l]}

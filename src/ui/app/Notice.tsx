@@ -8,7 +8,12 @@ export function Notice() {
   const notice = useAppStore((s) => s.notice);
   const setNotice = useAppStore((s) => s.setNotice);
   if (!notice) return null;
-  const values = Object.fromEntries(Object.entries(notice.values ?? {}).map(([k, v]) => [k, v.startsWith("notice.") ? t(v as MessageKey) : v]));
+  const values = Object.fromEntries(
+    Object.entries(notice.values ?? {}).map(([k, v]) => [
+      k,
+      v.startsWith("notice.") ? t(v as MessageKey) : v,
+    ]),
+  );
   return (
     <div className="notice" role="alert">
       {t(notice.key as MessageKey, values)}

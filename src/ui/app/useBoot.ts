@@ -2,8 +2,8 @@ import { useEffect } from "react";
 import { markBooted } from "../features/share/bootGate";
 import { loadEngineSettings } from "../features/share/scenarioStorage";
 import { useAppStore } from "../store";
-import { EDITOR_FILE } from "../store/editorSlice";
 import { refreshView } from "../store/actions";
+import { EDITOR_FILE } from "../store/editorSlice";
 import { engine } from "../worker/client";
 
 let booted = false;

@@ -7,10 +7,16 @@ import { ko } from "./ko";
 const CATALOGS: Record<Language, Record<MessageKey, string>> = { en, ko };
 
 /** Looks a message up and fills its `{name}` values. */
-export function translate(language: Language, key: MessageKey, values?: Record<string, string | number>): string {
+export function translate(
+  language: Language,
+  key: MessageKey,
+  values?: Record<string, string | number>,
+): string {
   const template = CATALOGS[language][key] ?? en[key];
   if (!values) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? formatValue(language, values[name]!) : m));
+  return template.replace(/\{(\w+)\}/g, (m, name: string) =>
+    name in values ? formatValue(language, values[name]!) : m,
+  );
 }
 
 function formatValue(language: Language, v: string | number): string {
@@ -20,7 +26,10 @@ function formatValue(language: Language, v: string | number): string {
 /** The current language's `t`. */
 export function useT() {
   const language = useAppStore((s) => s.language);
-  return useCallback((key: MessageKey, values?: Record<string, string | number>) => translate(language, key, values), [language]);
+  return useCallback(
+    (key: MessageKey, values?: Record<string, string | number>) => translate(language, key, values),
+    [language],
+  );
 }
 
 export type { MessageKey };

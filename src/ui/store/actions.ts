@@ -12,7 +12,10 @@ import { useAppStore } from "./index";
 const get = useAppStore.getState;
 
 export async function refreshView(): Promise<void> {
-  const [view, prompt] = await Promise.all([engine.call((api) => api.view()), engine.call((api) => api.prompt())]);
+  const [view, prompt] = await Promise.all([
+    engine.call((api) => api.view()),
+    engine.call((api) => api.prompt()),
+  ]);
   get().setView(view);
   get().setPrompt(prompt);
 }

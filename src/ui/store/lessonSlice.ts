@@ -68,9 +68,17 @@ export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (s
   lessonBurst: null,
   stepLineStart: 0,
   lessonError: null,
-  chooseLesson: (lessonId) => set({ lessonId, lessonStep: 0, ranStep: -1, prediction: null, pointAt: null, lessonError: null }),
+  chooseLesson: (lessonId) =>
+    set({ lessonId, lessonStep: 0, ranStep: -1, prediction: null, pointAt: null, lessonError: null }),
   openLesson: (lessonId, step) =>
-    set({ lessonId, lessonStep: Math.max(0, Math.floor(step)), ranStep: -1, prediction: null, pointAt: null, lessonError: null }),
+    set({
+      lessonId,
+      lessonStep: Math.max(0, Math.floor(step)),
+      ranStep: -1,
+      prediction: null,
+      pointAt: null,
+      lessonError: null,
+    }),
   setLessonStep: (lessonStep) => set({ lessonStep }),
   setRanStep: (ranStep) => set({ ranStep }),
   setLessonRunning: (lessonRunning) => set({ lessonRunning }),
@@ -78,7 +86,10 @@ export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (s
   setPointAt: (pointAt) => set({ pointAt }),
   setPrediction: (prediction) => set({ prediction }),
   setLessonBurst: (lessonBurst) => set({ lessonBurst }),
-  pickChoice: (choice) => set((s) => (s.prediction && !s.prediction.checked ? { prediction: { ...s.prediction, picked: choice } } : {})),
+  pickChoice: (choice) =>
+    set((s) =>
+      s.prediction && !s.prediction.checked ? { prediction: { ...s.prediction, picked: choice } } : {},
+    ),
   checkPrediction: () => {
     const p = get().prediction;
     if (!p || p.picked === null || p.checked) return;

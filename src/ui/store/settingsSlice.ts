@@ -15,7 +15,7 @@ export interface SettingsSlice {
 
 /** The browser's language chooses until the user does. */
 export function initialLanguage(): Language {
-  const langs = typeof navigator === "undefined" ? [] : navigator.languages ?? [navigator.language];
+  const langs = typeof navigator === "undefined" ? [] : (navigator.languages ?? [navigator.language]);
   return langs.some((l) => l.toLowerCase().startsWith("ko")) ? "ko" : "en";
 }
 

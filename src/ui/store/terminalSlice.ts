@@ -29,7 +29,10 @@ export const createTerminalSlice: StateCreator<AppState, [], [], TerminalSlice> 
   busy: false,
   appendLines: (lines) => set((s) => ({ lines: [...s.lines, ...lines].slice(-MAX_LINES) })),
   clearTerminal: () => set({ lines: [] }),
-  pushHistory: (line) => set((s) => ({ history: s.history[s.history.length - 1] === line ? s.history : [...s.history, line].slice(-500) })),
+  pushHistory: (line) =>
+    set((s) => ({
+      history: s.history[s.history.length - 1] === line ? s.history : [...s.history, line].slice(-500),
+    })),
   setPrompt: (prompt) => set({ prompt }),
   setBusy: (busy) => set({ busy }),
 });

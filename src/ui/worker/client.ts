@@ -35,7 +35,10 @@ class EngineClient {
   }
 
   /** Calls the engine; if the worker dies or hangs on the way, restarts it and rejects. */
-  async call<T>(fn: (api: Remote<SimulationWorkerApi>) => Promise<T>, timeoutMs = HANG_TIMEOUT_MS): Promise<T> {
+  async call<T>(
+    fn: (api: Remote<SimulationWorkerApi>) => Promise<T>,
+    timeoutMs = HANG_TIMEOUT_MS,
+  ): Promise<T> {
     const worker = this.worker;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let onError: ((e: ErrorEvent) => void) | undefined;
@@ -78,7 +81,10 @@ class EngineClient {
   }
 
   private start() {
-    this.worker = new Worker(new URL("../../worker/simulation.worker.ts", import.meta.url), { type: "module", name: "packetwalk-engine" });
+    this.worker = new Worker(new URL("../../worker/simulation.worker.ts", import.meta.url), {
+      type: "module",
+      name: "packetwalk-engine",
+    });
     this.remote = wrap<SimulationWorkerApi>(this.worker);
   }
 

@@ -4,7 +4,7 @@
  */
 import type { Hook, Packet } from "../../net/types";
 import type { DataPlaneSize, HookContext, HookResult, NodeDataPlane, ProxyInput } from "../types";
-import { applyRestore, initialRuleset, ownedChains } from "./kernelState";
+import { applyRestore, initialRuleset } from "./kernelState";
 import type { EvalContext, RecentLists } from "./netfilter/context";
 import { evaluate } from "./netfilter/evaluate";
 import { type ListOptions, type ListOutput, listRules, listTable } from "./netfilter/list";
@@ -12,7 +12,7 @@ import { ruleCount } from "./netfilter/ruleset";
 import { iptablesSave, type SaveOptions } from "./netfilter/save";
 import type { Ruleset, TableName } from "./netfilter/types";
 import { defaultIptablesOptions, type IptablesProxyOptions } from "./options";
-import type { RestoreBuffer } from "./restoreBuffer";
+import type { SyncBuffer } from "./restoreBuffer";
 import { renderRestore } from "./restoreText";
 import { planSync } from "./syncAccounting";
 import { computeRules } from "./syncRules";
@@ -53,21 +53,20 @@ export function buildIptablesDataPlane(
   const ruleset = initialRuleset();
   const recent: RecentLists = {};
   let options: IptablesProxyOptions = { ...defaultIptablesOptions(input.config), ...overrides };
-  let buffer: RestoreBuffer | undefined;
+  let buffer: SyncBuffer | undefined;
   let writes = 0;
   let lastText = "";
-  let lastSkipped: (chain: string) => boolean = () => false;
+  let lastChanged: ReadonlySet<unknown> = new Set();
   let stats = { servicePorts: 0, endpoints: 0 };
 
   const sync = (next: ProxyInput, opts: { full?: boolean } = {}): void => {
     options = { ...defaultIptablesOptions(next.config), ...overrides };
-    const out = computeRules(next, node, options);
+    const out = computeRules(next, node, options, buffer);
     const plan = planSync(buffer, out.buffer, opts.full === true);
-    applyRestore(ruleset, buffer ? ownedChains(buffer) : new Set(), out.buffer, plan.skipped);
-    const written = out.buffer;
-    lastSkipped = plan.skipped;
+    applyRestore(ruleset, out.buffer, plan);
+    lastChanged = plan.changed;
     lastText = "";
-    buffer = written;
+    buffer = out.buffer;
     writes = plan.writes;
     stats = { servicePorts: out.servicePorts, endpoints: out.endpoints };
   };
@@ -140,7 +139,7 @@ export function buildIptablesDataPlane(
     sync,
     lastSyncWrites: () => writes,
     lastRestoreInput: () => {
-      if (!lastText && buffer) lastText = renderRestore(buffer, (c) => !lastSkipped(c));
+      if (!lastText && buffer) lastText = renderRestore(buffer, (p) => lastChanged.has(p));
       return lastText;
     },
     restoreInput: () => (buffer ? renderRestore(buffer) : ""),

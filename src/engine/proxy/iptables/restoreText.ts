@@ -5,45 +5,36 @@
  * grouped by chain in that same order.
  */
 import { byteCompare } from "./netfilter/ruleset";
-import type { RestoreBuffer, RestoreLine, RestoreTable } from "./restoreBuffer";
+import type { PortRules, RestoreLine, RestoreTable, SyncBuffer } from "./restoreBuffer";
 
 const FIRST = ["KUBE-NODEPORTS", "KUBE-SERVICES"];
 
 /** Declared chains of a table, deduplicated, in the test's order. */
-export function orderedChains(buf: RestoreBuffer, table: RestoreTable): string[] {
-  const set = new Set(buf.chains[table]);
+export function orderedChains(declared: Iterable<string>): string[] {
+  const set = new Set(declared);
   const first = FIRST.filter((c) => set.has(c));
   const rest = [...set].filter((c) => !FIRST.includes(c)).sort(byteCompare);
   return [...first, ...rest];
 }
 
-/** Rules per chain, in write order. */
-export function linesByChain(buf: RestoreBuffer, table: RestoreTable): Map<string, RestoreLine[]> {
-  const out = new Map<string, RestoreLine[]>();
-  for (const l of buf.lines) {
-    if (l.table !== table) continue;
-    let list = out.get(l.chain);
-    if (!list) {
-      list = [];
-      out.set(l.chain, list);
-    }
-    list.push(l);
-  }
-  return out;
-}
-
 /**
- * The restore text. `include` filters what a partial sync writes (chains
- * whose declaration it keeps are still declared, as kube-proxy does).
+ * The restore text. `include` says which service ports' own chains a
+ * partial sync writes (the top-level chains are always written).
  */
-export function renderRestore(buf: RestoreBuffer, include: (chain: string) => boolean = () => true): string {
+export function renderRestore(buf: SyncBuffer, include: (p: PortRules) => boolean = () => true): string {
   const out: string[] = [];
-  for (const table of ["filter", "nat"] as const) {
+  const parts = [buf.head, ...buf.ports.filter(include), buf.tail];
+  const all = [buf.head, ...buf.ports, buf.tail];
+  for (const table of ["filter", "nat"] as RestoreTable[]) {
     out.push(`*${table}`);
-    const chains = orderedChains(buf, table).filter(include);
-    const byChain = linesByChain(buf, table);
+    const declared: string[] = [];
+    for (const p of parts) for (const c of p.chains[table]) declared.push(c);
+    const chains = orderedChains(declared);
+    const byChain = new Map<string, RestoreLine[]>();
+    for (const c of chains) byChain.set(c, []);
+    for (const p of all) for (const l of p.lines) if (l.table === table) byChain.get(l.chain)?.push(l);
     for (const c of chains) out.push(`:${c} - [0:0]`);
-    for (const c of chains) for (const l of byChain.get(c) ?? []) out.push(`-A ${c} ${l.args.join(" ")}`);
+    for (const [c, lines] of byChain) for (const l of lines) out.push(`-A ${c} ${l.args.join(" ")}`);
     out.push("COMMIT");
   }
   return `${out.join("\n")}\n`;

@@ -57,7 +57,7 @@ export function writeOwnChains(
   }
   if (p.usesExtChain) {
     const ext = p.chains.ext;
-    declareChain(buf, "nat", ext, spn);
+    declareChain(buf, "nat", ext);
     if (!sp.externalPolicyLocal) {
       own(ext, [
         "-m",
@@ -107,7 +107,7 @@ export function writeOwnChains(
   }
   if (p.usesFwChain) {
     const fw = p.chains.fw;
-    declareChain(buf, "nat", fw, spn);
+    declareChain(buf, "nat", fw);
     const head = ["-m", "comment", "--comment", q(`${spn} loadbalancer IP`)];
     let allowFromNode = false;
     for (const cidr of sp.loadBalancerSourceRanges) {
@@ -123,16 +123,16 @@ export function writeOwnChains(
     ]);
   }
   if (p.usesClusterChain) {
-    declareChain(buf, "nat", p.chains.svc, spn);
+    declareChain(buf, "nat", p.chains.svc);
     writeEndpointJumps(buf, sp, p.chains.svc, eps.cluster, env, seps);
   }
   if (p.usesLocalChain) {
-    declareChain(buf, "nat", p.chains.svl, spn);
+    declareChain(buf, "nat", p.chains.svl);
     writeEndpointJumps(buf, sp, p.chains.svl, eps.local, env, seps);
   }
   for (const ep of eps.allReachable) {
     const sep = seps.get(ep)!;
-    declareChain(buf, "nat", sep, spn);
+    declareChain(buf, "nat", sep);
     const args = env.largeCluster ? [] : ["-m", "comment", "--comment", spn];
     own(sep, [...args, "-s", ep.ip, "-j", KUBE_MARK_MASQ]);
     const affinity = sp.stickyMaxAgeSeconds > 0 ? ["-m", "recent", "--name", sep, "--set"] : [];

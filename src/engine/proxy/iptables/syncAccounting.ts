@@ -4,61 +4,63 @@
  * own chains only when that service or its endpoints changed; stale chains
  * are deleted with `-X`. A full sync runs first and then periodically.
  */
-import type { RestoreBuffer } from "./restoreBuffer";
+import { type PortRules, portIndex, type RestoreTable, type SyncBuffer } from "./restoreBuffer";
 
-/** Per service port, a fingerprint of its own chains' text. */
-export function ownerSignatures(buf: RestoreBuffer): Map<string, string> {
-  const parts = new Map<string, string[]>();
-  for (const l of buf.lines) {
-    if (l.owner === undefined) continue;
-    let p = parts.get(l.owner);
-    if (!p) {
-      p = [];
-      parts.set(l.owner, p);
-    }
-    p.push(l.chain, ...l.args);
+const signatures = new WeakMap<PortRules, string>();
+
+/** A fingerprint of a service port's own chains: their declarations and rules, as text. */
+export function ownSignature(p: PortRules): string {
+  let sig = signatures.get(p);
+  if (sig === undefined) {
+    const parts: string[] = [];
+    for (const l of p.lines) if (l.owner !== undefined) parts.push(l.chain, ...l.args);
+    for (const table of ["filter", "nat"] as const) for (const c of p.chains[table]) parts.push(`:${c}`);
+    sig = parts.join(" ");
+    signatures.set(p, sig);
   }
-  for (const [chain, owner] of buf.chainOwners) {
-    let p = parts.get(owner);
-    if (!p) {
-      p = [];
-      parts.set(owner, p);
-    }
-    p.push(`:${chain}`);
-  }
-  const out = new Map<string, string>();
-  for (const [owner, p] of parts) out.set(owner, p.join(" "));
-  return out;
+  return sig;
 }
 
 export interface SyncPlan {
   full: boolean;
-  /** Service ports whose own chains are rewritten. */
-  changed: Set<string>;
+  /** Service ports whose own chains are rewritten (all of them in a full sync). */
+  changed: Set<PortRules>;
+  /** Ports computed afresh whose own chains came out the same: their chains stay. */
+  recomputed: Set<PortRules>;
+  /** Chains the previous sync declared and this one does not: deleted. */
+  stale: Record<RestoreTable, string[]>;
   /** `-A` lines plus `-X` deletions written. */
   writes: number;
-  /** A chain this sync leaves out of the restore input. */
-  skipped: (chain: string) => boolean;
 }
 
 /** Decides what a sync writes, comparing with the previous sync's buffer. */
-export function planSync(prev: RestoreBuffer | undefined, next: RestoreBuffer, forceFull: boolean): SyncPlan {
+export function planSync(prev: SyncBuffer | undefined, next: SyncBuffer, forceFull: boolean): SyncPlan {
   const full = forceFull || prev === undefined;
-  const changed = new Set<string>();
-  if (!full) {
-    const before = ownerSignatures(prev);
-    for (const [owner, sig] of ownerSignatures(next)) if (before.get(owner) !== sig) changed.add(owner);
+  const before = prev ? portIndex(prev) : undefined;
+  const changed = new Set<PortRules>();
+  const recomputed = new Set<PortRules>();
+  let writes = next.head.lines.length + next.tail.lines.length;
+  for (const p of next.ports) {
+    const old = before?.get(p.key);
+    const rewrite = full || old === undefined || (old !== p && ownSignature(old) !== ownSignature(p));
+    if (rewrite) changed.add(p);
+    else if (old !== p) recomputed.add(p);
+    writes += rewrite ? p.lines.length : p.lines.length - p.ownLines;
   }
-  const skipped = (chain: string): boolean => {
-    if (full) return false;
-    const owner = next.chainOwners.get(chain);
-    return owner !== undefined && !changed.has(owner);
-  };
-  let writes = 0;
-  for (const l of next.lines) if (full || l.owner === undefined || changed.has(l.owner)) writes++;
+  const stale: Record<RestoreTable, string[]> = { filter: [], nat: [] };
   if (prev) {
-    const now = new Set([...next.chains.filter, ...next.chains.nat]);
-    for (const c of [...prev.chains.filter, ...prev.chains.nat]) if (!now.has(c)) writes++;
+    const nowTop = new Set([...next.head.chains.filter, ...next.head.chains.nat]);
+    for (const table of ["filter", "nat"] as const)
+      for (const c of prev.head.chains[table]) if (!nowTop.has(c)) stale[table].push(c);
+    const after = portIndex(next);
+    for (const p of prev.ports) {
+      const now = after.get(p.key);
+      if (now === p) continue;
+      const keep = new Set(now ? [...now.chains.filter, ...now.chains.nat] : []);
+      for (const table of ["filter", "nat"] as const)
+        for (const c of p.chains[table]) if (!keep.has(c)) stale[table].push(c);
+    }
+    writes += stale.filter.length + stale.nat.length;
   }
-  return { full, changed, writes, skipped };
+  return { full, changed, recomputed, stale, writes };
 }

@@ -1,10 +1,10 @@
 /** One full rule computation for a node: what `syncProxyRules` would write. */
 import type { Node } from "../../api/types";
 import type { ProxyInput } from "../types";
-import { categorizeEndpoints, endpointsFor, slicesByService } from "./endpoints";
+import { categorizeEndpoints, type EndpointInfo, endpointsFor, slicesByService } from "./endpoints";
 import { parseIPv4 } from "./netfilter/addr";
 import type { IptablesProxyOptions } from "./options";
-import { newRestoreBuffer, type RestoreBuffer } from "./restoreBuffer";
+import { newPortRules, newRestoreBuffer, portIndex, type SyncBuffer } from "./restoreBuffer";
 import { type ServicePortInfo, servicePorts } from "./servicePorts";
 import { type SyncEnv, writeServicePort } from "./serviceRules";
 import { writeTopHead, writeTopTail } from "./topRules";
@@ -19,18 +19,32 @@ export function nodeAddresses(nodes: readonly Node[], node: string): string[] {
 }
 
 export interface SyncOutput {
-  buffer: RestoreBuffer;
+  buffer: SyncBuffer;
   servicePorts: number;
   endpoints: number;
   largeCluster: boolean;
 }
 
+/** Everything a service port's rules are computed from, besides the sync-wide settings. */
+function portInput(sp: ServicePortInfo, eps: readonly EndpointInfo[]): string {
+  let s = JSON.stringify(sp);
+  for (const e of eps)
+    s += `|${e.str} ${e.ready ? 1 : 0}${e.serving ? 1 : 0}${e.terminating ? 1 : 0} ${e.nodeName ?? ""}`;
+  return s;
+}
+
 /**
  * Computes every rule for `node`. Service ports are visited sorted by their
  * ServicePortName (kube-proxy walks a Go map, i.e. in random order; its tests
- * sort the same way).
+ * sort the same way). A port whose inputs match its part in `previous` reuses
+ * that part as it is.
  */
-export function computeRules(input: ProxyInput, node: string, options: IptablesProxyOptions): SyncOutput {
+export function computeRules(
+  input: ProxyInput,
+  node: string,
+  options: IptablesProxyOptions,
+  previous?: SyncBuffer,
+): SyncOutput {
   const ports: ServicePortInfo[] = [];
   for (const svc of input.services) ports.push(...servicePorts(svc));
   ports.sort((a, b) =>
@@ -53,11 +67,26 @@ export function computeRules(input: ProxyInput, node: string, options: IptablesP
     nodeIPs: nodeAddresses(input.nodes, node),
     largeCluster: total > options.largeClusterEndpointsThreshold,
   };
-  const buffer = newRestoreBuffer();
-  writeTopHead(buffer, options);
-  ports.forEach((sp, i) => {
-    writeServicePort(buffer, sp, categorizeEndpoints(sp, eps[i]!, node), env);
+  const envKey = JSON.stringify([node, options, env.nodeIPs, env.largeCluster]);
+  const reuse = previous?.env === envKey ? portIndex(previous) : undefined;
+  const head = newRestoreBuffer();
+  writeTopHead(head, options);
+  const parts = ports.map((sp, i) => {
+    const key = `${sp.nameString} ${sp.protocol}`;
+    const fingerprint = portInput(sp, eps[i]!);
+    const old = reuse?.get(key);
+    if (old && old.input === fingerprint) return old;
+    const part = newPortRules(key, fingerprint);
+    writeServicePort(part, sp, categorizeEndpoints(sp, eps[i]!, node), env);
+    for (const l of part.lines) if (l.owner !== undefined) part.ownLines++;
+    return part;
   });
-  writeTopTail(buffer, options, env.nodeIPs);
-  return { buffer, servicePorts: ports.length, endpoints: total, largeCluster: env.largeCluster };
+  const tail = newRestoreBuffer();
+  writeTopTail(tail, options, env.nodeIPs);
+  return {
+    buffer: { env: envKey, head, ports: parts, tail },
+    servicePorts: ports.length,
+    endpoints: total,
+    largeCluster: env.largeCluster,
+  };
 }

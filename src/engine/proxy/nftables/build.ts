@@ -37,7 +37,11 @@ export function nodeParams(input: ProxyInput, node: string): NodeParams {
   const serviceCIDR = parseCidr(serviceSubnet);
   const podCIDR = parseCidr(podSubnet);
   return {
-    setup: { mark: 1 << masqueradeBit, serviceCIDRs: serviceCIDR ? [serviceCIDR] : [], nodePortIPs: ip ? [ip] : [] },
+    setup: {
+      mark: 1 << masqueradeBit,
+      serviceCIDRs: serviceCIDR ? [serviceCIDR] : [],
+      nodePortIPs: ip ? [ip] : [],
+    },
     service: podCIDR ? { podCIDR, ...(ip ? { nodeIP: ip } : {}) } : ip ? { nodeIP: ip } : {},
     key: `${ip ?? ""}|${serviceSubnet}|${podSubnet}|${masqueradeBit}`,
   };

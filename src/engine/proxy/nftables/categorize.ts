@@ -102,7 +102,8 @@ export function countCategories(s: PortSpec): CategoryCounts {
     const localBit = localReady > 0 ? READY : SERVING_TERMINATING;
     reachableCount = clusterCount;
     if (localCount > 0 && clusterBit !== localBit)
-      for (const m of meta) if (m & LOCAL && (m & localBit) === localBit && (m & clusterBit) !== clusterBit) reachableCount++;
+      for (const m of meta)
+        if (m & LOCAL && (m & localBit) === localBit && (m & clusterBit) !== clusterBit) reachableCount++;
   }
   return { clusterCount, localCount, reachableCount, hasAnyEndpoints };
 }

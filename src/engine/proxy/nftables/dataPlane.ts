@@ -11,18 +11,17 @@ import type {
   ProxyInput,
   ProxyModeImpl,
 } from "../types";
-import { buildTable } from "./build";
-import { diffWrites, fullWrites } from "./diff";
+import { diffWrites } from "./diff";
 import { type AffinityState, evaluateHook } from "./evaluate";
+import { LiveTable } from "./liveTable";
 import type { NftTable } from "./model";
-import { type DynamicElements, renderChain, renderSet, renderTable, wrapInTable } from "./render";
-import type { NameCache } from "./servicePorts";
+import { type DynamicElements, renderChain, renderObjects, renderSet, wrapInTable } from "./render";
 
 /** An nftables node data plane, with what `nft list` shows. */
 export interface NftablesDataPlane extends NodeDataPlane {
   readonly mode: "nftables";
   sync(input: ProxyInput): void;
-  /** The table as last synced (read-only by convention). */
+  /** The table as last synced, every object written out (costs a full build: for tests and tools). */
   table(): NftTable;
   /** `nft list table ip kube-proxy` at virtual time `nowMs` (affinity expiry). */
   listTable(nowMs: number): string;
@@ -37,43 +36,56 @@ export function isNftablesDataPlane(p: NodeDataPlane | undefined): p is Nftables
   return p !== undefined && p.mode === "nftables" && "listTable" in p;
 }
 
+/** Every object of a table, as a full sync writes it (diff.ts's `fullWrites`, counted). */
+function fullWrites(live: LiveTable): number {
+  const { chains, rules, affinitySets } = live.counts();
+  let n = 1 + affinitySets + chains + rules;
+  for (const s of live.fixed.sets.values()) n += 1 + s.elements.size;
+  return n;
+}
+
 class NodeNftables implements NftablesDataPlane {
   readonly mode = "nftables" as const;
-  private current: NftTable;
+  private live: LiveTable;
   private readonly affinity: AffinityState = new Map();
-  private readonly names: NameCache = new Map();
   private writes: number;
 
   constructor(
     input: ProxyInput,
     readonly node: string,
   ) {
-    this.current = buildTable(input, node, this.names);
-    this.writes = fullWrites(this.current);
+    this.live = LiveTable.build(input, node);
+    this.writes = fullWrites(this.live);
   }
 
   sync(input: ProxyInput): void {
-    const next = buildTable(input, this.node, this.names);
-    this.writes = diffWrites(this.current, next);
-    this.current = next;
-    for (const name of [...this.affinity.keys()]) if (!next.sets.has(name)) this.affinity.delete(name);
+    const writes = this.live.sync(input);
+    if (writes !== undefined) this.writes = writes;
+    else {
+      const next = LiveTable.build(input, this.node);
+      this.writes = diffWrites(this.live.materialize(), next.materialize());
+      this.live = next;
+    }
+    for (const name of [...this.affinity.keys()]) if (!this.live.set(name)) this.affinity.delete(name);
   }
 
   hook(hook: Hook, packet: Packet, ctx: HookContext): HookResult {
-    return evaluateHook(this.current, this.affinity, hook, packet, ctx);
+    return evaluateHook(this.live, this.affinity, hook, packet, ctx);
   }
 
   size(): DataPlaneSize {
     const detail: Record<string, number> = {};
     let elements = 0;
-    let rules = 0;
-    for (const s of this.current.sets.values()) {
-      detail[s.name] =
-        s.timeoutSeconds === undefined ? s.elements.size : (this.affinity.get(s.name)?.size ?? 0);
+    for (const s of this.live.fixed.sets.values()) {
+      detail[s.name] = s.elements.size;
+      elements += s.elements.size;
+    }
+    for (const s of this.live.affinitySets()) {
+      detail[s.name] = this.affinity.get(s.name)?.size ?? 0;
       elements += detail[s.name] ?? 0;
     }
-    for (const c of this.current.chains.values()) rules += c.rules.length;
-    detail.chains = this.current.chains.size;
+    const { chains, rules } = this.live.counts();
+    detail.chains = chains;
     detail.rules = rules;
     return { primary: elements, detail };
   }
@@ -83,20 +95,26 @@ class NodeNftables implements NftablesDataPlane {
   }
 
   table(): NftTable {
-    return this.current;
+    return this.live.materialize();
   }
 
   listTable(nowMs: number): string {
-    return renderTable(this.current, this.dynamic(), nowMs);
+    return renderObjects(
+      this.live.fixed.comment,
+      this.live.sets(),
+      this.live.chains(),
+      this.dynamic(),
+      nowMs,
+    );
   }
 
   listChain(name: string): string | undefined {
-    const c = this.current.chains.get(name);
+    const c = this.live.chain(name);
     return c ? wrapInTable(renderChain(c)) : undefined;
   }
 
   listSet(kind: "set" | "map", name: string, nowMs: number): string | undefined {
-    const s = this.current.sets.get(name);
+    const s = this.live.set(name);
     return s && s.kind === kind ? wrapInTable(renderSet(s, this.dynamic(), nowMs)) : undefined;
   }
 

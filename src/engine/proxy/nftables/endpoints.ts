@@ -53,7 +53,12 @@ export function hashed(cache: NameCache | undefined, readable: string): string {
   return v;
 }
 
-function isDuplicate(out: CompactEndpoints, ip: string, port: number, seen: Set<string> | undefined): boolean {
+function isDuplicate(
+  out: CompactEndpoints,
+  ip: string,
+  port: number,
+  seen: Set<string> | undefined,
+): boolean {
   if (seen) {
     const key = `${ip}:${port}`;
     if (seen.has(key)) return true;

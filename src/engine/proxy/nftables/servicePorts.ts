@@ -154,7 +154,8 @@ export function servicePorts(
   const out: ServicePortInfo[] = [];
   for (const { svc, key } of sortedServices(services)) {
     if (!isProgrammed(svc)) continue;
-    for (const spec of portSpecs(svc, slices.get(key) ?? [], node, cache)) out.push(withEndpoints(spec, cache));
+    for (const spec of portSpecs(svc, slices.get(key) ?? [], node, cache))
+      out.push(withEndpoints(spec, cache));
   }
   return out;
 }
@@ -171,6 +172,8 @@ export function sortedServices(services: readonly Service[]): { svc: Service; ke
 }
 
 /** NodePort, externalIPs or LoadBalancer IPs: traffic that is "external" to kube-proxy. */
-export function externallyAccessible(s: Pick<PortSpec, "nodePort" | "externalIPs" | "loadBalancerIPs">): boolean {
+export function externallyAccessible(
+  s: Pick<PortSpec, "nodePort" | "externalIPs" | "loadBalancerIPs">,
+): boolean {
   return s.nodePort !== 0 || s.externalIPs.length > 0 || s.loadBalancerIPs.length > 0;
 }

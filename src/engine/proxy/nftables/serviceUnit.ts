@@ -25,8 +25,11 @@ export interface ServiceUnit {
   chains: number;
   rules: number;
   affinitySets: number;
-  /** Sync generation that last saw it in the input. */
+  /** Sync generation that last saw it in the input (-1 once replaced). */
   gen: number;
+  /** Sync generation of `sliceSeen`, and how many of its slices that sync saw unchanged. */
+  sliceGen: number;
+  sliceSeen: number;
   /** Its chains and affinity sets once written (kept for packets and `nft list chain`). */
   written?: NftTable;
 }
@@ -52,6 +55,8 @@ export function makeUnit(
     rules: 0,
     affinitySets: 0,
     gen: 0,
+    sliceGen: 0,
+    sliceSeen: 0,
   };
   const put: PutElement = (set, k, e) => {
     u.elements.push(set, k, e);

@@ -126,7 +126,11 @@ export function makeIpCommand(extra?: ExtraInterfaces): Command {
     if (!["show", "list", "ls", "s", "l"].includes(sub))
       return { stdout: "", stderr: `Command "${sub}" is unknown, try "ip ${object} help".\n`, exitCode: 1 };
     if ("address".startsWith(object) && object.length > 0) {
-      const all = node ? nodeIpAddr(env, node, extra) : pod ? podIpAddr(env, pod, extra) : `${LO.join("\n")}\n`;
+      const all = node
+        ? nodeIpAddr(env, node, extra)
+        : pod
+          ? podIpAddr(env, pod, extra)
+          : `${LO.join("\n")}\n`;
       if (dev === undefined) return { stdout: all, stderr: "", exitCode: 0 };
       const block = interfaceBlock(all, dev);
       return block

@@ -4,7 +4,9 @@ import { useAppStore } from "../../store";
 import { applyEditor } from "../../store/actions";
 import { ExamplePicker } from "./ExamplePicker";
 
-const MonacoYamlEditor = lazy(() => import("./MonacoYamlEditor").then((m) => ({ default: m.MonacoYamlEditor })));
+const MonacoYamlEditor = lazy(() =>
+  import("./MonacoYamlEditor").then((m) => ({ default: m.MonacoYamlEditor })),
+);
 
 /**
  * The manifests: Monaco (loaded on demand) with the engine's refusals as

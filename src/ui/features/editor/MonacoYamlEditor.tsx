@@ -54,7 +54,11 @@ export function MonacoYamlEditor() {
   useEffect(() => {
     const model = editorRef.current?.getModel();
     if (!model) return;
-    monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkerData(markers, model, monaco.MarkerSeverity.Error));
+    monaco.editor.setModelMarkers(
+      model,
+      MARKER_OWNER,
+      toMarkerData(markers, model, monaco.MarkerSeverity.Error),
+    );
   }, [markers]);
 
   useEffect(() => {

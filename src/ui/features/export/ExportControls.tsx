@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useAppStore } from "../../store";
-import { traceAsText } from "../trace/traceText";
 import { type ShareMessageKey, useShareT } from "../share/messages";
+import { traceAsText } from "../trace/traceText";
 import { downloadBlob } from "./download";
 import { findTopologySvg, serializeSvg } from "./serializeSvg";
 import { svgToPng } from "./svgToPng";
@@ -14,7 +14,7 @@ export function ExportControls() {
 
   function diagram() {
     const svg = findTopologySvg();
-    if (!svg || !svg.querySelector("g > g > *")) {
+    if (!svg?.querySelector("g > g > *")) {
       setProblem("export.noDiagram");
       return null;
     }
@@ -38,7 +38,10 @@ export function ExportControls() {
       return;
     }
     setProblem(null);
-    downloadBlob(new Blob([traceAsText(trace)], { type: "text/plain;charset=utf-8" }), "packetwalk-trace.txt");
+    downloadBlob(
+      new Blob([traceAsText(trace)], { type: "text/plain;charset=utf-8" }),
+      "packetwalk-trace.txt",
+    );
   }
 
   return (

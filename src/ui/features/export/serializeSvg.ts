@@ -31,7 +31,10 @@ export interface SerializedSvg {
 
 /** The topology's SVG on the page (the diagram inside the region with id `topology`). */
 export function findTopologySvg(root: ParentNode = document): SVGSVGElement | null {
-  return root.querySelector<SVGSVGElement>("#topology svg.topo-svg") ?? root.querySelector<SVGSVGElement>("#topology svg");
+  return (
+    root.querySelector<SVGSVGElement>("#topology svg.topo-svg") ??
+    root.querySelector<SVGSVGElement>("#topology svg")
+  );
 }
 
 function inlineStyles(source: Element, target: Element): void {

@@ -35,7 +35,10 @@ export function PredictPanel({ step, stepKey }: { step: LessonStep; stepKey: str
         <legend>{step.predict.question[language]}</legend>
         <div role="radiogroup" aria-label={step.predict.question[language]}>
           {prediction.choices.map((c) => (
-            <label key={c} className={prediction.checked && c === prediction.answer ? "choice choice-answer" : "choice"}>
+            <label
+              key={c}
+              className={prediction.checked && c === prediction.answer ? "choice choice-answer" : "choice"}
+            >
               <input
                 type="radio"
                 name={name}
@@ -52,8 +55,15 @@ export function PredictPanel({ step, stepKey }: { step: LessonStep; stepKey: str
       <button type="submit" disabled={prediction.picked === null || prediction.checked}>
         {t("predict.check")}
       </button>
-      <p role="status" className={prediction.checked ? (right ? "predict-result ok" : "predict-result bad") : "predict-result"}>
-        {prediction.checked ? t(right ? "predict.correct" : "predict.wrong", { answer: label(prediction.answer) }) : ""}
+      <p
+        role="status"
+        className={
+          prediction.checked ? (right ? "predict-result ok" : "predict-result bad") : "predict-result"
+        }
+      >
+        {prediction.checked
+          ? t(right ? "predict.correct" : "predict.wrong", { answer: label(prediction.answer) })
+          : ""}
       </p>
     </form>
   );

@@ -11,14 +11,24 @@ export function StepNav({ lesson, large = false }: { lesson: Lesson; large?: boo
   const last = lesson.steps.length - 1;
   return (
     <div className={large ? "step-nav step-nav-large" : "step-nav"}>
-      <button type="button" onClick={() => void previousStep(lesson)} disabled={index <= 0} aria-disabled={running || undefined}>
+      <button
+        type="button"
+        onClick={() => void previousStep(lesson)}
+        disabled={index <= 0}
+        aria-disabled={running || undefined}
+      >
         {t("lesson.previous")}
       </button>
       <span className="step-count" aria-live="polite">
         {t("lesson.stepOf", { n: Math.min(index, last) + 1, total: lesson.steps.length })}
         {running ? ` · ${t("lesson.running")}` : ""}
       </span>
-      <button type="button" onClick={() => void nextStep(lesson)} disabled={index >= last} aria-disabled={running || undefined}>
+      <button
+        type="button"
+        onClick={() => void nextStep(lesson)}
+        disabled={index >= last}
+        aria-disabled={running || undefined}
+      >
         {t("lesson.next")}
       </button>
     </div>

@@ -33,7 +33,8 @@ export async function goToStep(lesson: Lesson, index: number): Promise<void> {
       await engine.reset({ seed: LESSON_SEED });
       s.clearTerminal();
       s.setTrace(null);
-      for (const earlier of lesson.steps.slice(0, index)) await runLessonStep(earlier, quietEngine, exampleText);
+      for (const earlier of lesson.steps.slice(0, index))
+        await runLessonStep(earlier, quietEngine, exampleText);
       await refreshView();
     }
     get().setStepLineStart(get().lines.length);

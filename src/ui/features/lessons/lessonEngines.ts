@@ -7,7 +7,14 @@
 import { buildPrediction } from "../../../lessons/predict";
 import type { LessonEngine } from "../../../lessons/runStep";
 import { useAppStore } from "../../store";
-import { applyEditor, refreshView, runCommand, sendBurst, sendPacket, setProxyMode } from "../../store/actions";
+import {
+  applyEditor,
+  refreshView,
+  runCommand,
+  sendBurst,
+  sendPacket,
+  setProxyMode,
+} from "../../store/actions";
 import { EDITOR_FILE } from "../../store/editorSlice";
 import { engine } from "../../worker/client";
 

@@ -6,7 +6,8 @@ export function BurstTable({ result }: { result: BurstResult }) {
   const t = useT();
   const rows = new Map<string, { pod: string; received: number; promised: number }>();
   for (const p of result.promised) rows.set(p.pod, { pod: p.pod, received: 0, promised: p.share });
-  for (const r of result.received) rows.set(r.pod, { pod: r.pod, received: r.count, promised: rows.get(r.pod)?.promised ?? 0 });
+  for (const r of result.received)
+    rows.set(r.pod, { pod: r.pod, received: r.count, promised: rows.get(r.pod)?.promised ?? 0 });
   const pct = new Intl.NumberFormat(undefined, { style: "percent", maximumFractionDigits: 1 });
   return (
     <table className="burst-table" aria-label={t("burst.region")}>

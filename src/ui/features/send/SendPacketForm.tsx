@@ -59,7 +59,13 @@ export function SendPacketForm() {
         </button>
         <label className="burst-count">
           {t("send.burstCount")}
-          <input type="number" min={1} max={1000} value={count} onChange={(e) => setCount(clamp(Number(e.target.value)))} />
+          <input
+            type="number"
+            min={1}
+            max={1000}
+            value={count}
+            onChange={(e) => setCount(clamp(Number(e.target.value)))}
+          />
         </label>
         <button type="button" onClick={onBurst} disabled={busy || !destination.trim()}>
           {t("send.burst")}
@@ -76,8 +82,13 @@ function DestinationSuggestions() {
   return (
     <datalist id="destination-suggestions">
       {(services ?? []).flatMap((s) => [
-        <option key={`${s.namespace}/${s.name}`} value={s.namespace === "default" ? s.name : `${s.name}.${s.namespace}`} />,
-        ...(s.clusterIP && !s.headless && s.ports[0] ? [<option key={`${s.namespace}/${s.name}/ip`} value={`${s.clusterIP}:${s.ports[0].port}`} />] : []),
+        <option
+          key={`${s.namespace}/${s.name}`}
+          value={s.namespace === "default" ? s.name : `${s.name}.${s.namespace}`}
+        />,
+        ...(s.clusterIP && !s.headless && s.ports[0]
+          ? [<option key={`${s.namespace}/${s.name}/ip`} value={`${s.clusterIP}:${s.ports[0].port}`} />]
+          : []),
       ])}
     </datalist>
   );

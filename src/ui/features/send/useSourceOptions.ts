@@ -6,14 +6,22 @@ import { useAppStore } from "../../store";
 /** Sources a packet can start from: running pods (user pods first), nodes, an outside client. */
 export function useSourceOptions() {
   const t = useT();
-  const { pods, nodes } = useAppStore(useShallow((s) => ({ pods: s.view?.pods ?? EMPTY, nodes: s.view?.nodes ?? EMPTY_NODES })));
+  const { pods, nodes } = useAppStore(
+    useShallow((s) => ({ pods: s.view?.pods ?? EMPTY, nodes: s.view?.nodes ?? EMPTY_NODES })),
+  );
   return useMemo(() => {
     const running = pods.filter((p) => p.ip && p.status === "Running");
     const user = running.filter((p) => p.namespace !== "kube-system");
     const system = running.filter((p) => p.namespace === "kube-system");
     return [
-      ...[...user, ...system].map((p) => ({ value: `pod:${p.namespace}/${p.name}`, label: `${p.namespace}/${p.name} (${p.ip})` })),
-      ...nodes.map((n) => ({ value: `node:${n.name}`, label: `${t("send.nodePrefix", { name: n.name })} (${n.internalIP})` })),
+      ...[...user, ...system].map((p) => ({
+        value: `pod:${p.namespace}/${p.name}`,
+        label: `${p.namespace}/${p.name} (${p.ip})`,
+      })),
+      ...nodes.map((n) => ({
+        value: `node:${n.name}`,
+        label: `${t("send.nodePrefix", { name: n.name })} (${n.internalIP})`,
+      })),
       { value: "external", label: t("send.external") },
     ];
   }, [pods, nodes, t]);

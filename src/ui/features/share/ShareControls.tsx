@@ -62,7 +62,9 @@ export function ShareControls({ presentation = false }: ShareControlsProps) {
           <span role="status" className="share-copied">
             {copied ? t(copied === "copied" ? "share.copied" : "share.copyFailed") : ""}
           </span>
-          {link.length > LONG_LINK ? <p className="share-warning">{t("share.tooLong", { size: link.length })}</p> : null}
+          {link.length > LONG_LINK ? (
+            <p className="share-warning">{t("share.tooLong", { size: link.length })}</p>
+          ) : null}
           {presentation || showQr ? <QrCode text={link} large={presentation} /> : null}
         </>
       ) : null}

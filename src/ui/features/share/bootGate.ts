@@ -23,6 +23,7 @@ export function markBooted(): void {
     if (!mode || !scheduler) return;
     if (mode === prev.view?.proxyMode && scheduler === prev.view?.ipvsScheduler) return;
     const saved = loadEngineSettings();
-    if (saved.mode !== mode || saved.scheduler !== scheduler) saveEngineSettings({ ...saved, mode, scheduler });
+    if (saved.mode !== mode || saved.scheduler !== scheduler)
+      saveEngineSettings({ ...saved, mode, scheduler });
   });
 }

@@ -55,7 +55,15 @@ describe("base64url", () => {
 
   it("matches RFC 4648's test vectors (unpadded, URL alphabet)", () => {
     const enc = (s: string) => toBase64Url(new TextEncoder().encode(s));
-    expect(["", "f", "fo", "foo", "foob", "fooba", "foobar"].map(enc)).toEqual(["", "Zg", "Zm8", "Zm9v", "Zm9vYg", "Zm9vYmE", "Zm9vYmFy"]);
+    expect(["", "f", "fo", "foo", "foob", "fooba", "foobar"].map(enc)).toEqual([
+      "",
+      "Zg",
+      "Zm8",
+      "Zm9v",
+      "Zm9vYg",
+      "Zm9vYmE",
+      "Zm9vYmFy",
+    ]);
     expect(toBase64Url(new Uint8Array([0xfb, 0xff]))).toBe("-_8");
   });
 
@@ -93,9 +101,15 @@ describe("share links", () => {
   });
 
   it("explain damaged links", async () => {
-    expect(await decodeScenario("not*base64")).toEqual({ ok: false, error: "the link is not valid base64url" });
+    expect(await decodeScenario("not*base64")).toEqual({
+      ok: false,
+      error: "the link is not valid base64url",
+    });
     expect(await decodeScenario("AAAAAAAA")).toMatchObject({ ok: false });
-    expect(await decodeScenario(await deflate("<script>alert(1)</script>"))).toEqual({ ok: false, error: "the link does not hold JSON" });
+    expect(await decodeScenario(await deflate("<script>alert(1)</script>"))).toEqual({
+      ok: false,
+      error: "the link does not hold JSON",
+    });
   });
 });
 
@@ -108,8 +122,14 @@ describe("validateScenario", () => {
   });
 
   it("refuses unknown modes, schedulers, languages and fields", () => {
-    expect(with_({ mode: "userspace" })).toEqual({ ok: false, error: "mode: expected one of iptables, ipvs, nftables" });
-    expect(with_({ scheduler: "fifo" })).toMatchObject({ ok: false, error: expect.stringMatching(/^scheduler: /) });
+    expect(with_({ mode: "userspace" })).toEqual({
+      ok: false,
+      error: "mode: expected one of iptables, ipvs, nftables",
+    });
+    expect(with_({ scheduler: "fifo" })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^scheduler: /),
+    });
     expect(with_({ language: "fr" })).toEqual({ ok: false, error: "language: expected one of en, ko" });
     expect(with_({ html: "<b>" })).toEqual({ ok: false, error: 'unknown field "html"' });
     expect(with_({ v: 2 })).toEqual({ ok: false, error: "v: unsupported version 2" });
@@ -124,16 +144,30 @@ describe("validateScenario", () => {
       ok: false,
       error: "manifests[0].name: not a plain file name",
     });
-    expect(with_({ manifests: [{ name: "a.yaml", text: 1 }] })).toEqual({ ok: false, error: "manifests[0].text: expected a string" });
-    expect(with_({ manifests: [{ name: "a.yaml", text: "", run: "rm -rf /" }] })).toMatchObject({ ok: false });
-    const many = Array.from({ length: SHARE_LIMITS.manifestFiles + 1 }, (_, i) => ({ name: `f${i}.yaml`, text: "" }));
+    expect(with_({ manifests: [{ name: "a.yaml", text: 1 }] })).toEqual({
+      ok: false,
+      error: "manifests[0].text: expected a string",
+    });
+    expect(with_({ manifests: [{ name: "a.yaml", text: "", run: "rm -rf /" }] })).toMatchObject({
+      ok: false,
+    });
+    const many = Array.from({ length: SHARE_LIMITS.manifestFiles + 1 }, (_, i) => ({
+      name: `f${i}.yaml`,
+      text: "",
+    }));
     expect(with_({ manifests: many })).toEqual({ ok: false, error: "manifests: more than 16 files" });
     expect(with_({ editor: "x".repeat(SHARE_LIMITS.manifestTextLength + 1) })).toEqual({
       ok: false,
       error: "editor: longer than 262144 characters",
     });
-    expect(with_({ lesson: { id: "Bad Id", step: 0 } })).toEqual({ ok: false, error: "lesson.id: not a lesson id" });
-    expect(with_({ lesson: { id: "a", step: 1e9 } })).toEqual({ ok: false, error: "lesson.step: expected a step number" });
+    expect(with_({ lesson: { id: "Bad Id", step: 0 } })).toEqual({
+      ok: false,
+      error: "lesson.id: not a lesson id",
+    });
+    expect(with_({ lesson: { id: "a", step: 1e9 } })).toEqual({
+      ok: false,
+      error: "lesson.step: expected a step number",
+    });
     expect(validateScenario(null)).toEqual({ ok: false, error: "expected an object" });
     expect(validateScenario([])).toEqual({ ok: false, error: "expected an object" });
   });

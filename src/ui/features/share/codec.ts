@@ -6,7 +6,11 @@ import { type Validated, validateScenario } from "./validate";
 /** The fragment parameter that carries a scenario: `#s=…`. */
 export const SHARE_PARAM = "s";
 
-async function pipeBytes(bytes: Uint8Array, stream: GenericTransformStream, limit: number): Promise<Uint8Array | null> {
+async function pipeBytes(
+  bytes: Uint8Array,
+  stream: GenericTransformStream,
+  limit: number,
+): Promise<Uint8Array | null> {
   const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(stream).getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -53,7 +57,8 @@ export async function decodeScenario(encoded: string): Promise<Validated<Scenari
   } catch {
     return { ok: false, error: "the link is damaged (it does not inflate)" };
   }
-  if (!json) return { ok: false, error: `the scenario is larger than ${SHARE_LIMITS.decompressedBytes / 1024} KB` };
+  if (!json)
+    return { ok: false, error: `the scenario is larger than ${SHARE_LIMITS.decompressedBytes / 1024} KB` };
   let parsed: unknown;
   try {
     parsed = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(json));
@@ -70,6 +75,9 @@ export function shareParam(hash: string): string | null {
 }
 
 /** The page's address with the scenario in its fragment. */
-export function shareUrl(location: { origin: string; pathname: string; search: string }, encoded: string): string {
+export function shareUrl(
+  location: { origin: string; pathname: string; search: string },
+  encoded: string,
+): string {
   return `${location.origin}${location.pathname}${location.search}#${SHARE_PARAM}=${encoded}`;
 }

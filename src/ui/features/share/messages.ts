@@ -17,7 +17,8 @@ export const shareMessages = {
     "share.qrShow": "Show QR code",
     "share.qrHide": "Hide QR code",
     "share.qrTooLong": "This scenario is too big for a QR code: open the share link instead.",
-    "share.tooLong": "The share link is {size} characters long; some browsers and chat apps cut links this long.",
+    "share.tooLong":
+      "The share link is {size} characters long; some browsers and chat apps cut links this long.",
     "share.restored": "Opened a shared scenario.",
     "share.replaced": "Opened a shared scenario; your previous work was kept aside.",
     "share.undo": "Bring back my previous work",
@@ -38,7 +39,8 @@ export const shareMessages = {
     "share.qrShow": "QR 코드 보기",
     "share.qrHide": "QR 코드 숨기기",
     "share.qrTooLong": "이 시나리오는 QR 코드에 담기에 너무 큽니다. 공유 링크를 여세요.",
-    "share.tooLong": "공유 링크가 {size}자입니다. 이렇게 긴 링크는 일부 브라우저와 메신저에서 잘릴 수 있습니다.",
+    "share.tooLong":
+      "공유 링크가 {size}자입니다. 이렇게 긴 링크는 일부 브라우저와 메신저에서 잘릴 수 있습니다.",
     "share.restored": "공유된 시나리오를 열었습니다.",
     "share.replaced": "공유된 시나리오를 열었습니다. 이전 작업은 따로 보관했습니다.",
     "share.undo": "이전 작업 되돌리기",
@@ -54,7 +56,11 @@ export const shareMessages = {
 export type ShareMessageKey = keyof (typeof shareMessages)["en"];
 
 /** Looks a share/export message up in the current language and fills its `{name}` values. */
-export function shareText(language: Language, key: ShareMessageKey, values?: Record<string, string | number>): string {
+export function shareText(
+  language: Language,
+  key: ShareMessageKey,
+  values?: Record<string, string | number>,
+): string {
   const template: string = shareMessages[language][key] ?? shareMessages.en[key];
   if (!values) return template;
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));

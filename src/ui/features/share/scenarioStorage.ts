@@ -1,4 +1,9 @@
-import { IPVS_SCHEDULERS, type IpvsScheduler, PROXY_MODES, type ProxyMode } from "../../../engine/api/configTypes";
+import {
+  IPVS_SCHEDULERS,
+  type IpvsScheduler,
+  PROXY_MODES,
+  type ProxyMode,
+} from "../../../engine/api/configTypes";
 
 /** What the engine holds and the app's store does not persist: the seed and kube-proxy's mode. */
 export interface EngineSettings {

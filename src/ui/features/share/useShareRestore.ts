@@ -1,6 +1,6 @@
 import { useEffect } from "react";
-import { decodeScenario, shareParam } from "./codec";
 import { whenBooted } from "./bootGate";
+import { decodeScenario, shareParam } from "./codec";
 import { restoreScenario, stashCurrentWork } from "./restore";
 import { useShareStatus } from "./shareStatus";
 

@@ -80,7 +80,8 @@ export function validateScenario(input: unknown): Validated<Scenario> {
       scheduler: oneOf(input.scheduler, IPVS_SCHEDULERS, "scheduler"),
       language: oneOf(input.language, LANGUAGES, "language"),
     };
-    if (input.editor !== undefined) scenario.editor = text(input.editor, "editor", SHARE_LIMITS.manifestTextLength);
+    if (input.editor !== undefined)
+      scenario.editor = text(input.editor, "editor", SHARE_LIMITS.manifestTextLength);
     if (input.lesson !== undefined) scenario.lesson = lesson(input.lesson);
     return { ok: true, value: scenario };
   } catch (e) {

@@ -37,7 +37,8 @@ export function Terminal() {
     } else if (e.key === "ArrowUp" || e.key === "ArrowDown") {
       e.preventDefault();
       if (history.length === 0) return;
-      const next = e.key === "ArrowUp" ? Math.max((cursor ?? history.length) - 1, 0) : (cursor ?? history.length) + 1;
+      const next =
+        e.key === "ArrowUp" ? Math.max((cursor ?? history.length) - 1, 0) : (cursor ?? history.length) + 1;
       if (next >= history.length) {
         setCursor(null);
         setLine("");
@@ -50,7 +51,11 @@ export function Terminal() {
       const candidates = await completeCommand(line);
       const { line: completed, show } = applyCompletion(line, candidates);
       setLine(completed);
-      if (show.length > 0) appendLines([{ kind: "input", text: line, prompt }, { kind: "output", text: `${show.join("  ")}\n` }]);
+      if (show.length > 0)
+        appendLines([
+          { kind: "input", text: line, prompt },
+          { kind: "output", text: `${show.join("  ")}\n` },
+        ]);
     } else if (e.key === "l" && e.ctrlKey) {
       e.preventDefault();
       clearTerminal();
@@ -62,8 +67,13 @@ export function Terminal() {
   };
 
   return (
-    <section className="terminal" aria-label={t("terminal.region")} onClick={() => inputRef.current?.focus()} onKeyDown={undefined}>
-      <div className="terminal-log" ref={logRef} role="log" aria-live="polite" tabIndex={0}>
+    <section
+      className="terminal"
+      aria-label={t("terminal.region")}
+      onClick={() => inputRef.current?.focus()}
+      onKeyDown={undefined}
+    >
+      <div className="terminal-log" ref={logRef} role="log" aria-live="polite">
         {lines.map((l, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: the scrollback is append-only; index is its identity.
           <pre key={i} className={`terminal-line terminal-${l.kind}`}>

@@ -6,9 +6,15 @@ describe("applyCompletion", () => {
     expect(applyCompletion("kubectl get sv", ["svc"])).toEqual({ line: "kubectl get svc ", show: [] });
   });
   it("extends to the common prefix first", () => {
-    expect(applyCompletion("kubectl get ep", ["endpoints", "endpointslices"])).toEqual({ line: "kubectl get endpoints", show: [] });
+    expect(applyCompletion("kubectl get ep", ["endpoints", "endpointslices"])).toEqual({
+      line: "kubectl get endpoints",
+      show: [],
+    });
   });
   it("lists candidates when nothing more is common", () => {
-    expect(applyCompletion("kubectl get endpoints", ["endpoints", "endpointslices"]).show).toEqual(["endpoints", "endpointslices"]);
+    expect(applyCompletion("kubectl get endpoints", ["endpoints", "endpointslices"]).show).toEqual([
+      "endpoints",
+      "endpointslices",
+    ]);
   });
 });

@@ -33,19 +33,43 @@ export function Playback() {
   const disabled = !trace;
   return (
     <div className="playback" role="toolbar" aria-label={t("playback.region")}>
-      <button type="button" onClick={stepBack} disabled={disabled} aria-label={t("playback.back")} title={`${t("playback.back")} (←)`}>
+      <button
+        type="button"
+        onClick={stepBack}
+        disabled={disabled}
+        aria-label={t("playback.back")}
+        title={`${t("playback.back")} (←)`}
+      >
         ⏮
       </button>
       {playing ? (
-        <button type="button" onClick={pause} disabled={disabled} aria-label={t("playback.pause")} title={`${t("playback.pause")} (Space)`}>
+        <button
+          type="button"
+          onClick={pause}
+          disabled={disabled}
+          aria-label={t("playback.pause")}
+          title={`${t("playback.pause")} (Space)`}
+        >
           ⏸
         </button>
       ) : (
-        <button type="button" onClick={play} disabled={disabled} aria-label={t("playback.play")} title={`${t("playback.play")} (Space)`}>
+        <button
+          type="button"
+          onClick={play}
+          disabled={disabled}
+          aria-label={t("playback.play")}
+          title={`${t("playback.play")} (Space)`}
+        >
           ▶
         </button>
       )}
-      <button type="button" onClick={stepForward} disabled={disabled} aria-label={t("playback.forward")} title={`${t("playback.forward")} (→)`}>
+      <button
+        type="button"
+        onClick={stepForward}
+        disabled={disabled}
+        aria-label={t("playback.forward")}
+        title={`${t("playback.forward")} (→)`}
+      >
         ⏭
       </button>
       <label>

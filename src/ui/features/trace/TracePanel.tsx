@@ -20,14 +20,19 @@ export function TracePanel() {
   }
   const verdict =
     trace.verdict === "delivered" && trace.backend
-      ? t("trace.verdict.delivered", { pod: trace.backend.pod, ip: `${trace.backend.ip}:${trace.backend.port}` })
+      ? t("trace.verdict.delivered", {
+          pod: trace.backend.pod,
+          ip: `${trace.backend.ip}:${trace.backend.port}`,
+        })
       : t(`trace.verdict.${trace.verdict}`);
   return (
     <section className="trace-panel" aria-label={t("trace.region")}>
       <header className="trace-header">
         <strong className={`verdict verdict-${trace.verdict}`}>{verdict}</strong>
         {trace.message ? <code className="trace-message">{trace.message}</code> : null}
-        <span className="muted">{t("trace.total", { rules: trace.cost.rulesEvaluated, lookups: trace.cost.lookups })}</span>
+        <span className="muted">
+          {t("trace.total", { rules: trace.cost.rulesEvaluated, lookups: trace.cost.lookups })}
+        </span>
         <button type="button" onClick={() => navigator.clipboard?.writeText(traceAsText(trace))}>
           {t("trace.copy")}
         </button>
@@ -51,11 +56,14 @@ export function TracePanel() {
             {h.rule ? <code className="hop-rule">{h.rule}</code> : null}
             {h.rewrite ? (
               <span className="hop-rewrite">
-                {h.rewrite.type} {h.rewrite.before.ip}:{h.rewrite.before.port} → {h.rewrite.after.ip}:{h.rewrite.after.port}
+                {h.rewrite.type} {h.rewrite.before.ip}:{h.rewrite.before.port} → {h.rewrite.after.ip}:
+                {h.rewrite.after.port}
               </span>
             ) : null}
             {h.cost.rulesEvaluated || h.cost.lookups ? (
-              <span className="hop-cost">{t("trace.costValue", { rules: h.cost.rulesEvaluated, lookups: h.cost.lookups })}</span>
+              <span className="hop-cost">
+                {t("trace.costValue", { rules: h.cost.rulesEvaluated, lookups: h.cost.lookups })}
+              </span>
             ) : null}
             {h.note ? <span className="hop-note">{h.note}</span> : null}
           </li>
@@ -68,5 +76,7 @@ export function TracePanel() {
 function placeText(h: TraceHop): string {
   const p = h.place;
   if (p.external) return "outside";
-  return [p.node, p.pod ? `${p.namespace ?? "default"}/${p.pod}` : undefined, p.interface].filter(Boolean).join(" · ");
+  return [p.node, p.pod ? `${p.namespace ?? "default"}/${p.pod}` : undefined, p.interface]
+    .filter(Boolean)
+    .join(" · ");
 }

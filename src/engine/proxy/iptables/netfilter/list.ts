@@ -6,6 +6,7 @@
  */
 import { formatIPv4 } from "./addr";
 import { protoName } from "./parse";
+import { readRules } from "./lazy";
 import { printMatch, printTarget } from "./printText";
 import { chainReferences, listedChains } from "./ruleset";
 import { saveRule, targetName } from "./saveText";
@@ -100,7 +101,7 @@ export function listTable(table: Table, o: ListOptions): ListOutput {
   for (const name of listedChains(table)) {
     if (o.chain !== undefined && name !== o.chain) continue;
     let s = header(table, name, refs[name] ?? 0, o);
-    table.chains[name]!.rules.forEach((r, i) => {
+    readRules(table.chains[name]!).forEach((r, i) => {
       s += row(r, i + 1, o);
     });
     parts.push(s);
@@ -120,7 +121,7 @@ export function listRules(table: Table, o: ListOptions): ListOutput {
     else lines.push(`-N ${n}`);
   }
   for (const n of names) {
-    for (const r of table.chains[n]!.rules) {
+    for (const r of readRules(table.chains[n]!)) {
       lines.push(o.verbose ? `${saveRule(n, r)} -c ${r.counters.pkts} ${r.counters.bytes}` : saveRule(n, r));
     }
   }

@@ -1,4 +1,5 @@
 /** Building rulesets: tables with their built-in chains, user chains, appended rules. */
+import { chainRuleCount, pendingSource } from "./lazy";
 import { parseRule, tokenize } from "./parse";
 import type { Chain, Rule, Ruleset, Table, TableName } from "./types";
 
@@ -74,7 +75,13 @@ export function byteCompare(a: string, b: string): number {
 export function chainReferences(table: Table): Record<string, number> {
   const refs: Record<string, number> = Object.create(null);
   for (const name in table.chains) {
-    for (const r of table.chains[name]!.rules) {
+    const chain = table.chains[name]!;
+    const src = pendingSource(chain);
+    if (src) {
+      for (const j of src.jumps()) refs[j] = (refs[j] ?? 0) + 1;
+      continue;
+    }
+    for (const r of chain.rules) {
       if (r.target?.name === "jump") refs[r.target.chain] = (refs[r.target.chain] ?? 0) + 1;
     }
   }
@@ -84,7 +91,7 @@ export function chainReferences(table: Table): Record<string, number> {
 /** Total rules in a table. */
 export function ruleCount(table: Table | undefined): number {
   let n = 0;
-  if (table) for (const name in table.chains) n += table.chains[name]!.rules.length;
+  if (table) for (const name in table.chains) n += chainRuleCount(table.chains[name]!);
   return n;
 }
 
@@ -95,6 +102,8 @@ export function zeroCounters(table: Table, chain?: string): void {
     const c = table.chains[name]!;
     c.counters.pkts = 0;
     c.counters.bytes = 0;
+    // A chain not parsed yet has no packets counted.
+    if (pendingSource(c)) continue;
     for (const r of c.rules) {
       r.counters.pkts = 0;
       r.counters.bytes = 0;

@@ -4,6 +4,7 @@
  * policy and counters, user chains `- [0:0]`), rules chain by chain, `COMMIT`
  * and `# Completed on`. Dates are C `ctime()` text of the virtual clock (UTC).
  */
+import { readRules } from "./lazy";
 import { listedChains } from "./ruleset";
 import { saveRule } from "./saveText";
 import type { Ruleset, TableName } from "./types";
@@ -59,7 +60,7 @@ export function iptablesSave(rs: Ruleset, opts: SaveOptions): string {
       );
     }
     for (const c of chains) {
-      for (const rule of table.chains[c]!.rules) {
+      for (const rule of readRules(table.chains[c]!)) {
         const text = saveRule(c, rule);
         out.push(opts.counters ? `[${rule.counters.pkts}:${rule.counters.bytes}] ${text}` : text);
       }

@@ -5,7 +5,11 @@ import type { JSONSchema } from "monaco-yaml";
 // meets are listed; unknown fields stay allowed, as the real components would reject or ignore them.
 
 const str = (description: string): JSONSchema => ({ type: "string", description });
-const strings = (description: string): JSONSchema => ({ type: "array", items: { type: "string" }, description });
+const strings = (description: string): JSONSchema => ({
+  type: "array",
+  items: { type: "string" },
+  description,
+});
 const bool = (description: string): JSONSchema => ({ type: "boolean", description });
 
 const typeMeta = (apiVersions: string[], kind: string): Record<string, JSONSchema> => ({
@@ -32,7 +36,10 @@ const extraArgs: JSONSchema = {
       items: {
         type: "object",
         required: ["name", "value"],
-        properties: { name: str("Name is the Name of the argument."), value: str("Value is the Value of the argument.") },
+        properties: {
+          name: str("Name is the Name of the argument."),
+          value: str("Value is the Value of the argument."),
+        },
       },
     },
   ],
@@ -56,9 +63,13 @@ const clusterConfiguration: JSONSchema = {
       type: "object",
       description: "networking holds configuration for the networking topology of the cluster.",
       properties: {
-        serviceSubnet: str('serviceSubnet is the subnet used by Kubernetes Services. Defaults to "10.96.0.0/12".'),
+        serviceSubnet: str(
+          'serviceSubnet is the subnet used by Kubernetes Services. Defaults to "10.96.0.0/12".',
+        ),
         podSubnet: str("podSubnet is the subnet used by Pods."),
-        dnsDomain: str('dnsDomain is the DNS domain used by Kubernetes Services. Defaults to "cluster.local".'),
+        dnsDomain: str(
+          'dnsDomain is the DNS domain used by Kubernetes Services. Defaults to "cluster.local".',
+        ),
       },
     },
     apiServer: {
@@ -87,7 +98,10 @@ const kubeletConfiguration: JSONSchema = {
     resolvConf: str(
       'resolvConf is the resolver configuration file used as the basis for the container DNS resolution configuration. If set to the empty string, will override the default and effectively disable DNS lookups. Default: "/etc/resolv.conf"',
     ),
-    maxPods: { type: "integer", description: "maxPods is the maximum number of Pods that can run on this Kubelet. Default: 110" },
+    maxPods: {
+      type: "integer",
+      description: "maxPods is the maximum number of Pods that can run on this Kubelet. Default: 110",
+    },
   },
 };
 
@@ -96,13 +110,25 @@ const IPVS_SCHEDULERS: [string, string][] = [
   ["rr", "round robin: distributes jobs equally amongst the available real servers"],
   ["wrr", "weighted round robin: assigns jobs to real servers proportionally to their weights"],
   ["lc", "least connection: assigns more jobs to real servers with fewer active jobs"],
-  ["wlc", "weighted least connection: assigns more jobs to servers with fewer jobs, relative to their weights"],
-  ["lblc", "locality-based least connection: assigns jobs destined for the same IP address to the same server if it is not overloaded"],
+  [
+    "wlc",
+    "weighted least connection: assigns more jobs to servers with fewer jobs, relative to their weights",
+  ],
+  [
+    "lblc",
+    "locality-based least connection: assigns jobs destined for the same IP address to the same server if it is not overloaded",
+  ],
   ["lblcr", "locality-based least connection with replication"],
-  ["dh", "destination hashing: assigns jobs to servers by looking up a hash table of destination IP addresses"],
+  [
+    "dh",
+    "destination hashing: assigns jobs to servers by looking up a hash table of destination IP addresses",
+  ],
   ["sh", "source hashing: assigns jobs to servers by looking up a hash table of source IP addresses"],
   ["sed", "shortest expected delay: assigns an incoming job to the server with the shortest expected delay"],
-  ["nq", "never queue: assigns an incoming job to an idle server if there is one, else uses shortest expected delay"],
+  [
+    "nq",
+    "never queue: assigns an incoming job to an idle server if there is one, else uses shortest expected delay",
+  ],
   ["mh", "maglev hashing: assigns jobs to servers with Google's Maglev consistent hashing"],
 ];
 
@@ -126,7 +152,8 @@ const masquerade = (mode: string): Record<string, JSONSchema> => ({
 
 const kubeProxyConfiguration: JSONSchema = {
   type: "object",
-  description: "KubeProxyConfiguration contains everything necessary to configure the Kubernetes proxy server.",
+  description:
+    "KubeProxyConfiguration contains everything necessary to configure the Kubernetes proxy server.",
   required: ["apiVersion", "kind"],
   properties: {
     ...typeMeta(["kubeproxy.config.k8s.io/v1alpha1"], "KubeProxyConfiguration"),
@@ -174,7 +201,8 @@ const kubeProxyConfiguration: JSONSchema = {
 
 const ipAddressPool: JSONSchema = {
   type: "object",
-  description: "IPAddressPool represents a pool of IP addresses that can be allocated to LoadBalancer services.",
+  description:
+    "IPAddressPool represents a pool of IP addresses that can be allocated to LoadBalancer services.",
   required: ["apiVersion", "kind", "spec"],
   properties: {
     ...typeMeta(["metallb.io/v1beta1"], "IPAddressPool"),
@@ -211,8 +239,20 @@ export interface KindSchema {
 
 /** The hand-written config kinds. */
 export const CONFIG_KINDS: KindSchema[] = [
-  { apiVersions: ["kubeadm.k8s.io/v1beta3", "kubeadm.k8s.io/v1beta4"], kind: "ClusterConfiguration", schema: clusterConfiguration },
-  { apiVersions: ["kubelet.config.k8s.io/v1beta1"], kind: "KubeletConfiguration", schema: kubeletConfiguration },
-  { apiVersions: ["kubeproxy.config.k8s.io/v1alpha1"], kind: "KubeProxyConfiguration", schema: kubeProxyConfiguration },
+  {
+    apiVersions: ["kubeadm.k8s.io/v1beta3", "kubeadm.k8s.io/v1beta4"],
+    kind: "ClusterConfiguration",
+    schema: clusterConfiguration,
+  },
+  {
+    apiVersions: ["kubelet.config.k8s.io/v1beta1"],
+    kind: "KubeletConfiguration",
+    schema: kubeletConfiguration,
+  },
+  {
+    apiVersions: ["kubeproxy.config.k8s.io/v1alpha1"],
+    kind: "KubeProxyConfiguration",
+    schema: kubeProxyConfiguration,
+  },
   { apiVersions: ["metallb.io/v1beta1"], kind: "IPAddressPool", schema: ipAddressPool },
 ];

@@ -57,6 +57,7 @@ export function manifestSchema(): JSONSchema {
     },
     allOf: KINDS.map((k) => ({
       if: { properties: { kind: { const: k.kind } }, required: ["kind"] },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, not a thenable.
       then: k.schema,
     })),
     definitions: generated.definitions,

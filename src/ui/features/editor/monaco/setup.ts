@@ -38,7 +38,13 @@ configureMonacoYaml(monaco, {
   completion: true,
   validate: true,
   format: { enable: true },
-  schemas: [{ uri: "https://packetwalk.invalid/schemas/manifest.json", fileMatch: [MODEL_URI], schema: manifestSchema() }],
+  schemas: [
+    {
+      uri: "https://packetwalk.invalid/schemas/manifest.json",
+      fileMatch: [MODEL_URI],
+      schema: manifestSchema(),
+    },
+  ],
 });
 
 /** The manifest model, created once so its undo history outlives editor remounts. */

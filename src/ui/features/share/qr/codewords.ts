@@ -58,7 +58,12 @@ export function interleaveWithEcc(data: readonly number[], version: number, ecl:
  * ISO/IEC 18004 §7.6: `raw` codewords in `numBlocks` blocks of `perBlock`
  * error-correction codewords each; the later blocks hold one data codeword more.
  */
-export function interleaveBlocks(data: readonly number[], raw: number, numBlocks: number, perBlock: number): number[] {
+export function interleaveBlocks(
+  data: readonly number[],
+  raw: number,
+  numBlocks: number,
+  perBlock: number,
+): number[] {
   const numShort = numBlocks - (raw % numBlocks);
   const shortLen = Math.floor(raw / numBlocks);
   const generator = rsGenerator(perBlock);

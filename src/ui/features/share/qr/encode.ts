@@ -1,4 +1,4 @@
-import { dataCodewordsFor, chooseVersion, interleaveWithEcc } from "./codewords";
+import { chooseVersion, dataCodewordsFor, interleaveWithEcc } from "./codewords";
 import { applyMask, penalty } from "./mask";
 import { drawFormat, functionPatterns, placeCodewords } from "./patterns";
 import type { EccLevel } from "./tables";
@@ -25,7 +25,12 @@ export function encodeQr(bytes: Uint8Array, forceMask?: number): QrSymbol | null
 }
 
 /** Draws final (interleaved) codewords into a symbol, with the lowest-penalty mask unless one is given. */
-export function buildSymbol(codewords: readonly number[], version: number, ecl: EccLevel, forceMask?: number): QrSymbol {
+export function buildSymbol(
+  codewords: readonly number[],
+  version: number,
+  ecl: EccLevel,
+  forceMask?: number,
+): QrSymbol {
   const grid = functionPatterns(version, ecl);
   placeCodewords(grid, codewords);
   let mask = forceMask ?? -1;

@@ -60,7 +60,13 @@ export function penalty(g: Grid): number {
     for (let x = 0; x < n; x++) {
       const c = rows[y]![x]!;
       if (c) dark++;
-      if (x + 1 < n && y + 1 < n && c === rows[y]![x + 1] && c === rows[y + 1]![x] && c === rows[y + 1]![x + 1]) {
+      if (
+        x + 1 < n &&
+        y + 1 < n &&
+        c === rows[y]![x + 1] &&
+        c === rows[y + 1]![x] &&
+        c === rows[y + 1]![x + 1]
+      ) {
         score += 3;
       }
     }

@@ -1,0 +1,37 @@
+import { useEffect, useRef } from "react";
+import { useT } from "../../i18n/useT";
+import { useAppStore } from "../../store";
+import type { LessonCatalog } from "../lessons/useLessons";
+
+/** The lesson presentation opens on when none was chosen. */
+export const SEED_LESSON_ID = "seed-services";
+
+let focusOnMount = false;
+
+/** Opens presentation mode on the current lesson (the seed lesson when none was chosen). */
+export function PresentationButton({ catalog }: { catalog: LessonCatalog | null }) {
+  const t = useT();
+  const ref = useRef<HTMLButtonElement>(null);
+  const setPresentation = useAppStore((s) => s.setPresentation);
+  const chooseLesson = useAppStore((s) => s.chooseLesson);
+  useEffect(() => {
+    // Coming back from presentation mode: focus returns to the button that opened it.
+    if (focusOnMount) ref.current?.focus();
+    focusOnMount = false;
+  }, []);
+  const open = () => {
+    const s = useAppStore.getState();
+    const known = catalog?.lessons.some((l) => l.id === s.lessonId) ?? false;
+    if (!known)
+      chooseLesson(
+        catalog?.lessons.find((l) => l.id === SEED_LESSON_ID)?.id ?? catalog?.lessons[0]?.id ?? null,
+      );
+    focusOnMount = true;
+    setPresentation(true);
+  };
+  return (
+    <button ref={ref} type="button" className="presentation-button" onClick={open} disabled={!catalog}>
+      {t("presentation.open")}
+    </button>
+  );
+}
