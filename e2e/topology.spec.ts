@@ -18,7 +18,7 @@ test("the topology names the default cluster's nodes and CoreDNS pods", async ({
 test("a sent packet walks its trace with a callout at the current hop", async ({ page }) => {
   const app = new PacketwalkApp(page);
   await app.goto();
-  await app.sendPacket("Node ", "kubernetes:443");
+  await app.sendPacket("", "kubernetes");
   const callout = app.topology.locator(".topo-callout");
   await expect(callout).toBeVisible();
   await expect(app.topology.locator("path.topo-path").first()).toBeAttached();
@@ -31,7 +31,7 @@ test("300 pods on 10 nodes with 50 packets in flight stay under 20 ms a frame (p
   await app.applyManifest(`${tenNodes()}---\n${WEB_300}`);
   await expect(app.items("Node ")).toHaveCount(10, { timeout: 60_000 });
   await expect(app.items("Pod web-")).toHaveCount(300, { timeout: 60_000 });
-  await app.chooseSource("worker-1");
+  // From the default source, the first pod of the Deployment: `web` resolves through CoreDNS.
   await app.burst(50, "web");
   // The burst's traces reach the diagram through publishFlights.
   await page.waitForFunction(

@@ -154,10 +154,10 @@ export class Simulation {
     const pod = ctx.type === "pod" ? this.cluster.store.get("Pod", ctx.namespace, ctx.pod) : undefined;
     const commands =
       ctx.type === "node" ? NODE_TOOLS : imageProfile(pod?.spec?.containers?.[0]?.image ?? "").tools;
+    // Paths below the working directory, as bash completes them (`kubernetes-sample/service/web.yaml`).
+    const dir = ctx.type === "node" ? `${ctx.cwd.replace(/\/$/, "")}/` : "/";
     const files =
-      ctx.type === "node"
-        ? [...this.files.keys()].filter((f) => f.startsWith("/root/")).map((f) => f.slice(6))
-        : [];
+      ctx.type === "node" ? [...this.files.keys()].filter((f) => f.startsWith(dir)).map((f) => f.slice(dir.length)) : [];
     return complete(line, {
       cluster: this.cluster,
       commands: [...commands, "exit", "clear"],

@@ -61,41 +61,61 @@ const step = (records: StepRecord[], id: string) => records.find((r) => r.step =
 const out = (rec: StepRecord, line: string) => rec.outputs.find((o) => o.line === line)?.output ?? "";
 
 describe("every lesson plays on the engine", () => {
-  it.each(lessons.map((l) => [l.id, l] as const))("%s: every command succeeds unless it is meant to fail", async (_id, lesson) => {
-    const records = await play(lesson);
-    const failures = records.flatMap((r) =>
-      r.outputs.filter((o) => (o.exitCode !== 0) !== EXPECTED_FAILURES.has(o.line)).map((o) => `${r.step}: ${o.line} → ${o.exitCode}\n${o.output}`),
-    );
-    expect(failures).toEqual([]);
-  });
+  it.each(lessons.map((l) => [l.id, l] as const))(
+    "%s: every command succeeds unless it is meant to fail",
+    async (_id, lesson) => {
+      const records = await play(lesson);
+      const failures = records.flatMap((r) =>
+        r.outputs
+          .filter((o) => (o.exitCode !== 0) !== EXPECTED_FAILURES.has(o.line))
+          .map((o) => `${r.step}: ${o.line} → ${o.exitCode}\n${o.output}`),
+      );
+      expect(failures).toEqual([]);
+    },
+  );
 });
 
 describe("the seed lesson", () => {
   it("shows what the seed shows, step by step", async () => {
     const r = await byId("seed-services");
     const clusterip = step(r, "clusterip");
-    expect(out(clusterip, "kubectl get svc")).toMatch(/^clusterip-service\s+ClusterIP\s+10\.\d+\.\d+\.\d+\s+<none>\s+80\/TCP/m);
+    expect(out(clusterip, "kubectl get svc")).toMatch(
+      /^clusterip-service\s+ClusterIP\s+10\.\d+\.\d+\.\d+\s+<none>\s+80\/TCP/m,
+    );
     expect(out(clusterip, "curl clusterip-service")).toContain("Welcome to nginx!");
     expect(clusterip.traces[0]?.verdict).toBe("delivered");
     expect(clusterip.prediction?.answer).toMatch(/KUBE-SERVICES|DNAT|KUBE-SEP/);
 
     const nodeport = step(r, "nodeport");
-    expect(out(nodeport, "kubectl get svc")).toMatch(/^my-service\s+NodePort\s+\S+\s+<none>\s+80:30007\/TCP/m);
+    expect(out(nodeport, "kubectl get svc")).toMatch(
+      /^my-service\s+NodePort\s+\S+\s+<none>\s+80:30007\/TCP/m,
+    );
     expect(nodeport.traces[0]?.target).toBe("172.18.0.3:30007");
     expect(nodeport.prediction?.answer).toBe("delivered");
 
     const ext = step(r, "externalname");
-    expect(out(ext, "kubectl get svc")).toMatch(/^ext-service\s+ExternalName\s+<none>\s+google\.com\s+<none>/m);
-    expect(out(ext, "dig ext-service.default.svc.cluster.local")).toMatch(/ext-service\.default\.svc\.cluster\.local\.\s+\d+\s+IN\s+CNAME\s+google\.com\./);
+    expect(out(ext, "kubectl get svc")).toMatch(
+      /^ext-service\s+ExternalName\s+<none>\s+google\.com\s+<none>/m,
+    );
+    expect(out(ext, "dig ext-service.default.svc.cluster.local")).toMatch(
+      /ext-service\.default\.svc\.cluster\.local\.\s+\d+\s+IN\s+CNAME\s+google\.com\./,
+    );
 
     const headless = step(r, "headless");
     expect(out(headless, "kubectl get svc")).toMatch(/^headless-svc\s+ClusterIP\s+None\s+<none>\s+80\/TCP/m);
-    expect(out(headless, "dig headless-svc.default.svc.cluster.local")).toMatch(/headless-svc\.default\.svc\.cluster\.local\.\s+\d+\s+IN\s+A\s+10\.244\./);
+    expect(out(headless, "dig headless-svc.default.svc.cluster.local")).toMatch(
+      /headless-svc\.default\.svc\.cluster\.local\.\s+\d+\s+IN\s+A\s+10\.244\./,
+    );
 
     const rr = step(r, "ipvs-rr");
     expect(out(rr, "ipvsadm -Ln")).toMatch(/TCP\s+\S+:80 rr/);
     expect(rr.burst?.map((b) => b.count)).toEqual([20, 20, 20]);
     expect(rr.prediction?.choices).toHaveLength(4);
+  });
+
+  it("switches the IPVS scheduler between steps: dh and sh send one client's burst to one pod", async () => {
+    const r = await byId("seed-services");
+    expect(out(step(r, "ipvs-dh"), "ipvsadm -Ln")).toMatch(/TCP\s+\S+:80 dh/);
     expect(step(r, "ipvs-dh").burst).toHaveLength(1);
     expect(step(r, "ipvs-sh").burst).toHaveLength(1);
   });
@@ -111,7 +131,9 @@ describe("lessons beyond the seed", () => {
 
   it("externalTrafficPolicy: Local drops on the node without the pod and delivers on the other", async () => {
     const r = await byId("external-traffic-policy");
-    const verdicts = [step(r, "local-worker"), step(r, "local-worker2")].map((s) => s.traces[0]?.verdict).sort();
+    const verdicts = [step(r, "local-worker"), step(r, "local-worker2")]
+      .map((s) => s.traces[0]?.verdict)
+      .sort();
     expect(verdicts).toEqual(["delivered", "dropped"]);
     expect(step(r, "cluster-worker").traces[0]?.verdict).toBe("delivered");
     expect(step(r, "cluster-worker2").traces[0]?.verdict).toBe("delivered");
@@ -120,7 +142,9 @@ describe("lessons beyond the seed", () => {
   it("a Service without endpoints rejects", async () => {
     const r = await byId("no-endpoints");
     expect(step(r, "reject").prediction?.answer).toBe("rejected");
-    expect(out(step(r, "reject"), "kubectl exec testnet -- curl -sS nobody-home")).toContain("Couldn't connect to server");
+    expect(out(step(r, "reject"), "kubectl exec testnet -- curl -sS nobody-home")).toContain(
+      "Couldn't connect to server",
+    );
   });
 
   it("a pod that is not ready gets no connections, and gets them back when ready", async () => {
@@ -128,8 +152,12 @@ describe("lessons beyond the seed", () => {
     const notReady = step(r, "not-ready");
     expect(notReady.prediction?.choices).toContain("web-2");
     expect(notReady.prediction?.answer).not.toBe("web-2");
-    expect(notReady.burst?.map((b) => b.pod).sort()).toEqual(["web-1", "web-3"]);
-    expect(step(r, "ready-again").burst?.map((b) => b.pod).sort()).toEqual(["web-1", "web-2", "web-3"]);
+    expect(notReady.burst?.map((b) => b.pod).sort()).toEqual(["default/web-1", "default/web-3"]);
+    expect(
+      step(r, "ready-again")
+        .burst?.map((b) => b.pod)
+        .sort(),
+    ).toEqual(["default/web-1", "default/web-2", "default/web-3"]);
   });
 
   it("nftables mode lists the kube-proxy table with its verdict maps", async () => {

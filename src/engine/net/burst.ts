@@ -108,7 +108,7 @@ function selectionRule(mode: ProxyMode, scheduler: IpvsScheduler, affinity: bool
 /** The Service a trace went through: the one owning the first DNAT's original destination. */
 function serviceOf(cluster: Cluster, trace: Trace): Service | undefined {
   const dnat = trace.hops.find(
-    (h) => h.rewrite && (h.rewrite.type === "DNAT" || h.rewrite.type === "IPVS-NAT"),
+    (h) => h.direction === "request" && (h.rewrite?.type === "DNAT" || h.rewrite?.type === "IPVS-NAT"),
   )?.rewrite;
   if (!dnat) return undefined;
   const { ip, port } = dnat.before;

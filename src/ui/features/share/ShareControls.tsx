@@ -1,9 +1,11 @@
-import { useState } from "react";
+import { useCallback, useEffect, useState } from "react";
+import { useAppStore } from "../../store";
 import { encodeScenario, shareUrl } from "./codec";
 import { collectScenario } from "./collect";
 import { useShareT } from "./messages";
 import { QrCode } from "./QrCode";
 import { ShareStatusMessage } from "./ShareStatusMessage";
+import { useShareRestore } from "./useShareRestore";
 import "./share.css";
 
 /** Links longer than this get a warning: chat apps and some browsers cut them. */
@@ -14,18 +16,32 @@ export interface ShareControlsProps {
   presentation?: boolean;
 }
 
-/** Share the whole scenario as a link: button, the link to copy, and its QR code. */
+/**
+ * Share the whole scenario as a link: button, the link to copy, and its QR
+ * code. Also opens a shared link on load (`useShareRestore`), so the app
+ * restores links wherever these controls are shown.
+ */
 export function ShareControls({ presentation = false }: ShareControlsProps) {
   const t = useShareT();
   const [link, setLink] = useState("");
   const [copied, setCopied] = useState<"" | "copied" | "failed">("");
   const [showQr, setShowQr] = useState(false);
+  useShareRestore();
 
-  async function share() {
+  const share = useCallback(async () => {
     const url = shareUrl(window.location, await encodeScenario(collectScenario()));
     setLink(url);
     setCopied("");
-  }
+  }, []);
+
+  // In presentation mode the QR code is always up, and follows the scenario as it changes.
+  const changes = useAppStore(
+    (s) =>
+      `${s.appliedText.length}:${s.lessonId}:${s.lessonStep}:${s.view?.proxyMode}:${s.view?.ipvsScheduler}:${s.language}`,
+  );
+  useEffect(() => {
+    if (presentation && changes) void share();
+  }, [presentation, changes, share]);
 
   async function copy() {
     try {

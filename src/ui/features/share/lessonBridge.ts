@@ -1,24 +1,28 @@
 import { useAppStore } from "../../store";
 import type { LessonPosition } from "./scenario";
 
-/**
- * Reads and sets the lesson position in the store without depending on the
- * lessons slice's exact shape (it is being written alongside this feature):
- * it looks for `lessonId` + `lessonStep` and `openLesson(id, step)`.
- */
-function state(): Record<string, unknown> {
-  return useAppStore.getState() as unknown as Record<string, unknown>;
-}
-
+/** The lesson and step being played, if any. */
 export function currentLesson(): LessonPosition | undefined {
-  const s = state();
-  const id = s.lessonId;
-  const step = s.lessonStep;
-  if (typeof id !== "string" || !id) return undefined;
-  return { id, step: typeof step === "number" ? step : 0 };
+  const { lessonId, lessonStep } = useAppStore.getState();
+  return lessonId ? { id: lessonId, step: lessonStep } : undefined;
 }
 
+/**
+ * Opens a shared lesson position, or leaves the lesson when the link has
+ * none; the lesson player then brings the cluster to that step.
+ */
 export function openLesson(position: LessonPosition | undefined): void {
-  const open = state().openLesson;
-  if (position && typeof open === "function") open(position.id, position.step);
+  const s = useAppStore.getState();
+  if (position) s.openLesson(position.id, position.step);
+  else if (s.lessonId) s.chooseLesson(null);
+}
+
+/**
+ * Holds the lesson player while a shared link is read (it would otherwise
+ * replay the saved lesson over the shared scenario); returns how to resume.
+ */
+export function holdLesson(): () => void {
+  const held = currentLesson();
+  if (held) useAppStore.getState().chooseLesson(null);
+  return () => openLesson(held);
 }

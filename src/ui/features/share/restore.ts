@@ -2,7 +2,6 @@ import type { ApplyReport } from "../../../engine/simulation";
 import { useAppStore } from "../../store";
 import { refreshView } from "../../store/actions";
 import { engine } from "../../worker/client";
-import { collectScenario } from "./collect";
 import { openLesson } from "./lessonBridge";
 import type { Scenario } from "./scenario";
 import { saveEngineSettings } from "./scenarioStorage";
@@ -30,11 +29,10 @@ export async function restoreScenario(scenario: Scenario): Promise<ApplyReport> 
   return report;
 }
 
-/** Keeps the user's own work aside before a shared link replaces it; true if there was any. */
-export function stashCurrentWork(incoming: Scenario): boolean {
-  const s = useAppStore.getState();
-  if (!s.text.trim() && !s.appliedText.trim()) return false;
-  const current = collectScenario();
+/** Keeps the user's own work (`current`) aside before a shared link replaces it; true if there was any. */
+export function stashCurrentWork(current: Scenario, incoming: Scenario): boolean {
+  const hasWork = current.manifests.some((f) => f.text.trim()) || Boolean(current.editor?.trim());
+  if (!hasWork) return false;
   const same = JSON.stringify({ ...current, language: "" }) === JSON.stringify({ ...incoming, language: "" });
   if (same) return false;
   try {

@@ -1,6 +1,8 @@
 import { useEffect } from "react";
 import { whenBooted } from "./bootGate";
 import { decodeScenario, shareParam } from "./codec";
+import { collectScenario } from "./collect";
+import { holdLesson } from "./lessonBridge";
 import { restoreScenario, stashCurrentWork } from "./restore";
 import { useShareStatus } from "./shareStatus";
 
@@ -11,13 +13,16 @@ async function openFromLocation(): Promise<void> {
   const encoded = shareParam(window.location.hash);
   if (encoded === null) return;
   const { setStatus } = useShareStatus.getState();
+  const before = collectScenario();
+  const resumeLesson = holdLesson();
   const decoded = await decodeScenario(encoded);
   await whenBooted();
   if (!decoded.ok) {
+    resumeLesson();
     setStatus({ kind: "invalid", reason: decoded.error });
     return;
   }
-  const replaced = stashCurrentWork(decoded.value);
+  const replaced = stashCurrentWork(before, decoded.value);
   await restoreScenario(decoded.value);
   // The scenario now lives in the app's saved state: a reload keeps it, and
   // later edits are not overwritten by the link again.
