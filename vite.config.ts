@@ -28,7 +28,10 @@ function precacheManifest(): Plugin {
       const skip = new Set(["sw.js", "precache-manifest.json"]);
       const files = listFiles(outDir).filter((f) => !f.endsWith(".map") && !skip.has(f));
       const hash = createHash("sha256");
-      for (const f of files) hash.update(f).update("\0").update(readFileSync(join(outDir, f)));
+      for (const f of files) {
+        hash.update(`${f}\0`);
+        hash.update(readFileSync(join(outDir, f)));
+      }
       const version = hash.digest("hex").slice(0, 16);
       // "./" is the page itself as users open it (the sub-path), next to index.html.
       const manifest = { version, files: ["./", ...files] };

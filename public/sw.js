@@ -9,7 +9,9 @@ const CACHE = `${PREFIX}${VERSION}`;
 self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
-      const res = await fetch(new URL("precache-manifest.json", self.registration.scope), { cache: "no-cache" });
+      const res = await fetch(new URL("precache-manifest.json", self.registration.scope), {
+        cache: "no-cache",
+      });
       if (!res.ok) throw new Error(`precache manifest: HTTP ${res.status}`);
       const manifest = await res.json();
       if (manifest.version !== VERSION) throw new Error("precache manifest is from another build");
@@ -49,7 +51,10 @@ async function cacheFirst(request) {
     if (response.ok && response.type === "basic") await cache.put(request, response.clone());
     return response;
   } catch (error) {
-    const page = request.mode === "navigate" ? await cache.match(new URL("./", self.registration.scope).href) : undefined;
+    const page =
+      request.mode === "navigate"
+        ? await cache.match(new URL("./", self.registration.scope).href)
+        : undefined;
     if (page) return page;
     throw error;
   }

@@ -33,7 +33,9 @@ export function bootBigCluster(nodes: number, seed = 1): BigCluster {
   const nodeDocs = Array.from({ length: nodes }, (_, i) => ({
     metadata: { name: `worker-${String(i).padStart(4, "0")}` },
     status: {
-      addresses: [{ type: "InternalIP", address: `172.${16 + (i >> 16)}.${(i >> 8) & 255}.${(i & 255) + 2}` }],
+      addresses: [
+        { type: "InternalIP", address: `172.${16 + (i >> 16)}.${(i >> 8) & 255}.${(i & 255) + 2}` },
+      ],
     },
   }));
   bootstrapCluster(cluster, api, { nodes: nodeDocs });
@@ -94,7 +96,11 @@ export interface ApplyOutcome {
  * Parses and applies a manifest document by document, as `kubectl apply -f`
  * does, stopping once `deadline()` says time is up.
  */
-export function applyManifest(big: BigCluster, text: string, deadline: () => boolean = () => false): ApplyOutcome {
+export function applyManifest(
+  big: BigCluster,
+  text: string,
+  deadline: () => boolean = () => false,
+): ApplyOutcome {
   const parsed = parseManifests(text, "big.yaml");
   const out = { documents: parsed.documents.length, applied: 0, errors: parsed.errors.length };
   for (const doc of parsed.documents) {

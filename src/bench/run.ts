@@ -62,7 +62,9 @@ function applyBig(services: number, replicas: number, budgetMs: number): void {
   const rate = outcome.applied / applyMs;
   figures.push({
     what: `apply ${label}: Deployments, ReplicaSets, Pods, EndpointSlices`,
-    value: done ? ms(applyMs) : `stopped at ${outcome.applied}/${outcome.documents} docs after ${ms(applyMs)}`,
+    value: done
+      ? ms(applyMs)
+      : `stopped at ${outcome.applied}/${outcome.documents} docs after ${ms(applyMs)}`,
     target: services >= 10_000 ? "< 2 s" : "(scale point)",
     note: done
       ? `${endpoints} endpoints in ${slices.length} slices, ${outcome.errors} errors`
@@ -104,7 +106,10 @@ function buildTimes(): void {
 function networkTrace(): void {
   log("tracing first packets through the Network (iptables, 10,000 Services) ...");
   const c = storeCluster(10_000, 10, "iptables");
-  const buildMs = timeIt(() => c.proxy.dataPlaneFor(MEASURED_NODE));
+  // A packet crossing to another node runs that node's data plane too: build every node's first.
+  const buildMs = timeIt(() => {
+    for (const n of c.input.nodes) c.proxy.dataPlaneFor(n.metadata.name);
+  });
   const times: number[] = [];
   let verdicts = "";
   for (let i = 0; i < Math.max(5, REPEATS); i++) {
@@ -112,7 +117,10 @@ function networkTrace(): void {
     let verdict = "";
     times.push(
       timeIt(() => {
-        const trace = c.net.send({ from: { type: "pod", namespace: "default", name: "client" }, target: `${syntheticClusterIP(service)}:80` });
+        const trace = c.net.send({
+          from: { type: "pod", namespace: "default", name: "client" },
+          target: `${syntheticClusterIP(service)}:80`,
+        });
         verdict = trace.verdict;
       }),
     );
@@ -122,7 +130,7 @@ function networkTrace(): void {
     what: "iptables first-packet trace via Network.send, 10,000 Services",
     value: ms(median(times)),
     target: "< 5 ms",
-    note: `runs ${times.map((t) => t.toFixed(1)).join(", ")} ms; verdict ${verdicts}; plane built in ${ms(buildMs)}`,
+    note: `runs ${times.map((t) => t.toFixed(1)).join(", ")} ms; verdict ${verdicts}; 3 nodes' planes built first in ${ms(buildMs)}`,
   });
 }
 
@@ -131,9 +139,12 @@ function flatness(): void {
   for (const mode of ["ipvs", "nftables"] as const) {
     const at = (services: number): number =>
       median(
-        Array.from({ length: REPEATS }, () =>
-          measureRow({ mode, services, endpointsPerService: 10, samples: 500, seed: 1 }, () => performance.now())
-            .nsPerPacket,
+        Array.from(
+          { length: REPEATS },
+          () =>
+            measureRow({ mode, services, endpointsPerService: 10, samples: 500, seed: 1 }, () =>
+              performance.now(),
+            ).nsPerPacket,
         ),
       );
     const small = at(100);
@@ -147,9 +158,18 @@ function flatness(): void {
 }
 
 function printFigures(): void {
-  const rows = [["MEASUREMENT", "FIGURE", "TARGET", "NOTE"], ...figures.map((f) => [f.what, f.value, f.target, f.note ?? ""])];
+  const rows = [
+    ["MEASUREMENT", "FIGURE", "TARGET", "NOTE"],
+    ...figures.map((f) => [f.what, f.value, f.target, f.note ?? ""]),
+  ];
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
-  for (const r of rows) process.stdout.write(`${r.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c)).join("  ").trimEnd()}\n`);
+  for (const r of rows)
+    process.stdout.write(
+      `${r
+        .map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c))
+        .join("  ")
+        .trimEnd()}\n`,
+    );
 }
 
 log(`packetwalk bench: medians of ${REPEATS} runs where cheap; node ${process.version}`);

@@ -51,7 +51,11 @@ function pod(name: string, ip: string, node: string): Pod {
 }
 
 /** `services` × `endpoints` in `mode`, plus a `client` pod on the measured node. */
-export function storeCluster(services: number, endpoints: number, mode: "iptables" | "ipvs" | "nftables"): StoreCluster {
+export function storeCluster(
+  services: number,
+  endpoints: number,
+  mode: "iptables" | "ipvs" | "nftables",
+): StoreCluster {
   const input = syntheticInput(services, endpoints, mode);
   const cluster = new Cluster(1, input.config);
   const store = cluster.store;
@@ -59,13 +63,18 @@ export function storeCluster(services: number, endpoints: number, mode: "iptable
   store.put("Namespace", {
     apiVersion: "v1",
     kind: "Namespace",
-    metadata: { name: "default", uid: "ns-default", creationTimestamp: "2026-01-05T09:00:00Z", resourceVersion: "1" },
+    metadata: {
+      name: "default",
+      uid: "ns-default",
+      creationTimestamp: "2026-01-05T09:00:00Z",
+      resourceVersion: "1",
+    },
   });
   for (const s of input.services) store.put("Service", s);
   const seen = new Set<string>();
   for (const slice of input.endpointSlices) {
     store.put("EndpointSlice", slice);
-    for (const e of slice.endpoints) {
+    for (const e of slice.endpoints ?? []) {
       const ip = e.addresses[0]!;
       if (seen.has(ip)) continue;
       seen.add(ip);

@@ -10,7 +10,8 @@ export interface CliArgs {
 }
 
 export const USAGE = `Usage: packetwalk [-f FILE]... [-c COMMAND]... [--seed N] [--start-time TIME]
-       packetwalk bench lookup [--services 1,10,100] [--endpoints N] [--modes iptables,ipvs,nftables] [-o table|json]
+       packetwalk bench lookup [--services 1,10,100] [--endpoints N] [--modes iptables,ipvs,nftables]
+                               [--samples N] [--seed N] [-o table|json]
 
 Applies each manifest FILE in order (multi-document YAML; - reads stdin), then
 runs each COMMAND in order in the cluster's terminal, printing what it prints.

@@ -32,7 +32,11 @@ export const LOOKUP_COLUMNS: readonly Column[] = [
 /** Aligns cells: the first column padded right, the rest padded left; two spaces between. */
 export function alignColumns(rows: readonly (readonly string[])[], leftAligned: readonly boolean[]): string {
   const widths: number[] = [];
-  for (const row of rows) row.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
+  for (const row of rows) {
+    row.forEach((c, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, c.length);
+    });
+  }
   return rows
     .map((row) =>
       row

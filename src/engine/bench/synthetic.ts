@@ -77,7 +77,7 @@ function endpointPod(k: number): { ip: string; node: string } {
   const offset = FIRST_ENDPOINT_OFFSET + (Math.floor(k / SYNTHETIC_NODES.length) % PODS_PER_NODE);
   return {
     ip: dotted(POD_BASE + (nodeIndex << NODE_POD_BITS) + offset),
-    node: SYNTHETIC_NODES[nodeIndex].name,
+    node: SYNTHETIC_NODES[nodeIndex]!.name,
   };
 }
 
@@ -177,11 +177,12 @@ export function syntheticInput(services: number, endpointsPerService: number, mo
 export function withOneMoreEndpoint(input: ProxyInput, i: number): ProxyInput {
   const slices = input.endpointSlices.slice();
   const old = slices[i];
+  if (!old) throw new RangeError(`no Service ${i}`);
   slices[i] = {
     ...old,
     metadata: { ...old.metadata, resourceVersion: "2" },
     endpoints: [
-      ...old.endpoints,
+      ...(old.endpoints ?? []),
       {
         addresses: [SCALED_UP_POD.ip],
         nodeName: SCALED_UP_POD.node,

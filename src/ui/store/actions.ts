@@ -4,7 +4,9 @@
  */
 import type { IpvsScheduler, ProxyMode } from "../../engine/api/configTypes";
 import type { SendRequest } from "../../engine/net/contract";
+import type { BurstResult } from "../../engine/net/burst";
 import type { Trace } from "../../engine/net/types";
+import { publishFlights } from "../features/topology/flights";
 import { engine } from "../worker/client";
 import { EDITOR_FILE } from "./editorSlice";
 import { useAppStore } from "./index";
@@ -61,8 +63,10 @@ export async function sendPacket(request: SendRequest): Promise<Trace> {
   return trace;
 }
 
-export async function sendBurst(request: SendRequest, count: number) {
-  const result = await engine.call((api) => api.burst(request, count));
+/** Sends a burst; the diagram animates the returned connections, the form shows the tally. */
+export async function sendBurst(request: SendRequest, count: number): Promise<BurstResult> {
+  const { result, traces } = await engine.call((api) => api.burst(request, count));
+  publishFlights(traces);
   await refreshView();
   return result;
 }

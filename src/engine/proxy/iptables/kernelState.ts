@@ -6,12 +6,12 @@
  */
 
 import { installJumps } from "./jumpRules";
-import { lazyChain } from "./netfilter/lazy";
+import { type ChainSource, lazyChain } from "./netfilter/lazy";
 import { parseRule } from "./netfilter/parse";
 import { targetFor } from "./netfilter/parseTarget";
 import { newRuleset } from "./netfilter/ruleset";
 import type { Chain, Rule, Ruleset } from "./netfilter/types";
-import { bufferParts, type PortRules, type RestoreLine, type RestoreTable, type SyncBuffer } from "./restoreBuffer";
+import { type PortRules, portLines, type RestoreLine, type RestoreTable, type SyncBuffer } from "./restoreBuffer";
 import type { SyncPlan } from "./syncAccounting";
 
 /** A fresh node: built-in chains, jumps, canaries; no service rules yet. */
@@ -34,38 +34,42 @@ function jumpOf(l: RestoreLine): string | undefined {
     const opt = a[i];
     if (opt === "-j" || opt === "--jump" || opt === "-g" || opt === "--goto") {
       const name = a[i + 1]!;
-      const goto = opt === "-g" || opt === "--goto";
-      return targetFor(name, goto).name === "jump" ? name : undefined;
+      return targetFor(name, opt === "-g" || opt === "--goto").name === "jump" ? name : undefined;
     }
   }
   return undefined;
 }
 
 /**
- * A service port's own chain, parsed when first walked or listed.
+ * A service port's own chains, parsed when first walked or listed.
  * NOTE: iptables-restore parses (and would refuse) every line up front; the
  * lines kube-proxy writes always parse, so nothing is lost by waiting.
  */
-function ownChain(name: string, lines: readonly RestoreLine[]): Chain {
-  return lazyChain(name, {
-    count: lines.length,
-    jumps: () => lines.map(jumpOf).filter((j): j is string => j !== undefined),
-    parse: () => lines.map((l) => parseRule(l.args)),
-  });
+function portSource(p: PortRules, table: RestoreTable): ChainSource {
+  const linesOf = (chain: string) => portLines(p).filter((l) => l.table === table && l.chain === chain);
+  return {
+    count: (chain) => p.counts[table][p.chains[table].indexOf(chain)] ?? 0,
+    jumps: (chain) => {
+      const out: string[] = [];
+      for (const l of linesOf(chain)) {
+        const j = jumpOf(l);
+        if (j !== undefined) out.push(j);
+      }
+      return out;
+    },
+    parse: (chain) => linesOf(chain).map((l) => parseRule(l.args)),
+  };
 }
 
 function fillPortChains(t: Record<string, Chain>, p: PortRules, table: RestoreTable, onlyMissing: boolean): void {
   const declared = p.chains[table];
   if (declared.length === 0) return;
-  const byChain = new Map<string, RestoreLine[]>();
-  for (const c of declared) byChain.set(c, []);
-  for (const l of p.lines) if (l.table === table) byChain.get(l.chain)?.push(l);
-  for (const [c, lines] of byChain) if (!onlyMissing || !t[c]) t[c] = ownChain(c, lines);
+  const source = portSource(p, table);
+  for (const c of declared) if (!onlyMissing || !t[c]) t[c] = lazyChain(c, source);
 }
 
 /** Rebuilds `rs` from `buf` as `plan` says (stale chains deleted, unchanged ports' chains kept). */
 export function applyRestore(rs: Ruleset, buf: SyncBuffer, plan: SyncPlan): void {
-  const parts = bufferParts(buf);
   for (const table of ["filter", "nat"] as RestoreTable[]) {
     const t = rs.tables[table]!.chains;
     for (const name of plan.stale[table]) delete t[name];
@@ -75,8 +79,12 @@ export function applyRestore(rs: Ruleset, buf: SyncBuffer, plan: SyncPlan): void
       top.set(name, chain.rules);
       t[name] = chain;
     }
-    for (const part of parts)
-      for (const l of part.lines) if (l.table === table && l.owner === undefined) top.get(l.chain)?.push(topRule(l));
+    const fill = (lines: readonly RestoreLine[]) => {
+      for (const l of lines) if (l.table === table) top.get(l.chain)?.push(topRule(l));
+    };
+    fill(buf.head.lines);
+    for (const p of buf.ports) fill(p.top);
+    fill(buf.tail.lines);
     for (const p of buf.ports) {
       if (plan.changed.has(p)) fillPortChains(t, p, table, false);
       else if (plan.recomputed.has(p)) fillPortChains(t, p, table, true);

@@ -26,14 +26,27 @@ export interface RestoreBuffer {
   lines: RestoreLine[];
 }
 
-/** One service port's part: its dispatch rules in top-level chains and its own chains. */
-export interface PortRules extends RestoreBuffer {
+/**
+ * One service port's part. Only what every sync needs is kept: the lines in
+ * top-level chains (KUBE-SERVICES, KUBE-NODEPORTS, filter chains), the own
+ * chains it declares and their sizes. The own chains' lines are written again
+ * by `write` when something reads them (rendering, a chain's first walk).
+ */
+export interface PortRules {
   /** `ns/svc:port protocol`: the port this part is for. */
   key: string;
   /** A fingerprint of everything the part was computed from. */
   input: string;
-  /** How many of `lines` are in the port's own chains. */
+  /** Own chains declared, per table. */
+  chains: Record<RestoreTable, string[]>;
+  /** Rules in each declared own chain (same order as `chains`). */
+  counts: Record<RestoreTable, number[]>;
+  /** Lines in top-level chains, in write order. */
+  top: RestoreLine[];
+  /** How many lines are in the port's own chains. */
   ownLines: number;
+  /** Writes the part's lines (top-level and own, in order) into a buffer; the same every time. */
+  write: (buf: RestoreBuffer) => void;
 }
 
 /** A whole sync's restore input. */
@@ -49,9 +62,50 @@ export function newRestoreBuffer(): RestoreBuffer {
   return { chains: { filter: [], nat: [] }, lines: [] };
 }
 
-/** An empty part for one service port. */
-export function newPortRules(key: string, input: string): PortRules {
-  return { chains: { filter: [], nat: [] }, lines: [], key, input, ownLines: 0 };
+let cached: { part: PortRules; lines: RestoreLine[] } | undefined;
+
+/** Runs `write` once and keeps what every sync needs of the part. */
+export function newPortRules(key: string, input: string, write: (buf: RestoreBuffer) => void): PortRules {
+  const buf = newRestoreBuffer();
+  write(buf);
+  const part: PortRules = {
+    key,
+    input,
+    chains: buf.chains,
+    counts: { filter: [], nat: [] },
+    top: [],
+    ownLines: 0,
+    write,
+  };
+  for (const table of ["filter", "nat"] as const) {
+    const index = new Map<string, number>();
+    for (const c of buf.chains[table]) {
+      index.set(c, part.counts[table].length);
+      part.counts[table].push(0);
+    }
+    for (const l of buf.lines) {
+      if (l.table !== table) continue;
+      if (l.owner === undefined) {
+        part.top.push(l);
+        continue;
+      }
+      part.ownLines++;
+      const i = index.get(l.chain);
+      if (i !== undefined) part.counts[table][i]!++;
+    }
+  }
+  cached = { part, lines: buf.lines };
+  return part;
+}
+
+/** All of a part's lines in write order (written again; the last part asked for is cached). */
+export function portLines(part: PortRules): RestoreLine[] {
+  if (cached?.part !== part) {
+    const buf = newRestoreBuffer();
+    part.write(buf);
+    cached = { part, lines: buf.lines };
+  }
+  return cached.lines;
 }
 
 /** `:CHAIN - [0:0]` (declared once). */
@@ -68,11 +122,6 @@ export function writeRule(
   owner?: string,
 ): void {
   buf.lines.push(owner === undefined ? { table, chain, args } : { table, chain, args, owner });
-}
-
-/** Every part, in write order. */
-export function bufferParts(buf: SyncBuffer): RestoreBuffer[] {
-  return [buf.head, ...buf.ports, buf.tail];
 }
 
 const portIndexes = new WeakMap<SyncBuffer, Map<string, PortRules>>();

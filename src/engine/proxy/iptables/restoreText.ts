@@ -5,7 +5,7 @@
  * grouped by chain in that same order.
  */
 import { byteCompare } from "./netfilter/ruleset";
-import type { PortRules, RestoreLine, RestoreTable, SyncBuffer } from "./restoreBuffer";
+import { type PortRules, portLines, type RestoreLine, type RestoreTable, type SyncBuffer } from "./restoreBuffer";
 
 const FIRST = ["KUBE-NODEPORTS", "KUBE-SERVICES"];
 
@@ -23,16 +23,16 @@ export function orderedChains(declared: Iterable<string>): string[] {
  */
 export function renderRestore(buf: SyncBuffer, include: (p: PortRules) => boolean = () => true): string {
   const out: string[] = [];
-  const parts = [buf.head, ...buf.ports.filter(include), buf.tail];
-  const all = [buf.head, ...buf.ports, buf.tail];
+  const declaring = [buf.head, ...buf.ports.filter(include), buf.tail];
+  const lines: RestoreLine[][] = [buf.head.lines, ...buf.ports.map(portLines), buf.tail.lines];
   for (const table of ["filter", "nat"] as RestoreTable[]) {
     out.push(`*${table}`);
     const declared: string[] = [];
-    for (const p of parts) for (const c of p.chains[table]) declared.push(c);
+    for (const p of declaring) for (const c of p.chains[table]) declared.push(c);
     const chains = orderedChains(declared);
     const byChain = new Map<string, RestoreLine[]>();
     for (const c of chains) byChain.set(c, []);
-    for (const p of all) for (const l of p.lines) if (l.table === table) byChain.get(l.chain)?.push(l);
+    for (const part of lines) for (const l of part) if (l.table === table) byChain.get(l.chain)?.push(l);
     for (const c of chains) out.push(`:${c} - [0:0]`);
     for (const [c, lines] of byChain) for (const l of lines) out.push(`-A ${c} ${l.args.join(" ")}`);
     out.push("COMMIT");

@@ -4,7 +4,7 @@
  * own chains only when that service or its endpoints changed; stale chains
  * are deleted with `-X`. A full sync runs first and then periodically.
  */
-import { type PortRules, portIndex, type RestoreTable, type SyncBuffer } from "./restoreBuffer";
+import { type PortRules, portIndex, portLines, type RestoreTable, type SyncBuffer } from "./restoreBuffer";
 
 const signatures = new WeakMap<PortRules, string>();
 
@@ -13,7 +13,7 @@ export function ownSignature(p: PortRules): string {
   let sig = signatures.get(p);
   if (sig === undefined) {
     const parts: string[] = [];
-    for (const l of p.lines) if (l.owner !== undefined) parts.push(l.chain, ...l.args);
+    for (const l of portLines(p)) if (l.owner !== undefined) parts.push(l.chain, ...l.args);
     for (const table of ["filter", "nat"] as const) for (const c of p.chains[table]) parts.push(`:${c}`);
     sig = parts.join(" ");
     signatures.set(p, sig);
@@ -45,7 +45,7 @@ export function planSync(prev: SyncBuffer | undefined, next: SyncBuffer, forceFu
     const rewrite = full || old === undefined || (old !== p && ownSignature(old) !== ownSignature(p));
     if (rewrite) changed.add(p);
     else if (old !== p) recomputed.add(p);
-    writes += rewrite ? p.lines.length : p.lines.length - p.ownLines;
+    writes += p.top.length + (rewrite ? p.ownLines : 0);
   }
   const stale: Record<RestoreTable, string[]> = { filter: [], nat: [] };
   if (prev) {

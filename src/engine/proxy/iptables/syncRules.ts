@@ -76,10 +76,8 @@ export function computeRules(
     const fingerprint = portInput(sp, eps[i]!);
     const old = reuse?.get(key);
     if (old && old.input === fingerprint) return old;
-    const part = newPortRules(key, fingerprint);
-    writeServicePort(part, sp, categorizeEndpoints(sp, eps[i]!, node), env);
-    for (const l of part.lines) if (l.owner !== undefined) part.ownLines++;
-    return part;
+    const categorized = categorizeEndpoints(sp, eps[i]!, node);
+    return newPortRules(key, fingerprint, (buf) => writeServicePort(buf, sp, categorized, env));
   });
   const tail = newRestoreBuffer();
   writeTopTail(tail, options, env.nodeIPs);

@@ -8,7 +8,7 @@
 import type { Hook, Packet } from "../../net/types";
 import type { HookContext, HookResult, MatchedRule } from "../types";
 import { cidrContains, ipToInt } from "./ip";
-import type { Cond, NftChain, NftRule, NftSet, NftTable, Stmt, Verdict } from "./model";
+import type { Action, Cond, NftChain, NftRule, NftSet, NftTable, Stmt, Verdict } from "./model";
 import { actionText } from "./rules";
 
 /**
@@ -129,6 +129,32 @@ function lookup(w: Walk, r: NftRule): Verdict | undefined {
 
 type Outcome = "continue" | "ACCEPT" | "DROP" | "REJECT";
 
+/** Rules' action texts (a `numgen` one lists every endpoint chain), rendered once per rule action. */
+const ACTION_TEXT = new WeakMap<Action, string>();
+
+function ruleActionText(a: Action): string {
+  let s = ACTION_TEXT.get(a);
+  if (s === undefined) {
+    s = actionText(a);
+    ACTION_TEXT.set(a, s);
+  }
+  return s;
+}
+
+function allHold(w: Walk, conds: readonly Cond[]): boolean {
+  for (const c of conds) if (!condHolds(w, c)) return false;
+  return true;
+}
+
+/** What a rule's NAT statement (which ends evaluation) reports as its action, if it has one. */
+function natAction(stmts: readonly Stmt[]): string | undefined {
+  for (const s of stmts) {
+    if (s.k === "dnat") return `dnat to ${s.ip}:${s.port}`;
+    if (s.k === "masquerade") return "masquerade";
+  }
+  return undefined;
+}
+
 /** Runs one base chain to its end or a terminal verdict. */
 function runBase(w: Walk, base: NftChain): Outcome {
   const stack: { chain: NftChain; i: number }[] = [{ chain: base, i: 0 }];
@@ -145,23 +171,16 @@ function runBase(w: Walk, base: NftChain): Outcome {
       table: TABLE,
       chain: frame.chain.name,
       rule: r.text,
-      action: r.action ? actionText(r.action) : "",
+      action: r.action ? ruleActionText(r.action) : "",
     };
     w.walked.push(seen);
-    if (!r.conds.every((c) => condHolds(w, c))) continue;
+    if (!allHold(w, r.conds)) continue;
     let terminal = false;
     for (const s of r.stmts) terminal = apply(w, s) || terminal;
     const v = terminal ? undefined : lookup(w, r);
     if (!terminal && r.action && !v) continue;
-    const done = r.stmts.find((s) => s.k === "dnat" || s.k === "masquerade");
-    const action = done
-      ? done.k === "dnat"
-        ? `dnat to ${done.ip}:${done.port}`
-        : "masquerade"
-      : v
-        ? actionText(v)
-        : r.text;
-    w.result.matched.push({ ...seen, action });
+    const action = natAction(r.stmts) ?? (v ? (v === r.action ? seen.action : actionText(v)) : r.text);
+    w.result.matched.push({ table: TABLE, chain: seen.chain, rule: seen.rule, action });
     if (terminal) return "ACCEPT";
     if (!v) continue;
     switch (v.k) {

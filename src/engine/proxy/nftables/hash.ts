@@ -5,7 +5,7 @@
  * Pure TypeScript: the engine has no Node `crypto`.
  */
 
-const K = new Uint32Array([
+const K = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
   0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
   0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8,
@@ -16,7 +16,7 @@ const K = new Uint32Array([
   0xc67178f2,
 ]);
 
-const W = new Uint32Array(64);
+const W = new Int32Array(64);
 
 let buf = new Uint8Array(256);
 
@@ -47,7 +47,7 @@ function utf8Into(s: string): number {
   return n;
 }
 
-const H = new Uint32Array(8);
+const H = new Int32Array(8);
 
 function compress(block: Uint8Array, off: number): void {
   for (let i = 0; i < 16; i++) {
@@ -87,18 +87,22 @@ function compress(block: Uint8Array, off: number): void {
     b = a;
     a = (t1 + t2) | 0;
   }
-  H[0] = (H[0] as number) + a;
-  H[1] = (H[1] as number) + b;
-  H[2] = (H[2] as number) + c;
-  H[3] = (H[3] as number) + d;
-  H[4] = (H[4] as number) + e;
-  H[5] = (H[5] as number) + f;
-  H[6] = (H[6] as number) + g;
-  H[7] = (H[7] as number) + h;
+  H[0] = ((H[0] as number) + a) | 0;
+  H[1] = ((H[1] as number) + b) | 0;
+  H[2] = ((H[2] as number) + c) | 0;
+  H[3] = ((H[3] as number) + d) | 0;
+  H[4] = ((H[4] as number) + e) | 0;
+  H[5] = ((H[5] as number) + f) | 0;
+  H[6] = ((H[6] as number) + g) | 0;
+  H[7] = ((H[7] as number) + h) | 0;
 }
 
-/** SHA-256 digest of a string's UTF-8 bytes. */
-export function sha256(s: string): Uint8Array {
+const IV = new Int32Array([
+  0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+]);
+
+/** Hashes a string's UTF-8 bytes, leaving the digest in `H` (no allocation). */
+function digestInto(s: string): void {
   const len = utf8Into(s);
   const total = Math.ceil((len + 9) / 64) * 64;
   if (total > buf.length) {
@@ -113,8 +117,13 @@ export function sha256(s: string): Uint8Array {
   buf[total - 3] = (bitLen >>> 16) & 255;
   buf[total - 2] = (bitLen >>> 8) & 255;
   buf[total - 1] = bitLen & 255;
-  H.set([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
+  H.set(IV);
   for (let off = 0; off < total; off += 64) compress(buf, off);
+}
+
+/** SHA-256 digest of a string's UTF-8 bytes. */
+export function sha256(s: string): Uint8Array {
+  digestInto(s);
   const out = new Uint8Array(32);
   for (let i = 0; i < 8; i++) {
     const v = H[i] as number;
@@ -154,7 +163,20 @@ const CHAIN_NAME_BASE_LENGTH_MAX = 256 - 16;
  * ending in `...` when longer.
  */
 export function hashAndTruncate(name: string): string {
-  const hashed = `${base32Prefix(sha256(name), 8)}-${name}`;
+  digestInto(name);
+  // The first 8 base32 characters are the digest's first 40 bits: H[0] and H[1]'s top byte.
+  const h0 = H[0] as number;
+  const h1 = H[1] as number;
+  const hashed =
+    BASE32.charAt(h0 >>> 27) +
+    BASE32.charAt((h0 >>> 22) & 31) +
+    BASE32.charAt((h0 >>> 17) & 31) +
+    BASE32.charAt((h0 >>> 12) & 31) +
+    BASE32.charAt((h0 >>> 7) & 31) +
+    BASE32.charAt((h0 >>> 2) & 31) +
+    BASE32.charAt(((h0 & 3) << 3) | (h1 >>> 29)) +
+    BASE32.charAt((h1 >>> 24) & 31) +
+    `-${name}`;
   return hashed.length > CHAIN_NAME_BASE_LENGTH_MAX
     ? `${hashed.slice(0, CHAIN_NAME_BASE_LENGTH_MAX - 3)}...`
     : hashed;

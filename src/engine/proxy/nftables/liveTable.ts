@@ -35,6 +35,8 @@ export class LiveTable implements TableView {
   private chainCount = 0;
   private ruleCount = 0;
   private affinitySetCount = 0;
+  /** Per-Service chains found by name so far (the same name strings come back packet after packet). */
+  private readonly found = new Map<string, NftChain>();
   /** Two Services share an element: removing one would need the other's, so syncs rebuild. */
   private conflicted = false;
 
@@ -80,6 +82,7 @@ export class LiveTable implements TableView {
     const after = scratchTable();
     for (const u of plan.added) writeUnit(u, this.params.service, after);
     for (const u of plan.removed) this.remove(u);
+    if (plan.removed.length > 0) this.found.clear();
     for (const u of plan.added) this.add(u);
     this.index.order = plan.order;
     this.index.ignore(plan.ignoredSvcs, plan.ignoredSlices);
@@ -146,10 +149,12 @@ export class LiveTable implements TableView {
   }
 
   chain(name: string): NftChain | undefined {
-    const fixed = this.fixed.chains.get(name);
-    if (fixed) return fixed;
+    const known = this.fixed.chains.get(name) ?? this.found.get(name);
+    if (known) return known;
     const u = this.unitFor(name);
-    return u && written(u, this.params.service).chains.get(name);
+    const c = u && written(u, this.params.service).chains.get(name);
+    if (c) this.found.set(name, c);
+    return c;
   }
 
   set(name: string): NftSet | undefined {
@@ -161,7 +166,8 @@ export class LiveTable implements TableView {
 
   /** Affinity sets in creation order (their Services' chains are written and kept). */
   *affinitySets(): Generator<NftSet> {
-    for (const u of this.index.order) if (u.affinitySets > 0) yield* written(u, this.params.service).sets.values();
+    for (const u of this.index.order)
+      if (u.affinitySets > 0) yield* written(u, this.params.service).sets.values();
   }
 
   /** Every set and map in creation order. */

@@ -56,7 +56,6 @@ export function writeServicePort(
 ): void {
   const { clusterEndpoints, localEndpoints, allReachable, hasAnyEndpoints } = categorize(svc);
   const proto = svc.protocol;
-  const port = String(svc.port);
   const base = svc.chainBase;
   const clusterPolicyChain = N.serviceChain(base);
   const localPolicyChain = N.localChain(base);

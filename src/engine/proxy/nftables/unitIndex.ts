@@ -7,7 +7,7 @@
 import type { EndpointSlice, Service } from "../../api/types";
 import type { ProxyInput } from "../types";
 import { isProgrammed, serviceKey } from "./servicePorts";
-import { sameInputs, type ServiceUnit } from "./serviceUnit";
+import { type ServiceUnit, sameInputs } from "./serviceUnit";
 
 /** What a sync changes: the new Service order, and the units to add and drop. */
 export interface SyncPlan {
@@ -123,7 +123,13 @@ export class UnitIndex {
     }
     for (const u of this.order)
       if (u.gen !== gen || (u.sliceGen === gen ? u.sliceSeen : 0) !== u.slices.length) dirty.add(u.key);
-    const plan: SyncPlan = { order: this.order, added: [], removed: [], ignoredSvcs, ignoredSlices: maybeIgnored };
+    const plan: SyncPlan = {
+      order: this.order,
+      added: [],
+      removed: [],
+      ignoredSvcs,
+      ignoredSlices: maybeIgnored,
+    };
     if (dirty.size === 0) return plan;
 
     const groups = this.group(input.endpointSlices, dirty);
@@ -155,7 +161,8 @@ export class UnitIndex {
     const out = new Map<string, EndpointSlice[]>();
     for (const s of slices) {
       const u = this.bySlice.get(s);
-      const key = u && u.versions[u.slices.indexOf(s) + 1] === s.metadata.resourceVersion ? u.key : sliceServiceKey(s);
+      const key =
+        u && u.versions[u.slices.indexOf(s) + 1] === s.metadata.resourceVersion ? u.key : sliceServiceKey(s);
       if (key === undefined || !dirty.has(key)) continue;
       const list = out.get(key);
       if (list) list.push(s);

@@ -31,6 +31,7 @@ export function LookupChart() {
   const text = useRef<LookupChartText>(chartText(t, language));
   text.current = chartText(t, language);
   const sliderId = useId();
+  const isRunning = status.kind === "running";
 
   useEffect(() => {
     const handle = createLookupChart(host.current!, { text: () => text.current });
@@ -43,10 +44,9 @@ export function LookupChart() {
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a language change redraws the labels
   useEffect(() => {
-    chart.current?.update(rows, marker);
-  }, [rows, marker, language]);
+    chart.current?.update(rows, marker, isRunning ? Math.max(...EXPERIMENT_SIZES) : undefined);
+  }, [rows, marker, language, isRunning]);
 
-  const isRunning = status.kind === "running";
   return (
     <div className="lookup">
       <div className="lookup-controls">

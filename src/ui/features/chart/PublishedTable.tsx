@@ -10,7 +10,8 @@ interface Props {
 
 /**
  * Published measurements with their sources, beside this app's modelled
- * latency where the experiment measured the same mode at the same size.
+ * latency where the experiment measured the same mode at the same size
+ * (for medians: the model predicts a typical first packet, not a tail).
  */
 export function PublishedTable({ rows, t }: Props) {
   const language = useAppStore((s) => s.language);

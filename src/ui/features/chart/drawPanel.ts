@@ -32,7 +32,7 @@ import type { LookupChartText } from "./lookupChart";
 export type PanelKind = "rules" | "sync";
 
 export interface Panel {
-  render(rows: readonly LookupRow[], marker: number | null, text: LookupChartText): void;
+  render(rows: readonly LookupRow[], marker: number | null, text: LookupChartText, plannedMax: number): void;
   destroy(): void;
 }
 
@@ -54,16 +54,24 @@ export function createPanel(parent: HTMLElement, kind: PanelKind): Panel {
     .attr("class", "lookup-tip")
     .attr("role", "status")
     .attr("aria-live", "polite");
-  let state: { rows: readonly LookupRow[]; marker: number | null; text: LookupChartText } | null = null;
+  let state: {
+    rows: readonly LookupRow[];
+    marker: number | null;
+    text: LookupChartText;
+    plannedMax: number;
+  } | null = null;
   let active = -1;
+  let plotWidth = 0;
 
   function draw() {
     if (!state) return;
-    const { rows, marker, text } = state;
-    const width = Math.max(280, plot.node()!.clientWidth);
+    const { rows, marker, text, plannedMax } = state;
+    // Read layout once; after that the ResizeObserver reports the width (no forced layout per update).
+    plotWidth ||= plot.node()!.clientWidth;
+    const width = Math.max(280, plotWidth);
     const box: PlotBox = { width, height: HEIGHT, margin: { top: 16, right: 16, bottom: 40, left: 56 } };
     const series = buildSeries(rows, STATS_OF[kind]);
-    const scales = panelScales(series, servicesDomain(rows, marker), box);
+    const scales = panelScales(series, servicesDomain(rows, Math.max(marker ?? 0, plannedMax)), box);
     const { x, y } = scales;
     svg.attr("width", width).attr("viewBox", `0 0 ${width} ${HEIGHT}`);
     svg.selectAll("*").remove();
@@ -190,12 +198,17 @@ export function createPanel(parent: HTMLElement, kind: PanelKind): Panel {
     else hideTip();
   }
 
-  const resize = new ResizeObserver(() => draw());
+  const resize = new ResizeObserver((entries) => {
+    const w = Math.round(entries[0]?.contentRect.width ?? 0);
+    if (w === plotWidth) return;
+    plotWidth = w;
+    draw();
+  });
   resize.observe(plot.node()!);
 
   return {
-    render(rows, marker, text) {
-      state = { rows, marker, text };
+    render(rows, marker, text, plannedMax) {
+      state = { rows, marker, text, plannedMax };
       draw();
     },
     destroy() {

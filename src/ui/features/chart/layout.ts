@@ -66,9 +66,9 @@ export function buildSeries(rows: readonly LookupRow[], stats: readonly Stat[]):
   return out;
 }
 
-/** The log x domain: always from 1 Service to the largest measured size (or the marker, if larger). */
-export function servicesDomain(rows: readonly LookupRow[], marker: number | null): [number, number] {
-  const max = Math.max(10, marker ?? 0, ...rows.map((r) => r.services));
+/** The log x domain: always from 1 Service to the largest measured size (or `cover`, if larger: the marker, the planned maximum). */
+export function servicesDomain(rows: readonly LookupRow[], cover: number | null): [number, number] {
+  const max = Math.max(10, cover ?? 0, ...rows.map((r) => r.services));
   return [1, max];
 }
 

@@ -26,8 +26,12 @@ export interface LookupChartCallbacks {
 }
 
 export interface LookupChartHandle {
-  /** Draws `rows` (any subset, as they arrive); `marker` is the current cluster's Service count, or null. */
-  update(rows: readonly LookupRow[], marker: number | null): void;
+  /**
+   * Draws `rows` (any subset, as they arrive); `marker` is the current
+   * cluster's Service count, or null; `plannedMax`, the largest size the
+   * running experiment will reach, keeps the x axis still while rows arrive.
+   */
+  update(rows: readonly LookupRow[], marker: number | null, plannedMax?: number): void;
   destroy(): void;
 }
 
@@ -35,9 +39,9 @@ export function createLookupChart(host: HTMLElement, callbacks: LookupChartCallb
   host.classList.add("lookup-chart");
   const panels = (["rules", "sync"] as const).map((kind) => createPanel(host, kind));
   return {
-    update(rows, marker) {
+    update(rows, marker, plannedMax) {
       const text = callbacks.text();
-      for (const p of panels) p.render(rows, marker, text);
+      for (const p of panels) p.render(rows, marker, text, plannedMax ?? 0);
     },
     destroy() {
       for (const p of panels) p.destroy();

@@ -88,14 +88,15 @@ export function useLookupExperiment(): LookupExperiment {
     [flush],
   );
 
+  // The worker reads `cancel` between rows, and a big row takes seconds: the same long limit applies.
   const cancel = useCallback(() => {
-    if (running.current) void engine.call((api) => api.cancel());
+    if (running.current) void engine.call((api) => api.cancel(), EXPERIMENT_TIMEOUT_MS);
   }, []);
 
   // Leaving the page section mid-run stops the worker's loop too.
   useEffect(
     () => () => {
-      if (running.current) void engine.call((api) => api.cancel());
+      if (running.current) void engine.call((api) => api.cancel(), EXPERIMENT_TIMEOUT_MS);
       running.current = 0;
       cancelAnimationFrame(frame.current);
     },

@@ -7,7 +7,8 @@ import { nextStep, previousStep } from "./lessonActions";
 export function StepNav({ lesson, large = false }: { lesson: Lesson; large?: boolean }) {
   const t = useT();
   const index = useAppStore((s) => s.lessonStep);
-  const running = useAppStore((s) => s.lessonRunning);
+  // Running, or about to (the cluster is not at this step yet): navigation waits.
+  const running = useAppStore((s) => s.lessonRunning || (s.ranStep !== s.lessonStep && s.ranStep !== -2));
   const last = lesson.steps.length - 1;
   return (
     <div className={large ? "step-nav step-nav-large" : "step-nav"}>

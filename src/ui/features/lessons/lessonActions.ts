@@ -38,7 +38,11 @@ export async function goToStep(lesson: Lesson, index: number): Promise<void> {
       await refreshView();
     }
     get().setStepLineStart(get().lines.length);
-    await runLessonStep(step, visibleEngine(`${lesson.id}/${step.id}`), exampleText);
+    await runLessonStep(
+      step,
+      visibleEngine(`${lesson.id}/${step.id}`, step.predict !== undefined),
+      exampleText,
+    );
     get().setRanStep(index);
   } catch (e) {
     get().setRanStep(-2);

@@ -26,8 +26,12 @@ export async function setPodReady(namespace: string, name: string, ready: boolea
   await refreshView();
 }
 
-/** `stepKey` names the step that asks a prediction (`lessonId/stepId`). */
-export function visibleEngine(stepKey: string): LessonEngine {
+/**
+ * `stepKey` names the step (`lessonId/stepId`). When the step asks a
+ * prediction, traces its commands produce (a `curl`) are not shown either:
+ * the student predicts first, and the packet is revealed on Check.
+ */
+export function visibleEngine(stepKey: string, predicts: boolean): LessonEngine {
   return {
     setProxyMode: (mode, scheduler) => setProxyMode(mode, scheduler),
     apply: async (text) => {
@@ -35,7 +39,10 @@ export function visibleEngine(stepKey: string): LessonEngine {
       await applyEditor();
     },
     setPodReady,
-    run: (line) => runCommand(line),
+    run: async (line) => {
+      await runCommand(line);
+      if (predicts) get().setTrace(null);
+    },
     send: async (request, predict) => {
       if (!predict) {
         await sendPacket(request);
@@ -48,7 +55,7 @@ export function visibleEngine(stepKey: string): LessonEngine {
       get().setPrediction({ stepKey, ...p, trace, picked: null, checked: false });
     },
     burst: async (request, count) => {
-      const { result } = await sendBurst(request, count);
+      const result = await sendBurst(request, count);
       get().setLessonBurst(result);
     },
     view: async () => get().view,

@@ -59,8 +59,13 @@ export function PresentationMode({ catalog }: { catalog: LessonCatalog | null })
       </header>
       <p className="present-keys muted">{t("presentation.keys")}</p>
       <div className="present-main">
-        <div className="present-diagram">
-          <TopologyPanel />
+        <div className="present-left">
+          <div className="present-diagram">
+            <TopologyPanel />
+          </div>
+          <div className="present-share">
+            <ShareControls presentation />
+          </div>
         </div>
         <div className="present-side">
           {lesson && step ? (
@@ -78,9 +83,6 @@ export function PresentationMode({ catalog }: { catalog: LessonCatalog | null })
           <StepOutput />
         </div>
       </div>
-      <footer className="present-share">
-        <ShareControls presentation />
-      </footer>
     </div>
   );
 }

@@ -37,7 +37,7 @@ export function ShareControls({ presentation = false }: ShareControlsProps) {
   // In presentation mode the QR code is always up, and follows the scenario as it changes.
   const changes = useAppStore(
     (s) =>
-      `${s.appliedText.length}:${s.lessonId}:${s.lessonStep}:${s.view?.proxyMode}:${s.view?.ipvsScheduler}:${s.language}`,
+      `${s.appliedText}\0${s.lessonId}:${s.lessonStep}:${s.view?.proxyMode}:${s.view?.ipvsScheduler}:${s.language}`,
   );
   useEffect(() => {
     if (presentation && changes) void share();

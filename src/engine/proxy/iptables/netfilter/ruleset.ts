@@ -1,5 +1,5 @@
 /** Building rulesets: tables with their built-in chains, user chains, appended rules. */
-import { chainRuleCount, pendingSource } from "./lazy";
+import { chainJumps, chainRuleCount, isPending } from "./lazy";
 import { parseRule, tokenize } from "./parse";
 import type { Chain, Rule, Ruleset, Table, TableName } from "./types";
 
@@ -75,15 +75,7 @@ export function byteCompare(a: string, b: string): number {
 export function chainReferences(table: Table): Record<string, number> {
   const refs: Record<string, number> = Object.create(null);
   for (const name in table.chains) {
-    const chain = table.chains[name]!;
-    const src = pendingSource(chain);
-    if (src) {
-      for (const j of src.jumps()) refs[j] = (refs[j] ?? 0) + 1;
-      continue;
-    }
-    for (const r of chain.rules) {
-      if (r.target?.name === "jump") refs[r.target.chain] = (refs[r.target.chain] ?? 0) + 1;
-    }
+    for (const j of chainJumps(table.chains[name]!)) refs[j] = (refs[j] ?? 0) + 1;
   }
   return refs;
 }
@@ -103,7 +95,7 @@ export function zeroCounters(table: Table, chain?: string): void {
     c.counters.pkts = 0;
     c.counters.bytes = 0;
     // A chain not parsed yet has no packets counted.
-    if (pendingSource(c)) continue;
+    if (isPending(c)) continue;
     for (const r of c.rules) {
       r.counters.pkts = 0;
       r.counters.bytes = 0;

@@ -1,0 +1,23 @@
+import { createHash } from "node:crypto";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { sha256Hex } from "./sha256";
+
+const reference = (s: string) => createHash("sha256").update(s, "utf8").digest("hex");
+
+describe("sha256", () => {
+  it("matches the two-block FIPS 180-4 vector", () => {
+    expect(sha256Hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")).toBe(
+      "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1",
+    );
+  });
+  it("agrees with node:crypto on any string (UTF-8, every padding length)", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 200 }), (s) => {
+        expect(sha256Hex(s)).toBe(reference(s));
+      }),
+      { seed: 42, numRuns: 400 },
+    );
+    for (let n = 50; n < 140; n++) expect(sha256Hex("x".repeat(n))).toBe(reference("x".repeat(n)));
+  });
+});
