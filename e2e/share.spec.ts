@@ -215,6 +215,7 @@ test("the diagram exports as SVG and PNG, and the trace as text", async ({ page 
   const app = new PacketwalkApp(page);
   await app.goto();
   await app.sendPacket("", "kubernetes");
+  await expect(page.getByRole("button", { name: "Export SVG" })).toBeVisible();
   const [svg] = await Promise.all([
     page.waitForEvent("download"),
     page.getByRole("button", { name: "Export SVG" }).click(),

@@ -1,13 +1,15 @@
 /**
  * A big simulated cluster built the way the Simulation builds one: the
- * real ApiServer, controllers, CoreDNS and kube-proxy runtime, fed one
- * large manifest of Deployments and Services.
+ * real ApiServer, controllers, CoreDNS and kube-proxy runtime, fed many
+ * Services and the pods behind them.
  */
 import { ApiServer } from "../engine/api/apiserver";
 import { bootstrapCluster } from "../engine/api/bootstrap";
+import type { ManifestDocument } from "../engine/api/contract";
 import { parseManifests } from "../engine/api/manifest";
 import { Cluster, defaultClusterConfig } from "../engine/cluster";
 import { installControllers } from "../engine/controllers";
+import { buildDnsIndex } from "../engine/dns/dnsIndex";
 import { ClusterDns } from "../engine/dns/resolver";
 import { Network } from "../engine/net/network";
 import { createProxyModes } from "../engine/proxy/modes";
@@ -22,9 +24,15 @@ export interface BigCluster {
   net: Network;
 }
 
+/** Workers enough for `pods` pods at 100 a node (under the kubelet's maxPods 110), plus one. */
+export function nodesFor(pods: number): number {
+  return Math.ceil(pods / 100) + 1;
+}
+
 /**
- * A cluster with room for 100,000 pods: `nodes` workers (110 pods each, a /24
- * each) in a /9 pod subnet clear of the Service range.
+ * A cluster with room for 100,000 pods: `nodes` workers, each a /24 podCIDR
+ * (254 addresses, over the 110 pods a node takes) carved from a /9 pod
+ * subnet clear of the Service range.
  */
 export function bootBigCluster(nodes: number, seed = 1): BigCluster {
   const cluster = new Cluster(seed, { ...defaultClusterConfig(), podSubnet: "10.128.0.0/9" });
@@ -45,32 +53,63 @@ export function bootBigCluster(nodes: number, seed = 1): BigCluster {
   return { cluster, api, dns, proxy, net };
 }
 
-/** `services` Deployments of `replicas` agnhost pods, each behind a ClusterIP Service. */
-export function bigManifest(services: number, replicas: number): string {
+/** The i-th Service's name (1-based): `svc-00001`. */
+export function serviceName(i: number): string {
+  return `svc-${String(i).padStart(5, "0")}`;
+}
+
+const AGNHOST = "registry.k8s.io/e2e-test-images/agnhost:2.53";
+
+function serviceObject(name: string): Record<string, unknown> {
+  return {
+    apiVersion: "v1",
+    kind: "Service",
+    metadata: { name },
+    spec: { selector: { app: name }, ports: [{ port: 80, targetPort: 8080 }] },
+  };
+}
+
+function podObject(service: string, j: number): Record<string, unknown> {
+  return {
+    apiVersion: "v1",
+    kind: "Pod",
+    metadata: { name: `${service}-${j}`, labels: { app: service } },
+    spec: {
+      containers: [
+        {
+          name: "web",
+          image: AGNHOST,
+          args: ["netexec", "--http-port=8080"],
+          ports: [{ containerPort: 8080 }],
+        },
+      ],
+    },
+  };
+}
+
+/**
+ * `services` ClusterIP Services, each followed by its `podsPerService`
+ * backing pods (plain Pods labelled `app: <service>`), as parsed documents:
+ * what `kubectl apply -f` sends after reading the file.
+ */
+export function bigDocuments(services: number, podsPerService: number): ManifestDocument[] {
+  const docs: ManifestDocument[] = [];
+  const file = "big.yaml";
+  for (let i = 1; i <= services; i++) {
+    const name = serviceName(i);
+    docs.push({ object: serviceObject(name), source: { file, line: docs.length * 10 + 1 } });
+    for (let j = 0; j < podsPerService; j++) {
+      docs.push({ object: podObject(name, j), source: { file, line: docs.length * 10 + 1 } });
+    }
+  }
+  return docs;
+}
+
+/** The same documents as one YAML file (to time the parser on its own). */
+export function bigManifest(services: number, podsPerService: number): string {
   const docs: string[] = [];
   for (let i = 1; i <= services; i++) {
-    const name = `svc-${String(i).padStart(5, "0")}`;
-    docs.push(`apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: ${name}
-spec:
-  replicas: ${replicas}
-  selector:
-    matchLabels:
-      app: ${name}
-  template:
-    metadata:
-      labels:
-        app: ${name}
-    spec:
-      containers:
-      - name: web
-        image: registry.k8s.io/e2e-test-images/agnhost:2.53
-        args: ["netexec", "--http-port=8080"]
-        ports:
-        - containerPort: 8080
-`);
+    const name = serviceName(i);
     docs.push(`apiVersion: v1
 kind: Service
 metadata:
@@ -82,6 +121,22 @@ spec:
   - port: 80
     targetPort: 8080
 `);
+    for (let j = 0; j < podsPerService; j++) {
+      docs.push(`apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}-${j}
+  labels:
+    app: ${name}
+spec:
+  containers:
+  - name: web
+    image: ${AGNHOST}
+    args: ["netexec", "--http-port=8080"]
+    ports:
+    - containerPort: 8080
+`);
+    }
   }
   return docs.join("---\n");
 }
@@ -92,9 +147,13 @@ export interface ApplyOutcome {
   errors: number;
 }
 
+/** Documents applied per batch (one reconcile each) by `applyManifest`. */
+const BATCH = 5_000;
+
 /**
- * Parses and applies a manifest document by document, as `kubectl apply -f`
- * does, stopping once `deadline()` says time is up.
+ * Parses a manifest and applies it in batches of documents, each batch
+ * reconciled once (as `kubectl apply -f` of that batch would be), stopping
+ * between batches once `deadline()` says time is up.
  */
 export function applyManifest(
   big: BigCluster,
@@ -102,15 +161,61 @@ export function applyManifest(
   deadline: () => boolean = () => false,
 ): ApplyOutcome {
   const parsed = parseManifests(text, "big.yaml");
-  const out = { documents: parsed.documents.length, applied: 0, errors: parsed.errors.length };
-  for (const doc of parsed.documents) {
-    if (deadline()) break;
-    try {
-      big.api.apply(doc);
-    } catch {
-      out.errors++;
-    }
-    out.applied++;
+  const out = applyBatches(big, parsed.documents, deadline);
+  return { ...out, errors: out.errors + parsed.errors.length };
+}
+
+/** Applies documents in batches of BATCH, reconciling after each; stops between batches at the deadline. */
+export function applyBatches(
+  big: BigCluster,
+  docs: readonly ManifestDocument[],
+  deadline: () => boolean = () => false,
+): ApplyOutcome {
+  const out = { documents: docs.length, applied: 0, errors: 0 };
+  for (let i = 0; i < docs.length && !deadline(); i += BATCH) {
+    const batch = docs.slice(i, i + BATCH);
+    out.errors += big.api.applyMany(batch).errors.length;
+    out.applied += batch.length;
   }
   return out;
+}
+
+/** Phases of one big build, in milliseconds of the caller's clock. */
+export interface BigBuild {
+  big: BigCluster;
+  bootMs: number;
+  applyMs: number;
+  dnsMs: number;
+  outcome: ApplyOutcome;
+  slices: number;
+  endpoints: number;
+  records: number;
+}
+
+/**
+ * The issue's measurement: boot a cluster with room for the pods, apply
+ * `services` Services and `services × podsPerService` pods through the API
+ * server (one reconcile: scheduling, pod IPs, EndpointSlices, Endpoints),
+ * then build the DNS records. `now` is the caller's clock.
+ */
+export function buildBigCluster(services: number, podsPerService: number, now: () => number): BigBuild {
+  const docs = bigDocuments(services, podsPerService);
+  const t0 = now();
+  const big = bootBigCluster(nodesFor(services * podsPerService));
+  const t1 = now();
+  const res = big.api.applyMany(docs);
+  const t2 = now();
+  const records = buildDnsIndex(big.cluster).recordCount;
+  const t3 = now();
+  const slices = big.cluster.store.list("EndpointSlice");
+  return {
+    big,
+    bootMs: t1 - t0,
+    applyMs: t2 - t1,
+    dnsMs: t3 - t2,
+    outcome: { documents: docs.length, applied: docs.length, errors: res.errors.length },
+    slices: slices.length,
+    endpoints: slices.reduce((n, s) => n + (s.endpoints?.length ?? 0), 0),
+    records,
+  };
 }

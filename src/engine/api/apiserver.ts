@@ -4,7 +4,7 @@
  */
 import type { Cluster } from "../cluster";
 import { randomSuffix } from "../util/names";
-import { applyDocument, applyManifestText } from "./apply";
+import { applyDocument, applyDocuments, applyManifestText } from "./apply";
 import { ConfigCoordinator } from "./configChange";
 import type { Api, ApiError, ApplyResult, DeleteOptions, ManifestDocument } from "./contract";
 import { ApiStatusError } from "./contract";
@@ -14,10 +14,10 @@ import { alreadyExists, badRequest, invalidError, notFound } from "./errors";
 import { CONFIG_KINDS, isNamespaced, kindInfo } from "./kinds";
 import { KubernetesEndpointsReconciler } from "./kubeEndpoints";
 import { LoadBalancerController } from "./lbController";
-import { newObjectMeta } from "./meta";
 import { deepCopy, sameData } from "./objects";
 import { ServiceAllocator } from "./serviceAlloc";
 import { dropTypeDependentFields, patchAllocatedValues } from "./servicePatch";
+import { freshObjectMeta } from "./timestamps";
 import type { AnyObject, Kind, KindMap, ObjectMeta, Pod, Service } from "./types";
 import { NAMESPACED_KINDS } from "./types";
 import { validateObject, validateObjectUpdate } from "./validation/validate";
@@ -61,6 +61,17 @@ export class ApiServer implements Api {
 
   apply(doc: ManifestDocument, opts?: { namespace?: string }): ApplyResult {
     return applyDocument(this, doc, opts);
+  }
+
+  /**
+   * Applies parsed documents in order, reconciling once after the last
+   * (refusals are collected per document, never thrown).
+   */
+  applyMany(
+    docs: readonly ManifestDocument[],
+    opts?: { namespace?: string },
+  ): { results: ApplyResult[]; errors: ApiError[] } {
+    return applyDocuments(this, docs, opts);
   }
 
   create<K extends Kind>(kind: K, object: Record<string, unknown>): KindMap[K] {
@@ -154,7 +165,7 @@ export class ApiServer implements Api {
     }
     txn?.commit();
     if (!old) {
-      obj.metadata = newObjectMeta(this.cluster, meta as ObjectMeta & { name: string });
+      obj.metadata = freshObjectMeta(this.cluster, meta as ObjectMeta & { name: string });
       if (kind === "Deployment" || kind === "ReplicaSet") obj.metadata.generation = 1;
     } else if ((kind === "Deployment" || kind === "ReplicaSet") && !sameData(obj.spec, (old as Loose).spec)) {
       obj.metadata.generation = (old.metadata.generation ?? 1) + 1;

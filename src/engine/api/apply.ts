@@ -83,6 +83,31 @@ export function applyDocument(
   return result;
 }
 
+/**
+ * Applies documents in order and reconciles once at the end, as the
+ * controllers see a `kubectl apply -f` of many objects: every write first,
+ * then the work queues drain. A refused document changes nothing and the
+ * rest still apply. Never throws ApiStatusError.
+ */
+export function applyDocuments(
+  api: ApiServer,
+  documents: readonly ManifestDocument[],
+  opts?: { namespace?: string },
+): { results: ApplyResult[]; errors: ApiError[] } {
+  const results: ApplyResult[] = [];
+  const errors: ApiError[] = [];
+  for (const doc of documents) {
+    try {
+      results.push(applyOne(api, doc, opts));
+    } catch (e) {
+      if (!(e instanceof ApiStatusError)) throw e;
+      errors.push({ ...e.status, source: e.status.source ?? doc.source });
+    }
+  }
+  api.cluster.reconcile();
+  return { results, errors };
+}
+
 /** Parses and applies a whole file; never throws. */
 export function applyManifestText(
   api: ApiServer,
@@ -90,17 +115,7 @@ export function applyManifestText(
   file: string,
   opts?: { namespace?: string },
 ): { results: ApplyResult[]; errors: ApiError[] } {
-  const { documents, errors } = parseManifests(text, file);
-  const results: ApplyResult[] = [];
-  const applyErrors: ApiError[] = [];
-  for (const doc of documents) {
-    try {
-      results.push(applyOne(api, doc, opts));
-    } catch (e) {
-      if (!(e instanceof ApiStatusError)) throw e;
-      applyErrors.push({ ...e.status, source: e.status.source ?? doc.source });
-    }
-  }
-  api.cluster.reconcile();
-  return { results, errors: [...applyErrors, ...errors] };
+  const parsed = parseManifests(text, file);
+  const { results, errors } = applyDocuments(api, parsed.documents, opts);
+  return { results, errors: [...errors, ...parsed.errors] };
 }

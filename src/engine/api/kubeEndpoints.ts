@@ -5,8 +5,8 @@
  */
 import type { Cluster, Reconciler } from "../cluster";
 import { ipToNumber } from "./ipv4";
-import { newObjectMeta } from "./meta";
 import { sameData } from "./objects";
+import { freshObjectMeta } from "./timestamps";
 import type { EndpointSlice, Endpoints, Node } from "./types";
 
 /** The apiserver's secure port. */
@@ -75,6 +75,6 @@ export class KubernetesEndpointsReconciler implements Reconciler {
   }
 
   private meta(labels: Record<string, string>) {
-    return newObjectMeta(this.cluster, { name: "kubernetes", namespace: "default", labels });
+    return freshObjectMeta(this.cluster, { name: "kubernetes", namespace: "default", labels });
   }
 }

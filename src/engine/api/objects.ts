@@ -2,25 +2,46 @@
 
 /** A deep copy of plain data (objects, arrays, scalars). */
 export function deepCopy<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(deepCopy) as T;
-  if (value !== null && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = deepCopy(v);
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) {
+    const out: unknown[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = deepCopy(value[i]);
     return out as T;
   }
-  return value;
+  const src = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(src)) {
+    const v = src[k];
+    if (v !== undefined) out[k] = deepCopy(v);
+  }
+  return out as T;
 }
 
 /** JSON with object keys sorted, as Go's encoding/json prints a map[string]interface{}. */
 export function sortedJSON(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(sortedJSON).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${sortedJSON(v)}`).join(",")}}`;
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    let s = "[";
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) s += ",";
+      // An element JSON cannot print (undefined) joins as nothing, as Array.join does.
+      s += sortedJSON(value[i]) ?? "";
+    }
+    return `${s}]`;
   }
-  return JSON.stringify(value);
+  const obj = value as Record<string, unknown>;
+  // The default sort orders by UTF-16 code units, as comparing with < does.
+  const keys = Object.keys(obj).sort();
+  let s = "{";
+  let first = true;
+  for (const k of keys) {
+    const v = obj[k];
+    if (v === undefined) continue;
+    if (!first) s += ",";
+    first = false;
+    s += `${JSON.stringify(k)}:${sortedJSON(v)}`;
+  }
+  return `${s}}`;
 }
 
 /** Structural equality of plain data. */

@@ -25,7 +25,7 @@ export function parseIPv4(ip: string): number | undefined {
 
 /** Formats a uint32 as dotted-quad IPv4. */
 export function formatIPv4(n: number): string {
-  return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join(".");
+  return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 }
 
 /** An IPv4 CIDR as its network address and prefix length. */

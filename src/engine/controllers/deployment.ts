@@ -9,7 +9,7 @@
  * and the old ones are scaled to zero in the same pass.
  */
 
-import { newObjectMeta } from "../api/meta";
+import { freshObjectMeta } from "../api/timestamps";
 import type { Deployment, ReplicaSet } from "../api/types";
 import type { Cluster } from "../cluster";
 import { deploymentStatus, maxSurge } from "./deploymentStatus";
@@ -156,7 +156,7 @@ function createReplicaSet(
   const rs: ReplicaSet = {
     apiVersion: "apps/v1",
     kind: "ReplicaSet",
-    metadata: newObjectMeta(cluster, {
+    metadata: freshObjectMeta(cluster, {
       name,
       namespace: d.metadata.namespace ?? "default",
       labels,

@@ -4,7 +4,7 @@
  * selector, its addresses repacked into subsets by port set (§6.5).
  */
 
-import { newObjectMeta } from "../api/meta";
+import { freshObjectMeta, isoNow } from "../api/timestamps";
 import type { Endpoints, Pod, Service } from "../api/types";
 import type { Cluster } from "../cluster";
 import { parseIPv4 } from "./cidr";
@@ -161,7 +161,7 @@ export function installEndpointsController(cluster: Cluster, index: ServiceIndex
     annotations[ANNOTATION_TRIGGER_TIME] = now;
     const meta = current
       ? { ...current.metadata, labels, annotations }
-      : newObjectMeta(cluster, { name, namespace: ns, labels, annotations });
+      : freshObjectMeta(cluster, { name, namespace: ns, labels, annotations });
     cluster.store.put("Endpoints", {
       apiVersion: "v1",
       kind: "Endpoints",
@@ -174,7 +174,7 @@ export function installEndpointsController(cluster: Cluster, index: ServiceIndex
   return {
     sync(): boolean {
       let changed = false;
-      const now = cluster.clock.iso();
+      const now = isoNow(cluster.clock);
       for (const key of queue.drain()) changed = sync(key, now) || changed;
       return changed;
     },

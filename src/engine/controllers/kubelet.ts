@@ -5,9 +5,10 @@
  * their grace period has run out on the virtual clock.
  */
 
+import { isoNow } from "../api/timestamps";
 import type { Node, Pod } from "../api/types";
 import type { Cluster } from "../cluster";
-import { parseCidr4 } from "./cidr";
+import { type Cidr4, parseCidr4 } from "./cidr";
 import { isPodFinished, isTerminating, parseTime } from "./objects";
 import { PodIpam } from "./podIpam";
 import {
@@ -50,6 +51,12 @@ export function installKubelet(cluster: Cluster): Kubelet {
   const terminating = new Set<string>();
   /** Pods waiting for their node, its podCIDR or a requested address. */
   const waiting = new Set<string>();
+  /** Parsed podCIDRs by their text. */
+  const cidrs = new Map<string, Cidr4 | undefined>();
+  const podCidr = (text: string): Cidr4 | undefined => {
+    if (!cidrs.has(text)) cidrs.set(text, parseCidr4(text));
+    return cidrs.get(text);
+  };
 
   const onPod = (pod: Pod, deleted: boolean) => {
     const key = nsKey(pod.metadata.namespace, pod.metadata.name);
@@ -114,7 +121,7 @@ export function installKubelet(cluster: Cluster): Kubelet {
   };
 
   const startPod = (pod: Pod, node: Node, key: string): boolean => {
-    const now = cluster.clock.iso();
+    const now = isoNow(cluster.clock);
     const hostIP = internalIP(node);
     const result = podAddress(pod, node, key);
     if (typeof result !== "string") {
@@ -156,7 +163,7 @@ export function installKubelet(cluster: Cluster): Kubelet {
     if (pod.spec?.hostNetwork) return internalIP(node) ?? {};
     const held = ipam.ipOf(key);
     if (held) return held;
-    const cidr = node.spec?.podCIDR ? parseCidr4(node.spec.podCIDR) : undefined;
+    const cidr = node.spec?.podCIDR ? podCidr(node.spec.podCIDR) : undefined;
     if (!cidr) return {};
     const requested = calicoRequest(pod);
     if (requested) {
@@ -188,7 +195,7 @@ export function installKubelet(cluster: Cluster): Kubelet {
     if (!ready && want === undefined) return false;
     const desired = want ?? true;
     if (ready && (ready.status === "True") === desired) return false;
-    const now = cluster.clock.iso();
+    const now = isoNow(cluster.clock);
     cluster.store.put("Pod", {
       ...pod,
       status: {

@@ -84,6 +84,20 @@ function imageDigest(ref: string): string {
   return out;
 }
 
+/** Image reference → [normalized image, imageID]; both are pure functions of the reference. */
+const imageIds = new Map<string, [string, string]>();
+
+function resolvedImage(ref: string): [string, string] {
+  let hit = imageIds.get(ref);
+  if (!hit) {
+    const image = normalizeImage(ref);
+    hit = [image, `${image.replace(/:[^:/]*$/, "")}@sha256:${imageDigest(image)}`];
+    if (imageIds.size > 10_000) imageIds.clear();
+    imageIds.set(ref, hit);
+  }
+  return hit;
+}
+
 function randomHex(cluster: Cluster, n: number): string {
   let out = "";
   for (let i = 0; i < n; i++) out += cluster.prng.intn(16).toString(16);
@@ -97,15 +111,16 @@ export function runningContainerStatuses(
   ready: boolean,
   now: string,
 ): ContainerStatus[] {
-  const prev = new Map((pod.status?.containerStatuses ?? []).map((s) => [s.name, s]));
+  const prev = pod.status?.containerStatuses ?? [];
   return (pod.spec?.containers ?? []).map((c) => {
-    const old = prev.get(c.name);
-    const image = normalizeImage(c.image ?? "");
+    let old: ContainerStatus | undefined;
+    for (const s of prev) if (s.name === c.name) old = s;
+    const [image, imageID] = resolvedImage(c.image ?? "");
     const running = old?.state?.running ? old : undefined;
     return {
       name: c.name,
       image,
-      imageID: `${image.replace(/:[^:/]*$/, "")}@sha256:${imageDigest(image)}`,
+      imageID,
       containerID: running?.containerID ?? `containerd://${randomHex(cluster, 64)}`,
       ready,
       started: true,

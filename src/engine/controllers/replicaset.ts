@@ -3,7 +3,7 @@
  * alive, deletes the best-ranked extras, and reports status.
  */
 
-import { newObjectMeta } from "../api/meta";
+import { freshObjectMeta } from "../api/timestamps";
 import type { Pod, ReplicaSet } from "../api/types";
 import type { Cluster } from "../cluster";
 import { randomSuffix } from "../util/names";
@@ -99,7 +99,7 @@ function createPod(cluster: Cluster, rs: ReplicaSet): Pod {
   const pod: Pod = {
     apiVersion: "v1",
     kind: "Pod",
-    metadata: newObjectMeta(cluster, {
+    metadata: freshObjectMeta(cluster, {
       name,
       generateName: base,
       namespace: ns,

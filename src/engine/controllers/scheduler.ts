@@ -3,8 +3,10 @@
  * the filters, or marks it Unschedulable with the FitError message.
  */
 
+import { isoNow } from "../api/timestamps";
 import type { Node, Pod } from "../api/types";
 import type { Cluster } from "../cluster";
+import { NodeHeap } from "./nodeHeap";
 import { isPodFinished, isTerminating } from "./objects";
 import { filterNode, fitErrorMessage } from "./schedulerFilters";
 import { nsKey, splitKey, WorkQueue } from "./workQueue";
@@ -17,18 +19,34 @@ export function installScheduler(cluster: Cluster): { sync(): boolean } {
   /** podKey → node, for pods that occupy a node. */
   const placement = new Map<string, string>();
   const podsPerNode = new Map<string, number>();
+  /** Every node at its current count (plus stale entries, skipped when popped). */
+  const heap = new NodeHeap();
+  let nodesSeen = 0;
+
+  const setCount = (node: string, count: number) => {
+    podsPerNode.set(node, count);
+    heap.push(node, count);
+  };
 
   const place = (key: string, node: string | undefined) => {
     const prev = placement.get(key);
     if (prev === node) return;
     if (prev !== undefined) {
-      podsPerNode.set(prev, (podsPerNode.get(prev) ?? 1) - 1);
+      setCount(prev, (podsPerNode.get(prev) ?? 1) - 1);
       placement.delete(key);
     }
     if (node !== undefined) {
       placement.set(key, node);
-      podsPerNode.set(node, (podsPerNode.get(node) ?? 0) + 1);
+      setCount(node, (podsPerNode.get(node) ?? 0) + 1);
     }
+  };
+
+  /** Refills the heap with one entry per stored node (at start, and when stale entries pile up). */
+  const rebuildHeap = () => {
+    heap.clear();
+    const nodes = cluster.store.list("Node");
+    for (const n of nodes) heap.push(n.metadata.name, podsPerNode.get(n.metadata.name) ?? 0);
+    nodesSeen = nodes.length;
   };
 
   const onPod = (pod: Pod, deleted: boolean) => {
@@ -44,9 +62,13 @@ export function installScheduler(cluster: Cluster): { sync(): boolean } {
 
   cluster.store.subscribe((e) => {
     if (e.kind === "Pod") onPod(e.object as Pod, e.type === "DELETED");
-    else if (e.kind === "Node") for (const k of unschedulable) queue.add(k);
+    else if (e.kind === "Node") {
+      if (e.type === "ADDED") heap.push(e.object.metadata.name, podsPerNode.get(e.object.metadata.name) ?? 0);
+      for (const k of unschedulable) queue.add(k);
+    }
   });
   for (const p of cluster.store.list("Pod")) onPod(p, false);
+  rebuildHeap();
 
   return {
     sync(): boolean {
@@ -64,24 +86,34 @@ export function installScheduler(cluster: Cluster): { sync(): boolean } {
     },
   };
 
-  function schedule(c: Cluster, pod: Pod, key: string): boolean {
-    const nodes = c.store.list("Node");
-    const reasons: string[] = [];
+  /**
+   * The node with the fewest pods among those that pass the filters, ties by
+   * name: nodes are taken from the heap in that order until one passes.
+   */
+  function pickNode(c: Cluster, pod: Pod): Node | undefined {
+    if (heap.size > 4 * nodesSeen + 1024) rebuildHeap();
+    const popped: { name: string; count: number }[] = [];
     let best: Node | undefined;
-    for (const node of nodes) {
-      const reason = filterNode(c, pod, node);
-      if (reason !== undefined) {
-        reasons.push(reason);
-        continue;
-      }
-      // NOTE: the real scheduler scores feasible nodes with several plugins
-      // (resources balance, image locality, pod topology spread…) and breaks
-      // ties at random; we pick the node with the fewest pods, ties by name.
-      if (!best || (podsPerNode.get(node.metadata.name) ?? 0) < (podsPerNode.get(best.metadata.name) ?? 0)) {
+    for (let e = heap.pop(); e !== undefined; e = heap.pop()) {
+      if ((podsPerNode.get(e.name) ?? 0) !== e.count) continue;
+      const node = c.store.get("Node", undefined, e.name);
+      if (!node) continue;
+      popped.push(e);
+      if (filterNode(c, pod, node) === undefined) {
         best = node;
+        break;
       }
     }
-    const now = c.clock.iso();
+    for (const e of popped) heap.push(e.name, e.count);
+    return best;
+  }
+
+  function schedule(c: Cluster, pod: Pod, key: string): boolean {
+    // NOTE: the real scheduler scores feasible nodes with several plugins
+    // (resources balance, image locality, pod topology spread…) and breaks
+    // ties at random; we pick the node with the fewest pods, ties by name.
+    const best = pickNode(c, pod);
+    const now = isoNow(c.clock);
     const others = (pod.status?.conditions ?? []).filter((x) => x.type !== "PodScheduled");
     if (best) {
       unschedulable.delete(key);
@@ -97,6 +129,12 @@ export function installScheduler(cluster: Cluster): { sync(): boolean } {
       return true;
     }
     unschedulable.add(key);
+    const nodes = c.store.list("Node");
+    const reasons: string[] = [];
+    for (const node of nodes) {
+      const reason = filterNode(c, pod, node);
+      if (reason !== undefined) reasons.push(reason);
+    }
     const message = fitErrorMessage(c, nodes.length, reasons);
     const prev = pod.status?.conditions?.find((x) => x.type === "PodScheduled");
     if (prev?.status === "False" && prev.message === message) return false;

@@ -2,12 +2,14 @@
  * Who holds which address: node InternalIPs, node podCIDRs and their cni0
  * bridge address, pod IPs and the node each pod runs on, and Service
  * addresses (ClusterIPs, externalIPs, LoadBalancer ingress IPs).
- * Built from the store once per store revision, so a packet never scans it.
+ * Kept current from the store's events (addressIndex.ts), so a packet never
+ * scans the store.
  */
 import type { ProxyMode } from "../api/configTypes";
 import type { Pod, Service } from "../api/types";
 import type { Cluster } from "../cluster";
-import { type Cidr, firstHost, ipToInt, parseCidr } from "./ip";
+import { LiveAddressIndex } from "./addressIndex";
+import { type Cidr, ipToInt } from "./ip";
 
 /** The documentation address (RFC 5737 TEST-NET-3) our outside client uses. */
 export const EXTERNAL_CLIENT_IP = "203.0.113.10";
@@ -20,6 +22,8 @@ export interface NodeAddress {
   podCidr?: Cidr;
   /** The cni0 bridge address: the podCIDR's first host (10.244.X.1). */
   bridgeIp?: string;
+  /** The podCIDR as text (`10.244.1.0/24`), for route lines. */
+  podCidrText?: string;
 }
 
 export interface PodAddress {
@@ -49,79 +53,55 @@ export interface AddressIndex {
   externalIps: Map<string, Service>;
 }
 
-const cache = new WeakMap<Cluster, { rv: number; mode: ProxyMode; index: AddressIndex }>();
+const live = new WeakMap<Cluster, LiveAddressIndex>();
 
-/** The address index for the store's current revision (rebuilt only after a change). */
+/**
+ * The cluster's address index, kept current from the store's watch events
+ * (a Pod or Service change updates its own entries; a Node change rebuilds
+ * the node part on the next read). Always the same object for a cluster.
+ */
 export function addressIndex(cluster: Cluster): AddressIndex {
-  const rv = cluster.store.resourceVersion;
-  const mode = cluster.config.proxyMode;
-  const hit = cache.get(cluster);
-  if (hit && hit.rv === rv && hit.mode === mode) return hit.index;
-  const index = buildIndex(cluster, mode);
-  cache.set(cluster, { rv, mode, index });
-  return index;
+  let l = live.get(cluster);
+  if (!l) {
+    l = new LiveAddressIndex(cluster);
+    live.set(cluster, l);
+  }
+  return l.current();
 }
 
-function buildIndex(cluster: Cluster, mode: ProxyMode): AddressIndex {
-  const index: AddressIndex = {
-    mode,
-    nodes: [],
-    nodeByName: new Map(),
-    nodeByIp: new Map(),
-    podByIp: new Map(),
-    podByName: new Map(),
-    podsByNode: new Map(),
-    clusterIps: new Map(),
-    externalIps: new Map(),
-  };
-  for (const node of cluster.store.list("Node")) {
-    const ip = node.status?.addresses?.find((a) => a.type === "InternalIP")?.address;
-    const podCidr = node.spec?.podCIDR ? parseCidr(node.spec.podCIDR) : undefined;
-    const entry: NodeAddress = {
-      name: node.metadata.name,
-      ip,
-      podCidr,
-      bridgeIp: podCidr && firstHost(podCidr),
-    };
-    index.nodes.push(entry);
-    index.nodeByName.set(entry.name, entry);
-    if (ip) index.nodeByIp.set(ip, entry);
-    index.podsByNode.set(entry.name, []);
-  }
-  for (const pod of cluster.store.list("Pod")) {
-    const entry: PodAddress = {
-      namespace: pod.metadata.namespace ?? "default",
-      name: pod.metadata.name,
-      ip: pod.status?.podIP,
-      node: pod.spec?.nodeName,
-      hostNetwork: pod.spec?.hostNetwork === true,
-      pod,
-    };
-    index.podByName.set(`${entry.namespace}/${entry.name}`, entry);
-    if (entry.ip && !entry.hostNetwork && pod.metadata.deletionTimestamp === undefined) {
-      index.podByIp.set(entry.ip, entry);
+/** podCIDRs grouped by prefix length: network → position in `index.nodes`. */
+type CidrLookup = Map<number, Map<number, number>>;
+const cidrLookups = new WeakMap<NodeAddress[], CidrLookup>();
+
+function cidrLookup(nodes: NodeAddress[]): CidrLookup {
+  let l = cidrLookups.get(nodes);
+  if (l) return l;
+  l = new Map();
+  nodes.forEach((node, pos) => {
+    const c = node.podCidr;
+    if (!c || c.bits === 0) return;
+    let byNet = l.get(c.bits);
+    if (!byNet) {
+      byNet = new Map();
+      l.set(c.bits, byNet);
     }
-    if (entry.node) index.podsByNode.get(entry.node)?.push(entry);
-  }
-  for (const svc of cluster.store.list("Service")) {
-    for (const ip of svc.spec?.clusterIPs ?? (svc.spec?.clusterIP ? [svc.spec.clusterIP] : [])) {
-      if (ip !== "None") index.clusterIps.set(ip, svc);
-    }
-    for (const ip of svc.spec?.externalIPs ?? []) index.externalIps.set(ip, svc);
-    for (const ing of svc.status?.loadBalancer?.ingress ?? []) if (ing.ip) index.externalIps.set(ing.ip, svc);
-  }
-  return index;
+    if (!byNet.has(c.network)) byNet.set(c.network, pos);
+  });
+  cidrLookups.set(nodes, l);
+  return l;
 }
 
 /** The node a pod-network IP belongs to, by podCIDR (whether or not a pod holds it now). */
 export function nodeOfPodIp(index: AddressIndex, ip: string): NodeAddress | undefined {
   const n = ipToInt(ip);
   if (Number.isNaN(n)) return undefined;
-  for (const node of index.nodes) {
-    const c = node.podCidr;
-    if (c && c.bits > 0 && ((n >>> (32 - c.bits)) << (32 - c.bits)) >>> 0 === c.network) return node;
+  // The first node in list order whose podCIDR holds the address: one hash probe per prefix length.
+  let best = -1;
+  for (const [bits, byNet] of cidrLookup(index.nodes)) {
+    const pos = byNet.get(((n >>> (32 - bits)) << (32 - bits)) >>> 0);
+    if (pos !== undefined && (best < 0 || pos < best)) best = pos;
   }
-  return undefined;
+  return best < 0 ? undefined : index.nodes[best];
 }
 
 /**

@@ -33,10 +33,21 @@ export function nodeGateway(ip: string): string {
   return intToIp(nodeSubnet(ip).network + 1);
 }
 
+const veths = new WeakMap<PodAddress, string>();
+
 /** The host-side veth name of a pod, as the bridge plugin names it (`veth` + 8 hex digits). */
 export function vethName(pod: PodAddress): string {
-  const uid = pod.pod.metadata.uid ?? `${pod.namespace}/${pod.name}`;
-  return `veth${uid.replace(/-/g, "").slice(0, 8).padEnd(8, "0")}`;
+  let name = veths.get(pod);
+  if (name === undefined) {
+    const uid = pod.pod.metadata.uid ?? `${pod.namespace}/${pod.name}`;
+    name = `veth${uid.replace(/-/g, "").slice(0, 8).padEnd(8, "0")}`;
+    veths.set(pod, name);
+  }
+  return name;
+}
+
+function cidrText(n: NodeAddress): string {
+  return n.podCidrText ?? (n.podCidr ? formatCidr(n.podCidr) : "");
 }
 
 /** The routing decision on `node` for a packet to `dst` (after PREROUTING/OUTPUT DNAT). */
@@ -51,7 +62,7 @@ export function routeOnNode(index: AddressIndex, node: string, dst: string): Rou
       kind: "pod",
       dev,
       pod,
-      route: `${formatCidr(owner.podCidr)} dev cni0 proto kernel scope link src ${owner.bridgeIp}`,
+      route: `${cidrText(owner)} dev cni0 proto kernel scope link src ${owner.bridgeIp}`,
     };
   }
   if (owner?.ip && owner.podCidr) {
@@ -60,7 +71,7 @@ export function routeOnNode(index: AddressIndex, node: string, dst: string): Rou
       node: owner,
       via: owner.ip,
       dev: "eth0",
-      route: `${formatCidr(owner.podCidr)} via ${owner.ip} dev eth0`,
+      route: `${cidrText(owner)} via ${owner.ip} dev eth0`,
     };
   }
   const peer = index.nodeByIp.get(dst);

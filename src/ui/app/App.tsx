@@ -1,6 +1,7 @@
 import { useEffect } from "react";
 import { ChartPanel } from "../features/chart/ChartPanel";
 import { EditorPanel } from "../features/editor/EditorPanel";
+import { ExportControls } from "../features/export/ExportControls";
 import { LessonPlayer } from "../features/lessons/LessonPlayer";
 import { useLessonSync } from "../features/lessons/useLessonSync";
 import { useLessons } from "../features/lessons/useLessons";
@@ -54,6 +55,7 @@ export function App() {
           <ThemeSelect />
           <LanguageSelect />
           <ShareControls />
+          <ExportControls />
         </div>
       </header>
       <Notice />

@@ -103,3 +103,15 @@ export class EngineFailure extends Error {
 }
 
 export const engine = new EngineClient();
+
+let experiments: EngineClient | undefined;
+
+/**
+ * A second engine for the lookup-cost experiment: its synthetic clusters
+ * take seconds per row, and in their own worker they never hold up the
+ * terminal or a packet in the main simulation. Created on first use.
+ */
+export function experimentEngine(): EngineClient {
+  experiments ??= new EngineClient();
+  return experiments;
+}

@@ -5,7 +5,7 @@
  * of at most 100, and leaves one empty placeholder slice when nothing matches.
  */
 
-import { newObjectMeta } from "../../api/meta";
+import { freshObjectMeta, isoNow } from "../../api/timestamps";
 import type { EndpointSlice, Service } from "../../api/types";
 import type { Cluster } from "../../cluster";
 import { canonicalJson, controllerRef } from "../objects";
@@ -33,7 +33,7 @@ export function reconcileSlices(
   svc: Service,
   groups: Map<string, PortGroup>,
   existing: EndpointSlice[],
-  now = cluster.clock.iso(),
+  now = isoNow(cluster.clock),
 ): boolean {
   const ns = svc.metadata.namespace ?? "default";
   const placed = new Set<string>();
@@ -97,7 +97,7 @@ function newSlice(cluster: Cluster, svc: Service, ports: PortGroup["ports"]): En
   return {
     apiVersion: "discovery.k8s.io/v1",
     kind: "EndpointSlice",
-    metadata: newObjectMeta(cluster, {
+    metadata: freshObjectMeta(cluster, {
       name,
       generateName: prefix,
       namespace: ns,

@@ -12,7 +12,7 @@ import { ruleCount } from "./netfilter/ruleset";
 import { iptablesSave, type SaveOptions } from "./netfilter/save";
 import type { Ruleset, TableName } from "./netfilter/types";
 import { defaultIptablesOptions, type IptablesProxyOptions } from "./options";
-import type { SyncBuffer } from "./restoreBuffer";
+import type { PortRules, SyncBuffer } from "./portRules";
 import { renderRestore } from "./restoreText";
 import { planSync } from "./syncAccounting";
 import { computeRules } from "./syncRules";
@@ -56,7 +56,7 @@ export function buildIptablesDataPlane(
   let buffer: SyncBuffer | undefined;
   let writes = 0;
   let lastText = "";
-  let lastChanged: ReadonlySet<unknown> = new Set();
+  let lastChanged: ReadonlySet<PortRules> = new Set();
   let stats = { servicePorts: 0, endpoints: 0 };
 
   const sync = (next: ProxyInput, opts: { full?: boolean } = {}): void => {

@@ -45,25 +45,31 @@ export function endpointsFor(
 ): EndpointInfo[] {
   const seen = new Map<string, EndpointInfo>();
   for (const slice of slices ?? []) {
-    const match = (slice.ports ?? []).find(
-      (p) => (p.name ?? "") === sp.portName && (p.protocol ?? "TCP").toLowerCase() === sp.protocol,
-    );
-    if (!match?.port) continue;
+    let port: number | undefined;
+    for (const p of slice.ports ?? []) {
+      if ((p.name ?? "") === sp.portName && (p.protocol ?? "TCP").toLowerCase() === sp.protocol) {
+        port = p.port;
+        break;
+      }
+    }
+    if (!port) continue;
     for (const ep of slice.endpoints ?? []) {
       const ip = ep.addresses[0];
       if (ip === undefined || parseIPv4(ip) === undefined) continue;
-      const str = `${ip}:${match.port}`;
+      const str = `${ip}:${port}`;
       if (seen.has(str)) continue;
-      const ready = ep.conditions?.ready ?? true;
-      seen.set(str, {
+      const c = ep.conditions;
+      const ready = c?.ready ?? true;
+      const info: EndpointInfo = {
         ip,
-        port: match.port,
+        port,
         str,
         ready,
-        serving: ep.conditions?.serving ?? ready,
-        terminating: ep.conditions?.terminating ?? false,
-        ...(ep.nodeName ? { nodeName: ep.nodeName } : {}),
-      });
+        serving: c?.serving ?? ready,
+        terminating: c?.terminating ?? false,
+      };
+      if (ep.nodeName) info.nodeName = ep.nodeName;
+      seen.set(str, info);
     }
   }
   return [...seen.values()].sort((a, b) => (a.str < b.str ? -1 : a.str > b.str ? 1 : 0));

@@ -11,7 +11,8 @@ import { parseRule } from "./netfilter/parse";
 import { targetFor } from "./netfilter/parseTarget";
 import { newRuleset } from "./netfilter/ruleset";
 import type { Chain, Rule, Ruleset } from "./netfilter/types";
-import { type PortRules, portLines, type RestoreLine, type RestoreTable, type SyncBuffer } from "./restoreBuffer";
+import { type PortRules, portLines, type SyncBuffer } from "./portRules";
+import type { RestoreLine, RestoreTable } from "./restoreBuffer";
 import type { SyncPlan } from "./syncAccounting";
 
 /** A fresh node: built-in chains, jumps, canaries; no service rules yet. */
@@ -41,30 +42,46 @@ function jumpOf(l: RestoreLine): string | undefined {
 }
 
 /**
- * A service port's own chains, parsed when first walked or listed.
+ * A service port's own chains, parsed when first walked or listed (one
+ * source per port and table; its methods are shared, not closures).
  * NOTE: iptables-restore parses (and would refuse) every line up front; the
  * lines kube-proxy writes always parse, so nothing is lost by waiting.
  */
-function portSource(p: PortRules, table: RestoreTable): ChainSource {
-  const linesOf = (chain: string) => portLines(p).filter((l) => l.table === table && l.chain === chain);
-  return {
-    count: (chain) => p.counts[table][p.chains[table].indexOf(chain)] ?? 0,
-    jumps: (chain) => {
-      const out: string[] = [];
-      for (const l of linesOf(chain)) {
-        const j = jumpOf(l);
-        if (j !== undefined) out.push(j);
-      }
-      return out;
-    },
-    parse: (chain) => linesOf(chain).map((l) => parseRule(l.args)),
-  };
+interface PortSource extends ChainSource {
+  part: PortRules;
+  table: RestoreTable;
 }
 
-function fillPortChains(t: Record<string, Chain>, p: PortRules, table: RestoreTable, onlyMissing: boolean): void {
+function linesOf(src: PortSource, chain: string): RestoreLine[] {
+  return portLines(src.part).filter((l) => l.table === src.table && l.chain === chain);
+}
+
+function portCount(this: PortSource, chain: string): number {
+  return this.part.counts[this.table][this.part.chains[this.table].indexOf(chain)] ?? 0;
+}
+
+function portJumps(this: PortSource, chain: string): string[] {
+  const out: string[] = [];
+  for (const l of linesOf(this, chain)) {
+    const j = jumpOf(l);
+    if (j !== undefined) out.push(j);
+  }
+  return out;
+}
+
+function portParse(this: PortSource, chain: string): Rule[] {
+  return linesOf(this, chain).map((l) => parseRule(l.args));
+}
+
+function fillPortChains(
+  t: Record<string, Chain>,
+  p: PortRules,
+  table: RestoreTable,
+  onlyMissing: boolean,
+): void {
   const declared = p.chains[table];
   if (declared.length === 0) return;
-  const source = portSource(p, table);
+  const source: PortSource = { part: p, table, count: portCount, jumps: portJumps, parse: portParse };
   for (const c of declared) if (!onlyMissing || !t[c]) t[c] = lazyChain(c, source);
 }
 

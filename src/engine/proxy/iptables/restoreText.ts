@@ -5,7 +5,8 @@
  * grouped by chain in that same order.
  */
 import { byteCompare } from "./netfilter/ruleset";
-import { type PortRules, portLines, type RestoreLine, type RestoreTable, type SyncBuffer } from "./restoreBuffer";
+import { type PortRules, portLines, type SyncBuffer } from "./portRules";
+import type { RestoreLine, RestoreTable } from "./restoreBuffer";
 
 const FIRST = ["KUBE-NODEPORTS", "KUBE-SERVICES"];
 

@@ -4,7 +4,8 @@
  * own chains only when that service or its endpoints changed; stale chains
  * are deleted with `-X`. A full sync runs first and then periodically.
  */
-import { type PortRules, portIndex, portLines, type RestoreTable, type SyncBuffer } from "./restoreBuffer";
+import { type PortRules, portIndex, portLines, type SyncBuffer } from "./portRules";
+import type { RestoreTable } from "./restoreBuffer";
 
 const signatures = new WeakMap<PortRules, string>();
 

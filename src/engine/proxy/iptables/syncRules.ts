@@ -1,12 +1,13 @@
 /** One full rule computation for a node: what `syncProxyRules` would write. */
 import type { Node } from "../../api/types";
 import type { ProxyInput } from "../types";
-import { categorizeEndpoints, type EndpointInfo, endpointsFor, slicesByService } from "./endpoints";
+import { categorizeEndpoints, endpointsFor, slicesByService } from "./endpoints";
 import { parseIPv4 } from "./netfilter/addr";
 import type { IptablesProxyOptions } from "./options";
-import { newPortRules, newRestoreBuffer, portIndex, type SyncBuffer } from "./restoreBuffer";
+import { newPortRules, portIndex, type SyncBuffer, samePortInput } from "./portRules";
+import { newRestoreBuffer } from "./restoreBuffer";
 import { type ServicePortInfo, servicePorts } from "./servicePorts";
-import { type SyncEnv, writeServicePort } from "./serviceRules";
+import type { SyncEnv } from "./serviceRules";
 import { writeTopHead, writeTopTail } from "./topRules";
 
 /** The node's IPv4 addresses from `status.addresses`, InternalIP first. */
@@ -25,19 +26,11 @@ export interface SyncOutput {
   largeCluster: boolean;
 }
 
-/** Everything a service port's rules are computed from, besides the sync-wide settings. */
-function portInput(sp: ServicePortInfo, eps: readonly EndpointInfo[]): string {
-  let s = JSON.stringify(sp);
-  for (const e of eps)
-    s += `|${e.str} ${e.ready ? 1 : 0}${e.serving ? 1 : 0}${e.terminating ? 1 : 0} ${e.nodeName ?? ""}`;
-  return s;
-}
-
 /**
  * Computes every rule for `node`. Service ports are visited sorted by their
  * ServicePortName (kube-proxy walks a Go map, i.e. in random order; its tests
  * sort the same way). A port whose inputs match its part in `previous` reuses
- * that part as it is.
+ * that part as it is (and its parsed KUBE-SERVICES rules).
  */
 export function computeRules(
   input: ProxyInput,
@@ -73,11 +66,9 @@ export function computeRules(
   writeTopHead(head, options);
   const parts = ports.map((sp, i) => {
     const key = `${sp.nameString} ${sp.protocol}`;
-    const fingerprint = portInput(sp, eps[i]!);
     const old = reuse?.get(key);
-    if (old && old.input === fingerprint) return old;
-    const categorized = categorizeEndpoints(sp, eps[i]!, node);
-    return newPortRules(key, fingerprint, (buf) => writeServicePort(buf, sp, categorized, env));
+    if (old && samePortInput(old, sp, eps[i]!)) return old;
+    return newPortRules(key, sp, eps[i]!, categorizeEndpoints(sp, eps[i]!, node), env);
   });
   const tail = newRestoreBuffer();
   writeTopTail(tail, options, env.nodeIPs);

@@ -15,7 +15,7 @@ import { diffWrites } from "./diff";
 import { type AffinityState, evaluateHook } from "./evaluate";
 import { LiveTable } from "./liveTable";
 import type { NftTable } from "./model";
-import { type DynamicElements, renderChain, renderObjects, renderSet, wrapInTable } from "./render";
+import { type DynamicElements, renderBlocks, renderChain, renderSet, wrapInTable } from "./render";
 
 /** An nftables node data plane, with what `nft list` shows. */
 export interface NftablesDataPlane extends NodeDataPlane {
@@ -99,13 +99,7 @@ class NodeNftables implements NftablesDataPlane {
   }
 
   listTable(nowMs: number): string {
-    return renderObjects(
-      this.live.fixed.comment,
-      this.live.sets(),
-      this.live.chains(),
-      this.dynamic(),
-      nowMs,
-    );
+    return renderBlocks(this.live.fixed.comment, this.live.blocks(this.dynamic(), nowMs));
   }
 
   listChain(name: string): string | undefined {

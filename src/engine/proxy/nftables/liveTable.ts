@@ -15,6 +15,7 @@ import { type NodeParams, nodeParams } from "./build";
 import { diffWrites } from "./diff";
 import type { TableView } from "./evaluate";
 import type { NftChain, NftElement, NftSet, NftTable } from "./model";
+import { type DynamicElements, renderChain, renderChains, renderSet } from "./render";
 import { isProgrammed, slicesByService, sortedServices } from "./servicePorts";
 import { makeUnit, type ServiceUnit, writeUnit, written } from "./serviceUnit";
 import { scratchTable, setupTable } from "./setup";
@@ -170,16 +171,22 @@ export class LiveTable implements TableView {
       if (u.affinitySets > 0) yield* written(u, this.params.service).sets.values();
   }
 
-  /** Every set and map in creation order. */
-  *sets(): Generator<NftSet> {
-    yield* this.fixed.sets.values();
-    yield* this.affinitySets();
-  }
-
-  /** Every chain in creation order; Services not yet written are written for the walk only. */
-  *chains(): Generator<NftChain> {
-    yield* this.fixed.chains.values();
-    for (const u of this.index.order) yield* (u.written ?? writeUnit(u, this.params.service)).chains.values();
+  /**
+   * The listing's blocks: sets and maps, fixed chains, then each Service's
+   * chains (rendered once per Service version and kept as text; Services
+   * not yet written are written for the rendering only).
+   */
+  blocks(dynamic: DynamicElements, nowMs: number): string[] {
+    const out: string[] = [];
+    for (const s of this.fixed.sets.values()) out.push(renderSet(s, dynamic, nowMs));
+    for (const s of this.affinitySets()) out.push(renderSet(s, dynamic, nowMs));
+    for (const c of this.fixed.chains.values()) out.push(renderChain(c));
+    for (const u of this.index.order) {
+      if (u.chains === 0) continue;
+      u.listing ??= renderChains((u.written ?? writeUnit(u, this.params.service)).chains.values());
+      out.push(u.listing);
+    }
+    return out;
   }
 
   /** How many chains, rules and affinity sets the table holds, without writing any. */

@@ -146,7 +146,19 @@ export function renderObjects(
   const blocks: string[] = [];
   for (const set of sets) blocks.push(renderSet(set, dynamic, nowMs));
   for (const c of chains) blocks.push(renderChain(c));
+  return renderBlocks(comment, blocks);
+}
+
+/** A table listing from its rendered blocks (a block may hold several objects, already joined by blank lines). */
+export function renderBlocks(comment: string, blocks: readonly string[]): string {
   return `table ip kube-proxy {\n\tcomment "${comment}"\n${blocks.join("\n")}}\n`;
+}
+
+/** Chains listed one after another, as `nft list` separates them. */
+export function renderChains(chains: Iterable<NftChain>): string {
+  const blocks: string[] = [];
+  for (const c of chains) blocks.push(renderChain(c));
+  return blocks.join("\n");
 }
 
 /** `nft list chain|set|map ip kube-proxy NAME`: the object inside a bare table header. */

@@ -32,6 +32,8 @@ export interface ServiceUnit {
   sliceSeen: number;
   /** Its chains and affinity sets once written (kept for packets and `nft list chain`). */
   written?: NftTable;
+  /** Its chains as `nft list` prints them, once listed (one string: cheap to keep). */
+  listing?: string;
 }
 
 /** Snapshots a Service and writes its elements into `unit.elements`. */

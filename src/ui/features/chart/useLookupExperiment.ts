@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { LookupExperimentOptions, LookupProgress, LookupRow } from "../../../engine/bench/contract";
-import { engine } from "../../worker/client";
+import { experimentEngine } from "../../worker/client";
 
 /**
- * How long the whole experiment may run before the worker counts as hung.
- * NOTE: a generous fixed limit; better would be a hang timer that each
- * progress report resets (the engine client does not offer that yet).
+ * How long the whole experiment may run before its worker counts as hung.
+ * It runs in its own worker (experimentEngine), so this limit never holds
+ * up the main simulation.
  */
 const EXPERIMENT_TIMEOUT_MS = 10 * 60_000;
 
@@ -54,14 +54,14 @@ export function useLookupExperiment(): LookupExperiment {
       pending.current = acc;
       setRows([]);
       setStatus({ kind: "running", done: 0, total: acc.total });
-      const onProgress = engine.progress((p: LookupProgress) => {
+      const onProgress = experimentEngine().progress((p: LookupProgress) => {
         if (running.current !== id) return;
         acc.done = p.done;
         acc.total = p.total;
         if (p.row) acc.rows.push(p.row);
         if (!frame.current) frame.current = requestAnimationFrame(flush);
       });
-      engine
+      experimentEngine()
         .call((api) => api.lookupExperiment(opts, onProgress), EXPERIMENT_TIMEOUT_MS)
         .then((result) => {
           if (running.current !== id) return;
@@ -90,13 +90,13 @@ export function useLookupExperiment(): LookupExperiment {
 
   // The worker reads `cancel` between rows, and a big row takes seconds: the same long limit applies.
   const cancel = useCallback(() => {
-    if (running.current) void engine.call((api) => api.cancel(), EXPERIMENT_TIMEOUT_MS);
+    if (running.current) void experimentEngine().call((api) => api.cancel(), EXPERIMENT_TIMEOUT_MS);
   }, []);
 
   // Leaving the page section mid-run stops the worker's loop too.
   useEffect(
     () => () => {
-      if (running.current) void engine.call((api) => api.cancel(), EXPERIMENT_TIMEOUT_MS);
+      if (running.current) void experimentEngine().call((api) => api.cancel(), EXPERIMENT_TIMEOUT_MS);
       running.current = 0;
       cancelAnimationFrame(frame.current);
     },

@@ -51,7 +51,6 @@ export function SendPacketForm() {
             placeholder={t("send.destinationHint")}
             aria-label={t("send.destination")}
             spellCheck={false}
-            list="destination-suggestions"
           />
         </label>
         <button type="submit" disabled={busy || !destination.trim()}>
@@ -71,26 +70,8 @@ export function SendPacketForm() {
           {t("send.burst")}
         </button>
       </form>
-      <DestinationSuggestions />
       {burst ? <BurstTable result={burst} /> : null}
     </section>
-  );
-}
-
-function DestinationSuggestions() {
-  const services = useAppStore((s) => s.view?.services);
-  return (
-    <datalist id="destination-suggestions">
-      {(services ?? []).flatMap((s) => [
-        <option
-          key={`${s.namespace}/${s.name}`}
-          value={s.namespace === "default" ? s.name : `${s.name}.${s.namespace}`}
-        />,
-        ...(s.clusterIP && !s.headless && s.ports[0]
-          ? [<option key={`${s.namespace}/${s.name}/ip`} value={`${s.clusterIP}:${s.ports[0].port}`} />]
-          : []),
-      ])}
-    </datalist>
   );
 }
 

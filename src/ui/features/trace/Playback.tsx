@@ -40,7 +40,7 @@ export function Playback() {
         aria-label={t("playback.back")}
         title={`${t("playback.back")} (←)`}
       >
-        ⏮
+        <Icon d="M6 5h2v14H6zM20 5v14L9 12z" />
       </button>
       {playing ? (
         <button
@@ -50,7 +50,7 @@ export function Playback() {
           aria-label={t("playback.pause")}
           title={`${t("playback.pause")} (Space)`}
         >
-          ⏸
+          <Icon d="M7 5h4v14H7zM13 5h4v14h-4z" />
         </button>
       ) : (
         <button
@@ -60,7 +60,7 @@ export function Playback() {
           aria-label={t("playback.play")}
           title={`${t("playback.play")} (Space)`}
         >
-          ▶
+          <Icon d="M7 5v14l12-7z" />
         </button>
       )}
       <button
@@ -70,7 +70,7 @@ export function Playback() {
         aria-label={t("playback.forward")}
         title={`${t("playback.forward")} (→)`}
       >
-        ⏭
+        <Icon d="M16 5h2v14h-2zM4 5v14l11-7z" />
       </button>
       <label>
         {t("playback.speed")}{" "}
@@ -86,5 +86,14 @@ export function Playback() {
         {trace ? `${hop + 1} / ${trace.hops.length}` : ""}
       </span>
     </div>
+  );
+}
+
+/** A small inline icon (fonts may lack the media-control glyphs). */
+function Icon({ d }: { d: string }) {
+  return (
+    <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path d={d} fill="currentColor" />
+    </svg>
   );
 }

@@ -25,7 +25,12 @@ interface PendingChain extends Chain {
 }
 
 function settle(chain: PendingChain, rules: Rule[]): void {
-  Object.defineProperty(chain, "rules", { value: rules, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(chain, "rules", {
+    value: rules,
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  });
   chain[PENDING] = undefined;
 }
 

@@ -5,8 +5,8 @@
  * (and the trailing blanks they leave) reproduced.
  */
 import { formatIPv4 } from "./addr";
-import { protoName } from "./parse";
 import { readRules } from "./lazy";
+import { protoName } from "./parse";
 import { printMatch, printTarget } from "./printText";
 import { chainReferences, listedChains } from "./ruleset";
 import { saveRule, targetName } from "./saveText";

@@ -25,13 +25,12 @@ export function rsGenerator(degree: number): number[] {
 
 /** The error-correction codewords for a block of data codewords. */
 export function rsRemainder(data: readonly number[], generator: readonly number[]): number[] {
-  const result = new Array<number>(generator.length).fill(0);
+  const n = generator.length;
+  const result = new Array<number>(n).fill(0);
   for (const b of data) {
-    const factor = b ^ result.shift()!;
-    result.push(0);
-    generator.forEach((coef, i) => {
-      result[i]! ^= gfMultiply(coef, factor);
-    });
+    const factor = b ^ result[0]!;
+    for (let i = 0; i < n - 1; i++) result[i] = result[i + 1]! ^ gfMultiply(generator[i]!, factor);
+    result[n - 1] = gfMultiply(generator[n - 1]!, factor);
   }
   return result;
 }

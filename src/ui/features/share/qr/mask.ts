@@ -22,7 +22,18 @@ export function applyMask(g: Grid, mask: number): void {
   }
 }
 
-const FINDER_CORE = [true, false, true, true, true, false, true];
+/** Dark-light-dark-dark-dark-light-dark (1:1:3:1:1) starting at `i`. */
+function finderCoreAt(l: readonly boolean[], i: number): boolean {
+  return (
+    l[i] === true &&
+    !l[i + 1] &&
+    l[i + 2] === true &&
+    l[i + 3] === true &&
+    l[i + 4] === true &&
+    !l[i + 5] &&
+    l[i + 6] === true
+  );
+}
 
 /** Four light modules from `from` on; modules outside the symbol are the quiet zone, so light. */
 function lightRun(line: readonly boolean[], from: number): boolean {
@@ -41,7 +52,7 @@ function linePenalty(line: readonly boolean[]): number {
     }
   }
   for (let i = 0; i + 7 <= line.length; i++) {
-    if (FINDER_CORE.every((v, k) => line[i + k] === v) && (lightRun(line, i - 4) || lightRun(line, i + 7))) {
+    if (finderCoreAt(line, i) && (lightRun(line, i - 4) || lightRun(line, i + 7))) {
       score += 40;
     }
   }

@@ -1,0 +1,142 @@
+/**
+ * A sync's restore input kept in parts: the top-level rules written before
+ * the per-service loop, one part per service port, and the rules written
+ * after it. A service port's part is reused by the next sync when its inputs
+ * did not change, so an unchanged cluster costs a comparison per port rather
+ * than a rebuild of every rule.
+ */
+import type { CategorizedEndpoints, EndpointInfo } from "./endpoints";
+import { newRestoreBuffer, type RestoreBuffer, type RestoreLine, type RestoreTable } from "./restoreBuffer";
+import type { ServicePortInfo } from "./servicePorts";
+import { type SyncEnv, writeServicePort } from "./serviceRules";
+
+/**
+ * One service port's part. Only what every sync needs is kept: the lines in
+ * top-level chains (KUBE-SERVICES, KUBE-NODEPORTS, filter chains), the own
+ * chains it declares and their sizes. The own chains' lines are written again
+ * by `write` when something reads them (rendering, a chain's first walk).
+ */
+export interface PortRules {
+  /** `ns/svc:port protocol`: the port this part is for. */
+  key: string;
+  /** What the part was computed from (with the sync-wide `env`). */
+  sp: ServicePortInfo;
+  endpoints: readonly EndpointInfo[];
+  categorized: CategorizedEndpoints;
+  /** Own chains declared, per table. */
+  chains: Record<RestoreTable, string[]>;
+  /** Rules in each declared own chain (same order as `chains`). */
+  counts: Record<RestoreTable, number[]>;
+  /** Lines in top-level chains, in write order. */
+  top: RestoreLine[];
+  /** How many lines are in the port's own chains. */
+  ownLines: number;
+  env: SyncEnv;
+}
+
+/** A whole sync's restore input. */
+export interface SyncBuffer {
+  /** A fingerprint of the settings every part depends on (options, node addresses, large-cluster mode). */
+  env: string;
+  head: RestoreBuffer;
+  ports: PortRules[];
+  tail: RestoreBuffer;
+}
+
+let cached: { part: PortRules; lines: RestoreLine[] } | undefined;
+
+/** Writes a port's lines once and keeps what every sync needs of them. */
+export function newPortRules(
+  key: string,
+  sp: ServicePortInfo,
+  endpoints: readonly EndpointInfo[],
+  categorized: CategorizedEndpoints,
+  env: SyncEnv,
+): PortRules {
+  const buf = newRestoreBuffer();
+  writeServicePort(buf, sp, categorized, env);
+  const part: PortRules = {
+    key,
+    sp,
+    endpoints,
+    categorized,
+    chains: buf.chains,
+    counts: { filter: [], nat: [] },
+    top: [],
+    ownLines: 0,
+    env,
+  };
+  for (const table of ["filter", "nat"] as const) {
+    const index = new Map<string, number>();
+    for (const c of buf.chains[table]) {
+      index.set(c, part.counts[table].length);
+      part.counts[table].push(0);
+    }
+    for (const l of buf.lines) {
+      if (l.table !== table) continue;
+      if (l.owner === undefined) {
+        part.top.push(l);
+        continue;
+      }
+      part.ownLines++;
+      const i = index.get(l.chain);
+      if (i !== undefined) part.counts[table][i]!++;
+    }
+  }
+  cached = { part, lines: buf.lines };
+  return part;
+}
+
+/** All of a part's lines in write order (written again; the last part asked for is cached). */
+export function portLines(part: PortRules): RestoreLine[] {
+  if (cached?.part !== part) {
+    const buf = newRestoreBuffer();
+    writeServicePort(buf, part.sp, part.categorized, part.env);
+    cached = { part, lines: buf.lines };
+  }
+  return cached.lines;
+}
+
+const portIndexes = new WeakMap<SyncBuffer, Map<string, PortRules>>();
+
+/** The buffer's service port parts by key. */
+export function portIndex(buf: SyncBuffer): Map<string, PortRules> {
+  let index = portIndexes.get(buf);
+  if (!index) {
+    index = new Map();
+    for (const p of buf.ports) index.set(p.key, p);
+    portIndexes.set(buf, index);
+  }
+  return index;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Field by field (arrays element by element): do two plain records hold the same values? */
+function sameRecord(a: object, b: object): boolean {
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in ra) {
+    if (!sameValue(ra[k], rb[k])) return false;
+    n++;
+  }
+  for (const _ in rb) n--;
+  return n === 0;
+}
+
+/** True when `part` was computed from the same service port and endpoints (the env is compared per sync). */
+export function samePortInput(
+  part: PortRules,
+  sp: ServicePortInfo,
+  endpoints: readonly EndpointInfo[],
+): boolean {
+  if (!sameRecord(part.sp, sp) || part.endpoints.length !== endpoints.length) return false;
+  for (let i = 0; i < endpoints.length; i++) if (!sameRecord(part.endpoints[i]!, endpoints[i]!)) return false;
+  return true;
+}
