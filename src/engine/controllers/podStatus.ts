@@ -35,35 +35,67 @@ export function setCondition(conditions: PodCondition[], next: PodCondition, now
   return out.sort((a, b) => rank(a.type) - rank(b.type));
 }
 
+/**
+ * `setCondition` for each of the five kubelet conditions in turn, in one
+ * pass: `nexts` holds every type of POD_CONDITION_ORDER, in that order, so
+ * the result is those five (in order) followed by any other conditions.
+ */
+function setAllConditions(conditions: PodCondition[], nexts: PodCondition[], now: string): PodCondition[] {
+  const out: PodCondition[] = [];
+  for (const next of nexts) {
+    const prev = conditions.find((c) => c.type === next.type);
+    const lastTransitionTime =
+      prev && prev.status === next.status && prev.lastTransitionTime ? prev.lastTransitionTime : now;
+    out.push({ ...next, lastTransitionTime });
+  }
+  for (const c of conditions) {
+    if (!(POD_CONDITION_ORDER as readonly string[]).includes(c.type)) out.push(c);
+  }
+  return out;
+}
+
 /** The conditions of a pod whose containers run, ready or not. */
 export function runningConditions(pod: Pod, ready: boolean, now: string): PodCondition[] {
-  let cs = pod.status?.conditions ?? [];
-  const names = (pod.spec?.containers ?? []).map((c) => c.name).join(" ");
-  const notReady = { reason: "ContainersNotReady", message: `containers with unready status: [${names}]` };
-  cs = setCondition(cs, { type: "PodReadyToStartContainers", status: "True" }, now);
-  cs = setCondition(cs, { type: "Initialized", status: "True" }, now);
-  cs = setCondition(cs, { type: "Ready", status: ready ? "True" : "False", ...(ready ? {} : notReady) }, now);
-  cs = setCondition(
+  const cs = pod.status?.conditions ?? [];
+  const notReady = ready
+    ? {}
+    : {
+        reason: "ContainersNotReady",
+        message: `containers with unready status: [${(pod.spec?.containers ?? []).map((c) => c.name).join(" ")}]`,
+      };
+  const status = ready ? "True" : "False";
+  return setAllConditions(
     cs,
-    { type: "ContainersReady", status: ready ? "True" : "False", ...(ready ? {} : notReady) },
+    [
+      { type: "PodReadyToStartContainers", status: "True" },
+      { type: "Initialized", status: "True" },
+      { type: "Ready", status, ...notReady },
+      { type: "ContainersReady", status, ...notReady },
+      { type: "PodScheduled", status: "True" },
+    ],
     now,
   );
-  return setCondition(cs, { type: "PodScheduled", status: "True" }, now);
 }
 
 /** The conditions of a pod whose sandbox could not be created yet. */
 export function creatingConditions(pod: Pod, now: string, reason?: string, message?: string): PodCondition[] {
-  let cs = pod.status?.conditions ?? [];
+  const cs = pod.status?.conditions ?? [];
   const names = (pod.spec?.containers ?? []).map((c) => c.name).join(" ");
   const notReady = { reason: "ContainersNotReady", message: `containers with unready status: [${names}]` };
   // NOTE: a real kubelet records sandbox failures as events (FailedCreatePodSandBox);
   // we also put the reason on the PodReadyToStartContainers condition so it can be seen.
   const extra = reason ? { reason, ...(message ? { message } : {}) } : {};
-  cs = setCondition(cs, { type: "PodReadyToStartContainers", status: "False", ...extra }, now);
-  cs = setCondition(cs, { type: "Initialized", status: "True" }, now);
-  cs = setCondition(cs, { type: "Ready", status: "False", ...notReady }, now);
-  cs = setCondition(cs, { type: "ContainersReady", status: "False", ...notReady }, now);
-  return setCondition(cs, { type: "PodScheduled", status: "True" }, now);
+  return setAllConditions(
+    cs,
+    [
+      { type: "PodReadyToStartContainers", status: "False", ...extra },
+      { type: "Initialized", status: "True" },
+      { type: "Ready", status: "False", ...notReady },
+      { type: "ContainersReady", status: "False", ...notReady },
+      { type: "PodScheduled", status: "True" },
+    ],
+    now,
+  );
 }
 
 /** containerd's fully qualified reference: `nginx` → `docker.io/library/nginx:latest`. */

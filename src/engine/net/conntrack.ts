@@ -62,10 +62,11 @@ export class ConntrackTable {
 
   /** Finds the entry a packet belongs to and which way it travels; drops expired entries on the way. */
   lookup(p: Packet, nowMs: number): { entry: ConntrackEntry; dir: "original" | "reply" } | undefined {
-    const t = tupleOf(p);
-    const o = this.byOrig.get(key(p.proto, t));
+    if (this.byOrig.size === 0) return undefined;
+    const k = `${p.proto} ${p.src}:${p.sport}>${p.dst}:${p.dport}`;
+    const o = this.byOrig.get(k);
     if (o && this.alive(o, nowMs)) return { entry: o, dir: "original" };
-    const r = this.byReply.get(key(p.proto, t));
+    const r = this.byReply.get(k);
     if (r && this.alive(r, nowMs)) return { entry: r, dir: "reply" };
     return undefined;
   }

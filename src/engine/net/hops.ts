@@ -34,12 +34,15 @@ export function hookHop(
     direction,
     place,
     stage,
-    packet: { ...packet },
+    packet: copyPacket(packet),
     cost: { rulesEvaluated: res.rulesEvaluated, lookups: res.lookups },
   };
   if (pick >= 0) hop.rule = m[pick]?.rule;
-  const rest = m.filter((_, i) => i !== pick).map((r) => r.rule);
-  if (rest.length) hop.detail = rest;
+  if (m.length > 1) {
+    const rest: string[] = [];
+    for (let i = 0; i < m.length; i++) if (i !== pick) rest.push(m[i]!.rule);
+    hop.detail = rest;
+  }
   if (rewrite) hop.rewrite = rewrite;
   if (res.verdict === "REJECT")
     hop.note = `REJECT${res.rejectWith ? ` --reject-with ${res.rejectWith}` : ""}`;
@@ -61,14 +64,45 @@ export function rewriteOf(
   return { type, field, before: b, after: a };
 }
 
+/** A snapshot of a packet for a hop (same fields, same order as the packet's own). */
+export function copyPacket(p: Packet): Packet {
+  const c: Packet = {
+    proto: p.proto,
+    src: p.src,
+    sport: p.sport,
+    dst: p.dst,
+    dport: p.dport,
+    mark: p.mark,
+    bytes: p.bytes,
+  };
+  if ("flags" in p) c.flags = p.flags;
+  return c;
+}
+
+type PlainExtra = Partial<Pick<TraceHop, "rule" | "detail" | "rewrite" | "note">> & { lookups?: number };
+
+const NO_EXTRA: PlainExtra = {};
+
 /** A hop with no rules: routing, the wire, delivery, conntrack. */
 export function plainHop(
   direction: Direction,
   place: HopPlace,
   stage: string,
   packet: Packet,
-  extra: Partial<Pick<TraceHop, "rule" | "detail" | "rewrite" | "note">> & { lookups?: number } = {},
+  extra: PlainExtra = NO_EXTRA,
 ): TraceHop {
-  const { lookups = 0, ...rest } = extra;
-  return { direction, place, stage, packet: { ...packet }, cost: { rulesEvaluated: 0, lookups }, ...rest };
+  const hop: TraceHop = {
+    direction,
+    place,
+    stage,
+    packet: copyPacket(packet),
+    cost: { rulesEvaluated: 0, lookups: extra.lookups ?? 0 },
+  };
+  // The optional fields in the order callers list them, as a spread of `extra` would add them.
+  for (const k in extra) {
+    if (k === "rule" || k === "detail" || k === "rewrite" || k === "note") {
+      (hop as unknown as Record<string, unknown>)[k] = extra[k];
+    }
+  }
+  return hop;
 }

@@ -25,6 +25,7 @@ export const EPHEMERAL_PORTS = { min: 32768, max: 60999 } as const;
 export class Network implements Net {
   private readonly tables = new Map<string, ConntrackTable>();
   private readonly random: () => number;
+  private readonly tableOf: (node: string) => ConntrackTable;
 
   constructor(
     private readonly cluster: Cluster,
@@ -32,6 +33,7 @@ export class Network implements Net {
     private readonly dataPlaneFor: (node: string) => NodeDataPlane,
   ) {
     this.random = () => cluster.prng.next();
+    this.tableOf = (node) => this.conntrack(node);
   }
 
   /** A node's conntrack table. */
@@ -72,7 +74,7 @@ export class Network implements Net {
       cluster: this.cluster,
       index,
       dataPlaneFor: this.dataPlaneFor,
-      conntrack: (n) => this.conntrack(n),
+      conntrack: this.tableOf,
       random: this.random,
     };
     const hops: TraceHop[] = [];

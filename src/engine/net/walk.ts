@@ -9,7 +9,7 @@ import type { Cluster } from "../cluster";
 import type { CtState, HookResult, NodeDataPlane } from "../proxy/types";
 import { type AddressIndex, isLocalAddress } from "./addresses";
 import { type ConntrackEntry, type ConntrackTable, tupleOf } from "./conntrack";
-import { hookHop, plainHop, rewriteOf } from "./hops";
+import { copyPacket, hookHop, plainHop, rewriteOf } from "./hops";
 import { cidrContains, parseCidr } from "./ip";
 import { type RouteDecision, routeOnNode } from "./routes";
 import type { Hook, HopPlace, Packet, Rewrite, TraceHop } from "./types";
@@ -59,7 +59,7 @@ export function traverseNode(env: WalkEnv, rec: Recorder, entry: Entry, input: P
   const found = ct.lookup(input, now);
   const ctState: CtState = found ? "ESTABLISHED" : "NEW";
   const place: HopPlace = { node, interface: entry.inInterface };
-  let p: Packet = { ...input };
+  let p: Packet = copyPacket(input);
   if (found?.dir === "reply") ct.replied(found.entry, input.flags?.includes("RST") === true, now);
 
   if (found?.dir === "reply") {
@@ -277,7 +277,7 @@ function runHook(
     random: env.random,
     nowMs: env.cluster.clock.now(),
   });
-  let after: Packet = { ...res.packet };
+  let after: Packet = copyPacket(res.packet);
   let rewrite: Rewrite | undefined;
   if (after.dst !== p.dst || after.dport !== p.dport) {
     rewrite = rewriteOf(env.index.mode === "ipvs" && hook === "INPUT" ? "IPVS-NAT" : "DNAT", "dst", p, after);

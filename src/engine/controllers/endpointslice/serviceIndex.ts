@@ -35,6 +35,18 @@ function removeFrom(index: PairIndex, ns: string, pair: string, name: string): v
   if (set.size === 0) index.get(ns)?.delete(pair);
 }
 
+/** True when two label maps hold the same pairs. */
+function sameLabels(a: Record<string, string>, b: Record<string, string> | undefined): boolean {
+  let n = 0;
+  for (const k in a) {
+    if (b?.[k] !== a[k]) return false;
+    n++;
+  }
+  let m = 0;
+  for (const _ in b) m++;
+  return n === m;
+}
+
 /** A Service's selector, when the endpoint controllers manage it (not ExternalName, non-empty selector). */
 export function managedSelector(svc: Service): Record<string, string> | undefined {
   if (svc.spec?.type === "ExternalName") return undefined;
@@ -113,6 +125,12 @@ export class ServiceIndex {
     const name = pod.metadata.name;
     const key = nsKey(ns, name);
     const old = this.podLabels.get(key);
+    if (!deleted && old && sameLabels(old, pod.metadata.labels)) {
+      // Same labels (status and spec updates): the indexes stay, the cached pod moves on.
+      this.markServices(ns, old);
+      this.pods.get(ns)?.set(name, pod);
+      return;
+    }
     const labels = deleted ? undefined : { ...pod.metadata.labels };
     this.markServices(ns, old);
     this.markServices(ns, labels);

@@ -25,7 +25,12 @@ const probabilities: string[] = [];
 
 /** Go `%0.10f` of 1/n (memoized: every service with n endpoints writes the same ones). */
 export function probability(n: number): string {
-  return (probabilities[n] ??= (1 / n).toFixed(10));
+  let p = probabilities[n];
+  if (p === undefined) {
+    p = (1 / n).toFixed(10);
+    probabilities[n] = p;
+  }
+  return p;
 }
 
 /** A comment argument as kube-proxy writes it, quotes included. */

@@ -34,6 +34,71 @@ function byChain(table: IptTable): Map<string, IptRule[]> {
 
 const cache = new WeakMap<IptTable, Map<string, IptRule[]>>();
 
+/** One walk's state: the table, the packet context and the result being filled. */
+interface Walk {
+  table: IptTable;
+  chains: Map<string, IptRule[]>;
+  ctx: HookContext;
+  sets: IpsetIndex;
+  res: WalkResult;
+}
+
+function matches(w: Walk, m: IptMatch): boolean {
+  const p = w.res.packet;
+  switch (m.kind) {
+    case "src":
+      return inCidr(p.src, m.cidr) !== m.neg;
+    case "proto":
+      return p.proto === m.proto;
+    case "comment":
+      return true;
+    case "set":
+      w.res.lookups++;
+      return w.sets.test(m.name, m.dirs, p);
+    case "addrtype":
+      return (m.which === "dst" ? w.ctx.dstIsLocal : w.ctx.srcIsLocal) !== m.neg;
+    case "mark":
+      return ((p.mark & m.value) === m.value) !== m.neg;
+    case "conntrack":
+      return m.states.includes(w.ctx.ctState);
+    case "physdev-is-in":
+      // NOTE: bridged ingress is assumed only for the classic cni0/docker0 bridges.
+      return (w.ctx.inInterface === "cni0" || w.ctx.inInterface === "docker0") !== m.neg;
+  }
+}
+
+function allMatch(w: Walk, r: IptRule): boolean {
+  for (const m of r.matches) if (!matches(w, m)) return false;
+  return true;
+}
+
+function run(w: Walk, name: string, depth: number): ChainVerdict | "CONTINUE" {
+  const { res } = w;
+  for (const r of w.chains.get(name) ?? NO_RULES) {
+    res.rulesEvaluated++;
+    const ok = allMatch(w, r);
+    const action = ok ? actionOf(r) : "no match";
+    res.walked.push({ table: w.table.name, chain: name, rule: r.text, action });
+    if (!ok) continue;
+    res.matched.push({ table: w.table.name, chain: name, rule: r.text, action });
+    const t = r.target;
+    if (t.kind === "jump") {
+      if (depth > 16) return "DROP";
+      const v = run(w, t.chain, depth + 1);
+      if (v !== "CONTINUE" && v !== "RETURN") return v;
+    } else if (t.kind === "MARK-OR") {
+      res.packet.mark |= t.value;
+    } else if (t.kind === "MARK-XOR") {
+      res.packet.mark ^= t.value;
+    } else {
+      return t.kind;
+    }
+  }
+  return "CONTINUE";
+}
+
+const NO_RULES: readonly IptRule[] = [];
+
 /** Evaluates `chain` of `table` for one packet. */
 export function walkChain(
   table: IptTable,
@@ -55,57 +120,22 @@ export function walkChain(
     rulesEvaluated: 0,
     lookups: 0,
   };
-  const matches = (m: IptMatch): boolean => {
-    const p = res.packet;
-    switch (m.kind) {
-      case "src":
-        return inCidr(p.src, m.cidr) !== m.neg;
-      case "proto":
-        return p.proto === m.proto;
-      case "comment":
-        return true;
-      case "set":
-        res.lookups++;
-        return sets.test(m.name, m.dirs, p);
-      case "addrtype":
-        return (m.which === "dst" ? ctx.dstIsLocal : ctx.srcIsLocal) !== m.neg;
-      case "mark":
-        return ((p.mark & m.value) === m.value) !== m.neg;
-      case "conntrack":
-        return m.states.includes(ctx.ctState);
-      case "physdev-is-in":
-        // NOTE: bridged ingress is assumed only for the classic cni0/docker0 bridges.
-        return (ctx.inInterface === "cni0" || ctx.inInterface === "docker0") !== m.neg;
-    }
-  };
-  const run = (name: string, depth: number): ChainVerdict | "CONTINUE" => {
-    for (const r of chains.get(name) ?? []) {
-      res.rulesEvaluated++;
-      const entry = { table: table.name, chain: name, rule: r.text, action: "" };
-      const ok = r.matches.every(matches);
-      res.walked.push({ ...entry, action: ok ? actionOf(r) : "no match" });
-      if (!ok) continue;
-      res.matched.push({ ...entry, action: actionOf(r) });
-      const t = r.target;
-      if (t.kind === "jump") {
-        if (depth > 16) return "DROP";
-        const v = run(t.chain, depth + 1);
-        if (v !== "CONTINUE" && v !== "RETURN") return v;
-      } else if (t.kind === "MARK-OR") {
-        res.packet.mark |= t.value;
-      } else if (t.kind === "MARK-XOR") {
-        res.packet.mark ^= t.value;
-      } else {
-        return t.kind;
-      }
-    }
-    return "CONTINUE";
-  };
-  res.verdict = run(chain, 0);
+  res.verdict = run({ table, chains, ctx, sets, res }, chain, 0);
   return res;
 }
 
+const actions = new WeakMap<IptRule, string>();
+
 function actionOf(r: IptRule): string {
+  let a = actions.get(r);
+  if (a === undefined) {
+    a = actionText(r);
+    actions.set(r, a);
+  }
+  return a;
+}
+
+function actionText(r: IptRule): string {
   const t = r.target;
   if (t.kind === "jump") return t.chain;
   if (t.kind === "MARK-OR") return `MARK or 0x${t.value.toString(16)}`;
