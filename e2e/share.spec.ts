@@ -75,6 +75,13 @@ function snapshot(page: Page): Promise<Snapshot> {
   });
 }
 
+/** Sends one packet to `destination` from the form's default source. */
+async function send(page: Page, destination: string): Promise<void> {
+  const form = page.getByRole("region", { name: "Send a packet" });
+  await form.getByLabel("Destination", { exact: true }).fill(destination);
+  await form.getByRole("button", { name: "Send packet" }).click();
+}
+
 async function state<T>(page: Page, pick: (s: Snapshot) => T): Promise<T> {
   return pick(await snapshot(page));
 }
@@ -103,7 +110,7 @@ async function backends(app: PacketwalkApp, destination: string, n: number): Pro
       };
       s.setTrace(null);
     });
-    await app.sendPacket("", destination);
+    await send(app.page, destination);
     await expect.poll(() => state(app.page, (s) => s.backend)).not.toBe("");
     out.push(await state(app.page, (s) => s.backend));
   }
@@ -214,7 +221,7 @@ test("a reload keeps the editor, the applied manifests, the mode and the termina
 test("the diagram exports as SVG and PNG, and the trace as text", async ({ page }) => {
   const app = new PacketwalkApp(page);
   await app.goto();
-  await app.sendPacket("", "kubernetes");
+  await send(page, "kubernetes");
   await expect(page.getByRole("button", { name: "Export SVG" })).toBeVisible();
   const [svg] = await Promise.all([
     page.waitForEvent("download"),

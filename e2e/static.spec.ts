@@ -13,6 +13,13 @@ declare global {
 }
 
 /** Records every Content-Security-Policy violation the page reports, from before its first script. */
+/** Sends one packet to `destination` from the form's default source. */
+async function send(page: Page, destination: string): Promise<void> {
+  const form = page.getByRole("region", { name: "Send a packet" });
+  await form.getByLabel("Destination", { exact: true }).fill(destination);
+  await form.getByRole("button", { name: "Send packet" }).click();
+}
+
 async function watchCsp(page: Page): Promise<string[]> {
   const console: string[] = [];
   await page.addInitScript(() => {
@@ -88,7 +95,7 @@ spec:
   - port: 80
 `);
   await expect(app.items("Service web")).toHaveCount(1);
-  await app.sendPacket("", "kubernetes");
+  await send(page, "kubernetes");
   await terminal(page, "kubectl get svc");
   await page.getByRole("button", { name: "Share", exact: true }).click();
   await page.getByRole("button", { name: "Show QR code" }).click();

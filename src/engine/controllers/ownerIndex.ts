@@ -28,6 +28,8 @@ export class OwnerIndex {
   constructor(store: ObjectStore) {
     store.subscribe((e) => {
       if (!DEPENDENT_KINDS.has(e.kind)) return;
+      // Never owned, before or now: nothing indexed, nothing to index.
+      if (!e.object.metadata.ownerReferences?.length && !e.old?.metadata.ownerReferences?.length) return;
       this.update(e.kind, e.object, e.type === "DELETED");
     });
     for (const kind of DEPENDENT_KINDS) for (const o of store.list(kind)) this.update(kind, o, false);

@@ -37,16 +37,24 @@ export function setCondition(conditions: PodCondition[], next: PodCondition, now
 
 /**
  * `setCondition` for each of the five kubelet conditions in turn, in one
- * pass: `nexts` holds every type of POD_CONDITION_ORDER, in that order, so
- * the result is those five (in order) followed by any other conditions.
+ * pass: `nexts` (fresh objects, stamped in place) holds every type of
+ * POD_CONDITION_ORDER, in that order, so the result is those five (in order)
+ * followed by any other conditions.
  */
 function setAllConditions(conditions: PodCondition[], nexts: PodCondition[], now: string): PodCondition[] {
   const out: PodCondition[] = [];
   for (const next of nexts) {
-    const prev = conditions.find((c) => c.type === next.type);
-    const lastTransitionTime =
+    let prev: PodCondition | undefined;
+    for (const c of conditions) {
+      if (c.type === next.type) {
+        prev = c;
+        break;
+      }
+    }
+    // `nexts` are fresh objects: the time goes on as their last key, as `{ ...next, lastTransitionTime }` would.
+    next.lastTransitionTime =
       prev && prev.status === next.status && prev.lastTransitionTime ? prev.lastTransitionTime : now;
-    out.push({ ...next, lastTransitionTime });
+    out.push(next);
   }
   for (const c of conditions) {
     if (!(POD_CONDITION_ORDER as readonly string[]).includes(c.type)) out.push(c);
@@ -130,10 +138,13 @@ function resolvedImage(ref: string): [string, string] {
   return hit;
 }
 
+const HEX = "0123456789abcdef";
+
 function randomHex(cluster: Cluster, n: number): string {
-  let out = "";
-  for (let i = 0; i < n; i++) out += cluster.prng.intn(16).toString(16);
-  return out;
+  // Joined once: a flat string rather than a rope of n one-character concatenations.
+  const digits: string[] = new Array(n);
+  for (let i = 0; i < n; i++) digits[i] = HEX[cluster.prng.intn(16)]!;
+  return digits.join("");
 }
 
 /** containerStatuses for running containers; keeps container IDs already reported. */

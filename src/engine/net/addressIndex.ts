@@ -84,7 +84,9 @@ function removeFrom(list: PodAddress[] | undefined, p: PodAddress): void {
 
 function serviceIps(svc: Service): { cluster: string[]; external: string[] } {
   const spec = svc.spec;
-  const cluster = (spec?.clusterIPs ?? (spec?.clusterIP ? [spec.clusterIP] : [])).filter((ip) => ip !== "None");
+  const cluster = (spec?.clusterIPs ?? (spec?.clusterIP ? [spec.clusterIP] : [])).filter(
+    (ip) => ip !== "None",
+  );
   const external = [...(spec?.externalIPs ?? [])];
   for (const ing of svc.status?.loadBalancer?.ingress ?? []) if (ing.ip) external.push(ing.ip);
   return { cluster, external };

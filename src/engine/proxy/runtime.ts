@@ -11,6 +11,8 @@ export class ProxyRuntime {
   private readonly planes = new Map<string, { plane: NodeDataPlane; revision: number; mode: ProxyMode }>();
   /** Bumped by changes kube-proxy watches: Services, EndpointSlices, Nodes. */
   private revision = 0;
+  /** The last input handed out, reused by every node until the next change. */
+  private lastInput?: { revision: number; config: ProxyInput["config"]; input: ProxyInput };
 
   constructor(
     private readonly cluster: Cluster,
@@ -47,13 +49,23 @@ export class ProxyRuntime {
     return this.planes.get(node)?.plane;
   }
 
+  /**
+   * What kube-proxy sees now. One snapshot serves every node until
+   * Services, EndpointSlices, Nodes or the configuration change, so building
+   * or syncing several nodes lists the store once.
+   */
   input(): ProxyInput {
+    const config = this.cluster.config;
+    const last = this.lastInput;
+    if (last && last.revision === this.revision && last.config === config) return last.input;
     const store = this.cluster.store;
-    return {
+    const input: ProxyInput = {
       services: store.list("Service"),
       endpointSlices: store.list("EndpointSlice"),
       nodes: store.list("Node"),
-      config: this.cluster.config,
+      config,
     };
+    this.lastInput = { revision: this.revision, config, input };
+    return input;
   }
 }

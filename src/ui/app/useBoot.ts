@@ -27,7 +27,7 @@ export function useBoot() {
       const saved = loadEngineSettings();
       const report = await engine.reset({ seed: saved.seed }, files);
       if (files.length) s.markApplied(s.appliedText, report.errors);
-      await engine.call((api) => api.setProxyMode(saved.mode, saved.scheduler));
+      await engine.setProxyMode(saved.mode, saved.scheduler);
       await refreshView();
       markBooted();
     })();

@@ -3,8 +3,8 @@
  * into the store. No networking is computed here.
  */
 import type { IpvsScheduler, ProxyMode } from "../../engine/api/configTypes";
-import type { SendRequest } from "../../engine/net/contract";
 import type { BurstResult } from "../../engine/net/burst";
+import type { SendRequest } from "../../engine/net/contract";
 import type { Trace } from "../../engine/net/types";
 import { publishFlights } from "../features/topology/flights";
 import { engine } from "../worker/client";
@@ -72,7 +72,7 @@ export async function sendBurst(request: SendRequest, count: number): Promise<Bu
 }
 
 export async function setProxyMode(mode: ProxyMode, scheduler?: IpvsScheduler): Promise<void> {
-  await engine.call((api) => api.setProxyMode(mode, scheduler));
+  await engine.setProxyMode(mode, scheduler);
   await refreshView();
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Remote } from "comlink";
 import { proxy, wrap } from "comlink";
+import type { IpvsScheduler, ProxyMode } from "../../engine/api/configTypes";
 import type { ManifestFile, SimulationOptions } from "../../engine/simulation";
 import type { SimulationWorkerApi } from "../../worker/simulation.worker";
 
@@ -23,6 +24,7 @@ class EngineClient {
   private remote!: Remote<SimulationWorkerApi>;
   private options: SimulationOptions = {};
   private applied: ManifestFile[] = [];
+  private proxyMode: { mode: ProxyMode; scheduler?: IpvsScheduler } | undefined;
   private readonly listeners = new Set<Listener>();
 
   constructor() {
@@ -62,6 +64,7 @@ class EngineClient {
   async reset(options: SimulationOptions, files: ManifestFile[] = []) {
     this.options = options;
     this.applied = [...files];
+    this.proxyMode = undefined;
     return this.call((api) => api.reset(options, files));
   }
 
@@ -70,6 +73,12 @@ class EngineClient {
     const report = await this.call((api) => api.apply(files));
     this.applied.push(...files);
     return report;
+  }
+
+  /** Switches kube-proxy's mode; remembered for restoring after a crash. */
+  async setProxyMode(mode: ProxyMode, scheduler?: IpvsScheduler): Promise<void> {
+    this.proxyMode = { mode, ...(scheduler ? { scheduler } : {}) };
+    await this.call((api) => api.setProxyMode(mode, scheduler));
   }
 
   get api(): Remote<SimulationWorkerApi> {
@@ -92,6 +101,7 @@ class EngineClient {
     this.worker.terminate();
     this.start();
     await this.remote.reset(this.options, this.applied);
+    if (this.proxyMode) await this.remote.setProxyMode(this.proxyMode.mode, this.proxyMode.scheduler);
     for (const l of this.listeners) l({ kind: "restarted", reason });
   }
 }

@@ -35,6 +35,13 @@ function removeFrom(index: PairIndex, ns: string, pair: string, name: string): v
   if (set.size === 0) index.get(ns)?.delete(pair);
 }
 
+/** A label map's `key=value` pairs, in its key order. */
+function labelPairs(labels: Record<string, string>): string[] {
+  const out: string[] = [];
+  for (const k in labels) out.push(`${k}=${labels[k]}`);
+  return out;
+}
+
 /** True when two label maps hold the same pairs. */
 function sameLabels(a: Record<string, string>, b: Record<string, string> | undefined): boolean {
   let n = 0;
@@ -58,10 +65,13 @@ export function managedSelector(svc: Service): Record<string, string> | undefine
 /** Pod and Service indexes, and a feed of Services whose endpoints may have changed. */
 export class ServiceIndex {
   private readonly podLabels = new Map<string, Record<string, string>>();
+  /** Each pod's labels as `key=value` strings, in label order. */
+  private readonly podPairs = new Map<string, string[]>();
   /** Latest pod objects by namespace and name (what the informer cache holds). */
   private readonly pods = new Map<string, Map<string, Pod>>();
   private readonly podsByPair: PairIndex = new Map();
   private readonly svcSelectors = new Map<string, Record<string, string>>();
+  /** Per namespace, one selector pair of each managed Service → those Services' keys (`ns/name`). */
   private readonly svcsByPair: PairIndex = new Map();
   private readonly listeners: ((svcKey: string) => void)[] = [];
   private readonly zones = new Map<string, string | undefined>();
@@ -107,7 +117,7 @@ export class ServiceIndex {
     const old = this.svcSelectors.get(key);
     if (old) {
       const [k] = Object.keys(old);
-      if (k !== undefined) removeFrom(this.svcsByPair, ns, `${k}=${old[k]}`, svc.metadata.name);
+      if (k !== undefined) removeFrom(this.svcsByPair, ns, `${k}=${old[k]}`, key);
       this.svcSelectors.delete(key);
     }
     const sel = deleted ? undefined : managedSelector(svc);
@@ -115,7 +125,7 @@ export class ServiceIndex {
       const sorted = Object.fromEntries(Object.entries(sel).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
       this.svcSelectors.set(key, sorted);
       const [k] = Object.keys(sorted);
-      if (k !== undefined) addTo(this.svcsByPair, ns, `${k}=${sorted[k]}`, svc.metadata.name);
+      if (k !== undefined) addTo(this.svcsByPair, ns, `${k}=${sorted[k]}`, key);
     }
     this.dirty(key);
   }
@@ -127,14 +137,16 @@ export class ServiceIndex {
     const old = this.podLabels.get(key);
     if (!deleted && old && sameLabels(old, pod.metadata.labels)) {
       // Same labels (status and spec updates): the indexes stay, the cached pod moves on.
-      this.markServices(ns, old);
+      this.markServices(ns, old, this.podPairs.get(key) ?? labelPairs(old));
       this.pods.get(ns)?.set(name, pod);
       return;
     }
     const labels = deleted ? undefined : { ...pod.metadata.labels };
-    this.markServices(ns, old);
-    this.markServices(ns, labels);
-    if (old) for (const k in old) removeFrom(this.podsByPair, ns, `${k}=${old[k]}`, name);
+    const oldPairs = this.podPairs.get(key) ?? [];
+    const pairs = labels ? labelPairs(labels) : [];
+    this.markServices(ns, old, oldPairs);
+    this.markServices(ns, labels, pairs);
+    for (const pair of oldPairs) removeFrom(this.podsByPair, ns, pair, name);
     let nsPods = this.pods.get(ns);
     if (!nsPods) {
       nsPods = new Map();
@@ -143,23 +155,28 @@ export class ServiceIndex {
     if (labels) {
       nsPods.set(name, pod);
       this.podLabels.set(key, labels);
-      for (const k in labels) addTo(this.podsByPair, ns, `${k}=${labels[k]}`, name);
+      this.podPairs.set(key, pairs);
+      for (const pair of pairs) addTo(this.podsByPair, ns, pair, name);
     } else {
       nsPods.delete(name);
       this.podLabels.delete(key);
+      this.podPairs.delete(key);
     }
   }
 
-  /** Marks every managed Service in `ns` whose selector matches `labels`. */
-  private markServices(ns: string, labels: Record<string, string> | undefined): void {
+  /** Marks every managed Service in `ns` whose selector matches `labels` (whose `key=value` pairs are `pairs`). */
+  private markServices(
+    ns: string,
+    labels: Record<string, string> | undefined,
+    pairs: readonly string[],
+  ): void {
     if (!labels) return;
     const byPair = this.svcsByPair.get(ns);
     if (!byPair) return;
-    for (const k in labels) {
-      const svcs = byPair.get(`${k}=${labels[k]}`);
+    for (const pair of pairs) {
+      const svcs = byPair.get(pair);
       if (!svcs) continue;
-      for (const svc of svcs) {
-        const key = nsKey(ns, svc);
+      for (const key of svcs) {
         if (matchesSelector(this.svcSelectors.get(key), labels)) this.dirty(key);
       }
     }

@@ -45,13 +45,7 @@ export function endpointsFor(
 ): EndpointInfo[] {
   const seen = new Map<string, EndpointInfo>();
   for (const slice of slices ?? []) {
-    let port: number | undefined;
-    for (const p of slice.ports ?? []) {
-      if ((p.name ?? "") === sp.portName && (p.protocol ?? "TCP").toLowerCase() === sp.protocol) {
-        port = p.port;
-        break;
-      }
-    }
+    const port = slicePort(slice, sp);
     if (!port) continue;
     for (const ep of slice.endpoints ?? []) {
       const ip = ep.addresses[0];
@@ -73,6 +67,64 @@ export function endpointsFor(
     }
   }
   return [...seen.values()].sort((a, b) => (a.str < b.str ? -1 : a.str > b.str ? 1 : 0));
+}
+
+/** The slice's port for this service port (matched by name and protocol). */
+function slicePort(slice: EndpointSlice, sp: ServicePortInfo): number | undefined {
+  for (const p of slice.ports ?? []) {
+    if ((p.name ?? "") === sp.portName && (p.protocol ?? "TCP").toLowerCase() === sp.protocol) return p.port;
+  }
+  return undefined;
+}
+
+/** Fields of an endpoint `endpointsFor` reads, in snapshot order. */
+const EP_FIELDS = 5;
+
+/**
+ * Every value `endpointsFor` reads from the slices, flat: per slice its
+ * matched port and endpoint count, then per endpoint address, ready,
+ * serving, terminating, nodeName (as written, defaults not applied).
+ */
+export function sliceSnapshot(sp: ServicePortInfo, slices: readonly EndpointSlice[] | undefined): unknown[] {
+  const out: unknown[] = [];
+  for (const slice of slices ?? []) {
+    const port = slicePort(slice, sp);
+    const eps = port ? (slice.endpoints ?? []) : [];
+    out.push(port, eps.length);
+    for (const ep of eps) {
+      const c = ep.conditions;
+      out.push(ep.addresses[0], c?.ready, c?.serving, c?.terminating, ep.nodeName);
+    }
+  }
+  return out;
+}
+
+/** True when the slices still hold what `snapshot` recorded (so `endpointsFor` would return the same). */
+export function sameSlices(
+  snapshot: readonly unknown[],
+  sp: ServicePortInfo,
+  slices: readonly EndpointSlice[] | undefined,
+): boolean {
+  let i = 0;
+  for (const slice of slices ?? []) {
+    const port = slicePort(slice, sp);
+    const eps = port ? (slice.endpoints ?? []) : [];
+    if (snapshot[i] !== port || snapshot[i + 1] !== eps.length) return false;
+    i += 2;
+    for (const ep of eps) {
+      const c = ep.conditions;
+      if (
+        snapshot[i] !== ep.addresses[0] ||
+        snapshot[i + 1] !== c?.ready ||
+        snapshot[i + 2] !== c?.serving ||
+        snapshot[i + 3] !== c?.terminating ||
+        snapshot[i + 4] !== ep.nodeName
+      )
+        return false;
+      i += EP_FIELDS;
+    }
+  }
+  return i === snapshot.length;
 }
 
 export interface CategorizedEndpoints {

@@ -5,7 +5,8 @@
  * did not change, so an unchanged cluster costs a comparison per port rather
  * than a rebuild of every rule.
  */
-import type { CategorizedEndpoints, EndpointInfo } from "./endpoints";
+import type { EndpointSlice } from "../../api/types";
+import { type CategorizedEndpoints, type EndpointInfo, sameSlices } from "./endpoints";
 import { newRestoreBuffer, type RestoreBuffer, type RestoreLine, type RestoreTable } from "./restoreBuffer";
 import type { ServicePortInfo } from "./servicePorts";
 import { type SyncEnv, writeServicePort } from "./serviceRules";
@@ -17,10 +18,10 @@ import { type SyncEnv, writeServicePort } from "./serviceRules";
  * by `write` when something reads them (rendering, a chain's first walk).
  */
 export interface PortRules {
-  /** `ns/svc:port protocol`: the port this part is for. */
-  key: string;
   /** What the part was computed from (with the sync-wide `env`). */
   sp: ServicePortInfo;
+  /** The slice values the endpoints were read from (see `sliceSnapshot`). */
+  snapshot: readonly unknown[];
   endpoints: readonly EndpointInfo[];
   categorized: CategorizedEndpoints;
   /** Own chains declared, per table. */
@@ -47,8 +48,8 @@ let cached: { part: PortRules; lines: RestoreLine[] } | undefined;
 
 /** Writes a port's lines once and keeps what every sync needs of them. */
 export function newPortRules(
-  key: string,
   sp: ServicePortInfo,
+  snapshot: readonly unknown[],
   endpoints: readonly EndpointInfo[],
   categorized: CategorizedEndpoints,
   env: SyncEnv,
@@ -56,8 +57,8 @@ export function newPortRules(
   const buf = newRestoreBuffer();
   writeServicePort(buf, sp, categorized, env);
   const part: PortRules = {
-    key,
     sp,
+    snapshot,
     endpoints,
     categorized,
     chains: buf.chains,
@@ -97,17 +98,35 @@ export function portLines(part: PortRules): RestoreLine[] {
   return cached.lines;
 }
 
-const portIndexes = new WeakMap<SyncBuffer, Map<string, PortRules>>();
+/** kube-proxy's test order: by ServicePortName, then protocol. */
+export function comparePorts(a: ServicePortInfo, b: ServicePortInfo): number {
+  return a.nameString < b.nameString
+    ? -1
+    : a.nameString > b.nameString
+      ? 1
+      : a.protocol < b.protocol
+        ? -1
+        : a.protocol > b.protocol
+          ? 1
+          : 0;
+}
 
-/** The buffer's service port parts by key. */
-export function portIndex(buf: SyncBuffer): Map<string, PortRules> {
-  let index = portIndexes.get(buf);
-  if (!index) {
-    index = new Map();
-    for (const p of buf.ports) index.set(p.key, p);
-    portIndexes.set(buf, index);
+/**
+ * Pairs each part of `next` with the part of `prev` for the same service
+ * port (undefined for a new port). Both lists are in `comparePorts` order.
+ */
+export function matchParts(
+  prev: readonly PortRules[],
+  next: readonly PortRules[],
+): (PortRules | undefined)[] {
+  const out: (PortRules | undefined)[] = [];
+  let j = 0;
+  for (const p of next) {
+    while (j < prev.length && comparePorts(prev[j]!.sp, p.sp) < 0) j++;
+    const old = prev[j];
+    out.push(old !== undefined && comparePorts(old.sp, p.sp) === 0 ? old : undefined);
   }
-  return index;
+  return out;
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -130,13 +149,11 @@ function sameRecord(a: object, b: object): boolean {
   return n === 0;
 }
 
-/** True when `part` was computed from the same service port and endpoints (the env is compared per sync). */
+/** True when `part` was computed from the same service port and slices (the env is compared per sync). */
 export function samePortInput(
   part: PortRules,
   sp: ServicePortInfo,
-  endpoints: readonly EndpointInfo[],
+  slices: readonly EndpointSlice[] | undefined,
 ): boolean {
-  if (!sameRecord(part.sp, sp) || part.endpoints.length !== endpoints.length) return false;
-  for (let i = 0; i < endpoints.length; i++) if (!sameRecord(part.endpoints[i]!, endpoints[i]!)) return false;
-  return true;
+  return sameRecord(part.sp, sp) && sameSlices(part.snapshot, sp, slices);
 }

@@ -4,7 +4,7 @@
  * own chains only when that service or its endpoints changed; stale chains
  * are deleted with `-X`. A full sync runs first and then periodically.
  */
-import { type PortRules, portIndex, portLines, type SyncBuffer } from "./portRules";
+import { matchParts, type PortRules, portLines, type SyncBuffer } from "./portRules";
 import type { RestoreTable } from "./restoreBuffer";
 
 const signatures = new WeakMap<PortRules, string>();
@@ -37,30 +37,30 @@ export interface SyncPlan {
 /** Decides what a sync writes, comparing with the previous sync's buffer. */
 export function planSync(prev: SyncBuffer | undefined, next: SyncBuffer, forceFull: boolean): SyncPlan {
   const full = forceFull || prev === undefined;
-  const before = prev ? portIndex(prev) : undefined;
+  const olds = matchParts(prev?.ports ?? [], next.ports);
   const changed = new Set<PortRules>();
   const recomputed = new Set<PortRules>();
   let writes = next.head.lines.length + next.tail.lines.length;
-  for (const p of next.ports) {
-    const old = before?.get(p.key);
+  next.ports.forEach((p, i) => {
+    const old = olds[i];
     const rewrite = full || old === undefined || (old !== p && ownSignature(old) !== ownSignature(p));
     if (rewrite) changed.add(p);
     else if (old !== p) recomputed.add(p);
     writes += p.top.length + (rewrite ? p.ownLines : 0);
-  }
+  });
   const stale: Record<RestoreTable, string[]> = { filter: [], nat: [] };
   if (prev) {
     const nowTop = new Set([...next.head.chains.filter, ...next.head.chains.nat]);
     for (const table of ["filter", "nat"] as const)
       for (const c of prev.head.chains[table]) if (!nowTop.has(c)) stale[table].push(c);
-    const after = portIndex(next);
-    for (const p of prev.ports) {
-      const now = after.get(p.key);
-      if (now === p) continue;
+    const nows = matchParts(next.ports, prev.ports);
+    prev.ports.forEach((p, i) => {
+      const now = nows[i];
+      if (now === p) return;
       const keep = new Set(now ? [...now.chains.filter, ...now.chains.nat] : []);
       for (const table of ["filter", "nat"] as const)
         for (const c of p.chains[table]) if (!keep.has(c)) stale[table].push(c);
-    }
+    });
     writes += stale.filter.length + stale.nat.length;
   }
   return { full, changed, recomputed, stale, writes };

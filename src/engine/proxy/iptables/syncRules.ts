@@ -1,10 +1,16 @@
 /** One full rule computation for a node: what `syncProxyRules` would write. */
 import type { Node } from "../../api/types";
 import type { ProxyInput } from "../types";
-import { categorizeEndpoints, endpointsFor, slicesByService } from "./endpoints";
+import {
+  categorizeEndpoints,
+  type EndpointInfo,
+  endpointsFor,
+  sliceSnapshot,
+  slicesByService,
+} from "./endpoints";
 import { parseIPv4 } from "./netfilter/addr";
 import type { IptablesProxyOptions } from "./options";
-import { newPortRules, portIndex, type SyncBuffer, samePortInput } from "./portRules";
+import { comparePorts, newPortRules, type PortRules, type SyncBuffer, samePortInput } from "./portRules";
 import { newRestoreBuffer } from "./restoreBuffer";
 import { type ServicePortInfo, servicePorts } from "./servicePorts";
 import type { SyncEnv } from "./serviceRules";
@@ -40,35 +46,39 @@ export function computeRules(
 ): SyncOutput {
   const ports: ServicePortInfo[] = [];
   for (const svc of input.services) ports.push(...servicePorts(svc));
-  ports.sort((a, b) =>
-    a.nameString < b.nameString
-      ? -1
-      : a.nameString > b.nameString
-        ? 1
-        : a.protocol < b.protocol
-          ? -1
-          : a.protocol > b.protocol
-            ? 1
-            : 0,
-  );
+  ports.sort(comparePorts);
   const slices = slicesByService(input.endpointSlices);
-  const eps = ports.map((sp) => endpointsFor(sp, slices.get(`${sp.namespace}/${sp.name}`)));
+  const sliceList = ports.map((sp) => slices.get(`${sp.namespace}/${sp.name}`));
+  // Both lists are in comparePorts order: walk them together to find each port's previous part.
+  const before = previous?.ports ?? [];
+  let j = 0;
+  const reused: (PortRules | undefined)[] = [];
+  const eps: (readonly EndpointInfo[])[] = [];
   let total = 0;
-  for (const e of eps) total += e.length;
+  ports.forEach((sp, i) => {
+    while (j < before.length && comparePorts(before[j]!.sp, sp) < 0) j++;
+    const old = before[j];
+    const same = old !== undefined && comparePorts(old.sp, sp) === 0 && samePortInput(old, sp, sliceList[i]);
+    reused.push(same ? old : undefined);
+    const e = same ? old.endpoints : endpointsFor(sp, sliceList[i]);
+    eps.push(e);
+    total += e.length;
+  });
   const env: SyncEnv = {
     options,
     nodeIPs: nodeAddresses(input.nodes, node),
     largeCluster: total > options.largeClusterEndpointsThreshold,
   };
   const envKey = JSON.stringify([node, options, env.nodeIPs, env.largeCluster]);
-  const reuse = previous?.env === envKey ? portIndex(previous) : undefined;
+  const sameEnv = previous?.env === envKey;
   const head = newRestoreBuffer();
   writeTopHead(head, options);
   const parts = ports.map((sp, i) => {
-    const key = `${sp.nameString} ${sp.protocol}`;
-    const old = reuse?.get(key);
-    if (old && samePortInput(old, sp, eps[i]!)) return old;
-    return newPortRules(key, sp, eps[i]!, categorizeEndpoints(sp, eps[i]!, node), env);
+    const old = reused[i];
+    if (old && sameEnv) return old;
+    const snapshot = old ? old.snapshot : sliceSnapshot(sp, sliceList[i]);
+    const e = eps[i]!;
+    return newPortRules(sp, snapshot, e, categorizeEndpoints(sp, e, node), env);
   });
   const tail = newRestoreBuffer();
   writeTopTail(tail, options, env.nodeIPs);

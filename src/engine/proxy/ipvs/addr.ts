@@ -1,7 +1,25 @@
 /** IPv4 helpers for the IPVS model: addresses as unsigned 32-bit numbers. */
 
-/** `10.96.0.1` → 0x0a600001 (host order, unsigned). */
+/** `10.96.0.1` → 0x0a600001 (host order, unsigned); 0 when not four dot-separated parts. */
 export function ipToU32(ip: string): number {
+  const parts = [0, 0, 0, 0];
+  let dots = 0;
+  for (let i = 0; i < ip.length; i++) {
+    const c = ip.charCodeAt(i);
+    if (c === 46) {
+      if (++dots > 3) return 0;
+    } else if (c >= 48 && c <= 57) {
+      parts[dots] = parts[dots]! * 10 + (c - 48);
+    } else {
+      return ipToU32Slow(ip);
+    }
+  }
+  if (dots !== 3) return 0;
+  return ((parts[0]! << 24) | (parts[1]! << 16) | (parts[2]! << 8) | parts[3]!) >>> 0;
+}
+
+/** The general parse (Number() of each part), for text with other characters than digits and dots. */
+function ipToU32Slow(ip: string): number {
   const p = ip.split(".");
   if (p.length !== 4) return 0;
   return ((Number(p[0]) << 24) | (Number(p[1]) << 16) | (Number(p[2]) << 8) | Number(p[3])) >>> 0;
@@ -11,13 +29,25 @@ export function u32ToIp(n: number): string {
   return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 }
 
+const parsedCidrs = new Map<string, { base: number; mask: number; all: boolean }>();
+
+function parseCidrText(cidr: string): { base: number; mask: number; all: boolean } {
+  let c = parsedCidrs.get(cidr);
+  if (!c) {
+    const [base, lenText] = cidr.split("/");
+    const len = lenText === undefined ? 32 : Number(lenText);
+    const mask = len === 32 ? 0xffffffff : ~(0xffffffff >>> len) >>> 0;
+    c = { base: (ipToU32(base ?? "") & mask) >>> 0, mask, all: len === 0 };
+    parsedCidrs.set(cidr, c);
+  }
+  return c;
+}
+
 /** Is `ip` inside `cidr` (`10.244.0.0/16`; a bare address means /32)? */
 export function inCidr(ip: string, cidr: string): boolean {
-  const [base, lenText] = cidr.split("/");
-  const len = lenText === undefined ? 32 : Number(lenText);
-  if (len === 0) return true;
-  const mask = len === 32 ? 0xffffffff : ~(0xffffffff >>> len) >>> 0;
-  return (ipToU32(ip) & mask) >>> 0 === (ipToU32(base ?? "") & mask) >>> 0;
+  const c = parseCidrText(cidr);
+  if (c.all) return true;
+  return (ipToU32(ip) & c.mask) >>> 0 === c.base;
 }
 
 /** Is this a dotted-quad IPv4 address? */

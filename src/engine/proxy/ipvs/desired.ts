@@ -3,15 +3,23 @@
  * from Services, EndpointSlices and Nodes (pkg/proxy/ipvs/proxier.go).
  */
 import type { IpvsScheduler } from "../../api/configTypes";
-import type { Node, Service } from "../../api/types";
+import type { EndpointSlice, Node, Service } from "../../api/types";
 import type { Protocol } from "../../net/types";
 import type { ProxyInput } from "../types";
 import { isIPv4 } from "./addr";
-import { categorize, type EndpointInfo, endpointsForPort, indexSlices } from "./endpoints";
-import { emptyIpsets, ipPortEntry } from "./ipsets";
+import {
+  clusterEndpoints,
+  type EndpointInfo,
+  endpointsForPort,
+  indexSlices,
+  localEndpoints,
+} from "./endpoints";
+import { emptyIpsets, ipPortEntry, rememberMembers } from "./ipsets";
 import { type IpsetSet, type VirtualServerKind, vsKey } from "./model";
 
 export interface DesiredDest {
+  /** `ip:port`. */
+  key: string;
   ip: string;
   port: number;
   local: boolean;
@@ -28,7 +36,7 @@ export interface DesiredVS {
   kind: VirtualServerKind;
   servicePortName: string;
   /** In the order kube-proxy adds them. */
-  dests: DesiredDest[];
+  dests: readonly DesiredDest[];
 }
 
 export interface DesiredState {
@@ -60,8 +68,74 @@ export function nodeAddresses(node: Node | undefined): string[] {
   return out;
 }
 
-function toDests(eps: readonly EndpointInfo[], node: string): DesiredDest[] {
-  return eps.map((e) => ({ ip: e.ip, port: e.port, local: e.nodeName === node }));
+/** The sets, virtual servers and kube-ipvs0 addresses being collected for one node. */
+class Collector {
+  readonly virtualServers = new Map<string, DesiredVS>();
+  readonly members = new Map<string, Set<string>>();
+  readonly bound = new Set<string>();
+
+  constructor(
+    readonly scheduler: IpvsScheduler,
+    readonly schedFlags: string[],
+  ) {
+    for (const name of emptyIpsets().keys()) this.members.set(name, new Set());
+  }
+
+  add(set: string, entry: string): void {
+    this.members.get(set)?.add(entry);
+  }
+
+  bind(ip: string): void {
+    this.bound.add(ip);
+  }
+
+  vs(
+    proto: Protocol,
+    ip: string,
+    port: number,
+    kind: VirtualServerKind,
+    dests: readonly DesiredDest[],
+    svc: { spn: string; persistentTimeout?: number },
+  ): void {
+    const key = vsKey(proto, ip, port);
+    this.virtualServers.set(key, {
+      key,
+      proto,
+      ip,
+      port,
+      scheduler: this.scheduler,
+      schedFlags: this.schedFlags,
+      persistentTimeout: svc.persistentTimeout,
+      kind,
+      servicePortName: svc.spn,
+      dests,
+    });
+  }
+
+  /** The collected sets in kube-proxy's order, members deduplicated (bitmap:port sorted). */
+  ipsets(): Map<string, IpsetSet> {
+    for (const ip of this.bound) this.add("KUBE-IPVS-IPS", ip);
+    const out = emptyIpsets();
+    for (const s of out.values()) {
+      const set = this.members.get(s.name) ?? new Set<string>();
+      s.members = [...set];
+      if (s.type === "bitmap:port") s.members.sort((a, b) => Number(a) - Number(b));
+      else rememberMembers(s, set);
+    }
+    return out;
+  }
+}
+
+/**
+ * IPVS mode falls back to cluster endpoints when a Local policy finds no
+ * local ones (kubernetes PR #97081); iptables/nftables mode drops instead.
+ */
+function policyDests(eps: readonly EndpointInfo[], onlyLocal: boolean): readonly DesiredDest[] {
+  if (onlyLocal) {
+    const local = localEndpoints(eps);
+    if (local.length > 0) return local;
+  }
+  return clusterEndpoints(eps);
 }
 
 /** Computes the desired IPVS state for `node`. */
@@ -69,109 +143,71 @@ export function desiredState(input: ProxyInput, node: string): DesiredState {
   const slicesBySvc = indexSlices(input.endpointSlices);
   const nodeIPs = nodeAddresses(input.nodes.find((n) => n.metadata.name === node));
   const scheduler = input.config.ipvsScheduler || "rr";
-  const schedFlags = scheduler === "mh" ? ["mh-port"] : [];
-  const virtualServers = new Map<string, DesiredVS>();
-  const ipsets = emptyIpsets();
-  const addresses: string[] = [];
-  const bound = new Set<string>();
-  const add = (set: string, entry: string): void => {
-    ipsets.get(set)?.members.push(entry);
-  };
-  const bind = (ip: string): void => {
-    if (!bound.has(ip)) {
-      bound.add(ip);
-      addresses.push(ip);
-    }
-  };
-  const loopback = new Set<string>();
+  const c = new Collector(scheduler, scheduler === "mh" ? ["mh-port"] : []);
+  for (const svc of input.services) servicePorts(c, svc, slicesBySvc, node, nodeIPs);
+  const ipsets = c.ipsets();
+  return { virtualServers: c.virtualServers, ipvsAddresses: [...c.bound], ipsets, nodeIPs };
+}
 
-  for (const svc of input.services) {
-    const spec = svc.spec;
-    if (!spec || spec.type === "ExternalName") continue;
-    const clusterIP = spec.clusterIP;
-    if (!isIPv4(clusterIP)) continue;
-    const ns = svc.metadata.namespace ?? "default";
-    const slices = slicesBySvc.get(`${ns}/${svc.metadata.name}`) ?? [];
-    const persistentTimeout = affinityTimeout(svc);
-    const eTPLocal =
-      spec.externalTrafficPolicy === "Local" && (spec.type === "NodePort" || spec.type === "LoadBalancer");
-    const iTPLocal = spec.internalTrafficPolicy === "Local";
-    for (const sp of spec.ports ?? []) {
-      const proto = (sp.protocol ?? "TCP") as Protocol;
-      const portName = sp.name ?? "";
-      const spn = `${ns}/${svc.metadata.name}${portName ? `:${portName}` : ""}`;
-      const eps = endpointsForPort(slices, portName, proto);
-      const { cluster, local } = categorize(eps, node);
-      // NOTE: IPVS mode falls back to cluster endpoints when a Local policy finds
-      // no local ones (kubernetes PR #97081); iptables/nftables mode drops instead.
-      const onlyLocal = (flag: boolean): DesiredDest[] =>
-        toDests(flag && local.length > 0 ? local : cluster, node);
-      for (const e of eps) {
-        if (e.nodeName === node) {
-          const entry = `${e.ip},${proto.toLowerCase()}:${e.port},${e.ip}`;
-          if (!loopback.has(entry)) {
-            loopback.add(entry);
-            add("KUBE-LOOP-BACK", entry);
-          }
+function servicePorts(
+  c: Collector,
+  svc: Service,
+  slicesBySvc: Map<string, EndpointSlice[]>,
+  node: string,
+  nodeIPs: readonly string[],
+): void {
+  const spec = svc.spec;
+  if (!spec || spec.type === "ExternalName") return;
+  const clusterIP = spec.clusterIP;
+  if (!isIPv4(clusterIP)) return;
+  const ns = svc.metadata.namespace ?? "default";
+  const slices = slicesBySvc.get(`${ns}/${svc.metadata.name}`) ?? [];
+  const persistentTimeout = affinityTimeout(svc);
+  const eTPLocal =
+    spec.externalTrafficPolicy === "Local" && (spec.type === "NodePort" || spec.type === "LoadBalancer");
+  const iTPLocal = spec.internalTrafficPolicy === "Local";
+  for (const sp of spec.ports ?? []) {
+    const proto = (sp.protocol ?? "TCP") as Protocol;
+    const portName = sp.name ?? "";
+    const info = { spn: `${ns}/${svc.metadata.name}${portName ? `:${portName}` : ""}`, persistentTimeout };
+    const eps = endpointsForPort(slices, portName, proto, node);
+    const lproto = proto.toLowerCase();
+    for (const e of eps) if (e.local) c.add("KUBE-LOOP-BACK", `${e.ip},${lproto}:${e.port},${e.ip}`);
+    c.vs(proto, clusterIP, sp.port, "ClusterIP", policyDests(eps, iTPLocal), info);
+    c.add("KUBE-CLUSTER-IP", ipPortEntry(clusterIP, proto, sp.port));
+    c.bind(clusterIP);
+    for (const ext of spec.externalIPs ?? []) {
+      if (!isIPv4(ext)) continue;
+      c.add(eTPLocal ? "KUBE-EXTERNAL-IP-LOCAL" : "KUBE-EXTERNAL-IP", ipPortEntry(ext, proto, sp.port));
+      c.vs(proto, ext, sp.port, "ExternalIP", policyDests(eps, eTPLocal), info);
+      c.bind(ext);
+    }
+    if (spec.type === "LoadBalancer") {
+      for (const ing of svc.status?.loadBalancer?.ingress ?? []) {
+        if (!isIPv4(ing.ip)) continue;
+        const entry = ipPortEntry(ing.ip, proto, sp.port);
+        c.add("KUBE-LOAD-BALANCER", entry);
+        if (eTPLocal) c.add("KUBE-LOAD-BALANCER-LOCAL", entry);
+        if ((spec.loadBalancerSourceRanges ?? []).length > 0) {
+          c.add("KUBE-LOAD-BALANCER-FW", entry);
+          for (const cidr of spec.loadBalancerSourceRanges ?? [])
+            c.add("KUBE-LOAD-BALANCER-SOURCE-CIDR", `${entry},${cidr}`);
         }
-      }
-      const mk = (ip: string, port: number, kind: VirtualServerKind, dests: DesiredDest[]): void => {
-        const key = vsKey(proto, ip, port);
-        virtualServers.set(key, {
-          key,
-          proto,
-          ip,
-          port,
-          scheduler,
-          schedFlags,
-          persistentTimeout,
-          kind,
-          servicePortName: spn,
-          dests,
-        });
-      };
-      mk(clusterIP, sp.port, "ClusterIP", onlyLocal(iTPLocal));
-      add("KUBE-CLUSTER-IP", ipPortEntry(clusterIP, proto, sp.port));
-      bind(clusterIP);
-      for (const ext of spec.externalIPs ?? []) {
-        if (!isIPv4(ext)) continue;
-        add(eTPLocal ? "KUBE-EXTERNAL-IP-LOCAL" : "KUBE-EXTERNAL-IP", ipPortEntry(ext, proto, sp.port));
-        mk(ext, sp.port, "ExternalIP", onlyLocal(eTPLocal));
-        bind(ext);
-      }
-      if (spec.type === "LoadBalancer") {
-        for (const ing of svc.status?.loadBalancer?.ingress ?? []) {
-          if (!isIPv4(ing.ip)) continue;
-          const entry = ipPortEntry(ing.ip, proto, sp.port);
-          add("KUBE-LOAD-BALANCER", entry);
-          if (eTPLocal) add("KUBE-LOAD-BALANCER-LOCAL", entry);
-          if ((spec.loadBalancerSourceRanges ?? []).length > 0) {
-            add("KUBE-LOAD-BALANCER-FW", entry);
-            for (const cidr of spec.loadBalancerSourceRanges ?? [])
-              add("KUBE-LOAD-BALANCER-SOURCE-CIDR", `${entry},${cidr}`);
-          }
-          mk(ing.ip, sp.port, "LoadBalancer", onlyLocal(eTPLocal));
-          bind(ing.ip);
-        }
-      }
-      if ((spec.type === "NodePort" || spec.type === "LoadBalancer") && sp.nodePort) {
-        addNodePortEntries(add, proto, sp.nodePort, nodeIPs, eTPLocal);
-        for (const nip of nodeIPs) mk(nip, sp.nodePort, "NodePort", onlyLocal(eTPLocal));
+        c.vs(proto, ing.ip, sp.port, "LoadBalancer", policyDests(eps, eTPLocal), info);
+        c.bind(ing.ip);
       }
     }
-    if (eTPLocal && spec.healthCheckNodePort)
-      add("KUBE-HEALTH-CHECK-NODE-PORT", String(spec.healthCheckNodePort));
+    if ((spec.type === "NodePort" || spec.type === "LoadBalancer") && sp.nodePort) {
+      addNodePortEntries(c, proto, sp.nodePort, nodeIPs, eTPLocal);
+      for (const nip of nodeIPs) c.vs(proto, nip, sp.nodePort, "NodePort", policyDests(eps, eTPLocal), info);
+    }
   }
-  for (const ip of addresses) add("KUBE-IPVS-IPS", ip);
-  for (const s of ipsets.values()) {
-    s.members = [...new Set(s.members)];
-    if (s.type === "bitmap:port") s.members.sort((a, b) => Number(a) - Number(b));
-  }
-  return { virtualServers, ipvsAddresses: addresses, ipsets, nodeIPs };
+  if (eTPLocal && spec.healthCheckNodePort)
+    c.add("KUBE-HEALTH-CHECK-NODE-PORT", String(spec.healthCheckNodePort));
 }
 
 function addNodePortEntries(
-  add: (set: string, entry: string) => void,
+  c: Collector,
   proto: Protocol,
   nodePort: number,
   nodeIPs: readonly string[],
@@ -179,13 +215,13 @@ function addNodePortEntries(
 ): void {
   if (proto === "SCTP") {
     for (const ip of nodeIPs) {
-      add("KUBE-NODE-PORT-SCTP-HASH", ipPortEntry(ip, proto, nodePort));
-      if (local) add("KUBE-NODE-PORT-LOCAL-SCTP-HASH", ipPortEntry(ip, proto, nodePort));
+      c.add("KUBE-NODE-PORT-SCTP-HASH", ipPortEntry(ip, proto, nodePort));
+      if (local) c.add("KUBE-NODE-PORT-LOCAL-SCTP-HASH", ipPortEntry(ip, proto, nodePort));
     }
     return;
   }
-  add(`KUBE-NODE-PORT-${proto}`, String(nodePort));
-  if (local) add(`KUBE-NODE-PORT-LOCAL-${proto}`, String(nodePort));
+  c.add(`KUBE-NODE-PORT-${proto}`, String(nodePort));
+  if (local) c.add(`KUBE-NODE-PORT-LOCAL-${proto}`, String(nodePort));
 }
 
 function affinityTimeout(svc: Service): number | undefined {

@@ -103,6 +103,22 @@ export function ipPortEntry(ip: string, proto: Protocol, port: number): string {
   return `${ip},${proto.toLowerCase()}:${port}`;
 }
 
+const memberSets = new WeakMap<IpsetSet, ReadonlySet<string>>();
+
+/** Records `members` as the Set of `s.members` (so indexes and diffs need not rebuild it). */
+export function rememberMembers(s: IpsetSet, members: ReadonlySet<string>): void {
+  memberSets.set(s, members);
+}
+
+/** The members of a set as a Set (the one remembered at build, else a new one). */
+export function memberSet(s: IpsetSet): ReadonlySet<string> {
+  const known = memberSets.get(s);
+  if (known && known.size === s.members.length) return known;
+  const set = new Set(s.members);
+  memberSets.set(s, set);
+  return set;
+}
+
 /** What a `--match-set NAME dirs` test reads from the packet. */
 export interface SetProbe {
   src: string;
@@ -111,12 +127,18 @@ export interface SetProbe {
   proto: Protocol;
 }
 
+const LOWER: Record<Protocol, string> = { TCP: "tcp", UDP: "udp", SCTP: "sctp" };
+
+function pick(p: SetProbe, d: "src" | "dst"): string {
+  return d === "src" ? p.src : p.dst;
+}
+
 /**
  * Membership index: a Set per ipset for O(1) tests, plus the net-typed
  * entries (CIDR members) kept by `ip,proto:port` prefix.
  */
 export class IpsetIndex {
-  private readonly exact = new Map<string, Set<string>>();
+  private readonly exact = new Map<string, ReadonlySet<string>>();
   private readonly nets = new Map<string, Map<string, string[]>>();
 
   constructor(sets: Iterable<IpsetSet>) {
@@ -132,19 +154,18 @@ export class IpsetIndex {
         }
         this.nets.set(s.name, byPrefix);
       } else {
-        this.exact.set(s.name, new Set(s.members));
+        this.exact.set(s.name, memberSet(s));
       }
     }
   }
 
   /** One hash lookup: does the packet match `--match-set name dirs`? */
   test(name: string, dirs: readonly ("src" | "dst")[], p: SetProbe): boolean {
-    const pick = (d: "src" | "dst"): string => (d === "src" ? p.src : p.dst);
-    const proto = p.proto.toLowerCase();
+    const proto = LOWER[p.proto];
     const net = this.nets.get(name);
     if (net) {
-      const cidrs = net.get(`${pick(dirs[0] ?? "dst")},${proto}:${p.dport}`) ?? [];
-      return cidrs.some((c) => inCidr(pick(dirs[2] ?? "src"), c));
+      const cidrs = net.get(`${pick(p, dirs[0] ?? "dst")},${proto}:${p.dport}`) ?? [];
+      return cidrs.some((c) => inCidr(pick(p, dirs[2] ?? "src"), c));
     }
     const set = this.exact.get(name);
     if (!set) return false;
@@ -152,11 +173,11 @@ export class IpsetIndex {
       case "bitmap:port":
         return set.has(String(p.dport));
       case "hash:ip":
-        return set.has(pick(dirs[0] ?? "dst"));
+        return set.has(pick(p, dirs[0] ?? "dst"));
       case "hash:ip,port":
-        return set.has(`${pick(dirs[0] ?? "dst")},${proto}:${p.dport}`);
+        return set.has(`${pick(p, dirs[0] ?? "dst")},${proto}:${p.dport}`);
       case "hash:ip,port,ip":
-        return set.has(`${pick(dirs[0] ?? "dst")},${proto}:${p.dport},${pick(dirs[2] ?? "src")}`);
+        return set.has(`${pick(p, dirs[0] ?? "dst")},${proto}:${p.dport},${pick(p, dirs[2] ?? "src")}`);
       default:
         return false;
     }

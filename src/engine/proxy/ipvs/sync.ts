@@ -5,7 +5,8 @@
  * at weight 0 until their connections are gone.
  */
 import type { IpvsScheduler } from "../../api/configTypes";
-import type { DesiredState, DesiredVS } from "./desired";
+import type { DesiredDest, DesiredState, DesiredVS } from "./desired";
+import { memberSet } from "./ipsets";
 import type { IpvsNodeState, RealServer, VirtualServer } from "./model";
 import { zeroStats } from "./model";
 import { SCHEDULERS } from "./schedulers";
@@ -16,18 +17,18 @@ export interface SchedSlot {
   state: unknown;
 }
 
-function newRealServer(ip: string, port: number, local: boolean): RealServer {
+function newRealServer(d: DesiredDest): RealServer {
   return {
-    key: `${ip}:${port}`,
-    ip,
-    port,
+    key: d.key,
+    ip: d.ip,
+    port: d.port,
     weight: 1,
     lastWeight: 1,
     activeConns: 0,
     inactConns: 0,
     persistConns: 0,
     stats: zeroStats(),
-    local,
+    local: d.local,
   };
 }
 
@@ -71,22 +72,41 @@ function notify(
   if (slot) slot.state = SCHEDULERS[slot.name].update(slot.state, old, next);
 }
 
+/**
+ * The real servers are exactly the desired ones, in the order a fresh add
+ * would leave them (the reverse of the desired order), none draining: a
+ * sync would write nothing.
+ */
+function unchanged(cur: readonly RealServer[], want: readonly DesiredDest[]): boolean {
+  const n = cur.length;
+  if (n !== want.length) return false;
+  for (let i = 0; i < n; i++) {
+    const r = cur[n - 1 - i]!;
+    if (r.weight === 0 || r.key !== want[i]!.key) return false;
+  }
+  return true;
+}
+
 function syncDests(vs: VirtualServer, d: DesiredVS, sched: Map<string, SchedSlot>): number {
   if (vs.dests.length === 0) {
     // Fresh virtual server: each add goes to the head, so the list is the reverse of the add order.
-    vs.dests = d.dests.map((x) => newRealServer(x.ip, x.port, x.local)).reverse();
-    if (vs.dests.length > 0) notify(vs, sched, [], vs.dests);
-    return vs.dests.length;
+    const n = d.dests.length;
+    const dests = new Array<RealServer>(n);
+    for (let i = 0; i < n; i++) dests[n - 1 - i] = newRealServer(d.dests[i]!);
+    vs.dests = dests;
+    if (n > 0) notify(vs, sched, [], vs.dests);
+    return n;
   }
+  if (unchanged(vs.dests, d.dests)) return 0;
   let writes = 0;
   const old = [...vs.dests];
   const byKey = new Map(vs.dests.map((r) => [r.key, r]));
-  const want = new Set(d.dests.map((x) => `${x.ip}:${x.port}`));
+  const want = new Set(d.dests.map((x) => x.key));
   for (const x of d.dests) {
-    const cur = byKey.get(`${x.ip}:${x.port}`);
+    const cur = byKey.get(x.key);
     if (!cur) {
       // list_add_rcu: the kernel inserts each new destination at the head.
-      vs.dests.unshift(newRealServer(x.ip, x.port, x.local));
+      vs.dests.unshift(newRealServer(x));
       writes++;
     } else if (cur.weight === 0) {
       // NOTE: kube-proxy deletes the draining server and adds it again; the
@@ -144,8 +164,13 @@ export function applyDesired(
   writes += state.ipvsAddresses.length - kept.length + added.length;
   state.ipvsAddresses = [...kept, ...added];
   for (const [name, s] of desired.ipsets) {
-    const before = new Set(state.ipsets.get(name)?.members ?? []);
-    const after = new Set(s.members);
+    const old = state.ipsets.get(name);
+    const after = memberSet(s);
+    if (!old || old.members.length === 0) {
+      writes += after.size;
+      continue;
+    }
+    const before = memberSet(old);
     for (const m of after) if (!before.has(m)) writes++;
     for (const m of before) if (!after.has(m)) writes++;
   }

@@ -63,7 +63,7 @@ export function visibleEngine(stepKey: string, predicts: boolean): LessonEngine 
 }
 
 export const quietEngine: LessonEngine = {
-  setProxyMode: (mode, scheduler) => engine.call((api) => api.setProxyMode(mode, scheduler)),
+  setProxyMode: (mode, scheduler) => engine.setProxyMode(mode, scheduler),
   apply: async (text) => {
     await engine.apply([{ name: EDITOR_FILE, text }]);
   },

@@ -15,7 +15,7 @@ const STASH_KEY = "packetwalk-before-share";
  */
 export async function restoreScenario(scenario: Scenario): Promise<ApplyReport> {
   const report = await engine.reset({ seed: scenario.seed }, scenario.manifests);
-  await engine.call((api) => api.setProxyMode(scenario.mode, scenario.scheduler));
+  await engine.setProxyMode(scenario.mode, scenario.scheduler);
   for (const f of scenario.manifests) await engine.call((api) => api.writeFile(f.name, f.text));
   saveEngineSettings({ seed: scenario.seed, mode: scenario.mode, scheduler: scenario.scheduler });
   const applied = scenario.manifests.map((f) => f.text).join("\n---\n");
