@@ -20,41 +20,59 @@ export function deepCopy<T>(value: T): T {
 /** JSON with object keys sorted, as Go's encoding/json prints a map[string]interface{}. */
 export function sortedJSON(value: unknown): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value);
-  const keys = new Set<string>();
-  if (collectKeys(value, keys)) {
-    // Every key of every object, sorted, as JSON.stringify's property list: each
-    // object prints its own keys in that order. The default sort orders by UTF-16
-    // code units, as comparing with < does.
-    return JSON.stringify(value, [...keys].sort());
-  }
-  // Functions or holes in arrays: printed piece by piece, as before.
+  // A copy with keys inserted in sorted order prints sorted through the native
+  // JSON.stringify (fast, and one flat string: the result is kept as the
+  // last-applied-configuration annotation).
+  const copy = sortedCopy(value);
+  if (copy !== UNSUITABLE) return JSON.stringify(copy);
+  // Values the copy cannot carry faithfully: printed piece by piece.
   const parts: string[] = [];
   writeSorted(value, parts);
   return parts.join("");
 }
 
+const UNSUITABLE: unique symbol = Symbol("unsuitable");
+
+/** True for keys JavaScript orders before all others (array indices), whatever the insertion order. */
+function isIndexKey(k: string): boolean {
+  const c = k.charCodeAt(0);
+  return c >= 48 && c <= 57 && /^(0|[1-9]\d*)$/.test(k);
+}
+
 /**
- * Gathers every object key under `value`; false when something would print
- * differently through a property list (undefined or functions in arrays,
- * function values, objects with toJSON, a `__proto__` key).
+ * A deep copy whose objects hold their keys in sorted order (the default sort:
+ * UTF-16 code units, as comparing with < does), or UNSUITABLE when
+ * JSON.stringify would print it differently from writeSorted: index-like or
+ * `__proto__` keys, functions, toJSON, undefined array elements.
  */
-function collectKeys(value: object, keys: Set<string>): boolean {
+function sortedCopy(value: unknown): unknown {
+  if (value === null || typeof value !== "object") {
+    return typeof value === "function" ? UNSUITABLE : value;
+  }
   if (Array.isArray(value)) {
-    for (const v of value) {
-      if (v === undefined || typeof v === "function") return false;
-      if (v !== null && typeof v === "object" && !collectKeys(v, keys)) return false;
+    const out: unknown[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const v = value[i];
+      if (v === undefined) return UNSUITABLE;
+      const c = sortedCopy(v);
+      if (c === UNSUITABLE) return UNSUITABLE;
+      out[i] = c;
     }
-    return true;
+    return out;
   }
-  if (typeof (value as { toJSON?: unknown }).toJSON === "function") return false;
   const obj = value as Record<string, unknown>;
-  for (const k of Object.keys(obj)) {
+  if (typeof obj.toJSON === "function") return UNSUITABLE;
+  const keys = Object.keys(obj).sort();
+  const out: Record<string, unknown> = {};
+  for (const k of keys) {
     const v = obj[k];
-    if (typeof v === "function" || k === "__proto__") return false;
-    keys.add(k);
-    if (v !== null && typeof v === "object" && !collectKeys(v, keys)) return false;
+    if (v === undefined) continue;
+    if (k === "__proto__" || isIndexKey(k)) return UNSUITABLE;
+    const c = sortedCopy(v);
+    if (c === UNSUITABLE) return UNSUITABLE;
+    out[k] = c;
   }
-  return true;
+  return out;
 }
 
 function writeSorted(value: unknown, parts: string[]): void {

@@ -8,7 +8,10 @@ import type { NodeDataPlane, ProxyInput, ProxyModeImpl } from "./types";
  * mode is switched (as restarting kube-proxy with a new mode does).
  */
 export class ProxyRuntime {
-  private readonly planes = new Map<string, { plane: NodeDataPlane; revision: number; mode: ProxyMode }>();
+  private readonly planes = new Map<
+    string,
+    { plane: NodeDataPlane; revision: number; mode: ProxyMode; config: ProxyInput["config"] }
+  >();
   /** Bumped by changes kube-proxy watches: Services, EndpointSlices, Nodes. */
   private revision = 0;
   /** The last input handed out, reused by every node until the next change. */
@@ -31,7 +34,8 @@ export class ProxyRuntime {
   dataPlaneFor(node: string): NodeDataPlane {
     const revision = this.revision;
     const cached = this.planes.get(node);
-    if (cached && cached.mode === this.mode) {
+    // A new configuration (another IPVS scheduler, say) is a kube-proxy restart: build again.
+    if (cached && cached.mode === this.mode && cached.config === this.cluster.config) {
       if (cached.revision === revision) return cached.plane;
       if (cached.plane.sync) {
         cached.plane.sync(this.input());
@@ -40,7 +44,7 @@ export class ProxyRuntime {
       }
     }
     const plane = this.modes[this.mode].build(this.input(), node);
-    this.planes.set(node, { plane, revision, mode: this.mode });
+    this.planes.set(node, { plane, revision, mode: this.mode, config: this.cluster.config });
     return plane;
   }
 
