@@ -83,11 +83,11 @@ export function computeSubsets(svc: Service, pods: Pod[]): Subset[] {
   }
   const subsets: Subset[] = [];
   for (const g of groups.values()) {
-    subsets.push({
-      ...(g.ready.length ? { addresses: g.ready.sort(compareAddresses) } : {}),
-      ...(g.notReady.length ? { notReadyAddresses: g.notReady.sort(compareAddresses) } : {}),
-      ...(g.ports.length ? { ports: byHash(g.ports) } : {}),
-    });
+    const subset: Subset = {};
+    if (g.ready.length) subset.addresses = g.ready.sort(compareAddresses);
+    if (g.notReady.length) subset.notReadyAddresses = g.notReady.sort(compareAddresses);
+    if (g.ports.length) subset.ports = byHash(g.ports);
+    subsets.push(subset);
   }
   return byHash(subsets);
 }

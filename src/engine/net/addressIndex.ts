@@ -26,34 +26,55 @@ function keyOfPodAddress(p: PodAddress): string {
 /**
  * Addresses claimed by several objects: the object last in store order
  * wins, as it did when the index was built by one pass over the store.
+ * An address with one claimant (the usual case) costs one map entry.
  */
 class Claims<T> {
-  private readonly byIp = new Map<string, { key: string; value: T }[]>();
+  /** The single claimant's key, for addresses only one object claims. */
+  private readonly owner = new Map<string, string>();
+  /** Every claimant, for addresses several objects claim. */
+  private readonly shared = new Map<string, { key: string; value: T }[]>();
   constructor(private readonly winners: Map<string, T>) {}
 
   add(ip: string, key: string, value: T): void {
-    const list = this.byIp.get(ip);
-    if (!list) {
-      this.byIp.set(ip, [{ key, value }]);
+    const list = this.shared.get(ip);
+    if (list) {
+      const i = list.findIndex((c) => c.key === key);
+      if (i >= 0) list[i] = { key, value };
+      else list.push({ key, value });
+      this.elect(ip, list);
+      return;
+    }
+    const single = this.owner.get(ip);
+    if (single === undefined || single === key) {
+      this.owner.set(ip, key);
       this.winners.set(ip, value);
       return;
     }
-    const i = list.findIndex((c) => c.key === key);
-    if (i >= 0) list[i] = { key, value };
-    else list.push({ key, value });
-    this.elect(ip, list);
+    const both = [
+      { key: single, value: this.winners.get(ip) as T },
+      { key, value },
+    ];
+    this.owner.delete(ip);
+    this.shared.set(ip, both);
+    this.elect(ip, both);
   }
 
   remove(ip: string, key: string): void {
-    const list = this.byIp.get(ip);
-    if (!list) return;
+    const list = this.shared.get(ip);
+    if (!list) {
+      if (this.owner.get(ip) !== key) return;
+      this.owner.delete(ip);
+      this.winners.delete(ip);
+      return;
+    }
     const i = list.findIndex((c) => c.key === key);
     if (i < 0) return;
     list.splice(i, 1);
-    if (list.length === 0) {
-      this.byIp.delete(ip);
-      this.winners.delete(ip);
-    } else this.elect(ip, list);
+    if (list.length === 1) {
+      this.shared.delete(ip);
+      this.owner.set(ip, list[0]!.key);
+    }
+    this.elect(ip, list);
   }
 
   private elect(ip: string, list: { key: string; value: T }[]): void {
@@ -131,7 +152,8 @@ export class LiveAddressIndex {
     this.clusterClaims = new Claims(this.index.clusterIps);
     this.externalClaims = new Claims(this.index.externalIps);
     const store = cluster.store;
-    for (const pod of store.list("Pod")) this.addPod(pod);
+    // The store lists pods in key order: each one goes at the end of its node's list.
+    for (const pod of store.list("Pod")) this.addPod(pod, true);
     for (const svc of store.list("Service")) this.addService(svc);
     store.subscribe((e) => this.onEvent(e));
   }
@@ -180,7 +202,7 @@ export class LiveAddressIndex {
     return list;
   }
 
-  private addPod(pod: Pod): void {
+  private addPod(pod: Pod, inOrder = false): void {
     const entry: PodAddress = {
       namespace: pod.metadata.namespace ?? "default",
       name: pod.metadata.name,
@@ -193,7 +215,9 @@ export class LiveAddressIndex {
     this.index.podByName.set(key, entry);
     if (entry.ip && !entry.hostNetwork && pod.metadata.deletionTimestamp === undefined)
       this.podClaims.add(entry.ip, key, entry);
-    if (entry.node) insertSorted(this.podsOf(entry.node), entry);
+    if (!entry.node) return;
+    if (inOrder) this.podsOf(entry.node).push(entry);
+    else insertSorted(this.podsOf(entry.node), entry);
   }
 
   private removePod(old: Pod): void {

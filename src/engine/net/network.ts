@@ -16,7 +16,7 @@ import { isIPv4 } from "./ip";
 import { type Arrival, type Origin, podPlace, travel } from "./journey";
 import { nodeListens, podListens } from "./listeners";
 import { parseTarget } from "./target";
-import type { HopPlace, Packet, Trace, TraceHop } from "./types";
+import type { HopPlace, Packet, Protocol, Trace, TraceHop } from "./types";
 import { Recorder, type WalkEnv } from "./walk";
 
 /** Linux's default ephemeral port range (net.ipv4.ip_local_port_range). */
@@ -107,7 +107,7 @@ export class Network implements Net {
     const packet: Packet = {
       proto,
       src: src.ip,
-      sport: this.ephemeralPort(),
+      sport: this.freePort(src.origin, proto, src.ip, dst, port),
       dst,
       dport: port,
       mark: 0,
@@ -191,6 +191,26 @@ export class Network implements Net {
           : `nothing listens on ${port}: the kernel answers RST (containerPort does not open ports)`,
       }),
     );
+  }
+
+  /**
+   * A source port no live connection of this client uses to the same
+   * destination: the kernel (`__inet_hash_connect`) never reuses a 4-tuple
+   * in use, it moves on from its random starting point.
+   */
+  private freePort(origin: Origin, proto: Protocol, src: string, dst: string, dport: number): number {
+    const node = origin.kind === "pod" ? origin.pod.node : origin.kind === "node" ? origin.node : undefined;
+    const table = node ? this.conntrack(node) : undefined;
+    const span = EPHEMERAL_PORTS.max - EPHEMERAL_PORTS.min + 1;
+    const start = this.ephemeralPort();
+    if (!table) return start;
+    const now = this.cluster.clock.now();
+    for (let i = 0; i < span; i++) {
+      const sport = EPHEMERAL_PORTS.min + ((start - EPHEMERAL_PORTS.min + i) % span);
+      const probe: Packet = { proto, src, sport, dst, dport, mark: 0, bytes: 0 };
+      if (!table.lookup(probe, now)) return sport;
+    }
+    return start;
   }
 
   private ephemeralPort(): number {

@@ -126,13 +126,14 @@ function writeSlice(cluster: Cluster, w: Working, labels: Record<string, string>
   ) {
     return false;
   }
+  // The metadata is copied key by key: V8 gives each spread of a many-keyed object its own hidden class.
+  const metadata: Record<string, unknown> = {};
+  for (const k of Object.keys(s.metadata)) metadata[k] = s.metadata[k as keyof typeof s.metadata];
+  metadata.labels = labels;
+  metadata.annotations = { ...s.metadata.annotations, [ANNOTATION_TRIGGER_TIME]: now };
   cluster.store.put("EndpointSlice", {
     ...s,
-    metadata: {
-      ...s.metadata,
-      labels,
-      annotations: { ...s.metadata.annotations, [ANNOTATION_TRIGGER_TIME]: now },
-    },
+    metadata: metadata as unknown as EndpointSlice["metadata"],
     endpoints: w.endpoints,
     ports: w.ports,
   });
