@@ -30,6 +30,7 @@ export const useAppStore = create<AppState>()(
       partialize: (s) => ({
         text: s.text,
         appliedText: s.appliedText,
+        appliedFiles: s.appliedFiles,
         history: s.history,
         language: s.language,
         theme: s.theme,

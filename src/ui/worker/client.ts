@@ -10,6 +10,7 @@ import type { ManifestFile, SimulationOptions } from "../../engine/simulation";
 import type { SimulationWorkerApi } from "../../worker/simulation.worker";
 
 type Listener = (notice: EngineNotice) => void;
+type AppliedListener = (files: readonly ManifestFile[]) => void;
 
 export interface EngineNotice {
   kind: "restarted";
@@ -26,6 +27,7 @@ class EngineClient {
   private applied: ManifestFile[] = [];
   private proxyMode: { mode: ProxyMode; scheduler?: IpvsScheduler } | undefined;
   private readonly listeners = new Set<Listener>();
+  private readonly appliedListeners = new Set<AppliedListener>();
 
   constructor() {
     this.start();
@@ -34,6 +36,12 @@ class EngineClient {
   onNotice(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Every manifest applied since the last reset, in order: what rebuilds this cluster. */
+  onApplied(listener: AppliedListener): () => void {
+    this.appliedListeners.add(listener);
+    return () => this.appliedListeners.delete(listener);
   }
 
   /** Calls the engine; if the worker dies or hangs on the way, restarts it and rejects. */
@@ -65,6 +73,7 @@ class EngineClient {
     this.options = options;
     this.applied = [...files];
     this.proxyMode = undefined;
+    this.emitApplied();
     return this.call((api) => api.reset(options, files));
   }
 
@@ -72,6 +81,7 @@ class EngineClient {
   async apply(files: ManifestFile[]) {
     const report = await this.call((api) => api.apply(files));
     this.applied.push(...files);
+    this.emitApplied();
     return report;
   }
 
@@ -87,6 +97,11 @@ class EngineClient {
 
   progress<T>(callback: (p: T) => void) {
     return proxy(callback);
+  }
+
+  private emitApplied() {
+    const files = [...this.applied];
+    for (const l of this.appliedListeners) l(files);
   }
 
   private start() {

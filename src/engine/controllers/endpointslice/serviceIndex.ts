@@ -35,6 +35,13 @@ function removeFrom(index: PairIndex, ns: string, pair: string, name: string): v
   if (set.size === 0) index.get(ns)?.delete(pair);
 }
 
+/** A pod as the index last saw it: the object, a copy of its labels and their `key=value` pairs. */
+interface CachedPod {
+  pod: Pod;
+  labels: Record<string, string>;
+  pairs: string[];
+}
+
 /** A label map's `key=value` pairs, in its key order. */
 function labelPairs(labels: Record<string, string>): string[] {
   const out: string[] = [];
@@ -64,11 +71,8 @@ export function managedSelector(svc: Service): Record<string, string> | undefine
 
 /** Pod and Service indexes, and a feed of Services whose endpoints may have changed. */
 export class ServiceIndex {
-  private readonly podLabels = new Map<string, Record<string, string>>();
-  /** Each pod's labels as `key=value` strings, in label order. */
-  private readonly podPairs = new Map<string, string[]>();
-  /** Latest pod objects by namespace and name (what the informer cache holds). */
-  private readonly pods = new Map<string, Map<string, Pod>>();
+  /** Latest pods by namespace and name (what the informer cache holds), with their indexed labels. */
+  private readonly pods = new Map<string, Map<string, CachedPod>>();
   private readonly podsByPair: PairIndex = new Map();
   private readonly svcSelectors = new Map<string, Record<string, string>>();
   /** Per namespace, one selector pair of each managed Service → those Services' keys (`ns/name`). */
@@ -133,34 +137,28 @@ export class ServiceIndex {
   private onPod(pod: Pod, deleted: boolean): void {
     const ns = pod.metadata.namespace ?? "default";
     const name = pod.metadata.name;
-    const key = nsKey(ns, name);
-    const old = this.podLabels.get(key);
-    if (!deleted && old && sameLabels(old, pod.metadata.labels)) {
-      // Same labels (status and spec updates): the indexes stay, the cached pod moves on.
-      this.markServices(ns, old, this.podPairs.get(key) ?? labelPairs(old));
-      this.pods.get(ns)?.set(name, pod);
-      return;
-    }
-    const labels = deleted ? undefined : { ...pod.metadata.labels };
-    const oldPairs = this.podPairs.get(key) ?? [];
-    const pairs = labels ? labelPairs(labels) : [];
-    this.markServices(ns, old, oldPairs);
-    this.markServices(ns, labels, pairs);
-    for (const pair of oldPairs) removeFrom(this.podsByPair, ns, pair, name);
     let nsPods = this.pods.get(ns);
     if (!nsPods) {
       nsPods = new Map();
       this.pods.set(ns, nsPods);
     }
+    const cached = nsPods.get(name);
+    if (!deleted && cached && sameLabels(cached.labels, pod.metadata.labels)) {
+      // Same labels (status and spec updates): the indexes stay, the cached pod moves on.
+      this.markServices(ns, cached.labels, cached.pairs);
+      cached.pod = pod;
+      return;
+    }
+    const labels = deleted ? undefined : { ...pod.metadata.labels };
+    const pairs = labels ? labelPairs(labels) : [];
+    if (cached) this.markServices(ns, cached.labels, cached.pairs);
+    this.markServices(ns, labels, pairs);
+    for (const pair of cached?.pairs ?? []) removeFrom(this.podsByPair, ns, pair, name);
     if (labels) {
-      nsPods.set(name, pod);
-      this.podLabels.set(key, labels);
-      this.podPairs.set(key, pairs);
+      nsPods.set(name, { pod, labels, pairs });
       for (const pair of pairs) addTo(this.podsByPair, ns, pair, name);
     } else {
       nsPods.delete(name);
-      this.podLabels.delete(key);
-      this.podPairs.delete(key);
     }
   }
 
@@ -196,7 +194,7 @@ export class ServiceIndex {
     if (!smallest || !nsPods) return [];
     const out: Pod[] = [];
     for (const name of smallest) {
-      const pod = nsPods.get(name);
+      const pod = nsPods.get(name)?.pod;
       if (pod && matchesSelector(selector, pod.metadata.labels)) out.push(pod);
     }
     return out.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
