@@ -2,10 +2,11 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App";
 import { useAppStore } from "./store";
+import { engine } from "./worker/client";
 import "./styles.css";
 
-// The store, for the browser console and the end-to-end tests.
-Object.assign(window, { __packetwalkStore: useAppStore });
+// The store and the engine client, for the browser console and the end-to-end tests.
+Object.assign(window, { __packetwalkStore: useAppStore, __packetwalkEngine: engine });
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

@@ -55,10 +55,15 @@ const api = {
   cancel: () => {
     cancelled = true;
   },
-  /** For the crash-recovery test: makes this worker hang or die as a broken engine would. */
+  /**
+   * Fault injection for the crash-recovery test: an uncaught error outside
+   * any call (as an engine bug in a timer would raise), or an endless loop.
+   */
   crash: (how: "throw" | "hang") => {
     if (how === "hang") for (;;);
-    throw new Error("worker crashed on purpose");
+    setTimeout(() => {
+      throw new Error("the engine crashed (fault injected for testing)");
+    });
   },
 };
 

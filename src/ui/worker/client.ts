@@ -26,6 +26,7 @@ class EngineClient {
   private options: SimulationOptions = {};
   private applied: ManifestFile[] = [];
   private proxyMode: { mode: ProxyMode; scheduler?: IpvsScheduler } | undefined;
+  private restarting: Promise<void> | undefined;
   private readonly listeners = new Set<Listener>();
   private readonly appliedListeners = new Set<AppliedListener>();
 
@@ -105,14 +106,27 @@ class EngineClient {
   }
 
   private start() {
-    this.worker = new Worker(new URL("../../worker/simulation.worker.ts", import.meta.url), {
+    const worker = new Worker(new URL("../../worker/simulation.worker.ts", import.meta.url), {
       type: "module",
       name: "packetwalk-engine",
     });
-    this.remote = wrap<SimulationWorkerApi>(this.worker);
+    // An uncaught error leaves the engine in an unknown state: replace it, even between calls.
+    worker.addEventListener("error", () => {
+      if (this.worker === worker) void this.restart("crashed");
+    });
+    this.worker = worker;
+    this.remote = wrap<SimulationWorkerApi>(worker);
   }
 
   private async restart(reason: EngineNotice["reason"]) {
+    if (this.restarting) return this.restarting;
+    this.restarting = this.replace(reason).finally(() => {
+      this.restarting = undefined;
+    });
+    return this.restarting;
+  }
+
+  private async replace(reason: EngineNotice["reason"]) {
     this.worker.terminate();
     this.start();
     await this.remote.reset(this.options, this.applied);

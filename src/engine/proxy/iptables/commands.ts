@@ -10,6 +10,7 @@ import { listRules, listTable } from "./netfilter/list";
 import { zeroCounters } from "./netfilter/ruleset";
 import { IPTABLES_VERSION, iptablesSave as renderSave } from "./netfilter/save";
 import { type Ruleset, TABLE_NAMES, type TableName } from "./netfilter/types";
+import { withAllLines } from "./portRules";
 
 const PROG = `iptables v${IPTABLES_VERSION} (legacy)`;
 const SAVE_PROG = `iptables-save v${IPTABLES_VERSION} (legacy)`;
@@ -137,7 +138,7 @@ export function makeIptablesCommands(getDataPlane: (node: string) => IptablesDat
       zeroCounters(table, o.chain);
       return result("");
     }
-    const out = o.command === "S" ? listRules(table, opts) : listTable(table, opts);
+    const out = withAllLines(() => (o.command === "S" ? listRules(table, opts) : listTable(table, opts)));
     return result(out.stdout, out.stderr, out.exitCode);
   };
 
@@ -162,9 +163,8 @@ export function makeIptablesCommands(getDataPlane: (node: string) => IptablesDat
       );
     }
     const nowMs = env.cluster.clock.now();
-    return result(
-      renderSave(rs, { nowMs, counters, ...(table !== undefined ? { table: table as TableName } : {}) }),
-    );
+    const opts = { nowMs, counters, ...(table !== undefined ? { table: table as TableName } : {}) };
+    return result(withAllLines(() => renderSave(rs, opts)));
   };
 
   return { iptables, iptablesSave };

@@ -12,7 +12,7 @@ import { ruleCount } from "./netfilter/ruleset";
 import { iptablesSave, type SaveOptions } from "./netfilter/save";
 import type { Ruleset, TableName } from "./netfilter/types";
 import { defaultIptablesOptions, type IptablesProxyOptions } from "./options";
-import type { PortRules, SyncBuffer } from "./portRules";
+import { type PortRules, type SyncBuffer, withAllLines } from "./portRules";
 import { renderRestore } from "./restoreText";
 import { planSync } from "./syncAccounting";
 import { computeRules } from "./syncRules";
@@ -58,6 +58,7 @@ export function buildIptablesDataPlane(
   let lastText = "";
   let lastChanged: ReadonlySet<PortRules> = new Set();
   let stats = { servicePorts: 0, endpoints: 0 };
+  let sized: DataPlaneSize | undefined;
 
   const sync = (next: ProxyInput, opts: { full?: boolean } = {}): void => {
     options = { ...defaultIptablesOptions(next.config), ...overrides };
@@ -69,6 +70,7 @@ export function buildIptablesDataPlane(
     buffer = out.buffer;
     writes = plan.writes;
     stats = { servicePorts: out.servicePorts, endpoints: out.endpoints };
+    sized = undefined;
   };
 
   const hook = (h: Hook, packet: Packet, ctx: HookContext): HookResult => {
@@ -112,20 +114,23 @@ export function buildIptablesDataPlane(
     return result;
   };
 
+  // Rules and chains change only when a sync applies (the commands list and zero, never edit).
   const size = (): DataPlaneSize => {
-    const nat = ruleCount(ruleset.tables.nat);
-    const filter = ruleCount(ruleset.tables.filter);
-    return {
-      primary: nat,
-      detail: {
-        natRules: nat,
-        filterRules: filter,
-        natChains: Object.keys(ruleset.tables.nat!.chains).length,
-        filterChains: Object.keys(ruleset.tables.filter!.chains).length,
-        servicePorts: stats.servicePorts,
-        endpoints: stats.endpoints,
-      },
-    };
+    if (!sized) {
+      const nat = ruleCount(ruleset.tables.nat);
+      sized = {
+        primary: nat,
+        detail: {
+          natRules: nat,
+          filterRules: ruleCount(ruleset.tables.filter),
+          natChains: Object.keys(ruleset.tables.nat!.chains).length,
+          filterChains: Object.keys(ruleset.tables.filter!.chains).length,
+          servicePorts: stats.servicePorts,
+          endpoints: stats.endpoints,
+        },
+      };
+    }
+    return { primary: sized.primary, detail: { ...sized.detail } };
   };
 
   sync(input, { full: true });
@@ -143,8 +148,8 @@ export function buildIptablesDataPlane(
       return lastText;
     },
     restoreInput: () => (buffer ? renderRestore(buffer) : ""),
-    save: (opts) => iptablesSave(ruleset, opts),
-    list: (table, opts) => listTable(ruleset.tables[table]!, opts),
-    listRules: (table, opts) => listRules(ruleset.tables[table]!, opts),
+    save: (opts) => withAllLines(() => iptablesSave(ruleset, opts)),
+    list: (table, opts) => withAllLines(() => listTable(ruleset.tables[table]!, opts)),
+    listRules: (table, opts) => withAllLines(() => listRules(ruleset.tables[table]!, opts)),
   };
 }

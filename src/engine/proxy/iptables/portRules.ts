@@ -88,8 +88,36 @@ export function newPortRules(
   return part;
 }
 
+let bulk: Map<PortRules, RestoreLine[]> | undefined;
+
+/**
+ * Runs `f` with every part's lines cached once written: for whole-table
+ * renderers (`iptables-save`, `-L`, `-S`), which visit chains sorted by name
+ * and so jump between service ports.
+ */
+export function withAllLines<T>(f: () => T): T {
+  const outer = bulk;
+  bulk ??= new Map();
+  try {
+    return f();
+  } finally {
+    bulk = outer;
+  }
+}
+
 /** All of a part's lines in write order (written again; the last part asked for is cached). */
 export function portLines(part: PortRules): RestoreLine[] {
+  const all = bulk;
+  if (all) {
+    let lines = all.get(part);
+    if (!lines) {
+      const buf = newRestoreBuffer();
+      writeServicePort(buf, part.sp, part.categorized, part.env);
+      lines = buf.lines;
+      all.set(part, lines);
+    }
+    return lines;
+  }
   if (cached?.part !== part) {
     const buf = newRestoreBuffer();
     writeServicePort(buf, part.sp, part.categorized, part.env);

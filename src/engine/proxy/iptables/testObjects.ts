@@ -155,3 +155,35 @@ export function upstreamOverallInput(): ProxyInput {
     ],
   };
 }
+
+/**
+ * `services` ClusterIP Services (`bench/svc-00000` …, port 80 → 8080) with
+ * `perService` endpoints each, spread over node-0..2: the scale benchmarks'
+ * cluster, seen from node-0 (192.168.1.10).
+ */
+export function scaleInput(services: number, perService: number): ProxyInput {
+  const svcs: Service[] = [];
+  const slices: EndpointSlice[] = [];
+  for (let i = 0; i < services; i++) {
+    const name = `svc-${String(i).padStart(5, "0")}`;
+    svcs.push(
+      service("bench", name, {
+        type: "ClusterIP",
+        clusterIP: `10.${96 + (i >> 16)}.${(i >> 8) & 255}.${i & 255}`,
+        ports: [{ name: "http", port: 80, protocol: "TCP", targetPort: 8080 }],
+      }),
+    );
+    const eps: TestEndpoint[] = [];
+    for (let k = 0; k < perService; k++) {
+      const j = i * perService + k;
+      eps.push({ ip: `10.${128 + (j >> 16)}.${(j >> 8) & 255}.${j & 255}`, nodeName: `node-${k % 3}` });
+    }
+    slices.push(slice("bench", name, [{ name: "http", port: 8080 }], eps));
+  }
+  return {
+    services: svcs,
+    endpointSlices: slices,
+    nodes: [node("node-0", "192.168.1.10")],
+    config: defaultClusterConfig(),
+  };
+}
