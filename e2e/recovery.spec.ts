@@ -33,7 +33,7 @@ for (const how of ["throw", "hang"] as const) {
     }, how);
     // A hung worker is only noticed by the next call that gets no answer.
     if (how === "hang") void app.run("kubectl get svc").catch(() => undefined);
-    await expect(page.getByRole("alert")).toContainText(/restarted/, { timeout: 45_000 });
+    await expect(page.getByRole("alert").filter({ hasText: /restarted/ })).toBeVisible({ timeout: 45_000 });
     await expect.poll(async () => app.run("kubectl get svc survivor --no-headers"), { timeout: 30_000 }).toMatch(
       /^survivor\s+ClusterIP\s+10\.\d+\.\d+\.\d+\s+<none>\s+80\/TCP/,
     );

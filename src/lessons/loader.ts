@@ -8,6 +8,8 @@ import { type LessonFileResult, parseLesson } from "./parse";
 const FILES = import.meta.glob<string>("./*.yaml", { query: "?raw", import: "default" });
 
 /** The example names lessons may refer to with `example:`. */
+export { exampleText } from "../examples";
+
 export const EXAMPLE_NAMES: readonly string[] = Object.keys(EXAMPLES).map(exampleName).sort();
 
 /** Loads and checks every lesson, in file-name order (files start with a number: 01-, 02-, ...). */
@@ -29,11 +31,4 @@ export async function loadLessons(
       }
     }),
   );
-}
-
-/** An example's manifest text by name (`01-clusterip`). */
-export async function exampleText(name: string): Promise<string> {
-  const load = EXAMPLES[`./${name}.yaml`];
-  if (!load) throw new Error(`no example named "${name}"`);
-  return load();
 }

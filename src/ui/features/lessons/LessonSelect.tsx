@@ -1,6 +1,6 @@
 import { useT } from "../../i18n/useT";
 import { useAppStore } from "../../store";
-import type { LessonCatalog } from "./useLessons";
+import { type LessonCatalog, requestLessons } from "./useLessons";
 
 /** The lesson to play; choosing one rebuilds the cluster at its first step. */
 export function LessonSelect({ catalog }: { catalog: LessonCatalog | null }) {
@@ -15,7 +15,8 @@ export function LessonSelect({ catalog }: { catalog: LessonCatalog | null }) {
       <select
         aria-label={t("lesson.choose")}
         value={known && lessonId ? lessonId : ""}
-        disabled={!catalog}
+        onFocus={() => void requestLessons()}
+        onPointerDown={() => void requestLessons()}
         onChange={(e) => chooseLesson(e.target.value || null)}
       >
         <option value="">{t("lesson.none")}</option>

@@ -3,7 +3,7 @@
  * any other move rebuilds the cluster from scratch and replays the steps
  * before the target quietly, so the state is always what the lesson says.
  */
-import { exampleText } from "../../../lessons/loader";
+import { exampleText } from "../../../examples";
 import { runLessonStep } from "../../../lessons/runStep";
 import type { Lesson } from "../../../lessons/types";
 import { useAppStore } from "../../store";

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
-import { loadLessons } from "../../../lessons/loader";
 import type { LessonFileResult } from "../../../lessons/parse";
 import type { Lesson } from "../../../lessons/types";
+import { useAppStore } from "../../store";
 
 export interface LessonCatalog {
   lessons: Lesson[];
@@ -10,26 +10,39 @@ export interface LessonCatalog {
 }
 
 let loading: Promise<LessonCatalog> | null = null;
+const waiting = new Set<(c: LessonCatalog) => void>();
 
-function catalog(): Promise<LessonCatalog> {
-  loading ??= loadLessons().then((results: LessonFileResult[]) => ({
-    lessons: results.flatMap((r) => (r.ok ? [r.lesson] : [])),
-    broken: results.flatMap((r) => (r.ok ? [] : [{ file: r.file, errors: r.errors }])),
-  }));
+/**
+ * Loads the lessons (and the YAML parser they need) once per page, when
+ * first needed: a lesson in progress, the lesson chooser, presentation mode.
+ */
+export function requestLessons(): Promise<LessonCatalog> {
+  loading ??= import("../../../lessons/loader")
+    .then((m) => m.loadLessons())
+    .then((results: LessonFileResult[]) => {
+      const c = {
+        lessons: results.flatMap((r) => (r.ok ? [r.lesson] : [])),
+        broken: results.flatMap((r) => (r.ok ? [] : [{ file: r.file, errors: r.errors }])),
+      };
+      for (const w of waiting) w(c);
+      return c;
+    });
   return loading;
 }
 
-/** Every lesson, loaded once per page; null until loaded. */
+/** Every lesson once loaded (null before); loads them at once when a lesson is open or presenting. */
 export function useLessons(): LessonCatalog | null {
   const [value, setValue] = useState<LessonCatalog | null>(null);
+  const needed = useAppStore((s) => s.lessonId !== null || s.presentation);
   useEffect(() => {
-    let live = true;
-    void catalog().then((c) => {
-      if (live) setValue(c);
-    });
+    waiting.add(setValue);
+    if (loading) void loading.then(setValue);
     return () => {
-      live = false;
+      waiting.delete(setValue);
     };
   }, []);
+  useEffect(() => {
+    if (needed) void requestLessons();
+  }, [needed]);
   return value;
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from "react";
 import { useT } from "../../i18n/useT";
 import { useAppStore } from "../../store";
-import type { LessonCatalog } from "../lessons/useLessons";
+import { type LessonCatalog, requestLessons } from "../lessons/useLessons";
 
 /** The lesson presentation opens on when none was chosen. */
 export const SEED_LESSON_ID = "seed-services";
@@ -19,18 +19,19 @@ export function PresentationButton({ catalog }: { catalog: LessonCatalog | null 
     if (focusOnMount) ref.current?.focus();
     focusOnMount = false;
   }, []);
-  const open = () => {
+  const open = async () => {
+    const lessons = catalog ?? (await requestLessons());
     const s = useAppStore.getState();
-    const known = catalog?.lessons.some((l) => l.id === s.lessonId) ?? false;
+    const known = lessons.lessons.some((l) => l.id === s.lessonId);
     if (!known)
       chooseLesson(
-        catalog?.lessons.find((l) => l.id === SEED_LESSON_ID)?.id ?? catalog?.lessons[0]?.id ?? null,
+        lessons.lessons.find((l) => l.id === SEED_LESSON_ID)?.id ?? lessons.lessons[0]?.id ?? null,
       );
     focusOnMount = true;
     setPresentation(true);
   };
   return (
-    <button ref={ref} type="button" className="presentation-button" onClick={open} disabled={!catalog}>
+    <button ref={ref} type="button" className="presentation-button" onClick={() => void open()}>
       {t("presentation.open")}
     </button>
   );
