@@ -7,13 +7,21 @@ async function seriousViolations(page: import("@playwright/test").Page) {
   const result = await new AxeBuilder({ page }).analyze();
   return result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join(" | ")}`,
+    );
 }
 
 test("the workbench has no serious accessibility violations, in English and Korean", async ({ page }) => {
   const app = new PacketwalkApp(page);
   await app.goto();
-  await app.applyManifest((await import("node:fs")).readFileSync("src/examples/05-ipvs-schedulers.yaml", "utf8"));
+  await app.applyManifest(
+    (await import("node:fs")).readFileSync("src/examples/05-ipvs-schedulers.yaml", "utf8"),
+  );
   await expect(app.items("Pod hostnames-").first()).toBeAttached({ timeout: 30_000 });
   await app.sendPacket("", "hostnames");
   await expect(page.getByRole("region", { name: "Trace" }).getByRole("listitem").first()).toBeVisible();

@@ -18,11 +18,15 @@ test("the page without Monaco loads under 300 KB of gzipped JavaScript", async (
   await page.waitForLoadState("networkidle");
   const files = [...new Set(scripts)].map((p) => p.replace(/^\/packetwalk\//, ""));
   // Monaco, its workers and the chart are loaded on demand; everything else is the start-up cost.
-  const onDemand = (f: string) => /monaco|editor\.api|yaml\.worker|editor\.worker|MonacoYamlEditor|LookupChart/i.test(f);
+  const onDemand = (f: string) =>
+    /monaco|editor\.api|yaml\.worker|editor\.worker|MonacoYamlEditor|LookupChart/i.test(f);
   const sized = files.map((f) => ({ f, gz: gzipSync(readFileSync(`dist/${f}`)).length }));
   const startup = sized.filter((s) => !onDemand(s.f));
   const total = startup.reduce((n, s) => n + s.gz, 0);
-  console.log(`start-up JavaScript: ${(total / 1024).toFixed(1)} KB gzipped in ${startup.length} files;`, startup.map((s) => `${s.f} ${(s.gz / 1024).toFixed(1)} KB`).join(", "));
+  console.log(
+    `start-up JavaScript: ${(total / 1024).toFixed(1)} KB gzipped in ${startup.length} files;`,
+    startup.map((s) => `${s.f} ${(s.gz / 1024).toFixed(1)} KB`).join(", "),
+  );
   expect(startup.some((s) => /simulation\.worker/.test(s.f))).toBe(true);
   expect(total).toBeLessThan(LIMIT);
   expect(files.some((f) => /LookupChart/.test(f))).toBe(false);

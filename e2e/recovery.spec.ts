@@ -21,7 +21,9 @@ interface EngineHandle {
 }
 
 for (const how of ["throw", "hang"] as const) {
-  test(`a worker that ${how === "throw" ? "crashes" : "hangs"} is replaced and the cluster restored`, async ({ page }) => {
+  test(`a worker that ${how === "throw" ? "crashes" : "hangs"} is replaced and the cluster restored`, async ({
+    page,
+  }) => {
     test.setTimeout(90_000);
     const app = new PacketwalkApp(page);
     await app.goto();
@@ -34,8 +36,8 @@ for (const how of ["throw", "hang"] as const) {
     // A hung worker is only noticed by the next call that gets no answer.
     if (how === "hang") void app.run("kubectl get svc").catch(() => undefined);
     await expect(page.getByRole("alert").filter({ hasText: /restarted/ })).toBeVisible({ timeout: 45_000 });
-    await expect.poll(async () => app.run("kubectl get svc survivor --no-headers"), { timeout: 30_000 }).toMatch(
-      /^survivor\s+ClusterIP\s+10\.\d+\.\d+\.\d+\s+<none>\s+80\/TCP/,
-    );
+    await expect
+      .poll(async () => app.run("kubectl get svc survivor --no-headers"), { timeout: 30_000 })
+      .toMatch(/^survivor\s+ClusterIP\s+10\.\d+\.\d+\.\d+\s+<none>\s+80\/TCP/);
   });
 }

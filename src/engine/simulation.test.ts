@@ -49,7 +49,10 @@ describe("Simulation", () => {
     const sim = new Simulation();
     const view = sim.view();
     expect(view.nodes.map((n) => n.name)).toEqual(["kind-control-plane", "kind-worker", "kind-worker2"]);
-    expect(view.services.map((s) => `${s.name} ${s.clusterIP}`)).toEqual(["kubernetes 10.96.0.1", "kube-dns 10.96.0.10"]);
+    expect(view.services.map((s) => `${s.name} ${s.clusterIP}`)).toEqual([
+      "kubernetes 10.96.0.1",
+      "kube-dns 10.96.0.10",
+    ]);
     expect(sim.prompt()).toBe("root@kind-control-plane:~#");
   });
 
@@ -178,7 +181,10 @@ spec:
     const run = () => {
       const sim = new Simulation({ seed: 42 });
       sim.apply([{ name: "web.yaml", text: `${WEB}---\n${CLIENT}` }]);
-      return [sim.run("kubectl get pods -o wide").output, JSON.stringify(sim.send({ from: fromClient, target: "web" }))];
+      return [
+        sim.run("kubectl get pods -o wide").output,
+        JSON.stringify(sim.send({ from: fromClient, target: "web" })),
+      ];
     };
     expect(run()).toEqual(run());
   });

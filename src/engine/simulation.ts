@@ -157,7 +157,9 @@ export class Simulation {
     // Paths below the working directory, as bash completes them (`kubernetes-sample/service/web.yaml`).
     const dir = ctx.type === "node" ? `${ctx.cwd.replace(/\/$/, "")}/` : "/";
     const files =
-      ctx.type === "node" ? [...this.files.keys()].filter((f) => f.startsWith(dir)).map((f) => f.slice(dir.length)) : [];
+      ctx.type === "node"
+        ? [...this.files.keys()].filter((f) => f.startsWith(dir)).map((f) => f.slice(dir.length))
+        : [];
     return complete(line, {
       cluster: this.cluster,
       commands: [...commands, "exit", "clear"],

@@ -7,8 +7,10 @@ import type { Cluster } from "../cluster";
 import type { Dns } from "../dns/contract";
 import { makeIptablesCommands } from "../proxy/iptables/commands";
 import type { IptablesDataPlane } from "../proxy/iptables/dataPlane";
+import { newRuleset } from "../proxy/iptables/netfilter";
 import { makeIpset, makeIpvsadm, renderKubeIpvs0 } from "../proxy/ipvs";
 import type { IpvsDataPlane } from "../proxy/ipvs/dataplane";
+import { ipvsRuleset } from "../proxy/ipvs/ruleset";
 import { nftCommand } from "../proxy/nftables";
 import type { ProxyRuntime } from "../proxy/runtime";
 import { DNS_COMMANDS, podFiles as dnsPodFiles } from "./dns/commands";
@@ -24,8 +26,13 @@ export function buildCommands(proxy: ProxyRuntime): Record<string, Command> {
     <T>(mode: string) =>
     (node: string) =>
       proxy.mode === mode ? (proxy.dataPlaneFor(node) as T) : undefined;
-  const { iptables, iptablesSave } = makeIptablesCommands(planeIn<IptablesDataPlane>("iptables"));
   const ipvs = planeIn<IpvsDataPlane>("ipvs");
+  const { iptables, iptablesSave } = makeIptablesCommands((node) => {
+    if (proxy.mode === "iptables") return (proxy.dataPlaneFor(node) as IptablesDataPlane).ruleset;
+    const plane = ipvs(node);
+    // NOTE: in nftables mode kube-proxy writes no iptables rules; the tables show only their built-in chains.
+    return plane ? ipvsRuleset(plane.iptables()) : newRuleset(["mangle", "filter", "nat"]);
+  });
   return {
     kubectl,
     ...DNS_COMMANDS,

@@ -19,13 +19,10 @@ const TRY_HELP = "Try `iptables -h' or 'iptables --help' for more information.\n
 
 const result = (stdout: string, stderr = "", exitCode = 0): CommandResult => ({ stdout, stderr, exitCode });
 
-/** The ruleset a node shows: its iptables data plane's, or bare tables when kube-proxy runs another mode. */
-function rulesetFor(
-  env: CommandEnv,
-  get: (node: string) => IptablesDataPlane | undefined,
-): Ruleset | undefined {
+/** The ruleset a node shows (undefined in a pod: no privileges). */
+function rulesetFor(env: CommandEnv, get: (node: string) => Ruleset | undefined): Ruleset | undefined {
   if (env.context.type !== "node") return undefined;
-  return get(env.context.node)?.ruleset ?? initialRuleset();
+  return get(env.context.node) ?? initialRuleset();
 }
 
 const isTable = (t: string): t is TableName => (TABLE_NAMES as readonly string[]).includes(t);
@@ -99,8 +96,11 @@ export function parseIptablesArgs(args: readonly string[]): IptablesArgs {
   return o;
 }
 
-/** The two commands, finding a node's data plane through `getDataPlane`. */
-export function makeIptablesCommands(getDataPlane: (node: string) => IptablesDataPlane | undefined): {
+/**
+ * The two commands, reading a node's tables through `getRuleset`: the
+ * iptables data plane's own, IPVS mode's few rules, or none in nftables mode.
+ */
+export function makeIptablesCommands(getRuleset: (node: string) => Ruleset | undefined): {
   iptables: Command;
   iptablesSave: Command;
 } {
@@ -109,7 +109,7 @@ export function makeIptablesCommands(getDataPlane: (node: string) => IptablesDat
     if (o.error) return result("", `${PROG}: ${o.error}\n${TRY_HELP}`, 2);
     if (o.command === "V") return result(`${PROG}\n`);
     if (!o.command) return result("", `${PROG}: no command specified\n${TRY_HELP}`, 2);
-    const rs = rulesetFor(env, getDataPlane);
+    const rs = rulesetFor(env, getRuleset);
     if (!rs) {
       return result(
         "",
@@ -152,7 +152,7 @@ export function makeIptablesCommands(getDataPlane: (node: string) => IptablesDat
       else if (a.startsWith("--table=")) table = a.slice(8);
       else return result("", `${SAVE_PROG}: unknown option "${a}"\n`, 1);
     }
-    const rs = rulesetFor(env, getDataPlane);
+    const rs = rulesetFor(env, getRuleset);
     if (!rs)
       return result("", `${SAVE_PROG}: Cannot initialize: Permission denied (you must be root)\n\n`, 1);
     if (table !== undefined && !(isTable(table) && rs.tables[table])) {

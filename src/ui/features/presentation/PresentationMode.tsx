@@ -69,7 +69,9 @@ export function PresentationMode({ catalog }: { catalog: LessonCatalog | null })
         </div>
         <div className="present-side">
           {lesson && step ? (
-            <article className="present-step" aria-labelledby="present-step-title">
+            // A long step scrolls: it takes focus so the keyboard can scroll it (WCAG 2.1.1).
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be keyboard-reachable.
+            <article className="present-step" aria-labelledby="present-step-title" tabIndex={0}>
               <h2 id="present-step-title">{step.title[language]}</h2>
               <Narration text={step.narration[language]} className="narration present-narration" />
               {error ? (

@@ -3,7 +3,13 @@ import { useShallow } from "zustand/react/shallow";
 import { useT } from "../../i18n/useT";
 import { useAppStore } from "../../store";
 
-/** Sources a packet can start from: running pods (user pods first), nodes, an outside client. */
+/** Pods offered as sources: a select of thousands of options is slow to build and useless to scroll. */
+export const MAX_POD_SOURCES = 200;
+
+/**
+ * Sources a packet can start from: running pods (user pods first, at most
+ * `MAX_POD_SOURCES`), nodes, an outside client.
+ */
 export function useSourceOptions() {
   const t = useT();
   const { pods, nodes } = useAppStore(
@@ -14,7 +20,7 @@ export function useSourceOptions() {
     const user = running.filter((p) => p.namespace !== "kube-system");
     const system = running.filter((p) => p.namespace === "kube-system");
     return [
-      ...[...user, ...system].map((p) => ({
+      ...[...user, ...system].slice(0, MAX_POD_SOURCES).map((p) => ({
         value: `pod:${p.namespace}/${p.name}`,
         label: `${p.namespace}/${p.name} (${p.ip})`,
       })),

@@ -1,5 +1,12 @@
+import { useMemo, useState } from "react";
 import type { PodView, TopologyView } from "../../../engine/view/topology";
 import { useT } from "../../i18n/useT";
+import { useAppStore } from "../../store";
+import { moreServicesText, showMoreServicesText } from "./moreText";
+import { serviceTotal } from "./serviceTotal";
+
+/** Services listed per page: ten thousand buttons would take seconds to build and to walk. */
+export const A11Y_SERVICE_PAGE = 100;
 
 interface Props {
   view: TopologyView;
@@ -11,11 +18,20 @@ interface Props {
 
 /**
  * The diagram for screen readers and keyboards: every Service, node and pod
- * as a named button, nodes holding their pods. Focus rings the glyph in the
- * picture; Enter zooms to it.
+ * as a named button, nodes holding their pods (Services a page at a time,
+ * with a button for the next page). Focus rings the glyph in the picture;
+ * Enter zooms to it.
  */
 export function TopologyA11y({ view, onFocusItem, onReveal }: Props) {
   const t = useT();
+  const language = useAppStore((s) => s.language);
+  const [shown, setShown] = useState(A11Y_SERVICE_PAGE);
+  // One formatter for every label (a formatter per number costs more than the label).
+  const grouping = useMemo(() => new Intl.NumberFormat(language), [language]);
+  const services = view.services.slice(0, shown);
+  // Listed on request, a page at a time; beyond what the view carries, a count.
+  const nextPage = Math.min(view.services.length - services.length, A11Y_SERVICE_PAGE);
+  const rest = serviceTotal(view) - services.length;
   const podsOn = (node: string) => view.pods.filter((p) => p.node === node);
   const podState = (p: PodView) =>
     p.ready
@@ -36,7 +52,7 @@ export function TopologyA11y({ view, onFocusItem, onReveal }: Props) {
   return (
     <div className="topo-a11y">
       <ul>
-        {view.services.map((s) => (
+        {services.map((s) => (
           <li key={`${s.namespace}/${s.name}`}>
             {item(
               `service:${s.namespace}/${s.name}`,
@@ -44,11 +60,20 @@ export function TopologyA11y({ view, onFocusItem, onReveal }: Props) {
                 name: s.namespace === "default" ? s.name : `${s.name}.${s.namespace}`,
                 type: s.type,
                 ip: s.externalName ?? (s.headless ? "None" : s.clusterIP),
-                count: s.endpoints.length,
+                count: grouping.format(s.endpoints.length),
               }),
             )}
           </li>
         ))}
+        {nextPage > 0 ? (
+          <li>
+            <button type="button" onClick={() => setShown((n) => n + A11Y_SERVICE_PAGE)}>
+              {showMoreServicesText(language, nextPage, rest)}
+            </button>
+          </li>
+        ) : rest > 0 ? (
+          <li>{moreServicesText(language, rest)}</li>
+        ) : null}
         {view.nodes.map((n) => (
           <li key={n.name}>
             {item(`node:${n.name}`, t("topology.node", { name: n.name, ip: n.internalIP, cidr: n.podCIDR }))}

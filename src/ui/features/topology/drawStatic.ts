@@ -21,11 +21,17 @@ export interface Selected {
   key: string;
 }
 
+/** The diagram's own words: the outside client, and the summary of Services not drawn. */
+export interface StaticLabels {
+  outside: string;
+  moreServices: (n: number) => string;
+}
+
 /** Draws `layout` into the layers; returns every glyph's element by `kind:key`. */
 export function drawStatic(
   layers: Layers,
   layout: TopologyLayout,
-  outsideLabel: string,
+  labels: StaticLabels,
   onClick: (s: Selected) => void,
 ): Map<string, SVGGElement> {
   const elements = new Map<string, SVGGElement>();
@@ -48,8 +54,17 @@ export function drawStatic(
       g.select("text")
         .attr("x", d.x + d.w / 2)
         .attr("y", d.y + d.h / 2 + 4)
-        .text(clipText(outsideLabel, d.w - 12));
+        .text(clipText(labels.outside, d.w - 12));
     });
+
+  layers.services
+    .selectAll<SVGTextElement, Box>("text.topo-svc-more")
+    .data(layout.more ? [layout.more] : [])
+    .join("text")
+    .attr("class", "topo-svc-more")
+    .attr("x", (d) => d.x + 8)
+    .attr("y", (d) => d.y + d.h / 2 + 4)
+    .text(labels.moreServices(layout.hiddenServices));
 
   layers.nodes
     .selectAll<SVGGElement, NodeBox>("g.topo-node")

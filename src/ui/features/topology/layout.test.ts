@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TraceHop } from "../../../engine/net/types";
 import { hopPosition, tracePoints } from "./hopPosition";
-import { type Box, layoutTopology, serviceLines } from "./layout";
+import { type Box, layoutTopology, MAX_DRAWN_SERVICES, serviceLines } from "./layout";
 import { syntheticTrace, syntheticView } from "./testView";
 
 const inside = (inner: Box, outer: Box) =>
@@ -77,6 +77,27 @@ describe("layoutTopology", () => {
     expect(
       serviceLines({ ...base, type: "ExternalName", clusterIP: "", externalName: "example.com" })[2],
     ).toBe("example.com");
+  });
+
+  it("draws at most MAX_DRAWN_SERVICES Service boxes, kube-dns among them, and counts the rest", () => {
+    const base = syntheticView(3, 6);
+    const web = base.services[0]!;
+    const many = Array.from({ length: 10_000 }, (_, i) => ({ ...web, name: `svc-${i}` }));
+    const layout = layoutTopology({ ...base, services: [...base.services, ...many] });
+    expect(layout.services).toHaveLength(MAX_DRAWN_SERVICES);
+    expect(layout.services.map((s) => s.key)).toContain("kube-system/kube-dns");
+    expect(layout.hiddenServices).toBe(base.services.length + 10_000 - MAX_DRAWN_SERVICES);
+    expect(noOverlaps([...layout.services, layout.more!])).toBe(true);
+    const nodeTop = Math.min(...layout.nodes.map((n) => n.y));
+    expect(layout.more!.y + layout.more!.h).toBeLessThan(nodeTop);
+  });
+
+  it("counts the Services a capped view leaves out (serviceCount)", () => {
+    const view = { ...syntheticView(3, 6), serviceCount: 10_001 };
+    const layout = layoutTopology(view);
+    expect(layout.hiddenServices).toBe(10_001 - view.services.length);
+    expect(layout.more).toBeDefined();
+    expect(layoutTopology(syntheticView(3, 6)).more).toBeUndefined();
   });
 
   it("handles an empty cluster", () => {

@@ -5,6 +5,7 @@
  * above, and an outside client anchor. Pure: no DOM, testable in Node.
  */
 import type { NodeView, PodView, ServiceView, TopologyView } from "../../../engine/view/topology";
+import { serviceTotal } from "./serviceTotal";
 
 export interface Box {
   x: number;
@@ -56,6 +57,10 @@ export interface TopologyLayout {
   unscheduled: PodBox[];
   /** Every pod glyph by `namespace/name`. */
   pods: Record<string, PodBox>;
+  /** Services in the view but not drawn (beyond `MAX_DRAWN_SERVICES`), summarized where `more` sits. */
+  hiddenServices: number;
+  /** The "+N more Services" label's place in the band, when some are hidden. */
+  more?: Box;
 }
 
 export const WORLD_WIDTH = 1200;
@@ -76,13 +81,22 @@ const SVC_H = 50;
 const SVC_COMPACT_W = 128;
 const SVC_COMPACT_H = 30;
 const MAX_LABELLED_SERVICES = 24;
+/** More Service boxes than this are summarized: 10,000 boxes would be a wall no one reads, drawn in one task. */
+export const MAX_DRAWN_SERVICES = 120;
+/** Sorts like `localeCompare` without building a collator per comparison (10,000 names). */
+const collator = new Intl.Collator();
+const byNumericName = new Intl.Collator("en", { numeric: true });
 
 /** Lays out a whole view. `width` is the world width (the view fits it to the screen). */
 export function layoutTopology(view: TopologyView, width = WORLD_WIDTH): TopologyLayout {
   const pods: Record<string, PodBox> = {};
   const outside: Box = { x: PAD, y: PAD, w: OUTSIDE_W, h: SVC_H };
-  const services = layoutServices(view, PAD + OUTSIDE_W + GAP, PAD, width - PAD);
-  const bandBottom = Math.max(outside.y + outside.h, ...services.map((s) => s.y + s.h));
+  const { services, hiddenServices, more } = layoutServices(view, PAD + OUTSIDE_W + GAP, PAD, width - PAD);
+  const bandBottom = Math.max(
+    outside.y + outside.h,
+    ...services.map((s) => s.y + s.h),
+    more ? more.y + more.h : 0,
+  );
   const nodeTop = bandBottom + GAP * 3;
   const nodes = layoutNodes(view, nodeTop, width, pods);
   const nodesBottom = Math.max(nodeTop, ...nodes.map((n) => n.y + n.h));
@@ -92,7 +106,17 @@ export function layoutTopology(view: TopologyView, width = WORLD_WIDTH): Topolog
     pods,
   );
   const bottom = unscheduled.length ? Math.max(...unscheduled.map((p) => p.y + p.h)) : nodesBottom;
-  return { width, height: bottom + PAD, outside, services, nodes, unscheduled, pods };
+  return {
+    width,
+    height: bottom + PAD,
+    outside,
+    services,
+    nodes,
+    unscheduled,
+    pods,
+    hiddenServices,
+    ...(more ? { more } : {}),
+  };
 }
 
 function layoutNodes(
@@ -158,23 +182,49 @@ function placePods(list: PodView[], area: Box, index: Record<string, PodBox>): P
   });
 }
 
-function layoutServices(view: TopologyView, left: number, top: number, right: number): ServiceBox[] {
-  const list = [...view.services].sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
+function layoutServices(
+  view: TopologyView,
+  left: number,
+  top: number,
+  right: number,
+): { services: ServiceBox[]; hiddenServices: number; more?: Box } {
+  const list = drawnServices(view.services);
   const compact = list.length > MAX_LABELLED_SERVICES;
   const w = compact ? SVC_COMPACT_W : SVC_W;
   const h = compact ? SVC_COMPACT_H : SVC_H;
   const cols = Math.max(1, Math.floor((right - left + GAP / 2) / (w + GAP / 2)));
-  return list.map((service, i) => ({
-    key: keyOf(service),
-    service,
-    compact,
-    lines: compact ? [service.name, vip(service)] : serviceLines(service),
-    endpoints: endpointPods(view, service),
+  const byIp = new Map(view.pods.filter((p) => p.ip).map((p) => [p.ip!, `${p.namespace}/${p.name}`]));
+  const at = (i: number): Box => ({
     x: left + (i % cols) * (w + GAP / 2),
     y: top + Math.floor(i / cols) * (h + GAP / 2),
     w,
     h,
+  });
+  const services = list.map((service, i) => ({
+    key: keyOf(service),
+    service,
+    compact,
+    lines: compact ? [service.name, vip(service)] : serviceLines(service),
+    endpoints: endpointPods(byIp, service),
+    ...at(i),
   }));
+  const hiddenServices = serviceTotal(view) - list.length;
+  return hiddenServices > 0
+    ? { services, hiddenServices, more: at(list.length) }
+    : { services, hiddenServices };
+}
+
+/**
+ * The Services drawn, in name order: all of them up to `MAX_DRAWN_SERVICES`,
+ * else the first ones and kube-dns (where a DNS lookup's packet goes).
+ */
+function drawnServices(all: readonly ServiceView[]): ServiceView[] {
+  const sorted = [...all].sort((a, b) => collator.compare(keyOf(a), keyOf(b)));
+  if (sorted.length <= MAX_DRAWN_SERVICES) return sorted;
+  const drawn = sorted.slice(0, MAX_DRAWN_SERVICES);
+  const dns = sorted.find((s) => keyOf(s) === "kube-system/kube-dns");
+  if (dns && !drawn.includes(dns)) drawn[drawn.length - 1] = dns;
+  return drawn;
 }
 
 /** `name`, `type`, `ClusterIP:port`, then NodePorts / LB IPs when there are any. */
@@ -197,8 +247,7 @@ function vip(s: ServiceView): string {
     : s.clusterIP;
 }
 
-function endpointPods(view: TopologyView, s: ServiceView): { pod: string; ready: boolean }[] {
-  const byIp = new Map(view.pods.filter((p) => p.ip).map((p) => [p.ip!, `${p.namespace}/${p.name}`]));
+function endpointPods(byIp: ReadonlyMap<string, string>, s: ServiceView): { pod: string; ready: boolean }[] {
   const seen = new Set<string>();
   const out: { pod: string; ready: boolean }[] = [];
   for (const e of s.endpoints) {
@@ -224,11 +273,11 @@ function dataPlaneLabel(view: TopologyView, node: NodeView): Omit<DataPlaneStrip
 
 function byRoleThenName(a: NodeView, b: NodeView): number {
   const cp = Number(b.roles.includes("control-plane")) - Number(a.roles.includes("control-plane"));
-  return cp || a.name.localeCompare(b.name, "en", { numeric: true });
+  return cp || byNumericName.compare(a.name, b.name);
 }
 
 function byPodKey(a: PodView, b: PodView): number {
-  return `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`, "en", { numeric: true });
+  return byNumericName.compare(`${a.namespace}/${a.name}`, `${b.namespace}/${b.name}`);
 }
 
 function keyOf(s: { namespace: string; name: string }): string {

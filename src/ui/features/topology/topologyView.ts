@@ -22,6 +22,8 @@ export interface TopologyCallbacks {
   hopDuration: () => number;
   /** The diagram's own strings in the current language. */
   text: () => TopologyText;
+  /** "+N more Services": the band's summary of the Services not drawn. */
+  moreServices: (n: number) => string;
 }
 
 export interface TopologyViewHandle {
@@ -97,16 +99,19 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
     });
   svg.call(zoomer).on("dblclick.zoom", null);
 
+  // The host's size, read when it changes (layout is clean then) rather than after drawing, where
+  // reading it would force a synchronous layout of the whole page.
+  let size = { w: host.clientWidth, h: host.clientHeight };
   const resize = new ResizeObserver(() => {
-    flights.resize(host.clientWidth, host.clientHeight);
+    size = { w: host.clientWidth, h: host.clientHeight };
+    flights.resize(size.w, size.h);
     if (!userZoomed) fitToScreen();
   });
   resize.observe(host);
 
   function fitToScreen() {
     if (!layout) return;
-    const w = host.clientWidth;
-    const h = host.clientHeight;
+    const { w, h } = size;
     if (!w || !h) return;
     const k = Math.min(w / layout.width, h / layout.height, 1.5);
     svg.call(zoomer.transform, zoomIdentity.translate((w - layout.width * k) / 2, 0).scale(k));
@@ -152,8 +157,8 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
     const p = points[hop];
     if (!p || callout.hidden) return;
     const [x, y] = transform.apply([p.x, p.y]);
-    const right = x > host.clientWidth / 2;
-    const below = y < host.clientHeight / 2;
+    const right = x > size.w / 2;
+    const below = y < size.h / 2;
     callout.style.transform = `translate(${x}px, ${y}px) translate(${right ? "calc(-100% - 14px)" : "14px"}, ${below ? "14px" : "calc(-100% - 14px)"})`;
   }
 
@@ -197,9 +202,8 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
       const resized = layout && (layout.width !== next.width || layout.height !== next.height);
       layout = next;
       host.dataset.mode = view.proxyMode;
-      elements = drawStatic(layers, next, callbacks.text()("topology.outside"), (s) =>
-        callbacks.onSelect?.(s),
-      );
+      const labels = { outside: callbacks.text()("topology.outside"), moreServices: callbacks.moreServices };
+      elements = drawStatic(layers, next, labels, (s) => callbacks.onSelect?.(s));
       if (first || (resized && !userZoomed)) fitToScreen();
       points = trace ? tracePoints(next, trace.hops) : [];
       if (highlighted) elements.get(highlighted)?.classList.add("focused");
@@ -233,8 +237,8 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
       if (!box) return;
       userZoomed = true;
       const k = Math.max(transform.k, 1.5);
-      const x = host.clientWidth / 2 - (box.x + box.w / 2) * k;
-      const y = host.clientHeight / 2 - (box.y + box.h / 2) * k;
+      const x = size.w / 2 - (box.x + box.w / 2) * k;
+      const y = size.h / 2 - (box.y + box.h / 2) * k;
       svg.call(zoomer.transform, zoomIdentity.translate(x, y).scale(k));
     },
     destroy() {

@@ -3,6 +3,7 @@ import { useAppStore } from "../../store";
 import type { Selected } from "./drawStatic";
 import { subscribeFlights } from "./flights";
 import { layoutTopology } from "./layout";
+import { moreServicesText } from "./moreText";
 import { topologyText } from "./topologyText";
 import { createTopologyView, type TopologyViewHandle } from "./topologyView";
 
@@ -12,8 +13,8 @@ const MOVE_SHARE = 0.6;
 /** Below this the diagram scales down instead of laying out narrower. */
 const MIN_WORLD_WIDTH = 640;
 
-function worldWidth(host: HTMLElement): number {
-  return host.clientWidth ? Math.max(MIN_WORLD_WIDTH, host.clientWidth) : 1200;
+function worldWidth(hostWidth: number): number {
+  return hostWidth ? Math.max(MIN_WORLD_WIDTH, hostWidth) : 1200;
 }
 
 /**
@@ -35,14 +36,17 @@ export function useTopologyView(
     const view = createTopologyView(el, {
       hopDuration: () => (HOP_MS * MOVE_SHARE) / (get().speed || 1),
       text: () => topologyText(get().language),
+      moreServices: (n) => moreServicesText(get().language, n),
       onSelect: (s) => select.current(s),
     });
     handle.current = view;
     let width = 0;
+    // Read when the host resizes, never right after a store change: that read would force a layout.
+    let hostWidth = el.clientWidth;
     const draw = () => {
       const v = get().view;
       if (!v) return;
-      width = worldWidth(el);
+      width = worldWidth(hostWidth);
       view.update(v, layoutTopology(v, width));
     };
     draw();
@@ -53,7 +57,8 @@ export function useTopologyView(
     });
     const unsubscribeFlights = subscribeFlights((traces) => view.animateFlights(traces));
     const resize = new ResizeObserver(() => {
-      if (Math.abs(worldWidth(el) - width) > 80) draw();
+      hostWidth = el.clientWidth;
+      if (Math.abs(worldWidth(hostWidth) - width) > 80) draw();
     });
     resize.observe(el);
     return () => {
