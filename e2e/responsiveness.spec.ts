@@ -102,7 +102,11 @@ test("the engine applies 10,000 Services without a long main-thread task", async
   await expect
     .poll(() => page.evaluate(() => window.__packetwalkStore!.getState().text.length), { timeout: 60_000 })
     .toBeGreaterThan(yaml.length - 1);
-  // Monaco's YAML worker answers (diagnostics, outline) for the big text arrive seconds later: let them land.
+  // Monaco's YAML worker answers for the big text (folding ranges, diagnostics) arrive seconds
+  // later and cost Monaco a long task of its own: editing, not the engine. Let them land first.
+  await expect(editor.locator(".margin-view-overlays .codicon-folding-expanded").first()).toBeAttached({
+    timeout: 120_000,
+  });
   await settle(page, 5000);
 
   const start = await page.evaluate(() => performance.now());

@@ -29,7 +29,7 @@ const ctx = (prng: Prng): HookContext => ({
   random: () => prng.next(),
   nowMs: 0,
 });
-const endpointsOf = (i: number) => input.endpointSlices[i]!.endpoints.map((e) => `${e.addresses[0]}:8080`);
+const endpointsOf = (i: number) => (input.endpointSlices[i]!.endpoints ?? []).map((e) => `${e.addresses[0]}:8080`);
 
 describe(`${N} Services × ${PER} endpoints`, () => {
   beforeAll(() => {
@@ -86,7 +86,7 @@ describe(`${N} Services × ${PER} endpoints`, () => {
     const fewer: ProxyInput = {
       ...input,
       endpointSlices: input.endpointSlices.map((s, i) =>
-        i === victim ? { ...s, endpoints: s.endpoints.slice(1) } : s,
+        i === victim ? { ...s, endpoints: (s.endpoints ?? []).slice(1) } : s,
       ),
     };
     dp.sync(fewer);

@@ -88,7 +88,16 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
   let raf = 0;
   let highlighted: string | null = null;
 
+  // The host's size, read when it changes (layout is clean then) rather than after drawing, where
+  // reading it would force a synchronous layout of the whole page.
+  let size = { w: host.clientWidth, h: host.clientHeight };
   const zoomer = zoom<SVGSVGElement, unknown>()
+    // The svg fills the host: its extent is the host's size as last observed (d3's default
+    // measures the svg, which forces a layout right after each redraw).
+    .extent(() => [
+      [0, 0],
+      [size.w, size.h],
+    ])
     .scaleExtent([0.2, 8])
     .on("zoom", (e: { transform: ZoomTransform; sourceEvent: unknown }) => {
       transform = e.transform;
@@ -99,9 +108,6 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
     });
   svg.call(zoomer).on("dblclick.zoom", null);
 
-  // The host's size, read when it changes (layout is clean then) rather than after drawing, where
-  // reading it would force a synchronous layout of the whole page.
-  let size = { w: host.clientWidth, h: host.clientHeight };
   const resize = new ResizeObserver(() => {
     size = { w: host.clientWidth, h: host.clientHeight };
     flights.resize(size.w, size.h);
