@@ -4,7 +4,6 @@
  * root, they fail the way the real binaries do.
  */
 import type { Command, CommandEnv, CommandResult } from "../../shell/types";
-import type { IptablesDataPlane } from "./dataPlane";
 import { initialRuleset } from "./kernelState";
 import { listRules, listTable } from "./netfilter/list";
 import { zeroCounters } from "./netfilter/ruleset";

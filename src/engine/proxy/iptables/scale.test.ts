@@ -29,7 +29,8 @@ const ctx = (prng: Prng): HookContext => ({
   random: () => prng.next(),
   nowMs: 0,
 });
-const endpointsOf = (i: number) => (input.endpointSlices[i]!.endpoints ?? []).map((e) => `${e.addresses[0]}:8080`);
+const endpointsOf = (i: number) =>
+  (input.endpointSlices[i]!.endpoints ?? []).map((e) => `${e.addresses[0]}:8080`);
 
 describe(`${N} Services × ${PER} endpoints`, () => {
   beforeAll(() => {
