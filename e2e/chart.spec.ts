@@ -24,6 +24,13 @@ class ChartSection {
   get progress(): Locator {
     return this.region.getByRole("progressbar");
   }
+  /**
+   * The same progress bar by CSS: while main-thread tasks are being measured, role queries
+   * (which walk the accessibility tree on the page's main thread) would be the test's own long tasks.
+   */
+  get progressByCss(): Locator {
+    return this.page.locator('section.chart-panel[aria-label="Lookup cost"] [role="progressbar"]');
+  }
   get table(): Locator {
     return this.region.getByRole("table", { name: "Measured values" });
   }
@@ -77,6 +84,10 @@ test("d3's chart code loads only when the chart is opened", async ({ page }) => 
   expect(chunks.filter((u) => /LookupChart.*\.js$/.test(u))).toHaveLength(1);
 });
 
+// Playwright's trace snapshots the whole DOM on the page's main thread at every action and
+// poll: in the long-task test those would be the test's long tasks, not the app's.
+test.use({ trace: "off" });
+
 test("the experiment runs to 10,000 Services in the worker without a long main-thread task", async ({
   page,
 }) => {
@@ -106,14 +117,21 @@ test("the experiment runs to 10,000 Services in the worker without a long main-t
     };
     requestAnimationFrame(tick);
   });
+  const run = chart.region.getByRole("button", { name: "Run experiment" });
+  await expect(run).toBeEnabled();
+  const runByCss = page.locator("section.chart-panel button", { hasText: "Run experiment" });
+  await expect(runByCss).toHaveCount(1);
   const start = await page.evaluate(() => performance.now());
-  await chart.run();
-  await expect(chart.progress).toBeVisible();
-  await expect(chart.progress).toHaveAttribute("aria-valuemax", "27");
+  await runByCss.click();
+  const progress = chart.progressByCss;
+  await expect(progress).toHaveAttribute("aria-valuemax", "27");
   await expect
-    .poll(async () => Number(await chart.progress.getAttribute("aria-valuenow")), { timeout: 60_000 })
+    .poll(async () => Number(await progress.getAttribute("aria-valuenow")), {
+      timeout: 60_000,
+      intervals: [500],
+    })
     .toBeGreaterThan(0);
-  await expect(chart.progress).toBeHidden({ timeout: 200_000 });
+  await expect.poll(async () => progress.count(), { timeout: 200_000, intervals: [1000] }).toBe(0);
   const end = await page.evaluate(() => performance.now());
   const frameGap = await page.evaluate(() => {
     window.__frameGap!.running = false;

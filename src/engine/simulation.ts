@@ -30,6 +30,9 @@ import { DEFAULT_EPOCH_MS } from "./util/clock";
 import type { TopologyView } from "./view/topology";
 import { topologyView } from "./view/topology";
 
+/** Services the view carries at most (the diagram draws fewer; the count says how many exist). */
+const VIEW_SERVICES = 500;
+
 /** Traces a burst returns for animation; the tally covers every connection. */
 const BURST_TRACES = 50;
 
@@ -145,7 +148,10 @@ export class Simulation {
 
   /** The diagram's view model. */
   view(): TopologyView {
-    return topologyView(this.cluster, (node) => this.proxy.dataPlaneFor(node).size());
+    return topologyView(this.cluster, {
+      dataPlaneSize: (node) => this.proxy.dataPlaneFor(node).size(),
+      maxServices: VIEW_SERVICES,
+    });
   }
 
   /** Tab completion candidates for the terminal's current line. */

@@ -3,7 +3,7 @@
  * lays it out and animates traces over it; it computes nothing of its own.
  */
 import type { IpvsScheduler, ProxyMode } from "../api/configTypes";
-import type { Pod, Service } from "../api/types";
+import type { EndpointSlice, Pod, Service } from "../api/types";
 import type { Cluster } from "../cluster";
 import type { DataPlaneSize } from "../proxy/types";
 
@@ -71,15 +71,28 @@ export interface TopologyView {
   podSubnet: string;
   nodes: NodeView[];
   pods: PodView[];
+  /** The Services drawn: all of them, or the first `maxServices` (plus kube-dns) in a huge cluster. */
   services: ServiceView[];
+  /** How many Services the cluster has, when `services` holds only some of them. */
+  serviceCount?: number;
 }
 
-/** `dataPlaneSize(node)` reads each node's programmed data plane (optional: tests may leave it out). */
-export function topologyView(
-  cluster: Cluster,
-  dataPlaneSize?: (node: string) => DataPlaneSize,
-): TopologyView {
+export interface TopologyViewOptions {
+  /** Reads a node's programmed data plane (tests may leave it out). */
+  dataPlaneSize?: (node: string) => DataPlaneSize;
+  /**
+   * At most this many Services in the view: a diagram cannot show 10,000
+   * Services, and copying them all to the page on every change would stall it.
+   */
+  maxServices?: number;
+}
+
+export function topologyView(cluster: Cluster, opts: TopologyViewOptions = {}): TopologyView {
   const { store, config } = cluster;
+  const { dataPlaneSize, maxServices = Number.POSITIVE_INFINITY } = opts;
+  const all = store.list("Service");
+  const shown = all.length <= maxServices ? all : withKubeDns(all.slice(0, maxServices), all);
+  const slices = slicesByService(store.list("EndpointSlice"));
   return {
     revision: store.resourceVersion,
     proxyMode: config.proxyMode,
@@ -99,8 +112,27 @@ export function topologyView(
       ...(dataPlaneSize ? { dataPlane: dataPlaneSize(n.metadata.name) } : {}),
     })),
     pods: store.list("Pod").map(podView),
-    services: store.list("Service").map((s) => serviceView(cluster, s)),
+    services: shown.map((s) => serviceView(s, slices)),
+    ...(shown.length < all.length ? { serviceCount: all.length } : {}),
   };
+}
+
+/** The cluster's DNS Service stays in view: every name lookup goes to it. */
+function withKubeDns(some: Service[], all: Service[]): Service[] {
+  const dns = all.find((s) => s.metadata.namespace === "kube-system" && s.metadata.name === "kube-dns");
+  return dns && !some.includes(dns) ? [...some, dns] : some;
+}
+
+/** EndpointSlices by `namespace/service`, grouped once rather than searched per Service. */
+function slicesByService(slices: readonly EndpointSlice[]): Map<string, EndpointSlice[]> {
+  const by = new Map<string, EndpointSlice[]>();
+  for (const sl of slices) {
+    const key = `${sl.metadata.namespace ?? "default"}/${sl.metadata.labels?.["kubernetes.io/service-name"] ?? ""}`;
+    const list = by.get(key);
+    if (list) list.push(sl);
+    else by.set(key, [sl]);
+  }
+  return by;
 }
 
 function podView(p: Pod): PodView {
@@ -117,12 +149,10 @@ function podView(p: Pod): PodView {
   };
 }
 
-function serviceView(cluster: Cluster, s: Service): ServiceView {
+function serviceView(s: Service, bySlice: Map<string, EndpointSlice[]>): ServiceView {
   const ns = s.metadata.namespace ?? "default";
   const spec = s.spec ?? {};
-  const slices = cluster.store
-    .list("EndpointSlice", ns)
-    .filter((sl) => sl.metadata.labels?.["kubernetes.io/service-name"] === s.metadata.name);
+  const slices = bySlice.get(`${ns}/${s.metadata.name}`) ?? [];
   const endpoints = slices.flatMap((sl) =>
     (sl.endpoints ?? []).map((e) => ({
       ...(e.targetRef?.name ? { pod: `${e.targetRef.namespace ?? ns}/${e.targetRef.name}` } : {}),

@@ -35,6 +35,8 @@ export const en = {
   "topology.lookup": "{lookups} hash lookups in {chain}",
   "topology.more": "… {count} more",
   "topology.outside": "Outside client",
+  "topology.moreServices": "+{count} more Services",
+  "topology.showMoreServices": "Show {page} more Services ({rest} not listed)",
   "send.region": "Send a packet",
   "send.source": "Source",
   "send.destination": "Destination",

@@ -37,6 +37,8 @@ export const ko: Record<MessageKey, string> = {
   "topology.lookup": "{chain}에서 해시 조회 {lookups}번",
   "topology.more": "… {count}개 더",
   "topology.outside": "클러스터 외부 클라이언트",
+  "topology.moreServices": "+ 서비스 {count}개 더",
+  "topology.showMoreServices": "서비스 {page}개 더 보기 (남은 {rest}개)",
   "send.region": "패킷 보내기",
   "send.source": "출발지",
   "send.destination": "목적지",

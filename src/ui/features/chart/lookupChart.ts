@@ -38,12 +38,23 @@ export interface LookupChartHandle {
 export function createLookupChart(host: HTMLElement, callbacks: LookupChartCallbacks): LookupChartHandle {
   host.classList.add("lookup-chart");
   const panels = (["rules", "sync"] as const).map((kind) => createPanel(host, kind));
+  // One panel per task: both redrawn in one task can pass 50 ms on a busy machine while rows stream in.
+  let queued: (() => void)[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const step = () => {
+    timer = undefined;
+    queued.shift()?.();
+    if (queued.length) timer = setTimeout(step, 0);
+  };
   return {
     update(rows, marker, plannedMax) {
       const text = callbacks.text();
-      for (const p of panels) p.render(rows, marker, text, plannedMax ?? 0);
+      queued = panels.map((p) => () => p.render(rows, marker, text, plannedMax ?? 0));
+      if (timer === undefined) step();
     },
     destroy() {
+      clearTimeout(timer);
+      queued = [];
       for (const p of panels) p.destroy();
       host.classList.remove("lookup-chart");
     },

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useRef, useState } from "react";
 import type { LookupExperimentOptions, LookupProgress, LookupRow } from "../../../engine/bench/contract";
 import { experimentEngine } from "../../worker/client";
 
@@ -40,8 +40,11 @@ export function useLookupExperiment(): LookupExperiment {
     frame.current = 0;
     const p = pending.current;
     if (!p) return;
-    setRows([...p.rows]);
-    setStatus({ kind: "running", done: p.done, total: p.total });
+    // A transition: React renders the table in slices and yields, never one long task per row.
+    startTransition(() => {
+      setRows([...p.rows]);
+      setStatus({ kind: "running", done: p.done, total: p.total });
+    });
   }, []);
 
   const run = useCallback(

@@ -35,13 +35,14 @@ export function ShareControls({ presentation = false }: ShareControlsProps) {
   }, []);
 
   // In presentation mode the QR code is always up, and follows the scenario as it changes.
+  // (Fields selected one by one: joining a large applied text into a key on every change would stall the page.)
+  const applied = useAppStore((s) => s.appliedFiles);
   const changes = useAppStore(
-    (s) =>
-      `${s.appliedText}\0${s.lessonId}:${s.lessonStep}:${s.view?.proxyMode}:${s.view?.ipvsScheduler}:${s.language}`,
+    (s) => `${s.lessonId}:${s.lessonStep}:${s.view?.proxyMode}:${s.view?.ipvsScheduler}:${s.language}`,
   );
   useEffect(() => {
-    if (presentation && changes) void share();
-  }, [presentation, changes, share]);
+    if (presentation && (changes || applied)) void share();
+  }, [presentation, changes, applied, share]);
 
   async function copy() {
     try {

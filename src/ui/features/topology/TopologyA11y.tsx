@@ -6,7 +6,7 @@ import { moreServicesText, showMoreServicesText } from "./moreText";
 import { serviceTotal } from "./serviceTotal";
 
 /** Services listed per page: ten thousand buttons would take seconds to build and to walk. */
-export const A11Y_SERVICE_PAGE = 100;
+export const A11Y_SERVICE_PAGE = 50;
 
 interface Props {
   view: TopologyView;

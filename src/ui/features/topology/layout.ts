@@ -82,7 +82,7 @@ const SVC_COMPACT_W = 128;
 const SVC_COMPACT_H = 30;
 const MAX_LABELLED_SERVICES = 24;
 /** More Service boxes than this are summarized: 10,000 boxes would be a wall no one reads, drawn in one task. */
-export const MAX_DRAWN_SERVICES = 60;
+export const MAX_DRAWN_SERVICES = 40;
 /** Sorts like `localeCompare` without building a collator per comparison (10,000 names). */
 const collator = new Intl.Collator();
 const byNumericName = new Intl.Collator("en", { numeric: true });

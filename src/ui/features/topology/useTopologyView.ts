@@ -51,8 +51,17 @@ export function useTopologyView(
     };
     draw();
     view.showTrace(get().trace, get().hop);
+    // A new view is drawn in a task of its own: not on top of the message that brought it and
+    // the React render it causes (together, a long task on a big cluster).
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    const drawSoon = () => {
+      pending ??= setTimeout(() => {
+        pending = undefined;
+        draw();
+      }, 0);
+    };
     const unsubscribe = useAppStore.subscribe((s, prev) => {
-      if (s.view !== prev.view) draw();
+      if (s.view !== prev.view) drawSoon();
       if (s.trace !== prev.trace || s.hop !== prev.hop) view.showTrace(s.trace, s.hop);
     });
     const unsubscribeFlights = subscribeFlights((traces) => view.animateFlights(traces));
@@ -62,6 +71,7 @@ export function useTopologyView(
     });
     resize.observe(el);
     return () => {
+      clearTimeout(pending);
       unsubscribe();
       unsubscribeFlights();
       resize.disconnect();
