@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { sha256Hex } from "../../util/sha256";
 import { endpointChainName, servicePortChains } from "./chainNames";
-import { sha256Hex } from "./sha256";
 
 describe("kube-proxy chain names (§1.1 vectors)", () => {
   it("sha256 is FIPS 180-4", () => {

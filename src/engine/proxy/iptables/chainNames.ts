@@ -3,7 +3,7 @@
  * `servicePortChainNameBase` / `servicePortEndpointChainNameBase`):
  * base32(sha256(servicePortName + protocol [+ endpoint]))[:16].
  */
-import { sha256 } from "./sha256";
+import { sha256 } from "../../util/sha256";
 
 const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
