@@ -11,7 +11,8 @@ export default defineConfig({
   timeout: 60_000,
   fullyParallel: false,
   workers: 1,
-  retries: 0,
+  // Frame-time and long-task bounds meet a shared machine's noise: one retry in CI, never locally.
+  retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL: "http://127.0.0.1:4173/packetwalk/",
