@@ -1,5 +1,6 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { PacketwalkApp } from "./fixtures/app";
+import { webManifest } from "./fixtures/manifests";
 
 /** What these tests read from the app's store (exposed by src/ui/main.tsx). */
 interface ShareStore {
@@ -16,37 +17,7 @@ interface ShareStore {
 }
 type StoreWindow = { __packetwalkStore: ShareStore };
 
-const WEB = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 4
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.27
-        ports:
-        - containerPort: 80
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: web
-  ports:
-  - port: 80
-    targetPort: 80
-`;
+const WEB = webManifest(4);
 
 interface Snapshot {
   text: string;
