@@ -84,90 +84,43 @@ export function writeServicePort(
     }
   }
   const dst = (ip: string) => ["-m", proto, "-p", proto, "-d", ip, "--dport", port];
+  /** kube-proxy's per-address rule: a comment, the destination IP:port, a jump. */
+  const toAddress = (table: "nat" | "filter", chain: string, comment: string, ip: string, target: string) =>
+    writeRule(buf, table, chain, ["-m", "comment", "--comment", comment, ...dst(ip), "-j", target]);
 
   // ClusterIP.
   if (hasInternal) {
-    writeRule(buf, "nat", "KUBE-SERVICES", [
-      "-m",
-      "comment",
-      "--comment",
-      q(`${spn} cluster IP`),
-      ...dst(sp.clusterIP),
-      "-j",
-      internalChain,
-    ]);
+    toAddress("nat", "KUBE-SERVICES", q(`${spn} cluster IP`), sp.clusterIP, internalChain);
   } else {
-    writeRule(buf, "filter", "KUBE-SERVICES", [
-      "-m",
-      "comment",
-      "--comment",
-      internalComment,
-      ...dst(sp.clusterIP),
-      "-j",
-      internalFilter,
-    ]);
+    toAddress("filter", "KUBE-SERVICES", internalComment, sp.clusterIP, internalFilter);
   }
   // externalIPs.
   for (const ip of sp.externalIPs) {
     if (eps.hasAny) {
-      writeRule(buf, "nat", "KUBE-SERVICES", [
-        "-m",
-        "comment",
-        "--comment",
-        q(`${spn} external IP`),
-        ...dst(ip),
-        "-j",
-        chains.ext,
-      ]);
+      toAddress("nat", "KUBE-SERVICES", q(`${spn} external IP`), ip, chains.ext);
     }
     if (!hasExternal) {
-      writeRule(buf, "filter", "KUBE-EXTERNAL-SERVICES", [
-        "-m",
-        "comment",
-        "--comment",
-        externalComment,
-        ...dst(ip),
-        "-j",
-        externalFilter,
-      ]);
+      toAddress("filter", "KUBE-EXTERNAL-SERVICES", externalComment, ip, externalFilter);
     }
   }
   // LoadBalancer ingress.
   for (const ip of sp.loadBalancerVIPs) {
     if (eps.hasAny) {
-      writeRule(buf, "nat", "KUBE-SERVICES", [
-        "-m",
-        "comment",
-        "--comment",
-        q(`${spn} loadbalancer IP`),
-        ...dst(ip),
-        "-j",
-        lbChain,
-      ]);
+      toAddress("nat", "KUBE-SERVICES", q(`${spn} loadbalancer IP`), ip, lbChain);
     }
     if (usesFwChain) {
-      writeRule(buf, "filter", "KUBE-PROXY-FIREWALL", [
-        "-m",
-        "comment",
-        "--comment",
+      toAddress(
+        "filter",
+        "KUBE-PROXY-FIREWALL",
         q(`${spn} traffic not accepted by ${chains.fw}`),
-        ...dst(ip),
-        "-j",
+        ip,
         "DROP",
-      ]);
+      );
     }
   }
   if (!hasExternal) {
     for (const ip of sp.loadBalancerVIPs) {
-      writeRule(buf, "filter", "KUBE-EXTERNAL-SERVICES", [
-        "-m",
-        "comment",
-        "--comment",
-        externalComment,
-        ...dst(ip),
-        "-j",
-        externalFilter,
-      ]);
+      toAddress("filter", "KUBE-EXTERNAL-SERVICES", externalComment, ip, externalFilter);
     }
   }
   // NodePort.
