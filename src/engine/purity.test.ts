@@ -34,7 +34,9 @@ describe("the engine stays pure", () => {
       readFileSync(file, "utf8")
         .split("\n")
         .flatMap((line, i) =>
-          FORBIDDEN.some((re) => re.test(line)) && !line.trim().startsWith("*") && !line.trim().startsWith("//")
+          FORBIDDEN.some((re) => re.test(line)) &&
+          !line.trim().startsWith("*") &&
+          !line.trim().startsWith("//")
             ? [`${relative(ENGINE, file)}:${i + 1}: ${line.trim()}`]
             : [],
         ),
