@@ -17,94 +17,63 @@ export function deepCopy<T>(value: T): T {
   return out as T;
 }
 
-/** JSON with object keys sorted, as Go's encoding/json prints a map[string]interface{}. */
-export function sortedJSON(value: unknown): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value);
-  // A copy with keys inserted in sorted order prints sorted through the native
-  // JSON.stringify (fast, and one flat string: the result is kept as the
-  // last-applied-configuration annotation).
-  const copy = sortedCopy(value);
-  if (copy !== UNSUITABLE) return JSON.stringify(copy);
-  // Values the copy cannot carry faithfully: printed piece by piece.
-  const parts: string[] = [];
-  writeSorted(value, parts);
-  return parts.join("");
-}
-
-const UNSUITABLE: unique symbol = Symbol("unsuitable");
-
-/** True for keys JavaScript orders before all others (array indices), whatever the insertion order. */
-function isIndexKey(k: string): boolean {
-  const c = k.charCodeAt(0);
-  return c >= 48 && c <= 57 && /^(0|[1-9]\d*)$/.test(k);
-}
-
 /**
- * A deep copy whose objects hold their keys in sorted order (the default sort:
- * UTF-16 code units, as comparing with < does), or UNSUITABLE when
- * JSON.stringify would print it differently from writeSorted: index-like or
- * `__proto__` keys, functions, toJSON, undefined array elements.
+ * JSON with object keys sorted, as Go's encoding/json prints a
+ * map[string]interface{} — HTML-safe, as its Encoder is by default:
+ * `<`, `>`, `&`, U+2028 and U+2029 are written as `\u003c`-style escapes.
+ * Built as one string, not through a sorted copy: this runs for every
+ * applied object (the last-applied-configuration annotation).
  */
-function sortedCopy(value: unknown): unknown {
-  if (value === null || typeof value !== "object") {
-    return typeof value === "function" ? UNSUITABLE : value;
-  }
+export function sortedJSON(value: unknown): string {
+  if (value === null || typeof value !== "object") return scalarJSON(value);
   if (Array.isArray(value)) {
-    const out: unknown[] = new Array(value.length);
+    let s = "[";
     for (let i = 0; i < value.length; i++) {
+      if (i > 0) s += ",";
       const v = value[i];
-      if (v === undefined) return UNSUITABLE;
-      const c = sortedCopy(v);
-      if (c === UNSUITABLE) return UNSUITABLE;
-      out[i] = c;
+      // Like JSON.stringify: what JSON cannot hold prints as null inside an array.
+      s += v === undefined || typeof v === "function" ? "null" : sortedJSON(v);
     }
-    return out;
+    return `${s}]`;
   }
   const obj = value as Record<string, unknown>;
-  if (typeof obj.toJSON === "function") return UNSUITABLE;
-  const keys = Object.keys(obj).sort();
-  const out: Record<string, unknown> = {};
+  const keys = sortKeys(Object.keys(obj));
+  let s = "{";
   for (const k of keys) {
     const v = obj[k];
-    if (v === undefined) continue;
-    if (k === "__proto__" || isIndexKey(k)) return UNSUITABLE;
-    const c = sortedCopy(v);
-    if (c === UNSUITABLE) return UNSUITABLE;
-    out[k] = c;
+    if (v === undefined || typeof v === "function") continue;
+    if (s.length > 1) s += ",";
+    s += `${quote(k)}:${sortedJSON(v)}`;
   }
-  return out;
+  return `${s}}`;
 }
 
-function writeSorted(value: unknown, parts: string[]): void {
-  if (value === null || typeof value !== "object") {
-    // What JSON cannot print (undefined) joins as nothing, as Array.join does.
-    parts.push(JSON.stringify(value) ?? "");
-    return;
-  }
-  if (Array.isArray(value)) {
-    parts.push("[");
-    for (let i = 0; i < value.length; i++) {
-      if (i > 0) parts.push(",");
-      writeSorted(value[i], parts);
+/** Strings that need more than a pair of quotes. */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f<>&\u2028\u2029\ud800-\udfff]/;
+const GO_ONLY = /[<>&\u2028\u2029]/g;
+
+function quote(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return `"${s}"`;
+  return JSON.stringify(s).replace(GO_ONLY, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+function scalarJSON(v: unknown): string {
+  return typeof v === "string" ? quote(v) : (JSON.stringify(v) ?? "");
+}
+
+/** Sorts in place by UTF-16 code units (Go sorts map keys by bytes; the same for the ASCII keys of objects). */
+function sortKeys(keys: string[]): string[] {
+  // Insertion sort: objects have a handful of keys, and this beats Array#sort's setup.
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i]!;
+    let j = i - 1;
+    while (j >= 0 && keys[j]! > k) {
+      keys[j + 1] = keys[j]!;
+      j--;
     }
-    parts.push("]");
-    return;
+    keys[j + 1] = k;
   }
-  const obj = value as Record<string, unknown>;
-  // The default sort orders by UTF-16 code units, as comparing with < does.
-  const keys = Object.keys(obj).sort();
-  parts.push("{");
-  let first = true;
-  for (const k of keys) {
-    const v = obj[k];
-    if (v === undefined) continue;
-    if (!first) parts.push(",");
-    first = false;
-    parts.push(JSON.stringify(k), ":");
-    if (v === null || typeof v !== "object") parts.push(String(JSON.stringify(v)));
-    else writeSorted(v, parts);
-  }
-  parts.push("}");
+  return keys;
 }
 
 /** Structural equality of plain data. */

@@ -2,6 +2,7 @@
 
 import type { Pod } from "../api/types";
 import type { Cluster } from "../cluster";
+import { randomHex } from "../util/names";
 import { fnv32aString } from "./podTemplateHash";
 
 type PodStatus = NonNullable<Pod["status"]>;
@@ -138,15 +139,6 @@ function resolvedImage(ref: string): [string, string] {
   return hit;
 }
 
-const HEX = "0123456789abcdef";
-
-function randomHex(cluster: Cluster, n: number): string {
-  // Joined once: a flat string rather than a rope of n one-character concatenations.
-  const digits: string[] = new Array(n);
-  for (let i = 0; i < n; i++) digits[i] = HEX[cluster.prng.intn(16)]!;
-  return digits.join("");
-}
-
 /** containerStatuses for running containers; keeps container IDs already reported. */
 export function runningContainerStatuses(
   cluster: Cluster,
@@ -164,7 +156,7 @@ export function runningContainerStatuses(
       name: c.name,
       image,
       imageID,
-      containerID: running?.containerID ?? `containerd://${randomHex(cluster, 64)}`,
+      containerID: running?.containerID ?? `containerd://${randomHex(cluster.prng, 64)}`,
       ready,
       started: true,
       restartCount: running?.restartCount ?? 0,
