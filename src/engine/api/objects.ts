@@ -21,31 +21,45 @@ export function deepCopy<T>(value: T): T {
  * JSON with object keys sorted, as Go's encoding/json prints a
  * map[string]interface{} — HTML-safe, as its Encoder is by default:
  * `<`, `>`, `&`, U+2028 and U+2029 are written as `\u003c`-style escapes.
- * Built as one string, not through a sorted copy: this runs for every
- * applied object (the last-applied-configuration annotation).
+ * Written as parts joined once, never through a sorted copy and never as a
+ * rope of `+=`: it runs for every applied object, and the result is kept
+ * (the last-applied-configuration annotation) — a rope would keep every piece.
  */
 export function sortedJSON(value: unknown): string {
   if (value === null || typeof value !== "object") return scalarJSON(value);
+  const parts: string[] = [];
+  writeSorted(value, parts);
+  return parts.join("");
+}
+
+function writeSorted(value: unknown, parts: string[]): void {
+  if (value === null || typeof value !== "object") {
+    parts.push(scalarJSON(value));
+    return;
+  }
   if (Array.isArray(value)) {
-    let s = "[";
+    parts.push("[");
     for (let i = 0; i < value.length; i++) {
-      if (i > 0) s += ",";
+      if (i > 0) parts.push(",");
       const v = value[i];
       // Like JSON.stringify: what JSON cannot hold prints as null inside an array.
-      s += v === undefined || typeof v === "function" ? "null" : sortedJSON(v);
+      if (v === undefined || typeof v === "function") parts.push("null");
+      else writeSorted(v, parts);
     }
-    return `${s}]`;
+    parts.push("]");
+    return;
   }
   const obj = value as Record<string, unknown>;
-  const keys = sortKeys(Object.keys(obj));
-  let s = "{";
-  for (const k of keys) {
+  let first = true;
+  parts.push("{");
+  for (const k of sortKeys(Object.keys(obj))) {
     const v = obj[k];
     if (v === undefined || typeof v === "function") continue;
-    if (s.length > 1) s += ",";
-    s += `${quote(k)}:${sortedJSON(v)}`;
+    parts.push(first ? `${quote(k)}:` : `,${quote(k)}:`);
+    first = false;
+    writeSorted(v, parts);
   }
-  return `${s}}`;
+  parts.push("}");
 }
 
 /** Strings that need more than a pair of quotes. */
