@@ -58,7 +58,7 @@ export function installKubelet(cluster: Cluster): Kubelet {
     return cidrs.get(text);
   };
 
-  const onPod = (pod: Pod, deleted: boolean) => {
+  const onPod = (pod: Pod, deleted: boolean, old?: Pod) => {
     const key = nsKey(pod.metadata.namespace, pod.metadata.name);
     if (deleted) {
       ipam.release(key);
@@ -69,7 +69,10 @@ export function installKubelet(cluster: Cluster): Kubelet {
       return;
     }
     const node = pod.spec?.nodeName;
-    if (node && pod.status?.podIP && !pod.spec?.hostNetwork) ipam.register(key, node, pod.status.podIP);
+    const ip = pod.status?.podIP;
+    // Registered already when an earlier version had this address on this node.
+    const known = old?.status?.podIP === ip && old?.spec?.nodeName === node;
+    if (node && ip && !pod.spec?.hostNetwork && !known) ipam.register(key, node, ip);
     if (isTerminating(pod)) terminating.add(key);
     if (node && !settled(pod, key)) queue.add(key);
   };
@@ -82,7 +85,7 @@ export function installKubelet(cluster: Cluster): Kubelet {
   };
 
   cluster.store.subscribe((e) => {
-    if (e.kind === "Pod") onPod(e.object as Pod, e.type === "DELETED");
+    if (e.kind === "Pod") onPod(e.object as Pod, e.type === "DELETED", e.old as Pod | undefined);
     else if (e.kind === "Node") for (const k of waiting) queue.add(k);
   });
   for (const p of cluster.store.list("Pod")) onPod(p, false);

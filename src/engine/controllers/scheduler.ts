@@ -49,10 +49,16 @@ export function installScheduler(cluster: Cluster): { sync(): boolean } {
     nodesSeen = nodes.length;
   };
 
-  const onPod = (pod: Pod, deleted: boolean) => {
+  /** The node a pod occupies, if any. */
+  const occupied = (pod: Pod | undefined): string | undefined =>
+    pod && !isPodFinished(pod) ? pod.spec?.nodeName : undefined;
+
+  const onPod = (pod: Pod, deleted: boolean, old: Pod | undefined) => {
     const key = nsKey(pod.metadata.namespace, pod.metadata.name);
     const node = pod.spec?.nodeName;
-    place(key, deleted || isPodFinished(pod) || !node ? undefined : node);
+    const now = deleted ? undefined : occupied(pod);
+    // Most writes (creation, status) leave the placement as it was: no lookup.
+    if (deleted || now !== occupied(old)) place(key, now);
     if (deleted) {
       unschedulable.delete(key);
       return;
@@ -61,13 +67,13 @@ export function installScheduler(cluster: Cluster): { sync(): boolean } {
   };
 
   cluster.store.subscribe((e) => {
-    if (e.kind === "Pod") onPod(e.object as Pod, e.type === "DELETED");
+    if (e.kind === "Pod") onPod(e.object as Pod, e.type === "DELETED", e.old as Pod | undefined);
     else if (e.kind === "Node") {
       if (e.type === "ADDED") heap.push(e.object.metadata.name, podsPerNode.get(e.object.metadata.name) ?? 0);
       for (const k of unschedulable) queue.add(k);
     }
   });
-  for (const p of cluster.store.list("Pod")) onPod(p, false);
+  for (const p of cluster.store.list("Pod")) onPod(p, false, undefined);
   rebuildHeap();
 
   return {

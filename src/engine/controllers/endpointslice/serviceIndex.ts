@@ -143,16 +143,20 @@ export class ServiceIndex {
       this.pods.set(ns, nsPods);
     }
     const cached = nsPods.get(name);
+    // A pod with no IP is in no Service's endpoints: while it has none, before
+    // and after, its writes (creation, scheduling) change no endpoints.
+    const endpointBefore = cached !== undefined && cached.pod.status?.podIP !== undefined;
+    const endpointNow = !deleted && pod.status?.podIP !== undefined;
     if (!deleted && cached && sameLabels(cached.labels, pod.metadata.labels)) {
       // Same labels (status and spec updates): the indexes stay, the cached pod moves on.
-      this.markServices(ns, cached.labels, cached.pairs);
+      if (endpointBefore || endpointNow) this.markServices(ns, cached.labels, cached.pairs);
       cached.pod = pod;
       return;
     }
     const labels = deleted ? undefined : { ...pod.metadata.labels };
     const pairs = labels ? labelPairs(labels) : [];
-    if (cached) this.markServices(ns, cached.labels, cached.pairs);
-    this.markServices(ns, labels, pairs);
+    if (cached && endpointBefore) this.markServices(ns, cached.labels, cached.pairs);
+    if (endpointNow) this.markServices(ns, labels, pairs);
     for (const pair of cached?.pairs ?? []) removeFrom(this.podsByPair, ns, pair, name);
     if (labels) {
       nsPods.set(name, { pod, labels, pairs });
