@@ -4,12 +4,16 @@ import { deepCopy, sortedJSON } from "./objects";
 
 /** Go's encoder: JSON.stringify's escapes, plus `<`, `>`, `&`, U+2028 and U+2029 as \\u escapes. */
 function goString(s: string): string {
-  return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return JSON.stringify(s).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 /** The plain recursive definition sortedJSON must agree with. */
 function reference(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? "null" : reference(v))).join(",")}]`;
+  if (Array.isArray(value))
+    return `[${value.map((v) => (v === undefined ? "null" : reference(v))).join(",")}]`;
   if (value !== null && typeof value === "object") {
     const entries = Object.entries(value)
       .filter(([, v]) => v !== undefined)
@@ -36,7 +40,7 @@ describe("sortedJSON", () => {
   });
 
   it("escapes HTML characters as Go's json.Encoder does", () => {
-    expect(sortedJSON({ "a&b": "<x> & \u2028 \"q\"\n" })).toBe(
+    expect(sortedJSON({ "a&b": '<x> & \u2028 "q"\n' })).toBe(
       '{"a\\u0026b":"\\u003cx\\u003e \\u0026 \\u2028 \\"q\\"\\n"}',
     );
   });

@@ -26,15 +26,26 @@ export function deepCopy<T>(value: T): T {
  * (the last-applied-configuration annotation) — a rope would keep every piece.
  */
 export function sortedJSON(value: unknown): string {
-  if (value === null || typeof value !== "object") return scalarJSON(value);
+  return joinedJSON(value, goQuote);
+}
+
+/** The same with JSON.stringify's escapes only: a canonical form to compare or hash plain data. */
+export function canonicalJSON(value: unknown): string {
+  return joinedJSON(value, jsonQuote);
+}
+
+type Quote = (s: string) => string;
+
+function joinedJSON(value: unknown, quote: Quote): string {
+  if (value === null || typeof value !== "object") return scalarJSON(value, quote);
   const parts: string[] = [];
-  writeSorted(value, parts);
+  writeSorted(value, parts, quote);
   return parts.join("");
 }
 
-function writeSorted(value: unknown, parts: string[]): void {
+function writeSorted(value: unknown, parts: string[], quote: Quote): void {
   if (value === null || typeof value !== "object") {
-    parts.push(scalarJSON(value));
+    parts.push(scalarJSON(value, quote));
     return;
   }
   if (Array.isArray(value)) {
@@ -44,7 +55,7 @@ function writeSorted(value: unknown, parts: string[]): void {
       const v = value[i];
       // Like JSON.stringify: what JSON cannot hold prints as null inside an array.
       if (v === undefined || typeof v === "function") parts.push("null");
-      else writeSorted(v, parts);
+      else writeSorted(v, parts, quote);
     }
     parts.push("]");
     return;
@@ -57,22 +68,34 @@ function writeSorted(value: unknown, parts: string[]): void {
     if (v === undefined || typeof v === "function") continue;
     parts.push(first ? `${quote(k)}:` : `,${quote(k)}:`);
     first = false;
-    writeSorted(v, parts);
+    writeSorted(v, parts, quote);
   }
   parts.push("}");
 }
 
-/** Strings that need more than a pair of quotes. */
-const NEEDS_ESCAPE = /["\\\u0000-\u001f<>&\u2028\u2029\ud800-\udfff]/;
+/** True for strings that need more than a pair of quotes (for either quoting). */
+function needsEscape(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // Controls, `"`, `&`, `<`, `>`, `\`, surrogates, U+2028 and U+2029.
+    if (c < 0x20 || c === 0x22 || c === 0x26 || c === 0x3c || c === 0x3e || c === 0x5c) return true;
+    if ((c >= 0xd800 && c <= 0xdfff) || c === 0x2028 || c === 0x2029) return true;
+  }
+  return false;
+}
 const GO_ONLY = /[<>&\u2028\u2029]/g;
 
-function quote(s: string): string {
-  if (!NEEDS_ESCAPE.test(s)) return `"${s}"`;
+function goQuote(s: string): string {
+  if (!needsEscape(s)) return `"${s}"`;
   return JSON.stringify(s).replace(GO_ONLY, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
-function scalarJSON(v: unknown): string {
-  return typeof v === "string" ? quote(v) : (JSON.stringify(v) ?? "");
+function jsonQuote(s: string): string {
+  return needsEscape(s) ? JSON.stringify(s) : `"${s}"`;
+}
+
+function scalarJSON(v: unknown, quote: Quote): string {
+  return typeof v === "string" ? quote(v) : (JSON.stringify(v) ?? "null");
 }
 
 /** Sorts in place by UTF-16 code units (Go sorts map keys by bytes; the same for the ASCII keys of objects). */

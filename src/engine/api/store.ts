@@ -73,14 +73,17 @@ export class ObjectStore {
   }
 
   get<K extends Kind>(kind: K, namespace: string | undefined, name: string): KindMap[K] | undefined {
-    return this.byKind.get(kind)?.byNamespace.get(scope(kind, namespace))?.get(name) as KindMap[K] | undefined;
+    return this.byKind.get(kind)?.byNamespace.get(scope(kind, namespace))?.get(name) as
+      | KindMap[K]
+      | undefined;
   }
 
   /** Objects of a kind in key order (namespace, then name), as the API server lists them. */
   list<K extends Kind>(kind: K, namespace?: string): KindMap[K][] {
     const t = this.byKind.get(kind);
     if (!t) return [];
-    const only = namespace !== undefined && NAMESPACED_KINDS.has(kind) ? t.byNamespace.get(namespace) : undefined;
+    const only =
+      namespace !== undefined && NAMESPACED_KINDS.has(kind) ? t.byNamespace.get(namespace) : undefined;
     if (namespace !== undefined && NAMESPACED_KINDS.has(kind) && !only) return [];
     const out: KindMap[K][] = [];
     for (const [bucket, names] of t.order()) {

@@ -1,4 +1,5 @@
 /** Small shared helpers over stored objects: owners, selectors, pod state. */
+import { canonicalJSON } from "../api/objects";
 import type { ObjectMeta, Pod } from "../api/types";
 
 /** A controller ownerReference as controllers write them. */
@@ -53,27 +54,4 @@ export function parseTime(t: string | undefined | null): number {
 }
 
 /** Stable JSON with object keys sorted: a canonical form to compare or hash plain data. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
-  if (Array.isArray(value)) {
-    let s = "[";
-    for (let i = 0; i < value.length; i++) {
-      if (i > 0) s += ",";
-      s += canonicalJson(value[i]);
-    }
-    return `${s}]`;
-  }
-  const obj = value as Record<string, unknown>;
-  // The default sort orders by UTF-16 code units, as comparing with < does.
-  const keys = Object.keys(obj).sort();
-  let s = "{";
-  let first = true;
-  for (const k of keys) {
-    const v = obj[k];
-    if (v === undefined) continue;
-    if (!first) s += ",";
-    first = false;
-    s += `${JSON.stringify(k)}:${canonicalJson(v)}`;
-  }
-  return `${s}}`;
-}
+export const canonicalJson = canonicalJSON;

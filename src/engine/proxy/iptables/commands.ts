@@ -132,7 +132,7 @@ export function makeIptablesCommands(getRuleset: (node: string) => Ruleset | und
       ...(o.chain !== undefined ? { chain: o.chain } : {}),
     };
     if (o.command === "Z") {
-      if (o.chain !== undefined && !table.chains[o.chain])
+      if (o.chain !== undefined && !table.chains.has(o.chain))
         return result("", "iptables: No chain/target/match by that name.\n", 1);
       zeroCounters(table, o.chain);
       return result("");

@@ -96,7 +96,7 @@ export function buildIptablesDataPlane(
       // Conntrack keeps a connection's NAT decision: nat chains see only its first packet.
       if (t === "nat" && ctx.ctState !== "NEW") continue;
       const table = ruleset.tables[t];
-      if (!table?.chains[h]) continue;
+      if (!table?.chains.has(h)) continue;
       const r = evaluate(table, h, result.packet, ectx);
       result.packet = r.packet;
       result.matched.push(...r.matched);
@@ -123,8 +123,8 @@ export function buildIptablesDataPlane(
         detail: {
           natRules: nat,
           filterRules: ruleCount(ruleset.tables.filter),
-          natChains: Object.keys(ruleset.tables.nat!.chains).length,
-          filterChains: Object.keys(ruleset.tables.filter!.chains).length,
+          natChains: ruleset.tables.nat!.chains.size,
+          filterChains: ruleset.tables.filter!.chains.size,
           servicePorts: stats.servicePorts,
           endpoints: stats.endpoints,
         },

@@ -35,6 +35,11 @@ export function slicesByService(slices: readonly EndpointSlice[]): Map<string, E
   return out;
 }
 
+/** Above this many endpoints, duplicates are found with a Set instead of a scan. */
+const SCAN_LIMIT = 32;
+
+const byStr = (a: EndpointInfo, b: EndpointInfo) => (a.str < b.str ? -1 : a.str > b.str ? 1 : 0);
+
 /**
  * The endpoints of one service port: slice ports matched by name and
  * protocol, duplicates merged, sorted by the `ip:port` string.
@@ -43,7 +48,9 @@ export function endpointsFor(
   sp: ServicePortInfo,
   slices: readonly EndpointSlice[] | undefined,
 ): EndpointInfo[] {
-  const seen = new Map<string, EndpointInfo>();
+  const out: EndpointInfo[] = [];
+  let seen: Set<string> | undefined;
+  let sorted = true;
   for (const slice of slices ?? []) {
     const port = slicePort(slice, sp);
     if (!port) continue;
@@ -51,7 +58,9 @@ export function endpointsFor(
       const ip = ep.addresses[0];
       if (ip === undefined || parseIPv4(ip) === undefined) continue;
       const str = `${ip}:${port}`;
-      if (seen.has(str)) continue;
+      if (!seen && out.length >= SCAN_LIMIT) seen = new Set(out.map((e) => e.str));
+      if (seen ? seen.has(str) : out.some((e) => e.ip === ip && e.port === port)) continue;
+      seen?.add(str);
       const c = ep.conditions;
       const ready = c?.ready ?? true;
       const info: EndpointInfo = {
@@ -63,10 +72,11 @@ export function endpointsFor(
         terminating: c?.terminating ?? false,
       };
       if (ep.nodeName) info.nodeName = ep.nodeName;
-      seen.set(str, info);
+      if (sorted && out.length > 0 && out[out.length - 1]!.str > str) sorted = false;
+      out.push(info);
     }
   }
-  return [...seen.values()].sort((a, b) => (a.str < b.str ? -1 : a.str > b.str ? 1 : 0));
+  return sorted ? out : out.sort(byStr);
 }
 
 /** The slice's port for this service port (matched by name and protocol). */

@@ -74,7 +74,7 @@ function portParse(this: PortSource, chain: string): Rule[] {
 }
 
 function fillPortChains(
-  t: Record<string, Chain>,
+  t: Map<string, Chain>,
   p: PortRules,
   table: RestoreTable,
   onlyMissing: boolean,
@@ -82,19 +82,21 @@ function fillPortChains(
   const declared = p.chains[table];
   if (declared.length === 0) return;
   const source: PortSource = { part: p, table, count: portCount, jumps: portJumps, parse: portParse };
-  for (const c of declared) if (!onlyMissing || !t[c]) t[c] = lazyChain(c, source);
+  if (onlyMissing) {
+    for (const c of declared) if (!t.has(c)) t.set(c, lazyChain(c, source));
+  } else for (const c of declared) t.set(c, lazyChain(c, source));
 }
 
 /** Rebuilds `rs` from `buf` as `plan` says (stale chains deleted, unchanged ports' chains kept). */
 export function applyRestore(rs: Ruleset, buf: SyncBuffer, plan: SyncPlan): void {
   for (const table of ["filter", "nat"] as RestoreTable[]) {
     const t = rs.tables[table]!.chains;
-    for (const name of plan.stale[table]) delete t[name];
+    for (const name of plan.stale[table]) t.delete(name);
     const top = new Map<string, Rule[]>();
     for (const name of buf.head.chains[table]) {
       const chain: Chain = { name, rules: [], counters: { pkts: 0, bytes: 0 } };
       top.set(name, chain.rules);
-      t[name] = chain;
+      t.set(name, chain);
     }
     const fill = (lines: readonly RestoreLine[]) => {
       for (const l of lines) if (l.table === table) top.get(l.chain)?.push(topRule(l));

@@ -68,11 +68,12 @@ export function newPortRules(
     env,
   };
   for (const table of ["filter", "nat"] as const) {
-    const index = new Map<string, number>();
-    for (const c of buf.chains[table]) {
-      index.set(c, part.counts[table].length);
-      part.counts[table].push(0);
-    }
+    const declared = buf.chains[table];
+    const counts = part.counts[table];
+    for (let i = 0; i < declared.length; i++) counts.push(0);
+    // A port declares a dozen chains and writes each one's lines together: a scan per chain change.
+    let chain: string | undefined;
+    let i = -1;
     for (const l of buf.lines) {
       if (l.table !== table) continue;
       if (l.owner === undefined) {
@@ -80,8 +81,11 @@ export function newPortRules(
         continue;
       }
       part.ownLines++;
-      const i = index.get(l.chain);
-      if (i !== undefined) part.counts[table][i]!++;
+      if (l.chain !== chain) {
+        chain = l.chain;
+        i = declared.indexOf(chain);
+      }
+      if (i >= 0) counts[i]!++;
     }
   }
   cached = { part, lines: buf.lines };

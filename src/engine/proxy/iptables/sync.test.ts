@@ -25,7 +25,7 @@ describe("sync", () => {
     dp.sync(fewer);
     // 10 top-level + SVC (masq + 1 jump) + 1 SEP × 2 + 2 deleted SEP chains.
     expect(dp.lastSyncWrites()).toBe(16);
-    expect(Object.keys(dp.ruleset.tables.nat!.chains).filter((c) => c.startsWith("KUBE-SEP-"))).toHaveLength(
+    expect([...dp.ruleset.tables.nat!.chains.keys()].filter((c) => c.startsWith("KUBE-SEP-"))).toHaveLength(
       1,
     );
     expect(dp.lastRestoreInput()).toContain("-j DNAT --to-destination 10.244.1.5:8080");
@@ -39,9 +39,9 @@ describe("sync", () => {
       { proto: "TCP", src: "10.244.1.9", sport: 1, dst: "10.96.0.20", dport: 80, mark: 0, bytes: 100 },
       { node: "node-1", ctState: "NEW", dstIsLocal: false, srcIsLocal: false, random: () => 0, nowMs: 0 },
     );
-    const svc = Object.keys(dp.ruleset.tables.nat!.chains).find((c) => c.startsWith("KUBE-SVC-"))!;
+    const svc = [...dp.ruleset.tables.nat!.chains.keys()].find((c) => c.startsWith("KUBE-SVC-"))!;
     dp.sync(input);
-    expect(dp.ruleset.tables.nat!.chains[svc]!.rules.at(1)!.counters).toEqual({ pkts: 1, bytes: 100 });
-    expect(dp.ruleset.tables.nat!.chains["KUBE-SERVICES"]!.rules[0]!.counters.pkts).toBe(0);
+    expect(dp.ruleset.tables.nat!.chains.get(svc)!.rules.at(1)!.counters).toEqual({ pkts: 1, bytes: 100 });
+    expect(dp.ruleset.tables.nat!.chains.get("KUBE-SERVICES")!.rules[0]!.counters.pkts).toBe(0);
   });
 });

@@ -13,7 +13,8 @@ export interface Cursor {
 export function take(cur: Cursor, opt: string): string {
   const v = cur.args[++cur.i];
   if (v === undefined) throw new RuleParseError(`option "${opt}" requires an argument`);
-  return v.length >= 2 && v.charCodeAt(0) === 34 && v.charCodeAt(v.length - 1) === 34
-    ? v.slice(1, -1).replace(/\\(["\\'])/g, "$1")
-    : v;
+  if (v.length < 2 || v.charCodeAt(0) !== 34 || v.charCodeAt(v.length - 1) !== 34) return v;
+  const inner = v.slice(1, -1);
+  // Most quoted values (kube-proxy's comments) hold no escapes: skip the regex for them.
+  return inner.includes("\\") ? inner.replace(/\\(["\\'])/g, "$1") : inner;
 }

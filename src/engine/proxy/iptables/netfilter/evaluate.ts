@@ -72,7 +72,7 @@ export function evaluate(table: Table, chainName: string, packet: Packet, ctx: E
     rulesEvaluated: 0,
     lookups: 0,
   };
-  const start = table.chains[chainName];
+  const start = table.chains.get(chainName);
   if (!start) return result;
   const stack: Frame[] = [];
   let chain: Chain = start;
@@ -108,7 +108,7 @@ export function evaluate(table: Table, chainName: string, packet: Packet, ctx: E
     if (!t) continue;
     switch (t.name) {
       case "jump": {
-        const next = table.chains[t.chain];
+        const next = table.chains.get(t.chain);
         if (!next) continue;
         if (!t.goto) stack.push({ chain, rules, index, recorded });
         if (stack.length > MAX_DEPTH) throw new Error(`iptables: chain loop through ${t.chain}`);

@@ -57,7 +57,7 @@ function addrText(a: AddrMatch | undefined, numeric: boolean): string {
 }
 
 function header(table: Table, name: string, refs: number, o: ListOptions): string {
-  const chain = table.chains[name]!;
+  const chain = table.chains.get(name)!;
   let s = `Chain ${name}`;
   if (chain.policy) {
     s += ` (policy ${chain.policy}`;
@@ -95,13 +95,14 @@ function row(rule: Rule, num: number, o: ListOptions): string {
 
 /** `iptables -L`: every chain (or one), blank line between chains. */
 export function listTable(table: Table, o: ListOptions): ListOutput {
-  if (o.chain !== undefined && !table.chains[o.chain]) return { stdout: "", stderr: NO_CHAIN, exitCode: 1 };
+  if (o.chain !== undefined && !table.chains.has(o.chain))
+    return { stdout: "", stderr: NO_CHAIN, exitCode: 1 };
   const refs = chainReferences(table);
   const parts: string[] = [];
   for (const name of listedChains(table)) {
     if (o.chain !== undefined && name !== o.chain) continue;
     let s = header(table, name, refs[name] ?? 0, o);
-    readRules(table.chains[name]!).forEach((r, i) => {
+    readRules(table.chains.get(name)!).forEach((r, i) => {
       s += row(r, i + 1, o);
     });
     parts.push(s);
@@ -111,17 +112,18 @@ export function listTable(table: Table, o: ListOptions): ListOutput {
 
 /** `iptables -S [CHAIN]`: `-P`/`-N` lines then the rules in save syntax (`-v` adds `-c pkts bytes`). */
 export function listRules(table: Table, o: ListOptions): ListOutput {
-  if (o.chain !== undefined && !table.chains[o.chain]) return { stdout: "", stderr: NO_CHAIN, exitCode: 1 };
+  if (o.chain !== undefined && !table.chains.has(o.chain))
+    return { stdout: "", stderr: NO_CHAIN, exitCode: 1 };
   const names = listedChains(table).filter((n) => o.chain === undefined || n === o.chain);
   const lines: string[] = [];
   for (const n of names) {
-    const c = table.chains[n]!;
+    const c = table.chains.get(n)!;
     if (c.policy)
       lines.push(`-P ${n} ${c.policy}${o.verbose ? ` -c ${c.counters.pkts} ${c.counters.bytes}` : ""}`);
     else lines.push(`-N ${n}`);
   }
   for (const n of names) {
-    for (const r of readRules(table.chains[n]!)) {
+    for (const r of readRules(table.chains.get(n)!)) {
       lines.push(o.verbose ? `${saveRule(n, r)} -c ${r.counters.pkts} ${r.counters.bytes}` : saveRule(n, r));
     }
   }

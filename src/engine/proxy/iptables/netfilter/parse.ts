@@ -23,7 +23,8 @@ export function protoName(proto: number): string {
 /** Strips the quotes iptables-restore's tokenizer removes. */
 export function unquote(token: string): string {
   if (token.length >= 2 && token.startsWith('"') && token.endsWith('"')) {
-    return token.slice(1, -1).replace(/\\(["\\'])/g, "$1");
+    const inner = token.slice(1, -1);
+    return inner.includes("\\") ? inner.replace(/\\(["\\'])/g, "$1") : inner;
   }
   return token;
 }

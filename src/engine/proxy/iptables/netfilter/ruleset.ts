@@ -13,9 +13,9 @@ export const BUILTIN_CHAINS: Record<TableName, string[]> = {
 
 /** A table with empty built-in chains (policy ACCEPT). */
 export function newTable(name: TableName): Table {
-  const chains: Record<string, Chain> = Object.create(null);
+  const chains = new Map<string, Chain>();
   for (const c of BUILTIN_CHAINS[name])
-    chains[c] = { name: c, policy: "ACCEPT", rules: [], counters: { pkts: 0, bytes: 0 } };
+    chains.set(c, { name: c, policy: "ACCEPT", rules: [], counters: { pkts: 0, bytes: 0 } });
   return { name, builtins: [...BUILTIN_CHAINS[name]], chains };
 }
 
@@ -27,10 +27,10 @@ export function newRuleset(tables: readonly TableName[]): Ruleset {
 
 /** `-N CHAIN` (no-op if it exists); returns the chain. */
 export function ensureChain(table: Table, name: string): Chain {
-  let c = table.chains[name];
+  let c = table.chains.get(name);
   if (!c) {
     c = { name, rules: [], counters: { pkts: 0, bytes: 0 } };
-    table.chains[name] = c;
+    table.chains.set(name, c);
   }
   return c;
 }
@@ -57,7 +57,7 @@ export function appendRuleText(table: Table, chain: string, text: string): Rule 
 /** User-defined chains in the order legacy iptables lists them (libiptc keeps them sorted by name). */
 export function userChains(table: Table): string[] {
   const out: string[] = [];
-  for (const name in table.chains) if (table.chains[name]!.policy === undefined) out.push(name);
+  for (const [name, c] of table.chains) if (c.policy === undefined) out.push(name);
   return out.sort(byteCompare);
 }
 
@@ -74,8 +74,8 @@ export function byteCompare(a: string, b: string): number {
 /** How many rules jump (or go) to each chain: what `iptables -L` shows as references. */
 export function chainReferences(table: Table): Record<string, number> {
   const refs: Record<string, number> = Object.create(null);
-  for (const name in table.chains) {
-    for (const j of chainJumps(table.chains[name]!)) refs[j] = (refs[j] ?? 0) + 1;
+  for (const c of table.chains.values()) {
+    for (const j of chainJumps(c)) refs[j] = (refs[j] ?? 0) + 1;
   }
   return refs;
 }
@@ -83,15 +83,14 @@ export function chainReferences(table: Table): Record<string, number> {
 /** Total rules in a table. */
 export function ruleCount(table: Table | undefined): number {
   let n = 0;
-  if (table) for (const name in table.chains) n += chainRuleCount(table.chains[name]!);
+  if (table) for (const c of table.chains.values()) n += chainRuleCount(c);
   return n;
 }
 
 /** `iptables -Z`: zeroes rule and policy counters (of one chain, or all). */
 export function zeroCounters(table: Table, chain?: string): void {
-  for (const name in table.chains) {
+  for (const [name, c] of table.chains) {
     if (chain !== undefined && name !== chain) continue;
-    const c = table.chains[name]!;
     c.counters.pkts = 0;
     c.counters.bytes = 0;
     // A chain not parsed yet has no packets counted.

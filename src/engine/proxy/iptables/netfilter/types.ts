@@ -110,7 +110,8 @@ export interface Table {
   name: TableName;
   /** Built-in chain names, in the order iptables lists them. */
   builtins: string[];
-  chains: Record<string, Chain>;
+  /** A Map, not a record: a big sync declares ~110,000 chains, and object keys would each be interned. */
+  chains: Map<string, Chain>;
 }
 
 /** All tables of one network namespace. */
