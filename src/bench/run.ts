@@ -8,7 +8,8 @@ import { measureRow } from "../engine/bench/measure";
 import { MEASURED_NODE, syntheticClusterIP, syntheticInput } from "../engine/bench/synthetic";
 import { addressIndex } from "../engine/net/addresses";
 import { createProxyModes } from "../engine/proxy/modes";
-import { buildBigCluster } from "./cluster";
+import { parseManifests } from "../engine/api/manifest";
+import { bigManifest, buildBigCluster } from "./cluster";
 import { type StoreCluster, storeCluster } from "./synthetic";
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
@@ -44,7 +45,7 @@ const log = (s: string): void => {
  * (a) issue 2: Services and the pods behind them applied through the real
  * API server (defaulting, validation, allocation) and controllers
  * (scheduling, pod IPs, EndpointSlices, Endpoints), then their DNS records.
- * Documents are pre-built objects: YAML parsing is timed on its own below.
+ * Documents are pre-built objects: YAML parsing is timed on its own (parseBig).
  */
 function applyBig(services: number, replicas: number): void {
   const label = `${services.toLocaleString("en-US")} Services × ${replicas} pods`;
@@ -72,6 +73,21 @@ function applyBig(services: number, replicas: number): void {
     value: `heap ${mb(after.heapUsed)}`,
     target: "(reported)",
     note: `rss ${mb(after.rss)} (was ${mb(before.rss)})`,
+  });
+}
+
+/** The same documents as one YAML file, through the manifest parser (what the editor's text goes through first). */
+function parseBig(services: number, replicas: number): void {
+  const text = bigManifest(services, replicas);
+  let documents = 0;
+  const took = timeIt(() => {
+    documents = parseManifests(text, "big.yaml").documents.length;
+  });
+  figures.push({
+    what: `  parse the same as YAML (parseManifests)`,
+    value: ms(took),
+    target: "(reported)",
+    note: `${documents} documents, ${(text.length / 2 ** 20).toFixed(1)} MiB of YAML`,
   });
 }
 
@@ -206,4 +222,5 @@ networkTrace();
 flatness();
 applyBig(1_000, 10);
 applyBig(10_000, 10);
+parseBig(10_000, 10);
 printFigures();
