@@ -6,6 +6,11 @@ export type StoreEventType = "ADDED" | "MODIFIED" | "DELETED";
 export interface StoreEvent {
   type: StoreEventType;
   kind: Kind;
+  /**
+   * The object's key (`objectKey`), one string for every version of it:
+   * queues that hold it hash it once, not once per event.
+   */
+  key: string;
   object: AnyObject;
   /** The previous version, for MODIFIED and DELETED. */
   old?: AnyObject;
@@ -18,20 +23,28 @@ export function objectKey(kind: Kind, namespace: string | undefined, name: strin
   return NAMESPACED_KINDS.has(kind) ? `${namespace ?? "default"}/${name}` : name;
 }
 
+/** One stored object: its key, built once, and its current version. */
+interface Entry {
+  readonly key: string;
+  object: AnyObject;
+}
+
 /**
- * One kind's objects, by namespace ("" for cluster-scoped kinds) and name.
- * Two levels rather than one `namespace/name` key: lookups then hash the
- * names objects already carry (V8 caches a string's hash), never a freshly
- * built key — at 100,000 pods that is most of the cost of a lookup.
+ * One kind's objects, by namespace ("" for cluster-scoped kinds) and name,
+ * and by key. Lookups by name hash the names objects already carry, lookups
+ * by key the key events carried (V8 caches a string's hash), never a freshly
+ * built one — at 100,000 pods that is most of the cost of a lookup. An
+ * update only swaps the entry's object.
  */
 class KindTable {
-  readonly byNamespace = new Map<string, Map<string, AnyObject>>();
+  readonly byNamespace = new Map<string, Map<string, Entry>>();
+  readonly byKey = new Map<string, Entry>();
   readonly sources = new Map<string, Map<string, SourceRef>>();
   size = 0;
   /** Namespaces in key order, then each one's names in order; dropped when an object comes or goes. */
-  sorted: [Map<string, AnyObject>, string[]][] | undefined;
+  sorted: [Map<string, Entry>, string[]][] | undefined;
 
-  bucket(ns: string): Map<string, AnyObject> {
+  bucket(ns: string): Map<string, Entry> {
     let b = this.byNamespace.get(ns);
     if (!b) {
       b = new Map();
@@ -40,7 +53,7 @@ class KindTable {
     return b;
   }
 
-  order(): [Map<string, AnyObject>, string[]][] {
+  order(): [Map<string, Entry>, string[]][] {
     if (!this.sorted) {
       // Sorting `ns + "/"` orders namespaces as the `namespace/name` keys would.
       const namespaces = [...this.byNamespace.keys()].sort((a, b) => compareKeys(`${a}/`, `${b}/`));
@@ -73,9 +86,14 @@ export class ObjectStore {
   }
 
   get<K extends Kind>(kind: K, namespace: string | undefined, name: string): KindMap[K] | undefined {
-    return this.byKind.get(kind)?.byNamespace.get(scope(kind, namespace))?.get(name) as
+    return this.byKind.get(kind)?.byNamespace.get(scope(kind, namespace))?.get(name)?.object as
       | KindMap[K]
       | undefined;
+  }
+
+  /** The object stored under a key an event carried (`objectKey`). */
+  getByKey<K extends Kind>(kind: K, key: string): KindMap[K] | undefined {
+    return this.byKind.get(kind)?.byKey.get(key)?.object as KindMap[K] | undefined;
   }
 
   /** Objects of a kind in key order (namespace, then name), as the API server lists them. */
@@ -88,7 +106,7 @@ export class ObjectStore {
     const out: KindMap[K][] = [];
     for (const [bucket, names] of t.order()) {
       if (only && bucket !== only) continue;
-      for (const name of names) out.push(bucket.get(name) as KindMap[K]);
+      for (const name of names) out.push(bucket.get(name)!.object as KindMap[K]);
     }
     return out;
   }
@@ -101,16 +119,23 @@ export class ObjectStore {
   put<K extends Kind>(kind: K, object: KindMap[K]): KindMap[K] {
     const meta = object.metadata;
     const t = this.table(kind);
-    const bucket = t.bucket(scope(kind, meta.namespace));
-    const old = bucket.get(meta.name);
+    const ns = scope(kind, meta.namespace);
+    const bucket = t.bucket(ns);
+    let entry = bucket.get(meta.name);
+    const old = entry?.object;
     this.revision++;
     meta.resourceVersion = String(this.revision);
-    bucket.set(meta.name, object);
-    if (!old) {
+    if (entry) {
+      entry.object = object;
+    } else {
+      entry = { key: objectKey(kind, ns, meta.name), object };
+      bucket.set(meta.name, entry);
+      t.byKey.set(entry.key, entry);
       t.size++;
       t.sorted = undefined;
     }
-    this.emit(old ? { type: "MODIFIED", kind, object, old } : { type: "ADDED", kind, object });
+    const key = entry.key;
+    this.emit(old ? { type: "MODIFIED", kind, key, object, old } : { type: "ADDED", kind, key, object });
     return object;
   }
 
@@ -118,15 +143,17 @@ export class ObjectStore {
     const t = this.byKind.get(kind);
     const ns = scope(kind, namespace);
     const bucket = t?.byNamespace.get(ns);
-    const old = bucket?.get(name);
-    if (!t || !bucket || !old) return undefined;
+    const entry = bucket?.get(name);
+    if (!t || !bucket || !entry) return undefined;
     bucket.delete(name);
+    t.byKey.delete(entry.key);
     if (bucket.size === 0) t.byNamespace.delete(ns);
     t.size--;
     t.sorted = undefined;
     t.sources.get(ns)?.delete(name);
     this.revision++;
-    this.emit({ type: "DELETED", kind, object: old, old });
+    const old = entry.object;
+    this.emit({ type: "DELETED", kind, key: entry.key, object: old, old });
     return old;
   }
 

@@ -58,8 +58,7 @@ export function installKubelet(cluster: Cluster): Kubelet {
     return cidrs.get(text);
   };
 
-  const onPod = (pod: Pod, deleted: boolean, old?: Pod) => {
-    const key = nsKey(pod.metadata.namespace, pod.metadata.name);
+  const onPod = (key: string, pod: Pod, deleted: boolean, old?: Pod) => {
     if (deleted) {
       ipam.release(key);
       readiness.delete(key);
@@ -85,10 +84,10 @@ export function installKubelet(cluster: Cluster): Kubelet {
   };
 
   cluster.store.subscribe((e) => {
-    if (e.kind === "Pod") onPod(e.object as Pod, e.type === "DELETED", e.old as Pod | undefined);
+    if (e.kind === "Pod") onPod(e.key, e.object as Pod, e.type === "DELETED", e.old as Pod | undefined);
     else if (e.kind === "Node") for (const k of waiting) queue.add(k);
   });
-  for (const p of cluster.store.list("Pod")) onPod(p, false);
+  for (const p of cluster.store.list("Pod")) onPod(nsKey(p.metadata.namespace, p.metadata.name), p, false);
 
   const removeExpired = (): boolean => {
     let changed = false;
@@ -109,8 +108,7 @@ export function installKubelet(cluster: Cluster): Kubelet {
   };
 
   const syncPod = (key: string): boolean => {
-    const [ns, name] = splitKey(key);
-    const pod = cluster.store.get("Pod", ns, name);
+    const pod = cluster.store.getByKey("Pod", key);
     const nodeName = pod?.spec?.nodeName;
     if (!pod || !nodeName || isPodFinished(pod)) return false;
     const node = cluster.store.get("Node", undefined, nodeName);

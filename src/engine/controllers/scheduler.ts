@@ -9,7 +9,7 @@ import type { Cluster } from "../cluster";
 import { NodeHeap } from "./nodeHeap";
 import { isPodFinished, isTerminating } from "./objects";
 import { filterNode, fitErrorMessage } from "./schedulerFilters";
-import { nsKey, splitKey, WorkQueue } from "./workQueue";
+import { nsKey, WorkQueue } from "./workQueue";
 
 /** Installs the scheduler; returns its reconciler. */
 export function installScheduler(cluster: Cluster): { sync(): boolean } {
@@ -53,8 +53,7 @@ export function installScheduler(cluster: Cluster): { sync(): boolean } {
   const occupied = (pod: Pod | undefined): string | undefined =>
     pod && !isPodFinished(pod) ? pod.spec?.nodeName : undefined;
 
-  const onPod = (pod: Pod, deleted: boolean, old: Pod | undefined) => {
-    const key = nsKey(pod.metadata.namespace, pod.metadata.name);
+  const onPod = (key: string, pod: Pod, deleted: boolean, old: Pod | undefined) => {
     const node = pod.spec?.nodeName;
     const now = deleted ? undefined : occupied(pod);
     // Most writes (creation, status) leave the placement as it was: no lookup.
@@ -67,21 +66,21 @@ export function installScheduler(cluster: Cluster): { sync(): boolean } {
   };
 
   cluster.store.subscribe((e) => {
-    if (e.kind === "Pod") onPod(e.object as Pod, e.type === "DELETED", e.old as Pod | undefined);
+    if (e.kind === "Pod") onPod(e.key, e.object as Pod, e.type === "DELETED", e.old as Pod | undefined);
     else if (e.kind === "Node") {
       if (e.type === "ADDED") heap.push(e.object.metadata.name, podsPerNode.get(e.object.metadata.name) ?? 0);
       for (const k of unschedulable) queue.add(k);
     }
   });
-  for (const p of cluster.store.list("Pod")) onPod(p, false, undefined);
+  for (const p of cluster.store.list("Pod"))
+    onPod(nsKey(p.metadata.namespace, p.metadata.name), p, false, undefined);
   rebuildHeap();
 
   return {
     sync(): boolean {
       let changed = false;
       for (const key of queue.drain()) {
-        const [ns, name] = splitKey(key);
-        const pod = cluster.store.get("Pod", ns, name);
+        const pod = cluster.store.getByKey("Pod", key);
         if (!pod || pod.spec?.nodeName || isTerminating(pod)) {
           unschedulable.delete(key);
           continue;
