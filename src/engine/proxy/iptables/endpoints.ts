@@ -70,8 +70,9 @@ export function endpointsFor(
         ready,
         serving: c?.serving ?? ready,
         terminating: c?.terminating ?? false,
+        // Always present (maybe undefined): one object shape for every endpoint.
+        nodeName: ep.nodeName || undefined,
       };
-      if (ep.nodeName) info.nodeName = ep.nodeName;
       if (sorted && out.length > 0 && out[out.length - 1]!.str > str) sorted = false;
       out.push(info);
     }
@@ -96,16 +97,30 @@ const EP_FIELDS = 5;
  * serving, terminating, nodeName (as written, defaults not applied).
  */
 export function sliceSnapshot(sp: ServicePortInfo, slices: readonly EndpointSlice[] | undefined): unknown[] {
-  const out: unknown[] = [];
+  const ports: (number | undefined)[] = [];
+  let size = 0;
   for (const slice of slices ?? []) {
     const port = slicePort(slice, sp);
+    ports.push(port);
+    size += 2 + (port ? (slice.endpoints?.length ?? 0) * EP_FIELDS : 0);
+  }
+  // Sized up front: every port keeps one until the next sync, and a pushed array carries slack.
+  const out: unknown[] = new Array(size);
+  let i = 0;
+  (slices ?? []).forEach((slice, k) => {
+    const port = ports[k];
     const eps = port ? (slice.endpoints ?? []) : [];
-    out.push(port, eps.length);
+    out[i++] = port;
+    out[i++] = eps.length;
     for (const ep of eps) {
       const c = ep.conditions;
-      out.push(ep.addresses[0], c?.ready, c?.serving, c?.terminating, ep.nodeName);
+      out[i++] = ep.addresses[0];
+      out[i++] = c?.ready;
+      out[i++] = c?.serving;
+      out[i++] = c?.terminating;
+      out[i++] = ep.nodeName;
     }
-  }
+  });
   return out;
 }
 
@@ -167,7 +182,10 @@ export function categorizeEndpoints(
   let cluster: EndpointInfo[] = [];
   let hasAny = false;
   if (usesClusterEndpoints(sp)) {
-    cluster = endpoints.filter((e) => e.ready);
+    // Usually every endpoint is ready: share the list rather than keep a copy per port.
+    cluster = endpoints.every((e) => e.ready)
+      ? (endpoints as EndpointInfo[])
+      : endpoints.filter((e) => e.ready);
     if (cluster.length === 0) cluster = endpoints.filter((e) => e.serving && e.terminating);
     hasAny = cluster.length > 0;
   }
