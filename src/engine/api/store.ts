@@ -111,6 +111,13 @@ export class ObjectStore {
     return out;
   }
 
+  /** Every object of a kind in no particular order (no sort: for callers that only gather). */
+  *values<K extends Kind>(kind: K): IterableIterator<KindMap[K]> {
+    const t = this.byKind.get(kind);
+    if (!t) return;
+    for (const entry of t.byKey.values()) yield entry.object as KindMap[K];
+  }
+
   count(kind: Kind): number {
     return this.byKind.get(kind)?.size ?? 0;
   }

@@ -50,8 +50,8 @@ export interface DnsIndex {
   servicePtr: Map<string, string>;
   /** Endpoint IPs → `<label>.<svc>.<ns>.svc.<zone>.`; built on the first reverse query (see endpointPtr). */
   endpointPtrCache?: Map<string, string[]>;
-  /** Pod IPs → namespaces of pods that have it (for `pods verified`). */
-  podIPs: Map<string, Set<string>>;
+  /** Pod IPs → namespaces of pods that have it (for `pods verified`; rarely more than one). */
+  podIPs: Map<string, string[]>;
   /** How many resource records the zone holds (A/AAAA, SRV, PTR, CNAME, TXT). */
   recordCount: number;
 }
@@ -73,7 +73,7 @@ export function buildDnsIndex(cluster: Cluster): DnsIndex {
   const services = new Map<string, DnsService>();
   const namespaces = new Set<string>();
   const servicePtr = new Map<string, string>();
-  const podIPs = new Map<string, Set<string>>();
+  const podIPs = new Map<string, string[]>();
   let recordCount = 1; // dns-version TXT
 
   for (const ns of cluster.store.list("Namespace")) namespaces.add(ns.metadata.name);
@@ -137,18 +137,22 @@ export function buildDnsIndex(cluster: Cluster): DnsIndex {
     }
   }
 
-  for (const pod of cluster.store.list("Pod")) {
+  // Unordered: the pods only fill sets and maps (sorting 100,000 names would cost more than the rest).
+  for (const pod of cluster.store.values("Pod")) {
     const namespace = pod.metadata.namespace ?? "default";
     namespaces.add(namespace);
-    const ips = pod.status?.podIPs?.map((p) => p.ip) ?? (pod.status?.podIP ? [pod.status.podIP] : []);
-    for (const ip of ips) {
-      const set = podIPs.get(ip);
-      if (set) set.add(namespace);
-      else podIPs.set(ip, new Set([namespace]));
-    }
+    const status = pod.status;
+    if (status?.podIPs) for (const p of status.podIPs) addPodIP(podIPs, p.ip, namespace);
+    else if (status?.podIP) addPodIP(podIPs, status.podIP, namespace);
   }
 
   return { zone, settings, services, namespaces, servicePtr, podIPs, recordCount };
+}
+
+function addPodIP(podIPs: Map<string, string[]>, ip: string, namespace: string): void {
+  const list = podIPs.get(ip);
+  if (!list) podIPs.set(ip, [namespace]);
+  else if (!list.includes(namespace)) list.push(namespace);
 }
 
 /** The first label of an endpoint's name: its hostname, else its dashed IP (`10-244-1-5`). */

@@ -3,7 +3,7 @@ import { newObjectMeta } from "../api/meta";
 import type { DnsResponse } from "./contract";
 import { buildDnsIndex } from "./dnsIndex";
 import { ClusterDns } from "./resolver";
-import { addService, addSlice, dnsScenario, testCluster } from "./testing";
+import { addPod, addService, addSlice, dnsScenario, testCluster } from "./testing";
 
 const data = (r: DnsResponse) => r.answer.map((a) => `${a.name} ${a.ttl} ${a.type} ${a.data}`);
 const SOA = "cluster.local. 5 IN SOA ns.dns.cluster.local. hostmaster.cluster.local.";
@@ -172,6 +172,23 @@ describe("ClusterDns configuration and index", () => {
     });
     const r = new ClusterDns(c).query("web.default.svc.cluster.local", "A");
     expect(r.answer[0]?.ttl).toBe(30);
+  });
+
+  it("answers pod records with `pods verified` only for a pod that has the IP in that namespace", () => {
+    const c = dnsScenario();
+    c.store.put("ConfigMap", {
+      apiVersion: "v1",
+      kind: "ConfigMap",
+      metadata: newObjectMeta(c, { name: "coredns", namespace: "kube-system" }),
+      data: { Corefile: ".:53 {\n    kubernetes cluster.local {\n       pods verified\n    }\n}\n" },
+    });
+    addPod(c, "a", "10.244.3.3");
+    addPod(c, "b", "10.244.3.4", {}, "shop");
+    const d = new ClusterDns(c);
+    expect(d.query("10-244-3-3.default.pod.cluster.local", "A").answer[0]?.data).toBe("10.244.3.3");
+    expect(d.query("10-244-3-4.shop.pod.cluster.local", "A").answer[0]?.data).toBe("10.244.3.4");
+    expect(d.query("10-244-3-4.default.pod.cluster.local", "A").rcode).toBe("NXDOMAIN");
+    expect(d.query("10-244-9-9.default.pod.cluster.local", "A").rcode).toBe("NXDOMAIN");
   });
 
   it("rebuilds the index only after a DNS-relevant change", () => {

@@ -153,7 +153,7 @@ function podAnswer(
   if (!index.namespaces.has(namespace)) return undefined;
   const ip = undashIPv4(label);
   if (ip === undefined) return undefined;
-  if (index.settings.pods === "verified" && !index.podIPs.get(ip)?.has(namespace)) return undefined;
+  if (index.settings.pods === "verified" && !index.podIPs.get(ip)?.includes(namespace)) return undefined;
   const answer = type === "A" ? [rr(qname, index.settings.ttl, "A", ip)] : [];
   return authoritative("NOERROR", answer);
 }
