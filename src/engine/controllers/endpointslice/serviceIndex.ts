@@ -12,9 +12,10 @@ import { nsKey } from "../workQueue";
 /** The zone label endpoints copy from their node. */
 export const ZONE_LABEL = "topology.kubernetes.io/zone";
 
-type PairIndex = Map<string, Map<string, Set<string>>>;
+/** Per namespace, `key=value` → the members carrying that pair. */
+type PairIndex<T> = Map<string, Map<string, Set<T>>>;
 
-function addTo(index: PairIndex, ns: string, pair: string, name: string): void {
+function addTo<T>(index: PairIndex<T>, ns: string, pair: string, member: T): void {
   let byPair = index.get(ns);
   if (!byPair) {
     byPair = new Map();
@@ -25,13 +26,13 @@ function addTo(index: PairIndex, ns: string, pair: string, name: string): void {
     set = new Set();
     byPair.set(pair, set);
   }
-  set.add(name);
+  set.add(member);
 }
 
-function removeFrom(index: PairIndex, ns: string, pair: string, name: string): void {
+function removeFrom<T>(index: PairIndex<T>, ns: string, pair: string, member: T): void {
   const set = index.get(ns)?.get(pair);
   if (!set) return;
-  set.delete(name);
+  set.delete(member);
   if (set.size === 0) index.get(ns)?.delete(pair);
 }
 
@@ -73,10 +74,11 @@ export function managedSelector(svc: Service): Record<string, string> | undefine
 export class ServiceIndex {
   /** Latest pods by namespace and name (what the informer cache holds), with their indexed labels. */
   private readonly pods = new Map<string, Map<string, CachedPod>>();
-  private readonly podsByPair: PairIndex = new Map();
+  /** The cached pods themselves, not names: a lookup finds them without another map. */
+  private readonly podsByPair: PairIndex<CachedPod> = new Map();
   private readonly svcSelectors = new Map<string, Record<string, string>>();
   /** Per namespace, one selector pair of each managed Service → those Services' keys (`ns/name`). */
-  private readonly svcsByPair: PairIndex = new Map();
+  private readonly svcsByPair: PairIndex<string> = new Map();
   private readonly listeners: ((svcKey: string) => void)[] = [];
   private readonly zones = new Map<string, string | undefined>();
 
@@ -157,10 +159,11 @@ export class ServiceIndex {
     const pairs = labels ? labelPairs(labels) : [];
     if (cached && endpointBefore) this.markServices(ns, cached.labels, cached.pairs);
     if (endpointNow) this.markServices(ns, labels, pairs);
-    for (const pair of cached?.pairs ?? []) removeFrom(this.podsByPair, ns, pair, name);
+    if (cached) for (const pair of cached.pairs) removeFrom(this.podsByPair, ns, pair, cached);
     if (labels) {
-      nsPods.set(name, { pod, labels, pairs });
-      for (const pair of pairs) addTo(this.podsByPair, ns, pair, name);
+      const entry: CachedPod = { pod, labels, pairs };
+      nsPods.set(name, entry);
+      for (const pair of pairs) addTo(this.podsByPair, ns, pair, entry);
     } else {
       nsPods.delete(name);
     }
@@ -188,18 +191,16 @@ export class ServiceIndex {
   podsMatching(ns: string, selector: Record<string, string>): Pod[] {
     const byPair = this.podsByPair.get(ns);
     if (!byPair) return [];
-    let smallest: Set<string> | undefined;
+    let smallest: Set<CachedPod> | undefined;
     for (const k in selector) {
       const set = byPair.get(`${k}=${selector[k]}`);
       if (!set) return [];
       if (!smallest || set.size < smallest.size) smallest = set;
     }
-    const nsPods = this.pods.get(ns);
-    if (!smallest || !nsPods) return [];
+    if (!smallest) return [];
     const out: Pod[] = [];
-    for (const name of smallest) {
-      const pod = nsPods.get(name)?.pod;
-      if (pod && matchesSelector(selector, pod.metadata.labels)) out.push(pod);
+    for (const { pod } of smallest) {
+      if (matchesSelector(selector, pod.metadata.labels)) out.push(pod);
     }
     return out.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
   }

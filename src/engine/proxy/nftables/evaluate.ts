@@ -8,7 +8,7 @@
 import type { Hook, Packet } from "../../net/types";
 import type { HookContext, HookResult, MatchedRule } from "../types";
 import { cidrContains, ipToInt } from "./ip";
-import type { Action, Cond, NftChain, NftRule, NftSet, NftTable, Stmt, Verdict } from "./model";
+import type { Cond, NftChain, NftRule, NftSet, NftTable, Stmt, Verdict } from "./model";
 import { actionText } from "./rules";
 
 /**
@@ -129,18 +129,6 @@ function lookup(w: Walk, r: NftRule): Verdict | undefined {
 
 type Outcome = "continue" | "ACCEPT" | "DROP" | "REJECT";
 
-/** Rules' action texts (a `numgen` one lists every endpoint chain), rendered once per rule action. */
-const ACTION_TEXT = new WeakMap<Action, string>();
-
-function ruleActionText(a: Action): string {
-  let s = ACTION_TEXT.get(a);
-  if (s === undefined) {
-    s = actionText(a);
-    ACTION_TEXT.set(a, s);
-  }
-  return s;
-}
-
 function allHold(w: Walk, conds: readonly Cond[]): boolean {
   for (const c of conds) if (!condHolds(w, c)) return false;
   return true;
@@ -171,7 +159,7 @@ function runBase(w: Walk, base: NftChain): Outcome {
       table: TABLE,
       chain: frame.chain.name,
       rule: r.text,
-      action: r.action ? ruleActionText(r.action) : "",
+      action: r.action ? (r.actionText ?? actionText(r.action)) : "",
     };
     w.walked.push(seen);
     if (!allHold(w, r.conds)) continue;

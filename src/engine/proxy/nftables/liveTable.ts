@@ -1,7 +1,7 @@
 /**
  * The table as the data plane keeps it: the fixed objects and the shared
  * sets and maps (every element, so lookups are one Map get), plus one
- * `ServiceUnit` per Service whose chains are written on first use. A sync
+ * `ServiceUnit` per Service whose endpoint chains are written on first use. A sync
  * re-reads only the Services whose objects changed and counts its writes
  * by comparing those Services' old and new objects.
  * NOTE: a Service is "changed" when it or one of its EndpointSlices is a
@@ -17,7 +17,7 @@ import type { TableView } from "./evaluate";
 import type { NftChain, NftElement, NftSet, NftTable } from "./model";
 import { type DynamicElements, renderChain, renderChains, renderSet } from "./render";
 import { isProgrammed, slicesByService, sortedServices } from "./servicePorts";
-import { makeUnit, type ServiceUnit, writeUnit, written } from "./serviceUnit";
+import { makeUnit, type ServiceUnit, unitChain, unitSet, writeUnit, written } from "./serviceUnit";
 import { scratchTable, setupTable } from "./setup";
 import { UnitIndex } from "./unitIndex";
 
@@ -36,8 +36,6 @@ export class LiveTable implements TableView {
   private chainCount = 0;
   private ruleCount = 0;
   private affinitySetCount = 0;
-  /** Per-Service chains found by name so far (the same name strings come back packet after packet). */
-  private readonly found = new Map<string, NftChain>();
   /** Two Services share an element: removing one would need the other's, so syncs rebuild. */
   private conflicted = false;
 
@@ -83,7 +81,6 @@ export class LiveTable implements TableView {
     const after = scratchTable();
     for (const u of plan.added) writeUnit(u, this.params.service, after);
     for (const u of plan.removed) this.remove(u);
-    if (plan.removed.length > 0) this.found.clear();
     for (const u of plan.added) this.add(u);
     this.index.order = plan.order;
     this.index.ignore(plan.ignoredSvcs, plan.ignoredSlices);
@@ -149,20 +146,20 @@ export class LiveTable implements TableView {
     return svc < 0 ? undefined : this.index.units.get(name.slice(start, svc));
   }
 
+  // No table-wide cache of chains found: at 10,000 Services it would be a 110,000-entry Map whose
+  // inserts and cold lookups make a first packet's cost grow with the table, as the kernel's does not.
   chain(name: string): NftChain | undefined {
-    const known = this.fixed.chains.get(name) ?? this.found.get(name);
-    if (known) return known;
+    const fixed = this.fixed.chains.get(name);
+    if (fixed) return fixed;
     const u = this.unitFor(name);
-    const c = u && written(u, this.params.service).chains.get(name);
-    if (c) this.found.set(name, c);
-    return c;
+    return u && unitChain(u, name);
   }
 
   set(name: string): NftSet | undefined {
     const fixed = this.fixed.sets.get(name);
     if (fixed) return fixed;
     const u = this.unitFor(name);
-    return u && written(u, this.params.service).sets.get(name);
+    return u && unitSet(u, name);
   }
 
   /** Affinity sets in creation order (their Services' chains are written and kept). */

@@ -48,6 +48,8 @@ export interface NftRule {
   comment?: string;
   /** The rule as `nft list` prints it. */
   text: string;
+  /** Its action as `nft list` prints it (the end of `text`), kept so a trace need not render it per packet. */
+  actionText?: string;
 }
 
 /** A base chain's registration with netfilter. */

@@ -1,11 +1,12 @@
 /**
  * The per-ServicePort part of kube-proxy's `syncProxyRules`: map elements,
  * the service/local/external/firewall chains, endpoint chains and affinity
- * sets, in the order kube-proxy adds them to its transaction.
+ * sets, in the order kube-proxy adds them to its transaction. A port's
+ * service chains and each endpoint chain can also be written on their own.
  */
-import { categorize, usesClusterEndpoints, usesLocalEndpoints } from "./categorize";
+import { type Categorized, categorize, usesClusterEndpoints, usesLocalEndpoints } from "./categorize";
 import { cidrContains, ipToInt } from "./ip";
-import type { Cond, NftChain, NftRule, NftTable } from "./model";
+import type { Cond, NftChain, NftRule, NftSet, NftTable } from "./model";
 import * as N from "./names";
 import { goto, host, jump, rule } from "./rules";
 import { type PutElement, type ServiceParams, writeElements } from "./serviceElements";
@@ -21,17 +22,68 @@ export function tableElements(t: NftTable): PutElement {
   };
 }
 
-function chain(t: NftTable, name: string): NftChain {
-  let c = t.chains.get(name);
-  if (!c) {
-    c = { name, rules: [] };
-    t.chains.set(name, c);
-  }
-  return c;
+/** Which chains a ServicePort has and where its traffic goes: the decisions `syncProxyRules` makes. */
+interface PortPlan {
+  svc: ServicePortInfo;
+  cat: Categorized;
+  clusterPolicyChain: string;
+  localPolicyChain: string;
+  externalTrafficChain: string;
+  fwChain: string;
+  internalTrafficChain: string;
+  externalPolicyChain: string;
+  usesClusterPolicyChain: boolean;
+  usesLocalPolicyChain: boolean;
+  usesExternalTrafficChain: boolean;
+  usesFWChain: boolean;
+  hasInternalEndpoints: boolean;
+  hasExternalEndpoints: boolean;
+  /** Its chains in creation order. */
+  chains: string[];
 }
 
-function endpointRules(t: NftTable, svc: ServicePortInfo, chainName: string, eps: EndpointInfo[]): void {
-  const rules: NftRule[] = [];
+function planPort(svc: ServicePortInfo, p: ServiceParams): PortPlan {
+  const cat = categorize(svc);
+  const { clusterEndpoints, localEndpoints, allReachable, hasAnyEndpoints } = cat;
+  const base = svc.chainBase;
+  const clusterPolicyChain = N.serviceChain(base);
+  const localPolicyChain = N.localChain(base);
+  const externalTrafficChain = N.externalChain(base);
+  const fwChain = N.firewallChain(base);
+  const usesClusterPolicyChain = clusterEndpoints.length > 0 && usesClusterEndpoints(svc);
+  const usesLocalPolicyChain = localEndpoints.length > 0 && usesLocalEndpoints(svc);
+  const usesExternalTrafficChain = hasAnyEndpoints && externallyAccessible(svc);
+  const usesFWChain = svc.loadBalancerIPs.length > 0 && svc.loadBalancerSourceRanges.length > 0;
+  const internalTrafficChain = svc.internalPolicyLocal ? localPolicyChain : clusterPolicyChain;
+  const hasInternalEndpoints = hasAnyEndpoints && !(svc.internalPolicyLocal && localEndpoints.length === 0);
+  const chains = allReachable.map((ep) => ep.chain);
+  if (usesClusterPolicyChain) chains.push(clusterPolicyChain);
+  if (usesLocalPolicyChain) chains.push(localPolicyChain);
+  if (usesExternalTrafficChain) chains.push(externalTrafficChain);
+  if (usesFWChain) chains.push(fwChain);
+  // The masquerade rule creates its chain if nothing else did.
+  if (hasInternalEndpoints && p.podCIDR && !chains.includes(internalTrafficChain))
+    chains.push(internalTrafficChain);
+  return {
+    svc,
+    cat,
+    clusterPolicyChain,
+    localPolicyChain,
+    externalTrafficChain,
+    fwChain,
+    internalTrafficChain,
+    externalPolicyChain: svc.externalPolicyLocal ? localPolicyChain : clusterPolicyChain,
+    usesClusterPolicyChain,
+    usesLocalPolicyChain,
+    usesExternalTrafficChain,
+    usesFWChain,
+    hasInternalEndpoints,
+    hasExternalEndpoints: hasAnyEndpoints && !(svc.externalPolicyLocal && localEndpoints.length === 0),
+    chains,
+  };
+}
+
+function endpointRules(svc: ServicePortInfo, eps: EndpointInfo[], rules: NftRule[]): void {
   if (svc.affinitySeconds !== undefined)
     for (const ep of eps)
       rules.push(
@@ -41,11 +93,91 @@ function endpointRules(t: NftTable, svc: ServicePortInfo, chainName: string, eps
         }),
       );
   rules.push(rule({ action: { k: "numgen", targets: eps.map((e) => e.chain) } }));
-  chain(t, chainName).rules.push(...rules);
 }
 
 const JUMP_MASQ = jump(N.MARK_FOR_MASQUERADE);
+const JUMP_MASQ_TEXT = `jump ${N.MARK_FOR_MASQUERADE}`;
 const L4PROTO: Record<string, Cond[]> = {};
+
+/** An endpoint chain's rules: masquerade hairpin traffic, remember the client (affinity), DNAT. */
+function endpointChainRules(svc: ServicePortInfo, ep: EndpointInfo): NftRule[] {
+  const proto = svc.protocol;
+  L4PROTO[proto] ??= [{ k: "l4proto", proto }];
+  const rules: NftRule[] = [
+    {
+      conds: [host("saddr", ep.ip, ep.ipNumber)],
+      stmts: [],
+      action: JUMP_MASQ,
+      text: `ip saddr ${ep.ip} ${JUMP_MASQ_TEXT}`,
+      actionText: JUMP_MASQ_TEXT,
+    },
+  ];
+  if (svc.affinitySeconds !== undefined)
+    rules.push(rule({ stmts: [{ k: "update", set: N.affinitySet(ep.chainBase) }] }));
+  rules.push({
+    conds: L4PROTO[proto] ?? [],
+    stmts: [{ k: "dnat", ip: ep.ip, port: ep.port }],
+    text: `meta l4proto ${proto} dnat to ${ep.endpoint}`,
+  });
+  return rules;
+}
+
+/** The rules of the plan's chain `name` (an endpoint chain when `ep` is given). */
+function chainRules(plan: PortPlan, p: ServiceParams, name: string, ep?: EndpointInfo): NftRule[] {
+  if (ep) return endpointChainRules(plan.svc, ep);
+  const svc = plan.svc;
+  const rules: NftRule[] = [];
+  if (name === plan.internalTrafficChain && plan.hasInternalEndpoints && p.podCIDR)
+    rules.push(
+      rule({
+        conds: [
+          host("daddr", svc.clusterIP, ipToInt(svc.clusterIP)),
+          { k: "addr", field: "saddr", neg: true, cidrs: [p.podCIDR] },
+        ],
+        action: JUMP_MASQ,
+      }),
+    );
+  if (name === plan.externalTrafficChain && plan.usesExternalTrafficChain) {
+    if (!svc.externalPolicyLocal) rules.push(rule({ action: JUMP_MASQ }));
+    else {
+      if (p.podCIDR)
+        rules.push(
+          rule({
+            conds: [{ k: "addr", field: "saddr", neg: false, cidrs: [p.podCIDR] }],
+            action: goto(plan.clusterPolicyChain),
+            comment: "short-circuit pod traffic",
+          }),
+        );
+      rules.push(
+        rule({ conds: [{ k: "fibSaddrLocal" }], action: JUMP_MASQ, comment: "masquerade local traffic" }),
+        rule({
+          conds: [{ k: "fibSaddrLocal" }],
+          action: goto(plan.clusterPolicyChain),
+          comment: "short-circuit local traffic",
+        }),
+      );
+    }
+    if (plan.hasExternalEndpoints) rules.push(rule({ action: goto(plan.externalPolicyChain) }));
+  }
+  if (name === plan.fwChain && plan.usesFWChain) {
+    const sources = [...svc.loadBalancerSourceRanges];
+    const node = p.nodeIP === undefined ? Number.NaN : ipToInt(p.nodeIP);
+    if (sources.some((c) => cidrContains(c, node)))
+      for (const ip of svc.loadBalancerIPs) sources.push({ network: ipToInt(ip), bits: 32 });
+    rules.push(
+      rule({ conds: [{ k: "addr", field: "saddr", neg: true, cidrs: sources }], action: { k: "drop" } }),
+    );
+  }
+  if (name === plan.clusterPolicyChain && plan.usesClusterPolicyChain)
+    endpointRules(svc, plan.cat.clusterEndpoints, rules);
+  if (name === plan.localPolicyChain && plan.usesLocalPolicyChain)
+    endpointRules(svc, plan.cat.localEndpoints, rules);
+  return rules;
+}
+
+function affinitySet(name: string, timeoutSeconds: number): NftSet {
+  return { kind: "set", name, keyKind: "addr", timeoutSeconds, elements: new Map() };
+}
 
 /** Writes one ServicePort's elements (through `put`) and chains and affinity sets into `t`. */
 export function writeServicePort(
@@ -54,116 +186,57 @@ export function writeServicePort(
   p: ServiceParams,
   put: PutElement = tableElements(t),
 ): void {
-  const { clusterEndpoints, localEndpoints, allReachable, hasAnyEndpoints } = categorize(svc);
-  const proto = svc.protocol;
-  const base = svc.chainBase;
-  const clusterPolicyChain = N.serviceChain(base);
-  const localPolicyChain = N.localChain(base);
-  const externalTrafficChain = N.externalChain(base);
-  const fwChain = N.firewallChain(base);
-
-  const epChains = allReachable.map((ep) => chain(t, ep.chain));
-  const usesClusterPolicyChain = clusterEndpoints.length > 0 && usesClusterEndpoints(svc);
-  if (usesClusterPolicyChain) chain(t, clusterPolicyChain);
-  const usesLocalPolicyChain = localEndpoints.length > 0 && usesLocalEndpoints(svc);
-  if (usesLocalPolicyChain) chain(t, localPolicyChain);
-
-  const internalTrafficChain = svc.internalPolicyLocal ? localPolicyChain : clusterPolicyChain;
-  const hasInternalEndpoints = hasAnyEndpoints && !(svc.internalPolicyLocal && localEndpoints.length === 0);
-  const externalPolicyChain = svc.externalPolicyLocal ? localPolicyChain : clusterPolicyChain;
-  const hasExternalEndpoints = hasAnyEndpoints && !(svc.externalPolicyLocal && localEndpoints.length === 0);
-  const usesExternalTrafficChain = hasAnyEndpoints && externallyAccessible(svc);
-  if (usesExternalTrafficChain) chain(t, externalTrafficChain);
-
-  const usesFWChain = svc.loadBalancerIPs.length > 0 && svc.loadBalancerSourceRanges.length > 0;
-  if (usesFWChain) chain(t, fwChain);
+  const plan = planPort(svc, p);
+  const chains = plan.chains.map((name) => {
+    let c = t.chains.get(name);
+    if (!c) {
+      c = { name, rules: [] };
+      t.chains.set(name, c);
+    }
+    return c;
+  });
+  const { clusterEndpoints, localEndpoints, allReachable, hasAnyEndpoints } = plan.cat;
   writeElements(put, svc, {
     clusterCount: clusterEndpoints.length,
     localCount: localEndpoints.length,
     reachableCount: allReachable.length,
     hasAnyEndpoints,
   });
-
-  if (hasInternalEndpoints && p.podCIDR)
-    chain(t, internalTrafficChain).rules.push(
-      rule({
-        conds: [
-          host("daddr", svc.clusterIP, ipToInt(svc.clusterIP)),
-          { k: "addr", field: "saddr", neg: true, cidrs: [p.podCIDR] },
-        ],
-        action: jump(N.MARK_FOR_MASQUERADE),
-      }),
-    );
-
-  if (usesExternalTrafficChain) {
-    const ext = chain(t, externalTrafficChain);
-    if (!svc.externalPolicyLocal) ext.rules.push(rule({ action: jump(N.MARK_FOR_MASQUERADE) }));
-    else {
-      if (p.podCIDR)
-        ext.rules.push(
-          rule({
-            conds: [{ k: "addr", field: "saddr", neg: false, cidrs: [p.podCIDR] }],
-            action: goto(clusterPolicyChain),
-            comment: "short-circuit pod traffic",
-          }),
-        );
-      ext.rules.push(
-        rule({
-          conds: [{ k: "fibSaddrLocal" }],
-          action: jump(N.MARK_FOR_MASQUERADE),
-          comment: "masquerade local traffic",
-        }),
-        rule({
-          conds: [{ k: "fibSaddrLocal" }],
-          action: goto(clusterPolicyChain),
-          comment: "short-circuit local traffic",
-        }),
-      );
-    }
-    if (hasExternalEndpoints) ext.rules.push(rule({ action: goto(externalPolicyChain) }));
-  }
-
-  if (usesFWChain) {
-    const sources = [...svc.loadBalancerSourceRanges];
-    const node = p.nodeIP === undefined ? Number.NaN : ipToInt(p.nodeIP);
-    if (sources.some((c) => cidrContains(c, node)))
-      for (const ip of svc.loadBalancerIPs) sources.push({ network: ipToInt(ip), bits: 32 });
-    chain(t, fwChain).rules.push(
-      rule({ conds: [{ k: "addr", field: "saddr", neg: true, cidrs: sources }], action: { k: "drop" } }),
-    );
-  }
-
   if (svc.affinitySeconds !== undefined)
     for (const ep of allReachable) {
       const name = N.affinitySet(ep.chainBase);
-      t.sets.set(name, {
-        kind: "set",
-        name,
-        keyKind: "addr",
-        timeoutSeconds: svc.affinitySeconds,
-        elements: new Map(),
-      });
+      t.sets.set(name, affinitySet(name, svc.affinitySeconds));
     }
-
-  if (usesClusterPolicyChain) endpointRules(t, svc, clusterPolicyChain, clusterEndpoints);
-  if (usesLocalPolicyChain) endpointRules(t, svc, localPolicyChain, localEndpoints);
-
-  L4PROTO[proto] ??= [{ k: "l4proto", proto }];
-  const protoConds = L4PROTO[proto] ?? [];
-  allReachable.forEach((ep, i) => {
-    const rules = epChains[i]?.rules ?? [];
-    rules.push({
-      conds: [host("saddr", ep.ip, ep.ipNumber)],
-      stmts: [],
-      action: JUMP_MASQ,
-      text: `ip saddr ${ep.ip} jump mark-for-masquerade`,
-    });
-    if (svc.affinitySeconds !== undefined)
-      rules.push(rule({ stmts: [{ k: "update", set: N.affinitySet(ep.chainBase) }] }));
-    rules.push({
-      conds: protoConds,
-      stmts: [{ k: "dnat", ip: ep.ip, port: ep.port }],
-      text: `meta l4proto ${proto} dnat to ${ep.endpoint}`,
-    });
+  chains.forEach((c, i) => {
+    c.rules.push(...chainRules(plan, p, c.name, allReachable[i]));
   });
+}
+
+/**
+ * A ServicePort's service, local, external and firewall chains, written
+ * (the same rules `writeServicePort` writes into them), and the endpoints
+ * that get an endpoint chain (`endpointChain` writes one).
+ */
+export function serviceChains(
+  svc: ServicePortInfo,
+  p: ServiceParams,
+): { chains: NftChain[]; reachable: EndpointInfo[] } {
+  const plan = planPort(svc, p);
+  const reachable = plan.cat.allReachable;
+  const chains = plan.chains
+    .slice(reachable.length)
+    .map((name) => ({ name, rules: chainRules(plan, p, name) }));
+  return { chains, reachable };
+}
+
+/** One endpoint's chain, as `writeServicePort` writes it. */
+export function endpointChain(svc: ServicePortInfo, ep: EndpointInfo): NftChain {
+  return { name: ep.chain, rules: endpointChainRules(svc, ep) };
+}
+
+/** One endpoint's affinity set, when the port has session affinity. */
+export function endpointAffinitySet(svc: ServicePortInfo, ep: EndpointInfo): NftSet | undefined {
+  return svc.affinitySeconds === undefined
+    ? undefined
+    : affinitySet(N.affinitySet(ep.chainBase), svc.affinitySeconds);
 }

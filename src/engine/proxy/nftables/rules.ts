@@ -98,10 +98,14 @@ export function rule(parts: { conds?: Cond[]; stmts?: Stmt[]; action?: Action; c
   let text = "";
   for (const c of conds) text += text ? ` ${condText(c)}` : condText(c);
   for (const st of stmts) text += text ? ` ${stmtText(st)}` : stmtText(st);
-  if (parts.action) text += text ? ` ${actionText(parts.action)}` : actionText(parts.action);
+  const action = parts.action ? actionText(parts.action) : undefined;
+  if (action !== undefined) text += text ? ` ${action}` : action;
   if (parts.comment !== undefined) text += ` comment "${parts.comment}"`;
   const r: NftRule = { conds, stmts, text };
-  if (parts.action) r.action = parts.action;
+  if (parts.action) {
+    r.action = parts.action;
+    r.actionText = action;
+  }
   if (parts.comment !== undefined) r.comment = parts.comment;
   return r;
 }

@@ -1,15 +1,20 @@
 /**
- * One Service's share of the table, kept small: a snapshot of what its
- * rules are written from, the map elements it owns (written eagerly, they
- * are what packets are looked up by), and how many chains, rules and
- * affinity sets it has. Its chains are written only when asked for.
+ * One Service's share of the table: a snapshot of what its rules are
+ * written from, its ports with their endpoints sorted and named (hashed at
+ * sync, as kube-proxy does), the map elements it owns, its service chains
+ * (service, local, external, firewall: written at sync, like the elements),
+ * and how many chains, rules and affinity sets it has in all. Its endpoint
+ * chains, one per endpoint and two or three rules each, are written one at
+ * a time when first walked or listed: writing all of them would multiply
+ * the table's memory by five, and writing a whole Service on a packet's
+ * first visit made that packet cost several times a later one's.
  */
 import type { EndpointSlice, Service } from "../../api/types";
 import { countCategories } from "./categorize";
-import type { NftElement, NftTable } from "./model";
-import { writeServicePort } from "./perService";
+import type { NftChain, NftElement, NftSet, NftTable } from "./model";
+import { endpointAffinitySet, endpointChain, serviceChains, writeServicePort } from "./perService";
 import { type PutElement, type ServiceParams, shapeOf, writeElements } from "./serviceElements";
-import { type PortSpec, portSpecs, withEndpoints } from "./servicePorts";
+import { type EndpointInfo, portSpecs, type ServicePortInfo, withEndpoints } from "./servicePorts";
 
 export interface ServiceUnit {
   /** `namespace/name` */
@@ -19,7 +24,7 @@ export interface ServiceUnit {
   slices: readonly EndpointSlice[];
   /** resourceVersion of the Service, then of each slice, when written. */
   versions: (string | undefined)[];
-  ports: PortSpec[];
+  ports: ServicePortInfo[];
   /** Its elements, three entries each: set name, joined key, element. */
   elements: (string | NftElement)[];
   chains: number;
@@ -30,7 +35,13 @@ export interface ServiceUnit {
   /** Sync generation of `sliceSeen`, and how many of its slices that sync saw unchanged. */
   sliceGen: number;
   sliceSeen: number;
-  /** Its chains and affinity sets once written (kept for packets and `nft list chain`). */
+  /** Per port, the endpoints that have an endpoint chain. */
+  reachable: EndpointInfo[][];
+  /** Its service chains, and the endpoint chains written so far, by name. */
+  chainsByName: Map<string, NftChain>;
+  /** Affinity sets made so far, by name. */
+  setsByName?: Map<string, NftSet>;
+  /** All its chains and affinity sets once written together (for whole-table listings). */
   written?: NftTable;
   /** Its chains as `nft list` prints them, once listed (one string: cheap to keep). */
   listing?: string;
@@ -51,7 +62,9 @@ export function makeUnit(
     svc,
     slices,
     versions,
-    ports: portSpecs(svc, slices, node),
+    ports: portSpecs(svc, slices, node).map((spec) => withEndpoints(spec)),
+    reachable: [],
+    chainsByName: new Map(),
     elements: [],
     chains: 0,
     rules: 0,
@@ -70,6 +83,9 @@ export function makeUnit(
     u.chains += shape.chains;
     u.rules += shape.rules;
     u.affinitySets += shape.affinitySets;
+    const { chains, reachable } = serviceChains(spec, params);
+    for (const c of chains) u.chainsByName.set(c.name, c);
+    u.reachable.push(reachable);
   }
   return u;
 }
@@ -93,11 +109,40 @@ const DISCARD: PutElement = () => {};
  */
 export function writeUnit(u: ServiceUnit, params: ServiceParams, into?: NftTable): NftTable {
   const t = into ?? { comment: "", sets: new Map(), chains: new Map() };
-  for (const spec of u.ports) writeServicePort(t, withEndpoints(spec), params, into ? undefined : DISCARD);
+  for (const sp of u.ports) writeServicePort(t, sp, params, into ? undefined : DISCARD);
   return t;
 }
 
-/** The unit's chains and affinity sets, written once and kept. */
+/** The unit's chain `name` (an endpoint chain is written on first use and kept), if it has one. */
+export function unitChain(u: ServiceUnit, name: string): NftChain | undefined {
+  const known = u.chainsByName.get(name);
+  if (known) return known;
+  for (let i = 0; i < u.ports.length; i++) {
+    const ep = u.reachable[i]?.find((e) => e.chain === name);
+    if (!ep) continue;
+    const c = endpointChain(u.ports[i] as ServicePortInfo, ep);
+    u.chainsByName.set(name, c);
+    return c;
+  }
+  return undefined;
+}
+
+/** The unit's affinity set `name` (made on first use and kept), if it has one. */
+export function unitSet(u: ServiceUnit, name: string): NftSet | undefined {
+  const known = u.setsByName?.get(name);
+  if (known) return known;
+  for (let i = 0; i < u.ports.length; i++)
+    for (const ep of u.reachable[i] ?? []) {
+      const s = endpointAffinitySet(u.ports[i] as ServicePortInfo, ep);
+      if (s?.name !== name) continue;
+      u.setsByName ??= new Map();
+      u.setsByName.set(name, s);
+      return s;
+    }
+  return undefined;
+}
+
+/** The unit's chains and affinity sets, all written once and kept (for whole-table listings). */
 export function written(u: ServiceUnit, params: ServiceParams): NftTable {
   u.written ??= writeUnit(u, params);
   return u.written;
