@@ -10,7 +10,7 @@ import type { Cond, NftChain, NftRule, NftSet, NftTable } from "./model";
 import * as N from "./names";
 import { goto, host, jump, rule } from "./rules";
 import { type PutElement, type ServiceParams, writeElements } from "./serviceElements";
-import type { EndpointInfo, ServicePortInfo } from "./servicePorts";
+import type { EndpointInfo, PortSpec, ServicePortInfo } from "./servicePorts";
 import { externallyAccessible } from "./servicePorts";
 
 export type { ServiceParams } from "./serviceElements";
@@ -99,8 +99,14 @@ const JUMP_MASQ = jump(N.MARK_FOR_MASQUERADE);
 const JUMP_MASQ_TEXT = `jump ${N.MARK_FOR_MASQUERADE}`;
 const L4PROTO: Record<string, Cond[]> = {};
 
+/** What an endpoint chain is written from. */
+export type EndpointChainInfo = Pick<
+  EndpointInfo,
+  "ip" | "port" | "ipNumber" | "endpoint" | "chainBase" | "chain"
+>;
+
 /** An endpoint chain's rules: masquerade hairpin traffic, remember the client (affinity), DNAT. */
-function endpointChainRules(svc: ServicePortInfo, ep: EndpointInfo): NftRule[] {
+function endpointChainRules(svc: PortSpec, ep: EndpointChainInfo): NftRule[] {
   const proto = svc.protocol;
   L4PROTO[proto] ??= [{ k: "l4proto", proto }];
   const rules: NftRule[] = [
@@ -230,13 +236,6 @@ export function serviceChains(
 }
 
 /** One endpoint's chain, as `writeServicePort` writes it. */
-export function endpointChain(svc: ServicePortInfo, ep: EndpointInfo): NftChain {
+export function endpointChain(svc: PortSpec, ep: EndpointChainInfo): NftChain {
   return { name: ep.chain, rules: endpointChainRules(svc, ep) };
-}
-
-/** One endpoint's affinity set, when the port has session affinity. */
-export function endpointAffinitySet(svc: ServicePortInfo, ep: EndpointInfo): NftSet | undefined {
-  return svc.affinitySeconds === undefined
-    ? undefined
-    : affinitySet(N.affinitySet(ep.chainBase), svc.affinitySeconds);
 }

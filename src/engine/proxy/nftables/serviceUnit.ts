@@ -11,10 +11,23 @@
  */
 import type { EndpointSlice, Service } from "../../api/types";
 import { countCategories } from "./categorize";
+import { ipToInt } from "./ip";
 import type { NftChain, NftElement, NftSet, NftTable } from "./model";
-import { endpointAffinitySet, endpointChain, serviceChains, writeServicePort } from "./perService";
+import * as N from "./names";
+import { endpointChain, serviceChains, writeServicePort } from "./perService";
 import { type PutElement, type ServiceParams, shapeOf, writeElements } from "./serviceElements";
-import { type EndpointInfo, portSpecs, type ServicePortInfo, withEndpoints } from "./servicePorts";
+import { type PortSpec, portSpecs, withEndpoints } from "./servicePorts";
+
+/**
+ * A port's endpoints that have an endpoint chain, sorted by `IP:port`, in
+ * columns: a 10,000-Service table keeps 100,000 of them, and an object
+ * each (with its `IP:port` and name strings) would double the table.
+ */
+interface Reachable {
+  chains: string[];
+  ips: string[];
+  ports: number[];
+}
 
 export interface ServiceUnit {
   /** `namespace/name` */
@@ -24,7 +37,7 @@ export interface ServiceUnit {
   slices: readonly EndpointSlice[];
   /** resourceVersion of the Service, then of each slice, when written. */
   versions: (string | undefined)[];
-  ports: ServicePortInfo[];
+  ports: PortSpec[];
   /** Its elements, three entries each: set name, joined key, element. */
   elements: (string | NftElement)[];
   chains: number;
@@ -36,7 +49,7 @@ export interface ServiceUnit {
   sliceGen: number;
   sliceSeen: number;
   /** Per port, the endpoints that have an endpoint chain. */
-  reachable: EndpointInfo[][];
+  reachable: Reachable[];
   /** Its service chains, and the endpoint chains written so far, by name. */
   chainsByName: Map<string, NftChain>;
   /** Affinity sets made so far, by name. */
@@ -62,7 +75,7 @@ export function makeUnit(
     svc,
     slices,
     versions,
-    ports: portSpecs(svc, slices, node).map((spec) => withEndpoints(spec)),
+    ports: portSpecs(svc, slices, node),
     reachable: [],
     chainsByName: new Map(),
     elements: [],
@@ -83,9 +96,13 @@ export function makeUnit(
     u.chains += shape.chains;
     u.rules += shape.rules;
     u.affinitySets += shape.affinitySets;
-    const { chains, reachable } = serviceChains(spec, params);
+    const { chains, reachable } = serviceChains(withEndpoints(spec), params);
     for (const c of chains) u.chainsByName.set(c.name, c);
-    u.reachable.push(reachable);
+    u.reachable.push({
+      chains: reachable.map((e) => e.chain),
+      ips: reachable.map((e) => e.ip),
+      ports: reachable.map((e) => e.port),
+    });
   }
   return u;
 }
@@ -109,18 +126,30 @@ const DISCARD: PutElement = () => {};
  */
 export function writeUnit(u: ServiceUnit, params: ServiceParams, into?: NftTable): NftTable {
   const t = into ?? { comment: "", sets: new Map(), chains: new Map() };
-  for (const sp of u.ports) writeServicePort(t, sp, params, into ? undefined : DISCARD);
+  for (const spec of u.ports) writeServicePort(t, withEndpoints(spec), params, into ? undefined : DISCARD);
   return t;
 }
+
+const ENDPOINT_PREFIX = N.endpointChain("").length;
 
 /** The unit's chain `name` (an endpoint chain is written on first use and kept), if it has one. */
 export function unitChain(u: ServiceUnit, name: string): NftChain | undefined {
   const known = u.chainsByName.get(name);
   if (known) return known;
   for (let i = 0; i < u.ports.length; i++) {
-    const ep = u.reachable[i]?.find((e) => e.chain === name);
-    if (!ep) continue;
-    const c = endpointChain(u.ports[i] as ServicePortInfo, ep);
+    const r = u.reachable[i] as Reachable;
+    const k = r.chains.indexOf(name);
+    if (k < 0) continue;
+    const ip = r.ips[k] as string;
+    const port = r.ports[k] as number;
+    const c = endpointChain(u.ports[i] as PortSpec, {
+      ip,
+      port,
+      ipNumber: ipToInt(ip),
+      endpoint: `${ip}:${port}`,
+      chainBase: name.slice(ENDPOINT_PREFIX),
+      chain: name,
+    });
     u.chainsByName.set(name, c);
     return c;
   }
@@ -131,14 +160,16 @@ export function unitChain(u: ServiceUnit, name: string): NftChain | undefined {
 export function unitSet(u: ServiceUnit, name: string): NftSet | undefined {
   const known = u.setsByName?.get(name);
   if (known) return known;
-  for (let i = 0; i < u.ports.length; i++)
-    for (const ep of u.reachable[i] ?? []) {
-      const s = endpointAffinitySet(u.ports[i] as ServicePortInfo, ep);
-      if (s?.name !== name) continue;
-      u.setsByName ??= new Map();
-      u.setsByName.set(name, s);
-      return s;
-    }
+  for (let i = 0; i < u.ports.length; i++) {
+    const timeoutSeconds = u.ports[i]?.affinitySeconds;
+    if (timeoutSeconds === undefined) continue;
+    const r = u.reachable[i] as Reachable;
+    if (!r.chains.some((c) => N.affinitySet(c.slice(ENDPOINT_PREFIX)) === name)) continue;
+    const s: NftSet = { kind: "set", name, keyKind: "addr", timeoutSeconds, elements: new Map() };
+    u.setsByName ??= new Map();
+    u.setsByName.set(name, s);
+    return s;
+  }
   return undefined;
 }
 
