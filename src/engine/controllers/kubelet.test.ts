@@ -52,6 +52,21 @@ describe("kubelet", () => {
     expect(cluster.store.get("Pod", "default", "b")?.status?.podIP).toBe("10.244.1.3");
   });
 
+  it("shares what pods started alike report (frozen), and keeps readiness changes to the one pod", () => {
+    const { cluster, controllers } = setup();
+    putPod(cluster, "a", { node: "worker-1" });
+    putPod(cluster, "b", { node: "worker-1" });
+    cluster.reconcile();
+    const status = (name: string) => cluster.store.get("Pod", "default", name)!.status!;
+    expect(status("a").conditions).toBe(status("b").conditions);
+    expect(status("a").hostIPs).toBe(status("b").hostIPs);
+    expect(Object.isFrozen(status("a").conditions)).toBe(true);
+    cluster.clock.advance(5000);
+    controllers.setPodReady("default", "a", false);
+    expect(status("a").conditions?.find((c) => c.type === "Ready")?.status).toBe("False");
+    expect(status("b").conditions?.find((c) => c.type === "Ready")?.status).toBe("True");
+  });
+
   it("honours the Calico ipAddrs annotation, or waits in ContainerCreating", () => {
     const { cluster } = setup();
     putPod(cluster, "pinned", { node: "worker-1", annotations: { [CALICO_IP_ADDRS]: '["10.244.1.26"]' } });

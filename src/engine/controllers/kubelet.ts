@@ -8,6 +8,7 @@
 import { isoNow } from "../api/timestamps";
 import type { Node, Pod } from "../api/types";
 import type { Cluster } from "../cluster";
+import { InternTable } from "../util/intern";
 import { type Cidr4, parseCidr4 } from "./cidr";
 import { isPodFinished, isTerminating, parseTime } from "./objects";
 import { PodIpam } from "./podIpam";
@@ -130,7 +131,7 @@ export function installKubelet(cluster: Cluster): Kubelet {
       const status: Pod["status"] = {
         ...pod.status,
         phase: "Pending",
-        ...(hostIP ? { hostIP, hostIPs: [{ ip: hostIP }] } : {}),
+        ...(hostIP ? { hostIP, hostIPs: hostIPsOf(hostIP) } : {}),
         startTime: pod.status?.startTime ?? now,
         conditions: creatingConditions(pod, now, result.reason, result.message),
         containerStatuses: creatingContainerStatuses(pod),
@@ -147,7 +148,7 @@ export function installKubelet(cluster: Cluster): Kubelet {
       status: {
         ...pod.status,
         phase: "Running",
-        ...(hostIP ? { hostIP, hostIPs: [{ ip: hostIP }] } : {}),
+        ...(hostIP ? { hostIP, hostIPs: hostIPsOf(hostIP) } : {}),
         podIP: result,
         podIPs: [{ ip: result }],
         startTime: pod.status?.startTime ?? now,
@@ -219,6 +220,13 @@ export function installKubelet(cluster: Cluster): Kubelet {
       queue.add(podKey);
     },
   };
+}
+
+/** A node's `hostIPs`, one shared list per address. */
+const sharedHostIPs = new InternTable<{ ip: string }[]>();
+
+function hostIPsOf(ip: string): { ip: string }[] {
+  return sharedHostIPs.get(ip, () => [{ ip }]);
 }
 
 function calicoRequest(pod: Pod): string | undefined {

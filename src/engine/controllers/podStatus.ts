@@ -2,6 +2,7 @@
 
 import type { Pod } from "../api/types";
 import type { Cluster } from "../cluster";
+import { InternTable } from "../util/intern";
 import { randomHex } from "../util/names";
 import { fnv32aString } from "./podTemplateHash";
 
@@ -60,8 +61,19 @@ function setAllConditions(conditions: PodCondition[], nexts: PodCondition[], now
   for (const c of conditions) {
     if (!(POD_CONDITION_ORDER as readonly string[]).includes(c.type)) out.push(c);
   }
-  return out;
+  // Only the kubelet's own five (fields known): anything else is the pod's own.
+  if (out.length !== nexts.length) return out;
+  let key = "";
+  for (const c of out)
+    key += `${c.type}\u0000${c.status}\u0000${c.lastTransitionTime}\u0000${c.reason ?? ""}\u0000${c.message ?? ""}\u0001`;
+  return sharedConditions.get(key, () => out);
 }
+
+/** Condition lists many pods hold alike (same statuses, same times). */
+const sharedConditions = new InternTable<PodCondition[]>();
+/** `state.running` by start time, and the empty lastState. */
+const sharedRunning = new InternTable<NonNullable<ContainerStatus["state"]>>();
+const EMPTY_STATE: NonNullable<ContainerStatus["lastState"]> = Object.freeze({});
 
 /** The conditions of a pod whose containers run, ready or not. */
 export function runningConditions(pod: Pod, ready: boolean, now: string): PodCondition[] {
@@ -160,10 +172,14 @@ export function runningContainerStatuses(
       ready,
       started: true,
       restartCount: running?.restartCount ?? 0,
-      lastState: {},
-      state: { running: { startedAt: running?.state?.running?.startedAt ?? now } },
+      lastState: EMPTY_STATE,
+      state: runningState(running?.state?.running?.startedAt ?? now),
     };
   });
+}
+
+function runningState(startedAt: string): NonNullable<ContainerStatus["state"]> {
+  return sharedRunning.get(startedAt, () => ({ running: { startedAt } }));
 }
 
 /** containerStatuses of containers waiting for their sandbox. */
