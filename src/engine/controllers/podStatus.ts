@@ -2,7 +2,7 @@
 
 import type { Pod } from "../api/types";
 import type { Cluster } from "../cluster";
-import { InternTable } from "../util/intern";
+import { deepFreeze, InternTable } from "../util/intern";
 import { randomHex } from "../util/names";
 import { fnv32aString } from "./podTemplateHash";
 
@@ -63,14 +63,32 @@ function setAllConditions(conditions: PodCondition[], nexts: PodCondition[], now
   }
   // Only the kubelet's own five (fields known): anything else is the pod's own.
   if (out.length !== nexts.length) return out;
-  let key = "";
-  for (const c of out)
-    key += `${c.type}\u0000${c.status}\u0000${c.lastTransitionTime}\u0000${c.reason ?? ""}\u0000${c.message ?? ""}\u0001`;
-  return sharedConditions.get(key, () => out);
+  // Pods started together report the same list: compare with the last one
+  // shared (no key to build), and share this one from now on when it differs.
+  if (lastShared === undefined || !sameConditions(lastShared, out)) lastShared = deepFreeze(out);
+  return lastShared;
 }
 
-/** Condition lists many pods hold alike (same statuses, same times). */
-const sharedConditions = new InternTable<PodCondition[]>();
+/** The condition list last shared between pods (frozen). */
+let lastShared: PodCondition[] | undefined;
+
+function sameConditions(a: readonly PodCondition[], b: readonly PodCondition[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (
+      x.type !== y.type ||
+      x.status !== y.status ||
+      x.lastTransitionTime !== y.lastTransitionTime ||
+      x.reason !== y.reason ||
+      x.message !== y.message
+    )
+      return false;
+  }
+  return true;
+}
+
 /** `state.running` by start time, and the empty lastState. */
 const sharedRunning = new InternTable<NonNullable<ContainerStatus["state"]>>();
 const EMPTY_STATE: NonNullable<ContainerStatus["lastState"]> = Object.freeze({});
