@@ -53,10 +53,13 @@ export function endpointPorts(svc: Service, pod: Pod): ResolvedPort[] {
 export function portSetKey(
   ports: readonly { name?: string; port?: number; protocol?: string; appProtocol?: string }[],
 ): string {
-  return ports
-    .map((p) => `${p.name ?? ""}/${p.port ?? ""}/${p.protocol ?? "TCP"}/${p.appProtocol ?? ""}`)
-    .sort()
-    .join(",");
+  // Most Services have one port: its key, without an array to sort.
+  if (ports.length === 1) return portKey(ports[0]!);
+  return ports.map(portKey).sort().join(",");
+}
+
+function portKey(p: { name?: string; port?: number; protocol?: string; appProtocol?: string }): string {
+  return `${p.name ?? ""}/${p.port ?? ""}/${p.protocol ?? "TCP"}/${p.appProtocol ?? ""}`;
 }
 
 /**

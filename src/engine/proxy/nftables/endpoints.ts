@@ -2,8 +2,8 @@
  * A ServicePort's endpoints as kube-proxy's endpoint cache holds them
  * (`pkg/proxy/endpointslicecache.go`), kept compact: two flat arrays per
  * port instead of one object per endpoint, expanded into `EndpointInfo`s
- * (sorted, with their hashed chain names) only when a Service's chains
- * are materialized.
+ * (sorted, with their hashed chain names) when a Service's chains are
+ * written.
  */
 import type { EndpointSlice } from "../../api/types";
 import { hashAndTruncate } from "./hash";
