@@ -18,7 +18,8 @@ import { actionText } from "./rules";
 export interface TableView {
   /** The table's fixed objects; its base chains are the hooks' entry points. */
   readonly fixed: NftTable;
-  chain(name: string): NftChain | undefined;
+  /** The chain `name`; `from` is the verdict or action that names it, which may know where it is. */
+  chain(name: string, from?: object): NftChain | undefined;
   set(name: string): NftSet | undefined;
 }
 
@@ -174,7 +175,7 @@ function runBase(w: Walk, base: NftChain): Outcome {
     switch (v.k) {
       case "jump":
       case "goto": {
-        const next = w.t.chain(v.chain);
+        const next = w.t.chain(v.chain, r.action?.k === "numgen" ? r.action : v);
         if (!next) continue;
         if (v.k === "goto") stack.pop();
         stack.push({ chain: next, i: 0 });

@@ -17,7 +17,7 @@ import type { TableView } from "./evaluate";
 import type { NftChain, NftElement, NftSet, NftTable } from "./model";
 import { type DynamicElements, renderChain, renderChains, renderSet } from "./render";
 import { isProgrammed, slicesByService, sortedServices } from "./servicePorts";
-import { makeUnit, type ServiceUnit, unitChain, unitSet, writeUnit, written } from "./serviceUnit";
+import { makeUnit, ownerOf, type ServiceUnit, unitChain, unitSet, writeUnit, written } from "./serviceUnit";
 import { scratchTable, setupTable } from "./setup";
 import { UnitIndex } from "./unitIndex";
 
@@ -139,8 +139,9 @@ export class LiveTable implements TableView {
   /** The Service owning a per-Service chain or set name, parsed from `prefix-HASH8-ns/svc/...`. */
   private unitFor(name: string): ServiceUnit | undefined {
     const dash = name.indexOf("-");
-    if (dash < 0 || !OWN.has(name.slice(0, dash))) return undefined;
+    if (dash < 0) return undefined;
     const start = dash + 1 + HASH_AND_DASH;
+    if (!OWN.has(name.slice(0, dash))) return undefined;
     const ns = name.indexOf("/", start);
     const svc = ns < 0 ? -1 : name.indexOf("/", ns + 1);
     return svc < 0 ? undefined : this.index.units.get(name.slice(start, svc));
@@ -148,7 +149,9 @@ export class LiveTable implements TableView {
 
   // No table-wide cache of chains found: at 10,000 Services it would be a 110,000-entry Map whose
   // inserts and cold lookups make a first packet's cost grow with the table, as the kernel's does not.
-  chain(name: string): NftChain | undefined {
+  chain(name: string, from?: object): NftChain | undefined {
+    const owner = from && ownerOf(from);
+    if (owner) return unitChain(owner, name);
     const fixed = this.fixed.chains.get(name);
     if (fixed) return fixed;
     const u = this.unitFor(name);

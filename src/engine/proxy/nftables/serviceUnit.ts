@@ -5,14 +5,15 @@
  * (service, local, external, firewall: written at sync, like the elements),
  * and how many chains, rules and affinity sets it has in all. Its endpoint
  * chains, one per endpoint and two or three rules each, are written one at
- * a time when first walked or listed: writing all of them would multiply
- * the table's memory by five, and writing a whole Service on a packet's
- * first visit made that packet cost several times a later one's.
+ * a time when first walked or listed: writing all of them would add over
+ * 100 MiB to a 10,000-Service × 10 table of about 65 MiB, and
+ * writing a whole Service on a packet's first visit made that packet cost
+ * several times a later one's.
  */
 import type { EndpointSlice, Service } from "../../api/types";
 import { countCategories } from "./categorize";
 import { ipToInt } from "./ip";
-import type { NftChain, NftElement, NftSet, NftTable } from "./model";
+import type { Action, NftChain, NftElement, NftSet, NftTable } from "./model";
 import * as N from "./names";
 import { endpointChain, serviceChains, writeServicePort } from "./perService";
 import { type PutElement, type ServiceParams, shapeOf, writeElements } from "./serviceElements";
@@ -21,12 +22,30 @@ import { type PortSpec, portSpecs, withEndpoints } from "./servicePorts";
 /**
  * A port's endpoints that have an endpoint chain, sorted by `IP:port`, in
  * columns: a 10,000-Service table keeps 100,000 of them, and an object
- * each (with its `IP:port` and name strings) would double the table.
+ * each (with its `IP:port` and name strings) adds a fifth to the table.
  */
 interface Reachable {
   chains: string[];
   ips: string[];
   ports: number[];
+}
+
+/**
+ * Marks the verdicts and actions that name one of a unit's chains (map
+ * elements, numgen and goto actions of its service chains) with the unit:
+ * evaluation finds the chain from the unit it came from, as the kernel's
+ * verdicts point at their chains, rather than by a lookup among 10,000
+ * Services. Not enumerable: the objects still compare and print as plain data.
+ */
+const OWNER = Symbol("owning Service");
+
+function own(x: object, u: ServiceUnit): void {
+  Object.defineProperty(x, OWNER, { value: u });
+}
+
+/** The unit that marked `x`, if any. */
+export function ownerOf(x: object): ServiceUnit | undefined {
+  return (x as { [OWNER]?: ServiceUnit })[OWNER];
 }
 
 export interface ServiceUnit {
@@ -50,8 +69,10 @@ export interface ServiceUnit {
   sliceSeen: number;
   /** Per port, the endpoints that have an endpoint chain. */
   reachable: Reachable[];
-  /** Its service chains, and the endpoint chains written so far, by name. */
-  chainsByName: Map<string, NftChain>;
+  /** Its service, local, external and firewall chains. */
+  serviceChains: NftChain[];
+  /** Endpoint chains written so far, by name (a Map: finding a name in a list compares strings' text). */
+  endpointChains?: Map<string, NftChain>;
   /** Affinity sets made so far, by name. */
   setsByName?: Map<string, NftSet>;
   /** All its chains and affinity sets once written together (for whole-table listings). */
@@ -77,7 +98,7 @@ export function makeUnit(
     versions,
     ports: portSpecs(svc, slices, node),
     reachable: [],
-    chainsByName: new Map(),
+    serviceChains: [],
     elements: [],
     chains: 0,
     rules: 0,
@@ -97,13 +118,22 @@ export function makeUnit(
     u.rules += shape.rules;
     u.affinitySets += shape.affinitySets;
     const { chains, reachable } = serviceChains(withEndpoints(spec), params);
-    for (const c of chains) u.chainsByName.set(c.name, c);
+    u.serviceChains.push(...chains);
     u.reachable.push({
       chains: reachable.map((e) => e.chain),
       ips: reachable.map((e) => e.ip),
       ports: reachable.map((e) => e.port),
     });
   }
+  const names = new Set(u.serviceChains.map((c) => c.name));
+  for (const r of u.reachable) for (const c of r.chains) names.add(c);
+  const ours = (v: Action | undefined): v is Action =>
+    v !== undefined && (v.k === "numgen" || ("chain" in v && names.has(v.chain)));
+  for (let i = 2; i < u.elements.length; i += 3) {
+    const v = (u.elements[i] as NftElement).verdict;
+    if (ours(v)) own(v, u);
+  }
+  for (const c of u.serviceChains) for (const r of c.rules) if (ours(r.action)) own(r.action, u);
   return u;
 }
 
@@ -134,7 +164,8 @@ const ENDPOINT_PREFIX = N.endpointChain("").length;
 
 /** The unit's chain `name` (an endpoint chain is written on first use and kept), if it has one. */
 export function unitChain(u: ServiceUnit, name: string): NftChain | undefined {
-  const known = u.chainsByName.get(name);
+  for (const c of u.serviceChains) if (c.name === name) return c;
+  const known = u.endpointChains?.get(name);
   if (known) return known;
   for (let i = 0; i < u.ports.length; i++) {
     const r = u.reachable[i] as Reachable;
@@ -150,7 +181,8 @@ export function unitChain(u: ServiceUnit, name: string): NftChain | undefined {
       chainBase: name.slice(ENDPOINT_PREFIX),
       chain: name,
     });
-    u.chainsByName.set(name, c);
+    u.endpointChains ??= new Map();
+    u.endpointChains.set(name, c);
     return c;
   }
   return undefined;
