@@ -42,7 +42,8 @@ export function categorize(s: ServicePortInfo): Categorized {
   let localEndpoints: EndpointInfo[] = [];
   let hasAnyEndpoints = false;
   if (usesClusterEndpoints(s)) {
-    clusterEndpoints = eps.filter((e) => e.ready);
+    // Usually every endpoint is ready: share the list rather than copy it.
+    clusterEndpoints = eps.every((e) => e.ready) ? eps : eps.filter((e) => e.ready);
     if (clusterEndpoints.length === 0) clusterEndpoints = eps.filter((e) => e.serving && e.terminating);
     hasAnyEndpoints = clusterEndpoints.length > 0;
   }

@@ -29,6 +29,14 @@ export function base32Prefix(bytes: Uint8Array, chars: number): string {
   return out.slice(0, chars);
 }
 
+/** `base32Prefix(d, 8)`: the first 40 bits, made in one step (a table hashes 100,000 of these names). */
+function hash8(d: Uint8Array): string {
+  let bits = 0;
+  for (let i = 0; i < 5; i++) bits = bits * 256 + (d[i] as number);
+  const c = (i: number) => BASE32.charCodeAt(Math.floor(bits / 2 ** (35 - 5 * i)) & 31);
+  return String.fromCharCode(c(0), c(1), c(2), c(3), c(4), c(5), c(6), c(7));
+}
+
 /** knftables.NameLengthMax (256) minus kube-proxy's longest chain-name prefix allowance (16). */
 const CHAIN_NAME_BASE_LENGTH_MAX = 256 - 16;
 
@@ -37,7 +45,7 @@ const CHAIN_NAME_BASE_LENGTH_MAX = 256 - 16;
  * ending in `...` when longer.
  */
 export function hashAndTruncate(name: string): string {
-  const hashed = `${base32Prefix(sha256(name), 8)}-${name}`;
+  const hashed = `${hash8(sha256(name))}-${name}`;
   return hashed.length > CHAIN_NAME_BASE_LENGTH_MAX
     ? `${hashed.slice(0, CHAIN_NAME_BASE_LENGTH_MAX - 3)}...`
     : hashed;

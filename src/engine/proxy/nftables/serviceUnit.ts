@@ -125,10 +125,10 @@ export function makeUnit(
       ports: reachable.map((e) => e.port),
     });
   }
-  const names = new Set(u.serviceChains.map((c) => c.name));
-  for (const r of u.reachable) for (const c of r.chains) names.add(c);
   const ours = (v: Action | undefined): v is Action =>
-    v !== undefined && (v.k === "numgen" || ("chain" in v && names.has(v.chain)));
+    v !== undefined &&
+    (v.k === "numgen" ||
+      ("chain" in v && (v.chain.startsWith(ENDPOINT) || u.serviceChains.some((c) => c.name === v.chain))));
   for (let i = 2; i < u.elements.length; i += 3) {
     const v = (u.elements[i] as NftElement).verdict;
     if (ours(v)) own(v, u);
@@ -160,7 +160,8 @@ export function writeUnit(u: ServiceUnit, params: ServiceParams, into?: NftTable
   return t;
 }
 
-const ENDPOINT_PREFIX = N.endpointChain("").length;
+const ENDPOINT = N.endpointChain("");
+const ENDPOINT_PREFIX = ENDPOINT.length;
 
 /** The unit's chain `name` (an endpoint chain is written on first use and kept), if it has one. */
 export function unitChain(u: ServiceUnit, name: string): NftChain | undefined {
