@@ -165,7 +165,7 @@ const ENDPOINT_PREFIX = ENDPOINT.length;
 
 /** The unit's chain `name` (an endpoint chain is written on first use and kept), if it has one. */
 export function unitChain(u: ServiceUnit, name: string): NftChain | undefined {
-  for (const c of u.serviceChains) if (c.name === name) return c;
+  if (!name.startsWith(ENDPOINT)) return u.serviceChains.find((c) => c.name === name);
   const known = u.endpointChains?.get(name);
   if (known) return known;
   for (let i = 0; i < u.ports.length; i++) {
