@@ -28,6 +28,14 @@ interface Reachable {
   chains: string[];
   ips: string[];
   ports: number[];
+  /**
+   * Each chain name's position, hashed at sync: on a packet's first visit
+   * a search of `chains` would compare names' text (names of one Service
+   * differ only near their end), a cost later visits do not pay.
+   */
+  at: Map<string, number>;
+  /** Endpoint chains written so far, by position. */
+  written?: (NftChain | undefined)[];
 }
 
 /**
@@ -71,8 +79,6 @@ export interface ServiceUnit {
   reachable: Reachable[];
   /** Its service, local, external and firewall chains. */
   serviceChains: NftChain[];
-  /** Endpoint chains written so far, by name (a Map: finding a name in a list compares strings' text). */
-  endpointChains?: Map<string, NftChain>;
   /** Affinity sets made so far, by name. */
   setsByName?: Map<string, NftSet>;
   /** All its chains and affinity sets once written together (for whole-table listings). */
@@ -119,10 +125,12 @@ export function makeUnit(
     u.affinitySets += shape.affinitySets;
     const { chains, reachable } = serviceChains(withEndpoints(spec), params);
     u.serviceChains.push(...chains);
+    const names = reachable.map((e) => e.chain);
     u.reachable.push({
-      chains: reachable.map((e) => e.chain),
+      chains: names,
       ips: reachable.map((e) => e.ip),
       ports: reachable.map((e) => e.port),
+      at: new Map(names.map((n, k) => [n, k])),
     });
   }
   const ours = (v: Action | undefined): v is Action =>
@@ -166,24 +174,25 @@ const ENDPOINT_PREFIX = ENDPOINT.length;
 /** The unit's chain `name` (an endpoint chain is written on first use and kept), if it has one. */
 export function unitChain(u: ServiceUnit, name: string): NftChain | undefined {
   if (!name.startsWith(ENDPOINT)) return u.serviceChains.find((c) => c.name === name);
-  const known = u.endpointChains?.get(name);
-  if (known) return known;
   for (let i = 0; i < u.ports.length; i++) {
     const r = u.reachable[i] as Reachable;
-    const k = r.chains.indexOf(name);
-    if (k < 0) continue;
-    const ip = r.ips[k] as string;
-    const port = r.ports[k] as number;
-    const c = endpointChain(u.ports[i] as PortSpec, {
-      ip,
-      port,
-      ipNumber: ipToInt(ip),
-      endpoint: `${ip}:${port}`,
-      chainBase: name.slice(ENDPOINT_PREFIX),
-      chain: name,
-    });
-    u.endpointChains ??= new Map();
-    u.endpointChains.set(name, c);
+    const k = r.at.get(name);
+    if (k === undefined) continue;
+    r.written ??= [];
+    let c = r.written[k];
+    if (!c) {
+      const ip = r.ips[k] as string;
+      const port = r.ports[k] as number;
+      c = endpointChain(u.ports[i] as PortSpec, {
+        ip,
+        port,
+        ipNumber: ipToInt(ip),
+        endpoint: `${ip}:${port}`,
+        chainBase: name.slice(ENDPOINT_PREFIX),
+        chain: name,
+      });
+      r.written[k] = c;
+    }
     return c;
   }
   return undefined;
