@@ -29,12 +29,21 @@ export function base32Prefix(bytes: Uint8Array, chars: number): string {
   return out.slice(0, chars);
 }
 
-/** `base32Prefix(d, 8)`: the first 40 bits, made in one step (a table hashes 100,000 of these names). */
+/** `base32Prefix(d, 8)`: the first 40 bits, as two 20-bit halves, in one step (a table hashes 100,000 names). */
 function hash8(d: Uint8Array): string {
-  let bits = 0;
-  for (let i = 0; i < 5; i++) bits = bits * 256 + (d[i] as number);
-  const c = (i: number) => BASE32.charCodeAt(Math.floor(bits / 2 ** (35 - 5 * i)) & 31);
-  return String.fromCharCode(c(0), c(1), c(2), c(3), c(4), c(5), c(6), c(7));
+  const hi = ((d[0] as number) << 12) | ((d[1] as number) << 4) | ((d[2] as number) >> 4);
+  const lo = (((d[2] as number) & 15) << 16) | ((d[3] as number) << 8) | (d[4] as number);
+  const b = BASE32;
+  return String.fromCharCode(
+    b.charCodeAt(hi >> 15),
+    b.charCodeAt((hi >> 10) & 31),
+    b.charCodeAt((hi >> 5) & 31),
+    b.charCodeAt(hi & 31),
+    b.charCodeAt(lo >> 15),
+    b.charCodeAt((lo >> 10) & 31),
+    b.charCodeAt((lo >> 5) & 31),
+    b.charCodeAt(lo & 31),
+  );
 }
 
 /** knftables.NameLengthMax (256) minus kube-proxy's longest chain-name prefix allowance (16). */
