@@ -18,8 +18,11 @@ import { actionText } from "./rules";
 export interface TableView {
   /** The table's fixed objects; its base chains are the hooks' entry points. */
   readonly fixed: NftTable;
-  /** The chain `name`; `from` is the verdict or action that names it, which may know where it is. */
-  chain(name: string, from?: object): NftChain | undefined;
+  /**
+   * The chain `name`; `from` is the verdict or action that names it, which
+   * may know where it is, and `at` its position among a numgen's targets.
+   */
+  chain(name: string, from?: object, at?: number): NftChain | undefined;
   set(name: string): NftSet | undefined;
 }
 
@@ -40,6 +43,8 @@ interface Walk {
   affinity: AffinityState;
   result: HookResult;
   walked: MatchedRule[];
+  /** The position numgen drew last. */
+  target: number;
 }
 
 function setHas(w: Walk, set: string, ip: string): boolean {
@@ -123,6 +128,7 @@ function lookup(w: Walk, r: NftRule): Verdict | undefined {
     w.result.lookups++;
     const i = Math.min(a.targets.length - 1, Math.floor(w.ctx.random() * a.targets.length));
     const chain = a.targets[i];
+    w.target = i;
     return chain === undefined ? undefined : { k: "goto", chain };
   }
   return a;
@@ -175,7 +181,8 @@ function runBase(w: Walk, base: NftChain): Outcome {
     switch (v.k) {
       case "jump":
       case "goto": {
-        const next = w.t.chain(v.chain, r.action?.k === "numgen" ? r.action : v);
+        const next =
+          r.action?.k === "numgen" ? w.t.chain(v.chain, r.action, w.target) : w.t.chain(v.chain, v);
         if (!next) continue;
         if (v.k === "goto") stack.pop();
         stack.push({ chain: next, i: 0 });
@@ -228,7 +235,7 @@ export function evaluateHook(
     rulesEvaluated: 0,
     lookups: 0,
   };
-  const w: Walk = { packet, ctx, t, affinity, result, walked: result.walked ?? [] };
+  const w: Walk = { packet, ctx, t, affinity, result, walked: result.walked ?? [], target: 0 };
   for (const base of baseChainsAt(t.fixed, hook)) {
     if (base.base?.type === "nat" && ctx.ctState !== "NEW") continue;
     const out = runBase(w, base);

@@ -149,9 +149,9 @@ export class LiveTable implements TableView {
 
   // No table-wide cache of chains found: at 10,000 Services it would be a 110,000-entry Map whose
   // inserts and cold lookups make a first packet's cost grow with the table, as the kernel's does not.
-  chain(name: string, from?: object): NftChain | undefined {
+  chain(name: string, from?: object, at?: number): NftChain | undefined {
     const owner = from && ownerOf(from);
-    if (owner) return unitChain(owner, name);
+    if (owner) return unitChain(owner, name, at);
     const fixed = this.fixed.chains.get(name);
     if (fixed) return fixed;
     const u = this.unitFor(name);

@@ -96,14 +96,13 @@ function endpointRules(svc: ServicePortInfo, eps: EndpointInfo[], rules: NftRule
 }
 
 const JUMP_MASQ = jump(N.MARK_FOR_MASQUERADE);
+/** Where an endpoint chain's name has its base (the affinity set's name shares it). */
+const ENDPOINT_PREFIX = N.endpointChain("").length;
 const JUMP_MASQ_TEXT = `jump ${N.MARK_FOR_MASQUERADE}`;
 const L4PROTO: Record<string, Cond[]> = {};
 
 /** What an endpoint chain is written from. */
-export type EndpointChainInfo = Pick<
-  EndpointInfo,
-  "ip" | "port" | "ipNumber" | "endpoint" | "chainBase" | "chain"
->;
+export type EndpointChainInfo = Pick<EndpointInfo, "ip" | "port" | "ipNumber" | "endpoint" | "chain">;
 
 /** An endpoint chain's rules: masquerade hairpin traffic, remember the client (affinity), DNAT. */
 function endpointChainRules(svc: PortSpec, ep: EndpointChainInfo): NftRule[] {
@@ -119,7 +118,7 @@ function endpointChainRules(svc: PortSpec, ep: EndpointChainInfo): NftRule[] {
     },
   ];
   if (svc.affinitySeconds !== undefined)
-    rules.push(rule({ stmts: [{ k: "update", set: N.affinitySet(ep.chainBase) }] }));
+    rules.push(rule({ stmts: [{ k: "update", set: N.affinitySet(ep.chain.slice(ENDPOINT_PREFIX)) }] }));
   rules.push({
     conds: L4PROTO[proto] ?? [],
     stmts: [{ k: "dnat", ip: ep.ip, port: ep.port }],

@@ -28,12 +28,6 @@ interface Reachable {
   chains: string[];
   ips: string[];
   ports: number[];
-  /**
-   * Each chain name's position, hashed at sync: on a packet's first visit
-   * a search of `chains` would compare names' text (names of one Service
-   * differ only near their end), a cost later visits do not pay.
-   */
-  at: Map<string, number>;
   /** Endpoint chains written so far, by position. */
   written?: (NftChain | undefined)[];
 }
@@ -125,12 +119,10 @@ export function makeUnit(
     u.affinitySets += shape.affinitySets;
     const { chains, reachable } = serviceChains(withEndpoints(spec), params);
     u.serviceChains.push(...chains);
-    const names = reachable.map((e) => e.chain);
     u.reachable.push({
-      chains: names,
+      chains: reachable.map((e) => e.chain),
       ips: reachable.map((e) => e.ip),
       ports: reachable.map((e) => e.port),
-      at: new Map(names.map((n, k) => [n, k])),
     });
   }
   const ours = (v: Action | undefined): v is Action =>
@@ -171,13 +163,22 @@ export function writeUnit(u: ServiceUnit, params: ServiceParams, into?: NftTable
 const ENDPOINT = N.endpointChain("");
 const ENDPOINT_PREFIX = ENDPOINT.length;
 
-/** The unit's chain `name` (an endpoint chain is written on first use and kept), if it has one. */
-export function unitChain(u: ServiceUnit, name: string): NftChain | undefined {
-  if (!name.startsWith(ENDPOINT)) return u.serviceChains.find((c) => c.name === name);
+/**
+ * The unit's chain `name` (an endpoint chain is written on first use and
+ * kept), if it has one. `at` is where a numgen drew the name: with every
+ * endpoint in the cluster set, its position among the endpoint chains too.
+ * (A search compares names' text, which differ only near their end: a
+ * cost on a packet's first visit that later visits would not pay.)
+ */
+export function unitChain(u: ServiceUnit, name: string, at?: number): NftChain | undefined {
+  // Compared, never sliced or searched by prefix: those flatten a name built by concatenation,
+  // which a packet's first visit would pay for and a later one would not.
+  const own = u.serviceChains.find((c) => c.name === name);
+  if (own) return own;
   for (let i = 0; i < u.ports.length; i++) {
     const r = u.reachable[i] as Reachable;
-    const k = r.at.get(name);
-    if (k === undefined) continue;
+    const k = at !== undefined && r.chains[at] === name ? at : r.chains.indexOf(name);
+    if (k < 0) continue;
     r.written ??= [];
     let c = r.written[k];
     if (!c) {
@@ -188,7 +189,6 @@ export function unitChain(u: ServiceUnit, name: string): NftChain | undefined {
         port,
         ipNumber: ipToInt(ip),
         endpoint: `${ip}:${port}`,
-        chainBase: name.slice(ENDPOINT_PREFIX),
         chain: name,
       });
       r.written[k] = c;
