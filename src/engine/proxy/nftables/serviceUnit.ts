@@ -166,13 +166,12 @@ const ENDPOINT_PREFIX = ENDPOINT.length;
 /**
  * The unit's chain `name` (an endpoint chain is written on first use and
  * kept), if it has one. `at` is where a numgen drew the name: with every
- * endpoint in the cluster set, its position among the endpoint chains too.
- * (A search compares names' text, which differ only near their end: a
- * cost on a packet's first visit that later visits would not pay.)
+ * endpoint in the cluster set, its position among the endpoint chains too,
+ * so no search compares names' text (they differ only near their end).
  */
 export function unitChain(u: ServiceUnit, name: string, at?: number): NftChain | undefined {
-  // Compared, never sliced or searched by prefix: those flatten a name built by concatenation,
-  // which a packet's first visit would pay for and a later one would not.
+  // Never sliced or prefix-tested: that flattens a name built by concatenation, which a
+  // packet's first visit would pay for and a later one would not.
   const own = u.serviceChains.find((c) => c.name === name);
   if (own) return own;
   for (let i = 0; i < u.ports.length; i++) {
