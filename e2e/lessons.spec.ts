@@ -26,6 +26,9 @@ for (const lang of ["en", "ko"] as Lang[]) {
     await expect(lesson.terminal).toContainText("kubectl get svc");
     await expect(lesson.terminal).toContainText(/clusterip-service\s+ClusterIP\s+10\./);
     await expect(lesson.terminal).toContainText("Welcome to nginx!");
+    // The step points the diagram at its Service.
+    await expect(page.locator(".topo-svc.pointed")).toHaveCount(1);
+    await expect(page.locator(".topo-svc.pointed")).toContainText("clusterip");
 
     // Predict, then observe: the choices come from the engine; Check reveals what it did.
     const choices = lesson.player.getByRole("radio");
@@ -39,8 +42,11 @@ for (const lang of ["en", "ko"] as Lang[]) {
       await lesson.player.getByRole("button", { name: lesson.text.next, exact: true }).click();
       await lesson.waitForStep(n, STEPS);
       titles.push(await lesson.stepTitle.textContent());
-      if (n === 2)
+      if (n === 2) {
         await expect(lesson.terminal).toContainText(/my-service\s+NodePort\s+\S+\s+<none>\s+80:30007\/TCP/);
+        await expect(page.locator(".topo-node.pointed")).toContainText("kind-worker");
+        await expect(page.locator(".topo-svc.pointed")).toContainText("my-service");
+      }
       if (n === 3) await expect(lesson.terminal).toContainText(/IN\s+CNAME\s+google\.com\./);
       if (n === 4) {
         await expect(lesson.player).toContainText(NARRATION[lang].headless);

@@ -34,6 +34,8 @@ export interface TopologyViewHandle {
   animateFlights(traces: Trace[]): void;
   /** Rings the glyph of `kind:key` (keyboard focus in the accessible layer), or none. */
   highlight(id: string | null): void;
+  /** Marks the glyphs a lesson step points at (`kind:key` ids), and their Services' lines. */
+  point(ids: readonly string[]): void;
   /** Pans and zooms so the glyph of `kind:key` sits in the middle. */
   reveal(id: string): void;
   destroy(): void;
@@ -87,6 +89,7 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
   let flying = false;
   let raf = 0;
   let highlighted: string | null = null;
+  let pointed: readonly string[] = [];
 
   // The host's size, read when it changes (layout is clean then) rather than after drawing, where
   // reading it would force a synchronous layout of the whole page.
@@ -202,6 +205,15 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
     placeCallout();
   }
 
+  /** Re-applies the lesson's marks (a redraw makes new glyphs). */
+  function markPointed(): void {
+    for (const id of pointed) elements.get(id)?.classList.add("pointed");
+    const services = new Set(pointed.filter((id) => id.startsWith("service:")).map((id) => id.slice(8)));
+    layers.edges.selectAll<SVGPathElement, unknown>("path").classed("pointed", function () {
+      return services.has(this.dataset.service ?? "");
+    });
+  }
+
   return {
     update(view, next) {
       const first = layout === null;
@@ -213,6 +225,7 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
       if (first || (resized && !userZoomed)) fitToScreen();
       points = trace ? tracePoints(next, trace.hops) : [];
       if (highlighted) elements.get(highlighted)?.classList.add("focused");
+      markPointed();
       render(false);
     },
     showTrace(nextTrace, nextHop) {
@@ -237,6 +250,11 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
       layers.edges.selectAll<SVGPathElement, unknown>("path").classed("lit", function () {
         return this.dataset.service === svcKey;
       });
+    },
+    point(ids) {
+      for (const id of pointed) elements.get(id)?.classList.remove("pointed");
+      pointed = ids;
+      markPointed();
     },
     reveal(id) {
       const box = layout ? boxOf(layout, id) : undefined;

@@ -4,6 +4,7 @@ import type { Selected } from "./drawStatic";
 import { subscribeFlights } from "./flights";
 import { layoutTopology } from "./layout";
 import { moreServicesText } from "./moreText";
+import { pointIds } from "./pointIds";
 import { topologyText } from "./topologyText";
 import { createTopologyView, type TopologyViewHandle } from "./topologyView";
 
@@ -51,6 +52,7 @@ export function useTopologyView(
     };
     draw();
     view.showTrace(get().trace, get().hop);
+    view.point(pointIds(get().pointAt));
     // A new view is drawn in a task of its own: not on top of the message that brought it and
     // the React render it causes (together, a long task on a big cluster).
     let pending: ReturnType<typeof setTimeout> | undefined;
@@ -63,6 +65,7 @@ export function useTopologyView(
     const unsubscribe = useAppStore.subscribe((s, prev) => {
       if (s.view !== prev.view) drawSoon();
       if (s.trace !== prev.trace || s.hop !== prev.hop) view.showTrace(s.trace, s.hop);
+      if (s.pointAt !== prev.pointAt) view.point(pointIds(s.pointAt));
     });
     const unsubscribeFlights = subscribeFlights((traces) => view.animateFlights(traces));
     const resize = new ResizeObserver(() => {
