@@ -68,13 +68,16 @@ export function useLookupExperiment(): LookupExperiment {
         .call((api) => api.lookupExperiment(opts, onProgress), EXPERIMENT_TIMEOUT_MS)
         .then((result) => {
           if (running.current !== id) return;
-          if (result) {
-            setRows(result);
-            setStatus({ kind: "done" });
-          } else {
-            setRows([...acc.rows]);
-            setStatus({ kind: "cancelled", done: acc.done, total: acc.total });
-          }
+          // The last rows too: the whole table and chart at once would be one long task.
+          startTransition(() => {
+            if (result) {
+              setRows(result);
+              setStatus({ kind: "done" });
+            } else {
+              setRows([...acc.rows]);
+              setStatus({ kind: "cancelled", done: acc.done, total: acc.total });
+            }
+          });
         })
         .catch((e: unknown) => {
           if (running.current === id)
