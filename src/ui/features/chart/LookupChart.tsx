@@ -84,7 +84,7 @@ export function LookupChart() {
       <Status status={status} t={t} />
       <ChartLegend t={t} marker={marker} />
       <div ref={host} />
-      <LookupTable rows={rows} t={t} />
+      <LookupTable rows={rows} t={t} reserve={isRunning} />
       <PublishedTable rows={rows} t={t} />
       <p className="lookup-honesty">{t("chart.honesty")}</p>
     </div>

@@ -6,16 +6,18 @@ import { CHART_MODES } from "./layout";
 interface Props {
   rows: readonly LookupRow[];
   t: ChartT;
+  /** Show the (empty) table already: a run is under way and its rows will fill it. */
+  reserve?: boolean;
 }
 
 /** Every measured number, exactly: the chart's accessible twin and its tooltip for screen readers. */
-export function LookupTable({ rows, t }: Props) {
+export function LookupTable({ rows, t, reserve = false }: Props) {
   const language = useAppStore((s) => s.language);
   const f = (v: number) => formatNumber(language, v);
   const sorted = [...rows].sort(
     (a, b) => a.services - b.services || CHART_MODES.indexOf(a.mode) - CHART_MODES.indexOf(b.mode),
   );
-  if (!sorted.length) return null;
+  if (!sorted.length && !reserve) return null;
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
     <section className="lookup-table-wrap" aria-label={t("chart.table")} tabIndex={0}>

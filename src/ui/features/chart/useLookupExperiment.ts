@@ -55,8 +55,11 @@ export function useLookupExperiment(): LookupExperiment {
       running.current = id;
       const acc = { rows: [] as LookupRow[], done: 0, total: opts.services.length * opts.modes.length };
       pending.current = acc;
-      setRows([]);
-      setStatus({ kind: "running", done: 0, total: acc.total });
+      // Not in the click's own task: the panel re-renders in yielding slices.
+      startTransition(() => {
+        setRows([]);
+        setStatus({ kind: "running", done: 0, total: acc.total });
+      });
       const onProgress = experimentEngine().progress((p: LookupProgress) => {
         if (running.current !== id) return;
         acc.done = p.done;
