@@ -26,6 +26,9 @@ describe("ObjectStore", () => {
     ]);
     expect(store.list("ConfigMap", "a").map((o) => o.metadata.name)).toEqual(["b", "z"]);
     expect(store.list("ConfigMap", "none")).toEqual([]);
+    expect(store.namespacesOf("ConfigMap").sort()).toEqual(["a", "a-b", "b"]);
+    store.remove("ConfigMap", "b", "a");
+    expect(store.namespacesOf("ConfigMap").sort()).toEqual(["a", "a-b"]);
   });
 
   it("carries one key per object on every event, and finds the object by it", () => {

@@ -118,6 +118,12 @@ export class ObjectStore {
     for (const entry of t.byKey.values()) yield entry.object as KindMap[K];
   }
 
+  /** The namespaces holding objects of a kind (unordered; none for cluster-scoped kinds). */
+  namespacesOf(kind: Kind): string[] {
+    if (!NAMESPACED_KINDS.has(kind)) return [];
+    return [...(this.byKind.get(kind)?.byNamespace.keys() ?? [])];
+  }
+
   count(kind: Kind): number {
     return this.byKind.get(kind)?.size ?? 0;
   }

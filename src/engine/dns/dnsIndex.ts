@@ -50,7 +50,7 @@ export interface DnsIndex {
   servicePtr: Map<string, string>;
   /** Endpoint IPs → `<label>.<svc>.<ns>.svc.<zone>.`; built on the first reverse query (see endpointPtr). */
   endpointPtrCache?: Map<string, string[]>;
-  /** Pod IPs → namespaces of pods that have it (for `pods verified`; rarely more than one). */
+  /** Pod IPs → namespaces of pods that have it (gathered for `pods verified` only; rarely more than one). */
   podIPs: Map<string, string[]>;
   /** How many resource records the zone holds (A/AAAA, SRV, PTR, CNAME, TXT). */
   recordCount: number;
@@ -137,13 +137,15 @@ export function buildDnsIndex(cluster: Cluster): DnsIndex {
     }
   }
 
-  // Unordered: the pods only fill sets and maps (sorting 100,000 names would cost more than the rest).
-  for (const pod of cluster.store.values("Pod")) {
-    const namespace = pod.metadata.namespace ?? "default";
-    namespaces.add(namespace);
-    const status = pod.status;
-    if (status?.podIPs) for (const p of status.podIPs) addPodIP(podIPs, p.ip, namespace);
-    else if (status?.podIP) addPodIP(podIPs, status.podIP, namespace);
+  for (const ns of cluster.store.namespacesOf("Pod")) namespaces.add(ns);
+  // Only `pods verified` asks which pods hold an address: 100,000 pods are not gathered otherwise.
+  if (settings.pods === "verified") {
+    for (const pod of cluster.store.values("Pod")) {
+      const namespace = pod.metadata.namespace ?? "default";
+      const status = pod.status;
+      if (status?.podIPs) for (const p of status.podIPs) addPodIP(podIPs, p.ip, namespace);
+      else if (status?.podIP) addPodIP(podIPs, status.podIP, namespace);
+    }
   }
 
   return { zone, settings, services, namespaces, servicePtr, podIPs, recordCount };
