@@ -200,23 +200,15 @@ export interface BigBuild {
  * `kubectl apply -f`, scheduled and started by the controllers, timed on
  * their own), then `services` Services applied over them — ClusterIPs,
  * EndpointSlices and Endpoints for every backend — and their DNS records
- * built. `now` is the caller's clock; `settle` runs between creating the
- * backends and the measured part (the benchmark collects garbage there).
+ * built. `now` is the caller's clock.
  */
-export function buildBigCluster(
-  services: number,
-  podsPerService: number,
-  now: () => number,
-  settle: () => void = () => {},
-): BigBuild {
+export function buildBigCluster(services: number, podsPerService: number, now: () => number): BigBuild {
   const podDocs = backendDocuments(services, podsPerService);
   const svcDocs = serviceDocuments(services);
   const t0 = now();
   const big = bootBigCluster(nodesFor(services * podsPerService));
   const t1 = now();
   const backends = applyBatches(big, podDocs);
-  // The backends' garbage is collected before the measured part, not inside it.
-  settle();
   const t2 = now();
   const outcome = applyBatches(big, svcDocs);
   const t3 = now();

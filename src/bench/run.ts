@@ -5,8 +5,6 @@
  * median is printed.
  */
 
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { parseManifests } from "../engine/api/manifest";
 import { measureRow } from "../engine/bench/measure";
 import { MEASURED_NODE, syntheticClusterIP, syntheticInput } from "../engine/bench/synthetic";
@@ -38,12 +36,6 @@ function timeIt(fn: () => void): number {
   return performance.now() - t;
 }
 
-/** A full garbage collection (V8's `gc`, exposed at run time: this file runs only in Node). */
-const collectGarbage: () => void = (() => {
-  setFlagsFromString("--expose-gc");
-  return runInNewContext("gc") as () => void;
-})();
-
 const ms = (x: number): string => (x >= 100 ? `${x.toFixed(0)} ms` : `${x.toFixed(2)} ms`);
 const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 const log = (s: string): void => {
@@ -63,7 +55,7 @@ function applyBig(services: number, replicas: number): void {
   const pods = (services * replicas).toLocaleString("en-US");
   log(`applying ${label} over ${pods} backend pods through the ApiServer + controllers ...`);
   const before = process.memoryUsage();
-  const built = buildBigCluster(services, replicas, () => performance.now(), collectGarbage);
+  const built = buildBigCluster(services, replicas, () => performance.now());
   const after = process.memoryUsage();
   const { backendsMs, servicesMs, dnsMs, slices, endpoints, records, outcome, backends } = built;
   const big = services >= 10_000;
@@ -71,7 +63,7 @@ function applyBig(services: number, replicas: number): void {
     what: `apply ${label} over ${pods} endpoints → slices + DNS`,
     value: ms(servicesMs + dnsMs),
     target: big ? "< 2 s" : "(scale point)",
-    note: `Services + EndpointSlices + Endpoints ${ms(servicesMs)}, DNS records ${ms(dnsMs)} (timed from a collected heap); ${endpoints} endpoints in ${slices} slices, ${records} records, ${outcome.errors} errors`,
+    note: `Services + EndpointSlices + Endpoints ${ms(servicesMs)}, DNS records ${ms(dnsMs)}; ${endpoints} endpoints in ${slices} slices, ${records} records, ${outcome.errors} errors`,
   });
   figures.push({
     what: `  before it: the ${pods} backend pods (apply, schedule, start)`,
