@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { PacketwalkApp } from "./fixtures/app";
+import { webDeployment, webService } from "./fixtures/manifests";
 
 interface AttributedLongTask {
   start: number;
@@ -19,42 +20,8 @@ const SERVICES = 10_000;
 
 /** A Deployment of two pods and `SERVICES` ClusterIP Services selecting them. */
 function manyServices(): string {
-  const deployment = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 2
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.27
-        ports:
-        - containerPort: 80
-`;
-  const services = Array.from(
-    { length: SERVICES },
-    (_, i) => `apiVersion: v1
-kind: Service
-metadata:
-  name: svc-${i}
-spec:
-  type: ClusterIP
-  selector:
-    app: web
-  ports:
-  - port: 80
-    targetPort: 80
-`,
-  );
-  return [deployment, ...services].join("---\n");
+  const services = Array.from({ length: SERVICES }, (_, i) => webService(`svc-${i}`));
+  return [webDeployment(2), ...services].join("---\n");
 }
 
 /** Waits until no long task has ended for `quietMs`: the page has settled. */
