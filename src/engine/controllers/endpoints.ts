@@ -31,11 +31,14 @@ export const ANNOTATION_OVER_CAPACITY = "endpoints.kubernetes.io/over-capacity";
 /** The label that keeps the mirroring controller off controller-managed Endpoints. */
 export const LABEL_SKIP_MIRROR = "endpointslice.kubernetes.io/skip-mirror";
 
-function compareAddresses(a: Address, b: Address): number {
-  if (a.ip !== b.ip) return (parseIPv4(a.ip) ?? 0) - (parseIPv4(b.ip) ?? 0);
-  const ua = a.targetRef?.uid ?? "";
-  const ub = b.targetRef?.uid ?? "";
-  return ua < ub ? -1 : ua > ub ? 1 : 0;
+/** Address order (`endpoints.SortSubsets`): by IP as a number, then by the pod's UID. */
+function sortAddresses(addresses: Address[]): Address[] {
+  if (addresses.length < 2) return addresses;
+  // Each IP parsed once, not once per comparison.
+  const keyed = addresses.map((a) => ({ a, ip: parseIPv4(a.ip) ?? 0, uid: a.targetRef?.uid ?? "" }));
+  keyed.sort((x, y) => x.ip - y.ip || (x.uid < y.uid ? -1 : x.uid > y.uid ? 1 : 0));
+  for (let i = 0; i < keyed.length; i++) addresses[i] = keyed[i]!.a;
+  return addresses;
 }
 
 /** Orders by a hash of the object, as `endpoints.SortSubsets` does: stable, not meaningful. */
@@ -58,12 +61,12 @@ export function computeSubsets(svc: Service, pods: Pod[]): Subset[] {
     // A pod none of whose ports resolve is in no subset (headless Services without ports excepted).
     if (ports.length === 0 && !(noPorts && isHeadless(svc))) continue;
     const hostname = endpointHostname(pod, svc);
-    const address: Address = {
-      ip: pod.status?.podIP ?? "",
-      ...(hostname ? { hostname } : {}),
-      ...(pod.spec?.nodeName ? { nodeName: pod.spec.nodeName } : {}),
-      targetRef: podRef(pod),
-    };
+    const nodeName = pod.spec?.nodeName;
+    // Keys in the API's field order, without spreads of throwaway objects.
+    const address: Address = { ip: pod.status?.podIP ?? "" };
+    if (hostname) address.hostname = hostname;
+    if (nodeName) address.nodeName = nodeName;
+    address.targetRef = podRef(pod);
     const key = portSetKey(ports);
     let g = groups.get(key);
     if (!g) {
@@ -84,8 +87,8 @@ export function computeSubsets(svc: Service, pods: Pod[]): Subset[] {
   const subsets: Subset[] = [];
   for (const g of groups.values()) {
     const subset: Subset = {};
-    if (g.ready.length) subset.addresses = g.ready.sort(compareAddresses);
-    if (g.notReady.length) subset.notReadyAddresses = g.notReady.sort(compareAddresses);
+    if (g.ready.length) subset.addresses = sortAddresses(g.ready);
+    if (g.notReady.length) subset.notReadyAddresses = sortAddresses(g.notReady);
     if (g.ports.length) subset.ports = byHash(g.ports);
     subsets.push(subset);
   }

@@ -39,7 +39,11 @@ export function isTerminating(pod: Pod): boolean {
 
 /** `podutil.IsPodReady`: the Ready condition is True. */
 export function isPodReady(pod: Pod): boolean {
-  return pod.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True") ?? false;
+  // A loop, not `some`: the endpoint controllers ask this of every pod of every Service they sync.
+  const conditions = pod.status?.conditions;
+  if (!conditions) return false;
+  for (const c of conditions) if (c.type === "Ready") return c.status === "True";
+  return false;
 }
 
 /** True for pods whose containers have all exited for good. */

@@ -25,20 +25,30 @@ export function endpointKey(e: SliceEndpoint): string {
   return `${e.addresses[0] ?? ""}|${e.targetRef?.name ?? ""}`;
 }
 
+type Conditions = SliceEndpoint["conditions"];
+
+/** The eight condition sets, shared and frozen: every endpoint holds one of them. */
+const CONDITIONS: readonly Conditions[] = Array.from({ length: 8 }, (_, i) =>
+  Object.freeze({ ready: (i & 4) !== 0, serving: (i & 2) !== 0, terminating: (i & 1) !== 0 }),
+);
+
 /** `podToEndpoint`: address, conditions, hostname, nodeName, zone and targetRef of one pod. */
 export function podToEndpoint(pod: Pod, svc: Service, zone: string | undefined): SliceEndpoint {
   const serving = isPodReady(pod);
   const terminating = Boolean(pod.metadata.deletionTimestamp);
-  const publish = svc.spec?.publishNotReadyAddresses === true;
+  const ready = svc.spec?.publishNotReadyAddresses === true || (serving && !terminating);
   const hostname = endpointHostname(pod, svc);
-  return {
+  const nodeName = pod.spec?.nodeName;
+  // Keys assigned in the API's field order (what -o yaml prints), without spreads of throwaway objects.
+  const ep: SliceEndpoint = {
     addresses: [pod.status?.podIP ?? ""],
-    conditions: { ready: publish || (serving && !terminating), serving, terminating },
-    ...(hostname ? { hostname } : {}),
-    ...(pod.spec?.nodeName ? { nodeName: pod.spec.nodeName } : {}),
-    ...(zone ? { zone } : {}),
-    targetRef: podRef(pod),
+    conditions: CONDITIONS[(ready ? 4 : 0) | (serving ? 2 : 0) | (terminating ? 1 : 0)]!,
   };
+  if (hostname) ep.hostname = hostname;
+  if (nodeName) ep.nodeName = nodeName;
+  if (zone) ep.zone = zone;
+  ep.targetRef = podRef(pod);
+  return ep;
 }
 
 /** Groups the candidate pods' endpoints by port set. */

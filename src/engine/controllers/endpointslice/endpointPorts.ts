@@ -83,12 +83,31 @@ export function endpointHostname(pod: Pod, svc: Service): string | undefined {
   return pod.spec.hostname;
 }
 
-/** The Pod reference endpoints carry. */
-export function podRef(pod: Pod): { kind: "Pod"; namespace: string; name: string; uid: string } {
-  return {
-    kind: "Pod",
-    namespace: pod.metadata.namespace ?? "default",
-    name: pod.metadata.name,
-    uid: pod.metadata.uid,
-  };
+/** A reference to a pod, as endpoints carry it. */
+export interface PodRef {
+  readonly kind: "Pod";
+  readonly namespace: string;
+  readonly name: string;
+  readonly uid: string;
+}
+
+const refs = new WeakMap<Pod, PodRef>();
+
+/**
+ * The Pod reference endpoints carry: one frozen object per pod version,
+ * shared by its EndpointSlice and Endpoints entries (at 100,000 endpoints
+ * the copies would be garbage the collector copies and keeps).
+ */
+export function podRef(pod: Pod): PodRef {
+  let ref = refs.get(pod);
+  if (!ref) {
+    ref = Object.freeze({
+      kind: "Pod" as const,
+      namespace: pod.metadata.namespace ?? "default",
+      name: pod.metadata.name,
+      uid: pod.metadata.uid,
+    });
+    refs.set(pod, ref);
+  }
+  return ref;
 }

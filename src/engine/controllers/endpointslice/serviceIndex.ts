@@ -202,6 +202,11 @@ export class ServiceIndex {
     for (const { pod } of smallest) {
       if (matchesSelector(selector, pod.metadata.labels)) out.push(pod);
     }
-    return out.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+    // Pods usually come back in creation order, which is often name order already.
+    for (let i = 1; i < out.length; i++) {
+      if (out[i - 1]!.metadata.name > out[i]!.metadata.name)
+        return out.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+    }
+    return out;
   }
 }
