@@ -16,17 +16,29 @@ const H0 = new Int32Array([
 ]);
 
 const W = new Int32Array(64);
+/** The digest of the last `sha256Words` call, as eight big-endian words (overwritten by the next). */
 const H = new Int32Array(8);
-let block = new Uint8Array(128);
+/** The padded message as big-endian words (kube-proxy hashes ~110,000 names a sync: no buffer per call). */
+let words = new Int32Array(32);
+let bytes = new Uint8Array(128);
 
-/** Writes the message's UTF-8 bytes plus SHA-256 padding into `block`; returns the padded length. */
-function pad(s: string): number {
-  let need = s.length * 4 + 72;
-  if (block.length < need) {
-    while (need & (need - 1)) need &= need - 1;
-    block = new Uint8Array(need * 2);
-  }
-  const out = block;
+/** Packs `n` bytes into words and pads them; returns the padded length in words. */
+function padBytes(src: Uint8Array, n: number): number {
+  const total = (((n + 8) >> 6) + 1) << 4;
+  if (words.length < total) words = new Int32Array(total * 2);
+  const m = words;
+  m.fill(0, 0, total);
+  for (let i = 0; i < n; i++) m[i >> 2]! |= src[i]! << (24 - ((i & 3) << 3));
+  m[n >> 2]! |= 0x80 << (24 - ((n & 3) << 3));
+  // The bit length's high word stays 0: no name comes near 512 MiB.
+  m[total - 1] = n * 8;
+  return total;
+}
+
+/** UTF-8 bytes of `s` into `bytes`; returns the length. */
+function utf8(s: string): number {
+  if (bytes.length < s.length * 4) bytes = new Uint8Array(s.length * 8);
+  const out = bytes;
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     let c = s.charCodeAt(i);
@@ -55,31 +67,47 @@ function pad(s: string): number {
       out[n++] = 0x80 | (c & 63);
     }
   }
-  const bitLen = n * 8;
-  out[n++] = 0x80;
-  while (n % 64 !== 56) out[n++] = 0;
-  out[n++] = 0;
-  out[n++] = 0;
-  out[n++] = 0;
-  out[n++] = 0;
-  out[n++] = (bitLen >>> 24) & 255;
-  out[n++] = (bitLen >>> 16) & 255;
-  out[n++] = (bitLen >>> 8) & 255;
-  out[n++] = bitLen & 255;
   return n;
 }
 
-function compress(bytes: Uint8Array, off: number): void {
-  for (let i = 0; i < 16; i++) {
-    const j = off + i * 4;
-    W[i] = (bytes[j]! << 24) | (bytes[j + 1]! << 16) | (bytes[j + 2]! << 8) | bytes[j + 3]!;
+/** Packs and pads `s`: ASCII (every name kube-proxy hashes) goes straight into words. */
+function pad(s: string): number {
+  const n = s.length;
+  const total = (((n + 8) >> 6) + 1) << 4;
+  if (words.length < total) words = new Int32Array(total * 2);
+  const m = words;
+  let w = 0;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    const c0 = s.charCodeAt(i);
+    const c1 = s.charCodeAt(i + 1);
+    const c2 = s.charCodeAt(i + 2);
+    const c3 = s.charCodeAt(i + 3);
+    if ((c0 | c1 | c2 | c3) > 0x7f) return padBytes(bytes, utf8(s));
+    m[w++] = (c0 << 24) | (c1 << 16) | (c2 << 8) | c3;
   }
+  let last = 0;
+  let shift = 24;
+  for (; i < n; i++, shift -= 8) {
+    const c = s.charCodeAt(i);
+    if (c > 0x7f) return padBytes(bytes, utf8(s));
+    last |= c << shift;
+  }
+  m[w++] = last | (0x80 << shift);
+  while (w < total) m[w++] = 0;
+  m[total - 1] = n * 8;
+  return total;
+}
+
+function compress(m: Int32Array, off: number): void {
+  const w = W;
+  for (let i = 0; i < 16; i++) w[i] = m[off + i]!;
   for (let i = 16; i < 64; i++) {
-    const a = W[i - 15]!;
-    const b = W[i - 2]!;
+    const a = w[i - 15]!;
+    const b = w[i - 2]!;
     const s0 = ((a >>> 7) | (a << 25)) ^ ((a >>> 18) | (a << 14)) ^ (a >>> 3);
     const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
-    W[i] = (W[i - 16]! + s0 + W[i - 7]! + s1) | 0;
+    w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) | 0;
   }
   let a = H[0]!;
   let b = H[1]!;
@@ -92,10 +120,9 @@ function compress(bytes: Uint8Array, off: number): void {
   for (let i = 0; i < 64; i++) {
     const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
     const ch = (e & f) ^ (~e & g);
-    const t1 = (h + S1 + ch + K[i]! + W[i]!) | 0;
+    const t1 = (h + S1 + ch + K[i]! + w[i]!) | 0;
     const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
     const maj = (a & b) ^ (a & c) ^ (b & c);
-    const t2 = (S0 + maj) | 0;
     h = g;
     g = f;
     f = e;
@@ -103,7 +130,7 @@ function compress(bytes: Uint8Array, off: number): void {
     d = c;
     c = b;
     b = a;
-    a = (t1 + t2) | 0;
+    a = (t1 + S0 + maj) | 0;
   }
   H[0] = (H[0]! + a) | 0;
   H[1] = (H[1]! + b) | 0;
@@ -115,14 +142,23 @@ function compress(bytes: Uint8Array, off: number): void {
   H[7] = (H[7]! + h) | 0;
 }
 
+/**
+ * The digest as eight big-endian words, in a buffer the next call overwrites:
+ * for callers that read a few bytes of ~100,000 hashes without keeping them.
+ */
+export function sha256Words(text: string): Int32Array {
+  const total = pad(text);
+  H.set(H0);
+  for (let off = 0; off < total; off += 16) compress(words, off);
+  return H;
+}
+
 /** The 32-byte digest. */
 export function sha256(text: string): Uint8Array {
-  const n = pad(text);
-  H.set(H0);
-  for (let off = 0; off < n; off += 64) compress(block, off);
+  const h = sha256Words(text);
   const out = new Uint8Array(32);
   for (let i = 0; i < 8; i++) {
-    const v = H[i]!;
+    const v = h[i]!;
     out[i * 4] = v >>> 24;
     out[i * 4 + 1] = (v >>> 16) & 255;
     out[i * 4 + 2] = (v >>> 8) & 255;
