@@ -7,7 +7,13 @@
  */
 import type { EndpointSlice } from "../../api/types";
 import { type CategorizedEndpoints, type EndpointInfo, sameSlices } from "./endpoints";
-import { newRestoreBuffer, type RestoreBuffer, type RestoreLine, type RestoreTable } from "./restoreBuffer";
+import {
+  newCountingBuffer,
+  newRestoreBuffer,
+  type RestoreBuffer,
+  type RestoreLine,
+  type RestoreTable,
+} from "./restoreBuffer";
 import type { ServicePortInfo } from "./servicePorts";
 import { type SyncEnv, writeServicePort } from "./serviceRules";
 
@@ -46,7 +52,7 @@ export interface SyncBuffer {
 
 let cached: { part: PortRules; lines: RestoreLine[] } | undefined;
 
-/** Writes a port's lines once and keeps what every sync needs of them. */
+/** Counts a port's own rules and keeps what every sync needs: its top-level lines and chain sizes. */
 export function newPortRules(
   sp: ServicePortInfo,
   snapshot: readonly unknown[],
@@ -54,7 +60,7 @@ export function newPortRules(
   categorized: CategorizedEndpoints,
   env: SyncEnv,
 ): PortRules {
-  const buf = newRestoreBuffer();
+  const buf = newCountingBuffer();
   writeServicePort(buf, sp, categorized, env);
   const part: PortRules = {
     sp,
@@ -63,7 +69,7 @@ export function newPortRules(
     categorized,
     chains: buf.chains,
     counts: { filter: [], nat: [] },
-    top: [],
+    top: buf.lines,
     ownLines: 0,
     env,
   };
@@ -71,24 +77,19 @@ export function newPortRules(
     const declared = buf.chains[table];
     const counts = part.counts[table];
     for (let i = 0; i < declared.length; i++) counts.push(0);
-    // A port declares a dozen chains and writes each one's lines together: a scan per chain change.
+    const owned = buf.owned![table];
+    part.ownLines += owned.length;
+    // A port declares a dozen chains and writes each one's rules together: a scan per chain change.
     let chain: string | undefined;
     let i = -1;
-    for (const l of buf.lines) {
-      if (l.table !== table) continue;
-      if (l.owner === undefined) {
-        part.top.push(l);
-        continue;
-      }
-      part.ownLines++;
-      if (l.chain !== chain) {
-        chain = l.chain;
+    for (const c of owned) {
+      if (c !== chain) {
+        chain = c;
         i = declared.indexOf(chain);
       }
       if (i >= 0) counts[i]!++;
     }
   }
-  cached = { part, lines: buf.lines };
   return part;
 }
 

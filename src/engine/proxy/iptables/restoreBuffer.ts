@@ -22,10 +22,32 @@ export interface RestoreLine {
 export interface RestoreBuffer {
   chains: Record<RestoreTable, string[]>;
   lines: RestoreLine[];
+  /**
+   * A counting buffer keeps only each own-chain rule's chain, in write order
+   * (`lines` then holds the top-level rules): a sync needs just their number,
+   * and the rules are written again when something reads them.
+   */
+  owned?: Record<RestoreTable, string[]>;
 }
 
 export function newRestoreBuffer(): RestoreBuffer {
   return { chains: { filter: [], nat: [] }, lines: [] };
+}
+
+/** A buffer that counts own-chain rules rather than keeping them (see `owned`). */
+export function newCountingBuffer(): RestoreBuffer {
+  return { chains: { filter: [], nat: [] }, lines: [], owned: { filter: [], nat: [] } };
+}
+
+/** True when own-chain rules are only counted: their arguments need not be built. */
+export function counting(buf: RestoreBuffer): boolean {
+  return buf.owned !== undefined;
+}
+
+/** Counts `n` own-chain rules of a counting buffer. */
+export function countRules(buf: RestoreBuffer, table: RestoreTable, chain: string, n: number): void {
+  const owned = buf.owned![table];
+  for (let i = 0; i < n; i++) owned.push(chain);
 }
 
 /** `:CHAIN - [0:0]` (declared once). */
@@ -41,5 +63,7 @@ export function writeRule(
   args: string[],
   owner?: string,
 ): void {
-  buf.lines.push(owner === undefined ? { table, chain, args } : { table, chain, args, owner });
+  if (owner === undefined) buf.lines.push({ table, chain, args });
+  else if (buf.owned) buf.owned[table].push(chain);
+  else buf.lines.push({ table, chain, args, owner });
 }

@@ -5,7 +5,7 @@
 import { endpointChainName, type servicePortChains } from "./chainNames";
 import type { CategorizedEndpoints, EndpointInfo } from "./endpoints";
 import { cidrContains } from "./netfilter/addr";
-import { declareChain, type RestoreBuffer, writeRule } from "./restoreBuffer";
+import { counting, countRules, declareChain, type RestoreBuffer, writeRule } from "./restoreBuffer";
 import type { ServicePortInfo } from "./servicePorts";
 import { probability, q, type SyncEnv } from "./serviceRules";
 
@@ -133,6 +133,11 @@ export function writeOwnChains(
   for (const ep of eps.allReachable) {
     const sep = seps.get(ep)!;
     declareChain(buf, "nat", sep);
+    // Two rules, as below.
+    if (counting(buf)) {
+      countRules(buf, "nat", sep, 2);
+      continue;
+    }
     const args = env.largeCluster ? [] : ["-m", "comment", "--comment", spn];
     own(sep, [...args, "-s", ep.ip, "-j", KUBE_MARK_MASQ]);
     const affinity = sp.stickyMaxAgeSeconds > 0 ? ["-m", "recent", "--name", sep, "--set"] : [];
@@ -149,11 +154,17 @@ function writeEndpointJumps(
   env: SyncEnv,
   sepOf: Map<EndpointInfo, string>,
 ): void {
+  const sticky = sp.stickyMaxAgeSeconds > 0;
+  // One jump per endpoint, and one affinity check each when sticky, as below.
+  if (counting(buf)) {
+    countRules(buf, "nat", chain, sticky ? 2 * eps.length : eps.length);
+    return;
+  }
   const spn = sp.nameString;
   const comment = (ep: EndpointInfo) =>
     env.largeCluster ? [] : ["-m", "comment", "--comment", q(`${spn} -> ${ep.str}`)];
   const seps = eps.map((ep) => sepOf.get(ep)!);
-  if (sp.stickyMaxAgeSeconds > 0) {
+  if (sticky) {
     eps.forEach((ep, i) => {
       const sep = seps[i]!;
       writeRule(

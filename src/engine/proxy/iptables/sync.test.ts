@@ -1,9 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { buildIptablesDataPlane } from "./dataPlane";
+import { chainRuleCount, readRules } from "./netfilter/lazy";
 import { SCENARIOS } from "./scenarios";
 import { slice } from "./testObjects";
 
 describe("sync", () => {
+  it("counts each chain's rules as the restore input writes them (every scenario)", () => {
+    for (const [name, make] of Object.entries(SCENARIOS)) {
+      const dp = buildIptablesDataPlane(make(), "node-1");
+      expect(dp.lastSyncWrites(), name).toBe((dp.restoreInput().match(/^-A /gm) ?? []).length);
+      for (const chain of dp.ruleset.tables.nat!.chains.values())
+        expect(chainRuleCount(chain), `${name} ${chain.name}`).toBe(readRules(chain).length);
+    }
+  });
+
   it("a first sync writes every rule; an unchanged partial sync only the top-level chains", () => {
     const input = SCENARIOS.clusterip!();
     const dp = buildIptablesDataPlane(input, "node-1");
