@@ -5,7 +5,7 @@
  * Pure TypeScript: the engine has no Node `crypto`.
  */
 
-import { sha256 } from "../../util/sha256";
+import { sha256, sha256Words } from "../../util/sha256";
 
 export { sha256 };
 
@@ -29,20 +29,21 @@ export function base32Prefix(bytes: Uint8Array, chars: number): string {
   return out.slice(0, chars);
 }
 
-/** `base32Prefix(d, 8)`: the first 40 bits, as two 20-bit halves, in one step (a table hashes 100,000 names). */
-function hash8(d: Uint8Array): string {
-  const hi = ((d[0] as number) << 12) | ((d[1] as number) << 4) | ((d[2] as number) >> 4);
-  const lo = (((d[2] as number) & 15) << 16) | ((d[3] as number) << 8) | (d[4] as number);
+/** `base32Prefix(sha256(name), 8)`: the first 40 bits, read from the digest's words (a table hashes 100,000 names). */
+function hash8(name: string): string {
+  const h = sha256Words(name);
+  const w0 = h[0] as number;
+  const w1 = h[1] as number;
   const b = BASE32;
   return String.fromCharCode(
-    b.charCodeAt(hi >> 15),
-    b.charCodeAt((hi >> 10) & 31),
-    b.charCodeAt((hi >> 5) & 31),
-    b.charCodeAt(hi & 31),
-    b.charCodeAt(lo >> 15),
-    b.charCodeAt((lo >> 10) & 31),
-    b.charCodeAt((lo >> 5) & 31),
-    b.charCodeAt(lo & 31),
+    b.charCodeAt(w0 >>> 27),
+    b.charCodeAt((w0 >>> 22) & 31),
+    b.charCodeAt((w0 >>> 17) & 31),
+    b.charCodeAt((w0 >>> 12) & 31),
+    b.charCodeAt((w0 >>> 7) & 31),
+    b.charCodeAt((w0 >>> 2) & 31),
+    b.charCodeAt(((w0 & 3) << 3) | (w1 >>> 29)),
+    b.charCodeAt((w1 >>> 24) & 31),
   );
 }
 
@@ -54,7 +55,7 @@ const CHAIN_NAME_BASE_LENGTH_MAX = 256 - 16;
  * ending in `...` when longer.
  */
 export function hashAndTruncate(name: string): string {
-  const hashed = `${hash8(sha256(name))}-${name}`;
+  const hashed = `${hash8(name)}-${name}`;
   return hashed.length > CHAIN_NAME_BASE_LENGTH_MAX
     ? `${hashed.slice(0, CHAIN_NAME_BASE_LENGTH_MAX - 3)}...`
     : hashed;
