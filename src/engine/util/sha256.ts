@@ -70,30 +70,29 @@ function utf8(s: string): number {
   return n;
 }
 
-/** Packs and pads `s`: ASCII (every name kube-proxy hashes) goes straight into words. */
-function pad(s: string): number {
-  const n = s.length;
+/**
+ * Packs and pads `head + tail` without building it (a name's readable part
+ * is shared by many hashed names): ASCII, as every name kube-proxy hashes
+ * is, goes straight into words.
+ */
+function pad(head: string, tail: string): number {
+  const hl = head.length;
+  const n = hl + tail.length;
   const total = (((n + 8) >> 6) + 1) << 4;
   if (words.length < total) words = new Int32Array(total * 2);
   const m = words;
-  let w = 0;
-  let i = 0;
-  for (; i + 3 < n; i += 4) {
-    const c0 = s.charCodeAt(i);
-    const c1 = s.charCodeAt(i + 1);
-    const c2 = s.charCodeAt(i + 2);
-    const c3 = s.charCodeAt(i + 3);
-    if ((c0 | c1 | c2 | c3) > 0x7f) return padBytes(bytes, utf8(s));
-    m[w++] = (c0 << 24) | (c1 << 16) | (c2 << 8) | c3;
+  let acc = 0;
+  for (let i = 0; i < n; i++) {
+    const c = i < hl ? head.charCodeAt(i) : tail.charCodeAt(i - hl);
+    if (c > 0x7f) return padBytes(bytes, utf8(head + tail));
+    acc = (acc << 8) | c;
+    if ((i & 3) === 3) {
+      m[i >> 2] = acc;
+      acc = 0;
+    }
   }
-  let last = 0;
-  let shift = 24;
-  for (; i < n; i++, shift -= 8) {
-    const c = s.charCodeAt(i);
-    if (c > 0x7f) return padBytes(bytes, utf8(s));
-    last |= c << shift;
-  }
-  m[w++] = last | (0x80 << shift);
+  let w = n >> 2;
+  m[w++] = ((acc << 8) | 0x80) << ((3 - (n & 3)) << 3);
   while (w < total) m[w++] = 0;
   m[total - 1] = n * 8;
   return total;
@@ -143,11 +142,11 @@ function compress(m: Int32Array, off: number): void {
 }
 
 /**
- * The digest as eight big-endian words, in a buffer the next call overwrites:
- * for callers that read a few bytes of ~100,000 hashes without keeping them.
+ * The digest of `head + tail` as eight big-endian words, in a buffer the next
+ * call overwrites: for callers that read a few bytes of ~100,000 hashes.
  */
-export function sha256Words(text: string): Int32Array {
-  const total = pad(text);
+export function sha256Words(head: string, tail = ""): Int32Array {
+  const total = pad(head, tail);
   H.set(H0);
   for (let off = 0; off < total; off += 16) compress(words, off);
   return H;

@@ -25,8 +25,8 @@ const SEP = nameCodes("KUBE-SEP-");
  * array makes a flat string in one step: a sync map-keys ~100,000 of these
  * names, and a `+=` chain costs about twice as much to build and to hash.
  */
-function hashed(codes: number[], input: string): string {
-  const h = sha256Words(input);
+function hashed(codes: number[], head: string, tail = ""): string {
+  const h = sha256Words(head, tail);
   // The first 80 bits as 16 five-bit groups: 32 + 32 + 16 bits, in three steps.
   const w0 = h[0]!;
   const w1 = h[1]!;
@@ -58,7 +58,16 @@ export function servicePortChains(servicePortName: string, protocol: string) {
   return { svc: `KUBE-SVC-${h}`, svl: `KUBE-SVL-${h}`, ext: `KUBE-EXT-${h}`, fw: `KUBE-FW-${h}` };
 }
 
-/** `KUBE-SEP-…` for one endpoint (`ip:port`, IPv6 as `[addr]:port`). */
+/**
+ * `KUBE-SEP-…` names of one service port's endpoints (`ip:port`, IPv6 as
+ * `[addr]:port`): the port's part of the hashed text is built once, not per endpoint.
+ */
+export function endpointChainNamer(servicePortName: string, protocol: string): (endpoint: string) => string {
+  const head = servicePortName + protocol.toLowerCase();
+  return (endpoint) => hashed(SEP, head, endpoint);
+}
+
+/** `KUBE-SEP-…` for one endpoint. */
 export function endpointChainName(servicePortName: string, protocol: string, endpoint: string): string {
-  return hashed(SEP, servicePortName + protocol.toLowerCase() + endpoint);
+  return endpointChainNamer(servicePortName, protocol)(endpoint);
 }

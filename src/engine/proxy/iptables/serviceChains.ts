@@ -2,7 +2,7 @@
  * A service port's own chains (`KUBE-SVC`, `KUBE-SVL`, `KUBE-EXT`, `KUBE-FW`,
  * `KUBE-SEP`): the ones a partial sync may leave untouched.
  */
-import { endpointChainName, type servicePortChains } from "./chainNames";
+import { endpointChainNamer, type servicePortChains } from "./chainNames";
 import type { CategorizedEndpoints, EndpointInfo } from "./endpoints";
 import { cidrContains } from "./netfilter/addr";
 import { counting, countRules, declareChain, type RestoreBuffer, writeRule } from "./restoreBuffer";
@@ -35,7 +35,8 @@ export function writeOwnChains(
   const spn = sp.nameString;
   const proto = sp.protocol;
   const seps = new Map<EndpointInfo, string>();
-  for (const ep of eps.allReachable) seps.set(ep, endpointChainName(spn, proto, ep.str));
+  const sepName = endpointChainNamer(spn, proto);
+  for (const ep of eps.allReachable) seps.set(ep, sepName(ep.str));
   const own = (chain: string, args: string[]) => writeRule(buf, "nat", chain, args, spn);
   if (p.hasInternal) {
     const args = [
