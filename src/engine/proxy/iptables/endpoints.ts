@@ -38,7 +38,31 @@ export function slicesByService(slices: readonly EndpointSlice[]): Map<string, E
 /** Above this many endpoints, duplicates are found with a Set instead of a scan. */
 const SCAN_LIMIT = 32;
 
-const byStr = (a: EndpointInfo, b: EndpointInfo) => (a.str < b.str ? -1 : a.str > b.str ? 1 : 0);
+/** Is `ip:port` already among `out` (a scan while `seen` is not needed yet)? */
+function isDuplicate(out: EndpointInfo[], ip: string, port: number): boolean {
+  for (let i = 0; i < out.length; i++) {
+    const e = out[i]!;
+    if (e.port === port && e.ip === ip) return true;
+  }
+  return false;
+}
+
+/**
+ * Sorts by the `ip:port` string in place: a port has a handful of
+ * endpoints, and insertion sort needs no work array nor comparator calls.
+ */
+function sortByStr(eps: EndpointInfo[]): void {
+  for (let i = 1; i < eps.length; i++) {
+    const e = eps[i]!;
+    let j = i - 1;
+    if (!(eps[j]!.str > e.str)) continue;
+    do {
+      eps[j + 1] = eps[j]!;
+      j--;
+    } while (j >= 0 && eps[j]!.str > e.str);
+    eps[j + 1] = e;
+  }
+}
 
 /**
  * The endpoints of one service port: slice ports matched by name and
@@ -49,21 +73,23 @@ export function endpointsFor(
   slices: readonly EndpointSlice[] | undefined,
 ): EndpointInfo[] {
   const out: EndpointInfo[] = [];
+  if (!slices) return out;
   let seen: Set<string> | undefined;
-  let sorted = true;
-  for (const slice of slices ?? []) {
+  for (const slice of slices) {
     const port = slicePort(slice, sp);
-    if (!port) continue;
-    for (const ep of slice.endpoints ?? []) {
+    const eps = slice.endpoints;
+    if (!port || !eps) continue;
+    const suffix = `:${port}`;
+    for (const ep of eps) {
       const ip = ep.addresses[0];
       if (ip === undefined || parseIPv4(ip) === undefined) continue;
-      const str = `${ip}:${port}`;
+      const str = ip + suffix;
       if (!seen && out.length >= SCAN_LIMIT) seen = new Set(out.map((e) => e.str));
-      if (seen ? seen.has(str) : out.some((e) => e.ip === ip && e.port === port)) continue;
+      if (seen ? seen.has(str) : isDuplicate(out, ip, port)) continue;
       seen?.add(str);
       const c = ep.conditions;
       const ready = c?.ready ?? true;
-      const info: EndpointInfo = {
+      out.push({
         ip,
         port,
         str,
@@ -72,12 +98,11 @@ export function endpointsFor(
         terminating: c?.terminating ?? false,
         // Always present (maybe undefined): one object shape for every endpoint.
         nodeName: ep.nodeName || undefined,
-      };
-      if (sorted && out.length > 0 && out[out.length - 1]!.str > str) sorted = false;
-      out.push(info);
+      });
     }
   }
-  return sorted ? out : out.sort(byStr);
+  sortByStr(out);
+  return out;
 }
 
 /** The slice's port for this service port (matched by name and protocol). */
