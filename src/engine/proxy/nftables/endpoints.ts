@@ -42,14 +42,13 @@ export interface EndpointInfo {
 /** Memoizes hashAndTruncate when the same names are hashed again. */
 export type NameCache = Map<string, string>;
 
-/** `hashAndTruncate(readable + readableTail)`, through `cache` when given. */
-export function hashed(cache: NameCache | undefined, readable: string, readableTail = ""): string {
-  if (!cache) return hashAndTruncate(readable, readableTail);
-  const key = readable + readableTail;
-  let v = cache.get(key);
+/** `hashAndTruncate(readable)`, through `cache` when given. */
+export function hashed(cache: NameCache | undefined, readable: string): string {
+  if (!cache) return hashAndTruncate(readable);
+  let v = cache.get(readable);
   if (v === undefined) {
-    v = hashAndTruncate(key);
-    cache.set(key, v);
+    v = hashAndTruncate(readable);
+    cache.set(readable, v);
   }
   return v;
 }
@@ -120,12 +119,11 @@ export function expandEndpoints(
   cache?: NameCache,
 ): EndpointInfo[] {
   const out: EndpointInfo[] = [];
-  const head = `${readableBase}__`;
   for (let i = 0; i < eps.ips.length; i++) {
     const ip = eps.ips[i] as string;
     const meta = eps.meta[i] as number;
     const port = meta >>> 4;
-    const chainBase = hashed(cache, head, `${ip}/${port}`);
+    const chainBase = hashed(cache, `${readableBase}__${ip}/${port}`);
     out.push({
       ip,
       port,

@@ -30,8 +30,8 @@ export function base32Prefix(bytes: Uint8Array, chars: number): string {
 }
 
 /** `base32Prefix(sha256(name), 8)`: the first 40 bits, read from the digest's words (a table hashes 100,000 names). */
-function hash8(head: string, tail: string): string {
-  const h = sha256Words(head, tail);
+function hash8(name: string): string {
+  const h = sha256Words(name);
   const w0 = h[0] as number;
   const w1 = h[1] as number;
   const b = BASE32;
@@ -52,11 +52,10 @@ const CHAIN_NAME_BASE_LENGTH_MAX = 256 - 16;
 
 /**
  * kube-proxy's `hashAndTruncate`: `HASH8-<name>`, cut to 240 characters
- * ending in `...` when longer. The name may come in two parts, hashed
- * without being joined first (an endpoint's name extends its port's).
+ * ending in `...` when longer.
  */
-export function hashAndTruncate(name: string, nameTail = ""): string {
-  const hashed = `${hash8(name, nameTail)}-${name}${nameTail}`;
+export function hashAndTruncate(name: string): string {
+  const hashed = `${hash8(name)}-${name}`;
   return hashed.length > CHAIN_NAME_BASE_LENGTH_MAX
     ? `${hashed.slice(0, CHAIN_NAME_BASE_LENGTH_MAX - 3)}...`
     : hashed;
