@@ -25,16 +25,12 @@ export interface CompactEndpoints {
 export interface EndpointInfo {
   ip: string;
   port: number;
-  /** `IP:port`, what kube-proxy sorts and hashes by. */
-  endpoint: string;
   local: boolean;
   ready: boolean;
   serving: boolean;
   terminating: boolean;
   /** `HASH-ns/svc/proto/port__ip/port` */
   chainBase: string;
-  /** The address as a number. */
-  ipNumber: number;
   /** `endpoint-<base>`, built once so map lookups reuse the string. */
   chain: string;
 }
@@ -112,6 +108,37 @@ export function collectEndpoints(
   return out;
 }
 
+/**
+ * Orders two endpoints as their `IP:port` strings would (kube-proxy sorts
+ * those), without building them: addresses hold only digits and dots, so
+ * where one address is a prefix of the other, its `:` sorts after.
+ */
+function compareEndpoints(a: EndpointInfo, b: EndpointInfo): number {
+  const x = a.ip;
+  const y = b.ip;
+  if (x === y) return a.port === b.port ? 0 : String(a.port) < String(b.port) ? -1 : 1;
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i++) {
+    const d = x.charCodeAt(i) - y.charCodeAt(i);
+    if (d !== 0) return d;
+  }
+  return x.length < y.length ? 1 : -1;
+}
+
+/** Insertion sort: a port has a handful of endpoints (no work array, comparisons inlined). */
+function sortEndpoints(eps: EndpointInfo[]): EndpointInfo[] {
+  for (let i = 1; i < eps.length; i++) {
+    const e = eps[i] as EndpointInfo;
+    let j = i - 1;
+    while (j >= 0 && compareEndpoints(eps[j] as EndpointInfo, e) > 0) {
+      eps[j + 1] = eps[j] as EndpointInfo;
+      j--;
+    }
+    eps[j + 1] = e;
+  }
+  return eps;
+}
+
 /** The endpoints as `EndpointInfo`s sorted by `IP:port`, named under `readableBase`. */
 export function expandEndpoints(
   eps: CompactEndpoints,
@@ -127,15 +154,13 @@ export function expandEndpoints(
     out.push({
       ip,
       port,
-      endpoint: `${ip}:${port}`,
       local: (meta & LOCAL) !== 0,
       ready: (meta & READY) !== 0,
       serving: (meta & SERVING) !== 0,
       terminating: (meta & TERMINATING) !== 0,
       chainBase,
-      ipNumber: ipToInt(ip),
       chain: `endpoint-${chainBase}`,
     });
   }
-  return out.sort((a, b) => (a.endpoint < b.endpoint ? -1 : a.endpoint > b.endpoint ? 1 : 0));
+  return sortEndpoints(out);
 }

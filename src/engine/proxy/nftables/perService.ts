@@ -102,7 +102,7 @@ const JUMP_MASQ_TEXT = `jump ${N.MARK_FOR_MASQUERADE}`;
 const L4PROTO: Record<string, Cond[]> = {};
 
 /** What an endpoint chain is written from. */
-export type EndpointChainInfo = Pick<EndpointInfo, "ip" | "port" | "ipNumber" | "endpoint" | "chain">;
+export type EndpointChainInfo = Pick<EndpointInfo, "ip" | "port" | "chain">;
 
 /** An endpoint chain's rules: masquerade hairpin traffic, remember the client (affinity), DNAT. */
 function endpointChainRules(svc: PortSpec, ep: EndpointChainInfo): NftRule[] {
@@ -110,7 +110,7 @@ function endpointChainRules(svc: PortSpec, ep: EndpointChainInfo): NftRule[] {
   L4PROTO[proto] ??= [{ k: "l4proto", proto }];
   const rules: NftRule[] = [
     {
-      conds: [host("saddr", ep.ip, ep.ipNumber)],
+      conds: [host("saddr", ep.ip, ipToInt(ep.ip))],
       stmts: [],
       action: JUMP_MASQ,
       text: `ip saddr ${ep.ip} ${JUMP_MASQ_TEXT}`,
@@ -122,7 +122,7 @@ function endpointChainRules(svc: PortSpec, ep: EndpointChainInfo): NftRule[] {
   rules.push({
     conds: L4PROTO[proto] ?? [],
     stmts: [{ k: "dnat", ip: ep.ip, port: ep.port }],
-    text: `meta l4proto ${proto} dnat to ${ep.endpoint}`,
+    text: `meta l4proto ${proto} dnat to ${ep.ip}:${ep.port}`,
   });
   return rules;
 }

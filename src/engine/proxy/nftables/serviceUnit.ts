@@ -12,7 +12,6 @@
  */
 import type { EndpointSlice, Service } from "../../api/types";
 import { countCategories } from "./categorize";
-import { ipToInt } from "./ip";
 import type { Action, NftChain, NftElement, NftSet, NftTable } from "./model";
 import * as N from "./names";
 import { endpointChain, serviceChains, writeServicePort } from "./perService";
@@ -181,13 +180,9 @@ export function unitChain(u: ServiceUnit, name: string, at?: number): NftChain |
     r.written ??= [];
     let c = r.written[k];
     if (!c) {
-      const ip = r.ips[k] as string;
-      const port = r.ports[k] as number;
       c = endpointChain(u.ports[i] as PortSpec, {
-        ip,
-        port,
-        ipNumber: ipToInt(ip),
-        endpoint: `${ip}:${port}`,
+        ip: r.ips[k] as string,
+        port: r.ports[k] as number,
         chain: name,
       });
       r.written[k] = c;
