@@ -162,7 +162,10 @@ function done(result: EvalResult, v: PacketView, verdict: EvalResult["verdict"])
 }
 
 function policy(base: Chain, result: EvalResult, v: PacketView): EvalResult {
-  base.counters.pkts++;
-  base.counters.bytes += v.packet.bytes;
+  // Only a policy counts (a user chain's counters are a shared, frozen zero).
+  if (base.policy !== undefined) {
+    base.counters.pkts++;
+    base.counters.bytes += v.packet.bytes;
+  }
   return done(result, v, base.policy ?? "ACCEPT");
 }

@@ -6,7 +6,7 @@
  * without keeping the result, so listing a big table does not pin every
  * rule in memory.
  */
-import type { Chain, Rule } from "./types";
+import type { Chain, Counters, Rule } from "./types";
 
 /** Where pending chains' rules come from (one source may serve many chains). */
 export interface ChainSource {
@@ -54,9 +54,15 @@ const RULES_ACCESSOR: PropertyDescriptor = {
   configurable: true,
 };
 
+/**
+ * A user chain never counts (only a built-in chain's policy does): every
+ * pending chain shares one zero, frozen so that a write would throw.
+ */
+const NO_PACKETS: Counters = Object.freeze({ pkts: 0, bytes: 0 });
+
 /** A user chain (zero counters) whose `rules` are parsed from `source` on first access. */
 export function lazyChain(name: string, source: ChainSource): Chain {
-  const chain = { name, counters: { pkts: 0, bytes: 0 }, [PENDING]: source } as PendingChain;
+  const chain = { name, counters: NO_PACKETS, [PENDING]: source } as PendingChain;
   Object.defineProperty(chain, "rules", RULES_ACCESSOR);
   return chain;
 }

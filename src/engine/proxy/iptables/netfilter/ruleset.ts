@@ -91,8 +91,11 @@ export function ruleCount(table: Table | undefined): number {
 export function zeroCounters(table: Table, chain?: string): void {
   for (const [name, c] of table.chains) {
     if (chain !== undefined && name !== chain) continue;
-    c.counters.pkts = 0;
-    c.counters.bytes = 0;
+    // Only a built-in chain's policy counts; user chains may share a frozen zero.
+    if (c.counters.pkts !== 0 || c.counters.bytes !== 0) {
+      c.counters.pkts = 0;
+      c.counters.bytes = 0;
+    }
     // A chain not parsed yet has no packets counted.
     if (isPending(c)) continue;
     for (const r of c.rules) {
