@@ -3,8 +3,10 @@
  * dependents (kind + namespace/name), kept current from store events.
  */
 import type { ObjectStore } from "../api/store";
-import type { AnyObject, Kind } from "../api/types";
-import { nsKey } from "./workQueue";
+import { objectKey } from "../api/store";
+import type { AnyObject, Kind, ObjectMeta } from "../api/types";
+
+type OwnerReference = NonNullable<ObjectMeta["ownerReferences"]>[number];
 
 /** A dependent as the index names it. */
 export interface DependentRef {
@@ -21,49 +23,86 @@ export const DEPENDENT_KINDS: ReadonlySet<Kind> = new Set<Kind>([
   "Endpoints",
 ]);
 
+/** True when two ownerReferences lists name the same owners in the same order. */
+function sameOwners(
+  a: readonly OwnerReference[] | undefined,
+  b: readonly OwnerReference[] | undefined,
+): boolean {
+  if (a === b) return true;
+  const n = a?.length ?? 0;
+  if (n !== (b?.length ?? 0)) return false;
+  for (let i = 0; i < n; i++) if (a![i]!.uid !== b![i]!.uid) return false;
+  return true;
+}
+
 export class OwnerIndex {
-  private readonly dependents = new Map<string, Map<string, DependentRef>>();
-  private readonly ownersOf = new Map<string, string[]>();
+  /** Owner uid → its dependents, by kind and the store's key for them. */
+  private readonly dependents = new Map<string, Map<Kind, Map<string, DependentRef>>>();
+  /** Per kind, a dependent's store key → the uids it names. */
+  private readonly ownersOf = new Map<Kind, Map<string, string[]>>();
 
   constructor(store: ObjectStore) {
     store.subscribe((e) => {
       if (!DEPENDENT_KINDS.has(e.kind)) return;
+      const now = e.object.metadata.ownerReferences;
+      // Status writes keep the owners: most events change nothing here.
+      if (e.type === "MODIFIED" && sameOwners(now, e.old?.metadata.ownerReferences)) return;
       // Never owned, before or now: nothing indexed, nothing to index.
-      if (!e.object.metadata.ownerReferences?.length && !e.old?.metadata.ownerReferences?.length) return;
-      this.update(e.kind, e.object, e.type === "DELETED");
+      if (!now?.length && !e.old?.metadata.ownerReferences?.length) return;
+      this.update(e.kind, e.key, e.object, e.type === "DELETED");
     });
-    for (const kind of DEPENDENT_KINDS) for (const o of store.list(kind)) this.update(kind, o, false);
+    for (const kind of DEPENDENT_KINDS) {
+      for (const o of store.list(kind)) {
+        this.update(kind, objectKey(kind, o.metadata.namespace, o.metadata.name), o, false);
+      }
+    }
   }
 
-  private update(kind: Kind, obj: AnyObject, deleted: boolean): void {
-    const ns = obj.metadata.namespace ?? "default";
-    const id = `${kind}|${nsKey(ns, obj.metadata.name)}`;
-    for (const uid of this.ownersOf.get(id) ?? []) {
-      const set = this.dependents.get(uid);
-      set?.delete(id);
-      if (set?.size === 0) this.dependents.delete(uid);
+  private update(kind: Kind, key: string, obj: AnyObject, deleted: boolean): void {
+    let owners = this.ownersOf.get(kind);
+    if (!owners) {
+      owners = new Map();
+      this.ownersOf.set(kind, owners);
     }
-    this.ownersOf.delete(id);
+    for (const uid of owners.get(key) ?? []) {
+      const byKind = this.dependents.get(uid);
+      const set = byKind?.get(kind);
+      set?.delete(key);
+      if (set?.size === 0) byKind!.delete(kind);
+      if (byKind?.size === 0) this.dependents.delete(uid);
+    }
+    owners.delete(key);
     if (deleted) return;
     const uids = (obj.metadata.ownerReferences ?? []).map((r) => r.uid);
     if (uids.length === 0) return;
-    this.ownersOf.set(id, uids);
+    owners.set(key, uids);
+    const ref: DependentRef = {
+      kind,
+      namespace: obj.metadata.namespace ?? "default",
+      name: obj.metadata.name,
+    };
     for (const uid of uids) {
-      let set = this.dependents.get(uid);
+      let byKind = this.dependents.get(uid);
+      if (!byKind) {
+        byKind = new Map();
+        this.dependents.set(uid, byKind);
+      }
+      let set = byKind.get(kind);
       if (!set) {
         set = new Map();
-        this.dependents.set(uid, set);
+        byKind.set(kind, set);
       }
-      set.set(id, { kind, namespace: ns, name: obj.metadata.name });
+      set.set(key, ref);
     }
   }
 
   /** The objects that name `uid` among their ownerReferences, optionally of one kind. */
   dependentsOf(uid: string, kind?: Kind): DependentRef[] {
-    const set = this.dependents.get(uid);
-    if (!set) return [];
+    const byKind = this.dependents.get(uid);
+    if (!byKind) return [];
+    if (kind) return [...(byKind.get(kind)?.values() ?? [])];
     const out: DependentRef[] = [];
-    for (const d of set.values()) if (!kind || d.kind === kind) out.push(d);
+    for (const set of byKind.values()) for (const d of set.values()) out.push(d);
     return out;
   }
 }

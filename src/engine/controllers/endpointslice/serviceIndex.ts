@@ -66,8 +66,19 @@ function sameLabels(a: Record<string, string>, b: Record<string, string> | undef
 export function managedSelector(svc: Service): Record<string, string> | undefined {
   if (svc.spec?.type === "ExternalName") return undefined;
   const sel = svc.spec?.selector;
-  if (!sel || Object.keys(sel).length === 0) return undefined;
-  return sel;
+  if (!sel) return undefined;
+  for (const _ in sel) return sel;
+  return undefined;
+}
+
+/** A selector with its keys in order (one pair: itself). */
+function sortedSelector(sel: Record<string, string>): Record<string, string> {
+  const keys = Object.keys(sel);
+  if (keys.length === 1) return sel;
+  keys.sort();
+  const out: Record<string, string> = {};
+  for (const k of keys) out[k] = sel[k]!;
+  return out;
 }
 
 /** Pod and Service indexes, and a feed of Services whose endpoints may have changed. */
@@ -128,10 +139,12 @@ export class ServiceIndex {
     }
     const sel = deleted ? undefined : managedSelector(svc);
     if (sel) {
-      const sorted = Object.fromEntries(Object.entries(sel).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+      const sorted = sortedSelector(sel);
       this.svcSelectors.set(key, sorted);
-      const [k] = Object.keys(sorted);
-      if (k !== undefined) addTo(this.svcsByPair, ns, `${k}=${sorted[k]}`, key);
+      for (const k in sorted) {
+        addTo(this.svcsByPair, ns, `${k}=${sorted[k]}`, key);
+        break;
+      }
     }
     this.dirty(key);
   }
