@@ -34,9 +34,10 @@ export function writeOwnChains(
   const o = env.options;
   const spn = sp.nameString;
   const proto = sp.protocol;
-  const seps = new Map<EndpointInfo, string>();
   const sepName = endpointChainNamer(spn, proto);
-  for (const ep of eps.allReachable) seps.set(ep, sepName(ep.str));
+  // KUBE-SEP names, by position in allReachable (cluster and local are subsets of it).
+  const all = eps.allReachable;
+  const seps = all.map((ep) => sepName(ep.str));
   const own = (chain: string, args: string[]) => writeRule(buf, "nat", chain, args, spn);
   if (p.hasInternal) {
     const args = [
@@ -125,14 +126,15 @@ export function writeOwnChains(
   }
   if (p.usesClusterChain) {
     declareChain(buf, "nat", p.chains.svc);
-    writeEndpointJumps(buf, sp, p.chains.svc, eps.cluster, env, seps);
+    writeEndpointJumps(buf, sp, p.chains.svc, eps.cluster, env, sepsOf(eps.cluster, all, seps));
   }
   if (p.usesLocalChain) {
     declareChain(buf, "nat", p.chains.svl);
-    writeEndpointJumps(buf, sp, p.chains.svl, eps.local, env, seps);
+    writeEndpointJumps(buf, sp, p.chains.svl, eps.local, env, sepsOf(eps.local, all, seps));
   }
-  for (const ep of eps.allReachable) {
-    const sep = seps.get(ep)!;
+  for (let i = 0; i < all.length; i++) {
+    const ep = all[i]!;
+    const sep = seps[i]!;
     declareChain(buf, "nat", sep);
     // Two rules, as below.
     if (counting(buf)) {
@@ -146,6 +148,11 @@ export function writeOwnChains(
   }
 }
 
+/** The KUBE-SEP names of `eps`, a subset of `all` whose names are `allSeps`. */
+function sepsOf(eps: EndpointInfo[], all: EndpointInfo[], allSeps: string[]): string[] {
+  return eps === all ? allSeps : eps.map((ep) => allSeps[all.indexOf(ep)]!);
+}
+
 /** `writeServiceToEndpointRules`: affinity `--rcheck` rules, then 1/n, 1/(n-1), … jumps. */
 function writeEndpointJumps(
   buf: RestoreBuffer,
@@ -153,7 +160,7 @@ function writeEndpointJumps(
   chain: string,
   eps: EndpointInfo[],
   env: SyncEnv,
-  sepOf: Map<EndpointInfo, string>,
+  seps: string[],
 ): void {
   const sticky = sp.stickyMaxAgeSeconds > 0;
   // One jump per endpoint, and one affinity check each when sticky, as below.
@@ -164,7 +171,6 @@ function writeEndpointJumps(
   const spn = sp.nameString;
   const comment = (ep: EndpointInfo) =>
     env.largeCluster ? [] : ["-m", "comment", "--comment", q(`${spn} -> ${ep.str}`)];
-  const seps = eps.map((ep) => sepOf.get(ep)!);
   if (sticky) {
     eps.forEach((ep, i) => {
       const sep = seps[i]!;
