@@ -5,17 +5,16 @@
  */
 
 import { freshObjectMeta, isoNow } from "../api/timestamps";
-import type { Endpoints, Pod, Service } from "../api/types";
+import type { Endpoints, Service } from "../api/types";
 import type { Cluster } from "../cluster";
 import { parseIPv4 } from "./cidr";
 import {
   endpointHostname,
   endpointPorts,
-  podRef,
   portSetKey,
   shouldPodBeInEndpoints,
 } from "./endpointslice/endpointPorts";
-import { managedSelector, type ServiceIndex } from "./endpointslice/serviceIndex";
+import { type IndexedPod, managedSelector, type ServiceIndex } from "./endpointslice/serviceIndex";
 import { ANNOTATION_TRIGGER_TIME, isHeadless, LABEL_HEADLESS } from "./endpointslice/sliceMeta";
 import { canonicalJson, isPodReady } from "./objects";
 import { fnv32aString } from "./podTemplateHash";
@@ -51,10 +50,10 @@ function byHash<T>(items: T[]): T[] {
 }
 
 /** The subsets for a Service and its candidate pods, repacked and sorted. */
-export function computeSubsets(svc: Service, pods: Pod[]): Subset[] {
+export function computeSubsets(svc: Service, pods: readonly IndexedPod[]): Subset[] {
   const publish = svc.spec?.publishNotReadyAddresses === true;
   const groups = new Map<string, { ports: Port[]; ready: Address[]; notReady: Address[] }>();
-  for (const pod of pods) {
+  for (const { pod, ref } of pods) {
     if (!shouldPodBeInEndpoints(pod, publish)) continue;
     const ports = endpointPorts(svc, pod);
     const noPorts = (svc.spec?.ports ?? []).length === 0;
@@ -66,7 +65,7 @@ export function computeSubsets(svc: Service, pods: Pod[]): Subset[] {
     const address: Address = { ip: pod.status?.podIP ?? "" };
     if (hostname) address.hostname = hostname;
     if (nodeName) address.nodeName = nodeName;
-    address.targetRef = podRef(pod);
+    address.targetRef = ref;
     const key = portSetKey(ports);
     let g = groups.get(key);
     if (!g) {

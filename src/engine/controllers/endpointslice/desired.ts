@@ -4,11 +4,12 @@ import { isPodReady } from "../objects";
 import {
   endpointHostname,
   endpointPorts,
-  podRef,
+  type PodRef,
   portSetKey,
   type ResolvedPort,
   shouldPodBeInEndpoints,
 } from "./endpointPorts";
+import type { IndexedPod } from "./serviceIndex";
 
 /** One EndpointSlice endpoint. */
 export type SliceEndpoint = NonNullable<EndpointSlice["endpoints"]>[number];
@@ -33,7 +34,7 @@ const CONDITIONS: readonly Conditions[] = Array.from({ length: 8 }, (_, i) =>
 );
 
 /** `podToEndpoint`: address, conditions, hostname, nodeName, zone and targetRef of one pod. */
-export function podToEndpoint(pod: Pod, svc: Service, zone: string | undefined): SliceEndpoint {
+export function podToEndpoint(pod: Pod, ref: PodRef, svc: Service, zone: string | undefined): SliceEndpoint {
   const serving = isPodReady(pod);
   const terminating = Boolean(pod.metadata.deletionTimestamp);
   const ready = svc.spec?.publishNotReadyAddresses === true || (serving && !terminating);
@@ -47,18 +48,18 @@ export function podToEndpoint(pod: Pod, svc: Service, zone: string | undefined):
   if (hostname) ep.hostname = hostname;
   if (nodeName) ep.nodeName = nodeName;
   if (zone) ep.zone = zone;
-  ep.targetRef = podRef(pod);
+  ep.targetRef = ref;
   return ep;
 }
 
 /** Groups the candidate pods' endpoints by port set. */
 export function desiredGroups(
   svc: Service,
-  pods: Pod[],
+  pods: readonly IndexedPod[],
   zoneOf: (node: string | undefined) => string | undefined,
 ): Map<string, PortGroup> {
   const groups = new Map<string, PortGroup>();
-  for (const pod of pods) {
+  for (const { pod, ref } of pods) {
     if (!shouldPodBeInEndpoints(pod, true)) continue;
     const ports = endpointPorts(svc, pod);
     const key = portSetKey(ports);
@@ -67,7 +68,7 @@ export function desiredGroups(
       g = { ports, endpoints: new Map() };
       groups.set(key, g);
     }
-    const ep = podToEndpoint(pod, svc, zoneOf(pod.spec?.nodeName));
+    const ep = podToEndpoint(pod, ref, svc, zoneOf(pod.spec?.nodeName));
     g.endpoints.set(endpointKey(ep), ep);
   }
   return groups;

@@ -91,23 +91,16 @@ export interface PodRef {
   readonly uid: string;
 }
 
-const refs = new WeakMap<Pod, PodRef>();
-
 /**
- * The Pod reference endpoints carry: one frozen object per pod version,
- * shared by its EndpointSlice and Endpoints entries (at 100,000 endpoints
- * the copies would be garbage the collector copies and keeps).
+ * The Pod reference endpoints carry, frozen: the ServiceIndex makes one per
+ * pod and its EndpointSlice and Endpoints entries share it (at 100,000
+ * endpoints the copies would be garbage the collector copies and keeps).
  */
 export function podRef(pod: Pod): PodRef {
-  let ref = refs.get(pod);
-  if (!ref) {
-    ref = Object.freeze({
-      kind: "Pod" as const,
-      namespace: pod.metadata.namespace ?? "default",
-      name: pod.metadata.name,
-      uid: pod.metadata.uid,
-    });
-    refs.set(pod, ref);
-  }
-  return ref;
+  return Object.freeze({
+    kind: "Pod" as const,
+    namespace: pod.metadata.namespace ?? "default",
+    name: pod.metadata.name,
+    uid: pod.metadata.uid,
+  });
 }

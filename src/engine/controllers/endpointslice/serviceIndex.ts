@@ -8,6 +8,7 @@ import type { ObjectStore } from "../../api/store";
 import type { Node, Pod, Service } from "../../api/types";
 import { matchesSelector } from "../objects";
 import { nsKey } from "../workQueue";
+import { type PodRef, podRef } from "./endpointPorts";
 
 /** The zone label endpoints copy from their node. */
 export const ZONE_LABEL = "topology.kubernetes.io/zone";
@@ -36,11 +37,27 @@ function removeFrom<T>(index: PairIndex<T>, ns: string, pair: string, member: T)
   if (set.size === 0) index.get(ns)?.delete(pair);
 }
 
+/** A matching pod and the reference its endpoints carry. */
+export interface IndexedPod {
+  readonly pod: Pod;
+  readonly ref: PodRef;
+}
+
 /** A pod as the index last saw it: the object, a copy of its labels and their `key=value` pairs. */
-interface CachedPod {
-  pod: Pod;
-  labels: Record<string, string>;
-  pairs: string[];
+class CachedPod implements IndexedPod {
+  private shared: PodRef | undefined;
+
+  constructor(
+    public pod: Pod,
+    readonly labels: Record<string, string>,
+    readonly pairs: string[],
+  ) {}
+
+  /** Made on first use and kept while the pod is: its namespace, name and uid never change. */
+  get ref(): PodRef {
+    this.shared ??= podRef(this.pod);
+    return this.shared;
+  }
 }
 
 /** A label map's `key=value` pairs, in its key order. */
@@ -174,7 +191,7 @@ export class ServiceIndex {
     if (endpointNow) this.markServices(ns, labels, pairs);
     if (cached) for (const pair of cached.pairs) removeFrom(this.podsByPair, ns, pair, cached);
     if (labels) {
-      const entry: CachedPod = { pod, labels, pairs };
+      const entry = new CachedPod(pod, labels, pairs);
       nsPods.set(name, entry);
       for (const pair of pairs) addTo(this.podsByPair, ns, pair, entry);
     } else {
@@ -201,7 +218,7 @@ export class ServiceIndex {
   }
 
   /** Pods in the namespace whose labels match the selector, in name order. */
-  podsMatching(ns: string, selector: Record<string, string>): Pod[] {
+  podsMatching(ns: string, selector: Record<string, string>): IndexedPod[] {
     const byPair = this.podsByPair.get(ns);
     if (!byPair) return [];
     let smallest: Set<CachedPod> | undefined;
@@ -211,14 +228,14 @@ export class ServiceIndex {
       if (!smallest || set.size < smallest.size) smallest = set;
     }
     if (!smallest) return [];
-    const out: Pod[] = [];
-    for (const { pod } of smallest) {
-      if (matchesSelector(selector, pod.metadata.labels)) out.push(pod);
+    const out: IndexedPod[] = [];
+    for (const entry of smallest) {
+      if (matchesSelector(selector, entry.pod.metadata.labels)) out.push(entry);
     }
     // Pods usually come back in creation order, which is often name order already.
     for (let i = 1; i < out.length; i++) {
-      if (out[i - 1]!.metadata.name > out[i]!.metadata.name)
-        return out.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+      if (out[i - 1]!.pod.metadata.name > out[i]!.pod.metadata.name)
+        return out.sort((a, b) => (a.pod.metadata.name < b.pod.metadata.name ? -1 : 1));
     }
     return out;
   }
