@@ -6,8 +6,12 @@
  * written.
  */
 import type { EndpointSlice } from "../../api/types";
-import { hashAndTruncate } from "./hash";
+import { hashAndTruncate, prefixedHashAndTruncate } from "./hash";
 import { ipToInt } from "./ip";
+import { endpointChain } from "./names";
+
+/** `endpoint-`, the endpoint chains' prefix. */
+const ENDPOINT = endpointChain("");
 
 /** Endpoint flag bits in `CompactEndpoints.meta` (below the port, which is `meta >>> 4`). */
 export const LOCAL = 1;
@@ -29,9 +33,7 @@ export interface EndpointInfo {
   ready: boolean;
   serving: boolean;
   terminating: boolean;
-  /** `HASH-ns/svc/proto/port__ip/port` */
-  chainBase: string;
-  /** `endpoint-<base>`, built once so map lookups reuse the string. */
+  /** `endpoint-HASH-ns/svc/proto/port__ip/port` (the affinity set's name shares its base), built once. */
   chain: string;
 }
 
@@ -150,7 +152,8 @@ export function expandEndpoints(
     const ip = eps.ips[i] as string;
     const meta = eps.meta[i] as number;
     const port = meta >>> 4;
-    const chainBase = hashed(cache, `${readableBase}__${ip}/${port}`);
+    // Joined, not concatenated: hashing reads it flat, and the chain name copies it.
+    const readable = [readableBase, "__", ip, "/", port].join("");
     out.push({
       ip,
       port,
@@ -158,8 +161,7 @@ export function expandEndpoints(
       ready: (meta & READY) !== 0,
       serving: (meta & SERVING) !== 0,
       terminating: (meta & TERMINATING) !== 0,
-      chainBase,
-      chain: `endpoint-${chainBase}`,
+      chain: cache ? `${ENDPOINT}${hashed(cache, readable)}` : prefixedHashAndTruncate(ENDPOINT, readable),
     });
   }
   return sortEndpoints(out);

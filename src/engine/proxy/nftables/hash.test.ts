@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { base32Prefix, hashAndTruncate, sha256 } from "./hash";
+import { base32Prefix, hashAndTruncate, prefixedHashAndTruncate, sha256 } from "./hash";
 
 describe("hashAndTruncate", () => {
   it("reproduces the chain names of upstream proxier_test.go", () => {
@@ -32,5 +32,11 @@ describe("hashAndTruncate", () => {
     const out = hashAndTruncate(long);
     expect(out).toHaveLength(240);
     expect(out.endsWith("...")).toBe(true);
+  });
+
+  it("prefixed, is the prefix before hashAndTruncate's name, cut or not", () => {
+    const long = `${"a".repeat(63)}/${"b".repeat(63)}/tcp/${"c".repeat(63)}__10.0.0.1/80${"9".repeat(40)}`;
+    for (const name of ["ns1/svc1/tcp/p80__10.180.0.1/80", long, long.slice(0, 231), long.slice(0, 232)])
+      expect(prefixedHashAndTruncate("endpoint-", name)).toBe(`endpoint-${hashAndTruncate(name)}`);
   });
 });

@@ -60,3 +60,14 @@ export function hashAndTruncate(name: string): string {
     ? `${hashed.slice(0, CHAIN_NAME_BASE_LENGTH_MAX - 3)}...`
     : hashed;
 }
+
+/**
+ * `prefix + hashAndTruncate(name)` as one flat string: a 10,000-Service
+ * table keeps 100,000 endpoint chain names, and a name built by `+` would
+ * keep three rope nodes and its parts besides.
+ */
+export function prefixedHashAndTruncate(prefix: string, name: string): string {
+  const h = hash8(name);
+  if (h.length + 1 + name.length > CHAIN_NAME_BASE_LENGTH_MAX) return prefix + hashAndTruncate(name);
+  return [prefix, h, "-", name].join("");
+}

@@ -88,7 +88,7 @@ function endpointRules(svc: ServicePortInfo, eps: EndpointInfo[], rules: NftRule
     for (const ep of eps)
       rules.push(
         rule({
-          conds: [{ k: "inSet", field: "saddr", set: N.affinitySet(ep.chainBase) }],
+          conds: [{ k: "inSet", field: "saddr", set: affinitySetOf(ep.chain) }],
           action: goto(ep.chain),
         }),
       );
@@ -99,6 +99,11 @@ const JUMP_MASQ = jump(N.MARK_FOR_MASQUERADE);
 /** Where an endpoint chain's name has its base (the affinity set's name shares it). */
 const ENDPOINT_PREFIX = N.endpointChain("").length;
 const JUMP_MASQ_TEXT = `jump ${N.MARK_FOR_MASQUERADE}`;
+
+/** An endpoint's affinity set, named from its chain's base. */
+function affinitySetOf(endpointChain: string): string {
+  return N.affinitySet(endpointChain.slice(ENDPOINT_PREFIX));
+}
 const L4PROTO: Record<string, Cond[]> = {};
 
 /** What an endpoint chain is written from. */
@@ -118,7 +123,7 @@ function endpointChainRules(svc: PortSpec, ep: EndpointChainInfo): NftRule[] {
     },
   ];
   if (svc.affinitySeconds !== undefined)
-    rules.push(rule({ stmts: [{ k: "update", set: N.affinitySet(ep.chain.slice(ENDPOINT_PREFIX)) }] }));
+    rules.push(rule({ stmts: [{ k: "update", set: affinitySetOf(ep.chain) }] }));
   rules.push({
     conds: L4PROTO[proto] ?? [],
     stmts: [{ k: "dnat", ip: ep.ip, port: ep.port }],
@@ -209,7 +214,7 @@ export function writeServicePort(
   });
   if (svc.affinitySeconds !== undefined)
     for (const ep of allReachable) {
-      const name = N.affinitySet(ep.chainBase);
+      const name = affinitySetOf(ep.chain);
       t.sets.set(name, affinitySet(name, svc.affinitySeconds));
     }
   chains.forEach((c, i) => {
