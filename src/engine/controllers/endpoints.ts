@@ -8,12 +8,7 @@ import { freshObjectMeta, isoNow } from "../api/timestamps";
 import type { Endpoints, Service } from "../api/types";
 import type { Cluster } from "../cluster";
 import { parseIPv4 } from "./cidr";
-import {
-  endpointHostname,
-  endpointPorts,
-  portSetKey,
-  shouldPodBeInEndpoints,
-} from "./endpointslice/endpointPorts";
+import { endpointHostname, portsResolver, shouldPodBeInEndpoints } from "./endpointslice/endpointPorts";
 import { type IndexedPod, managedSelector, type ServiceIndex } from "./endpointslice/serviceIndex";
 import { ANNOTATION_TRIGGER_TIME, isHeadless, LABEL_HEADLESS } from "./endpointslice/sliceMeta";
 import { canonicalJson, isPodReady } from "./objects";
@@ -53,10 +48,11 @@ function byHash<T>(items: T[]): T[] {
 export function computeSubsets(svc: Service, pods: readonly IndexedPod[]): Subset[] {
   const publish = svc.spec?.publishNotReadyAddresses === true;
   const groups = new Map<string, { ports: Port[]; ready: Address[]; notReady: Address[] }>();
+  const portsOf = portsResolver(svc);
+  const noPorts = (svc.spec?.ports ?? []).length === 0;
   for (const { pod, ref } of pods) {
     if (!shouldPodBeInEndpoints(pod, publish)) continue;
-    const ports = endpointPorts(svc, pod);
-    const noPorts = (svc.spec?.ports ?? []).length === 0;
+    const { ports, key } = portsOf(pod);
     // A pod none of whose ports resolve is in no subset (headless Services without ports excepted).
     if (ports.length === 0 && !(noPorts && isHeadless(svc))) continue;
     const hostname = endpointHostname(pod, svc);
@@ -66,7 +62,6 @@ export function computeSubsets(svc: Service, pods: readonly IndexedPod[]): Subse
     if (hostname) address.hostname = hostname;
     if (nodeName) address.nodeName = nodeName;
     address.targetRef = ref;
-    const key = portSetKey(ports);
     let g = groups.get(key);
     if (!g) {
       g = {

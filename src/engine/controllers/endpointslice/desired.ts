@@ -3,9 +3,8 @@ import type { EndpointSlice, Pod, Service } from "../../api/types";
 import { isPodReady } from "../objects";
 import {
   endpointHostname,
-  endpointPorts,
   type PodRef,
-  portSetKey,
+  portsResolver,
   type ResolvedPort,
   shouldPodBeInEndpoints,
 } from "./endpointPorts";
@@ -59,10 +58,10 @@ export function desiredGroups(
   zoneOf: (node: string | undefined) => string | undefined,
 ): Map<string, PortGroup> {
   const groups = new Map<string, PortGroup>();
+  const portsOf = portsResolver(svc);
   for (const { pod, ref } of pods) {
     if (!shouldPodBeInEndpoints(pod, true)) continue;
-    const ports = endpointPorts(svc, pod);
-    const key = portSetKey(ports);
+    const { ports, key } = portsOf(pod);
     let g = groups.get(key);
     if (!g) {
       g = { ports, endpoints: new Map() };

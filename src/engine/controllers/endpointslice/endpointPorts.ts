@@ -49,6 +49,30 @@ export function endpointPorts(svc: Service, pod: Pod): ResolvedPort[] {
   return out;
 }
 
+/** A Service's ports resolved for one pod, and their port set's key. */
+export interface PodPorts {
+  ports: ResolvedPort[];
+  key: string;
+}
+
+/**
+ * Resolves a Service's ports pod by pod. Only named targetPorts depend on
+ * the pod: without one, every pod gets the same ports, resolved once.
+ */
+export function portsResolver(svc: Service): (pod: Pod) => PodPorts {
+  const resolve = (pod: Pod): PodPorts => {
+    const ports = endpointPorts(svc, pod);
+    return { ports, key: portSetKey(ports) };
+  };
+  const named = (svc.spec?.ports ?? []).some((sp) => typeof (sp.targetPort ?? sp.port) === "string");
+  if (named) return resolve;
+  let same: PodPorts | undefined;
+  return (pod) => {
+    same ??= resolve(pod);
+    return same;
+  };
+}
+
 /** A stable key for a port set. */
 export function portSetKey(
   ports: readonly { name?: string; port?: number; protocol?: string; appProtocol?: string }[],
