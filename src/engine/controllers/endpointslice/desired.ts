@@ -3,6 +3,7 @@ import type { EndpointSlice, Pod, Service } from "../../api/types";
 import { isPodReady } from "../objects";
 import {
   endpointHostname,
+  endpointIdentity,
   type PodRef,
   portsResolver,
   type ResolvedPort,
@@ -22,7 +23,7 @@ export interface PortGroup {
 
 /** The identity of an endpoint inside a Service's slices. */
 export function endpointKey(e: SliceEndpoint): string {
-  return `${e.addresses[0] ?? ""}|${e.targetRef?.name ?? ""}`;
+  return endpointIdentity(e.addresses[0] ?? "", e.targetRef?.name ?? "");
 }
 
 type Conditions = SliceEndpoint["conditions"];
@@ -59,7 +60,8 @@ export function desiredGroups(
 ): Map<string, PortGroup> {
   const groups = new Map<string, PortGroup>();
   const portsOf = portsResolver(svc);
-  for (const { pod, ref } of pods) {
+  for (const indexed of pods) {
+    const { pod, ref } = indexed;
     if (!shouldPodBeInEndpoints(pod, true)) continue;
     const { ports, key } = portsOf(pod);
     let g = groups.get(key);
@@ -68,7 +70,7 @@ export function desiredGroups(
       groups.set(key, g);
     }
     const ep = podToEndpoint(pod, ref, svc, zoneOf(pod.spec?.nodeName));
-    g.endpoints.set(endpointKey(ep), ep);
+    g.endpoints.set(indexed.endpointKey(ep.addresses[0]!), ep);
   }
   return groups;
 }

@@ -107,6 +107,11 @@ export function endpointHostname(pod: Pod, svc: Service): string | undefined {
   return pod.spec.hostname;
 }
 
+/** An endpoint's identity among its Service's endpoints: address and pod name. */
+export function endpointIdentity(ip: string, podName: string): string {
+  return `${ip}|${podName}`;
+}
+
 /** A reference to a pod, as endpoints carry it. */
 export interface PodRef {
   readonly kind: "Pod";

@@ -8,7 +8,7 @@ import type { ObjectStore } from "../../api/store";
 import type { Node, Pod, Service } from "../../api/types";
 import { matchesSelector } from "../objects";
 import { nsKey } from "../workQueue";
-import { type PodRef, podRef } from "./endpointPorts";
+import { endpointIdentity, type PodRef, podRef } from "./endpointPorts";
 
 /** The zone label endpoints copy from their node. */
 export const ZONE_LABEL = "topology.kubernetes.io/zone";
@@ -41,11 +41,15 @@ function removeFrom<T>(index: PairIndex<T>, ns: string, pair: string, member: T)
 export interface IndexedPod {
   readonly pod: Pod;
   readonly ref: PodRef;
+  /** `endpointIdentity(ip, name)`, one string while the IP stays (a Map hashes a kept string once). */
+  endpointKey(ip: string): string;
 }
 
 /** A pod as the index last saw it: the object, a copy of its labels and their `key=value` pairs. */
 class CachedPod implements IndexedPod {
   private shared: PodRef | undefined;
+  private keyIP: string | undefined;
+  private key = "";
 
   constructor(
     public pod: Pod,
@@ -57,6 +61,14 @@ class CachedPod implements IndexedPod {
   get ref(): PodRef {
     this.shared ??= podRef(this.pod);
     return this.shared;
+  }
+
+  endpointKey(ip: string): string {
+    if (this.keyIP !== ip) {
+      this.keyIP = ip;
+      this.key = endpointIdentity(ip, this.pod.metadata.name);
+    }
+    return this.key;
   }
 }
 
@@ -222,15 +234,21 @@ export class ServiceIndex {
     const byPair = this.podsByPair.get(ns);
     if (!byPair) return [];
     let smallest: Set<CachedPod> | undefined;
+    let pairs = 0;
     for (const k in selector) {
+      pairs++;
       const set = byPair.get(`${k}=${selector[k]}`);
       if (!set) return [];
       if (!smallest || set.size < smallest.size) smallest = set;
     }
     if (!smallest) return [];
     const out: IndexedPod[] = [];
-    for (const entry of smallest) {
-      if (matchesSelector(selector, entry.pod.metadata.labels)) out.push(entry);
+    // With one pair, its set is the answer; otherwise the smallest set is checked against the rest.
+    if (pairs === 1) for (const entry of smallest) out.push(entry);
+    else {
+      for (const entry of smallest) {
+        if (matchesSelector(selector, entry.pod.metadata.labels)) out.push(entry);
+      }
     }
     // Pods usually come back in creation order, which is often name order already.
     for (let i = 1; i < out.length; i++) {
