@@ -6,6 +6,7 @@
  * written.
  */
 import type { EndpointSlice } from "../../api/types";
+import { trimmed } from "../../util/trimmed";
 import { hashAndTruncate, prefixedHashAndTruncate } from "./hash";
 import { ipToInt } from "./ip";
 import { endpointChain } from "./names";
@@ -107,7 +108,7 @@ export function collectEndpoints(
       out.meta.push(port * 16 + flags);
     }
   }
-  return out;
+  return { ips: trimmed(out.ips), meta: trimmed(out.meta) };
 }
 
 /**

@@ -4,6 +4,7 @@
  * sets, in the order kube-proxy adds them to its transaction. A port's
  * service chains and each endpoint chain can also be written on their own.
  */
+import { trimmed } from "../../util/trimmed";
 import { type Categorized, categorize, usesClusterEndpoints, usesLocalEndpoints } from "./categorize";
 import { cidrContains, ipToInt } from "./ip";
 import type { Cond, NftChain, NftRule, NftSet, NftTable } from "./model";
@@ -235,7 +236,7 @@ export function serviceChains(
   const reachable = plan.cat.allReachable;
   const chains = plan.chains
     .slice(reachable.length)
-    .map((name) => ({ name, rules: chainRules(plan, p, name) }));
+    .map((name) => ({ name, rules: trimmed(chainRules(plan, p, name)) }));
   return { chains, reachable };
 }
 

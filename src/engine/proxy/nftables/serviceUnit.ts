@@ -11,6 +11,7 @@
  * several times a later one's.
  */
 import type { EndpointSlice, Service } from "../../api/types";
+import { trimmed } from "../../util/trimmed";
 import { countCategories } from "./categorize";
 import type { Action, NftChain, NftElement, NftSet, NftTable } from "./model";
 import * as N from "./names";
@@ -88,14 +89,17 @@ export function makeUnit(
   node: string,
   params: ServiceParams,
 ): ServiceUnit {
-  const versions: (string | undefined)[] = [svc.metadata.resourceVersion];
-  for (const s of slices) versions.push(s.metadata.resourceVersion);
+  const versions: (string | undefined)[] = new Array(slices.length + 1);
+  versions[0] = svc.metadata.resourceVersion;
+  slices.forEach((s, i) => {
+    versions[i + 1] = s.metadata.resourceVersion;
+  });
   const u: ServiceUnit = {
     key,
     svc,
     slices,
     versions,
-    ports: portSpecs(svc, slices, node),
+    ports: trimmed(portSpecs(svc, slices, node)),
     reachable: [],
     serviceChains: [],
     elements: [],
@@ -133,6 +137,9 @@ export function makeUnit(
     if (ours(v)) own(v, u);
   }
   for (const c of u.serviceChains) for (const r of c.rules) if (ours(r.action)) own(r.action, u);
+  u.elements = trimmed(u.elements);
+  u.serviceChains = trimmed(u.serviceChains);
+  u.reachable = trimmed(u.reachable);
   return u;
 }
 
