@@ -1,27 +1,8 @@
 /** IPv4 arithmetic for the allocators: addresses as unsigned 32-bit numbers. */
+import { ipToNumber } from "../api/ipv4";
 
-/** Parses dotted-quad IPv4 to a uint32, or undefined. */
-export function parseIPv4(ip: string): number | undefined {
-  let n = 0;
-  let octet = 0;
-  let digits = 0;
-  let dots = 0;
-  for (let i = 0; i < ip.length; i++) {
-    const c = ip.charCodeAt(i);
-    if (c === 46) {
-      if (digits === 0 || ++dots > 3) return undefined;
-      n = n * 256 + octet;
-      octet = 0;
-      digits = 0;
-    } else if (c >= 48 && c <= 57 && digits < 3) {
-      octet = octet * 10 + (c - 48);
-      digits++;
-      if (octet > 255) return undefined;
-    } else return undefined;
-  }
-  if (dots !== 3 || digits === 0) return undefined;
-  return n * 256 + octet;
-}
+/** Parses dotted-quad IPv4 to a uint32, or undefined (the API server's parser). */
+export const parseIPv4 = ipToNumber;
 
 /** Formats a uint32 as dotted-quad IPv4. */
 export function formatIPv4(n: number): string {
