@@ -4,6 +4,7 @@
  * `CategorizeEndpoints`).
  */
 import type { EndpointSlice } from "../../api/types";
+import { trimmed } from "../../util/trimmed";
 import { parseIPv4 } from "./netfilter/addr";
 import { externallyAccessible, type ServicePortInfo } from "./servicePorts";
 
@@ -102,7 +103,7 @@ export function endpointsFor(
     }
   }
   sortByStr(out);
-  return out;
+  return trimmed(out);
 }
 
 /** The slice's port for this service port (matched by name and protocol). */

@@ -6,6 +6,7 @@
  * than a rebuild of every rule.
  */
 import type { EndpointSlice } from "../../api/types";
+import { trimmed } from "../../util/trimmed";
 import { type CategorizedEndpoints, type EndpointInfo, sameSlices } from "./endpoints";
 import {
   newCountingBuffer,
@@ -62,21 +63,21 @@ export function newPortRules(
 ): PortRules {
   const buf = newCountingBuffer();
   writeServicePort(buf, sp, categorized, env);
+  const chains = { filter: trimmed(buf.chains.filter), nat: trimmed(buf.chains.nat) };
   const part: PortRules = {
     sp,
     snapshot,
     endpoints,
     categorized,
-    chains: buf.chains,
-    counts: { filter: [], nat: [] },
-    top: buf.lines,
+    chains,
+    counts: { filter: new Array(chains.filter.length).fill(0), nat: new Array(chains.nat.length).fill(0) },
+    top: trimmed(buf.lines),
     ownLines: 0,
     env,
   };
   for (const table of ["filter", "nat"] as const) {
-    const declared = buf.chains[table];
+    const declared = chains[table];
     const counts = part.counts[table];
-    for (let i = 0; i < declared.length; i++) counts.push(0);
     const owned = buf.owned![table];
     part.ownLines += owned.length;
     // A port declares a dozen chains and writes each one's rules together: a scan per chain change.
