@@ -136,9 +136,8 @@ export function installEndpointsController(cluster: Cluster, index: ServiceIndex
       // The Service is gone: so are its Endpoints.
       return current ? cluster.store.remove("Endpoints", ns, name) !== undefined : false;
     }
-    const selector = managedSelector(svc);
-    if (!selector) return false;
-    const { subsets, truncated } = truncateSubsets(computeSubsets(svc, index.podsMatching(ns, selector)));
+    if (!managedSelector(svc)) return false;
+    const { subsets, truncated } = truncateSubsets(computeSubsets(svc, index.podsOf(key)));
     const labels: Record<string, string> = { ...svc.metadata.labels, [LABEL_SKIP_MIRROR]: "true" };
     if (isHeadless(svc)) labels[LABEL_HEADLESS] = "";
     else delete labels[LABEL_HEADLESS];

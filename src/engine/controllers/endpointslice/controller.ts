@@ -55,9 +55,8 @@ export function installEndpointSliceController(cluster: Cluster, index: ServiceI
     const svc = cluster.store.get("Service", ns, name);
     // Deleted Services: the garbage collector removes their slices by ownerReference.
     if (!svc) return false;
-    const selector = managedSelector(svc);
-    if (!selector) return false;
-    const pods = index.podsMatching(ns, selector);
+    if (!managedSelector(svc)) return false;
+    const pods = index.podsOf(key);
     const groups = desiredGroups(svc, pods, (n) => index.zoneOf(n));
     const existing: EndpointSlice[] = [];
     for (const sliceName of slicesByService.get(key) ?? []) {

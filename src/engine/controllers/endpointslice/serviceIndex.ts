@@ -37,6 +37,13 @@ function removeFrom<T>(index: PairIndex<T>, ns: string, pair: string, member: T)
   if (set.size === 0) index.get(ns)?.delete(pair);
 }
 
+/** A managed Service's selector as the index holds it: keys in order, and their `key=value` pairs. */
+interface ServiceSelector {
+  ns: string;
+  selector: Record<string, string>;
+  pairs: string[];
+}
+
 /** A matching pod and the reference its endpoints carry. */
 export interface IndexedPod {
   readonly pod: Pod;
@@ -116,7 +123,9 @@ export class ServiceIndex {
   private readonly pods = new Map<string, Map<string, CachedPod>>();
   /** The cached pods themselves, not names: a lookup finds them without another map. */
   private readonly podsByPair: PairIndex<CachedPod> = new Map();
-  private readonly svcSelectors = new Map<string, Record<string, string>>();
+  private readonly svcSelectors = new Map<string, ServiceSelector>();
+  /** Service key → its pods, shared by both endpoint controllers until a pod or the Service changes. */
+  private readonly matched = new Map<string, readonly IndexedPod[]>();
   /** Per namespace, one selector pair of each managed Service → those Services' keys (`ns/name`). */
   private readonly svcsByPair: PairIndex<string> = new Map();
   private readonly listeners: ((svcKey: string) => void)[] = [];
@@ -162,18 +171,16 @@ export class ServiceIndex {
     const key = nsKey(ns, svc.metadata.name);
     const old = this.svcSelectors.get(key);
     if (old) {
-      const [k] = Object.keys(old);
-      if (k !== undefined) removeFrom(this.svcsByPair, ns, `${k}=${old[k]}`, key);
+      removeFrom(this.svcsByPair, ns, old.pairs[0]!, key);
       this.svcSelectors.delete(key);
     }
+    this.matched.delete(key);
     const sel = deleted ? undefined : managedSelector(svc);
     if (sel) {
-      const sorted = sortedSelector(sel);
-      this.svcSelectors.set(key, sorted);
-      for (const k in sorted) {
-        addTo(this.svcsByPair, ns, `${k}=${sorted[k]}`, key);
-        break;
-      }
+      const selector = sortedSelector(sel);
+      const pairs = labelPairs(selector);
+      this.svcSelectors.set(key, { ns, selector, pairs });
+      addTo(this.svcsByPair, ns, pairs[0]!, key);
     }
     this.dirty(key);
   }
@@ -187,6 +194,7 @@ export class ServiceIndex {
       this.pods.set(ns, nsPods);
     }
     const cached = nsPods.get(name);
+    if (this.matched.size > 0) this.matched.clear();
     // A pod with no IP is in no Service's endpoints: while it has none, before
     // and after, its writes (creation, scheduling) change no endpoints.
     const endpointBefore = cached !== undefined && cached.pod.status?.podIP !== undefined;
@@ -224,27 +232,40 @@ export class ServiceIndex {
       const svcs = byPair.get(pair);
       if (!svcs) continue;
       for (const key of svcs) {
-        if (matchesSelector(this.svcSelectors.get(key), labels)) this.dirty(key);
+        if (matchesSelector(this.svcSelectors.get(key)?.selector, labels)) this.dirty(key);
       }
     }
   }
 
-  /** Pods in the namespace whose labels match the selector, in name order. */
-  podsMatching(ns: string, selector: Record<string, string>): IndexedPod[] {
+  /**
+   * The pods a managed Service selects, by its key, in name order (none for
+   * Services the controllers do not manage). Not to be modified: both
+   * endpoint controllers get the same list until a pod or the Service changes.
+   */
+  podsOf(svcKey: string): readonly IndexedPod[] {
+    let pods = this.matched.get(svcKey);
+    if (!pods) {
+      const sel = this.svcSelectors.get(svcKey);
+      pods = sel ? this.match(sel.ns, sel.selector, sel.pairs) : [];
+      this.matched.set(svcKey, pods);
+    }
+    return pods;
+  }
+
+  /** Pods in the namespace whose labels match the selector (whose pairs are `pairs`), in name order. */
+  private match(ns: string, selector: Record<string, string>, pairs: readonly string[]): IndexedPod[] {
     const byPair = this.podsByPair.get(ns);
     if (!byPair) return [];
     let smallest: Set<CachedPod> | undefined;
-    let pairs = 0;
-    for (const k in selector) {
-      pairs++;
-      const set = byPair.get(`${k}=${selector[k]}`);
+    for (const pair of pairs) {
+      const set = byPair.get(pair);
       if (!set) return [];
       if (!smallest || set.size < smallest.size) smallest = set;
     }
     if (!smallest) return [];
     const out: IndexedPod[] = [];
     // With one pair, its set is the answer; otherwise the smallest set is checked against the rest.
-    if (pairs === 1) for (const entry of smallest) out.push(entry);
+    if (pairs.length === 1) for (const entry of smallest) out.push(entry);
     else {
       for (const entry of smallest) {
         if (matchesSelector(selector, entry.pod.metadata.labels)) out.push(entry);
