@@ -36,7 +36,8 @@ export function randomUid(prng: Prng): string {
   const d = hex8(prng.nextUint32());
   const variant = (8 + (prng.nextUint32() & 3)).toString(16);
   // Joined, not concatenated: one flat string instead of a rope of ten (every object keeps its UID).
-  return [a, "-", b.slice(0, 4), "-4", b.slice(5, 8), "-", variant, c.slice(1, 4), "-", c.slice(4), d].join("");
+  const parts = [a, "-", b.slice(0, 4), "-4", b.slice(5, 8), "-", variant, c.slice(1, 4), "-", c.slice(4), d];
+  return parts.join("");
 }
 
 /** `n` random hex digits (the top four bits of one draw each, as `intn(16)` gives them). */
