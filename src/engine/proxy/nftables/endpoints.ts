@@ -120,12 +120,9 @@ function compareEndpoints(a: EndpointInfo, b: EndpointInfo): number {
   const x = a.ip;
   const y = b.ip;
   if (x === y) return a.port === b.port ? 0 : String(a.port) < String(b.port) ? -1 : 1;
-  const n = Math.min(x.length, y.length);
-  for (let i = 0; i < n; i++) {
-    const d = x.charCodeAt(i) - y.charCodeAt(i);
-    if (d !== 0) return d;
-  }
-  return x.length < y.length ? 1 : -1;
+  // Native comparisons; a prefix sorts first by `<` but last once followed by its `:`.
+  if (x < y) return y.startsWith(x) ? 1 : -1;
+  return x.startsWith(y) ? -1 : 1;
 }
 
 /** Insertion sort: a port has a handful of endpoints (no work array, comparisons inlined). */
