@@ -1,7 +1,7 @@
 /**
  * The table as the data plane keeps it: the fixed objects and the shared
  * sets and maps (every element, so lookups are one Map get), plus one
- * `ServiceUnit` per Service whose endpoint chains are written on first use. A sync
+ * `ServiceUnit` per Service whose endpoint chains are written when walked. A sync
  * re-reads only the Services whose objects changed and counts its writes
  * by comparing those Services' old and new objects.
  * NOTE: a Service is "changed" when it or one of its EndpointSlices is a

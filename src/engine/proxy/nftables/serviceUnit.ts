@@ -4,11 +4,12 @@
  * sync, as kube-proxy does), the map elements it owns, its service chains
  * (service, local, external, firewall: written at sync, like the elements),
  * and how many chains, rules and affinity sets it has in all. Its endpoint
- * chains, one per endpoint and two or three rules each, are written one at
- * a time when first walked or listed: writing all of them would add over
- * 100 MiB to a 10,000-Service × 10 table of about 65 MiB, and
- * writing a whole Service on a packet's first visit made that packet cost
- * several times a later one's.
+ * chains, one per endpoint and two or three rules each, are written when
+ * walked or listed and not kept: keeping all of them would add over 100 MiB
+ * to a 10,000-Service × 10 table of about 65 MiB; keeping the ones walked
+ * made a packet's first visit cost more than a later one's (and a table of
+ * many Services more per packet than a small one, whose chains were all
+ * kept after a few packets). They hold no counters, so nothing is lost.
  */
 import type { EndpointSlice, Service } from "../../api/types";
 import { trimmed } from "../../util/trimmed";
@@ -28,8 +29,6 @@ interface Reachable {
   chains: string[];
   ips: string[];
   ports: number[];
-  /** Endpoint chains written so far, by position. */
-  written?: (NftChain | undefined)[];
 }
 
 /**
@@ -170,8 +169,8 @@ const ENDPOINT = N.endpointChain("");
 const ENDPOINT_PREFIX = ENDPOINT.length;
 
 /**
- * The unit's chain `name` (an endpoint chain is written on first use and
- * kept), if it has one. `at` is where a numgen drew the name: with every
+ * The unit's chain `name` (an endpoint chain is written for this use), if
+ * it has one. `at` is where a numgen drew the name: with every
  * endpoint in the cluster set, its position among the endpoint chains too,
  * so no search compares names' text (they differ only near their end).
  */
@@ -184,17 +183,11 @@ export function unitChain(u: ServiceUnit, name: string, at?: number): NftChain |
     const r = u.reachable[i] as Reachable;
     const k = at !== undefined && r.chains[at] === name ? at : r.chains.indexOf(name);
     if (k < 0) continue;
-    r.written ??= [];
-    let c = r.written[k];
-    if (!c) {
-      c = endpointChain(u.ports[i] as PortSpec, {
-        ip: r.ips[k] as string,
-        port: r.ports[k] as number,
-        chain: name,
-      });
-      r.written[k] = c;
-    }
-    return c;
+    return endpointChain(u.ports[i] as PortSpec, {
+      ip: r.ips[k] as string,
+      port: r.ports[k] as number,
+      chain: name,
+    });
   }
   return undefined;
 }
