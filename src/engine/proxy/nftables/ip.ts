@@ -2,28 +2,12 @@
  * The few IPv4 helpers the nftables data plane needs, on numbers so a
  * packet's walk allocates nothing.
  */
+import { ipToNumber } from "../../api/ipv4";
 import type { Cidr } from "./model";
 
 /** `10.244.1.5` → 0x0af40105 (unsigned); NaN when not a dotted quad. */
 export function ipToInt(ip: string): number {
-  let n = 0;
-  let part = 0;
-  let digits = 0;
-  let dots = 0;
-  for (let i = 0; i < ip.length; i++) {
-    const c = ip.charCodeAt(i);
-    if (c === 46) {
-      if (digits === 0 || ++dots > 3) return Number.NaN;
-      n = n * 256 + part;
-      part = 0;
-      digits = 0;
-    } else if (c >= 48 && c <= 57 && digits < 3) {
-      part = part * 10 + (c - 48);
-      digits++;
-      if (part > 255) return Number.NaN;
-    } else return Number.NaN;
-  }
-  return dots === 3 && digits > 0 ? n * 256 + part : Number.NaN;
+  return ipToNumber(ip) ?? Number.NaN;
 }
 
 export function intToIp(n: number): string {

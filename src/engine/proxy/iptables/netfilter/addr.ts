@@ -1,30 +1,8 @@
 /** IPv4 addresses as unsigned 32-bit numbers, the way netfilter compares them. */
+import { ipToNumber } from "../../../api/ipv4";
 
-/** Dotted quad to number; undefined when the text is not an IPv4 address. */
-export function parseIPv4(s: string): number | undefined {
-  let n = 0;
-  let part = 0;
-  let digits = 0;
-  let dots = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 46) {
-      if (digits === 0) return undefined;
-      n = n * 256 + part;
-      part = 0;
-      digits = 0;
-      dots++;
-    } else if (c >= 48 && c <= 57) {
-      part = part * 10 + (c - 48);
-      digits++;
-      if (part > 255 || digits > 3) return undefined;
-    } else {
-      return undefined;
-    }
-  }
-  if (dots !== 3 || digits === 0) return undefined;
-  return n * 256 + part;
-}
+/** Dotted quad to number; undefined when the text is not an IPv4 address (the API server's parser). */
+export const parseIPv4 = ipToNumber;
 
 export function formatIPv4(n: number): string {
   return `${(n >>> 24) & 255}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
