@@ -19,6 +19,8 @@ for (const lang of ["en", "ko"] as Lang[]) {
     test.setTimeout(180_000);
     const lesson = new LessonPlayerPage(page, lang);
     await lesson.goto();
+    // Lessons load when asked for: until then the player says nothing is loading.
+    await expect(lesson.player).not.toContainText(/Loading lessons|수업을 불러오는 중/);
     await lesson.chooseSeedLesson();
     await lesson.waitForStep(1, STEPS);
 

@@ -8,7 +8,7 @@ import { goToStep } from "./lessonActions";
 import { Narration } from "./Narration";
 import { PredictPanel } from "./PredictPanel";
 import { StepNav } from "./StepNav";
-import type { LessonCatalog } from "./useLessons";
+import { type LessonCatalog, useLessonsRequested } from "./useLessons";
 import "./lessons.css";
 
 /** Choose a lesson, walk its steps: narration, the step run on the cluster, a prediction to check. */
@@ -16,13 +16,18 @@ export function LessonPlayer({ catalog }: { catalog: LessonCatalog | null }) {
   const t = useT();
   const lessonId = useAppStore((s) => s.lessonId);
   const lesson = catalog?.lessons.find((l) => l.id === lessonId) ?? null;
+  const requested = useLessonsRequested();
   return (
     <section className="lesson-player" aria-label={t("lesson.region")}>
       <div className="lesson-bar">
         <LessonSelect catalog={catalog} />
         {lesson ? <StepNav lesson={lesson} /> : null}
       </div>
-      {catalog ? <LessonErrors broken={catalog.broken} /> : <p className="muted">{t("lesson.loading")}</p>}
+      {catalog ? (
+        <LessonErrors broken={catalog.broken} />
+      ) : requested ? (
+        <p className="muted">{t("lesson.loading")}</p>
+      ) : null}
       {lesson ? <LessonBody lesson={lesson} /> : null}
     </section>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import type { LessonFileResult } from "../../../lessons/parse";
 import type { Lesson } from "../../../lessons/types";
 import { useAppStore } from "../../store";
@@ -11,13 +11,16 @@ export interface LessonCatalog {
 
 let loading: Promise<LessonCatalog> | null = null;
 const waiting = new Set<(c: LessonCatalog) => void>();
+/** Told when the first request starts the load. */
+const started = new Set<() => void>();
 
 /**
  * Loads the lessons (and the YAML parser they need) once per page, when
  * first needed: a lesson in progress, the lesson chooser, presentation mode.
  */
 export function requestLessons(): Promise<LessonCatalog> {
-  loading ??= import("../../../lessons/loader")
+  if (loading) return loading;
+  loading = import("../../../lessons/loader")
     .then((m) => m.loadLessons())
     .then((results: LessonFileResult[]) => {
       const c = {
@@ -27,7 +30,19 @@ export function requestLessons(): Promise<LessonCatalog> {
       for (const w of waiting) w(c);
       return c;
     });
+  for (const l of started) l();
   return loading;
+}
+
+/** Whether the lessons were asked for yet (they load only then: until then nothing is loading). */
+export function useLessonsRequested(): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      started.add(onChange);
+      return () => started.delete(onChange);
+    },
+    () => loading !== null,
+  );
 }
 
 /** Every lesson once loaded (null before); loads them at once when a lesson is open or presenting. */
