@@ -17,7 +17,16 @@ import type { TableView } from "./evaluate";
 import type { NftChain, NftElement, NftSet, NftTable } from "./model";
 import { type DynamicElements, renderChain, renderChains, renderSet } from "./render";
 import { isProgrammed, slicesByService, sortedServices } from "./servicePorts";
-import { makeUnit, ownerOf, type ServiceUnit, unitChain, unitSet, writeUnit, written } from "./serviceUnit";
+import {
+  makeUnit,
+  ownerOf,
+  type ServiceUnit,
+  targetOf,
+  unitChain,
+  unitSet,
+  writeUnit,
+  written,
+} from "./serviceUnit";
 import { scratchTable, setupTable } from "./setup";
 import { UnitIndex } from "./unitIndex";
 
@@ -150,6 +159,8 @@ export class LiveTable implements TableView {
   // No table-wide cache of chains found: at 10,000 Services it would be a 110,000-entry Map whose
   // inserts and cold lookups make a first packet's cost grow with the table, as the kernel's does not.
   chain(name: string, from?: object, at?: number): NftChain | undefined {
+    const target = from && targetOf(from);
+    if (target) return target;
     const owner = from && ownerOf(from);
     if (owner) return unitChain(owner, name, at);
     const fixed = this.fixed.chains.get(name);

@@ -39,14 +39,22 @@ interface Reachable {
  * Services. Not enumerable: the objects still compare and print as plain data.
  */
 const OWNER = Symbol("owning Service");
+/** For a verdict that names one of its unit's service chains: that chain (one load, no search). */
+const TARGET = Symbol("target chain");
 
-function own(x: object, u: ServiceUnit): void {
+function own(x: object, u: ServiceUnit, target?: NftChain): void {
   Object.defineProperty(x, OWNER, { value: u });
+  if (target) Object.defineProperty(x, TARGET, { value: target });
 }
 
 /** The unit that marked `x`, if any. */
 export function ownerOf(x: object): ServiceUnit | undefined {
   return (x as { [OWNER]?: ServiceUnit })[OWNER];
+}
+
+/** The service chain `x` names, when its unit marked it with one. */
+export function targetOf(x: object): NftChain | undefined {
+  return (x as { [TARGET]?: NftChain })[TARGET];
 }
 
 export interface ServiceUnit {
@@ -131,11 +139,14 @@ export function makeUnit(
     v !== undefined &&
     (v.k === "numgen" ||
       ("chain" in v && (v.chain.startsWith(ENDPOINT) || u.serviceChains.some((c) => c.name === v.chain))));
+  const serviceChain = (v: Action): NftChain | undefined =>
+    "chain" in v ? u.serviceChains.find((c) => c.name === v.chain) : undefined;
   for (let i = 2; i < u.elements.length; i += 3) {
     const v = (u.elements[i] as NftElement).verdict;
-    if (ours(v)) own(v, u);
+    if (ours(v)) own(v, u, serviceChain(v));
   }
-  for (const c of u.serviceChains) for (const r of c.rules) if (ours(r.action)) own(r.action, u);
+  for (const c of u.serviceChains)
+    for (const r of c.rules) if (ours(r.action)) own(r.action, u, serviceChain(r.action));
   u.elements = trimmed(u.elements);
   u.serviceChains = trimmed(u.serviceChains);
   u.reachable = trimmed(u.reachable);
