@@ -36,6 +36,21 @@ describe("ServiceIndex.podsOf", () => {
     expect(names(index, "default/web")).toEqual([]);
   });
 
+  it("refers to the pod as it is now: a pod put again under its name with a new uid", () => {
+    const { cluster, index } = setup();
+    putService(cluster, "web", { selector: { app: "web" } });
+    const first = putPod(cluster, "web-1", { labels: { app: "web" }, ip: "10.244.1.5" });
+    expect(index.podsOf("default/web")[0]?.ref.uid).toBe(first.metadata.uid);
+    const second = putPod(cluster, "web-1", { labels: { app: "web" }, ip: "10.244.1.5" });
+    expect(second.metadata.uid).not.toBe(first.metadata.uid);
+    expect(index.podsOf("default/web")[0]?.ref).toEqual({
+      kind: "Pod",
+      namespace: "default",
+      name: "web-1",
+      uid: second.metadata.uid,
+    });
+  });
+
   it("gives nothing for Services the endpoint controllers do not manage", () => {
     const { cluster, index } = setup();
     putPod(cluster, "web-1", { labels: { app: "web" } });

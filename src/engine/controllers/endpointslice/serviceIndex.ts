@@ -64,9 +64,9 @@ class CachedPod implements IndexedPod {
     readonly pairs: string[],
   ) {}
 
-  /** Made on first use and kept while the pod is: its namespace, name and uid never change. */
+  /** Made on first use and kept while the pod is the same pod (same uid: a pod's name and namespace never change). */
   get ref(): PodRef {
-    this.shared ??= podRef(this.pod);
+    if (this.shared?.uid !== this.pod.metadata.uid) this.shared = podRef(this.pod);
     return this.shared;
   }
 
