@@ -135,18 +135,17 @@ export function makeUnit(
       ports: reachable.map((e) => e.port),
     });
   }
-  const ours = (v: Action | undefined): v is Action =>
-    v !== undefined &&
-    (v.k === "numgen" ||
-      ("chain" in v && (v.chain.startsWith(ENDPOINT) || u.serviceChains.some((c) => c.name === v.chain))));
-  const serviceChain = (v: Action): NftChain | undefined =>
-    "chain" in v ? u.serviceChains.find((c) => c.name === v.chain) : undefined;
-  for (let i = 2; i < u.elements.length; i += 3) {
-    const v = (u.elements[i] as NftElement).verdict;
-    if (ours(v)) own(v, u, serviceChain(v));
-  }
-  for (const c of u.serviceChains)
-    for (const r of c.rules) if (ours(r.action)) own(r.action, u, serviceChain(r.action));
+  // Actions naming one of the unit's chains carry the unit; those naming a service chain, the chain too.
+  const mark = (v: Action | undefined): void => {
+    if (v === undefined) return;
+    if (v.k === "numgen") own(v, u);
+    else if ("chain" in v) {
+      const target = u.serviceChains.find((c) => c.name === v.chain);
+      if (target || v.chain.startsWith(ENDPOINT)) own(v, u, target);
+    }
+  };
+  for (let i = 2; i < u.elements.length; i += 3) mark((u.elements[i] as NftElement).verdict);
+  for (const c of u.serviceChains) for (const r of c.rules) mark(r.action);
   u.elements = trimmed(u.elements);
   u.serviceChains = trimmed(u.serviceChains);
   u.reachable = trimmed(u.reachable);
