@@ -5,6 +5,8 @@ import { defineConfig, devices } from "@playwright/test";
 // Playwright's bundled Chromium everywhere else.
 const debianChromium = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium";
 const executablePath = existsSync(debianChromium) ? debianChromium : undefined;
+// Another port where several checkouts test side by side on one machine.
+const port = Number(process.env.PW_PORT ?? 4173);
 
 export default defineConfig({
   testDir: "e2e",
@@ -15,7 +17,7 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
-    baseURL: "http://127.0.0.1:4173/packetwalk/",
+    baseURL: `http://127.0.0.1:${port}/packetwalk/`,
     trace: "retain-on-failure",
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
@@ -33,8 +35,8 @@ export default defineConfig({
   ],
   // The artifact users get: the production build, served from a sub-path as a static host would.
   webServer: {
-    command: "npx vite build --logLevel warn && node scripts/serve-static.mjs dist 4173 /packetwalk/",
-    url: "http://127.0.0.1:4173/packetwalk/",
+    command: `npx vite build --logLevel warn && node scripts/serve-static.mjs dist ${port} /packetwalk/`,
+    url: `http://127.0.0.1:${port}/packetwalk/`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
   },
