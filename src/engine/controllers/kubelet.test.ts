@@ -2,11 +2,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Cluster } from "../cluster";
 import { cidrContains, parseCidr4, parseIPv4 } from "./cidr";
+import { putNode, putPod } from "./fixtures.testkit";
 import { installControllers } from "./index";
 import { CALICO_IP_ADDRS } from "./kubelet";
 import { deletePodGracefully } from "./podDeletion";
 import { normalizeImage, qosClass } from "./podStatus";
-import { putNode, putPod } from "./testFixtures";
 
 function setup(seed = 5) {
   const cluster = new Cluster(seed);
