@@ -5,7 +5,7 @@
  */
 
 import { ipToNumber } from "../api/ipv4";
-import { freshObjectMeta, isoNow } from "../api/timestamps";
+import { freshObjectMeta } from "../api/timestamps";
 import type { Endpoints, Service } from "../api/types";
 import type { Cluster } from "../cluster";
 import { endpointHostname, portsResolver, shouldPodBeInEndpoints } from "./endpointslice/endpointPorts";
@@ -170,7 +170,7 @@ export function installEndpointsController(cluster: Cluster, index: ServiceIndex
   return {
     sync(): boolean {
       let changed = false;
-      const now = isoNow(cluster.clock);
+      const now = cluster.clock.iso();
       for (const key of queue.drain()) changed = sync(key, now) || changed;
       return changed;
     },

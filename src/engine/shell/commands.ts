@@ -28,10 +28,10 @@ export function buildCommands(proxy: ProxyRuntime): Record<string, Command> {
       proxy.mode === mode ? (proxy.dataPlaneFor(node) as T) : undefined;
   const ipvs = planeIn<IpvsDataPlane>("ipvs");
   const { iptables, iptablesSave } = makeIptablesCommands((node) => {
-    if (proxy.mode === "iptables") return (proxy.dataPlaneFor(node) as IptablesDataPlane).ruleset;
+    if (proxy.mode === "iptables") return proxy.dataPlaneFor(node) as IptablesDataPlane;
     const plane = ipvs(node);
     // NOTE: in nftables mode kube-proxy writes no iptables rules; the tables show only their built-in chains.
-    return plane ? ipvsRuleset(plane.iptables()) : newRuleset(["mangle", "filter", "nat"]);
+    return { ruleset: plane ? ipvsRuleset(plane.iptables()) : newRuleset(["mangle", "filter", "nat"]) };
   });
   return {
     kubectl,

@@ -12,7 +12,7 @@ import { ruleCount } from "./netfilter/ruleset";
 import { iptablesSave, type SaveOptions } from "./netfilter/save";
 import type { Ruleset, TableName } from "./netfilter/types";
 import { defaultIptablesOptions, type IptablesProxyOptions } from "./options";
-import { type PortRules, type SyncBuffer, withAllLines } from "./portRules";
+import { PortLines, type PortRules, type SyncBuffer } from "./portRules";
 import { renderRestore } from "./restoreText";
 import { planSync } from "./syncAccounting";
 import { computeRules } from "./syncRules";
@@ -26,6 +26,8 @@ export interface IptablesDataPlane extends NodeDataPlane {
   readonly recent: RecentLists;
   /** Recomputes the rules and applies them (partial unless `full` or first). */
   sync(input: ProxyInput, opts?: { full?: boolean }): void;
+  /** Runs a whole-table renderer over `ruleset` (service ports' lines are kept while it runs). */
+  readAll<T>(f: () => T): T;
   /** What the last sync wrote to iptables-restore. */
   lastRestoreInput(): string;
   /** The whole current rule set as restore input (what a full sync would write). */
@@ -52,6 +54,7 @@ export function buildIptablesDataPlane(
 ): IptablesDataPlane {
   const ruleset = initialRuleset();
   const recent: RecentLists = {};
+  const lines = new PortLines();
   let options: IptablesProxyOptions = { ...defaultIptablesOptions(input.config), ...overrides };
   let buffer: SyncBuffer | undefined;
   let writes = 0;
@@ -63,8 +66,8 @@ export function buildIptablesDataPlane(
   const sync = (next: ProxyInput, opts: { full?: boolean } = {}): void => {
     options = { ...defaultIptablesOptions(next.config), ...overrides };
     const out = computeRules(next, node, options, buffer);
-    const plan = planSync(buffer, out.buffer, opts.full === true);
-    applyRestore(ruleset, out.buffer, plan);
+    const plan = planSync(buffer, out.buffer, opts.full === true, lines);
+    applyRestore(ruleset, out.buffer, plan, lines);
     lastChanged = plan.changed;
     lastText = "";
     buffer = out.buffer;
@@ -148,8 +151,9 @@ export function buildIptablesDataPlane(
       return lastText;
     },
     restoreInput: () => (buffer ? renderRestore(buffer) : ""),
-    save: (opts) => withAllLines(() => iptablesSave(ruleset, opts)),
-    list: (table, opts) => withAllLines(() => listTable(ruleset.tables[table]!, opts)),
-    listRules: (table, opts) => withAllLines(() => listRules(ruleset.tables[table]!, opts)),
+    readAll: (f) => lines.readAll(f),
+    save: (opts) => lines.readAll(() => iptablesSave(ruleset, opts)),
+    list: (table, opts) => lines.readAll(() => listTable(ruleset.tables[table]!, opts)),
+    listRules: (table, opts) => lines.readAll(() => listRules(ruleset.tables[table]!, opts)),
   };
 }

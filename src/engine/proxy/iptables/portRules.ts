@@ -40,6 +40,8 @@ export interface PortRules {
   /** How many lines are in the port's own chains. */
   ownLines: number;
   env: SyncEnv;
+  /** A fingerprint of the port's own chains (see `ownSignature`), once computed. */
+  signature?: string;
 }
 
 /** A whole sync's restore input. */
@@ -50,8 +52,6 @@ export interface SyncBuffer {
   ports: PortRules[];
   tail: RestoreBuffer;
 }
-
-let cached: { part: PortRules; lines: RestoreLine[] } | undefined;
 
 /** Counts a port's own rules and keeps what every sync needs: its top-level lines and chain sizes. */
 export function newPortRules(
@@ -94,42 +94,49 @@ export function newPortRules(
   return part;
 }
 
-let bulk: Map<PortRules, RestoreLine[]> | undefined;
-
 /**
- * Runs `f` with every part's lines cached once written: for whole-table
- * renderers (`iptables-save`, `-L`, `-S`), which visit chains sorted by name
- * and so jump between service ports.
+ * Service ports' lines written again on demand (the rule set keeps only
+ * their counts): the last part asked for is kept, or every part while a
+ * whole-table renderer (`iptables-save`, `-L`, `-S`) runs inside `readAll`,
+ * since it visits chains sorted by name and so jumps between service ports.
+ * One per data plane.
  */
-export function withAllLines<T>(f: () => T): T {
-  const outer = bulk;
-  bulk ??= new Map();
-  try {
-    return f();
-  } finally {
-    bulk = outer;
+export class PortLines {
+  private last: { part: PortRules; lines: RestoreLine[] } | undefined;
+  private all: Map<PortRules, RestoreLine[]> | undefined;
+
+  /** All of a part's lines in write order. */
+  of(part: PortRules): RestoreLine[] {
+    const all = this.all;
+    if (all) {
+      let lines = all.get(part);
+      if (!lines) {
+        lines = writePortLines(part);
+        all.set(part, lines);
+      }
+      return lines;
+    }
+    if (this.last?.part !== part) this.last = { part, lines: writePortLines(part) };
+    return this.last.lines;
+  }
+
+  /** Runs `f` with every part's lines kept once written. */
+  readAll<T>(f: () => T): T {
+    const outer = this.all;
+    this.all ??= new Map();
+    try {
+      return f();
+    } finally {
+      this.all = outer;
+    }
   }
 }
 
-/** All of a part's lines in write order (written again; the last part asked for is cached). */
-export function portLines(part: PortRules): RestoreLine[] {
-  const all = bulk;
-  if (all) {
-    let lines = all.get(part);
-    if (!lines) {
-      const buf = newRestoreBuffer();
-      writeServicePort(buf, part.sp, part.categorized, part.env);
-      lines = buf.lines;
-      all.set(part, lines);
-    }
-    return lines;
-  }
-  if (cached?.part !== part) {
-    const buf = newRestoreBuffer();
-    writeServicePort(buf, part.sp, part.categorized, part.env);
-    cached = { part, lines: buf.lines };
-  }
-  return cached.lines;
+/** A part's lines, written afresh. */
+export function writePortLines(part: PortRules): RestoreLine[] {
+  const buf = newRestoreBuffer();
+  writeServicePort(buf, part.sp, part.categorized, part.env);
+  return buf.lines;
 }
 
 /** kube-proxy's test order: by ServicePortName, then protocol. */

@@ -4,7 +4,7 @@
  */
 
 import { cidrTextContains } from "../../api/ipv4";
-import { endpointChainNamer, type servicePortChains } from "./chainNames";
+import type { ServicePortChains } from "./chainNames";
 import type { CategorizedEndpoints, EndpointInfo } from "./endpoints";
 import { counting, countRules, declareChain, type RestoreBuffer, writeRule } from "./restoreBuffer";
 import type { ServicePortInfo } from "./servicePorts";
@@ -13,7 +13,7 @@ import { probability, q, type SyncEnv } from "./serviceRules";
 const KUBE_MARK_MASQ = "KUBE-MARK-MASQ";
 
 export interface Plan {
-  chains: ReturnType<typeof servicePortChains>;
+  chains: ServicePortChains;
   internalChain: string;
   hasInternal: boolean;
   externalPolicyChain: string;
@@ -35,7 +35,7 @@ export function writeOwnChains(
   const o = env.options;
   const spn = sp.nameString;
   const proto = sp.protocol;
-  const sepName = endpointChainNamer(spn, proto);
+  const sepName = env.names.endpointChainNamer(spn, proto);
   // KUBE-SEP names, by position in allReachable (cluster and local are subsets of it).
   const all = eps.allReachable;
   const seps = all.map((ep) => sepName(ep.str));
@@ -199,7 +199,9 @@ function writeEndpointJumps(
   const n = eps.length;
   eps.forEach((ep, i) => {
     const stat =
-      i < n - 1 ? ["-m", "statistic", "--mode", "random", "--probability", probability(n - i)] : [];
+      i < n - 1
+        ? ["-m", "statistic", "--mode", "random", "--probability", probability(n - i, env.probabilities)]
+        : [];
     writeRule(buf, "nat", chain, [...comment(ep), ...stat, "-j", seps[i]!], spn);
   });
 }

@@ -3,6 +3,7 @@
 import { isIPv4 } from "../../api/ipv4";
 import type { Node } from "../../api/types";
 import type { ProxyInput } from "../types";
+import { ChainNamer } from "./chainNames";
 import {
   categorizeEndpoints,
   type EndpointInfo,
@@ -69,6 +70,8 @@ export function computeRules(
     options,
     nodeIPs: nodeAddresses(input.nodes, node),
     largeCluster: total > options.largeClusterEndpointsThreshold,
+    names: new ChainNamer(),
+    probabilities: [],
   };
   const envKey = JSON.stringify([node, options, env.nodeIPs, env.largeCluster]);
   const sameEnv = previous?.env === envKey;

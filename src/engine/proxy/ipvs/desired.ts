@@ -14,7 +14,7 @@ import {
   indexSlices,
   localEndpoints,
 } from "./endpoints";
-import { emptyIpsets, ipPortEntry, rememberMembers } from "./ipsets";
+import { emptyIpsets, ipPortEntry } from "./ipsets";
 import { type IpsetSet, type VirtualServerKind, vsKey } from "./model";
 
 export interface DesiredDest {
@@ -120,7 +120,7 @@ class Collector {
       const set = this.members.get(s.name) ?? new Set<string>();
       s.members = [...set];
       if (s.type === "bitmap:port") s.members.sort((a, b) => Number(a) - Number(b));
-      else rememberMembers(s, set);
+      else s.memberSet = set;
     }
     return out;
   }

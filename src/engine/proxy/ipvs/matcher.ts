@@ -33,8 +33,6 @@ function byChain(table: IptTable): Map<string, IptRule[]> {
   return m;
 }
 
-const cache = new WeakMap<IptTable, Map<string, IptRule[]>>();
-
 /** One walk's state: the table, the packet context and the result being filled. */
 interface Walk {
   table: IptTable;
@@ -78,7 +76,7 @@ function run(w: Walk, name: string, depth: number): ChainVerdict | "CONTINUE" {
   for (const r of w.chains.get(name) ?? NO_RULES) {
     res.rulesEvaluated++;
     const ok = allMatch(w, r);
-    const action = ok ? actionOf(r) : "no match";
+    const action = ok ? actionText(r) : "no match";
     res.walked.push({ table: w.table.name, chain: name, rule: r.text, action });
     if (!ok) continue;
     res.matched.push({ table: w.table.name, chain: name, rule: r.text, action });
@@ -108,11 +106,7 @@ export function walkChain(
   ctx: HookContext,
   sets: IpsetIndex,
 ): WalkResult {
-  let chains = cache.get(table);
-  if (!chains) {
-    chains = byChain(table);
-    cache.set(table, chains);
-  }
+  const chains = byChain(table);
   const res: WalkResult = {
     verdict: "CONTINUE",
     packet: { ...packet },
@@ -123,17 +117,6 @@ export function walkChain(
   };
   res.verdict = run({ table, chains, ctx, sets, res }, chain, 0);
   return res;
-}
-
-const actions = new WeakMap<IptRule, string>();
-
-function actionOf(r: IptRule): string {
-  let a = actions.get(r);
-  if (a === undefined) {
-    a = actionText(r);
-    actions.set(r, a);
-  }
-  return a;
 }
 
 function actionText(r: IptRule): string {

@@ -9,7 +9,7 @@
 import { isIPv4 } from "../../api/ipv4";
 import type { EndpointSlice } from "../../api/types";
 import { trimmed } from "../../util/trimmed";
-import { hashAndTruncate, prefixedHashAndTruncate } from "./hash";
+import type { NftNames } from "./hash";
 import { endpointChain } from "./names";
 
 /** `endpoint-`, the endpoint chains' prefix. */
@@ -37,20 +37,6 @@ export interface EndpointInfo {
   terminating: boolean;
   /** `endpoint-HASH-ns/svc/proto/port__ip/port` (the affinity set's name shares its base), built once. */
   chain: string;
-}
-
-/** Memoizes hashAndTruncate when the same names are hashed again. */
-export type NameCache = Map<string, string>;
-
-/** `hashAndTruncate(readable)`, through `cache` when given. */
-export function hashed(cache: NameCache | undefined, readable: string): string {
-  if (!cache) return hashAndTruncate(readable);
-  let v = cache.get(readable);
-  if (v === undefined) {
-    v = hashAndTruncate(readable);
-    cache.set(readable, v);
-  }
-  return v;
 }
 
 function isDuplicate(
@@ -144,7 +130,7 @@ function sortEndpoints(eps: EndpointInfo[]): EndpointInfo[] {
 export function expandEndpoints(
   eps: CompactEndpoints,
   readableBase: string,
-  cache?: NameCache,
+  names: NftNames,
 ): EndpointInfo[] {
   const out: EndpointInfo[] = [];
   for (let i = 0; i < eps.ips.length; i++) {
@@ -160,7 +146,7 @@ export function expandEndpoints(
       ready: (meta & READY) !== 0,
       serving: (meta & SERVING) !== 0,
       terminating: (meta & TERMINATING) !== 0,
-      chain: cache ? `${ENDPOINT}${hashed(cache, readable)}` : prefixedHashAndTruncate(ENDPOINT, readable),
+      chain: names.prefixedHashAndTruncate(ENDPOINT, readable),
     });
   }
   return sortEndpoints(out);

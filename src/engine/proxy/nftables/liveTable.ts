@@ -10,10 +10,11 @@
  * as kube-proxy would not see it without a watch event.
  */
 import type { EndpointSlice, Service } from "../../api/types";
+import type { Hook } from "../../net/types";
 import type { ProxyInput } from "../types";
 import { type NodeParams, nodeParams } from "./build";
 import { diffWrites } from "./diff";
-import type { TableView } from "./evaluate";
+import { baseChainsByHook, type TableView } from "./evaluate";
 import type { NftChain, NftElement, NftSet, NftTable } from "./model";
 import { type DynamicElements, renderChain, renderChains, renderSet } from "./render";
 import { isProgrammed, slicesByService, sortedServices } from "./servicePorts";
@@ -47,12 +48,18 @@ export class LiveTable implements TableView {
   private affinitySetCount = 0;
   /** Two Services share an element: removing one would need the other's, so syncs rebuild. */
   private conflicted = false;
+  private byHook: Map<Hook, NftChain[]> | undefined;
 
   private constructor(
     readonly node: string,
     readonly params: NodeParams,
   ) {
     this.fixed = setupTable(params.setup);
+  }
+
+  baseChains(hook: Hook): readonly NftChain[] {
+    this.byHook ??= baseChainsByHook(this.fixed);
+    return this.byHook.get(hook) ?? [];
   }
 
   /** The table for `input` on `node`. */

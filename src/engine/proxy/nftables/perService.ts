@@ -106,7 +106,12 @@ const JUMP_MASQ_TEXT = `jump ${N.MARK_FOR_MASQUERADE}`;
 function affinitySetOf(endpointChain: string): string {
   return N.affinitySet(endpointChain.slice(ENDPOINT_PREFIX));
 }
-const L4PROTO: Record<string, Cond[]> = {};
+/** `meta l4proto P`, one shared condition list per protocol. */
+const L4PROTO: Readonly<Record<string, Cond[]>> = Object.freeze({
+  tcp: [{ k: "l4proto", proto: "tcp" }],
+  udp: [{ k: "l4proto", proto: "udp" }],
+  sctp: [{ k: "l4proto", proto: "sctp" }],
+});
 
 /** What an endpoint chain is written from. */
 export type EndpointChainInfo = Pick<EndpointInfo, "ip" | "port" | "chain">;
@@ -114,7 +119,6 @@ export type EndpointChainInfo = Pick<EndpointInfo, "ip" | "port" | "chain">;
 /** An endpoint chain's rules: masquerade hairpin traffic, remember the client (affinity), DNAT. */
 function endpointChainRules(svc: PortSpec, ep: EndpointChainInfo): NftRule[] {
   const proto = svc.protocol;
-  L4PROTO[proto] ??= [{ k: "l4proto", proto }];
   const rules: NftRule[] = [
     {
       conds: [host("saddr", ep.ip, ipToNumber(ep.ip)!)],
@@ -127,7 +131,7 @@ function endpointChainRules(svc: PortSpec, ep: EndpointChainInfo): NftRule[] {
   if (svc.affinitySeconds !== undefined)
     rules.push(rule({ stmts: [{ k: "update", set: affinitySetOf(ep.chain) }] }));
   rules.push({
-    conds: L4PROTO[proto] ?? [],
+    conds: L4PROTO[proto] ?? [{ k: "l4proto", proto }],
     stmts: [{ k: "dnat", ip: ep.ip, port: ep.port }],
     text: `meta l4proto ${proto} dnat to ${ep.ip}:${ep.port}`,
   });

@@ -4,7 +4,9 @@
  * endpoint counts alone, so a Service's elements and the table's size are
  * known without writing any of its chains.
  */
+
 import { type CategoryCounts, usesClusterEndpoints, usesLocalEndpoints } from "./categorize";
+import type { NftNames } from "./hash";
 import type { Cidr, NftElement, Verdict } from "./model";
 import { joinKey } from "./model";
 import * as N from "./names";
@@ -20,6 +22,8 @@ export interface ServiceParams {
   podCIDR?: Cidr;
   /** The node's primary IP (LoadBalancerSourceRanges may allow it). */
   nodeIP?: string;
+  /** The names' hasher of the table these rules go into. */
+  names: NftNames;
 }
 
 function element(put: PutElement, set: string, key: string[], verdict: Verdict, comment?: string): void {

@@ -6,17 +6,11 @@
 
 import { isIPv4, parseCidrOrAddress } from "../../api/ipv4";
 import type { EndpointSlice, Service } from "../../api/types";
-import {
-  type CompactEndpoints,
-  collectEndpoints,
-  type EndpointInfo,
-  expandEndpoints,
-  hashed,
-  type NameCache,
-} from "./endpoints";
+import { type CompactEndpoints, collectEndpoints, type EndpointInfo, expandEndpoints } from "./endpoints";
+import type { NftNames } from "./hash";
 import type { Cidr } from "./model";
 
-export type { EndpointInfo, NameCache } from "./endpoints";
+export type { EndpointInfo } from "./endpoints";
 
 /** One port of one Service, with everything but its endpoints' per-endpoint names. */
 export interface PortSpec {
@@ -84,7 +78,7 @@ export function portSpecs(
   svc: Service,
   slices: readonly EndpointSlice[],
   node: string,
-  cache?: NameCache,
+  names: NftNames,
 ): PortSpec[] {
   const spec = svc.spec;
   if (!spec || !isIPv4(spec.clusterIP)) return [];
@@ -122,7 +116,7 @@ export function portSpecs(
       internalPolicyLocal: spec.internalTrafficPolicy === "Local",
       nameString: portName ? `${namespace}/${name}:${portName}` : `${namespace}/${name}`,
       readable,
-      chainBase: hashed(cache, readable),
+      chainBase: names.hashAndTruncate(readable),
       eps: collectEndpoints(slices, portName, protocol, node),
     };
     info.externalPolicyLocal = externallyAccessible(info) && spec.externalTrafficPolicy === "Local";
@@ -133,8 +127,8 @@ export function portSpecs(
 }
 
 /** A port with its endpoints expanded (sorted, named): what the chains are written from. */
-export function withEndpoints(spec: PortSpec, cache?: NameCache): ServicePortInfo {
-  return { ...spec, endpoints: expandEndpoints(spec.eps, spec.readable, cache) };
+export function withEndpoints(spec: PortSpec, names: NftNames): ServicePortInfo {
+  return { ...spec, endpoints: expandEndpoints(spec.eps, spec.readable, names) };
 }
 
 /**
@@ -148,13 +142,13 @@ export function servicePorts(
   services: readonly Service[],
   slices: Map<string, EndpointSlice[]>,
   node: string,
-  cache?: NameCache,
+  names: NftNames,
 ): ServicePortInfo[] {
   const out: ServicePortInfo[] = [];
   for (const { svc, key } of sortedServices(services)) {
     if (!isProgrammed(svc)) continue;
-    for (const spec of portSpecs(svc, slices.get(key) ?? [], node, cache))
-      out.push(withEndpoints(spec, cache));
+    for (const spec of portSpecs(svc, slices.get(key) ?? [], node, names))
+      out.push(withEndpoints(spec, names));
   }
   return out;
 }

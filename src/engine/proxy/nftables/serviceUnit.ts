@@ -106,7 +106,7 @@ export function makeUnit(
     svc,
     slices,
     versions,
-    ports: trimmed(portSpecs(svc, slices, node)),
+    ports: trimmed(portSpecs(svc, slices, node, params.names)),
     reachable: [],
     serviceChains: [],
     elements: [],
@@ -127,7 +127,7 @@ export function makeUnit(
     u.chains += shape.chains;
     u.rules += shape.rules;
     u.affinitySets += shape.affinitySets;
-    const { chains, reachable } = serviceChains(withEndpoints(spec), params);
+    const { chains, reachable } = serviceChains(withEndpoints(spec, params.names), params);
     u.serviceChains.push(...chains);
     u.reachable.push({
       chains: reachable.map((e) => e.chain),
@@ -171,7 +171,8 @@ const DISCARD: PutElement = () => {};
  */
 export function writeUnit(u: ServiceUnit, params: ServiceParams, into?: NftTable): NftTable {
   const t = into ?? { comment: "", sets: new Map(), chains: new Map() };
-  for (const spec of u.ports) writeServicePort(t, withEndpoints(spec), params, into ? undefined : DISCARD);
+  for (const spec of u.ports)
+    writeServicePort(t, withEndpoints(spec, params.names), params, into ? undefined : DISCARD);
   return t;
 }
 

@@ -1,3 +1,5 @@
+import type { MatchedRule } from "../../types";
+
 /**
  * A parsed netfilter (iptables) rule model: what `iptables-restore` builds
  * from a rule's arguments, kept as plain data. Addresses are pre-parsed to
@@ -90,6 +92,10 @@ export interface Rule {
   /** Absent for a rule without `-j` (it only counts, then falls through). */
   target?: Target;
   counters: Counters;
+  /** `-A CHAIN …` as iptables-save prints it, once printed (rules never change once loaded). */
+  saveText?: string;
+  /** The trace entry of this rule not matching, once made. */
+  noMatch?: MatchedRule;
 }
 
 /** A chain: built-in (with a policy) or user-defined. */
