@@ -10,7 +10,6 @@ import type { IptablesDataPlane } from "../proxy/iptables/dataPlane";
 import { newRuleset } from "../proxy/iptables/netfilter";
 import { makeIpset, makeIpvsadm, renderKubeIpvs0 } from "../proxy/ipvs";
 import type { IpvsDataPlane } from "../proxy/ipvs/dataplane";
-import { ipvsRuleset } from "../proxy/ipvs/ruleset";
 import { nftCommand } from "../proxy/nftables";
 import type { ProxyRuntime } from "../proxy/runtime";
 import { DNS_COMMANDS, podFiles as dnsPodFiles } from "./dns/commands";
@@ -31,7 +30,7 @@ export function buildCommands(proxy: ProxyRuntime): Record<string, Command> {
     if (proxy.mode === "iptables") return proxy.dataPlaneFor(node) as IptablesDataPlane;
     const plane = ipvs(node);
     // NOTE: in nftables mode kube-proxy writes no iptables rules; the tables show only their built-in chains.
-    return { ruleset: plane ? ipvsRuleset(plane.iptables()) : newRuleset(["mangle", "filter", "nat"]) };
+    return { ruleset: plane ? plane.iptables() : newRuleset(["mangle", "filter", "nat"]) };
   });
   return {
     kubectl,

@@ -73,6 +73,8 @@ export function saveMatch(m: Match): string {
       return ` --nfacct-name ${saveString(m.nfacctName)}`;
     case "set":
       return ` ${m.invert ? "! " : ""}--match-set ${m.setName} ${m.flags.join(",")}`;
+    case "physdev":
+      return m.isIn ? `${m.isIn.invert ? " !" : ""} --physdev-is-in` : "";
   }
 }
 

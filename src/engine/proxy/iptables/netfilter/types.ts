@@ -57,7 +57,9 @@ export type Match =
   | { name: "mark"; value: number; mask: number; invert: boolean }
   | { name: "conntrack"; states: CtStateName[]; invert: boolean }
   | { name: "nfacct"; nfacctName: string }
-  | { name: "set"; setName: string; flags: ("src" | "dst")[]; invert: boolean };
+  | { name: "set"; setName: string; flags: ("src" | "dst")[]; invert: boolean }
+  /** `--physdev-is-in`: the packet came in through a bridge port. */
+  | { name: "physdev"; isIn?: { invert: boolean } };
 
 export type MatchName = Match["name"];
 
