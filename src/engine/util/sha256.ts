@@ -1,6 +1,7 @@
 /** SHA-256 (FIPS 180-4) of a string's UTF-8 bytes, in pure TypeScript (the engine has no crypto API). */
 
-const K: readonly number[] = [
+/** Round constants, as int32 (the hash works in int32 arithmetic). */
+const K = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
   0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
   0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8,
@@ -9,11 +10,11 @@ const K: readonly number[] = [
   0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
   0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
   0xc67178f2,
-];
+]);
 
-const H0: readonly number[] = [
+const H0 = new Int32Array([
   0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-];
+]);
 
 /**
  * A SHA-256 hasher with its own buffers, reused across calls: a sync hashes
@@ -34,7 +35,7 @@ export class Sha256 {
    */
   words32(head: string, tail = ""): Int32Array {
     const total = this.pad(head, tail);
-    for (let i = 0; i < 8; i++) this.digest[i] = H0[i]!;
+    this.digest.set(H0);
     for (let off = 0; off < total; off += 16) this.compress(this.words, off);
     return this.digest;
   }
