@@ -3,6 +3,7 @@
  * ruleset, evaluated per hook, re-synced on demand, rendered as the tools print it.
  */
 import type { Hook, Packet } from "../../net/types";
+import { ServiceChangeTracker } from "../changeTracker";
 import type { DataPlaneSize, HookContext, HookResult, NodeDataPlane, ProxyInput } from "../types";
 import { applyRestore, initialRuleset } from "./kernelState";
 import type { EvalContext, RecentLists } from "./netfilter/context";
@@ -55,6 +56,7 @@ export function buildIptablesDataPlane(
   const ruleset = initialRuleset();
   const recent: RecentLists = {};
   const lines = new PortLines();
+  const tracker = new ServiceChangeTracker();
   let options: IptablesProxyOptions = { ...defaultIptablesOptions(input.config), ...overrides };
   let buffer: SyncBuffer | undefined;
   let writes = 0;
@@ -65,7 +67,7 @@ export function buildIptablesDataPlane(
 
   const sync = (next: ProxyInput, opts: { full?: boolean } = {}): void => {
     options = { ...defaultIptablesOptions(next.config), ...overrides };
-    const out = computeRules(next, node, options, buffer);
+    const out = computeRules(next, node, options, buffer, tracker);
     const plan = planSync(buffer, out.buffer, opts.full === true, lines);
     applyRestore(ruleset, out.buffer, plan, lines);
     lastChanged = plan.changed;

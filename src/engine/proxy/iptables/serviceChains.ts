@@ -4,10 +4,11 @@
  */
 
 import { cidrTextContains } from "../../api/ipv4";
+import type { EndpointInfo } from "../endpoints";
+import type { ServicePort } from "../servicePort";
+import type { CategorizedEndpoints } from "../topology";
 import type { ServicePortChains } from "./chainNames";
-import type { CategorizedEndpoints, EndpointInfo } from "./endpoints";
 import { counting, countRules, declareChain, type RestoreBuffer, writeRule } from "./restoreBuffer";
-import type { ServicePortInfo } from "./servicePorts";
 import { probability, q, type SyncEnv } from "./serviceRules";
 
 const KUBE_MARK_MASQ = "KUBE-MARK-MASQ";
@@ -27,8 +28,8 @@ export interface Plan {
 /** The port's own chains: the ones a partial sync may leave untouched. */
 export function writeOwnChains(
   buf: RestoreBuffer,
-  sp: ServicePortInfo,
-  eps: CategorizedEndpoints,
+  sp: ServicePort,
+  eps: CategorizedEndpoints<EndpointInfo>,
   env: SyncEnv,
   p: Plan,
 ): void {
@@ -157,7 +158,7 @@ function sepsOf(eps: EndpointInfo[], all: EndpointInfo[], allSeps: string[]): st
 /** `writeServiceToEndpointRules`: affinity `--rcheck` rules, then 1/n, 1/(n-1), … jumps. */
 function writeEndpointJumps(
   buf: RestoreBuffer,
-  sp: ServicePortInfo,
+  sp: ServicePort,
   chain: string,
   eps: EndpointInfo[],
   env: SyncEnv,

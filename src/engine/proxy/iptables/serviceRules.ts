@@ -4,13 +4,19 @@
  * KUBE-NODEPORTS, filter-table REJECT/DROP rules, and the port's own
  * KUBE-SVC / KUBE-SVL / KUBE-EXT / KUBE-FW / KUBE-SEP chains.
  */
+
+import type { EndpointInfo } from "../endpoints";
+import {
+  externallyAccessible,
+  type ServicePort,
+  usesClusterEndpoints,
+  usesLocalEndpoints,
+} from "../servicePort";
+import type { CategorizedEndpoints } from "../topology";
 import type { ChainNamer } from "./chainNames";
-import type { CategorizedEndpoints } from "./endpoints";
-import { usesClusterEndpoints, usesLocalEndpoints } from "./endpoints";
 import type { IptablesProxyOptions } from "./options";
 import { type RestoreBuffer, writeRule } from "./restoreBuffer";
 import { writeOwnChains } from "./serviceChains";
-import { externallyAccessible, type ServicePortInfo } from "./servicePorts";
 
 /** What every service port's rules depend on besides the port itself. */
 export interface SyncEnv {
@@ -41,8 +47,8 @@ export const q = (s: string) => `"${s}"`;
 /** Writes everything for one service port. */
 export function writeServicePort(
   buf: RestoreBuffer,
-  sp: ServicePortInfo,
-  eps: CategorizedEndpoints,
+  sp: ServicePort,
+  eps: CategorizedEndpoints<EndpointInfo>,
   env: SyncEnv,
 ): void {
   const o = env.options;

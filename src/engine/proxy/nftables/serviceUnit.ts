@@ -208,8 +208,8 @@ export function unitSet(u: ServiceUnit, name: string): NftSet | undefined {
   const known = u.setsByName?.get(name);
   if (known) return known;
   for (let i = 0; i < u.ports.length; i++) {
-    const timeoutSeconds = u.ports[i]?.affinitySeconds;
-    if (timeoutSeconds === undefined) continue;
+    const timeoutSeconds = u.ports[i]?.stickyMaxAgeSeconds ?? 0;
+    if (timeoutSeconds === 0) continue;
     const r = u.reachable[i] as Reachable;
     if (!r.chains.some((c) => N.affinitySet(c.slice(ENDPOINT_PREFIX)) === name)) continue;
     const s: NftSet = { kind: "set", name, keyKind: "addr", timeoutSeconds, elements: new Map() };
