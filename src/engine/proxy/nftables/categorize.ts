@@ -6,7 +6,7 @@
  */
 import { usesClusterEndpoints, usesLocalEndpoints } from "../servicePort";
 import { categorizeEndpoints } from "../topology";
-import { LOCAL, READY, SERVING, TERMINATING } from "./endpoints";
+import { endpointMeta, LOCAL, READY, SERVING, TERMINATING } from "./packed";
 import type { EndpointInfo, PortSpec, ServicePortInfo } from "./servicePorts";
 
 export { usesClusterEndpoints, usesLocalEndpoints };
@@ -54,11 +54,11 @@ export function countCategories(s: PortSpec): CategoryCounts {
   let localReady = 0;
   let localServingTerminating = 0;
   for (const m of meta) {
-    const local = (m & LOCAL) !== 0;
-    if (m & READY) {
+    const local = endpointMeta.has(m, LOCAL);
+    if (endpointMeta.has(m, READY)) {
       ready++;
       if (local) localReady++;
-    } else if ((m & SERVING_TERMINATING) === SERVING_TERMINATING) {
+    } else if (endpointMeta.has(m, SERVING_TERMINATING)) {
       servingTerminating++;
       if (local) localServingTerminating++;
     }
@@ -74,7 +74,7 @@ export function countCategories(s: PortSpec): CategoryCounts {
     reachableCount = clusterCount;
     if (localCount > 0 && clusterBit !== localBit)
       for (const m of meta)
-        if (m & LOCAL && (m & localBit) === localBit && (m & clusterBit) !== clusterBit) reachableCount++;
+        if (endpointMeta.has(m, LOCAL | localBit) && !endpointMeta.has(m, clusterBit)) reachableCount++;
   }
   return { clusterCount, localCount, reachableCount, hasAnyEndpoints };
 }

@@ -11,17 +11,14 @@ import type { EndpointSlice } from "../../api/types";
 import { trimmed } from "../../util/trimmed";
 import type { NftNames } from "./hash";
 import { endpointChain } from "./names";
+import { endpointMeta, LOCAL, READY, SERVING, TERMINATING } from "./packed";
 
 /** `endpoint-`, the endpoint chains' prefix. */
 const ENDPOINT = endpointChain("");
 
-/** Endpoint flag bits in `CompactEndpoints.meta` (below the port, which is `meta >>> 4`). */
-export const LOCAL = 1;
-export const READY = 2;
-export const SERVING = 4;
-export const TERMINATING = 8;
+export { LOCAL, READY, SERVING, TERMINATING } from "./packed";
 
-/** Unique endpoints in slice order: `ips[i]` with `meta[i] = port << 4 | flags`. */
+/** Unique endpoints in slice order: `ips[i]` with `meta[i]` its port and flags (`endpointMeta`). */
 export interface CompactEndpoints {
   ips: string[];
   meta: number[];
@@ -52,7 +49,7 @@ function isDuplicate(
     return false;
   }
   for (let i = 0; i < out.ips.length; i++)
-    if (out.ips[i] === ip && (out.meta[i] as number) >>> 4 === port) return true;
+    if (out.ips[i] === ip && endpointMeta.port(out.meta[i] as number) === port) return true;
   return false;
 }
 
@@ -92,7 +89,7 @@ export function collectEndpoints(
         ((c?.serving ?? ready) ? SERVING : 0) |
         ((c?.terminating ?? false) ? TERMINATING : 0);
       out.ips.push(ip);
-      out.meta.push(port * 16 + flags);
+      out.meta.push(endpointMeta.pack(port, flags));
     }
   }
   return { ips: trimmed(out.ips), meta: trimmed(out.meta) };
@@ -136,16 +133,16 @@ export function expandEndpoints(
   for (let i = 0; i < eps.ips.length; i++) {
     const ip = eps.ips[i] as string;
     const meta = eps.meta[i] as number;
-    const port = meta >>> 4;
+    const port = endpointMeta.port(meta);
     // Joined, not concatenated: hashing reads it flat, and the chain name copies it.
     const readable = [readableBase, "__", ip, "/", port].join("");
     out.push({
       ip,
       port,
-      local: (meta & LOCAL) !== 0,
-      ready: (meta & READY) !== 0,
-      serving: (meta & SERVING) !== 0,
-      terminating: (meta & TERMINATING) !== 0,
+      local: endpointMeta.has(meta, LOCAL),
+      ready: endpointMeta.has(meta, READY),
+      serving: endpointMeta.has(meta, SERVING),
+      terminating: endpointMeta.has(meta, TERMINATING),
       chain: names.prefixedHashAndTruncate(ENDPOINT, readable),
     });
   }

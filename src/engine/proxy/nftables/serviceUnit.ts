@@ -11,11 +11,13 @@
  * many Services more per packet than a small one, whose chains were all
  * kept after a few packets). They hold no counters, so nothing is lost.
  */
+
 import type { EndpointSlice, Service } from "../../api/types";
 import { trimmed } from "../../util/trimmed";
 import { countCategories } from "./categorize";
-import type { Action, NftChain, NftElement, NftSet, NftTable } from "./model";
+import type { Action, NftChain, NftSet, NftTable } from "./model";
 import * as N from "./names";
+import { ElementTriples } from "./packed";
 import { endpointChain, serviceChains, writeServicePort } from "./perService";
 import { type PutElement, type ServiceParams, shapeOf, writeElements } from "./serviceElements";
 import { type PortSpec, portSpecs, withEndpoints } from "./servicePorts";
@@ -66,8 +68,8 @@ export interface ServiceUnit {
   /** resourceVersion of the Service, then of each slice, when written. */
   versions: (string | undefined)[];
   ports: PortSpec[];
-  /** Its elements, three entries each: set name, joined key, element. */
-  elements: (string | NftElement)[];
+  /** Its map and set elements. */
+  elements: ElementTriples;
   chains: number;
   rules: number;
   affinitySets: number;
@@ -109,7 +111,7 @@ export function makeUnit(
     ports: trimmed(portSpecs(svc, slices, node, params.names)),
     reachable: [],
     serviceChains: [],
-    elements: [],
+    elements: new ElementTriples(),
     chains: 0,
     rules: 0,
     affinitySets: 0,
@@ -144,9 +146,9 @@ export function makeUnit(
       if (target || v.chain.startsWith(ENDPOINT)) own(v, u, target);
     }
   };
-  for (let i = 2; i < u.elements.length; i += 3) mark((u.elements[i] as NftElement).verdict);
+  for (let i = 0; i < u.elements.length; i++) mark(u.elements.element(i).verdict);
   for (const c of u.serviceChains) for (const r of c.rules) mark(r.action);
-  u.elements = trimmed(u.elements);
+  u.elements.trim(trimmed);
   u.serviceChains = trimmed(u.serviceChains);
   u.reachable = trimmed(u.reachable);
   return u;
