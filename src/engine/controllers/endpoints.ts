@@ -1,7 +1,7 @@
 /**
  * The Endpoints controller (pkg/controller/endpoint/endpoints_controller.go):
  * the v1 Endpoints object `kubectl get ep` reads, one per Service with a
- * selector, its addresses repacked into subsets by port set (§6.5).
+ * selector, its addresses repacked into subsets by port set (`RepackSubsets`).
  */
 
 import { ipToNumber } from "../api/ipv4";

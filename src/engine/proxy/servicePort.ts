@@ -30,7 +30,7 @@ export interface ServicePort {
   healthCheckNodePort: number;
 }
 
-/** The ServicePortName string of §0.1. */
+/** The ServicePortName string kube-proxy prints and hashes: `ns/svc:port`, or `ns/svc` for an unnamed port. */
 export function servicePortNameString(namespace: string, name: string, portName: string | undefined): string {
   return portName ? `${namespace}/${name}:${portName}` : `${namespace}/${name}`;
 }
