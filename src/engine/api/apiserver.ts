@@ -4,6 +4,7 @@
  */
 import type { Cluster } from "../cluster";
 import { randomSuffix } from "../util/names";
+import { admitPod, keepAdmittedFields } from "./admission";
 import { applyDocument, applyDocuments, applyManifestText } from "./apply";
 import { ConfigCoordinator } from "./configChange";
 import type { Api, ApiError, ApplyResult, DeleteOptions, ManifestDocument } from "./contract";
@@ -137,6 +138,8 @@ export class ApiServer implements Api {
     }
     if (old) this.carryOver(kind, obj as unknown as AnyObject, old, opts.apply === true);
     applyDefaults(kind, obj, this.cluster);
+    if (kind === "Pod" && !old) admitPod(obj as unknown as Pod, this.cluster.clock.now(), opts.ctx);
+    else if (kind === "Pod" && old) keepAdmittedFields(obj as unknown as Pod, old as Pod);
     if (kind === "Service" && old) {
       patchAllocatedValues(obj as Service, old as Service);
       dropTypeDependentFields(obj as Service, old as Service);
@@ -194,6 +197,10 @@ export class ApiServer implements Api {
     if ((apply || rec.status === undefined) && oldStatus !== undefined) rec.status = deepCopy(oldStatus);
     if (kind === "Pod" && !apply && (obj as Pod).spec === undefined)
       (obj as Pod).spec = deepCopy((old as Pod).spec);
+    // The scheduler's binding is not the client's to drop (apply's merge keeps it).
+    const spec = (obj as Pod).spec;
+    if (kind === "Pod" && spec && !spec.nodeName && (old as Pod).spec?.nodeName)
+      spec.nodeName = (old as Pod).spec?.nodeName;
   }
 
   /** Deletion without the final reconcile (namespaces cascade through it). */

@@ -5,7 +5,7 @@
  */
 import type { IServiceSpec } from "kubernetes-models/v1/ServiceSpec";
 import type { Cluster } from "../cluster";
-import { admitPodSpec, defaultPodSpec, qosClass } from "./podDefaults";
+import { defaultPodOnlyFields, defaultPodSpec, qosClass } from "./podDefaults";
 import type { Deployment, Kind, Namespace, Pod, ReplicaSet, Service } from "./types";
 
 /** Services that get a ClusterIP: every type but ExternalName. */
@@ -50,12 +50,12 @@ export function defaultService(svc: Service, cluster: Cluster): void {
   svc.status ??= { loadBalancer: {} };
 }
 
-/** Defaults a Pod in place, including what admission adds. */
+/** Defaults a Pod in place (`SetDefaults_Pod`, `SetDefaults_PodSpec`); the registry's Pending status. */
 export function defaultPod(pod: Pod): void {
   pod.spec ??= { containers: [] };
   const spec = pod.spec;
   defaultPodSpec(spec);
-  admitPodSpec(spec);
+  defaultPodOnlyFields(spec);
   pod.status ??= { phase: "Pending", qosClass: qosClass(spec) };
 }
 
