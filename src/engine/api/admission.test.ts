@@ -134,7 +134,7 @@ describe("pod admission and defaulting, alike for every pod", () => {
     expect(t.priority).toBeUndefined();
     expect(t.tolerations).toBeUndefined();
     expect(t.containers[0]?.resources).toEqual({ limits: { memory: "128Mi" } });
-    expect((t.containers[0]?.readinessProbe as { timeoutSeconds: number }).timeoutSeconds).toBe(1);
+    expect((t.containers[0]!.readinessProbe as { timeoutSeconds: number }).timeoutSeconds).toBe(1);
   });
 
   it("admits kubectl run and kubectl create deployment pods the same way", () => {

@@ -143,7 +143,8 @@ export function admitPod(pod: Pod, now: number, ctx?: ErrorContext): void {
  * token volume and its mounts, the priority and the default tolerations.
  */
 export function keepAdmittedFields(pod: Pod, old: Pod): void {
-  const spec = (pod.spec ??= { containers: [] });
+  pod.spec ??= { containers: [] };
+  const spec = pod.spec;
   const was = old.spec ?? { containers: [] };
   if (!spec.serviceAccountName && was.serviceAccountName) {
     spec.serviceAccountName = was.serviceAccountName;

@@ -153,7 +153,10 @@ export class ApiServer implements Api {
       if (txn && txn.errors.length > 0)
         throw invalidError(this.cluster, kind, name, txn.errors, ns, opts.ctx);
       const legacy = !this.cluster.atLeast(1, 20);
-      const errs = old ? validateObjectUpdate(kind, obj, old, legacy) : validateObject(kind, obj);
+      const vopts = { strictIPs: this.cluster.atLeast(1, 33) };
+      const errs = old
+        ? validateObjectUpdate(kind, obj, old, legacy, vopts)
+        : validateObject(kind, obj, vopts);
       if (errs.length > 0) throw invalidError(this.cluster, kind, name, errs, ns, opts.ctx);
       if (!old && store.get(kind, ns, name)) throw alreadyExists(kind, name, ns, opts.ctx);
       if (old && sameData(stripVolatile(obj as unknown as AnyObject), stripVolatile(old))) {

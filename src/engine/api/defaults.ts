@@ -6,7 +6,7 @@
 import type { IServiceSpec } from "kubernetes-models/v1/ServiceSpec";
 import type { Cluster } from "../cluster";
 import { defaultPodOnlyFields, defaultPodSpec, qosClass } from "./podDefaults";
-import type { Deployment, Kind, Namespace, Pod, ReplicaSet, Service } from "./types";
+import type { Deployment, Endpoints, Kind, Namespace, Pod, ReplicaSet, Service } from "./types";
 
 /** Services that get a ClusterIP: every type but ExternalName. */
 export function needsClusterIP(spec: IServiceSpec): boolean {
@@ -112,6 +112,10 @@ export function applyDefaults(kind: Kind, obj: unknown, cluster: Cluster): void 
       return;
     case "Namespace":
       defaultNamespace(obj as Namespace, cluster);
+      return;
+    case "Endpoints":
+      // SetDefaults_Endpoints
+      for (const ss of (obj as Endpoints).subsets ?? []) for (const p of ss.ports ?? []) p.protocol ??= "TCP";
       return;
     default:
       return;
