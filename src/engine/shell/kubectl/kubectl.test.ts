@@ -220,6 +220,15 @@ describe("kubectl mutations", () => {
     });
     expect(k(testEnv(cluster, api), "run web --image=nginx").stdout).toBe("pod/web created\n");
   });
+  it("get events finds none, as kubectl says of an empty list", () => {
+    const env = testEnv(modernCluster());
+    expect(k(env, "get events")).toEqual({
+      stdout: "",
+      stderr: "No resources found in default namespace.\n",
+      exitCode: 0,
+    });
+    expect(k(env, "get ev -A").stderr).toBe("No resources found\n");
+  });
   it("exec returns the command to run in the pod", () => {
     const env = testEnv(modernCluster());
     expect(k(env, "exec web-5d8f7b9c6d-4xk2p -- curl -s web").effects).toEqual([
