@@ -8,8 +8,9 @@
 import { ipToNumber } from "../../../api/ipv4";
 import type { Packet } from "../../../net/types";
 import type { MatchedRule } from "../../types";
+import { type CompiledRule, compiledMatches, compiledRules } from "./compiled";
 import type { EvalContext, EvalResult } from "./context";
-import { type PacketView, PROTO_NUMBERS, ruleMatches } from "./matchers";
+import { type PacketView, PROTO_NUMBERS } from "./matchers";
 import { saveRule, saveTarget, targetName } from "./saveText";
 import type { Chain, Rule, Table } from "./types";
 
@@ -44,7 +45,7 @@ function noMatch(table: string, chain: string, rule: Rule): MatchedRule {
 /** Where a jump came from: the chain, its rules, the next rule, how many misses the walk recorded there. */
 interface Frame {
   chain: Chain;
-  rules: readonly Rule[];
+  rules: readonly CompiledRule[];
   index: number;
   recorded: number;
 }
@@ -71,7 +72,7 @@ export function evaluate(table: Table, chainName: string, packet: Packet, ctx: E
   if (!start) return result;
   const stack: Frame[] = [];
   let chain: Chain = start;
-  let rules: readonly Rule[] = start.rules;
+  let rules: readonly CompiledRule[] = compiledRules(start);
   let index = 0;
   let recorded = 0;
   const bytes = packet.bytes;
@@ -85,15 +86,16 @@ export function evaluate(table: Table, chainName: string, packet: Packet, ctx: E
       }
       return policy(start, result, v);
     }
-    const rule = rules[index++]!;
+    const compiled = rules[index++]!;
     result.rulesEvaluated++;
-    if (!ruleMatches(rule, v, ctx)) {
+    if (!compiledMatches(compiled, v, ctx)) {
       if (record && recorded < WALK_WINDOW) {
         recorded++;
-        result.walked.push(noMatch(table.name, chain.name, rule));
+        result.walked.push(noMatch(table.name, chain.name, compiled.rule));
       }
       continue;
     }
+    const rule = compiled.rule;
     rule.counters.pkts++;
     rule.counters.bytes += bytes;
     const hit = entry(table.name, chain.name, rule, actionText(rule));
@@ -108,7 +110,7 @@ export function evaluate(table: Table, chainName: string, packet: Packet, ctx: E
         if (!t.goto) stack.push({ chain, rules, index, recorded });
         if (stack.length > MAX_DEPTH) throw new Error(`iptables: chain loop through ${t.chain}`);
         chain = next;
-        rules = next.rules;
+        rules = compiledRules(next);
         index = 0;
         recorded = 0;
         continue;
