@@ -8,7 +8,7 @@
 import { ipToNumber } from "../../../api/ipv4";
 import type { Packet } from "../../../net/types";
 import type { MatchedRule } from "../../types";
-import { type CompiledRule, compiledMatches, compiledRules } from "./compiled";
+import { type CompiledChain, compiledChain, compiledMatches } from "./compiled";
 import type { EvalContext, EvalResult } from "./context";
 import { type PacketView, PROTO_NUMBERS } from "./matchers";
 import { saveRule, saveTarget, targetName } from "./saveText";
@@ -45,7 +45,7 @@ function noMatch(table: string, chain: string, rule: Rule): MatchedRule {
 /** Where a jump came from: the chain, its rules, the next rule, how many misses the walk recorded there. */
 interface Frame {
   chain: Chain;
-  rules: readonly CompiledRule[];
+  rules: CompiledChain;
   index: number;
   recorded: number;
 }
@@ -72,7 +72,8 @@ export function evaluate(table: Table, chainName: string, packet: Packet, ctx: E
   if (!start) return result;
   const stack: Frame[] = [];
   let chain: Chain = start;
-  let rules: readonly CompiledRule[] = compiledRules(start);
+  let rules: CompiledChain = compiledChain(start);
+  const dst = v.dst | 0;
   let index = 0;
   let recorded = 0;
   const bytes = packet.bytes;
@@ -86,16 +87,20 @@ export function evaluate(table: Table, chainName: string, packet: Packet, ctx: E
       }
       return policy(start, result, v);
     }
-    const compiled = rules[index++]!;
+    const i = index++;
     result.rulesEvaluated++;
-    if (!compiledMatches(compiled, v, ctx)) {
+    // The destination column first: most rules of a long chain fail on `-d` alone.
+    const miss =
+      (rules.dstOnly[i] === 1 && (dst & rules.dstMask[i]!) !== rules.dstAddr[i]) ||
+      !compiledMatches(rules.rules[i]!, v, ctx);
+    if (miss) {
       if (record && recorded < WALK_WINDOW) {
         recorded++;
-        result.walked.push(noMatch(table.name, chain.name, compiled.rule));
+        result.walked.push(noMatch(table.name, chain.name, rules.rules[i]!.rule));
       }
       continue;
     }
-    const rule = compiled.rule;
+    const rule = rules.rules[i]!.rule;
     rule.counters.pkts++;
     rule.counters.bytes += bytes;
     const hit = entry(table.name, chain.name, rule, actionText(rule));
@@ -110,7 +115,7 @@ export function evaluate(table: Table, chainName: string, packet: Packet, ctx: E
         if (!t.goto) stack.push({ chain, rules, index, recorded });
         if (stack.length > MAX_DEPTH) throw new Error(`iptables: chain loop through ${t.chain}`);
         chain = next;
-        rules = compiledRules(next);
+        rules = compiledChain(next);
         index = 0;
         recorded = 0;
         continue;
