@@ -78,6 +78,17 @@ export function evaluate(table: Table, chainName: string, packet: Packet, ctx: E
   let recorded = 0;
   const bytes = packet.bytes;
   for (;;) {
+    if (!record) {
+      // Rules that fail on their `-d` column alone, tested in one tight loop (each still counted).
+      const only = rules.dstOnly;
+      const addr = rules.dstAddr;
+      const mask = rules.dstMask;
+      const n = rules.length;
+      let j = index;
+      while (j < n && only[j] === 1 && (dst & mask[j]!) !== addr[j]) j++;
+      result.rulesEvaluated += j - index;
+      index = j;
+    }
     if (index >= rules.length) {
       // End of a user chain returns; end of the base chain applies its policy.
       const frame = stack.pop();
