@@ -1,6 +1,5 @@
 /**
- * One Service's share of the table: a snapshot of what its rules are
- * written from, its ports with their endpoints sorted and named (hashed at
+ * One Service's share of the table: its ports with their endpoints sorted and named (hashed at
  * sync, as kube-proxy does), the map elements it owns, its service chains
  * (service, local, external, firewall: written at sync, like the elements),
  * and how many chains, rules and affinity sets it has in all. Its endpoint
@@ -62,22 +61,12 @@ export function targetOf(x: object): NftChain | undefined {
 export interface ServiceUnit {
   /** `namespace/name` */
   key: string;
-  /** The inputs it was written from, to tell whether a sync changed them. */
-  svc: Service;
-  slices: readonly EndpointSlice[];
-  /** resourceVersion of the Service, then of each slice, when written. */
-  versions: (string | undefined)[];
   ports: PortSpec[];
   /** Its map and set elements. */
   elements: ElementTriples;
   chains: number;
   rules: number;
   affinitySets: number;
-  /** Sync generation that last saw it in the input (-1 once replaced). */
-  gen: number;
-  /** Sync generation of `sliceSeen`, and how many of its slices that sync saw unchanged. */
-  sliceGen: number;
-  sliceSeen: number;
   /** Per port, the endpoints that have an endpoint chain. */
   reachable: Reachable[];
   /** Its service, local, external and firewall chains. */
@@ -98,16 +87,8 @@ export function makeUnit(
   node: string,
   params: ServiceParams,
 ): ServiceUnit {
-  const versions: (string | undefined)[] = new Array(slices.length + 1);
-  versions[0] = svc.metadata.resourceVersion;
-  slices.forEach((s, i) => {
-    versions[i + 1] = s.metadata.resourceVersion;
-  });
   const u: ServiceUnit = {
     key,
-    svc,
-    slices,
-    versions,
     ports: trimmed(portSpecs(svc, slices, node, params.names)),
     reachable: [],
     serviceChains: [],
@@ -115,9 +96,6 @@ export function makeUnit(
     chains: 0,
     rules: 0,
     affinitySets: 0,
-    gen: 0,
-    sliceGen: 0,
-    sliceSeen: 0,
   };
   const put: PutElement = (set, k, e) => {
     u.elements.push(set, k, e);
@@ -152,17 +130,6 @@ export function makeUnit(
   u.serviceChains = trimmed(u.serviceChains);
   u.reachable = trimmed(u.reachable);
   return u;
-}
-
-/** Are these the very objects, at the same resourceVersions, the unit was written from? */
-export function sameInputs(u: ServiceUnit, svc: Service, slices: readonly EndpointSlice[]): boolean {
-  if (u.svc !== svc || u.versions[0] !== svc.metadata.resourceVersion || u.slices.length !== slices.length)
-    return false;
-  for (let i = 0; i < slices.length; i++) {
-    const s = slices[i] as EndpointSlice;
-    if (u.slices[i] !== s || u.versions[i + 1] !== s.metadata.resourceVersion) return false;
-  }
-  return true;
 }
 
 const DISCARD: PutElement = () => {};
