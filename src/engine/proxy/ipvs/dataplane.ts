@@ -5,10 +5,19 @@
  */
 import type { ClusterConfig } from "../../api/configTypes";
 import type { Hook, Packet, Protocol } from "../../net/types";
+import { ServiceChangeTracker, serviceKey, type TrackedChanges } from "../changeTracker";
+import { slicesByService } from "../endpoints";
 import { type RecentLists, type Ruleset, ruleCount } from "../iptables/netfilter";
 import type { DataPlaneSize, HookContext, HookResult, NodeDataPlane, ProxyInput } from "../types";
 import { ConnTable } from "./conntable";
-import { desiredState } from "./desired";
+import {
+  assemble,
+  type DesiredState,
+  type ServiceShare,
+  type ShareEnv,
+  serviceShare,
+  shareEnv,
+} from "./desired";
 import { ipvsHook } from "./hooks";
 import { emptyIpsets, IpsetIndex } from "./ipsets";
 import type { IpvsConn, IpvsNodeState, RealServer, VirtualServer } from "./model";
@@ -50,6 +59,11 @@ export class IpvsDataPlane implements NodeDataPlane {
   readonly state: IpvsNodeState;
   readonly conns = new ConnTable();
   private readonly sched = new Map<string, SchedSlot>();
+  private readonly tracker = new ServiceChangeTracker();
+  /** Each Service's share of the desired state, by key, as the last sync read it. */
+  private readonly shares = new Map<string, ServiceShare>();
+  /** The sync-wide settings the shares were read with. */
+  private envKey = "";
   private tables: Ruleset;
   private index: IpsetIndex;
   private writes = 0;
@@ -76,18 +90,53 @@ export class IpvsDataPlane implements NodeDataPlane {
     this.tables = writeIpvsIptables(this.index, this.state.masqueradeMark, this.state.clusterCIDR);
   }
 
-  /** One kube-proxy syncProxyRules run. */
+  /**
+   * One kube-proxy syncProxyRules run: the Services the change tracker
+   * reports changed are read again, the others keep their share, and the
+   * kernel state is brought to what all the shares describe.
+   */
   sync(input: ProxyInput): void {
     const cfg: ClusterConfig = input.config;
+    const tracked = this.tracker.sync(input.services, input.endpointSlices);
+    const env = shareEnv(input, this.node);
+    const envKey = JSON.stringify([env.scheduler, env.nodeIPs]);
+    const settled = tracked.changed.size === 0 && envKey === this.envKey && this.draining.size === 0;
     this.state.masqueradeMark = 1 << cfg.masqueradeBit;
     this.state.clusterCIDR = cfg.podSubnet;
-    this.writes = applyDesired(this.state, desiredState(input, this.node), this.sched);
+    // Nothing changed and nothing drains: the kernel state is already what the shares describe.
+    this.writes = settled
+      ? 0
+      : applyDesired(this.state, this.desired(input, tracked, env, envKey), this.sched);
     this.draining.clear();
     for (const vs of this.state.virtualServers.values()) {
       if (vs.dests.some((d) => d.weight === 0)) this.draining.add(vs.key);
     }
     this.index = new IpsetIndex(this.state.ipsets.values());
     this.tables = writeIpvsIptables(this.index, this.state.masqueradeMark, this.state.clusterCIDR);
+  }
+
+  /** The desired state from the kept shares and the changed Services' new ones. */
+  private desired(input: ProxyInput, tracked: TrackedChanges, env: ShareEnv, envKey: string): DesiredState {
+    let shares: ServiceShare[];
+    if (tracked.duplicates || envKey !== this.envKey) {
+      // Every Service read again (with two Services of one key, each object in turn, none kept).
+      const slices = slicesByService(input.endpointSlices);
+      this.shares.clear();
+      shares = input.services.map((svc) => {
+        const key = serviceKey(svc);
+        const share = serviceShare(svc, slices.get(key), env);
+        if (!tracked.duplicates) this.shares.set(key, share);
+        return share;
+      });
+    } else {
+      for (const c of tracked.changed.values()) {
+        if (c.service) this.shares.set(c.key, serviceShare(c.service, c.slices, env));
+        else this.shares.delete(c.key);
+      }
+      shares = tracked.keys.map((key) => this.shares.get(key)!);
+    }
+    this.envKey = tracked.duplicates ? "" : envKey;
+    return assemble(shares, [...env.nodeIPs]);
   }
 
   hook(hook: Hook, packet: Packet, ctx: HookContext): HookResult {
