@@ -127,6 +127,12 @@ export class ServiceChangeTracker {
     return { changed, keys, duplicates };
   }
 
+  /** The Service of `key` and its slices as the last sync recorded them. */
+  objects(key: string): { service: Service; slices: readonly EndpointSlice[] } | undefined {
+    const seen = this.byKey.get(key);
+    return seen && { service: seen.svc, slices: seen.slices };
+  }
+
   /**
    * Groups the changed Services' slices (the others' stay as recorded),
    * re-records those Services, and remembers the slices no Service owns.

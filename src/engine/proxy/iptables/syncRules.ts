@@ -3,7 +3,7 @@
 import { isIPv4 } from "../../api/ipv4";
 import type { EndpointSlice, Node, Service } from "../../api/types";
 import { type ServiceChangeTracker, serviceKey } from "../changeTracker";
-import { type EndpointInfo, endpointsFor, slicesByService } from "../endpoints";
+import { type EndpointInfo, endpointsFor, slicesByService, sortByAddress } from "../endpoints";
 import { type ServicePort, servicePorts } from "../servicePort";
 import { categorizeEndpoints } from "../topology";
 import type { ProxyInput } from "../types";
@@ -46,14 +46,16 @@ function portsOf(
   slices: readonly EndpointSlice[] | undefined,
   out: PortEndpoints[],
 ) {
-  for (const sp of servicePorts(svc)) out.push({ key, sp, endpoints: endpointsFor(sp, slices) });
+  for (const sp of servicePorts(svc))
+    out.push({ key, sp, endpoints: sortByAddress(endpointsFor(sp, slices)) });
 }
 
 /**
  * The service ports of this sync in `comparePorts` order: the previous
  * sync's parts of Services the tracker reports unchanged, and the ports of
- * the changed ones read afresh. Without a previous sync, or with two
- * Services of one key in the input, every port is read afresh.
+ * the changed ones read afresh (every one on the first sync). Without a
+ * tracker, or with two Services of one key in the input, every port is
+ * read afresh.
  */
 function currentPorts(
   input: ProxyInput,
@@ -62,7 +64,7 @@ function currentPorts(
 ): (PortRules | PortEndpoints)[] {
   const t = tracker?.sync(input.services, input.endpointSlices);
   const fresh: PortEndpoints[] = [];
-  if (!previous || !t || t.duplicates) {
+  if (!t || t.duplicates) {
     const slices = slicesByService(input.endpointSlices);
     for (const svc of input.services) {
       const key = serviceKey(svc);
@@ -75,7 +77,7 @@ function currentPorts(
   // Both lists are in comparePorts order: merge them.
   const out: (PortRules | PortEndpoints)[] = [];
   let j = 0;
-  for (const p of previous.ports) {
+  for (const p of previous?.ports ?? []) {
     if (t.changed.has(p.key)) continue;
     while (j < fresh.length && comparePorts(fresh[j]!.sp, p.sp) < 0) out.push(fresh[j++]!);
     out.push(p);

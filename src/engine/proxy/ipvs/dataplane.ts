@@ -118,22 +118,27 @@ export class IpvsDataPlane implements NodeDataPlane {
   /** The desired state from the kept shares and the changed Services' new ones. */
   private desired(input: ProxyInput, tracked: TrackedChanges, env: ShareEnv, envKey: string): DesiredState {
     let shares: ServiceShare[];
-    if (tracked.duplicates || envKey !== this.envKey) {
-      // Every Service read again (with two Services of one key, each object in turn, none kept).
+    if (tracked.duplicates) {
+      // Two Services of one key: each object read in turn, none kept.
       const slices = slicesByService(input.endpointSlices);
       this.shares.clear();
-      shares = input.services.map((svc) => {
-        const key = serviceKey(svc);
-        const share = serviceShare(svc, slices.get(key), env);
-        if (!tracked.duplicates) this.shares.set(key, share);
-        return share;
-      });
+      shares = input.services.map((svc) => serviceShare(svc, slices.get(serviceKey(svc)), env));
     } else {
+      // A changed setting reads every Service again.
+      if (envKey !== this.envKey) this.shares.clear();
       for (const c of tracked.changed.values()) {
         if (c.service) this.shares.set(c.key, serviceShare(c.service, c.slices, env));
         else this.shares.delete(c.key);
       }
-      shares = tracked.keys.map((key) => this.shares.get(key)!);
+      shares = tracked.keys.map((key) => {
+        let share = this.shares.get(key);
+        if (!share) {
+          const { service, slices } = this.tracker.objects(key)!;
+          share = serviceShare(service, slices, env);
+          this.shares.set(key, share);
+        }
+        return share;
+      });
     }
     this.envKey = tracked.duplicates ? "" : envKey;
     return assemble(shares, [...env.nodeIPs]);

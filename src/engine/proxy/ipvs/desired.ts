@@ -173,16 +173,8 @@ function policyDests(
   all: readonly EndpointInfo[],
   onlyLocal: boolean,
 ): readonly DesiredDest[] {
-  let eps: readonly EndpointInfo[] = onlyLocal ? c.local : c.cluster;
-  if (eps.length === 0 && onlyLocal) eps = categorizeEndpoints(CLUSTER_ONLY, all, () => false).cluster;
-  return inSliceOrder(eps);
-}
-
-/** The endpoints in the order their slices list them (a copy only when they are not already). */
-function inSliceOrder(eps: readonly EndpointInfo[]): readonly EndpointInfo[] {
-  for (let i = 1; i < eps.length; i++)
-    if (eps[i]!.sliceOrder < eps[i - 1]!.sliceOrder)
-      return [...eps].sort((a, b) => a.sliceOrder - b.sliceOrder);
+  const eps: readonly EndpointInfo[] = onlyLocal ? c.local : c.cluster;
+  if (eps.length === 0 && onlyLocal) return categorizeEndpoints(CLUSTER_ONLY, all, () => false).cluster;
   return eps;
 }
 
@@ -225,9 +217,8 @@ export function serviceShare(
       return memo[i]!;
     };
     const eTPLocal = sp.externalPolicyLocal;
-    if (all.some((e) => e.nodeName === node))
-      for (const e of inSliceOrder(all.filter((e) => e.nodeName === node)))
-        c.add("KUBE-LOOP-BACK", `${e.ip},${sp.protocol}:${e.port},${e.ip}`);
+    for (const e of all)
+      if (e.nodeName === node) c.add("KUBE-LOOP-BACK", `${e.ip},${sp.protocol}:${e.port},${e.ip}`);
     c.vs(proto, sp.clusterIP, sp.port, "ClusterIP", dests(sp.internalPolicyLocal), info);
     c.add("KUBE-CLUSTER-IP", ipPortEntry(sp.clusterIP, proto, sp.port));
     c.bind(sp.clusterIP);
