@@ -100,7 +100,12 @@ export class ServiceChangeTracker {
       // A slice of a Service the input does not hold changes nothing.
       if (seen && seen.gen === gen) changed.set(key, { key, service: seen.svc, slices: [] });
     };
-    for (const s of slices) {
+    // Each slice's Service key (read from the slice only when it is new or changed), and whether a
+    // recorded Service owns it unchanged.
+    const sliceKeys: (string | undefined)[] = new Array(slices.length);
+    const owned = new Uint8Array(slices.length);
+    for (let i = 0; i < slices.length; i++) {
+      const s = slices[i]!;
       const version = s.metadata.resourceVersion;
       const seen = this.bySlice.get(s);
       if (seen) {
@@ -110,11 +115,20 @@ export class ServiceChangeTracker {
             seen.sliceSeen = 0;
           }
           seen.sliceSeen++;
+          sliceKeys[i] = seen.key;
+          owned[i] = 1;
           continue;
         }
         dirty(seen.key);
-      } else if (this.orphans.get(s)?.version === version) continue;
+      } else {
+        const orphan = this.orphans.get(s);
+        if (orphan?.version === version) {
+          sliceKeys[i] = orphan.key;
+          continue;
+        }
+      }
       const key = sliceServiceKey(s);
+      sliceKeys[i] = key;
       if (key !== undefined) dirty(key);
     }
     for (const seen of this.byKey.values()) {
@@ -122,7 +136,7 @@ export class ServiceChangeTracker {
         if (!changed.has(seen.key)) changed.set(seen.key, { key: seen.key, service: undefined, slices: [] });
       } else if ((seen.sliceGen === gen ? seen.sliceSeen : 0) !== seen.slices.length) dirty(seen.key);
     }
-    if (changed.size > 0) this.record(changed, slices, gen);
+    if (changed.size > 0) this.record(changed, slices, sliceKeys, owned, gen);
     this.hadDuplicates = duplicates;
     return { changed, keys, duplicates };
   }
@@ -137,18 +151,22 @@ export class ServiceChangeTracker {
    * Groups the changed Services' slices (the others' stay as recorded),
    * re-records those Services, and remembers the slices no Service owns.
    */
-  private record(changed: Map<string, ServiceChange>, slices: readonly EndpointSlice[], gen: number): void {
+  private record(
+    changed: Map<string, ServiceChange>,
+    slices: readonly EndpointSlice[],
+    sliceKeys: readonly (string | undefined)[],
+    owned: Uint8Array,
+    gen: number,
+  ): void {
     const orphans = new Map<EndpointSlice, Orphan>();
-    for (const s of slices) {
-      const version = s.metadata.resourceVersion;
-      const seen = this.bySlice.get(s);
-      const same = seen !== undefined && seen.versions[seen.slices.indexOf(s)] === version;
-      if (same && !changed.has(seen.key)) continue;
-      const orphan = same ? undefined : this.orphans.get(s);
-      const key = same ? seen.key : orphan?.version === version ? orphan.key : sliceServiceKey(s);
+    for (let i = 0; i < slices.length; i++) {
+      const key = sliceKeys[i];
       const change = key === undefined ? undefined : changed.get(key);
+      // A slice an unchanged Service owns stays with it.
+      if (owned[i] === 1 && change === undefined) continue;
+      const s = slices[i]!;
       if (change?.service) change.slices.push(s);
-      else orphans.set(s, { version, key });
+      else orphans.set(s, { version: s.metadata.resourceVersion, key });
     }
     for (const change of changed.values()) {
       const old = this.byKey.get(change.key);
