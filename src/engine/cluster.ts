@@ -3,6 +3,7 @@ import { DEFAULT_KUBERNETES_VERSION } from "./api/configTypes";
 import { ObjectStore } from "./api/store";
 import { DEFAULT_EPOCH_MS, VirtualClock } from "./util/clock";
 import { Prng } from "./util/prng";
+import { ContainerLogs } from "./workloads/logs";
 
 /** The defaults of a fresh kubeadm cluster. */
 export function defaultClusterConfig(): ClusterConfig {
@@ -33,6 +34,8 @@ export interface Reconciler {
  */
 export class Cluster {
   readonly store = new ObjectStore();
+  /** What every container wrote to stdout and stderr (`kubectl logs`). */
+  readonly logs = new ContainerLogs();
   readonly prng: Prng;
   readonly clock: VirtualClock;
   config: ClusterConfig;

@@ -12,6 +12,7 @@ import { expose } from "./expose";
 import { get } from "./get/get";
 import { clusterInfo, version } from "./info";
 import { label } from "./label";
+import { logs } from "./logs/logs";
 import { run } from "./run";
 import { scale } from "./scale";
 
@@ -29,6 +30,7 @@ const SUBCOMMANDS: Record<string, Command> = {
   label,
   run,
   exec,
+  logs,
   version,
   "cluster-info": clusterInfo,
 };
