@@ -114,6 +114,11 @@ export class RealKubectl {
     return new RealKubectl(server, dir, binary);
   }
 
+  /** Writes a file in the directory kubectl runs in (for `-f NAME`). */
+  writeFile(name: string, text: string): void {
+    writeFileSync(join(this.dir, name), text);
+  }
+
   /** Runs `kubectl ARGS` in UTC (describe prints local times), with its own discovery cache. */
   run(args: readonly string[], stdin?: string): Promise<KubectlRun> {
     return new Promise((resolve) => {
@@ -121,6 +126,7 @@ export class RealKubectl {
         this.binary,
         [...args],
         {
+          cwd: this.dir,
           env: {
             PATH: process.env.PATH ?? "/usr/bin:/bin",
             HOME: this.dir,

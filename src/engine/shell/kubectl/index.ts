@@ -13,6 +13,7 @@ import { get } from "./get/get";
 import { clusterInfo, version } from "./info";
 import { label } from "./label";
 import { logs } from "./logs/logs";
+import { patch } from "./patch/patch";
 import { run } from "./run";
 import { scale } from "./scale";
 
@@ -31,6 +32,7 @@ const SUBCOMMANDS: Record<string, Command> = {
   run,
   exec,
   logs,
+  patch,
   version,
   "cluster-info": clusterInfo,
 };
