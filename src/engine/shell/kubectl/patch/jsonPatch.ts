@@ -35,7 +35,7 @@ function atoi(key: string): number | PatchError {
   return Number(key);
 }
 
-function index(con: Json[], key: string, size: number): number | PatchError {
+function index(key: string, size: number): number | PatchError {
   const idx = atoi(key);
   if (idx instanceof PatchError) return idx;
   if (idx < -size) return wrap(`Unable to access invalid index: ${idx}`, "invalid index referenced");
@@ -44,7 +44,7 @@ function index(con: Json[], key: string, size: number): number | PatchError {
 
 function get(con: Container, key: string): Json | undefined | PatchError {
   if (!Array.isArray(con)) return con[key];
-  const idx = index(con, key, con.length);
+  const idx = index(key, con.length);
   if (idx instanceof PatchError) return idx;
   if (idx >= con.length) return wrap(`Unable to access invalid index: ${idx}`, "invalid index referenced");
   return con[idx];
@@ -63,7 +63,7 @@ function add(con: Container, key: string, value: Json): PatchError | undefined {
   if (raw instanceof PatchError) return wrap(`value was not a proper array index: '${key}'`, raw.message);
   if (raw >= con.length + 1)
     return wrap(`Unable to access invalid index: ${raw}`, "invalid index referenced");
-  const idx = index(con, key, con.length + 1);
+  const idx = index(key, con.length + 1);
   if (idx instanceof PatchError) return idx;
   con.splice(idx, 0, value);
   return undefined;
@@ -78,7 +78,7 @@ function remove(con: Container, key: string): PatchError | undefined {
   const raw = atoi(key);
   if (raw instanceof PatchError) return raw;
   if (raw >= con.length) return wrap(`Unable to access invalid index: ${raw}`, "invalid index referenced");
-  const idx = index(con, key, con.length);
+  const idx = index(key, con.length);
   if (idx instanceof PatchError) return idx;
   con.splice(idx, 1);
   return undefined;
@@ -145,7 +145,7 @@ function applyOne(root: { doc: Json }, op: { [key: string]: Json }): PatchError 
       if (!at) return wrap(`replace operation does not apply: doc is missing path: ${path}`, MISSING);
       if (get(at.con, at.key) instanceof PatchError)
         return wrap(`replace operation does not apply: doc is missing key: ${path}`, MISSING);
-      if (Array.isArray(at.con)) at.con[index(at.con, at.key, at.con.length) as number] = value;
+      if (Array.isArray(at.con)) at.con[index(at.key, at.con.length) as number] = value;
       else at.con[at.key] = value;
       return undefined;
     }
