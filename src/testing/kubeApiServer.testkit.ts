@@ -225,6 +225,7 @@ export class KubeApiServer {
     private readonly gitVersion: string,
     private readonly resources: readonly ServedResource[] = SERVED_RESOURCES,
     private readonly logs?: LogSource,
+    private readonly openapi?: ReadonlyMap<string, unknown>,
   ) {}
 
   /** Starts listening on a free loopback port; returns the server's URL. */
@@ -258,13 +259,27 @@ export class KubeApiServer {
       res.end(JSON.stringify(failed.body));
       return;
     }
-    const reply = this.route(req.method ?? "GET", url);
+    const reply = this.openapiRoute(url) ?? this.route(req.method ?? "GET", url);
     const headers: Record<string, string> = { "Content-Type": "application/json" };
     // The API server's deprecation warning for v1 Endpoints (1.33+), which kubectl prints as `Warning: …`.
     if (/\/endpoints(\/|$)/.test(url.pathname) && this.minor() >= 33)
       headers.Warning = '299 - "v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice"';
     res.writeHead(reply.code, headers);
     res.end(JSON.stringify(reply.body));
+  }
+
+  /** `/openapi/v3` (the index of group versions) and each group version's document. */
+  private openapiRoute(url: URL): Reply | undefined {
+    if (!this.openapi || !url.pathname.startsWith("/openapi/v3")) return undefined;
+    const path = url.pathname.replace(/^\/openapi\/v3\/?/, "");
+    if (path === "")
+      return ok({
+        paths: Object.fromEntries(
+          [...this.openapi.keys()].map((gv) => [gv, { serverRelativeURL: `/openapi/v3/${gv}?hash=0` }]),
+        ),
+      });
+    const doc = this.openapi.get(path);
+    return doc ? ok(doc) : status(404, "NotFound", "the server could not find the requested resource");
   }
 
   private minor(): number {

@@ -8,6 +8,7 @@ import { create } from "./create";
 import { del } from "./delete";
 import { describe } from "./describe/describe";
 import { exec } from "./exec";
+import { explain } from "./explain/explain";
 import { expose } from "./expose";
 import { get } from "./get/get";
 import { clusterInfo, version } from "./info";
@@ -31,6 +32,7 @@ const SUBCOMMANDS: Record<string, Command> = {
   label,
   run,
   exec,
+  explain,
   logs,
   patch,
   version,
