@@ -137,6 +137,8 @@ export function logs(args: string[], env: CommandEnv): CommandResult {
     ...(sinceTimeMs !== undefined ? { sinceTimeMs } : {}),
   };
   // kubectl writes its notes (Found 2 pods…, Defaulted container…) before the logs stream in.
+  // NOTE: kubectl reads several logs from a Go map (a random order each run) and `-f` keeps
+  // streaming until interrupted; Packetwalk prints them in list order and returns.
   let stdout = "";
   for (const r of planned.requests) {
     const reply = podLog(env.cluster, r.pod, { ...opts, container: r.container });
