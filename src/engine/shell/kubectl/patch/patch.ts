@@ -4,6 +4,7 @@
  * it to the stored object (serverPatch.ts) and writes the result through the same path as any
  * update; `--local` and `--dry-run=client` apply it in kubectl and write nothing.
  */
+import { ApiStatusError } from "../../../api/contract";
 import type { Kind } from "../../../api/types";
 import type { CommandEnv, CommandResult } from "../../types";
 import { errorText, failure, notFoundMessage, usageError } from "../errors";
@@ -228,7 +229,7 @@ function patchOne(
     try {
       return { stdout: print(info, out.object, opts.output, operation(changed, opts.dryRun)), stderr: "" };
     } catch (e) {
-      return { stdout: "", stderr: `${errorText(e)}\n`, failed: true };
+      return refusal(e);
     }
   }
   try {
@@ -240,8 +241,15 @@ function patchOne(
       stderr: out.warnings.map((w) => `Warning: ${w}\n`).join(""),
     };
   } catch (e) {
-    return { stdout: "", stderr: `${errorText(e)}\n`, failed: true };
+    return refusal(e);
   }
+}
+
+/** An API refusal or kubectl's printer error, as kubectl prints it; anything else is an engine bug and goes on. */
+function refusal(e: unknown): { stdout: string; stderr: string; failed: true } {
+  if (e instanceof ApiStatusError || e instanceof PrinterError)
+    return { stdout: "", stderr: `${errorText(e)}\n`, failed: true };
+  throw e;
 }
 
 /** The object as `kubectl get -o json` reads it (what the builder fetched). */
