@@ -6,7 +6,7 @@
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { Simulation } from "../engine/simulation";
 import { KUBECTL_1_32 } from "./realKubectl.testkit";
 
@@ -36,6 +36,7 @@ const real = (args: string[]) =>
 
 describe.skipIf(!KUBECTL_1_32)("kubectl help, with the real kubectl as the oracle", () => {
   const sim = new Simulation({ seed: 1 });
+  beforeAll(() => sim.loadAssets());
   for (const c of COMMANDS) {
     it(`kubectl ${c} --help, -h and kubectl help ${c}`, () => {
       const text = real([c, "--help"]);
@@ -83,8 +84,9 @@ describe.skipIf(!existsSync("/bin/bash"))("bash's help, with this machine's bash
       env: { PATH: "/usr/bin:/bin", COLUMNS: "80" },
     });
   const version = bash("echo $BASH_VERSION").trim();
-  it.skipIf(version !== "5.2.15(1)-release")("help and help NAME on a node", () => {
+  it.skipIf(version !== "5.2.15(1)-release")("help and help NAME on a node", async () => {
     const sim = new Simulation({ seed: 1 });
+    await sim.loadAssets();
     expect(sim.run("help").stdout).toBe(bash("help"));
     expect(sim.run("help cd echo").stdout).toBe(bash("help cd echo"));
     const nope = sim.run("help nope");

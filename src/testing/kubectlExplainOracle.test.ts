@@ -51,6 +51,7 @@ describe.skipIf(!KUBECTL_1_32)("kubectl explain, with the real kubectl as the or
   let kubectl: RealKubectl;
   beforeAll(async () => {
     sim = new Simulation({ seed: 7 });
+    await sim.loadAssets();
     kubectl = await RealKubectl.start(sim, "v1.35.0", KUBECTL_1_32 as string);
   }, 60_000);
   afterAll(async () => {

@@ -7,6 +7,7 @@ import { execFile } from "node:child_process";
 import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { loadShellAssets } from "../engine/shell/assets";
 import { openAPIV3Documents } from "../engine/shell/kubectl/explain/openapi";
 import type { Simulation } from "../engine/simulation";
 import { KubeApiServer, type LogReply, SERVED_RESOURCES } from "./kubeApiServer.testkit";
@@ -94,7 +95,7 @@ export class RealKubectl {
       gitVersion,
       SERVED_RESOURCES,
       (ns, pod, query) => engineLog(sim, ns, pod, query),
-      openAPIV3Documents(),
+      openAPIV3Documents((await loadShellAssets()).schema),
     );
     const url = await server.start();
     const dir = mkdtempSync(join(tmpdir(), "packetwalk-kubectl-"));

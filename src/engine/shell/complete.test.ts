@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { Simulation } from "../simulation";
 
 const WEB = `apiVersion: v1
@@ -16,6 +16,7 @@ spec:
 describe("tab completion of the commands logs, patch, explain and help", () => {
   const sim = new Simulation({ seed: 1 });
   sim.apply([{ name: "web.yaml", text: WEB }]);
+  beforeAll(() => sim.loadAssets());
 
   it("offers the new verbs", () => {
     expect(sim.complete("kubectl ex")).toEqual(["exec", "explain", "expose"]);

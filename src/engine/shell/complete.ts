@@ -1,6 +1,7 @@
 import type { Kind } from "../api/types";
 import type { Cluster } from "../cluster";
 import { explainFieldCompletions } from "./kubectl/explain/fields";
+import type { EditorSchema } from "./kubectl/explain/openapi";
 
 const KUBECTL_VERBS = [
   "apply",
@@ -60,6 +61,8 @@ export interface CompletionScope {
   files: readonly string[];
   /** The namespace names resolve in (`-n` on the line wins). */
   namespace: string;
+  /** The Kubernetes schema, for `kubectl explain` fields (none until the host loads it). */
+  schema?: EditorSchema;
 }
 
 /** Candidates for the last word of `line`, bash-style: what could replace it. */
@@ -94,7 +97,8 @@ export function complete(line: string, scope: CompletionScope): string[] {
   if (verb === "help") return positional.length === 1 ? pick(KUBECTL_VERBS.filter((v) => v !== "help")) : [];
   if (verb === "explain") {
     if (positional.length > 1) return [];
-    return pick(word.includes(".") ? explainFieldCompletions(word) : Object.keys(RESOURCES));
+    if (!word.includes(".")) return pick(Object.keys(RESOURCES));
+    return scope.schema ? pick(explainFieldCompletions(scope.schema, word)) : [];
   }
   if (!["get", "describe", "delete", "label", "scale", "expose", "patch"].includes(verb)) return [];
   if (positional.length === 1) return pick(Object.keys(RESOURCES));

@@ -3,6 +3,7 @@ import type { Pod } from "../api/types";
 import type { Cluster } from "../cluster";
 import type { Dns } from "../dns/contract";
 import type { Net } from "../net/contract";
+import { requireAssets, type ShellAssets } from "./assets";
 import { BUILTINS } from "./builtins";
 import { ashHelp, bashHelp } from "./help/help";
 import { DEBIAN_BASH, imageProfile, NODE_TOOLS } from "./images";
@@ -23,6 +24,8 @@ export interface ShellDeps {
   files: Map<string, string>;
   /** A pod's own files (`/etc/resolv.conf`, `/etc/hosts`, `/etc/hostname`). */
   podFiles: (pod: Pod) => Map<string, string>;
+  /** The help texts and schema, once loaded. */
+  assets: () => ShellAssets | undefined;
 }
 
 /** One line's outcome, as a terminal shows it. */
@@ -262,7 +265,8 @@ export class Shell {
   /** `help`: bash's and ash's builtin; other shells (dash's `sh`, zsh) have none here. */
   private help(args: string[]): CommandResult | undefined {
     const ctx = this.context;
-    if (ctx.type === "node") return bashHelp(DEBIAN_BASH, args);
+    const texts = () => requireAssets(this.deps.assets()).bashHelp;
+    if (ctx.type === "node") return bashHelp(texts(), DEBIAN_BASH, args);
     const builtins = imageProfile(containerOf(this.pod(ctx), ctx.container)?.image ?? "").builtins;
     const shell = this.shellName();
     if (builtins.shell === "ash" && (shell === "sh" || shell === "ash")) return ashHelp();
@@ -270,7 +274,7 @@ export class Shell {
       builtins.shell === "bash" &&
       (shell === "bash" || (shell === "sh" && builtins.version.includes("alpine")))
     )
-      return bashHelp(builtins.version, args);
+      return bashHelp(texts(), builtins.version, args);
     return undefined;
   }
 

@@ -24,8 +24,9 @@ describe("help, in the shell of the current context", () => {
     );
   });
 
-  it("node bash, netshoot's bash 5.1, busybox's ash; a shell without the builtin says not found", () => {
+  it("node bash, netshoot's bash 5.1, busybox's ash; a shell without the builtin says not found", async () => {
     const sim = new Simulation({ seed: 1 });
+    await sim.loadAssets();
     sim.apply([
       { name: "pods.yaml", text: [POD("bb", "busybox:1.36"), POD("web", "nginx:1.27")].join("---\n") },
     ]);

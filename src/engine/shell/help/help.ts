@@ -4,9 +4,8 @@
  * kubectl's command list is cut to the commands Packetwalk has; each command's own help is
  * kubectl's, whole, flags Packetwalk ignores included.
  */
+import type { BashHelpTexts, KubectlHelpTexts } from "../assets";
 import type { CommandResult } from "../types";
-import bash from "./bash.json";
-import kubectl from "./kubectl.json";
 
 /** The version line bash's `help` starts with, as captured. */
 const CAPTURED_VERSION = /^GNU bash, version [^\n]*/;
@@ -16,8 +15,8 @@ const CAPTURED_VERSION = /^GNU bash, version [^\n]*/;
  * builtin's text. NOTE: the list and texts are bash 5.2.15's; an image with another bash
  * (netshoot's 5.1) prints its own version line above the same list.
  */
-export function bashHelp(version: string, args: readonly string[]): CommandResult {
-  const topics = bash.topics as Record<string, string>;
+export function bashHelp(bash: BashHelpTexts, version: string, args: readonly string[]): CommandResult {
+  const topics = bash.topics;
   if (args.length === 0)
     return {
       stdout: bash.list.replace(CAPTURED_VERSION, `GNU bash, version ${version}`),
@@ -99,7 +98,7 @@ export function ashHelp(): CommandResult {
 }
 
 /** `kubectl --help`: kubectl's root help without the commands Packetwalk does not have. */
-export function kubectlRootHelp(has: (command: string) => boolean): string {
+export function kubectlRootHelp(kubectl: KubectlHelpTexts, has: (command: string) => boolean): string {
   return kubectl.root
     .split("\n")
     .filter((line) => {
@@ -110,12 +109,16 @@ export function kubectlRootHelp(has: (command: string) => boolean): string {
 }
 
 /** `kubectl COMMAND --help`, or undefined for a command Packetwalk does not have. */
-export function kubectlCommandHelp(command: string): string | undefined {
-  return (kubectl.commands as Record<string, string>)[command];
+export function kubectlCommandHelp(kubectl: KubectlHelpTexts, command: string): string | undefined {
+  return kubectl.commands[command];
 }
 
 /** cobra's `kubectl help NAME` for a name that is no command: the root usage after a note. */
-export function unknownHelpTopic(name: string, has: (command: string) => boolean): string {
-  const usage = kubectlRootHelp(has).replace(/^[\s\S]*?\n\n(?=Basic Commands)/, "");
+export function unknownHelpTopic(
+  kubectl: KubectlHelpTexts,
+  name: string,
+  has: (command: string) => boolean,
+): string {
+  const usage = kubectlRootHelp(kubectl, has).replace(/^[\s\S]*?\n\n(?=Basic Commands)/, "");
   return `Unknown help topic [\`${name}\`]\n\n\n${usage}`;
 }

@@ -2,6 +2,7 @@
  * `kubectl`: the subcommands Packetwalk simulates, printing exactly what
  * kubectl prints. Reads come from the store; changes go through the API server.
  */
+import { requireAssets } from "../assets";
 import { kubectlCommandHelp, kubectlRootHelp, unknownHelpTopic } from "../help/help";
 import type { Command, CommandEnv, CommandResult } from "../types";
 import { apply } from "./apply";
@@ -94,24 +95,33 @@ function asksForHelp(args: readonly string[]): boolean {
 }
 
 /** `kubectl help [COMMAND]`, as cobra's help command answers it. */
-function helpCommand(rest: readonly string[]): CommandResult {
+function helpCommand(rest: readonly string[], env: CommandEnv): CommandResult {
+  const texts = requireAssets(env.assets()).kubectlHelp;
   const topic = rest.find((a) => !a.startsWith("-"));
-  if (topic === undefined) return { stdout: kubectlRootHelp(has), stderr: "", exitCode: 0 };
-  const text = has(topic) ? kubectlCommandHelp(topic) : undefined;
+  if (topic === undefined) return { stdout: kubectlRootHelp(texts, has), stderr: "", exitCode: 0 };
+  const text = has(topic) ? kubectlCommandHelp(texts, topic) : undefined;
   // cobra writes an unknown topic's note and the usage to stderr, and exits 0.
-  if (text === undefined) return { stdout: "", stderr: unknownHelpTopic(topic, has), exitCode: 0 };
+  if (text === undefined) return { stdout: "", stderr: unknownHelpTopic(texts, topic, has), exitCode: 0 };
   return { stdout: text, stderr: "", exitCode: 0 };
 }
 
 /** `kubectl ...`. */
 export const kubectl: Command = (args: string[], env: CommandEnv): CommandResult => {
   const { sub, rest } = splitSubcommand(args);
-  if (sub === "help") return helpCommand(rest);
+  if (sub === "help") return helpCommand(rest, env);
   if (sub !== undefined && asksForHelp(rest) && has(sub))
-    return { stdout: kubectlCommandHelp(sub) ?? "", stderr: "", exitCode: 0 };
+    return {
+      stdout: kubectlCommandHelp(requireAssets(env.assets()).kubectlHelp, sub) ?? "",
+      stderr: "",
+      exitCode: 0,
+    };
   if (sub === undefined) {
     if (rest.includes("--help") || rest.includes("-h") || rest.length === 0)
-      return { stdout: kubectlRootHelp(has), stderr: "", exitCode: 0 };
+      return {
+        stdout: kubectlRootHelp(requireAssets(env.assets()).kubectlHelp, has),
+        stderr: "",
+        exitCode: 0,
+      };
     return {
       stdout: "",
       stderr: `error: unknown flag: ${rest[0]}\nSee 'kubectl --help' for usage.\n`,

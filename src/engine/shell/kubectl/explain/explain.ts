@@ -3,6 +3,7 @@
  * runs it: resolve the resource through discovery, fetch the group version's OpenAPI v3
  * document (openapi.ts) and render the `plaintext` template (render.ts).
  */
+import { requireAssets } from "../../assets";
 import type { CommandEnv, CommandResult } from "../../types";
 import { failure } from "../errors";
 import { boolFlag, type FlagSpec, flag, parseFlags } from "../flags";
@@ -19,7 +20,7 @@ const FLAGS: FlagSpec[] = [
 const SUGGEST = `Use "kubectl api-resources" for a complete list of supported resources.`;
 
 /** `kubectl explain`. */
-export function explain(args: string[], _env: CommandEnv): CommandResult {
+export function explain(args: string[], env: CommandEnv): CommandResult {
   const parsed = parseFlags(args, FLAGS, "kubectl explain");
   if ("error" in parsed) return failure(parsed.error);
   const [arg, ...more] = parsed.positional;
@@ -51,7 +52,7 @@ export function explain(args: string[], _env: CommandEnv): CommandResult {
   // NOTE: plaintext-openapiv2 renders from /openapi/v2, which Packetwalk does not serve.
   if (format !== "plaintext") return failure(`error: unrecognized format: ${format}`);
   const gvr = `${group}/${version}, Resource=${type.plural}`;
-  const doc = openAPIV3Documents().get(
+  const doc = openAPIV3Documents(requireAssets(env.assets()).schema).get(
     groupVersionPath({ group, apiVersion: group ? `${group}/${version}` : version }),
   );
   if (!doc) return failure(`error: couldn't find resource for "${gvr}"`);

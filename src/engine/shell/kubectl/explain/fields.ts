@@ -1,6 +1,12 @@
 /** The field names `kubectl explain TYPE.FIELD…` can go on with, for tab completion. */
 import { resolveResource } from "../resources";
-import { groupVersionPath, type OpenAPIObject, type OpenAPIValue, openAPIV3Documents } from "./openapi";
+import {
+  type EditorSchema,
+  groupVersionPath,
+  type OpenAPIObject,
+  type OpenAPIValue,
+  openAPIV3Documents,
+} from "./openapi";
 
 function obj(v: OpenAPIValue | undefined): OpenAPIObject | undefined {
   return typeof v === "object" && v !== null && !Array.isArray(v) ? v : undefined;
@@ -25,11 +31,11 @@ function propertiesOf(s: OpenAPIObject, doc: OpenAPIObject, depth = 0): OpenAPIO
 }
 
 /** `svc.spec.po` → `svc.spec.ports`: every completion of a dotted explain argument. */
-export function explainFieldCompletions(word: string): string[] {
+export function explainFieldCompletions(schema: EditorSchema, word: string): string[] {
   const parts = word.split(".");
   const type = resolveResource(parts[0] as string);
   if (!type || parts.length < 2) return [];
-  const doc = openAPIV3Documents().get(groupVersionPath(type));
+  const doc = openAPIV3Documents(schema).get(groupVersionPath(type));
   const kind = Object.values(obj(obj(doc?.components)?.schemas) ?? {})
     .map(obj)
     .find((s) => {

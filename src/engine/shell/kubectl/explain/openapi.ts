@@ -9,7 +9,6 @@
  * ephemeral containers, most volume sources, …), and has no Lease; `kubectl explain` on a
  * real cluster lists them.
  */
-import schema from "../../../api/openapi/kubernetes.json";
 import { allResourceTypes, type ResourceType } from "../resources";
 
 /** A JSON value of an OpenAPI document. */
@@ -81,7 +80,8 @@ function field(node: OpenAPIValue): OpenAPIValue {
   return { allOf: [{ $ref }], ...rest };
 }
 
-interface EditorSchema {
+/** The project's Kubernetes schema (`api/openapi/kubernetes.json`), as the generator writes it. */
+export interface EditorSchema {
   kinds: { apiVersion: string; kind: string; $ref: string }[];
   definitions: Record<string, OpenAPIValue>;
 }
@@ -101,8 +101,7 @@ function resourcePath(t: ResourceType): string {
  * Every group version's OpenAPI v3 document, by its path under /openapi/v3. Each holds
  * every component schema (the real ones hold those their kinds reach).
  */
-export function openAPIV3Documents(): Map<string, OpenAPIObject> {
-  const editor = schema as unknown as EditorSchema;
+export function openAPIV3Documents(editor: EditorSchema): Map<string, OpenAPIObject> {
   const components: OpenAPIObject = { ...BUILTIN };
   for (const [name, def] of Object.entries(editor.definitions)) components[name] = convert(def);
   const docs = new Map<string, OpenAPIObject>();
