@@ -7,7 +7,9 @@ import { bootstrapCluster } from "./api/bootstrap";
 import type { IpvsScheduler, ProxyMode } from "./api/configTypes";
 import type { ApiError, ApplyResult, ManifestDocument } from "./api/contract";
 import { ApiStatusError } from "./api/contract";
+import { KINDS } from "./api/kinds";
 import { parseManifests } from "./api/manifest";
+import type { AnyObject } from "./api/types";
 import type { LookupExperimentOptions, LookupProgress, LookupRow } from "./bench/contract";
 import { lookupExperiment } from "./bench/experiment";
 import { Cluster, defaultClusterConfig } from "./cluster";
@@ -152,6 +154,12 @@ export class Simulation {
       dataPlaneSize: (node) => this.proxy.dataPlaneFor(node).size(),
       maxServices: VIEW_SERVICES,
     });
+  }
+
+  /** Every stored object, kind by kind in key order: the cluster's whole state, as plain data. */
+  objects(): AnyObject[] {
+    const store = this.cluster.store;
+    return KINDS.flatMap((k) => store.list(k.kind));
   }
 
   /** Tab completion candidates for the terminal's current line. */

@@ -18,7 +18,8 @@ export interface KindInfo {
   nameRule: NameRule;
 }
 
-const KINDS: readonly KindInfo[] = [
+/** Every served kind. */
+export const KINDS: readonly KindInfo[] = [
   { kind: "Namespace", apiVersions: ["v1"], group: "", plural: "namespaces", nameRule: "DNS1123Label" },
   { kind: "Node", apiVersions: ["v1"], group: "", plural: "nodes", nameRule: "DNS1123Subdomain" },
   { kind: "Pod", apiVersions: ["v1"], group: "", plural: "pods", nameRule: "DNS1123Subdomain" },
