@@ -182,7 +182,8 @@ function main() {
             const path = dot >= 0 ? pkgs[owner].imports[inner.slice(0, dot)] : pkgs[owner].path;
             const innerKey = byPath[path];
             const innerName = dot >= 0 ? inner.slice(dot + 1) : inner;
-            if (innerKey && pkgs[innerKey].structs[innerName]) add(innerKey, pkgs[innerKey].structs[innerName]);
+            if (innerKey && pkgs[innerKey].structs[innerName])
+              add(innerKey, pkgs[innerKey].structs[innerName]);
             continue;
           }
           const json = f.json || f.goName || f.type.replace(/^.*\./, "");
@@ -206,9 +207,15 @@ function main() {
     const [key, name] = target.split(".");
     kinds[kind] = define(key, name);
   }
-  const sorted = Object.fromEntries(Object.keys(types).sort().map((k) => [k, types[k]]));
+  const sorted = Object.fromEntries(
+    Object.keys(types)
+      .sort()
+      .map((k) => [k, types[k]]),
+  );
   writeFileSync(outFile, `${JSON.stringify({ kinds, types: sorted })}\n`);
-  process.stdout.write(`wrote ${outFile}: ${Object.keys(kinds).length} kinds, ${Object.keys(types).length} types\n`);
+  process.stdout.write(
+    `wrote ${outFile}: ${Object.keys(kinds).length} kinds, ${Object.keys(types).length} types\n`,
+  );
 }
 
 main();

@@ -8,6 +8,7 @@ import { applyDocument, applyDocuments, applyManifestText } from "./apply";
 import { ConfigCoordinator } from "./configChange";
 import type { Api, ApiError, ApplyResult, DeleteOptions, ManifestDocument } from "./contract";
 import { ApiStatusError } from "./contract";
+import { DecodeSchema } from "./decode/schema";
 import { applyDefaults } from "./defaults";
 import type { ErrorContext } from "./errors";
 import { alreadyExists, badRequest, invalidError, notFound } from "./errors";
@@ -41,6 +42,8 @@ const CONFIG_NAMES: Partial<Record<Kind, string>> = {
 
 export class ApiServer implements Api {
   readonly alloc: ServiceAllocator;
+  /** The kinds' Go structs, for decoding what clients send. */
+  readonly decodeSchema = new DecodeSchema();
   private readonly config: ConfigCoordinator;
 
   constructor(readonly cluster: Cluster) {

@@ -45,6 +45,8 @@ export class ApiStatusError extends Error {
 export interface ManifestDocument {
   object: Record<string, unknown>;
   source: SourceRef;
+  /** Where a field of the object is written (its key's line), when the document came from text. */
+  locate?: (path: readonly (string | number)[]) => SourceRef | undefined;
 }
 
 /** What `kubectl apply` reports per object: `service/web created`. */

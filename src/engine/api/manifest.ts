@@ -4,8 +4,12 @@
  * items, empty documents skipped, the first syntax error reported in kubectl's words.
  */
 import type { Document, Node as YamlNode } from "yaml";
-import { isMap, isSeq, LineCounter, parseAllDocuments } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments } from "yaml";
 import type { ApiError, ManifestDocument } from "./contract";
+import type { SourceRef } from "./types";
+
+/** Aliases a document may expand (yaml's `maxAliasCount`): past it, go-yaml's excessive-aliasing error. */
+const MAX_ALIAS_COUNT = 100;
 
 /** The parsed documents of one file, and what could not be parsed. */
 export interface ParsedManifests {
@@ -35,7 +39,17 @@ export function parseManifests(text: string, file: string): ParsedManifests {
       const pos = lineCounter.linePos(node?.range?.[0] ?? 0);
       return { file, line: pos.line, column: pos.col };
     };
-    const value = toJS(doc);
+    const converted = toJSON(doc);
+    if ("error" in converted) {
+      const source = position(contents);
+      errors.push({
+        reason: "Parse",
+        message: `error: error parsing ${file}: error converting YAML to JSON: ${converted.error}`,
+        source,
+      });
+      break;
+    }
+    const value = converted.value;
     if (value === null || value === undefined) continue;
     if (!isPlainObject(value)) {
       const source = position(contents);
@@ -50,17 +64,72 @@ export function parseManifests(text: string, file: string): ParsedManifests {
       const itemsNode = contents.get("items", true);
       const nodes = isSeq(itemsNode) ? (itemsNode.items as YamlNode[]) : [];
       value.items.forEach((item, i) => {
-        if (isPlainObject(item)) documents.push({ object: item, source: position(nodes[i] ?? contents) });
+        const node = nodes[i] ?? contents;
+        if (isPlainObject(item)) {
+          documents.push({ object: item, source: position(node), locate: locator(node, position) });
+        }
       });
       continue;
     }
-    documents.push({ object: value, source: position(contents) });
+    documents.push({ object: value, source: position(contents), locate: locator(contents, position) });
   }
   return { documents, errors };
 }
 
-function toJS(doc: Document.Parsed): unknown {
-  return doc.toJS({ maxAliasCount: 100 });
+/**
+ * The document as kubectl's YAML-to-JSON conversion sees it: go-yaml stops alias bombs, and
+ * encoding/json refuses what JSON cannot hold (`.inf`, `.nan`).
+ */
+function toJSON(doc: Document.Parsed): { value: unknown } | { error: string } {
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    if (e instanceof ReferenceError) return { error: "yaml: document contains excessive aliasing" };
+    throw e;
+  }
+  const bad = nonFinite(value);
+  return bad === undefined ? { value } : { error: `json: unsupported value: ${bad}` };
+}
+
+/** The first number JSON cannot write, as Go formats it (`+Inf`, `-Inf`, `NaN`). */
+function nonFinite(v: unknown): string | undefined {
+  if (typeof v === "number") {
+    if (Number.isNaN(v)) return "NaN";
+    if (!Number.isFinite(v)) return v > 0 ? "+Inf" : "-Inf";
+    return undefined;
+  }
+  if (typeof v !== "object" || v === null) return undefined;
+  for (const item of Array.isArray(v) ? v : Object.values(v)) {
+    const bad = nonFinite(item);
+    if (bad !== undefined) return bad;
+  }
+  return undefined;
+}
+
+/** Finds the line of a field by walking the YAML nodes: a map key's own line, a list item's line. */
+function locator(
+  root: YamlNode,
+  position: (node: YamlNode | null | undefined) => SourceRef,
+): (path: readonly (string | number)[]) => SourceRef | undefined {
+  return (path) => {
+    let node: unknown = root;
+    let at: YamlNode = root;
+    for (const seg of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+        if (!pair) break;
+        at = (pair.key as YamlNode) ?? at;
+        node = pair.value;
+      } else if (isSeq(node) && typeof seg === "number") {
+        const item = node.items[seg];
+        if (!item) break;
+        at = item as YamlNode;
+        node = item;
+      } else break;
+    }
+    return position(at);
+  };
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
