@@ -169,7 +169,7 @@ describe("strict field validation (kubectl apply's default)", () => {
       metadata: { name: "p" },
       spec: { addresses: "10.0.0.1-10.0.0.5" },
     });
-    expect(r && "invalid" in r ? r.invalid[0] : undefined).toMatchObject({
+    expect(r && "invalid" in r ? r.invalid?.[0] : undefined).toMatchObject({
       type: "Invalid",
       field: "spec.addresses",
       detail: 'spec.addresses in body must be of type array: "string"',
