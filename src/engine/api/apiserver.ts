@@ -15,6 +15,7 @@ import { alreadyExists, badRequest, invalidError, notFound } from "./errors";
 import { CONFIG_KINDS, isNamespaced, kindInfo } from "./kinds";
 import { KubernetesEndpointsReconciler } from "./kubeEndpoints";
 import { LoadBalancerController } from "./lbController";
+import { checkLimits } from "./limits";
 import { deepCopy, sameData } from "./objects";
 import { ServiceAllocator } from "./serviceAlloc";
 import { dropTypeDependentFields, patchAllocatedValues } from "./servicePatch";
@@ -156,6 +157,7 @@ export class ApiServer implements Api {
       const errs = old ? validateObjectUpdate(kind, obj, old, legacy) : validateObject(kind, obj);
       if (errs.length > 0) throw invalidError(this.cluster, kind, name, errs, ns, opts.ctx);
       if (!old && store.get(kind, ns, name)) throw alreadyExists(kind, name, ns, opts.ctx);
+      checkLimits(this.cluster, kind, obj as unknown as AnyObject, old, opts.ctx);
       if (old && sameData(stripVolatile(obj as unknown as AnyObject), stripVolatile(old))) {
         txn?.revert();
         return { object: old, changed: false };

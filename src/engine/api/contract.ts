@@ -13,7 +13,9 @@ export type ApiErrorReason =
   | "BadRequest"
   | "Forbidden"
   | "NoMatch"
-  | "Parse";
+  | "Parse"
+  /** A bug inside the engine, answered as the API server answers its own failures (a 500). */
+  | "InternalError";
 
 /** A refusal, with the text kubectl prints for it. */
 export interface ApiError {

@@ -8,6 +8,9 @@ import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments } from "yaml";
 import type { ApiError, ManifestDocument } from "./contract";
 import type { SourceRef } from "./types";
 
+/** The largest manifest file read, in characters (Packetwalk's limit: the parse runs in a browser tab). */
+export const MAX_MANIFEST_CHARS = 8 * 1024 * 1024;
+
 /** Aliases a document may expand (yaml's `maxAliasCount`): past it, go-yaml's excessive-aliasing error. */
 const MAX_ALIAS_COUNT = 100;
 
@@ -22,6 +25,18 @@ export interface ParsedManifests {
  * like kubectl's stream decoder, nothing after it is read.
  */
 export function parseManifests(text: string, file: string): ParsedManifests {
+  if (text.length > MAX_MANIFEST_CHARS) {
+    return {
+      documents: [],
+      errors: [
+        {
+          reason: "Parse",
+          message: `error: error reading ${file}: the file is ${text.length} characters, over the ${MAX_MANIFEST_CHARS} Packetwalk reads (Packetwalk's limit; see docs/emulation.md)`,
+          source: { file, line: 1 },
+        },
+      ],
+    };
+  }
   const lineCounter = new LineCounter();
   const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const documents: ManifestDocument[] = [];

@@ -69,8 +69,11 @@ export function installReplicaSetController(cluster: Cluster, owners: OwnerIndex
     const want = rs.spec?.replicas ?? 1;
     let changed = false;
     if (active.length < want) {
-      for (let i = active.length; i < want; i++) active.push(createPod(cluster, rs));
-      changed = true;
+      // Past the cluster's pod limit the controller stops, as it would on a quota's FailedCreate.
+      const room = Math.max(0, cluster.limits.pods - cluster.store.count("Pod"));
+      const create = Math.min(want - active.length, room);
+      for (let i = 0; i < create; i++) active.push(createPod(cluster, rs));
+      changed = create > 0;
     } else if (active.length > want) {
       const ranked = [...active].sort(compareForDeletion);
       const doomed = new Set(ranked.slice(0, active.length - want));
