@@ -1,4 +1,5 @@
 import { formatTable } from "../../../util/tabwriter";
+import { tableCell } from "../../../util/terminal";
 import type { CommandEnv, CommandResult } from "../../types";
 import { failure } from "../errors";
 import { boolFlag, type FlagSpec, flag, parseFlags } from "../flags";
@@ -57,7 +58,7 @@ function renderTable(f: Fetched, o: TableOptions): string {
       row.push(keys.length ? keys.map((k) => `${k}=${labels[k]}`).join(",") : "<none>");
     }
     if (o.withNamespace) row.unshift(obj.metadata.namespace ?? "");
-    rows.push(row);
+    rows.push(row.map(tableCell));
   }
   return formatTable(rows);
 }
