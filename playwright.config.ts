@@ -5,19 +5,22 @@ import { defineConfig, devices } from "@playwright/test";
 // Playwright's bundled Chromium everywhere else.
 const debianChromium = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium";
 const executablePath = existsSync(debianChromium) ? debianChromium : undefined;
-// Another port where several checkouts test side by side on one machine.
+// Other ports where several checkouts test side by side on one machine.
 const port = Number(process.env.PW_PORT ?? 4173);
+const devPort = Number(process.env.PW_DEV_PORT ?? port + 1000);
+
+const desktop = { ...devices["Desktop Chrome"], viewport: { width: 1600, height: 1000 } };
 
 export default defineConfig({
   testDir: "e2e",
   timeout: 60_000,
   fullyParallel: false,
   workers: 1,
-  // Frame-time and long-task bounds meet a shared machine's noise: one retry in CI, never locally.
-  retries: process.env.CI ? 1 : 0,
+  // No retries: a test that passes only sometimes is a bug to fix, not to retry. Speed is measured
+  // by `npm run bench:web`, never asserted here.
+  retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
-    baseURL: `http://127.0.0.1:${port}/packetwalk/`,
     trace: "retain-on-failure",
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
@@ -31,13 +34,31 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1600, height: 1000 } } },
+    // The artifact users get: the production build, served from a sub-path as a static host would.
+    {
+      name: "chromium",
+      testIgnore: /\.dev\.spec\.ts$/,
+      use: { ...desktop, baseURL: `http://127.0.0.1:${port}/packetwalk/` },
+    },
+    // What `npm start` serves: the dev server must give the same app (workers, validation).
+    {
+      name: "dev-server",
+      testMatch: /\.dev\.spec\.ts$/,
+      use: { ...desktop, baseURL: `http://127.0.0.1:${devPort}/` },
+    },
   ],
-  // The artifact users get: the production build, served from a sub-path as a static host would.
-  webServer: {
-    command: `npx vite build --logLevel warn && node scripts/serve-static.mjs dist ${port} /packetwalk/`,
-    url: `http://127.0.0.1:${port}/packetwalk/`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 180_000,
-  },
+  webServer: [
+    {
+      command: `npx vite build --logLevel warn && node scripts/serve-static.mjs dist ${port} /packetwalk/`,
+      url: `http://127.0.0.1:${port}/packetwalk/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+    },
+    {
+      command: `npx vite --port ${devPort} --strictPort --host 127.0.0.1`,
+      url: `http://127.0.0.1:${devPort}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
+  ],
 });

@@ -1,6 +1,10 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI straight from a checkout: no build step after `npm install`.
-import { register } from "tsx/esm/api";
-
-register();
-await import("../src/cli/main.ts");
+// The `packetwalk` command: the CLI as built JavaScript (lib/, written by `npm run build:lib`,
+// which `npm install` runs in a checkout and `npm pack` before packing).
+try {
+  await import("../lib/cli.js");
+} catch (e) {
+  if (e?.code !== "ERR_MODULE_NOT_FOUND" || !String(e.message).includes("lib/cli.js")) throw e;
+  process.stderr.write("packetwalk: lib/cli.js is missing; run `npm run build:lib` in the checkout\n");
+  process.exitCode = 1;
+}

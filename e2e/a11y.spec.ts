@@ -1,9 +1,12 @@
-/** axe-core finds no serious or critical violations, in either language or in presentation mode. */
+/**
+ * axe-core finds no serious or critical violations: in every theme and both languages, with Monaco
+ * loaded, and with a packet stopped on a hop whose callout shows a rewrite; and in presentation mode.
+ */
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { PacketwalkApp } from "./fixtures/app";
 
-async function seriousViolations(page: import("@playwright/test").Page) {
+async function seriousViolations(page: Page) {
   const result = await new AxeBuilder({ page }).analyze();
   return result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
@@ -16,20 +19,38 @@ async function seriousViolations(page: import("@playwright/test").Page) {
     );
 }
 
-test("the workbench has no serious accessibility violations, in English and Korean", async ({ page }) => {
-  const app = new PacketwalkApp(page);
-  await app.goto();
-  await app.applyManifest(
-    (await import("node:fs")).readFileSync("src/examples/05-ipvs-schedulers.yaml", "utf8"),
-  );
-  await expect(app.items("Pod hostnames-").first()).toBeAttached({ timeout: 30_000 });
-  await app.sendPacket("", "hostnames");
-  await expect(page.getByRole("region", { name: "Trace" }).getByRole("listitem").first()).toBeVisible();
-  expect(await seriousViolations(page)).toEqual([]);
-  await page.getByRole("combobox", { name: "Language" }).selectOption("ko");
-  await expect(page.locator("html")).toHaveAttribute("lang", "ko");
-  expect(await seriousViolations(page)).toEqual([]);
-});
+/** Stops playback on the first hop that rewrites the packet (its callout shows the DNAT). */
+async function stopOnRewrite(page: Page): Promise<void> {
+  const trace = page.getByRole("region", { name: "Trace" });
+  const hops = trace.getByRole("listitem");
+  await expect(hops.first()).toBeVisible();
+  const rewriting = hops.filter({ has: page.locator(".hop-rewrite") }).first();
+  await rewriting.getByRole("button").click();
+  await expect(rewriting).toHaveAttribute("aria-current", "step");
+  await expect(page.locator(".topo-callout-rewrite")).toBeVisible();
+}
+
+for (const theme of ["light", "dark", "contrast"] as const) {
+  test(`the workbench has no serious accessibility violations (${theme}, English and Korean)`, async ({
+    page,
+  }) => {
+    const app = new PacketwalkApp(page);
+    await app.goto();
+    await page.getByRole("combobox", { name: "Theme" }).selectOption(theme);
+    await app.applyManifest(
+      (await import("node:fs")).readFileSync("src/examples/05-ipvs-schedulers.yaml", "utf8"),
+    );
+    await expect(app.items("Pod hostnames-").first()).toBeAttached({ timeout: 30_000 });
+    await expect(page.locator(".monaco-editor .view-lines")).toBeVisible({ timeout: 30_000 });
+    await app.sendPacket("", "hostnames");
+    await stopOnRewrite(page);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole("combobox", { name: "Language" }).selectOption("ko");
+    await expect(page.locator("html")).toHaveAttribute("lang", "ko");
+    await expect(page.locator(".topo-callout-rewrite")).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}
 
 test("presentation mode has no serious accessibility violations", async ({ page }) => {
   const app = new PacketwalkApp(page);

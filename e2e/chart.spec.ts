@@ -1,19 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 
-interface LongTask {
-  start: number;
-  duration: number;
-}
-
-declare global {
-  interface Window {
-    __longTasks?: LongTask[];
-    /** The longest gap between animation frames since `__frameWatch` started, in ms. */
-    __frameGap?: { max: number; running: boolean };
-  }
-}
-
 /** The lookup-cost section, as a user meets it. */
 class ChartSection {
   constructor(readonly page: Page) {}
@@ -23,13 +10,6 @@ class ChartSection {
   }
   get progress(): Locator {
     return this.region.getByRole("progressbar");
-  }
-  /**
-   * The same progress bar by CSS: while main-thread tasks are being measured, role queries
-   * (which walk the accessibility tree on the page's main thread) would be the test's own long tasks.
-   */
-  get progressByCss(): Locator {
-    return this.page.locator('section.chart-panel[aria-label="Lookup cost"] [role="progressbar"]');
   }
   get table(): Locator {
     return this.region.getByRole("table", { name: "Measured values" });
@@ -62,17 +42,6 @@ class ChartSection {
   }
 }
 
-test.beforeEach(async ({ page }) => {
-  // Installed before any page script: every main-thread task over 50 ms, from the first one.
-  await page.addInitScript(() => {
-    window.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries())
-        window.__longTasks!.push({ start: e.startTime, duration: e.duration });
-    }).observe({ type: "longtask", buffered: true });
-  });
-});
-
 test("d3's chart code loads only when the chart is opened", async ({ page }) => {
   const chunks: string[] = [];
   page.on("request", (r) => chunks.push(r.url()));
@@ -84,59 +53,15 @@ test("d3's chart code loads only when the chart is opened", async ({ page }) => 
   expect(chunks.filter((u) => /LookupChart.*\.js$/.test(u))).toHaveLength(1);
 });
 
-// Playwright's trace snapshots the whole DOM on the page's main thread at every action and
-// poll: in the long-task test those would be the test's long tasks, not the app's.
-test.use({ trace: "off" });
-
-test("the experiment runs to 10,000 Services in the worker without a long main-thread task", async ({
-  page,
-}) => {
+test("the experiment runs to 10,000 Services in the worker and draws all three modes", async ({ page }) => {
   test.setTimeout(240_000);
   await page.goto("./");
   const chart = new ChartSection(page);
   await chart.open();
   await chart.setEndpoints(1);
-  // Let the page finish booting (engine, editor, topology) so only the experiment's window is measured.
-  await page.waitForFunction(
-    () => {
-      const last = window.__longTasks!.at(-1);
-      return !last || performance.now() - (last.start + last.duration) > 2000;
-    },
-    null,
-    { timeout: 60_000, polling: 250 },
-  );
-
-  await page.evaluate(() => {
-    const watch = { max: 0, running: true };
-    window.__frameGap = watch;
-    let last = performance.now();
-    const tick = (now: number) => {
-      watch.max = Math.max(watch.max, now - last);
-      last = now;
-      if (watch.running) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
-  const run = chart.region.getByRole("button", { name: "Run experiment" });
-  await expect(run).toBeEnabled();
-  const runByCss = page.locator("section.chart-panel button", { hasText: "Run experiment" });
-  await expect(runByCss).toHaveCount(1);
-  const start = await page.evaluate(() => performance.now());
-  await runByCss.click();
-  const progress = chart.progressByCss;
-  await expect(progress).toHaveAttribute("aria-valuemax", "27");
-  await expect
-    .poll(async () => Number(await progress.getAttribute("aria-valuenow")), {
-      timeout: 60_000,
-      intervals: [500],
-    })
-    .toBeGreaterThan(0);
-  await expect.poll(async () => progress.count(), { timeout: 200_000, intervals: [1000] }).toBe(0);
-  const end = await page.evaluate(() => performance.now());
-  const frameGap = await page.evaluate(() => {
-    window.__frameGap!.running = false;
-    return window.__frameGap!.max;
-  });
+  await chart.run();
+  await expect(chart.progress).toHaveAttribute("aria-valuemax", "27");
+  await expect(chart.progress).toBeHidden({ timeout: 200_000 });
 
   // Three modes side by side: a mean and a worst line each, and one sync line each.
   const rules = chart.region.locator(".lookup-panel-rules");
@@ -163,17 +88,6 @@ test("the experiment runs to 10,000 Services in the worker without a long main-t
 
   const axe = await new AxeBuilder({ page }).include(".chart-panel").analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`)).toEqual([]);
-
-  const tasks = await page.evaluate(
-    ([from, to]) => window.__longTasks!.filter((t) => t.start >= from! && t.start <= to!),
-    [start, end],
-  );
-  const longest = tasks.reduce((m, t) => Math.max(m, t.duration), 0);
-  console.log(
-    `experiment ${(end - start).toFixed(0)} ms; long tasks on the main thread: ${tasks.length}` +
-      ` (longest ${longest.toFixed(0)} ms); longest gap between frames ${frameGap.toFixed(0)} ms`,
-  );
-  expect(tasks, "main-thread tasks over 50 ms during the experiment").toEqual([]);
 });
 
 test("Cancel stops the experiment and keeps the rows measured so far", async ({ page }) => {
@@ -183,8 +97,12 @@ test("Cancel stops the experiment and keeps the rows measured so far", async ({ 
   await chart.open();
   await chart.setEndpoints(10);
   await chart.run();
+  // Cancel as soon as three sizes are measured: the 10,000-Service clusters are still seconds away.
   await expect
-    .poll(async () => Number(await chart.progress.getAttribute("aria-valuenow")), { timeout: 60_000 })
+    .poll(async () => Number(await chart.progress.getAttribute("aria-valuenow")), {
+      timeout: 60_000,
+      intervals: [50],
+    })
     .toBeGreaterThan(3);
   await chart.region.getByRole("button", { name: "Cancel" }).click();
   await expect(chart.progress).toBeHidden({ timeout: 60_000 });

@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { collectErrors, squiggleLines } from "./fixtures/editor";
 
 // The manifest editor on the built site: Monaco with yaml-language-server (completion, hover,
 // schema validation) and the API server's refusals as markers on their lines.
@@ -41,16 +42,6 @@ spec:
 
 const WORKER_TROUBLE = /worker|requestHandler|Unexpected usage|Could not create web worker/i;
 
-/** Console errors and uncaught exceptions of the page, collected for the whole test. */
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
-  page.on("pageerror", (e) => errors.push(e.message));
-  return errors;
-}
-
 async function openEditor(page: Page): Promise<void> {
   await page.goto("./");
   await expect(page.locator(".monaco-editor .view-lines")).toBeVisible({ timeout: 30_000 });
@@ -64,18 +55,6 @@ async function setText(page: Page, text: string): Promise<void> {
     store.getState().setText(t);
   }, text);
   await expect(page.locator(".monaco-editor .view-lines")).toContainText(text.split("\n")[0]!);
-}
-
-/** The 1-based line numbers that carry an error squiggle, read from the rendered editor. */
-async function squiggleLines(page: Page): Promise<number[]> {
-  return page.evaluate(() => {
-    const editor = document.querySelector(".monaco-editor")!;
-    const lineHeight = editor.querySelector<HTMLElement>(".view-line")!.offsetHeight;
-    const lines = [...editor.querySelectorAll<HTMLElement>(".view-overlays > div")]
-      .filter((row) => row.querySelector(".squiggly-error"))
-      .map((row) => Math.round(Number.parseFloat(row.style.top) / lineHeight) + 1);
-    return [...new Set(lines)].sort((a, b) => a - b);
-  });
 }
 
 /** Monaco's content hover, once shown. */

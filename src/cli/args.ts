@@ -5,6 +5,7 @@ export interface CliArgs {
   seed: number;
   startTime?: number;
   help: boolean;
+  version: boolean;
   /** `packetwalk bench lookup ...`: the rest of the words. */
   bench?: string[];
 }
@@ -21,12 +22,13 @@ runs each COMMAND in order in the cluster's terminal, printing what it prints.
       --seed N          seed for every random choice (default 1)
       --start-time T    the virtual clock's start, e.g. 2021-02-07T09:00:00Z
   -h, --help            this help
+      --version         the version of packetwalk
 `;
 
 export class UsageError extends Error {}
 
 export function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { files: [], commands: [], seed: 1, help: false };
+  const args: CliArgs = { files: [], commands: [], seed: 1, help: false, version: false };
   if (argv[0] === "bench") {
     args.bench = argv.slice(1);
     return args;
@@ -67,6 +69,9 @@ export function parseArgs(argv: string[]): CliArgs {
       case "-h":
       case "--help":
         args.help = true;
+        break;
+      case "--version":
+        args.version = true;
         break;
       default:
         throw new UsageError(`unknown argument: ${a}`);

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { version } from "../../package.json";
 import type { ApiError } from "../engine/api/contract";
 import { Simulation } from "../engine/simulation";
 import { neutralizeControls } from "../engine/util/terminal";
@@ -22,6 +23,10 @@ function main(argv: string[]): number {
   }
   if (args.help) {
     process.stdout.write(USAGE);
+    return 0;
+  }
+  if (args.version) {
+    process.stdout.write(`packetwalk ${version}\n`);
     return 0;
   }
   if (args.bench) return runBench(args.bench);

@@ -24,7 +24,7 @@ function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return sources(path);
-    return name.endsWith(".ts") && !name.endsWith(".test.ts") && !name.includes("testkit") ? [path] : [];
+    return name.endsWith(".ts") && !name.endsWith(".test.ts") && !name.endsWith(".testkit.ts") ? [path] : [];
   });
 }
 
@@ -42,5 +42,12 @@ describe("the engine stays pure", () => {
         ),
     );
     expect(offences).toEqual([]);
+  });
+
+  it("imports no test support (`*.testkit.ts`) from the engine's own sources", () => {
+    const offences = sources(ENGINE).filter((file) =>
+      /from "[^"]*\.testkit"/.test(readFileSync(file, "utf8")),
+    );
+    expect(offences.map((file) => relative(ENGINE, file))).toEqual([]);
   });
 });

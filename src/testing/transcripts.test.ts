@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Simulation } from "../engine/simulation";
-import { mask, parseTranscript, replay } from "./transcript";
+import { mask, parseTranscript, replay } from "./transcript.testkit";
 
 const DIR = resolve(__dirname, "../../testdata/transcripts");
 

@@ -1,6 +1,19 @@
+import fc from "fast-check";
 import ipaddr from "ipaddr.js";
 import { describe, expect, it } from "vitest";
-import { ipToNumber, isIp, numberToIp } from "./ipv4";
+import {
+  cidrContains,
+  cidrTextContains,
+  formatCidr,
+  ipToNumber,
+  isIPv4,
+  isIPv6,
+  isIp,
+  lastAddress,
+  numberToIp,
+  parseCidr,
+  parseCidrOrAddress,
+} from "./ipv4";
 
 describe("ipToNumber", () => {
   it("reads four decimal octets as an unsigned number", () => {
@@ -49,5 +62,73 @@ describe("isIp", () => {
     expect(isIp("10.96.0.256")).toBe(false);
     expect(isIp(":::")).toBe(false);
     expect(isIp("None")).toBe(false);
+  });
+});
+
+describe("parseCidr", () => {
+  it("reads a.b.c.d/n as Go's net.ParseCIDR does, clearing the host bits", () => {
+    expect(parseCidr("10.244.1.7/24")).toEqual({
+      network: 0x0af40100,
+      prefix: 24,
+      mask: 0xffffff00,
+      size: 256,
+    });
+    expect(formatCidr(parseCidr("10.96.0.0/12")!)).toBe("10.96.0.0/12");
+    expect(parseCidr("0.0.0.0/0")).toEqual({ network: 0, prefix: 0, mask: 0, size: 2 ** 32 });
+    expect(numberToIp(lastAddress(parseCidr("10.244.1.0/24")!))).toBe("10.244.1.255");
+  });
+
+  it("refuses what net.ParseCIDR refuses, leading zeros in the address included", () => {
+    for (const bad of [
+      "10.0.0.0",
+      "10.0.0.0/33",
+      "10.0.0.0/",
+      "010.0.0.0/8",
+      "10.0.0.0/8 ",
+      "10.0.0.0/-1",
+      "/8",
+    ])
+      expect(parseCidr(bad), bad).toBeUndefined();
+  });
+
+  it("takes a bare address as its /32 only where a tool does (parseCidrOrAddress)", () => {
+    expect(parseCidrOrAddress("192.168.1.10")).toEqual(parseCidr("192.168.1.10/32"));
+    expect(parseCidrOrAddress("010.1.1.1")).toBeUndefined();
+  });
+
+  it("contains exactly the addresses between its network and last address", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+        fc.integer({ min: 0, max: 32 }),
+        fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+        (ip, prefix, probe) => {
+          const c = parseCidr(`${numberToIp(ip)}/${prefix}`)!;
+          const inside = probe >= c.network && probe <= lastAddress(c);
+          expect(cidrContains(c, ipToNumber(numberToIp(probe))!)).toBe(inside);
+          expect(cidrTextContains(formatCidr(c), numberToIp(probe))).toBe(inside);
+        },
+      ),
+      { seed: 16, numRuns: 500 },
+    );
+  });
+
+  it("round-trips every address through text", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), (n) => {
+        expect(ipToNumber(numberToIp(n))).toBe(n);
+      }),
+      { seed: 16, numRuns: 500 },
+    );
+  });
+});
+
+describe("isIPv4 / isIPv6", () => {
+  it("are the strict parsers' answers", () => {
+    expect(isIPv4("10.244.1.5")).toBe(true);
+    expect(isIPv4("010.244.1.5")).toBe(false);
+    expect(isIPv4(undefined)).toBe(false);
+    expect(isIPv6("fd00::5")).toBe(true);
+    expect(isIPv6("::::")).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { expectGolden } from "../../testing/golden.testkit";
 import type { LookupRow } from "./contract";
 import { runLookupExperiment } from "./experiment";
 import { alignColumns, formatLookupTable } from "./format";
@@ -23,7 +23,6 @@ describe("formatLookupTable", () => {
       { services: [1, 10], endpointsPerService: 2, modes: ["iptables", "ipvs"], samples: 20, seed: 1 },
       () => 0,
     );
-    const golden = readFileSync(new URL("./testdata/lookup-table.golden", import.meta.url), "utf8");
-    expect(formatLookupTable(rows)).toBe(golden);
+    expectGolden(formatLookupTable(rows), new URL("./testdata/lookup-table.golden", import.meta.url));
   });
 });

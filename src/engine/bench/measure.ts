@@ -4,6 +4,7 @@
  * count what the evaluation did.
  */
 import type { ProxyMode } from "../api/configTypes";
+import { ipToNumber } from "../api/ipv4";
 import type { Packet } from "../net/types";
 import { createProxyModes } from "../proxy/modes";
 import type { NodeDataPlane } from "../proxy/types";
@@ -38,8 +39,12 @@ const MEASURED_NODE_IP = SYNTHETIC_NODES.find((n) => n.name === MEASURED_NODE)?.
 function setting(mode: ProxyMode, services: number, prng: Prng): TraceSetting {
   const first = syntheticClusterIP(0);
   const last = syntheticClusterIP(services - 1);
-  const isClusterIP = (ip: string): boolean =>
-    ipNumber(ip) >= ipNumber(first) && ipNumber(ip) <= ipNumber(last);
+  const lo = ipToNumber(first)!;
+  const hi = ipToNumber(last)!;
+  const isClusterIP = (ip: string): boolean => {
+    const n = ipToNumber(ip);
+    return n !== undefined && n >= lo && n <= hi;
+  };
   return {
     mode,
     node: MEASURED_NODE,
@@ -50,11 +55,6 @@ function setting(mode: ProxyMode, services: number, prng: Prng): TraceSetting {
     random: () => prng.next(),
     nowMs: 1_000,
   };
-}
-
-function ipNumber(ip: string): number {
-  const [a, b, c, d] = ip.split(".").map(Number);
-  return (((a! << 24) >>> 0) + (b! << 16) + (c! << 8) + d!) >>> 0;
 }
 
 function firstPacket(service: number, sport: number): Packet {

@@ -5,6 +5,7 @@
  * endpoints build in milliseconds.
  */
 import type { ProxyMode } from "../api/configTypes";
+import { numberToIp } from "../api/ipv4";
 import type { EndpointSlice, Node, ObjectMeta, Service } from "../api/types";
 import { defaultClusterConfig } from "../cluster";
 import type { ProxyInput } from "../proxy/types";
@@ -35,13 +36,9 @@ const SERVICE_BASE = ((10 << 24) | (96 << 16)) + 256;
 /** Addresses in 10.96.0.0/12 above the start. */
 const SERVICE_ROOM = (1 << 20) - 256;
 
-function dotted(n: number): string {
-  return `${(n >>> 24) & 255}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
-}
-
 /** The new pod of a scale-up: offset 3 on the last node, never an existing endpoint. */
 const SCALED_UP_POD = {
-  ip: dotted(POD_BASE + (2 << NODE_POD_BITS) + 3),
+  ip: numberToIp(POD_BASE + (2 << NODE_POD_BITS) + 3),
   node: SYNTHETIC_NODES[2].name,
 };
 
@@ -53,7 +50,7 @@ export function nodeOfPodIP(ip: string): string | undefined {
 }
 
 /** The client pod's address: offset 2 in the measured node's pod range. */
-export const CLIENT_POD_IP = dotted(POD_BASE + (1 << NODE_POD_BITS) + 2);
+export const CLIENT_POD_IP = numberToIp(POD_BASE + (1 << NODE_POD_BITS) + 2);
 
 /** `svc-00001` … (five digits, wider past 99,999). */
 export function syntheticServiceName(i: number): string {
@@ -63,7 +60,7 @@ export function syntheticServiceName(i: number): string {
 /** The ClusterIP of the `i`-th synthetic Service (0-based). */
 export function syntheticClusterIP(i: number): string {
   if (i >= SERVICE_ROOM) throw new RangeError(`at most ${SERVICE_ROOM} Services fit in 10.96.0.0/12`);
-  return dotted(SERVICE_BASE + i);
+  return numberToIp(SERVICE_BASE + i);
 }
 
 /**
@@ -76,7 +73,7 @@ function endpointPod(k: number): { ip: string; node: string } {
   const nodeIndex = k % SYNTHETIC_NODES.length;
   const offset = FIRST_ENDPOINT_OFFSET + (Math.floor(k / SYNTHETIC_NODES.length) % PODS_PER_NODE);
   return {
-    ip: dotted(POD_BASE + (nodeIndex << NODE_POD_BITS) + offset),
+    ip: numberToIp(POD_BASE + (nodeIndex << NODE_POD_BITS) + offset),
     node: SYNTHETIC_NODES[nodeIndex]!.name,
   };
 }
@@ -93,7 +90,7 @@ function meta(name: string, namespace?: string, labels?: Record<string, string>)
 }
 
 function syntheticNode(name: string, ip: string, index: number): Node {
-  const podCIDR = `${dotted(POD_BASE + (index << NODE_POD_BITS))}/${32 - NODE_POD_BITS}`;
+  const podCIDR = `${numberToIp(POD_BASE + (index << NODE_POD_BITS))}/${32 - NODE_POD_BITS}`;
   return {
     apiVersion: "v1",
     kind: "Node",

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { Cluster } from "../cluster";
 import { DESIRED_REPLICAS, MAX_REPLICAS, POD_TEMPLATE_HASH, REVISION } from "./deployment";
+import { putDeployment, putNode } from "./fixtures.testkit";
 import { installControllers } from "./index";
 import { isTerminating } from "./objects";
-import { putDeployment, putNode } from "./testFixtures";
 
 function setup() {
   const cluster = new Cluster(7);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { Cluster } from "../cluster";
 import { ANNOTATION_OVER_CAPACITY, LABEL_SKIP_MIRROR } from "./endpoints";
+import { putNode, putPod, putService } from "./fixtures.testkit";
 import { installControllers } from "./index";
 import { deletePodGracefully } from "./podDeletion";
-import { putNode, putPod, putService } from "./testFixtures";
 
 function setup() {
   const cluster = new Cluster(21);

@@ -4,10 +4,10 @@
  * selector, its addresses repacked into subsets by port set (§6.5).
  */
 
+import { ipToNumber } from "../api/ipv4";
 import { freshObjectMeta, isoNow } from "../api/timestamps";
 import type { Endpoints, Service } from "../api/types";
 import type { Cluster } from "../cluster";
-import { parseIPv4 } from "./cidr";
 import { endpointHostname, portsResolver, shouldPodBeInEndpoints } from "./endpointslice/endpointPorts";
 import { type IndexedPod, managedSelector, type ServiceIndex } from "./endpointslice/serviceIndex";
 import { ANNOTATION_TRIGGER_TIME, isHeadless, LABEL_HEADLESS } from "./endpointslice/sliceMeta";
@@ -29,7 +29,7 @@ export const LABEL_SKIP_MIRROR = "endpointslice.kubernetes.io/skip-mirror";
 function sortAddresses(addresses: Address[]): Address[] {
   if (addresses.length < 2) return addresses;
   // Each IP parsed once, not once per comparison.
-  const keyed = addresses.map((a) => ({ a, ip: parseIPv4(a.ip) ?? 0, uid: a.targetRef?.uid ?? "" }));
+  const keyed = addresses.map((a) => ({ a, ip: ipToNumber(a.ip) ?? 0, uid: a.targetRef?.uid ?? "" }));
   keyed.sort((x, y) => x.ip - y.ip || (x.uid < y.uid ? -1 : x.uid > y.uid ? 1 : 0));
   for (let i = 0; i < keyed.length; i++) addresses[i] = keyed[i]!.a;
   return addresses;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { Cluster } from "../cluster";
+import { putDeployment, putNode } from "./fixtures.testkit";
 import { installControllers } from "./index";
 import { isTerminating } from "./objects";
-import { putDeployment, putNode } from "./testFixtures";
 
 describe("garbage collector", () => {
   it("deletes a Deployment's ReplicaSets and gracefully its pods", () => {

@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { cidrContains, ipToNumber, parseCidr } from "../api/ipv4";
 import { Cluster } from "../cluster";
-import { cidrContains, parseCidr4, parseIPv4 } from "./cidr";
+import { putNode, putPod } from "./fixtures.testkit";
 import { installControllers } from "./index";
 import { CALICO_IP_ADDRS } from "./kubelet";
 import { deletePodGracefully } from "./podDeletion";
 import { normalizeImage, qosClass } from "./podStatus";
-import { putNode, putPod } from "./testFixtures";
 
 function setup(seed = 5) {
   const cluster = new Cluster(seed);
@@ -173,13 +173,13 @@ describe("kubelet", () => {
               });
             cluster.reconcile();
           }
-          const parsed = parseCidr4(cidr)!;
+          const parsed = parseCidr(cidr)!;
           const ips = cluster.store.list("Pod").flatMap((p) => (p.status?.podIP ? [p.status.podIP] : []));
           expect(new Set(ips).size).toBe(ips.length);
           for (const ip of ips) {
-            const n = parseIPv4(ip)!;
+            const n = ipToNumber(ip)!;
             expect(cidrContains(parsed, n)).toBe(true);
-            expect(n - parsed.base).toBeGreaterThanOrEqual(2);
+            expect(n - parsed.network).toBeGreaterThanOrEqual(2);
           }
         },
       ),

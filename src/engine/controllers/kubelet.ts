@@ -5,11 +5,11 @@
  * their grace period has run out on the virtual clock.
  */
 
+import { type Cidr, parseCidr } from "../api/ipv4";
 import { isoNow } from "../api/timestamps";
 import type { Node, Pod } from "../api/types";
 import type { Cluster } from "../cluster";
 import { InternTable } from "../util/intern";
-import { type Cidr4, parseCidr4 } from "./cidr";
 import { isPodFinished, isTerminating, parseTime } from "./objects";
 import { PodIpam } from "./podIpam";
 import {
@@ -53,9 +53,9 @@ export function installKubelet(cluster: Cluster): Kubelet {
   /** Pods waiting for their node, its podCIDR or a requested address. */
   const waiting = new Set<string>();
   /** Parsed podCIDRs by their text. */
-  const cidrs = new Map<string, Cidr4 | undefined>();
-  const podCidr = (text: string): Cidr4 | undefined => {
-    if (!cidrs.has(text)) cidrs.set(text, parseCidr4(text));
+  const cidrs = new Map<string, Cidr | undefined>();
+  const podCidr = (text: string): Cidr | undefined => {
+    if (!cidrs.has(text)) cidrs.set(text, parseCidr(text));
     return cidrs.get(text);
   };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Cluster } from "../cluster";
+import { putNode } from "./fixtures.testkit";
 import { installControllers } from "./index";
-import { putNode } from "./testFixtures";
 
 describe("node IPAM", () => {
   it("gives nodes without a podCIDR the next free /24, in creation order", () => {

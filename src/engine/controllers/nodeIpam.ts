@@ -4,9 +4,9 @@
  * cluster CIDR (`--node-cidr-mask-size`, 24 for IPv4 by default).
  */
 
+import { addToIp, type Cidr, cidrOf, formatCidr, parseCidr } from "../api/ipv4";
 import type { Node } from "../api/types";
 import type { Cluster } from "../cluster";
-import { type Cidr4, cidrSize, formatCidr4, parseCidr4 } from "./cidr";
 import { parseTime } from "./objects";
 import { WorkQueue } from "./workQueue";
 
@@ -35,12 +35,12 @@ export function installNodeIpam(cluster: Cluster): { sync(): boolean } {
           parseTime(a.metadata.creationTimestamp) - parseTime(b.metadata.creationTimestamp) ||
           (a.metadata.name < b.metadata.name ? -1 : 1),
       );
-      const clusterCidr = parseCidr4(cluster.config.podSubnet);
-      if (!clusterCidr || clusterCidr.bits > NODE_CIDR_MASK_SIZE) return false;
+      const clusterCidr = parseCidr(cluster.config.podSubnet);
+      if (!clusterCidr || clusterCidr.prefix > NODE_CIDR_MASK_SIZE) return false;
       const used = new Set<number>();
       for (const n of cluster.store.list("Node")) {
-        const c = n.spec?.podCIDR ? parseCidr4(n.spec.podCIDR) : undefined;
-        if (c) used.add(c.base);
+        const c = n.spec?.podCIDR ? parseCidr(n.spec.podCIDR) : undefined;
+        if (c) used.add(c.network);
       }
       let changed = false;
       for (const node of pending) {
@@ -48,8 +48,8 @@ export function installNodeIpam(cluster: Cluster): { sync(): boolean } {
         // NOTE: the real allocator leaves the node without a CIDR and records a
         // CIDRNotAvailable event when the cluster CIDR is exhausted.
         if (!block) break;
-        used.add(block.base);
-        const podCIDR = formatCidr4(block);
+        used.add(block.network);
+        const podCIDR = formatCidr(block);
         cluster.store.put("Node", { ...node, spec: { ...node.spec, podCIDR, podCIDRs: [podCIDR] } });
         changed = true;
       }
@@ -58,12 +58,12 @@ export function installNodeIpam(cluster: Cluster): { sync(): boolean } {
   };
 }
 
-function nextFreeBlock(cluster: Cidr4, used: Set<number>): Cidr4 | undefined {
-  const step = cidrSize({ base: 0, bits: NODE_CIDR_MASK_SIZE });
-  const count = cidrSize(cluster) / step;
+function nextFreeBlock(cluster: Cidr, used: Set<number>): Cidr | undefined {
+  const step = 2 ** (32 - NODE_CIDR_MASK_SIZE);
+  const count = cluster.size / step;
   for (let i = 0; i < count; i++) {
-    const base = cluster.base + i * step;
-    if (!used.has(base)) return { base, bits: NODE_CIDR_MASK_SIZE };
+    const block = cidrOf(addToIp(cluster.network, i * step), NODE_CIDR_MASK_SIZE);
+    if (!used.has(block.network)) return block;
   }
   return undefined;
 }

@@ -4,7 +4,7 @@
  * the last before broadcast, handed out round-robin after the last one
  * reserved, skipping addresses in use, and released when the pod is gone.
  */
-import { type Cidr4, cidrContains, cidrSize, formatIPv4, parseIPv4 } from "./cidr";
+import { type Cidr, cidrContains, type IPv4, ipToNumber, numberToIp } from "../api/ipv4";
 
 interface NodePool {
   used: Map<number, string>;
@@ -31,7 +31,7 @@ export class PodIpam {
 
   /** Records an address a pod already has (e.g. pods created with status.podIP). */
   register(podKey: string, node: string, ip: string): void {
-    const n = parseIPv4(ip);
+    const n = ipToNumber(ip);
     if (n === undefined || this.byPod.has(podKey)) return;
     this.pool(node).used.set(n, podKey);
     this.byPod.set(podKey, { node, ip: n });
@@ -40,31 +40,31 @@ export class PodIpam {
   /** The address held by a pod, if any. */
   ipOf(podKey: string): string | undefined {
     const h = this.byPod.get(podKey);
-    return h ? formatIPv4(h.ip) : undefined;
+    return h ? numberToIp(h.ip) : undefined;
   }
 
   /** Next free address of the node's podCIDR, or undefined when the range is full. */
-  allocate(podKey: string, node: string, cidr: Cidr4): string | undefined {
+  allocate(podKey: string, node: string, cidr: Cidr): string | undefined {
     const pool = this.pool(node);
-    const first = cidr.base + 2;
-    const last = cidr.base + cidrSize(cidr) - 2;
+    const first = cidr.network + 2;
+    const last = cidr.network + cidr.size - 2;
     if (last < first) return undefined;
     const span = last - first + 1;
-    const start = pool.last !== undefined && cidrContains(cidr, pool.last) ? pool.last + 1 : first;
+    const start = pool.last !== undefined && cidrContains(cidr, pool.last as IPv4) ? pool.last + 1 : first;
     for (let i = 0; i < span; i++) {
       const ip = first + ((start - first + i) % span);
       if (pool.used.has(ip)) continue;
       pool.used.set(ip, podKey);
       pool.last = ip;
       this.byPod.set(podKey, { node, ip });
-      return formatIPv4(ip);
+      return numberToIp(ip);
     }
     return undefined;
   }
 
   /** Reserves a specific address (Calico's `cni.projectcalico.org/ipAddrs`). */
-  request(podKey: string, node: string, cidr: Cidr4, ip: string): RequestError | undefined {
-    const n = parseIPv4(ip);
+  request(podKey: string, node: string, cidr: Cidr, ip: string): RequestError | undefined {
+    const n = ipToNumber(ip);
     if (n === undefined || !cidrContains(cidr, n)) return "outside";
     const pool = this.pool(node);
     const holder = pool.used.get(n);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Cluster, defaultClusterConfig } from "../cluster";
+import { putNode, putPod } from "./fixtures.testkit";
 import { installControllers } from "./index";
-import { putNode, putPod } from "./testFixtures";
 
 const CONTROL_PLANE_TAINT = [{ key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule" as const }];
 

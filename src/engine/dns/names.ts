@@ -2,6 +2,7 @@
  * Domain-name helpers shared by the cluster zone, the upstream table and the
  * stub resolver. Names are compared lower-cased and fully qualified.
  */
+import { isIPv4 } from "../api/ipv4";
 
 /** `Web.Default.svc.cluster.local` → `web.default.svc.cluster.local.` */
 export function fqdn(name: string): string {
@@ -28,16 +29,6 @@ export function relativeLabels(name: string, zone: string): string[] {
   const z = fqdn(zone);
   if (n === z) return [];
   return n.slice(0, n.length - z.length - 1).split(".");
-}
-
-const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
-
-export function isIPv4(s: string): boolean {
-  return IPV4.test(s);
-}
-
-export function isIPv6(s: string): boolean {
-  return s.includes(":") && /^[0-9a-fA-F:.]+$/.test(s);
 }
 
 /** CoreDNS's endpoint and pod label for an IP: `10.244.1.5` → `10-244-1-5`, `fd00::5` → `fd00--5`. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { newObjectMeta } from "../api/meta";
+import { newObjectMeta } from "../api/meta.testkit";
+import { addPod, addService, addSlice, dnsScenario, testCluster } from "./cluster.testkit";
 import type { DnsResponse } from "./contract";
 import { buildDnsIndex } from "./dnsIndex";
 import { ClusterDns } from "./resolver";
-import { addPod, addService, addSlice, dnsScenario, testCluster } from "./testing";
 
 const data = (r: DnsResponse) => r.answer.map((a) => `${a.name} ${a.ttl} ${a.type} ${a.data}`);
 const SOA = "cluster.local. 5 IN SOA ns.dns.cluster.local. hostmaster.cluster.local.";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { addPod, dnsScenario } from "./cluster.testkit";
 import { ClusterDns } from "./resolver";
-import { addPod, dnsScenario } from "./testing";
 
 const CONF =
   "search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n";

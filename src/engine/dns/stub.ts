@@ -2,9 +2,11 @@
  * The stub resolver inside a container: /etc/hosts first, then the search
  * list and ndots from resolv.conf, as glibc's res_search walks them.
  */
+
+import { isIPv4, isIPv6 } from "../api/ipv4";
 import type { DnsResponse, ResolveResult, ResolveTry, RRType } from "./contract";
 import { lookupHosts } from "./hosts";
-import { fqdn, isIPv4, isIPv6 } from "./names";
+import { fqdn } from "./names";
 import type { ResolvConf } from "./resolvConf";
 import { ndotsOf } from "./resolvConf";
 

@@ -3,10 +3,12 @@
  * plugin answers it (`plugin/kubernetes/parse.go`, `kubernetes.go`,
  * `plugin/backend_lookup.go`).
  */
+
+import { isIPv4, isIPv6 } from "../api/ipv4";
 import type { DnsResponse, ResourceRecord, RRType } from "./contract";
 import type { DnsEndpoint, DnsIndex, DnsPort, DnsService } from "./dnsIndex";
 import { endpointLabel, endpointPtr } from "./dnsIndex";
-import { fqdn, inZone, isIPv4, isIPv6, relativeLabels, undashIPv4 } from "./names";
+import { fqdn, inZone, relativeLabels, undashIPv4 } from "./names";
 
 /** What an answer needs from outside the index. */
 export interface ZoneContext {

@@ -4,7 +4,7 @@ import type { Pod, Service } from "../api/types";
 import { Cluster } from "../cluster";
 import { addressIndex } from "./addresses";
 import { LiveAddressIndex } from "./addressIndex";
-import { addNode, addPod } from "./testkit";
+import { addNode, addPod } from "./network.testkit";
 
 /** Everything the index says, in comparable form. */
 function view(c: Cluster) {

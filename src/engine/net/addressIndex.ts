@@ -4,11 +4,12 @@
  * event touches only its own entries, a Node event marks the node part for
  * a rebuild on the next read, and any other kind is ignored.
  */
+
+import { addToIp, formatCidr, numberToIp, parseCidr } from "../api/ipv4";
 import type { StoreEvent } from "../api/store";
 import type { Node, Pod, Service } from "../api/types";
 import type { Cluster } from "../cluster";
 import type { AddressIndex, NodeAddress, PodAddress } from "./addresses";
-import { firstHost, formatCidr, parseCidr } from "./ip";
 
 /** Store order of namespaced objects: `namespace/name`, compared as strings. */
 function podKey(pod: Pod): string {
@@ -120,7 +121,7 @@ function nodeAddress(node: Node): NodeAddress {
     name: node.metadata.name,
     ip,
     podCidr,
-    bridgeIp: podCidr && firstHost(podCidr),
+    bridgeIp: podCidr && numberToIp(addToIp(podCidr.network, 1)),
     podCidrText: podCidr && formatCidr(podCidr),
   };
 }

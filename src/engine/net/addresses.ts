@@ -6,10 +6,10 @@
  * scans the store.
  */
 import type { ProxyMode } from "../api/configTypes";
+import { type Cidr, ipToNumber } from "../api/ipv4";
 import type { Pod, Service } from "../api/types";
 import type { Cluster } from "../cluster";
 import { LiveAddressIndex } from "./addressIndex";
-import { type Cidr, ipToInt } from "./ip";
 
 /** The documentation address (RFC 5737 TEST-NET-3) our outside client uses. */
 export const EXTERNAL_CLIENT_IP = "203.0.113.10";
@@ -79,11 +79,11 @@ function cidrLookup(nodes: NodeAddress[]): CidrLookup {
   l = new Map();
   nodes.forEach((node, pos) => {
     const c = node.podCidr;
-    if (!c || c.bits === 0) return;
-    let byNet = l.get(c.bits);
+    if (!c || c.prefix === 0) return;
+    let byNet = l.get(c.prefix);
     if (!byNet) {
       byNet = new Map();
-      l.set(c.bits, byNet);
+      l.set(c.prefix, byNet);
     }
     if (!byNet.has(c.network)) byNet.set(c.network, pos);
   });
@@ -93,8 +93,8 @@ function cidrLookup(nodes: NodeAddress[]): CidrLookup {
 
 /** The node a pod-network IP belongs to, by podCIDR (whether or not a pod holds it now). */
 export function nodeOfPodIp(index: AddressIndex, ip: string): NodeAddress | undefined {
-  const n = ipToInt(ip);
-  if (Number.isNaN(n)) return undefined;
+  const n = ipToNumber(ip);
+  if (n === undefined) return undefined;
   // The first node in list order whose podCIDR holds the address: one hash probe per prefix length.
   let best = -1;
   for (const [bits, byNet] of cidrLookup(index.nodes)) {

@@ -3,9 +3,10 @@
  * nameserver in its resolv.conf, and that query is itself a packet — to the
  * kube-dns ClusterIP, DNATed to a CoreDNS pod like any Service traffic.
  */
+
+import { isIPv4 } from "../api/ipv4";
 import type { Dns } from "../dns/contract";
 import { plainHop } from "./hops";
-import { isIPv4 } from "./ip";
 import { type Origin, travel } from "./journey";
 import { podListens } from "./listeners";
 import type { Packet, TraceHop } from "./types";

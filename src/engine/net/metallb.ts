@@ -6,8 +6,8 @@
 
 import type { Service } from "../api/types";
 import type { Cluster } from "../cluster";
+import { fnv1a } from "../util/fnv";
 import type { AddressIndex, NodeAddress } from "./addresses";
-import { fnv1a } from "./ip";
 
 /**
  * The announcing node for `ip`: among eligible nodes (with

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ClusterDns } from "../dns/resolver";
 import type { NodeDataPlane } from "../proxy/types";
 import { Network } from "./network";
-import { addService, addSlice, fakeDataPlane, lessonCluster } from "./testkit";
+import { addService, addSlice, fakeDataPlane, lessonCluster } from "./network.testkit";
 import type { Trace } from "./types";
 
 function setup(seed = 7) {

@@ -4,6 +4,8 @@
  * node's netfilter hooks and kube-proxy's data plane, lets whoever arrives
  * answer, and walks the reply back, un-NATed by conntrack.
  */
+
+import { isIPv4 } from "../api/ipv4";
 import type { Cluster } from "../cluster";
 import type { Dns } from "../dns/contract";
 import type { NodeDataPlane } from "../proxy/types";
@@ -12,7 +14,6 @@ import { type ConntrackEntry, ConntrackTable } from "./conntrack";
 import type { Net, SendRequest } from "./contract";
 import { resolveHost } from "./dnsStep";
 import { plainHop } from "./hops";
-import { isIPv4 } from "./ip";
 import { type Arrival, type Origin, podPlace, travel } from "./journey";
 import { nodeListens, podListens } from "./listeners";
 import { parseTarget } from "./target";

@@ -8,6 +8,8 @@
  * NOTE: node subnets are taken to be /24 with the gateway at .1; a real
  * node's prefix comes from DHCP or its network config.
  */
+
+import { type Cidr, cidrOf, formatCidr, type IPv4, ipToNumber, numberToIp } from "../api/ipv4";
 import {
   type AddressIndex,
   isLocalAddress,
@@ -15,7 +17,6 @@ import {
   nodeOfPodIp,
   type PodAddress,
 } from "./addresses";
-import { type Cidr, formatCidr, intToIp, ipToInt } from "./ip";
 
 export type RouteDecision =
   | { kind: "local"; route: string }
@@ -25,12 +26,12 @@ export type RouteDecision =
 
 /** The /24 a node's InternalIP sits in. */
 export function nodeSubnet(ip: string): Cidr {
-  return { network: (ipToInt(ip) & 0xffffff00) >>> 0, bits: 24 };
+  return cidrOf(ipToNumber(ip) ?? (0 as IPv4), 24);
 }
 
 /** The default gateway of a node's subnet (.1). */
 export function nodeGateway(ip: string): string {
-  return intToIp(nodeSubnet(ip).network + 1);
+  return numberToIp(nodeSubnet(ip).network + 1);
 }
 
 const veths = new WeakMap<PodAddress, string>();

@@ -5,12 +5,13 @@
  * veth) or OUTPUT (from the node itself), the routing decision, INPUT or
  * FORWARD, and POSTROUTING, where a new connection is confirmed.
  */
+
+import { cidrContains, ipToNumber, parseCidr } from "../api/ipv4";
 import type { Cluster } from "../cluster";
 import type { CtState, HookResult, NodeDataPlane } from "../proxy/types";
 import { type AddressIndex, isLocalAddress } from "./addresses";
 import { type ConntrackEntry, type ConntrackTable, tupleOf } from "./conntrack";
 import { copyPacket, hookHop, plainHop, rewriteOf } from "./hops";
-import { cidrContains, parseCidr } from "./ip";
 import { type RouteDecision, routeOnNode } from "./routes";
 import type { Hook, HopPlace, Packet, Rewrite, TraceHop } from "./types";
 
@@ -238,7 +239,10 @@ function cniMasquerade(
 ): Packet {
   if (route.kind !== "external" || ctState !== "NEW") return p;
   const podNet = parseCidr(env.cluster.config.podSubnet);
-  if (!podNet || !cidrContains(podNet, p.src) || cidrContains(podNet, p.dst)) return p;
+  const src = ipToNumber(p.src);
+  const dst = ipToNumber(p.dst);
+  if (!podNet || src === undefined || !cidrContains(podNet, src)) return p;
+  if (dst !== undefined && cidrContains(podNet, dst)) return p;
   const next = { ...p, src: outAddress(env, place.node ?? "", route) };
   rec.add(
     plainHop(rec.direction, place, "nat POSTROUTING (CNI)", next, {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Cluster } from "../cluster";
-import { addNode, addPod, addService } from "../net/testkit";
+import { addNode, addPod, addService } from "../net/network.testkit";
 import { createProxyModes } from "./modes";
 import { ProxyRuntime } from "./runtime";
 

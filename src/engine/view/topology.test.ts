@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { newObjectMeta } from "../api/meta";
+import { newObjectMeta } from "../api/meta.testkit";
 import type { EndpointSlice, Service } from "../api/types";
 import { Cluster } from "../cluster";
 import { topologyView } from "./topology";

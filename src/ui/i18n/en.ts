@@ -83,6 +83,7 @@ export const en = {
   "playback.speed": "Speed",
   "terminal.region": "Terminal output",
   "terminal.input": "Terminal",
+  "terminal.keys": "Tab completes a command; on an empty line, or after Escape, Tab moves on.",
   "chart.region": "Lookup cost",
   "chart.open": "Show the lookup-cost chart",
   "chart.run": "Run experiment",

@@ -85,6 +85,7 @@ export const ko: Record<MessageKey, string> = {
   "playback.speed": "속도",
   "terminal.region": "터미널 출력",
   "terminal.input": "터미널",
+  "terminal.keys": "Tab은 명령을 완성합니다. 빈 줄에서나 Esc 다음에는 Tab이 다음 항목으로 이동합니다.",
   "chart.region": "조회 비용",
   "chart.open": "조회 비용 차트 보기",
   "chart.run": "실험 실행",

@@ -2,9 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { EndpointSlice } from "../../api/types";
 import { Cluster } from "../../cluster";
+import { putNode, putPod, putService } from "../fixtures.testkit";
 import { installControllers } from "../index";
 import { deletePodGracefully } from "../podDeletion";
-import { putNode, putPod, putService } from "../testFixtures";
 import {
   ANNOTATION_TRIGGER_TIME,
   CONTROLLER_NAME,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Cluster } from "../../cluster";
-import { putNode, putPod, putService } from "../testFixtures";
+import { putNode, putPod, putService } from "../fixtures.testkit";
 import { ServiceIndex } from "./serviceIndex";
 
 function setup() {

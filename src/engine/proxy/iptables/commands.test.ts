@@ -3,7 +3,7 @@ import { Cluster } from "../../cluster";
 import type { CommandEnv, ShellContext } from "../../shell/types";
 import { makeIptablesCommands } from "./commands";
 import { buildIptablesDataPlane } from "./dataPlane";
-import { SCENARIOS } from "./scenarios";
+import { SCENARIOS } from "./scenarios.testkit";
 
 const dp = buildIptablesDataPlane(SCENARIOS.clusterip!(), "node-1");
 const { iptables, iptablesSave } = makeIptablesCommands((n) => (n === "node-1" ? dp.ruleset : undefined));

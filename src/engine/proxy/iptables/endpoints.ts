@@ -3,9 +3,10 @@
  * and their split into cluster / local sets (`pkg/proxy/topology.go`,
  * `CategorizeEndpoints`).
  */
+
+import { isIPv4 } from "../../api/ipv4";
 import type { EndpointSlice } from "../../api/types";
 import { trimmed } from "../../util/trimmed";
-import { parseIPv4 } from "./netfilter/addr";
 import { externallyAccessible, type ServicePortInfo } from "./servicePorts";
 
 export interface EndpointInfo {
@@ -83,7 +84,7 @@ export function endpointsFor(
     const suffix = `:${port}`;
     for (const ep of eps) {
       const ip = ep.addresses[0];
-      if (ip === undefined || parseIPv4(ip) === undefined) continue;
+      if (!isIPv4(ip)) continue;
       const str = ip + suffix;
       if (!seen && out.length >= SCAN_LIMIT) seen = new Set(out.map((e) => e.str));
       if (seen ? seen.has(str) : isDuplicate(out, ip, port)) continue;

@@ -3,7 +3,7 @@ import type { Packet } from "../../net/types";
 import { Prng } from "../../util/prng";
 import type { HookContext } from "../types";
 import { buildIptablesDataPlane } from "./dataPlane";
-import { SCENARIOS } from "./scenarios";
+import { SCENARIOS } from "./scenarios.testkit";
 
 const pkt = (src: string, dst: string, dport: number, sport = 40000): Packet => ({
   proto: "TCP",

@@ -1,34 +1,33 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { goldenDir } from "../../../testing/golden.testkit";
 import { Prng } from "../../util/prng";
 import { buildIptablesDataPlane } from "./dataPlane";
-import { SCENARIOS } from "./scenarios";
+import { SCENARIOS } from "./scenarios.testkit";
 
-const golden = (name: string) => readFileSync(join(__dirname, "testdata", name), "utf8");
+const golden = goldenDir(new URL("./testdata/", import.meta.url));
 const NOW = Date.UTC(2026, 0, 5, 9, 0, 0);
 const build = (name: string) => buildIptablesDataPlane(SCENARIOS[name]!(), "node-1");
 
 describe("iptables-save -t nat goldens", () => {
   for (const name of Object.keys(SCENARIOS)) {
     it(name, () => {
-      expect(build(name).save({ table: "nat", nowMs: NOW })).toBe(golden(`${name}.nat.golden`));
+      golden(`${name}.nat.golden`, build(name).save({ table: "nat", nowMs: NOW }));
     });
   }
   for (const name of ["no-endpoints", "loadbalancer", "local-policy"]) {
     it(`${name} (filter)`, () => {
-      expect(build(name).save({ table: "filter", nowMs: NOW })).toBe(golden(`${name}.filter.golden`));
+      golden(`${name}.filter.golden`, build(name).save({ table: "filter", nowMs: NOW }));
     });
   }
   it("all tables", () => {
-    expect(build("clusterip").save({ nowMs: NOW })).toBe(golden("clusterip.save-all.golden"));
+    golden("clusterip.save-all.golden", build("clusterip").save({ nowMs: NOW }));
   });
 });
 
 describe("iptables -t nat -L KUBE-SERVICES", () => {
   it("-n --line-numbers", () => {
     const out = build("clusterip").list("nat", { chain: "KUBE-SERVICES", numeric: true, lineNumbers: true });
-    expect(out.stdout).toBe(golden("clusterip.L-KUBE-SERVICES-n-line-numbers.golden"));
+    golden("clusterip.L-KUBE-SERVICES-n-line-numbers.golden", out.stdout);
   });
   it("-n -v counts the packets that passed", () => {
     const dp = build("clusterip");
@@ -56,7 +55,7 @@ describe("iptables -t nat -L KUBE-SERVICES", () => {
       );
     }
     const out = dp.list("nat", { chain: "KUBE-SERVICES", numeric: true, verbose: true });
-    expect(out.stdout).toBe(golden("clusterip.L-KUBE-SERVICES-nv.golden"));
+    golden("clusterip.L-KUBE-SERVICES-nv.golden", out.stdout);
     expect(dp.save({ table: "nat", nowMs: NOW, counters: true })).toContain("[3:180] -A OUTPUT");
   });
   it("an unknown chain is an error", () => {

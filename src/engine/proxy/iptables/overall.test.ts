@@ -1,14 +1,13 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
+import { goldenDir } from "../../../testing/golden.testkit";
 import { buildIptablesDataPlane } from "./dataPlane";
-import { UPSTREAM_TEST_OPTIONS, upstreamOverallInput } from "./testObjects";
+import { UPSTREAM_TEST_OPTIONS, upstreamOverallInput } from "./objects.testkit";
 
-const golden = (name: string) => readFileSync(join(__dirname, "testdata", name), "utf8");
+const golden = goldenDir(new URL("./testdata/", import.meta.url));
 
 describe("TestOverallIPTablesRules (upstream fixture)", () => {
   it("writes the same iptables-restore input as kube-proxy, byte for byte", () => {
     const dp = buildIptablesDataPlane(upstreamOverallInput(), "test-node", UPSTREAM_TEST_OPTIONS);
-    expect(dp.restoreInput()).toBe(golden("TestOverallIPTablesRules.golden"));
+    golden("TestOverallIPTablesRules.golden", dp.restoreInput());
   });
 });

@@ -4,7 +4,7 @@ import { Prng } from "../../util/prng";
 import type { HookContext, ProxyInput } from "../types";
 import { buildIptablesDataPlane, type IptablesDataPlane } from "./dataPlane";
 import { WALK_WINDOW } from "./netfilter/evaluate";
-import { scaleInput } from "./testObjects";
+import { scaleInput } from "./objects.testkit";
 
 // Counts only, never timing: the timing benchmark lives outside the test suite.
 const N = 10_000;

@@ -2,9 +2,10 @@
  * A service port's own chains (`KUBE-SVC`, `KUBE-SVL`, `KUBE-EXT`, `KUBE-FW`,
  * `KUBE-SEP`): the ones a partial sync may leave untouched.
  */
+
+import { cidrTextContains } from "../../api/ipv4";
 import { endpointChainNamer, type servicePortChains } from "./chainNames";
 import type { CategorizedEndpoints, EndpointInfo } from "./endpoints";
-import { cidrContains } from "./netfilter/addr";
 import { counting, countRules, declareChain, type RestoreBuffer, writeRule } from "./restoreBuffer";
 import type { ServicePortInfo } from "./servicePorts";
 import { probability, q, type SyncEnv } from "./serviceRules";
@@ -114,7 +115,7 @@ export function writeOwnChains(
     let allowFromNode = false;
     for (const cidr of sp.loadBalancerSourceRanges) {
       own(fw, [...head, "-s", cidr, "-j", p.chains.ext]);
-      if (env.nodeIPs[0] !== undefined && cidrContains(cidr, env.nodeIPs[0])) allowFromNode = true;
+      if (env.nodeIPs[0] !== undefined && cidrTextContains(cidr, env.nodeIPs[0])) allowFromNode = true;
     }
     if (allowFromNode) for (const ip of sp.loadBalancerVIPs) own(fw, [...head, "-s", ip, "-j", p.chains.ext]);
     own(fw, [

@@ -2,8 +2,9 @@
  * The per-service-port facts kube-proxy works from (`pkg/proxy/serviceport.go`):
  * ServicePortName, VIPs, NodePort, traffic policies, affinity.
  */
+
+import { isIPv4 } from "../../api/ipv4";
 import type { Service } from "../../api/types";
-import { parseIPv4 } from "./netfilter/addr";
 
 export interface ServicePortInfo {
   namespace: string;
@@ -32,7 +33,7 @@ export function servicePortNameString(namespace: string, name: string, portName:
   return portName ? `${namespace}/${name}:${portName}` : `${namespace}/${name}`;
 }
 
-const isV4 = (ip: string | undefined): ip is string => ip !== undefined && parseIPv4(ip) !== undefined;
+const isV4 = isIPv4;
 
 /**
  * Service ports kube-proxy programs: not headless, not ExternalName.

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildIptablesDataPlane } from "./dataPlane";
 import { chainRuleCount, readRules } from "./netfilter/lazy";
-import { SCENARIOS } from "./scenarios";
-import { slice } from "./testObjects";
+import { slice } from "./objects.testkit";
+import { SCENARIOS } from "./scenarios.testkit";
 
 describe("sync", () => {
   it("counts each chain's rules as the restore input writes them (every scenario)", () => {

@@ -1,4 +1,6 @@
 /** One full rule computation for a node: what `syncProxyRules` would write. */
+
+import { isIPv4 } from "../../api/ipv4";
 import type { Node } from "../../api/types";
 import type { ProxyInput } from "../types";
 import {
@@ -8,7 +10,6 @@ import {
   sliceSnapshot,
   slicesByService,
 } from "./endpoints";
-import { parseIPv4 } from "./netfilter/addr";
 import type { IptablesProxyOptions } from "./options";
 import { comparePorts, newPortRules, type PortRules, type SyncBuffer, samePortInput } from "./portRules";
 import { newRestoreBuffer } from "./restoreBuffer";
@@ -21,7 +22,7 @@ export function nodeAddresses(nodes: readonly Node[], node: string): string[] {
   const n = nodes.find((x) => x.metadata.name === node);
   const addrs = n?.status?.addresses ?? [];
   const pick = (type: string) =>
-    addrs.filter((a) => a.type === type && parseIPv4(a.address) !== undefined).map((a) => a.address);
+    addrs.filter((a) => a.type === type && isIPv4(a.address)).map((a) => a.address);
   return [...pick("InternalIP"), ...pick("ExternalIP")];
 }
 

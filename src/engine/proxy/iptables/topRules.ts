@@ -3,7 +3,7 @@
  * KUBE-POSTROUTING, KUBE-MARK-MASQ, KUBE-FIREWALL, KUBE-FORWARD and the
  * tail jump from KUBE-SERVICES to KUBE-NODEPORTS (`syncProxyRules`).
  */
-import { cidrContains } from "./netfilter/addr";
+import { cidrTextContains } from "../../api/ipv4";
 import { type IptablesProxyOptions, masqueradeMarkText } from "./options";
 import { declareChain, type RestoreBuffer, writeRule } from "./restoreBuffer";
 
@@ -75,7 +75,7 @@ export function writeTopTail(buf: RestoreBuffer, o: IptablesProxyOptions, nodeIP
     writeRule(buf, "nat", "KUBE-SERVICES", [...comment, ...dest, "-j", "KUBE-NODEPORTS"]);
   } else {
     const ips = [...nodeIPs, "127.0.0.1"].filter((ip) =>
-      o.nodePortAddresses.some((c) => cidrContains(c, ip)),
+      o.nodePortAddresses.some((c) => cidrTextContains(c, ip)),
     );
     for (const ip of ips) {
       if (ip.startsWith("127.") && !o.localhostNodePorts) continue;

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Packet } from "../../net/types";
 import type { HookContext } from "../types";
+import { burst } from "./burst.testkit";
+import { slice, smallCluster } from "./cluster.testkit";
 import { deprecationLogLines, deprecationNotice } from "./deprecation";
 import { createIpvsMode } from "./mode";
-import { slice, smallCluster } from "./testFixture";
 
 const NODE = "kind-control-plane";
 const T0 = 1_000_000;
@@ -107,7 +108,7 @@ describe("IPVS connection table", () => {
 
   it("ClientIP affinity: a persistence template keeps a client on one server for 10800 s", () => {
     const dp = createIpvsMode().build(smallCluster(), NODE);
-    const r = dp.burst("TCP/10.96.100.20:80", ["10.244.1.9", "10.244.1.9", "10.244.1.9", "10.244.2.4"], {
+    const r = burst(dp, "TCP/10.96.100.20:80", ["10.244.1.9", "10.244.1.9", "10.244.1.9", "10.244.2.4"], {
       nowMs: T0,
     });
     // kernel list [10.244.0.7, 10.244.1.5] (added .1.5 then .0.7 at the head): rr → .0.7, then .1.5 for the 2nd client.
@@ -127,7 +128,7 @@ describe("IPVS connection table", () => {
 
   it("a burst over rr distributes exactly round robin in kernel list order", () => {
     const dp = createIpvsMode().build(smallCluster(), NODE);
-    const r = dp.burst("10.96.0.10:9153", ["10.244.1.1", "10.244.1.2", "10.244.1.3", "10.244.1.4"], {
+    const r = burst(dp, "10.96.0.10:9153", ["10.244.1.1", "10.244.1.2", "10.244.1.3", "10.244.1.4"], {
       nowMs: T0,
     });
     expect(r.picks.map((p) => p.dest)).toEqual([
@@ -145,7 +146,7 @@ describe("IPVS sync", () => {
     const mode = createIpvsMode();
     const input = smallCluster();
     const dp = mode.build(input, NODE);
-    dp.burst("TCP/10.96.0.10:9153", ["10.244.1.1"], { nowMs: T0 });
+    burst(dp, "TCP/10.96.0.10:9153", ["10.244.1.1"], { nowMs: T0 });
     const next = {
       ...input,
       endpointSlices: input.endpointSlices.map((s) =>

@@ -11,7 +11,7 @@ import { desiredState } from "./desired";
 import { ipvsHook } from "./hooks";
 import { emptyIpsets, IpsetIndex } from "./ipsets";
 import type { IpvsConn, IpvsNodeState, RealServer, VirtualServer } from "./model";
-import { parseVsKey, vsKey } from "./model";
+import { vsKey } from "./model";
 import { buildIptables, type IptTable } from "./rules";
 import { SCHEDULERS, type SchedFlag } from "./schedulers";
 import { applyDesired, reapDrained, type SchedSlot } from "./sync";
@@ -26,26 +26,6 @@ export interface ConnectResult {
   templateReused?: boolean;
   /** Hash probes: connection table, service table, template. */
   lookups: number;
-}
-
-export interface BurstClient {
-  ip: string;
-  port?: number;
-}
-
-export interface BurstOptions {
-  /** Virtual time of the first connection (default: the data plane's last seen time). */
-  nowMs?: number;
-  /** Time between connections. */
-  spacingMs?: number;
-  /** Close each connection right after it is made (ActiveConn → InActConn). */
-  closeEach?: boolean;
-}
-
-export interface BurstResult {
-  picks: { client: string; sport: number; dest: string | null }[];
-  /** Connections per real server key, in the order servers were first picked. */
-  counts: Record<string, number>;
 }
 
 /** A deterministic locally-administered MAC for `kube-ipvs0` from the node name (FNV-1a). */
@@ -251,31 +231,5 @@ export class IpvsDataPlane implements NodeDataPlane {
   connections(nowMs: number = this.nowMs): IpvsConn[] {
     this.tick(nowMs);
     return this.conns.list().map((c) => ({ ...c }));
-  }
-
-  /**
-   * Opens one connection per client to a virtual server, as a burst of
-   * clients would, and reports where each went. `vsKeyText`: `TCP/10.96.0.1:443`
-   * or `10.96.0.1:443`. Client source ports default to 40000 + i.
-   */
-  burst(vsKeyText: string, clients: readonly (string | BurstClient)[], opts: BurstOptions = {}): BurstResult {
-    const target = parseVsKey(vsKeyText);
-    const out: BurstResult = { picks: [], counts: {} };
-    if (!target) return out;
-    let now = opts.nowMs ?? this.nowMs;
-    clients.forEach((c, i) => {
-      const client = typeof c === "string" ? { ip: c } : c;
-      const sport = client.port ?? 40000 + i;
-      const r = this.connect(
-        { proto: target.proto, src: client.ip, sport, dst: target.ip, dport: target.port },
-        now,
-      );
-      const dest = r.dest?.key ?? null;
-      out.picks.push({ client: client.ip, sport, dest });
-      if (dest) out.counts[dest] = (out.counts[dest] ?? 0) + 1;
-      if (opts.closeEach && r.conn) this.conns.close(r.conn, now);
-      now += opts.spacingMs ?? 0;
-    });
-    return out;
   }
 }

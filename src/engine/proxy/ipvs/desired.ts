@@ -3,10 +3,10 @@
  * from Services, EndpointSlices and Nodes (pkg/proxy/ipvs/proxier.go).
  */
 import type { IpvsScheduler } from "../../api/configTypes";
+import { isIPv4 } from "../../api/ipv4";
 import type { EndpointSlice, Node, Service } from "../../api/types";
 import type { Protocol } from "../../net/types";
 import type { ProxyInput } from "../types";
-import { isIPv4 } from "./addr";
 import {
   clusterEndpoints,
   type EndpointInfo,

@@ -2,9 +2,10 @@
  * Which endpoints kube-proxy uses for a Service port (pkg/proxy/topology.go,
  * reference §1.7), read from EndpointSlices.
  */
+
+import { isIPv4 } from "../../api/ipv4";
 import type { EndpointSlice } from "../../api/types";
 import type { Protocol } from "../../net/types";
-import { isIPv4 } from "./addr";
 
 export interface EndpointInfo {
   /** `ip:port`, the real server's key. */

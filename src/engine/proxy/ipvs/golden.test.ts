@@ -1,22 +1,16 @@
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { goldenDir } from "../../../testing/golden.testkit";
 import { Cluster } from "../../cluster";
 import type { CommandEnv } from "../../shell/types";
+import { burst } from "./burst.testkit";
+import { smallCluster } from "./cluster.testkit";
 import { makeIpset, makeIpvsadm } from "./commands";
 import { createIpvsMode } from "./mode";
 import { renderTable } from "./render/iptablesSave";
 import { renderKubeIpvs0 } from "./render/kubeIpvs0";
-import { smallCluster } from "./testFixture";
 
 const NODE = "kind-control-plane";
-const dir = join(__dirname, "testdata");
-
-function golden(name: string, text: string): void {
-  const path = join(dir, name);
-  if (process.env.UPDATE_GOLDEN) writeFileSync(path, text);
-  expect(text).toBe(readFileSync(path, "utf8"));
-}
+const golden = goldenDir(new URL("./testdata/", import.meta.url));
 
 function setup() {
   const mode = createIpvsMode();
@@ -57,8 +51,8 @@ describe("IPVS golden outputs", () => {
   it("ipvsadm -Ln --stats and -Lnc after traffic", () => {
     const { dp, ipvsadm, nodeEnv, cluster } = setup();
     const now = cluster.clock.now();
-    dp.burst("TCP/10.96.0.10:53", ["10.244.1.9", "10.244.1.9", "10.244.2.4"], { nowMs: now });
-    dp.burst("TCP/10.96.100.20:80", [{ ip: "10.244.1.9", port: 51000 }], { nowMs: now, closeEach: true });
+    burst(dp, "TCP/10.96.0.10:53", ["10.244.1.9", "10.244.1.9", "10.244.2.4"], { nowMs: now });
+    burst(dp, "TCP/10.96.100.20:80", [{ ip: "10.244.1.9", port: 51000 }], { nowMs: now, closeEach: true });
     cluster.clock.advance(30_000);
     golden("ipvsadm-Ln-stats.golden", ipvsadm(["-Ln", "--stats"], nodeEnv).stdout);
     golden("ipvsadm-Lnc.golden", ipvsadm(["-Lnc"], nodeEnv).stdout);

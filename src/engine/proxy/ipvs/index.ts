@@ -1,12 +1,6 @@
 /** kube-proxy IPVS mode: the public surface. */
 export { type GetDataPlane, makeIpset, makeIpvsadm } from "./commands";
-export {
-  type BurstOptions,
-  type BurstResult,
-  type ConnectResult,
-  dummyMac,
-  IpvsDataPlane,
-} from "./dataplane";
+export { type ConnectResult, dummyMac, IpvsDataPlane } from "./dataplane";
 export { deprecationEventReason, deprecationLogLines, deprecationNotice } from "./deprecation";
 export { createIpvsMode, type IpvsMode } from "./mode";
 export type { IpsetSet, IpvsConn, IpvsNodeState, RealServer, VirtualServer } from "./model";

@@ -2,8 +2,9 @@
  * The ipsets kube-proxy creates in IPVS mode (pkg/proxy/ipvs/ipset.go), in
  * the order of its `ipsetInfo` table, and set membership tests.
  */
+
+import { type Cidr, cidrContains, ipToNumber, parseCidrOrAddress } from "../../api/ipv4";
 import type { Protocol } from "../../net/types";
-import { inCidr } from "./addr";
 import type { IpsetSet, IpsetType } from "./model";
 
 interface IpsetInfo {
@@ -139,17 +140,19 @@ function pick(p: SetProbe, d: "src" | "dst"): string {
  */
 export class IpsetIndex {
   private readonly exact = new Map<string, ReadonlySet<string>>();
-  private readonly nets = new Map<string, Map<string, string[]>>();
+  private readonly nets = new Map<string, Map<string, Cidr[]>>();
 
   constructor(sets: Iterable<IpsetSet>) {
     for (const s of sets) {
       if (s.type === "hash:ip,port,net") {
-        const byPrefix = new Map<string, string[]>();
+        const byPrefix = new Map<string, Cidr[]>();
         for (const m of s.members) {
           const i = m.lastIndexOf(",");
+          const net = parseCidrOrAddress(m.slice(i + 1));
+          if (!net) continue;
           const prefix = m.slice(0, i);
           const list = byPrefix.get(prefix) ?? [];
-          list.push(m.slice(i + 1));
+          list.push(net);
           byPrefix.set(prefix, list);
         }
         this.nets.set(s.name, byPrefix);
@@ -164,8 +167,10 @@ export class IpsetIndex {
     const proto = LOWER[p.proto];
     const net = this.nets.get(name);
     if (net) {
-      const cidrs = net.get(`${pick(p, dirs[0] ?? "dst")},${proto}:${p.dport}`) ?? [];
-      return cidrs.some((c) => inCidr(pick(p, dirs[2] ?? "src"), c));
+      const cidrs = net.get(`${pick(p, dirs[0] ?? "dst")},${proto}:${p.dport}`);
+      if (!cidrs) return false;
+      const ip = ipToNumber(pick(p, dirs[2] ?? "src"));
+      return ip !== undefined && cidrs.some((c) => cidrContains(c, ip));
     }
     const set = this.exact.get(name);
     if (!set) return false;

@@ -5,9 +5,10 @@
  * MARK, and stops at a terminal verdict.
  * NOTE: a local stand-in for the shared netfilter evaluator.
  */
+
+import { cidrTextContains } from "../../api/ipv4";
 import type { Packet } from "../../net/types";
 import type { HookContext, MatchedRule } from "../types";
-import { inCidr } from "./addr";
 import type { IpsetIndex } from "./ipsets";
 import type { IptMatch, IptRule, IptTable } from "./rules";
 
@@ -47,7 +48,7 @@ function matches(w: Walk, m: IptMatch): boolean {
   const p = w.res.packet;
   switch (m.kind) {
     case "src":
-      return inCidr(p.src, m.cidr) !== m.neg;
+      return cidrTextContains(m.cidr, p.src) !== m.neg;
     case "proto":
       return p.proto === m.proto;
     case "comment":

@@ -3,7 +3,9 @@
  * the kernel's virtual servers and real servers, the `kube-ipvs0` dummy
  * interface, the ipsets and the few iptables rules that remain.
  */
+
 import type { IpvsScheduler } from "../../api/configTypes";
+import { isIPv4 } from "../../api/ipv4";
 import type { Protocol } from "../../net/types";
 
 /** Per-service or per-destination counters, as `ipvsadm --stats` shows them. */
@@ -66,8 +68,8 @@ export function vsKey(proto: Protocol, ip: string, port: number): string {
 
 /** Parses `TCP/10.96.0.1:443`, `10.96.0.1:443` (TCP) or `UDP 10.96.0.10:53`. */
 export function parseVsKey(text: string): { proto: Protocol; ip: string; port: number } | undefined {
-  const m = /^(?:(TCP|UDP|SCTP)[/ ]+)?(\d{1,3}(?:\.\d{1,3}){3}):(\d+)$/i.exec(text.trim());
-  if (!m) return undefined;
+  const m = /^(?:(TCP|UDP|SCTP)[/ ]+)?([\d.]+):(\d+)$/i.exec(text.trim());
+  if (!m || !isIPv4(m[2])) return undefined;
   const proto = (m[1]?.toUpperCase() ?? "TCP") as Protocol;
   return { proto, ip: m[2]!, port: Number(m[3]) };
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { defaultClusterConfig } from "../../cluster";
 import type { ProxyInput } from "../types";
+import { node, service, slice } from "./cluster.testkit";
 import { createIpvsMode } from "./mode";
-import { node, service, slice } from "./testFixture";
 
 function cluster(n: number): ProxyInput {
   const services = [];

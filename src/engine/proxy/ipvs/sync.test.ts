@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { service, slice, smallCluster } from "./cluster.testkit";
 import { createIpvsMode } from "./mode";
-import { service, slice, smallCluster } from "./testFixture";
 
 describe("IPVS re-sync", () => {
   it("writes nothing and keeps every real server when nothing changed", () => {

@@ -3,9 +3,10 @@
  * full sync of `pkg/proxy/nftables/proxier.go`, every object written out.
  * The data plane keeps a lazier form (liveTable.ts) that lists the same.
  */
+
+import { parseCidr } from "../../api/ipv4";
 import type { Node } from "../../api/types";
 import type { ProxyInput } from "../types";
-import { parseCidr } from "./ip";
 import type { NftTable } from "./model";
 import { writeServicePort } from "./perService";
 import type { ServiceParams } from "./serviceElements";

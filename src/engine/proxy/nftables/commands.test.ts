@@ -4,7 +4,7 @@ import type { CommandEnv, ShellContext } from "../../shell/types";
 import type { NodeDataPlane } from "../types";
 import { NFT_PERMISSION_ERROR, nftCommand } from "./commands";
 import { nftablesMode } from "./dataPlane";
-import { overallInput, TEST_NODE } from "./testdata/objects";
+import { overallInput, TEST_NODE } from "./objects.testkit";
 
 const plane = nftablesMode.build(overallInput(), TEST_NODE);
 const nft = nftCommand((node) => (node === TEST_NODE ? plane : undefined));

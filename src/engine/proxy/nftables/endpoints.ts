@@ -5,10 +5,11 @@
  * (sorted, with their hashed chain names) when a Service's chains are
  * written.
  */
+
+import { isIPv4 } from "../../api/ipv4";
 import type { EndpointSlice } from "../../api/types";
 import { trimmed } from "../../util/trimmed";
 import { hashAndTruncate, prefixedHashAndTruncate } from "./hash";
-import { ipToInt } from "./ip";
 import { endpointChain } from "./names";
 
 /** `endpoint-`, the endpoint chains' prefix. */
@@ -96,7 +97,7 @@ export function collectEndpoints(
     if (port === undefined) continue;
     for (const ep of slice.endpoints ?? []) {
       const ip = ep.addresses[0];
-      if (ip === undefined || Number.isNaN(ipToInt(ip)) || isDuplicate(out, ip, port, seen)) continue;
+      if (!isIPv4(ip) || isDuplicate(out, ip, port, seen)) continue;
       const c = ep.conditions;
       const ready = c?.ready ?? true;
       const flags =

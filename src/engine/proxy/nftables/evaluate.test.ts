@@ -3,8 +3,8 @@ import type { Packet } from "../../net/types";
 import { Prng } from "../../util/prng";
 import type { HookContext, HookResult } from "../types";
 import { nftablesMode } from "./dataPlane";
-import { overallInput, TEST_NODE } from "./testdata/objects";
-import { syntheticInput } from "./testdata/synthetic";
+import { overallInput, TEST_NODE } from "./objects.testkit";
+import { syntheticInput } from "./synthetic.testkit";
 
 function pkt(src: string, dst: string, dport: number, proto: Packet["proto"] = "TCP"): Packet {
   return { proto, src, sport: 40000, dst, dport, mark: 0, bytes: 60, flags: ["SYN"] };

@@ -5,9 +5,10 @@
  * connection's first packet. `dnat`, `masquerade` and `reject` end the
  * evaluation, as the kernel's nat and reject expressions do.
  */
+
+import { cidrContains, ipToNumber } from "../../api/ipv4";
 import type { Hook, Packet } from "../../net/types";
 import type { HookContext, HookResult, MatchedRule } from "../types";
-import { cidrContains, ipToInt } from "./ip";
 import type { Cond, NftChain, NftRule, NftSet, NftTable, Stmt, Verdict } from "./model";
 import { actionText } from "./rules";
 
@@ -63,12 +64,12 @@ function condHolds(w: Walk, c: Cond): boolean {
     case "ctNew":
       return w.ctx.ctState === "NEW";
     case "addr": {
-      const ip = ipToInt(c.field === "saddr" ? p.src : p.dst);
+      const ip = ipToNumber(c.field === "saddr" ? p.src : p.dst);
       if (c.cidrs.length > 1) w.result.lookups++;
-      return c.cidrs.some((x) => cidrContains(x, ip)) !== c.neg;
+      return (ip !== undefined && c.cidrs.some((x) => cidrContains(x, ip))) !== c.neg;
     }
     case "host":
-      return ipToInt(c.field === "saddr" ? p.src : p.dst) === c.ip;
+      return ipToNumber(c.field === "saddr" ? p.src : p.dst) === c.ip;
     case "inSet":
       return setHas(w, c.set, c.field === "saddr" ? p.src : p.dst);
     case "fibSaddrLocal":

@@ -8,11 +8,11 @@ import { nftablesMode } from "./dataPlane";
 import { diffWrites, fullWrites } from "./diff";
 import { type AffinityState, evaluateHook, viewOf } from "./evaluate";
 import type { NftTable } from "./model";
+import { overallInput, TEST_NODE } from "./objects.testkit";
 import { renderChain, renderTable, wrapInTable } from "./render";
+import { NODE, SCENARIOS } from "./scenarios.testkit";
 import { servicePorts, slicesByService } from "./servicePorts";
-import { overallInput, TEST_NODE } from "./testdata/objects";
-import { NODE, SCENARIOS } from "./testdata/scenarios";
-import { applyEdits, edit, inputOf, materializeShape, svcShape, type World } from "./testdata/worlds";
+import { applyEdits, edit, inputOf, materializeShape, svcShape, type World } from "./worlds.testkit";
 
 /** What the data plane's size() reported when it kept the whole table written out. */
 function sizeOf(t: NftTable, affinity: AffinityState): DataPlaneSize {

@@ -3,13 +3,11 @@
  * sets, verdict maps and chains, with rules kept both structured (for
  * evaluation) and as the text `nft list` prints.
  */
+
+import type { Cidr } from "../../api/ipv4";
 import type { Hook } from "../../net/types";
 
-/** An IPv4 prefix as numbers (`network` already masked). */
-export interface Cidr {
-  network: number;
-  bits: number;
-}
+export type { Cidr };
 
 /** The key shapes kube-proxy's maps and sets use. */
 export type KeyKind = "addr" | "addr.proto.port" | "proto.port";

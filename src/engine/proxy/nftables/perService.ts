@@ -4,9 +4,10 @@
  * sets, in the order kube-proxy adds them to its transaction. A port's
  * service chains and each endpoint chain can also be written on their own.
  */
+
+import { cidrContains, cidrOf, ipToNumber } from "../../api/ipv4";
 import { trimmed } from "../../util/trimmed";
 import { type Categorized, categorize, usesClusterEndpoints, usesLocalEndpoints } from "./categorize";
-import { cidrContains, ipToInt } from "./ip";
 import type { Cond, NftChain, NftRule, NftSet, NftTable } from "./model";
 import * as N from "./names";
 import { goto, host, jump, rule } from "./rules";
@@ -116,7 +117,7 @@ function endpointChainRules(svc: PortSpec, ep: EndpointChainInfo): NftRule[] {
   L4PROTO[proto] ??= [{ k: "l4proto", proto }];
   const rules: NftRule[] = [
     {
-      conds: [host("saddr", ep.ip, ipToInt(ep.ip))],
+      conds: [host("saddr", ep.ip, ipToNumber(ep.ip)!)],
       stmts: [],
       action: JUMP_MASQ,
       text: `ip saddr ${ep.ip} ${JUMP_MASQ_TEXT}`,
@@ -142,7 +143,7 @@ function chainRules(plan: PortPlan, p: ServiceParams, name: string, ep?: Endpoin
     rules.push(
       rule({
         conds: [
-          host("daddr", svc.clusterIP, ipToInt(svc.clusterIP)),
+          host("daddr", svc.clusterIP, ipToNumber(svc.clusterIP)!),
           { k: "addr", field: "saddr", neg: true, cidrs: [p.podCIDR] },
         ],
         action: JUMP_MASQ,
@@ -172,9 +173,9 @@ function chainRules(plan: PortPlan, p: ServiceParams, name: string, ep?: Endpoin
   }
   if (name === plan.fwChain && plan.usesFWChain) {
     const sources = [...svc.loadBalancerSourceRanges];
-    const node = p.nodeIP === undefined ? Number.NaN : ipToInt(p.nodeIP);
-    if (sources.some((c) => cidrContains(c, node)))
-      for (const ip of svc.loadBalancerIPs) sources.push({ network: ipToInt(ip), bits: 32 });
+    const node = p.nodeIP === undefined ? undefined : ipToNumber(p.nodeIP);
+    if (node !== undefined && sources.some((c) => cidrContains(c, node)))
+      for (const ip of svc.loadBalancerIPs) sources.push(cidrOf(ipToNumber(ip)!, 32));
     rules.push(
       rule({ conds: [{ k: "addr", field: "saddr", neg: true, cidrs: sources }], action: { k: "drop" } }),
     );

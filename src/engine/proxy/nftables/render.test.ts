@@ -1,18 +1,13 @@
-import { readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { goldenDir } from "../../../testing/golden.testkit";
 import { buildTable } from "./build";
+import { overallInput, TEST_NODE } from "./objects.testkit";
 import { formatDuration, priorityText, renderTable } from "./render";
-import { overallInput, TEST_NODE } from "./testdata/objects";
-import { NODE, SCENARIOS } from "./testdata/scenarios";
+import { NODE, SCENARIOS } from "./scenarios.testkit";
 
-/** Golden files are real `nft list` output (nft 1.0.6) of the same objects; `UPDATE_GOLDEN=1` rewrites them. */
-const GOLDEN_DIR = new URL("./testdata/", import.meta.url);
-
-function golden(name: string, actual: string): void {
-  const url = new URL(`${name}.golden`, GOLDEN_DIR);
-  if (process.env.UPDATE_GOLDEN) writeFileSync(url, actual);
-  expect(actual).toBe(readFileSync(url, "utf8"));
-}
+/** Golden files are real `nft list` output (nft 1.0.6) of the same objects (`UPDATE_GOLDENS=1` rewrites them). */
+const inTestdata = goldenDir(new URL("./testdata/", import.meta.url));
+const golden = (name: string, actual: string): void => inTestdata(`${name}.golden`, actual);
 
 describe("nft list table ip kube-proxy", () => {
   it("renders upstream TestOverallNFTablesRules exactly as nft lists it", () => {

@@ -4,7 +4,7 @@
  * chains in creation order, elements sorted the way nft's mergesort does,
  * two addresses per line, one concatenation per line.
  */
-import { ipToInt } from "./ip";
+import { ipToNumber } from "../../api/ipv4";
 import type { NftChain, NftElement, NftSet, NftTable } from "./model";
 import { typeOf } from "./model";
 import { actionText } from "./rules";
@@ -27,12 +27,15 @@ export function formatDuration(ms: number): string {
   return parts.map(([n, u]) => (n > 0 ? `${n}${u}` : "")).join("");
 }
 
+/** An element's address as the number nft sorts by. */
+const addrKey = (text: string | undefined): number => (text === undefined ? 0 : (ipToNumber(text) ?? 0));
+
 /** The bytes nft concatenates for a key (address and port in network order, protocol one byte). */
 function keyBytes(key: readonly string[]): number[] {
   const out: number[] = [];
   for (const part of key) {
     if (part.includes(".")) {
-      const n = ipToInt(part);
+      const n = ipToNumber(part) ?? 0;
       out.push(n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255);
     } else if (part in PROTO_NUMBER) out.push(PROTO_NUMBER[part] ?? 0);
     else {
@@ -49,8 +52,7 @@ function keyBytes(key: readonly string[]): number[] {
  * integer, so the last byte (the port's low byte) weighs most.
  */
 export function sortElements(set: Pick<NftSet, "keyKind">, elements: NftElement[]): NftElement[] {
-  if (set.keyKind === "addr")
-    return elements.sort((a, b) => ipToInt(a.key[0] ?? "") - ipToInt(b.key[0] ?? ""));
+  if (set.keyKind === "addr") return elements.sort((a, b) => addrKey(a.key[0]) - addrKey(b.key[0]));
   const withBytes = elements.map((e) => ({ e, b: keyBytes(e.key) }));
   withBytes.sort((x, y) => {
     for (let i = x.b.length - 1; i >= 0; i--) {
@@ -84,7 +86,7 @@ export function renderSet(set: NftSet, dynamic: DynamicElements, nowMs: number):
   if (set.timeoutSeconds !== undefined) {
     s += `\t\tsize 65535\n\t\tflags dynamic,timeout\n\t\ttimeout ${formatDuration(set.timeoutSeconds * 1000)}\n`;
     const live = [...(dynamic.get(set.name) ?? new Map<string, number>())].filter(([, exp]) => exp > nowMs);
-    live.sort((a, b) => ipToInt(a[0]) - ipToInt(b[0]));
+    live.sort((a, b) => addrKey(a[0]) - addrKey(b[0]));
     if (live.length > 0)
       s += elementsLine(
         set,

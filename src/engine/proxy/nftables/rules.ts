@@ -4,7 +4,7 @@
  * marks as 8 hex digits with `meta`, one-element anonymous sets unwrapped,
  * interval sets sorted).
  */
-import { formatCidr, intToIp } from "./ip";
+import { cidrOf, formatCidr, type IPv4, numberToIp } from "../../api/ipv4";
 import type { Action, Cidr, Cond, NftRule, Stmt, Verdict } from "./model";
 
 function hex8(n: number): string {
@@ -16,9 +16,14 @@ function hex8(n: number): string {
  * overlap or touch merged (auto-merge), shown as a prefix when aligned
  * and `a-b` otherwise. Adjacent single addresses stay apart.
  */
+/** A prefix as nft prints it: a host address without `/32`. */
+function nftPrefix(cidr: Cidr): string {
+  return cidr.prefix === 32 ? numberToIp(cidr.network) : formatCidr(cidr);
+}
+
 function mergedIntervals(cidrs: readonly Cidr[]): string[] {
   const ranges = cidrs
-    .map((c) => ({ lo: c.network, hi: c.network + 2 ** (32 - c.bits) - 1, single: c.bits === 32 }))
+    .map((c) => ({ lo: c.network as number, hi: c.network + c.size - 1, single: c.prefix === 32 }))
     .sort((a, b) => a.lo - b.lo || b.hi - a.hi);
   const out: { lo: number; hi: number; single: boolean }[] = [];
   for (const r of ranges) {
@@ -32,8 +37,8 @@ function mergedIntervals(cidrs: readonly Cidr[]): string[] {
     const size = hi - lo + 1;
     const bits = 32 - Math.log2(size);
     return Number.isInteger(bits) && lo % size === 0
-      ? formatCidr({ network: lo, bits })
-      : `${intToIp(lo)}-${intToIp(hi)}`;
+      ? nftPrefix(cidrOf(lo as IPv4, bits))
+      : `${numberToIp(lo)}-${numberToIp(hi)}`;
   });
 }
 
@@ -42,7 +47,7 @@ function condText(c: Cond): string {
     case "ctNew":
       return "ct state new";
     case "addr": {
-      const items = c.cidrs.length === 1 && c.cidrs[0] ? [formatCidr(c.cidrs[0])] : mergedIntervals(c.cidrs);
+      const items = c.cidrs.length === 1 && c.cidrs[0] ? [nftPrefix(c.cidrs[0])] : mergedIntervals(c.cidrs);
       const value = items.length === 1 ? items[0] : `{ ${items.join(", ")} }`;
       return `ip ${c.field} ${c.neg ? "!= " : ""}${value}`;
     }

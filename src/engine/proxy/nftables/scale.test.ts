@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Packet } from "../../net/types";
 import type { HookContext, ProxyInput } from "../types";
 import { type NftablesDataPlane, nftablesMode } from "./dataPlane";
-import { NODE } from "./testdata/scenarios";
-import { syntheticInput } from "./testdata/synthetic";
+import { NODE } from "./scenarios.testkit";
+import { syntheticInput } from "./synthetic.testkit";
 
 const SERVICES = 10_000;
 const ENDPOINTS = 10;

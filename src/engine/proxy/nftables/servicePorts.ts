@@ -3,6 +3,8 @@
  * ServicePort: the names, addresses and endpoints the nftables rules are
  * written from (`pkg/proxy/serviceport.go`, `endpointslicecache.go`).
  */
+
+import { isIPv4, parseCidrOrAddress } from "../../api/ipv4";
 import type { EndpointSlice, Service } from "../../api/types";
 import {
   type CompactEndpoints,
@@ -12,7 +14,6 @@ import {
   hashed,
   type NameCache,
 } from "./endpoints";
-import { ipToInt, parseCidr } from "./ip";
 import type { Cidr } from "./model";
 
 export type { EndpointInfo, NameCache } from "./endpoints";
@@ -48,10 +49,6 @@ export interface PortSpec {
 export interface ServicePortInfo extends PortSpec {
   /** Endpoints sorted by `IP:port`, duplicates removed. */
   endpoints: EndpointInfo[];
-}
-
-function isIPv4(s: string | undefined): s is string {
-  return s !== undefined && !Number.isNaN(ipToInt(s));
 }
 
 /** `namespace/name`, the key Services are sorted and grouped by. */
@@ -96,7 +93,9 @@ export function portSpecs(
   const isLB = spec.type === "LoadBalancer";
   const lbIPs = isLB ? (svc.status?.loadBalancer?.ingress ?? []).map((i) => i.ip).filter(isIPv4) : NO_STRINGS;
   const ranges = isLB
-    ? (spec.loadBalancerSourceRanges ?? []).map(parseCidr).filter((c): c is Cidr => c !== undefined)
+    ? (spec.loadBalancerSourceRanges ?? [])
+        .map((r) => parseCidrOrAddress(r.trim()))
+        .filter((c): c is Cidr => c !== undefined)
     : NO_CIDRS;
   const externalIPs = spec.externalIPs?.length ? spec.externalIPs.filter(isIPv4) : NO_STRINGS;
   const affinity =

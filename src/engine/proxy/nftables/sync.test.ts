@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { Packet } from "../../net/types";
 import type { HookContext, ProxyInput } from "../types";
 import { nftablesMode } from "./dataPlane";
-import { overallInput, TEST_NODE } from "./testdata/objects";
-import { syntheticInput } from "./testdata/synthetic";
+import { overallInput, TEST_NODE } from "./objects.testkit";
+import { syntheticInput } from "./synthetic.testkit";
 
 function withExtraEndpoint(input: ProxyInput, sliceIndex: number, ip: string): ProxyInput {
   return {

@@ -2,8 +2,9 @@
  * `host` from bind9: one line per record (`has address`, `is an alias for`,
  * `has SRV record`, `domain name pointer`); `Host x not found: 3(NXDOMAIN)`.
  */
+
+import { isIPv4, isIPv6 } from "../../api/ipv4";
 import type { ResourceRecord, RRType } from "../../dns/contract";
-import { isIPv4, isIPv6 } from "../../dns/names";
 import type { Command } from "../types";
 import { bare, searchLookup } from "./lookup";
 import { contextResolvConf } from "./transport";

@@ -2,8 +2,10 @@
  * The search-list walk nslookup and host share: try each candidate until
  * one is not NXDOMAIN, as BIND's tools do with the resolv.conf search list.
  */
+
+import { isIPv4, isIPv6 } from "../../api/ipv4";
 import type { DnsResponse, RRType } from "../../dns/contract";
-import { isIPv4, isIPv6, reverseName } from "../../dns/names";
+import { reverseName } from "../../dns/names";
 import type { ResolvConf } from "../../dns/resolvConf";
 import { searchCandidates } from "../../dns/stub";
 import type { CommandEnv } from "../types";

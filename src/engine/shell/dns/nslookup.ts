@@ -2,8 +2,9 @@
  * `nslookup` from bind9 (as in netshoot): uses the resolv.conf search list,
  * asks A then AAAA, and prints the server first.
  */
+
+import { isIPv4, isIPv6 } from "../../api/ipv4";
 import type { RRType } from "../../dns/contract";
-import { isIPv4, isIPv6 } from "../../dns/names";
 import type { Command } from "../types";
 import { bare, searchLookup } from "./lookup";
 import { contextResolvConf } from "./transport";

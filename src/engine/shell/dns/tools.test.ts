@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { dnsScenario, podContext, testEnv } from "../../dns/cluster.testkit";
 import { ClusterDns } from "../../dns/resolver";
-import { dnsScenario, podContext, testEnv } from "../../dns/testing";
 import { hostname, podFiles } from "./files";
 import { host } from "./host";
 import { nslookup } from "./nslookup";

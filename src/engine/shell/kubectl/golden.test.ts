@@ -1,17 +1,11 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { modernCluster, seedCluster } from "./fixtures";
-import { k, testEnv } from "./testutil";
+import { goldenDir } from "../../../testing/golden.testkit";
+import { k, testEnv } from "./env.testkit";
+import { modernCluster, seedCluster } from "./fixtures.testkit";
 
-const DIR = join(__dirname, "testdata");
-
-/** Compares with testdata/<name>.golden; `UPDATE_GOLDEN=1` rewrites the file. */
-function golden(name: string, actual: string): void {
-  const path = join(DIR, `${name}.golden`);
-  if (process.env.UPDATE_GOLDEN || !existsSync(path)) writeFileSync(path, actual);
-  expect(actual).toBe(readFileSync(path, "utf8"));
-}
+const inTestdata = goldenDir(new URL("./testdata/", import.meta.url));
+/** Compares with testdata/<name>.golden. */
+const golden = (name: string, actual: string): void => inTestdata(`${name}.golden`, actual);
 
 describe("kubectl golden outputs (v1.35 cluster)", () => {
   const env = testEnv(modernCluster());

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { tabwrite } from "./describe/writer";
-import { modernCluster, seedCluster } from "./fixtures";
+import { FakeApi, k, testEnv } from "./env.testkit";
+import { modernCluster, seedCluster } from "./fixtures.testkit";
 import { parseFlags } from "./flags";
 import { matchesSelector, parseSelector } from "./selector";
-import { FakeApi, k, testEnv } from "./testutil";
 
 describe("flags", () => {
   const specs = [

@@ -1,14 +1,17 @@
 import { describe, expect, it } from "vitest";
+import { goldenDir } from "../../../testing/golden.testkit";
 import type { Api } from "../../api/contract";
 import { ClusterDns } from "../../dns/resolver";
 import { Network } from "../../net/network";
-import { fakeDataPlane, lessonCluster } from "../../net/testkit";
+import { fakeDataPlane, lessonCluster } from "../../net/network.testkit";
 import type { Trace } from "../../net/types";
 import type { CommandEnv, ShellContext } from "../types";
 import { conntrack } from "./conntrack";
 import { curl } from "./curl";
 import { ip, makeIpCommand } from "./ip";
 import { trace } from "./trace";
+
+const golden = goldenDir(new URL("./testdata/", import.meta.url));
 
 function setup(seed = 7) {
   const cluster = lessonCluster(seed);
@@ -42,7 +45,7 @@ describe("curl", () => {
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toContain("<h1>Welcome to nginx!</h1>");
     expect((r.data as Trace).verdict).toBe("delivered");
-    await expect(`${r.stderr}---\n${r.stdout}`).toMatchFileSnapshot("testdata/curl-v-web.golden");
+    golden("curl-v-web.golden", `${r.stderr}---\n${r.stdout}`);
   });
 
   it("resolution failure, refusal and timeout use curl's messages and exit codes", () => {
@@ -77,7 +80,7 @@ describe("curl", () => {
 
   it("-I prints nginx's headers", async () => {
     const { env } = setup();
-    await expect(curl(["-I", "web"], env(inClient)).stdout).toMatchFileSnapshot("testdata/curl-I-web.golden");
+    golden("curl-I-web.golden", curl(["-I", "web"], env(inClient)).stdout);
   });
 });
 
@@ -86,7 +89,7 @@ describe("trace", () => {
     const { env } = setup();
     const r = trace(["web"], env(inClient));
     expect(r.exitCode).toBe(0);
-    await expect(r.stdout).toMatchFileSnapshot("testdata/trace-web.golden");
+    golden("trace-web.golden", r.stdout);
   });
 
   it("--from external to a NodePort, and -o json is the Trace", () => {
@@ -106,7 +109,7 @@ describe("conntrack", () => {
     trace(["10.96.0.12"], env(inClient));
     const r = conntrack(["-L"], env(onNode1));
     expect(r.stderr).toBe("conntrack v1.4.7 (conntrack-tools): 3 flow entries have been shown.\n");
-    await expect(r.stdout).toMatchFileSnapshot("testdata/conntrack-L.golden");
+    golden("conntrack-L.golden", r.stdout);
     expect(conntrack(["-L", "-p", "udp"], env(onNode1)).stdout.split("\n")[0]).toMatch(
       /^udp {6}17 29 src=10\.244\.1\.5 dst=10\.96\.0\.10 /,
     );
@@ -123,7 +126,7 @@ describe("ip", () => {
       ip(["a"], env(inClient)).stdout,
       ip(["r"], env(inClient)).stdout,
     ].join("---\n");
-    await expect(text).toMatchFileSnapshot("testdata/ip.golden");
+    golden("ip.golden", text);
   });
 
   it("accepts extra interfaces (kube-ipvs0) and shifts the veth numbers", () => {

@@ -6,9 +6,11 @@
  * NOTE: IPv6 link-local addresses, which real interfaces also carry, are
  * left out; node subnets are taken as /24.
  */
+
+import { lastAddress, numberToIp } from "../../api/ipv4";
 import { type AddressIndex, addressIndex, type PodAddress } from "../../net/addresses";
-import { broadcast, fnv1a } from "../../net/ip";
 import { nodeRouteTable, nodeSubnet, podRouteTable, vethName } from "../../net/routes";
+import { fnv1a } from "../../util/fnv";
 import type { Command, CommandEnv } from "../types";
 
 /** Renders extra node interfaces (e.g. kube-ipvs0) starting at `ifindex`; "" for none. */
@@ -57,14 +59,14 @@ export function nodeIpAddr(env: CommandEnv, node: string, extra?: ExtraInterface
     lines.push(
       `2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc fq_codel state UP group default qlen 1000`,
       `    link/ether ${mac(`${node}/eth0`)} brd ff:ff:ff:ff:ff:ff`,
-      ...inet(n.ip, "24", broadcast(sub), "eth0"),
+      ...inet(n.ip, "24", numberToIp(lastAddress(sub)), "eth0"),
     );
   }
   if (n?.podCidr && n.bridgeIp) {
     lines.push(
       `3: cni0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP group default qlen 1000`,
       `    link/ether ${mac(`${node}/cni0`)} brd ff:ff:ff:ff:ff:ff`,
-      ...inet(n.bridgeIp, String(n.podCidr.bits), broadcast(n.podCidr), "cni0"),
+      ...inet(n.bridgeIp, String(n.podCidr.prefix), numberToIp(lastAddress(n.podCidr)), "cni0"),
     );
   }
   let text = `${lines.join("\n")}\n`;
@@ -105,7 +107,7 @@ export function podIpAddr(env: CommandEnv, pod: PodAddress, extra?: ExtraInterfa
     ...LO,
     `2: eth0@if${peer}: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP group default `,
     `    link/ether ${mac(`${pod.namespace}/${pod.name}/eth0`)} brd ff:ff:ff:ff:ff:ff link-netnsid 0`,
-    ...inet(pod.ip, String(node.podCidr.bits), broadcast(node.podCidr), "eth0"),
+    ...inet(pod.ip, String(node.podCidr.prefix), numberToIp(lastAddress(node.podCidr)), "eth0"),
   ];
   return `${lines.join("\n")}\n`;
 }

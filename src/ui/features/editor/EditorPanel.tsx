@@ -1,17 +1,16 @@
-import { lazy, Suspense, useCallback, useEffect } from "react";
+import { useCallback, useEffect, useRef } from "react";
 import { useT } from "../../i18n/useT";
 import { useAppStore } from "../../store";
 import { applyEditor } from "../../store/actions";
 import { ExamplePicker } from "./ExamplePicker";
-
-const MonacoYamlEditor = lazy(() =>
-  import("./MonacoYamlEditor").then((m) => ({ default: m.MonacoYamlEditor })),
-);
+import { PlainYamlEditor } from "./PlainYamlEditor";
+import { useMonacoEditor } from "./useMonacoEditor";
+import { useMonacoWhenShown } from "./useMonacoWhenShown";
 
 /**
- * The manifests: Monaco (loaded on demand) with the engine's refusals as
- * markers, Apply (button or Ctrl/Cmd+Enter), and whether the editor holds
- * changes the cluster has not seen.
+ * The manifests: a plain text area at first, Monaco once the editor is shown and the page is idle
+ * (or the user focuses it), with the engine's refusals as markers, Apply (button or
+ * Ctrl/Cmd+Enter), and whether the editor holds changes the cluster has not seen.
  */
 export function EditorPanel() {
   const t = useT();
@@ -20,6 +19,10 @@ export function EditorPanel() {
   const markers = useAppStore((s) => s.markers);
   const busy = useAppStore((s) => s.busy);
   const dirty = text !== appliedText;
+  const regionRef = useRef<HTMLElement>(null);
+  const monaco = useMonacoWhenShown(regionRef);
+  const plainRef = useRef<HTMLTextAreaElement>(null);
+  const { Editor, handoff } = useMonacoEditor(monaco.wanted, plainRef);
 
   const apply = useCallback(() => void applyEditor(), []);
   useEffect(() => {
@@ -34,7 +37,7 @@ export function EditorPanel() {
   }, [apply]);
 
   return (
-    <section className="editor-panel" aria-label={t("editor.region")}>
+    <section className="editor-panel" aria-label={t("editor.region")} ref={regionRef}>
       <div className="editor-toolbar">
         <button type="button" onClick={apply} disabled={busy} title={t("editor.applyHint")}>
           {t("editor.apply")}
@@ -45,9 +48,11 @@ export function EditorPanel() {
         </span>
         <ExamplePicker />
       </div>
-      <Suspense fallback={<p className="muted">{t("editor.loading")}</p>}>
-        <MonacoYamlEditor />
-      </Suspense>
+      {Editor ? (
+        <Editor handoff={handoff} />
+      ) : (
+        <PlainYamlEditor label={t("editor.textarea")} textareaRef={plainRef} onEngage={monaco.want} />
+      )}
       {markers.length > 0 ? (
         <ul className="editor-errors" aria-live="polite">
           {markers.map((m) => (

@@ -1,26 +1,36 @@
 import { useEffect, useRef } from "react";
 import { useT } from "../../i18n/useT";
 import { useAppStore } from "../../store";
+import { leaveOnEscapeThenTab } from "./monaco/keyboard";
 import { MARKER_OWNER, toMarkerData } from "./monaco/markers";
 import { manifestModel, monaco } from "./monaco/setup";
 import { monacoTheme } from "./monaco/theme";
+
+/** Where the user was in the plain editor Monaco replaces: the caret, and whether it had focus. */
+export interface EditorHandoff {
+  offset: number;
+  focused: boolean;
+}
+
+export interface MonacoYamlEditorProps {
+  handoff: EditorHandoff;
+}
 
 /**
  * Monaco on the store's `text`: edits go to `setText`, outside changes (an example, a lesson)
  * replace the model's text, and the API server's refusals appear as error markers on their lines.
  * yaml-language-server adds completion, hover and schema validation per `---` document.
  */
-export function MonacoYamlEditor() {
+export function MonacoYamlEditor({ handoff }: MonacoYamlEditorProps) {
   const t = useT();
   const hostRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
-  const text = useAppStore((s) => s.text);
   const markers = useAppStore((s) => s.markers);
   const theme = useAppStore((s) => s.theme);
   const setText = useAppStore((s) => s.setText);
   const label = t("editor.textarea");
 
-  // Created once; the effects below (run after it, in order) bring in text, markers, label and theme.
+  // Created once; the effects below (run after it, in order) bring in markers, label and theme.
   useEffect(() => {
     const host = hostRef.current;
     if (!host) return;
@@ -36,20 +46,32 @@ export function MonacoYamlEditor() {
       quickSuggestions: { other: true, comments: false, strings: true },
     });
     const subscription = model.onDidChangeContent(() => setText(model.getValue()));
+    // Outside changes (an example, a lesson, a share link) replace the text as an edit, so they
+    // stay undoable. The store is read when it changes, never a render's copy of it: an example
+    // arriving while Monaco mounts must not be overwritten by the older text.
+    const sync = (text: string) => {
+      if (model.getValue() !== text)
+        model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
+    };
+    sync(useAppStore.getState().text);
+    const unsubscribe = useAppStore.subscribe((s, prev) => {
+      if (s.text !== prev.text) sync(s.text);
+    });
+    const keyboard = leaveOnEscapeThenTab(monaco, editor);
     editorRef.current = editor;
+    // The user was typing in the plain editor: carry on in Monaco at the same place.
+    if (handoff.focused) {
+      editor.setPosition(model.getPositionAt(handoff.offset));
+      editor.focus();
+    }
     return () => {
       subscription.dispose();
+      unsubscribe();
+      keyboard.dispose();
       editor.dispose();
       editorRef.current = null;
     };
-  }, [setText]);
-
-  useEffect(() => {
-    const model = editorRef.current?.getModel();
-    if (!model || model.getValue() === text) return;
-    // An edit rather than setValue: the change stays undoable.
-    model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
-  }, [text]);
+  }, [setText, handoff]);
 
   useEffect(() => {
     const model = editorRef.current?.getModel();

@@ -18,6 +18,8 @@ export function Terminal() {
   const clearTerminal = useAppStore((s) => s.clearTerminal);
   const [line, setLine] = useState("");
   const [cursor, setCursor] = useState<number | null>(null);
+  // After Escape the next Tab leaves the terminal instead of completing (no keyboard trap).
+  const leaving = useRef(false);
   const logRef = useRef<HTMLDivElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
 
@@ -27,6 +29,9 @@ export function Terminal() {
   }, [lines]);
 
   const onKeyDown = async (e: React.KeyboardEvent<HTMLInputElement>) => {
+    const escaped = leaving.current;
+    leaving.current = e.key === "Escape" || (escaped && e.key === "Shift");
+    if (e.key === "Tab" && (escaped || line.trim() === "")) return;
     if (e.key === "Enter") {
       e.preventDefault();
       const text = line;
@@ -97,7 +102,14 @@ export function Terminal() {
           autoComplete="off"
           autoCapitalize="off"
           aria-busy={busy}
+          aria-describedby="terminal-keys"
+          onBlur={() => {
+            leaving.current = false;
+          }}
         />
+        <span id="terminal-keys" className="visually-hidden">
+          {t("terminal.keys")}
+        </span>
       </div>
     </section>
   );

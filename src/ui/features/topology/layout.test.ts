@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { TraceHop } from "../../../engine/net/types";
 import { hopPosition, tracePoints } from "./hopPosition";
 import { type Box, layoutTopology, MAX_DRAWN_SERVICES, serviceLines } from "./layout";
-import { syntheticTrace, syntheticView } from "./testView";
+import { syntheticTrace, syntheticView } from "./view.testkit";
 
 const inside = (inner: Box, outer: Box) =>
   inner.x >= outer.x &&

@@ -4,9 +4,10 @@
  * (`-g`), returning at `RETURN` or a chain's end, stopping at a verdict or a
  * NAT target, and falling back to the built-in chain's policy.
  */
+
+import { ipToNumber } from "../../../api/ipv4";
 import type { Packet } from "../../../net/types";
 import type { MatchedRule } from "../../types";
-import { parseIPv4 } from "./addr";
 import type { EvalContext, EvalResult } from "./context";
 import { type PacketView, PROTO_NUMBERS, ruleMatches } from "./matchers";
 import { saveRule, saveTarget, targetName } from "./saveText";
@@ -59,8 +60,8 @@ export function evaluate(table: Table, chainName: string, packet: Packet, ctx: E
   const record = ctx.recordWalk !== false;
   const v: PacketView = {
     packet: { ...packet },
-    src: parseIPv4(packet.src) ?? 0,
-    dst: parseIPv4(packet.dst) ?? 0,
+    src: ipToNumber(packet.src) ?? 0,
+    dst: ipToNumber(packet.dst) ?? 0,
     proto: PROTO_NUMBERS[packet.proto],
     lookups: 0,
   };

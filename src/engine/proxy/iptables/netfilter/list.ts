@@ -4,7 +4,7 @@
  * `print_ipv4_addresses` in `iptables/xshared.c`, with every `%-Ns` width
  * (and the trailing blanks they leave) reproduced.
  */
-import { formatIPv4 } from "./addr";
+import { numberToIp } from "../../../api/ipv4";
 import { readRules } from "./lazy";
 import { protoName } from "./parse";
 import { printMatch, printTarget } from "./printText";
@@ -53,7 +53,7 @@ function headerNum(n: number, exact: boolean): string {
 function addrText(a: AddrMatch | undefined, numeric: boolean): string {
   if (!a || a.mask === 0) return numeric ? "0.0.0.0/0" : "anywhere";
   // NOTE: without -n iptables resolves names via DNS; addresses are printed numerically here.
-  return a.prefix === 32 ? formatIPv4(a.addr) : `${formatIPv4(a.addr)}/${a.prefix}`;
+  return a.prefix === 32 ? numberToIp(a.addr) : `${numberToIp(a.addr)}/${a.prefix}`;
 }
 
 function header(table: Table, name: string, refs: number, o: ListOptions): string {

@@ -1,6 +1,7 @@
 /** Does a packet satisfy a rule's matches? Integer compares only; no allocation on the hot path. */
+
+import { numberToIp } from "../../../api/ipv4";
 import type { Packet } from "../../../net/types";
-import { formatIPv4 } from "./addr";
 import type { EvalContext } from "./context";
 import type { IfaceMatch, Match, PortRange, Rule } from "./types";
 
@@ -89,7 +90,7 @@ function matchOne(m: Match, v: PacketView, ctx: EvalContext): boolean {
  * one last-seen time is kept here, which is all `--seconds` alone needs.
  */
 function matchRecent(m: Extract<Match, { name: "recent" }>, v: PacketView, ctx: EvalContext): boolean {
-  const addr = formatIPv4(((m.side === "source" ? v.src : v.dst) & m.mask) >>> 0);
+  const addr = numberToIp(((m.side === "source" ? v.src : v.dst) & m.mask) >>> 0);
   let list = ctx.recent[m.listName];
   if (!list) {
     list = {};

@@ -4,7 +4,7 @@
  * implicit protocol matches (`-p tcp --dport 80`), then `-j`/`-g` and the
  * target's own options.
  */
-import { parseCidr } from "./addr";
+import { cidrOf, ipToNumber } from "../../../api/ipv4";
 import { type Cursor, RuleParseError, take } from "./errors";
 import { parseMatchOption } from "./parseMatch";
 import { parseTargetOption, targetFor } from "./parseTarget";
@@ -57,9 +57,23 @@ export function tokenize(line: string): string[] {
 }
 
 function addr(text: string, invert: boolean) {
-  const net = parseCidr(text);
+  const net = parseAddressMask(text);
   if (!net) throw new RuleParseError(`host/network \`${text}' not found`);
-  return { addr: net.addr, mask: net.mask, prefix: net.prefix, invert };
+  return { addr: net.network as number, mask: net.mask, prefix: net.prefix, invert };
+}
+
+/** iptables' `-s`/`-d` argument: an address, optionally `/len` or `/dotted.mask` (a bare address is /32). */
+function parseAddressMask(text: string) {
+  const slash = text.indexOf("/");
+  const ip = ipToNumber(slash < 0 ? text : text.slice(0, slash));
+  if (ip === undefined) return undefined;
+  if (slash < 0) return cidrOf(ip, 32);
+  const m = text.slice(slash + 1);
+  if (/^\d{1,2}$/.test(m)) return Number(m) > 32 ? undefined : cidrOf(ip, Number(m));
+  const dotted = ipToNumber(m);
+  return dotted === undefined
+    ? undefined
+    : cidrOf(ip, dotted === 0 ? 0 : 32 - Math.log2((~dotted >>> 0) + 1));
 }
 
 /** Parses one rule's arguments (without `-A CHAIN`). Quoted tokens may keep their quotes. */

@@ -1,5 +1,5 @@
 /** Options of the match extensions kube-proxy uses, parsed as libxt_* parses them. */
-import { parseIPv4 } from "./addr";
+import { ipToNumber } from "../../../api/ipv4";
 import { type Cursor, RuleParseError, take } from "./errors";
 import { CT_STATES, type CtStateName, type Match, type PortRange } from "./types";
 
@@ -133,7 +133,7 @@ function parseRecentOption(
       m.side = "dest";
       return true;
     case "--mask": {
-      const mask = parseIPv4(take(cur, opt));
+      const mask = ipToNumber(take(cur, opt));
       if (mask === undefined) throw new RuleParseError("recent: bad --mask");
       m.mask = mask;
       return true;

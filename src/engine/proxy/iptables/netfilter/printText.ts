@@ -3,7 +3,7 @@
  * ` /* comment *\/`, ` tcp dpt:80`, ` ADDRTYPE match dst-type LOCAL`,
  * ` statistic mode random probability 0.50000000000`, ` to:10.244.1.5:80`, ...
  */
-import { formatIPv4 } from "./addr";
+import { numberToIp } from "../../../api/ipv4";
 import { formatProbability, hex, markText } from "./saveText";
 import type { Match, PortRange, Target } from "./types";
 
@@ -58,7 +58,7 @@ export function printMatch(m: Match, numeric: boolean): string {
         (m.seconds ? ` seconds: ${m.seconds}` : "") +
         (m.reap ? " reap" : "") +
         (m.hitcount ? ` hit_count: ${m.hitcount}` : "") +
-        ` name: ${m.listName} side: ${m.side === "source" ? "source" : "dest"} mask: ${formatIPv4(m.mask)}`
+        ` name: ${m.listName} side: ${m.side === "source" ? "source" : "dest"} mask: ${numberToIp(m.mask)}`
       );
     case "mark":
       return ` mark match${m.invert ? " !" : ""} ${markText(m.value, m.mask)}`;

@@ -4,7 +4,7 @@
  * were given with each extension's save() text, then `-j TARGET` and its
  * options (`iptables/iptables-save.c`, `libiptc`, `extensions/libxt_*.c`).
  */
-import { formatIPv4 } from "./addr";
+import { numberToIp } from "../../../api/ipv4";
 import { protoName } from "./parse";
 import type { AddrMatch, IfaceMatch, Match, PortRange, Rule, Target } from "./types";
 
@@ -26,7 +26,7 @@ export function formatProbability(threshold: number): string {
 
 function saveAddr(letter: string, a: AddrMatch | undefined): string {
   if (!a) return "";
-  return `${a.invert ? " !" : ""} -${letter} ${formatIPv4(a.addr)}/${a.prefix}`;
+  return `${a.invert ? " !" : ""} -${letter} ${numberToIp(a.addr)}/${a.prefix}`;
 }
 
 function saveIface(letter: string, i: IfaceMatch | undefined): string {
@@ -62,7 +62,7 @@ export function saveMatch(m: Match): string {
         (m.seconds ? ` --seconds ${m.seconds}` : "") +
         (m.reap ? " --reap" : "") +
         (m.hitcount ? ` --hitcount ${m.hitcount}` : "") +
-        ` --name ${m.listName} --mask ${formatIPv4(m.mask)}` +
+        ` --name ${m.listName} --mask ${numberToIp(m.mask)}` +
         (m.side === "source" ? " --rsource" : " --rdest")
       );
     case "mark":

@@ -2,7 +2,7 @@
  * `ipvsadm -L` output, as ipvsadm 1.31 (ipvsadm.c print_title /
  * print_service_entry / print_conn) prints it, with libipvs' sorting.
  */
-import { libipvsAddrCompare } from "../addr";
+import { ipToNumber } from "../../../api/ipv4";
 import type { IpvsConn, IpvsStats, RealServer, VirtualServer } from "../model";
 
 /** The first line of a full listing (kernel IPVS 1.2.1, 2^12 connection hash buckets). */
@@ -22,6 +22,15 @@ const SERVICES: Record<number, string> = { 53: "domain", 80: "http", 443: "https
 
 function addrPort(ip: string, port: number, numeric: boolean): string {
   return `${ip}:${numeric ? port : (SERVICES[port] ?? port)}`;
+}
+
+/**
+ * libipvs' address comparison: it subtracts two unsigned addresses and reads
+ * the difference as a signed int, so it wraps (a `172.x` or `192.168.x`
+ * service sorts before `10.96.x`).
+ */
+function libipvsAddrCompare(a: string, b: string): number {
+  return ((ipToNumber(a) ?? 0) - (ipToNumber(b) ?? 0)) | 0;
 }
 
 /** libipvs ipvs_cmp_services (no fwmark, one family): protocol, address (wrapping), port. */

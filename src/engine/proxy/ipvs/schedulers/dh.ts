@@ -4,7 +4,7 @@
  * (daddr * 2654435761) & 255. Every packet to one virtual address therefore
  * goes to one real server — for a ClusterIP VS, to a single backend.
  */
-import { ipToU32 } from "../addr";
+import { ipToNumber } from "../../../api/ipv4";
 import { multiplicativeHash } from "./hash";
 import type { SchedDest, Scheduler } from "./types";
 
@@ -23,7 +23,7 @@ export function dhBuckets(dests: readonly SchedDest[]): (string | null)[] {
 
 /** ip_vs_dh_hashkey. */
 export function dhHashKey(daddr: string): number {
-  return multiplicativeHash(ipToU32(daddr), DH_TAB_SIZE - 1);
+  return multiplicativeHash(ipToNumber(daddr)!, DH_TAB_SIZE - 1);
 }
 
 export const dh: Scheduler<DhState> = {

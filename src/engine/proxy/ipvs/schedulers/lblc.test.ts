@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { dests, pkt } from "./dests.testkit";
 import { lblc } from "./lblc";
 import { lblcr } from "./lblcr";
-import { dests, pkt } from "./testDests";
 
 describe("lblc (ip_vs_lblc.c)", () => {
   it("keeps one server per destination address until it is overloaded (active > weight while another has active*2 < weight)", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { dests, pkt } from "./dests.testkit";
 import { lc } from "./lc";
-import { dests, pkt } from "./testDests";
 import { wlc } from "./wlc";
 
 describe("lc (ip_vs_lc.c)", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { dests, pkt } from "./dests.testkit";
 import { MH_DEFAULT_SIZE, makeMh, mhLookupTable } from "./mh";
-import { dests, pkt } from "./testDests";
 
 const three = () => dests([["10.244.1.5"], ["10.244.2.7"], ["10.244.3.9"]]);
 

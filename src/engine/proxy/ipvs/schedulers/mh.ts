@@ -9,7 +9,7 @@
  * M: the kernel's default CONFIG_IP_VS_MH_TAB_INDEX is 12, i.e. primes[12 - 8]
  * = 4093 (the table offers 251, 509, ... 131071).
  */
-import { ipToU32 } from "../addr";
+import { ipToNumber } from "../../../api/ipv4";
 import { hsiphashU32 } from "./hash";
 import { gcd, type SchedDest, type Scheduler } from "./types";
 
@@ -31,7 +31,7 @@ export interface MhState {
 /** ip_vs_mh_hashkey with the fixed keys from generate_hash_secret(). */
 export function mhHashKey(addr: string, port: number, which: 1 | 2, offset = 0): number {
   const k = which === 1 ? HASH1 : HASH2;
-  return hsiphashU32((offset + port + ipToU32(addr)) >>> 0, k, k);
+  return hsiphashU32((offset + port + ipToNumber(addr)!) >>> 0, k, k);
 }
 
 function fls(x: number): number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { dests, pkt } from "./dests.testkit";
 import { rr } from "./rr";
-import { dests, pkt } from "./testDests";
 import { wrr } from "./wrr";
 
 describe("rr (ip_vs_rr.c)", () => {

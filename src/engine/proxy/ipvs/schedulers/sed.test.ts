@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { dests, pkt } from "./dests.testkit";
 import { nq } from "./nq";
 import { sed } from "./sed";
-import { dests, pkt } from "./testDests";
 
 describe("sed (ip_vs_sed.c) and nq (ip_vs_nq.c)", () => {
   it("idle servers of weights 1 and 3: sed prefers the heavy one, nq the first idle one", () => {

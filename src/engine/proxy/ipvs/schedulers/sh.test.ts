@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { dests, pkt } from "./dests.testkit";
 import { dh, dhBuckets, dhHashKey } from "./dh";
 import { multiplicativeHash } from "./hash";
 import { sh, shBuckets, shHashKey } from "./sh";
-import { dests, pkt } from "./testDests";
 
 const three = () => dests([["10.0.0.1"], ["10.0.0.2"], ["10.0.0.3"]]);
 

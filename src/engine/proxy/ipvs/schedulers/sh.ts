@@ -7,7 +7,7 @@
  * NOTE: this is the current kernel (hash_32, since v4.x); older kernels used
  * (saddr * 2654435761) & 255 — see {@link multiplicativeHash}.
  */
-import { ipToU32 } from "../addr";
+import { ipToNumber } from "../../../api/ipv4";
 import { hash32 } from "./hash";
 import type { SchedDest, Scheduler } from "./types";
 
@@ -41,7 +41,7 @@ export function shBuckets(dests: readonly SchedDest[]): (string | null)[] {
 
 /** ip_vs_sh_hashkey. */
 export function shHashKey(addr: string, port: number, offset = 0): number {
-  return (offset + hash32((port + ipToU32(addr)) >>> 0, SH_TAB_BITS)) & (SH_TAB_SIZE - 1);
+  return (offset + hash32((port + ipToNumber(addr)!) >>> 0, SH_TAB_BITS)) & (SH_TAB_SIZE - 1);
 }
 
 export const sh: Scheduler<ShState> = {

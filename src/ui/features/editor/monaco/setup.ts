@@ -17,6 +17,7 @@ import "monaco-editor/esm/vs/editor/contrib/indentation/browser/indentation.js";
 import "monaco-editor/esm/vs/editor/contrib/linesOperations/browser/linesOperations.js";
 import "monaco-editor/esm/vs/editor/contrib/multicursor/browser/multicursor.js";
 import "monaco-editor/esm/vs/editor/contrib/suggest/browser/suggestController.js";
+import "monaco-editor/esm/vs/editor/contrib/toggleTabFocusMode/browser/toggleTabFocusMode.js";
 import "monaco-editor/esm/vs/editor/contrib/wordHighlighter/browser/wordHighlighter.js";
 import "monaco-editor/esm/vs/editor/contrib/wordOperations/browser/wordOperations.js";
 import "monaco-editor/esm/vs/editor/common/standaloneStrings.js";
@@ -24,6 +25,7 @@ import "monaco-editor/esm/vs/base/browser/ui/codicons/codiconStyles.js";
 import "monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution.js";
 import { configureMonacoYaml } from "monaco-yaml";
 import { manifestSchema } from "./schema";
+import { defineMonacoThemes } from "./theme";
 import { installWorkers } from "./workers";
 
 /** The editor's one model: what `kubectl apply -f manifests.yaml` would read. */
@@ -31,13 +33,21 @@ export const MODEL_URI = "file:///manifests.yaml";
 
 installWorkers(monaco);
 
+// Monaco cancels an editor's pending work (word highlights, hovers) with a `Canceled` error when
+// the editor is disposed, and nothing awaits it; VS Code's own error handler ignores these.
+window.addEventListener("unhandledrejection", (e) => {
+  if (e.reason instanceof Error && e.reason.name === "Canceled") e.preventDefault();
+});
+defineMonacoThemes(monaco);
+
 configureMonacoYaml(monaco, {
   enableSchemaRequest: false,
   hover: true,
   hoverSchemaSource: false,
   completion: true,
   validate: true,
-  format: { enable: true },
+  // No "Format document" command is offered, so the worker is built without prettier (vite.config.ts).
+  format: { enable: false },
   schemas: [
     {
       uri: "https://packetwalk.invalid/schemas/manifest.json",

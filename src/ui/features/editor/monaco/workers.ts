@@ -13,12 +13,12 @@ interface LegacyWorkerOptions {
 /** Module workers, bundled by Vite from these `new URL(…, import.meta.url)` references. */
 function createWorker(label: string): Worker {
   if (label === "yaml") {
-    return new Worker(new URL("monaco-yaml/yaml.worker.js", import.meta.url), {
+    return new Worker(new URL("./workers/yaml.worker.ts", import.meta.url), {
       type: "module",
       name: "yaml",
     });
   }
-  return new Worker(new URL("monaco-editor/esm/vs/editor/editor.worker.js", import.meta.url), {
+  return new Worker(new URL("./workers/editor.worker.ts", import.meta.url), {
     type: "module",
     name: "editor",
   });

@@ -3,7 +3,7 @@
  * lesson's v1.20 cluster, and a v1.35 kind-like cluster with every Service type.
  */
 import type { Cluster } from "../../cluster";
-import { DAY, HOUR, MINUTE, put, testCluster } from "./testutil";
+import { DAY, HOUR, MINUTE, put, testCluster } from "./env.testkit";
 
 function node(cluster: Cluster, name: string, ip: string, controlPlane: boolean, version: string): void {
   put(cluster, "Node", 6 * DAY + 3 * HOUR, {

@@ -2,11 +2,11 @@
  * Small clusters for the golden `nft list table ip kube-proxy` tests, on a
  * kubeadm-default cluster (Services 10.96.0.0/12, pods 10.244.0.0/16).
  */
-import type { ClusterConfig } from "../../../api/configTypes";
-import type { EndpointSlice, Node, Service } from "../../../api/types";
-import { defaultClusterConfig } from "../../../cluster";
-import type { ProxyInput } from "../../types";
-import { node, service, slice } from "./objects";
+import type { ClusterConfig } from "../../api/configTypes";
+import type { EndpointSlice, Node, Service } from "../../api/types";
+import { defaultClusterConfig } from "../../cluster";
+import type { ProxyInput } from "../types";
+import { node, service, slice } from "./objects.testkit";
 
 export const NODE = "worker-1";
 

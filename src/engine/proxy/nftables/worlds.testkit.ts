@@ -5,10 +5,10 @@
  * and ExternalName Services, endpoints in every condition.
  */
 import fc from "fast-check";
-import type { EndpointSlice, Service } from "../../../api/types";
-import type { ProxyInput } from "../../types";
-import { service, slice, type TestEndpoint } from "./objects";
-import { NODE, SCENARIOS } from "./scenarios";
+import type { EndpointSlice, Service } from "../../api/types";
+import type { ProxyInput } from "../types";
+import { service, slice, type TestEndpoint } from "./objects.testkit";
+import { NODE, SCENARIOS } from "./scenarios.testkit";
 
 export interface SvcShape {
   type: "ClusterIP" | "NodePort" | "LoadBalancer" | "ExternalName" | "headless";

@@ -5,9 +5,9 @@
 
 import type { IEndpoint } from "kubernetes-models/discovery.k8s.io/v1/Endpoint";
 import type { IServicePort } from "kubernetes-models/v1/ServicePort";
-import type { ClusterConfig } from "../../../api/configTypes";
-import type { EndpointSlice, Node, ObjectMeta, Service } from "../../../api/types";
-import { defaultClusterConfig } from "../../../cluster";
+import type { ClusterConfig } from "../../api/configTypes";
+import type { EndpointSlice, Node, ObjectMeta, Service } from "../../api/types";
+import { defaultClusterConfig } from "../../cluster";
 
 /** Literal metadata, as the API server would have stamped it. */
 export function meta(

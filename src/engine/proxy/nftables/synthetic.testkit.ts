@@ -1,9 +1,9 @@
 /** A synthetic cluster of `n` ClusterIP Services with `e` endpoints each, for scale tests and benchmarks. */
-import type { EndpointSlice, Service } from "../../../api/types";
-import { defaultClusterConfig } from "../../../cluster";
-import type { ProxyInput } from "../../types";
-import { node, service, slice } from "./objects";
-import { NODE } from "./scenarios";
+import type { EndpointSlice, Service } from "../../api/types";
+import { defaultClusterConfig } from "../../cluster";
+import type { ProxyInput } from "../types";
+import { node, service, slice } from "./objects.testkit";
+import { NODE } from "./scenarios.testkit";
 
 function ip(base: number, i: number): string {
   const n = base + i;

@@ -3,7 +3,7 @@
 import type { EndpointSlice, Service } from "../../api/types";
 import { defaultClusterConfig } from "../../cluster";
 import type { ProxyInput } from "../types";
-import { node, service, slice } from "./testObjects";
+import { node, service, slice } from "./objects.testkit";
 
 const nodes = [node("node-1", "192.168.1.10"), node("node-2", "192.168.1.11")];
 const input = (services: Service[], endpointSlices: EndpointSlice[]): ProxyInput => ({

@@ -4,7 +4,7 @@
  */
 import type { Api, ApiError, ApplyResult, DeleteOptions, ManifestDocument } from "../../api/contract";
 import { ApiStatusError } from "../../api/contract";
-import { newObjectMeta } from "../../api/meta";
+import { newObjectMeta } from "../../api/meta.testkit";
 import type { AnyObject, Kind, KindMap, ObjectMeta } from "../../api/types";
 import { Cluster, defaultClusterConfig } from "../../cluster";
 import type { Dns } from "../../dns/contract";

@@ -1,5 +1,5 @@
 /** Builders for controller tests: objects as the API server would store them. */
-import { newObjectMeta } from "../api/meta";
+import { newObjectMeta } from "../api/meta.testkit";
 import type { Deployment, Node, Pod, Service } from "../api/types";
 import type { Cluster } from "../cluster";
 

@@ -3,7 +3,7 @@
  * into a cluster's store, as the API server and controllers would have.
  */
 import type { Api } from "../api/contract";
-import { newObjectMeta } from "../api/meta";
+import { newObjectMeta } from "../api/meta.testkit";
 import type { EndpointSlice, Pod, Service } from "../api/types";
 import { Cluster, defaultClusterConfig } from "../cluster";
 import type { Net } from "../net/contract";
