@@ -9,20 +9,18 @@ import { ConfigCoordinator } from "./configChange";
 import type { Api, ApiError, ApplyResult, DeleteOptions, ManifestDocument } from "./contract";
 import { ApiStatusError } from "./contract";
 import { DecodeSchema } from "./decode/schema";
-import { applyDefaults } from "./defaults";
 import type { ErrorContext } from "./errors";
 import { alreadyExists, badRequest, invalidError, notFound } from "./errors";
-import { CONFIG_KINDS, isNamespaced, kindInfo } from "./kinds";
+import { isNamespaced, kindInfo, NAMESPACED_KINDS } from "./kinds";
 import { KubernetesEndpointsReconciler } from "./kubeEndpoints";
 import { LoadBalancerController } from "./lbController";
 import { checkLimits } from "./limits";
 import { deepCopy, sameData } from "./objects";
 import { ServiceAllocator } from "./serviceAlloc";
-import { dropTypeDependentFields, patchAllocatedValues } from "./servicePatch";
+import { asKind, strategyFor } from "./strategy";
 import { freshObjectMeta } from "./timestamps";
-import type { AnyObject, Kind, KindMap, ObjectMeta, Pod, Service } from "./types";
-import { NAMESPACED_KINDS } from "./types";
-import { validateObject, validateObjectUpdate } from "./validation/validate";
+import type { AnyObject, Kind, KindMap, ObjectMeta, Pod } from "./types";
+import { validateObjectName } from "./validation/names";
 
 /** Options for the internal write path. */
 export interface WriteOptions {
@@ -33,13 +31,6 @@ export interface WriteOptions {
 
 /** A stored object seen loosely while it is being written. */
 type Loose = { apiVersion?: string; kind?: string; metadata: ObjectMeta; spec?: unknown; status?: unknown };
-
-/** Singleton names for the config kinds (kubeadm keeps them in these ConfigMaps). */
-const CONFIG_NAMES: Partial<Record<Kind, string>> = {
-  ClusterConfiguration: "kubeadm-config",
-  KubeletConfiguration: "kubelet-config",
-  KubeProxyConfiguration: "kube-proxy",
-};
 
 export class ApiServer implements Api {
   readonly alloc: ServiceAllocator;
@@ -102,24 +93,26 @@ export class ApiServer implements Api {
 
   /** The name an object is stored under (config kinds are singletons). */
   nameFor(kind: Kind, meta: Partial<ObjectMeta>): string {
-    return CONFIG_NAMES[kind] ?? meta.name ?? "";
+    return strategyFor(kind).singletonName ?? meta.name ?? "";
   }
 
   /**
-   * The write path shared by create, update and apply: default, allocate,
-   * validate, store. Throws ApiStatusError and leaves nothing changed when refused.
+   * The write path shared by create, update and apply: the kind's strategy defaults, allocates
+   * and validates, then the object is stored. Throws ApiStatusError and leaves nothing changed
+   * when refused.
    */
-  write(
-    kind: Kind,
+  write<K extends Kind>(
+    kind: K,
     raw: Record<string, unknown>,
     old: AnyObject | undefined,
     opts: WriteOptions,
   ): { object: AnyObject; changed: boolean } {
     const store = this.cluster.store;
+    const strategy = strategyFor(kind);
     const obj = deepCopy(raw) as unknown as Loose;
     const rawMeta = (obj.metadata ?? {}) as Partial<ObjectMeta>;
     const meta: Partial<ObjectMeta> = { ...rawMeta };
-    if (!meta.name && !CONFIG_NAMES[kind] && meta.generateName && !old) {
+    if (!meta.name && !strategy.singletonName && meta.generateName && !old) {
       meta.name = meta.generateName + randomSuffix(this.cluster.prng, 5);
     }
     meta.name = this.nameFor(kind, meta);
@@ -130,40 +123,31 @@ export class ApiServer implements Api {
     obj.apiVersion ??= kindInfo(kind).apiVersions[0];
     obj.kind = kind;
     obj.metadata = meta as ObjectMeta;
-    if (
-      !old &&
-      NAMESPACED_KINDS.has(kind) &&
-      kind !== "IPAddressPool" &&
-      ns &&
-      store.count("Namespace") > 0
-    ) {
+    if (!old && isNamespaced(kind) && !strategy.namespaceOptional && ns && store.count("Namespace") > 0) {
       if (!store.get("Namespace", undefined, ns)) throw notFound("Namespace", ns, undefined, opts.ctx);
     }
+    const typed = asKind(kind, obj);
+    const previous = old === undefined ? undefined : asKind(kind, old);
     if (old) this.carryOver(kind, obj as unknown as AnyObject, old, opts.apply === true);
-    applyDefaults(kind, obj, this.cluster);
-    if (kind === "Service" && old) {
-      patchAllocatedValues(obj as Service, old as Service);
-      dropTypeDependentFields(obj as Service, old as Service);
-      const spec = (obj as Service).spec ?? {};
-      if (spec.clusterIP && !spec.clusterIPs?.length) spec.clusterIPs = [spec.clusterIP];
-    }
-    const txn =
-      kind === "Service" ? this.alloc.allocate(obj as Service, old as Service | undefined) : undefined;
+    strategy.default?.(typed, this.cluster);
+    if (previous) strategy.prepareForUpdate?.(typed, previous);
+    const txn = strategy.allocate?.(typed, previous, { cluster: this.cluster, alloc: this.alloc });
     try {
       if (txn?.internal) throw badRequest(txn.internal, kind, name, opts.ctx);
       if (txn && txn.errors.length > 0)
         throw invalidError(this.cluster, kind, name, txn.errors, ns, opts.ctx);
-      const legacy = !this.cluster.atLeast(1, 20);
-      const errs = old ? validateObjectUpdate(kind, obj, old, legacy) : validateObject(kind, obj);
+      const errs = [
+        ...(previous ? (strategy.validateUpdate?.(typed, previous, this.cluster) ?? []) : []),
+        ...(strategy.validate?.(typed) ?? validateObjectName(meta.name, kindInfo(kind).nameRule)),
+      ];
       if (errs.length > 0) throw invalidError(this.cluster, kind, name, errs, ns, opts.ctx);
       if (!old && store.get(kind, ns, name)) throw alreadyExists(kind, name, ns, opts.ctx);
-      checkLimits(this.cluster, kind, obj as unknown as AnyObject, old, opts.ctx);
-      if (old && sameData(stripVolatile(obj as unknown as AnyObject), stripVolatile(old))) {
+      checkLimits(this.cluster, kind, typed, old, opts.ctx);
+      if (old && sameData(stripVolatile(typed), stripVolatile(old))) {
         txn?.revert();
         return { object: old, changed: false };
       }
-      if (CONFIG_KINDS.has(kind) || kind === "IPAddressPool")
-        this.config.check(kind, obj as unknown as AnyObject, opts.ctx);
+      if (strategy.configures) this.config.check(kind, typed, opts.ctx);
     } catch (e) {
       txn?.revert();
       throw e;
@@ -171,12 +155,12 @@ export class ApiServer implements Api {
     txn?.commit();
     if (!old) {
       obj.metadata = freshObjectMeta(this.cluster, meta as ObjectMeta & { name: string });
-      if (kind === "Deployment" || kind === "ReplicaSet") obj.metadata.generation = 1;
-    } else if ((kind === "Deployment" || kind === "ReplicaSet") && !sameData(obj.spec, (old as Loose).spec)) {
+      if (strategy.tracksGeneration) obj.metadata.generation = 1;
+    } else if (strategy.tracksGeneration && !sameData(obj.spec, (old as Loose).spec)) {
       obj.metadata.generation = (old.metadata.generation ?? 1) + 1;
     }
-    const stored = store.put(kind, obj as KindMap[typeof kind]);
-    if (CONFIG_KINDS.has(kind) || kind === "IPAddressPool") this.config.apply();
+    const stored = store.put(kind, typed);
+    if (strategy.configures) this.config.apply();
     return { object: stored, changed: true };
   }
 
@@ -210,11 +194,12 @@ export class ApiServer implements Api {
     ctx?: ErrorContext,
   ): void {
     const store = this.cluster.store;
+    const strategy = strategyFor(kind);
     const ns = isNamespaced(kind) ? (namespace ?? "default") : undefined;
     const obj = store.get(kind, ns, name);
     if (!obj) throw notFound(kind, name, ns, ctx);
-    if (kind === "Pod") {
-      const pod = obj as Pod;
+    if (strategy.gracefulDeletion) {
+      const pod = asKind("Pod", obj);
       const phase = pod.status?.phase;
       let grace = opts?.gracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
       // Unscheduled and finished pods have no kubelet to wait for: they go at once.
@@ -222,18 +207,18 @@ export class ApiServer implements Api {
       if (grace > 0) {
         if (pod.metadata.deletionTimestamp) return;
         const deletionTimestamp = this.cluster.clock.iso(this.cluster.clock.now() + grace * 1000);
-        store.put("Pod", {
-          ...pod,
-          metadata: { ...pod.metadata, deletionTimestamp, deletionGracePeriodSeconds: grace },
+        store.put(kind, {
+          ...obj,
+          metadata: { ...obj.metadata, deletionTimestamp, deletionGracePeriodSeconds: grace },
         });
         return;
       }
     }
-    if (CONFIG_KINDS.has(kind) || kind === "IPAddressPool") this.config.check(kind, obj, ctx, true);
-    if (kind === "Namespace") this.removeNamespaceContents(name);
+    if (strategy.configures) this.config.check(kind, obj, ctx, true);
+    if (strategy.ownsNamespace) this.removeNamespaceContents(name);
     store.remove(kind, ns, name);
-    if (kind === "Service") this.alloc.release(obj as Service);
-    if (CONFIG_KINDS.has(kind) || kind === "IPAddressPool") this.config.apply();
+    strategy.afterDelete?.(asKind(kind, obj), { cluster: this.cluster, alloc: this.alloc });
+    if (strategy.configures) this.config.apply();
   }
 
   /**

@@ -6,7 +6,7 @@
 import type { IServiceSpec } from "kubernetes-models/v1/ServiceSpec";
 import type { Cluster } from "../cluster";
 import { admitPodSpec, defaultPodSpec, qosClass } from "./podDefaults";
-import type { Deployment, Kind, Namespace, Pod, ReplicaSet, Service } from "./types";
+import type { Deployment, Namespace, Pod, ReplicaSet, Service } from "./types";
 
 /** Services that get a ClusterIP: every type but ExternalName. */
 export function needsClusterIP(spec: IServiceSpec): boolean {
@@ -93,27 +93,4 @@ export function defaultNamespace(ns: Namespace, cluster: Cluster): void {
   }
   ns.spec ??= { finalizers: ["kubernetes"] };
   ns.status ??= { phase: "Active" };
-}
-
-/** Defaults any served object in place. */
-export function applyDefaults(kind: Kind, obj: unknown, cluster: Cluster): void {
-  switch (kind) {
-    case "Service":
-      defaultService(obj as Service, cluster);
-      return;
-    case "Pod":
-      defaultPod(obj as Pod);
-      return;
-    case "Deployment":
-      defaultDeployment(obj as Deployment);
-      return;
-    case "ReplicaSet":
-      defaultReplicaSet(obj as ReplicaSet);
-      return;
-    case "Namespace":
-      defaultNamespace(obj as Namespace, cluster);
-      return;
-    default:
-      return;
-  }
 }

@@ -1,5 +1,6 @@
 import type { Kind } from "../api/types";
 import type { Cluster } from "../cluster";
+import { resourceWords } from "./kubectl/resources";
 
 const KUBECTL_VERBS = [
   "apply",
@@ -15,35 +16,6 @@ const KUBECTL_VERBS = [
   "version",
   "cluster-info",
 ];
-
-/** Resource words kubectl accepts, and the kind each lists. */
-const RESOURCES: Record<string, Kind> = {
-  pods: "Pod",
-  services: "Service",
-  endpoints: "Endpoints",
-  endpointslices: "EndpointSlice",
-  deployments: "Deployment",
-  replicasets: "ReplicaSet",
-  nodes: "Node",
-  namespaces: "Namespace",
-  configmaps: "ConfigMap",
-  pod: "Pod",
-  service: "Service",
-  deployment: "Deployment",
-  replicaset: "ReplicaSet",
-  node: "Node",
-  namespace: "Namespace",
-  endpointslice: "EndpointSlice",
-  configmap: "ConfigMap",
-  po: "Pod",
-  svc: "Service",
-  ep: "Endpoints",
-  deploy: "Deployment",
-  rs: "ReplicaSet",
-  no: "Node",
-  ns: "Namespace",
-  cm: "ConfigMap",
-};
 
 export interface CompletionScope {
   cluster: Cluster;
@@ -78,8 +50,9 @@ export function complete(line: string, scope: CompletionScope): string[] {
   const namespace = nsFlag >= 0 ? (args[nsFlag + 1] ?? scope.namespace) : scope.namespace;
   if (verb === "exec") return pick(names(scope.cluster, "Pod", namespace));
   if (!["get", "describe", "delete", "label", "scale", "expose"].includes(verb)) return [];
-  if (positional.length === 1) return pick(Object.keys(RESOURCES));
-  const kind = RESOURCES[positional[1]!.toLowerCase()];
+  const resources = new Map(resourceWords());
+  if (positional.length === 1) return pick([...resources.keys()]);
+  const kind = resources.get(positional[1]!.toLowerCase());
   return kind ? pick(names(scope.cluster, kind, namespace)) : [];
 }
 

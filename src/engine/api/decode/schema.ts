@@ -5,6 +5,7 @@
  * self-decoding types (`intstr.IntOrString`, `resource.Quantity`, `v1.Time`, `v1.MicroTime`,
  * `v1.Duration`) and keys of `types` (a struct, or a named type over another reference).
  */
+import { kindInfo } from "../kinds";
 import type { Kind } from "../types";
 import data from "./schema.json";
 
@@ -29,7 +30,6 @@ export type GoType =
   | { shape: "intOrString" | "quantity" | "time" | "duration"; go: string };
 
 const TYPES = data.types as Record<string, TypeEntry>;
-const KINDS = data.kinds as Record<Kind, string>;
 
 const INTS: Record<string, [number, number]> = {
   int: [-(2 ** 63), 2 ** 63 - 1],
@@ -81,7 +81,7 @@ export class DecodeSchema {
 
   /** The struct a kind decodes into. */
   kindType(kind: Kind): GoType {
-    return this.typeOf(KINDS[kind]);
+    return this.typeOf(kindInfo(kind).goType);
   }
 
   /** Resolves a reference; `display` is the Go name errors use (a named type keeps its own name). */

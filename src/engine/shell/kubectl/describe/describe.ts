@@ -1,18 +1,12 @@
-import type { AnyObject, Deployment, Endpoints, Node, Pod, Service } from "../../../api/types";
+import type { AnyObject, KindMap } from "../../../api/types";
 import type { Cluster } from "../../../cluster";
 import type { CommandEnv, CommandResult } from "../../types";
 import { failure } from "../errors";
 import { boolFlag, type FlagSpec, flag, parseFlags } from "../flags";
 import { fetchTarget, noResourcesFound, parseTargets } from "../get/targets";
+import { type ServedKind, viewOf } from "../kindViews";
 import type { ResourceType } from "../resources";
 import { parseSelector, type Requirement } from "../selector";
-import { writeAnnotations, writeEvents, writeLabels } from "./common";
-import { describeDeployment } from "./deployment";
-import { describeEndpoints } from "./endpoints";
-import { describeNode } from "./node";
-import { describePod } from "./pod";
-import { describeService } from "./service";
-import { PrefixWriter } from "./writer";
 
 const FLAGS: FlagSpec[] = [
   { name: "selector", short: "l", type: "string" },
@@ -20,33 +14,13 @@ const FLAGS: FlagSpec[] = [
   { name: "show-events", type: "bool" },
 ];
 
-/** One object's `kubectl describe` text. */
+/** One object's `kubectl describe` text, from its kind's describer. */
 export function describeObject(cluster: Cluster, type: ResourceType, obj: AnyObject): string {
-  switch (type.kind) {
-    case "Service":
-      return describeService(cluster, obj as Service);
-    case "Pod":
-      return describePod(obj as Pod, cluster.clock.now());
-    case "Endpoints":
-      return describeEndpoints(obj as Endpoints);
-    case "Node":
-      return describeNode(cluster, obj as Node);
-    case "Deployment":
-      return describeDeployment(cluster, obj as Deployment);
-    default:
-      return describeGeneric(obj);
-  }
+  return describeAs(type.kind, cluster, obj);
 }
 
-/** NOTE: kubectl has a dedicated describer per kind; other kinds print their metadata only. */
-function describeGeneric(obj: AnyObject): string {
-  const w = new PrefixWriter();
-  w.write(0, `Name:\t${obj.metadata.name}\n`);
-  if (obj.metadata.namespace) w.write(0, `Namespace:\t${obj.metadata.namespace}\n`);
-  writeLabels(w, "Labels", obj.metadata.labels);
-  writeAnnotations(w, obj.metadata.annotations);
-  writeEvents(w);
-  return w.toString();
+function describeAs<K extends ServedKind>(kind: K, cluster: Cluster, obj: AnyObject): string {
+  return viewOf(kind).describe(cluster, obj as KindMap[K]);
 }
 
 /**

@@ -41,7 +41,6 @@ interface TableOptions {
 
 function renderTable(f: Fetched, o: TableOptions): string {
   const p = printerFor(f.type.kind);
-  if (!p) return "";
   const rows: string[][] = [];
   const header = [...p.headers, ...(o.wide ? p.wideHeaders : [])];
   if (o.showLabels) header.push("LABELS");
