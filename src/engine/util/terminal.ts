@@ -5,18 +5,27 @@
  * cut at its first line break (`\f`, `\n`, `\r`) with `...`, then escaped the same way.
  */
 
-const SPECIAL = /[\f\n\r\u001b]/;
+const ESC = String.fromCharCode(0x1b);
+const FF = String.fromCharCode(0x0c);
+
+/** The first line break a table cell is cut at (`\f`, `\n`, `\r`), or -1. */
+function lineBreak(s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === "\n" || c === "\r" || c === FF) return i;
+  }
+  return -1;
+}
 
 /** cli-runtime's `EscapeTerminal`: ESC → `^[`, CR → `\r`. */
 export function escapeTerminal(s: string): string {
-  if (!SPECIAL.test(s)) return s;
-  return s.replace(/\u001b/g, "^[").replace(/\r/g, "\\r");
+  if (!s.includes(ESC) && !s.includes("\r")) return s;
+  return s.split(ESC).join("^[").split("\r").join("\\r");
 }
 
 /** A `kubectl get` table cell (cli-runtime's `appendCellValue`). */
 export function tableCell(s: string): string {
-  if (!SPECIAL.test(s)) return s;
-  const cut = s.search(/[\f\n\r]/);
+  const cut = lineBreak(s);
   return cut >= 0 ? `${escapeTerminal(s.slice(0, cut))}...` : escapeTerminal(s);
 }
 
@@ -27,10 +36,13 @@ export function tableCell(s: string): string {
  * window or ring the bell.
  */
 export function neutralizeControls(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u0080-\u009f]/g, (c) => {
+  let out = "";
+  for (const c of s) {
     const code = c.charCodeAt(0);
-    if (code < 0x20) return `^${String.fromCharCode(code + 64)}`;
-    if (code === 0x7f) return "^?";
-    return `\\u${code.toString(16).padStart(4, "0")}`;
-  });
+    if (c === "\t" || c === "\n" || c === "\r" || (code >= 0x20 && code < 0x7f) || code > 0x9f) out += c;
+    else if (code < 0x20) out += `^${String.fromCharCode(code + 64)}`;
+    else if (code === 0x7f) out += "^?";
+    else out += `\\u${code.toString(16).padStart(4, "0")}`;
+  }
+  return out;
 }
