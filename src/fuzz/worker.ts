@@ -5,11 +5,9 @@
 import { parentPort, workerData } from "node:worker_threads";
 import fc from "fast-check";
 import { runCase } from "./check";
+import { CHUNK } from "./chunk";
 import { loadCorpus } from "./corpus";
 import { fuzzCase } from "./mutate";
-
-/** Cases generated per fast-check sample (each chunk has its own seed: chunk i uses seed + i). */
-export const CHUNK = 250;
 
 interface Job {
   seed: number;

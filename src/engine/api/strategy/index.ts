@@ -11,6 +11,7 @@ import {
 } from "../defaults";
 import { dropTypeDependentFields, patchAllocatedValues } from "../servicePatch";
 import type { Kind, KindMap } from "../types";
+import { validateEndpointSlice } from "../validation/endpointSlice";
 import { validateService, validateServiceUpdate } from "../validation/service";
 import { validateDeployment, validatePod, validateReplicaSet } from "../validation/workloads";
 import type { Strategy } from "./types";
@@ -42,7 +43,7 @@ const STRATEGIES: { readonly [K in Kind]: Strategy<K> } = {
     validate: validateReplicaSet,
     tracksGeneration: true,
   },
-  EndpointSlice: {},
+  EndpointSlice: { validate: validateEndpointSlice },
   // NOTE: MetalLB's pools live in metallb-system; the simulated cluster does not create that
   // namespace, so a pool is accepted without it (a real cluster would say the namespace is not found).
   IPAddressPool: { configures: true, namespaceOptional: true },
