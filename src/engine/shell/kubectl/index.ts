@@ -2,11 +2,13 @@
  * `kubectl`: the subcommands Packetwalk simulates, printing exactly what
  * kubectl prints. Reads come from the store; changes go through the API server.
  */
+
 import type { Command, CommandEnv, CommandResult } from "../types";
 import { apply } from "./apply";
 import { create } from "./create";
 import { del } from "./delete";
 import { describe } from "./describe/describe";
+import { errorText } from "./errors";
 import { exec } from "./exec";
 import { expose } from "./expose";
 import { get } from "./get/get";
@@ -130,7 +132,6 @@ export const kubectl: Command = (args: string[], env: CommandEnv): CommandResult
   try {
     return handler(rest, env);
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    return { stdout: "", stderr: `error: ${message}\n`, exitCode: 1 };
+    return { stdout: "", stderr: `${errorText(e)}\n`, exitCode: 1 };
   }
 };
