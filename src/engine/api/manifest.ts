@@ -3,13 +3,26 @@
  * reads them: `---`-separated YAML documents, `kind: List` unpacked into its
  * items, empty documents skipped, the first syntax error reported in kubectl's words.
  */
-import type { Document, Node as YamlNode } from "yaml";
+import type { Document, Tags, Node as YamlNode } from "yaml";
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments } from "yaml";
 import type { ApiError, ManifestDocument } from "./contract";
 import type { SourceRef } from "./types";
 
 /** The largest manifest file read, in characters (Packetwalk's limit: the parse runs in a browser tab). */
 export const MAX_MANIFEST_CHARS = 8 * 1024 * 1024;
+
+/**
+ * YAML as kubectl reads it (go-yaml v2, YAML 1.1): `yes`/`no`/`on`/`off` are booleans and `017` is
+ * octal, but a timestamp or a sexagesimal number (`1:30`) stays a string, as go-yaml v2 leaves it
+ * when decoding into an untyped value.
+ */
+const KUBECTL_YAML = {
+  version: "1.1",
+  customTags: (tags: Tags) =>
+    tags.filter(
+      (t) => typeof t === "string" || (t.format !== "TIME" && t.tag !== "tag:yaml.org,2002:timestamp"),
+    ),
+} as const;
 
 /** Aliases a document may expand (yaml's `maxAliasCount`): past it, go-yaml's excessive-aliasing error. */
 const MAX_ALIAS_COUNT = 100;
@@ -38,7 +51,12 @@ export function parseManifests(text: string, file: string): ParsedManifests {
     };
   }
   const lineCounter = new LineCounter();
-  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const parsed = parseAllDocuments(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: false,
+    ...KUBECTL_YAML,
+  });
   const documents: ManifestDocument[] = [];
   const errors: ApiError[] = [];
   if (!Array.isArray(parsed)) return { documents, errors };

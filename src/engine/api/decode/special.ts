@@ -34,7 +34,9 @@ export function quantityError(text: string): string | undefined {
   if (!m) return QUANTITY_FORMAT;
   const number = m[1]!;
   const suffix = m[2]!;
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(number)) return "unable to parse numeric part of quantity";
+  // parseQuantityString reads one `.`: a second one is where the suffix would start, and is no suffix.
+  if ((number.match(/\./g) ?? []).length > 1) return QUANTITY_FORMAT;
+  if (!/\d/.test(number)) return "unable to parse numeric part of quantity";
   if (!SUFFIXES.has(suffix) && !/^[eE][-+]?\d+$/.test(suffix)) return "unable to parse quantity's suffix";
   return undefined;
 }
