@@ -11,11 +11,14 @@
 //     --core   k8s.io/api/core/v1/types.go \
 //     --apps   k8s.io/api/apps/v1/types.go \
 //     --discovery k8s.io/api/discovery/v1/types.go \
+//     --coordination k8s.io/api/coordination/v1/types.go \
 //     --meta   k8s.io/apimachinery/pkg/apis/meta/v1/types.go \
 //     --kubeproxy k8s.io/kube-proxy/config/v1alpha1/types.go \
 //     --kubelet k8s.io/kubelet/config/v1beta1/types.go \
 //     --kubeadm kubernetes/cmd/kubeadm/app/apis/kubeadm/v1beta4/types.go \
 //     --metallb metallb/api/v1beta1/ipaddresspool_types.go
+//
+// Then `npx biome format --write src/engine/api/decode/schema.json` (the repository keeps it formatted).
 //
 // Types from packages not given (component-base's logging and client configuration, kubeadm's Arg) are
 // written as `any`: their fields are not checked.
@@ -31,6 +34,7 @@ const PACKAGES = {
   core: { name: "v1", path: "k8s.io/api/core/v1" },
   apps: { name: "v1", path: "k8s.io/api/apps/v1" },
   discovery: { name: "v1", path: "k8s.io/api/discovery/v1" },
+  coordination: { name: "v1", path: "k8s.io/api/coordination/v1" },
   meta: { name: "v1", path: "k8s.io/apimachinery/pkg/apis/meta/v1" },
   kubeproxy: { name: "v1alpha1", path: "k8s.io/kube-proxy/config/v1alpha1" },
   kubelet: { name: "v1beta1", path: "k8s.io/kubelet/config/v1beta1" },
@@ -62,6 +66,7 @@ const KINDS = {
   Deployment: "apps.Deployment",
   ReplicaSet: "apps.ReplicaSet",
   EndpointSlice: "discovery.EndpointSlice",
+  Lease: "coordination.Lease",
   ClusterConfiguration: "kubeadm.ClusterConfiguration",
   KubeletConfiguration: "kubelet.KubeletConfiguration",
   KubeProxyConfiguration: "kubeproxy.KubeProxyConfiguration",

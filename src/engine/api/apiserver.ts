@@ -4,6 +4,7 @@
  */
 import type { Cluster } from "../cluster";
 import { randomSuffix } from "../util/names";
+import { admitPod, keepAdmittedFields } from "./admission";
 import { applyDocument, applyDocuments, applyManifestText } from "./apply";
 import { ConfigCoordinator } from "./configChange";
 import type { Api, ApiError, ApplyResult, DeleteOptions, ManifestDocument } from "./contract";
@@ -21,6 +22,7 @@ import { asKind, strategyFor } from "./strategy";
 import { freshObjectMeta } from "./timestamps";
 import type { AnyObject, Kind, KindMap, ObjectMeta, Pod } from "./types";
 import { validateObjectName } from "./validation/names";
+import { type ValidationOptions, withObjectMeta } from "./validation/validate";
 
 /** Options for the internal write path. */
 export interface WriteOptions {
@@ -130,15 +132,18 @@ export class ApiServer implements Api {
     const previous = old === undefined ? undefined : asKind(kind, old);
     if (old) this.carryOver(kind, obj as unknown as AnyObject, old, opts.apply === true);
     strategy.default?.(typed, this.cluster);
-    if (previous) strategy.prepareForUpdate?.(typed, previous);
+    if (!previous) strategy.admit?.(typed, this.cluster, opts.ctx);
+    else strategy.prepareForUpdate?.(typed, previous);
     const txn = strategy.allocate?.(typed, previous, { cluster: this.cluster, alloc: this.alloc });
     try {
       if (txn?.internal) throw badRequest(txn.internal, kind, name, opts.ctx);
       if (txn && txn.errors.length > 0)
         throw invalidError(this.cluster, kind, name, txn.errors, ns, opts.ctx);
+      const vopts: ValidationOptions = { strictIPs: this.cluster.atLeast(1, 33) };
+      const own = strategy.validate?.(typed, vopts) ?? validateObjectName(meta.name, kindInfo(kind).nameRule);
       const errs = [
         ...(previous ? (strategy.validateUpdate?.(typed, previous, this.cluster) ?? []) : []),
-        ...(strategy.validate?.(typed) ?? validateObjectName(meta.name, kindInfo(kind).nameRule)),
+        ...withObjectMeta(own, typed.metadata),
       ];
       if (errs.length > 0) throw invalidError(this.cluster, kind, name, errs, ns, opts.ctx);
       if (!old && store.get(kind, ns, name)) throw alreadyExists(kind, name, ns, opts.ctx);
@@ -183,6 +188,10 @@ export class ApiServer implements Api {
     if ((apply || rec.status === undefined) && oldStatus !== undefined) rec.status = deepCopy(oldStatus);
     if (kind === "Pod" && !apply && (obj as Pod).spec === undefined)
       (obj as Pod).spec = deepCopy((old as Pod).spec);
+    // The scheduler's binding is not the client's to drop (apply's merge keeps it).
+    const spec = (obj as Pod).spec;
+    if (kind === "Pod" && spec && !spec.nodeName && (old as Pod).spec?.nodeName)
+      spec.nodeName = (old as Pod).spec?.nodeName;
   }
 
   /** Deletion without the final reconcile (namespaces cascade through it). */

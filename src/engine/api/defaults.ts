@@ -5,8 +5,8 @@
  */
 import type { IServiceSpec } from "kubernetes-models/v1/ServiceSpec";
 import type { Cluster } from "../cluster";
-import { admitPodSpec, defaultPodSpec, qosClass } from "./podDefaults";
-import type { Deployment, Namespace, Pod, ReplicaSet, Service } from "./types";
+import { defaultPodOnlyFields, defaultPodSpec, qosClass } from "./podDefaults";
+import type { Deployment, Endpoints, Namespace, Pod, ReplicaSet, Service } from "./types";
 
 /** Services that get a ClusterIP: every type but ExternalName. */
 export function needsClusterIP(spec: IServiceSpec): boolean {
@@ -50,12 +50,12 @@ export function defaultService(svc: Service, cluster: Cluster): void {
   svc.status ??= { loadBalancer: {} };
 }
 
-/** Defaults a Pod in place, including what admission adds. */
+/** Defaults a Pod in place (`SetDefaults_Pod`, `SetDefaults_PodSpec`); the registry's Pending status. */
 export function defaultPod(pod: Pod): void {
   pod.spec ??= { containers: [] };
   const spec = pod.spec;
   defaultPodSpec(spec);
-  admitPodSpec(spec);
+  defaultPodOnlyFields(spec);
   pod.status ??= { phase: "Pending", qosClass: qosClass(spec) };
 }
 
@@ -93,4 +93,9 @@ export function defaultNamespace(ns: Namespace, cluster: Cluster): void {
   }
   ns.spec ??= { finalizers: ["kubernetes"] };
   ns.status ??= { phase: "Active" };
+}
+
+/** Defaults Endpoints in place (`SetDefaults_Endpoints`: a port's protocol is TCP). */
+export function defaultEndpoints(ep: Endpoints): void {
+  for (const ss of ep.subsets ?? []) for (const p of ss.ports ?? []) p.protocol ??= "TCP";
 }

@@ -119,6 +119,16 @@ export const KIND_INFO: { readonly [K in Kind]: KindInfo<K> } = {
     nameRule: "DNS1123Subdomain",
     goType: "discovery.EndpointSlice",
   },
+  Lease: {
+    kind: "Lease",
+    apiVersions: ["coordination.k8s.io/v1"],
+    group: "coordination.k8s.io",
+    plural: "leases",
+    shortNames: [],
+    namespaced: true,
+    nameRule: "DNS1123Subdomain",
+    goType: "coordination.Lease",
+  },
   IPAddressPool: {
     kind: "IPAddressPool",
     apiVersions: ["metallb.io/v1beta1"],

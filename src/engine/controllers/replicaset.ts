@@ -3,6 +3,8 @@
  * alive, deletes the best-ranked extras, and reports status.
  */
 
+import { admitPod } from "../api/admission";
+import { defaultPodOnlyFields } from "../api/podDefaults";
 import { freshObjectMeta } from "../api/timestamps";
 import type { Pod, ReplicaSet } from "../api/types";
 import type { Cluster } from "../cluster";
@@ -72,8 +74,12 @@ export function installReplicaSetController(cluster: Cluster, owners: OwnerIndex
       // Past the cluster's pod limit the controller stops, as it would on a quota's FailedCreate.
       const room = Math.max(0, cluster.limits.pods - cluster.store.count("Pod"));
       const create = Math.min(want - active.length, room);
-      for (let i = 0; i < create; i++) active.push(createPod(cluster, rs));
-      changed = create > 0;
+      for (let i = 0; i < create; i++) {
+        const pod = createPod(cluster, rs);
+        if (!pod) break;
+        active.push(pod);
+        changed = true;
+      }
     } else if (active.length > want) {
       const ranked = [...active].sort(compareForDeletion);
       const doomed = new Set(ranked.slice(0, active.length - want));
@@ -93,7 +99,13 @@ export function installReplicaSetController(cluster: Cluster, owners: OwnerIndex
   };
 }
 
-function createPod(cluster: Cluster, rs: ReplicaSet): Pod {
+/**
+ * Creates one pod from the template, through the same defaulting and admission
+ * as any pod. NOTE: when admission refuses it (an unknown PriorityClass) the
+ * real controller records a FailedCreate event and a ReplicaFailure condition;
+ * here the ReplicaSet simply stays short of pods.
+ */
+function createPod(cluster: Cluster, rs: ReplicaSet): Pod | undefined {
   const ns = rs.metadata.namespace ?? "default";
   const template = rs.spec?.template;
   const base = `${rs.metadata.name}-`;
@@ -113,6 +125,12 @@ function createPod(cluster: Cluster, rs: ReplicaSet): Pod {
     spec,
     status: { phase: "Pending" },
   };
+  defaultPodOnlyFields(spec);
+  try {
+    admitPod(pod, cluster.clock.now());
+  } catch {
+    return undefined;
+  }
   pod.status = { phase: "Pending", qosClass: qosClass(pod) };
   return cluster.store.put("Pod", pod);
 }

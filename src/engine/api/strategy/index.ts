@@ -2,8 +2,10 @@
  * Every kind's write path, typed over every `Kind`: a kind added to `KindMap` does not compile
  * until it has a strategy here (an empty one gives the name check alone).
  */
+import { admitPod, keepAdmittedFields } from "../admission";
 import {
   defaultDeployment,
+  defaultEndpoints,
   defaultNamespace,
   defaultPod,
   defaultReplicaSet,
@@ -11,17 +13,30 @@ import {
 } from "../defaults";
 import { dropTypeDependentFields, patchAllocatedValues } from "../servicePatch";
 import type { Kind, KindMap } from "../types";
-import { validateEndpointSlice } from "../validation/endpointSlice";
+import { validateEndpointSlice, validateEndpoints } from "../validation/endpoints";
+import type { FieldError } from "../validation/field";
+import { validateObjectName } from "../validation/names";
 import { validateService, validateServiceUpdate } from "../validation/service";
 import { validateDeployment, validatePod, validateReplicaSet } from "../validation/workloads";
 import type { Strategy } from "./types";
 
 export type { Strategy, StrategyContext } from "./types";
 
+/** The name's check first, then the kind's own (as the kinds without a name check of their own do it). */
+function withName(obj: { metadata: { name: string } }, errs: FieldError[]): FieldError[] {
+  return [...validateObjectName(obj.metadata.name, "DNS1123Subdomain"), ...errs];
+}
+
 const STRATEGIES: { readonly [K in Kind]: Strategy<K> } = {
   Namespace: { default: defaultNamespace, ownsNamespace: true },
   Node: {},
-  Pod: { default: (pod) => defaultPod(pod), validate: validatePod, gracefulDeletion: true },
+  Pod: {
+    default: (pod) => defaultPod(pod),
+    admit: (pod, cluster, ctx) => admitPod(pod, cluster.clock.now(), ctx),
+    prepareForUpdate: keepAdmittedFields,
+    validate: validatePod,
+    gracefulDeletion: true,
+  },
   Service: {
     default: defaultService,
     prepareForUpdate(svc, old) {
@@ -35,7 +50,7 @@ const STRATEGIES: { readonly [K in Kind]: Strategy<K> } = {
     validateUpdate: (svc, old, cluster) => validateServiceUpdate(svc, old, !cluster.atLeast(1, 20)),
     afterDelete: (svc, ctx) => ctx.alloc.release(svc),
   },
-  Endpoints: {},
+  Endpoints: { default: defaultEndpoints, validate: (ep) => withName(ep, validateEndpoints(ep)) },
   ConfigMap: {},
   Deployment: { default: (d) => defaultDeployment(d), validate: validateDeployment, tracksGeneration: true },
   ReplicaSet: {
@@ -43,7 +58,8 @@ const STRATEGIES: { readonly [K in Kind]: Strategy<K> } = {
     validate: validateReplicaSet,
     tracksGeneration: true,
   },
-  EndpointSlice: { validate: validateEndpointSlice },
+  EndpointSlice: { validate: (slice, opts) => withName(slice, validateEndpointSlice(slice, opts.strictIPs)) },
+  Lease: {},
   // NOTE: MetalLB's pools live in metallb-system; the simulated cluster does not create that
   // namespace, so a pool is accepted without it (a real cluster would say the namespace is not found).
   IPAddressPool: { configures: true, namespaceOptional: true },

@@ -3,13 +3,18 @@
  * `kubectl describe` text. Typed over every served kind, so a kind added to `KindMap` does not
  * compile until it has a printer and a describer here (src/engine/README.md walks the path).
  */
+import { kindInfo } from "../../api/kinds";
 import type { Kind, KindMap } from "../../api/types";
 import type { Cluster } from "../../cluster";
+import { describeConfigMap } from "./describe/configMap";
 import { describeDeployment } from "./describe/deployment";
+import { describeEndpointSlice } from "./describe/endpointSlice";
 import { describeEndpoints } from "./describe/endpoints";
 import { describeGeneric } from "./describe/generic";
+import { describeNamespace } from "./describe/namespace";
 import { describeNode } from "./describe/node";
 import { describePod } from "./describe/pod";
+import { describeReplicaSet } from "./describe/replicaset";
 import { describeService } from "./describe/service";
 import type { TablePrinter } from "./get/printers";
 import { PRINTERS } from "./get/printers";
@@ -47,18 +52,32 @@ export const KUBECTL_VIEWS: { readonly [K in ServedKind]: KubectlView<K> } = {
   EndpointSlice: {
     singular: "endpointslice",
     printer: PRINTERS.EndpointSlice,
-    describe: (_c, o) => describeGeneric(o),
+    describe: (_c, s) => describeEndpointSlice(s),
   },
   Deployment: { singular: "deployment", printer: PRINTERS.Deployment, describe: describeDeployment },
-  ReplicaSet: {
-    singular: "replicaset",
-    printer: PRINTERS.ReplicaSet,
-    describe: (_c, o) => describeGeneric(o),
-  },
+  ReplicaSet: { singular: "replicaset", printer: PRINTERS.ReplicaSet, describe: describeReplicaSet },
   Node: { singular: "node", printer: PRINTERS.Node, describe: describeNode },
-  Namespace: { singular: "namespace", printer: PRINTERS.Namespace, describe: (_c, o) => describeGeneric(o) },
-  ConfigMap: { singular: "configmap", printer: PRINTERS.ConfigMap, describe: (_c, o) => describeGeneric(o) },
+  Namespace: {
+    singular: "namespace",
+    printer: PRINTERS.Namespace,
+    describe: (_c, n) => describeNamespace(n),
+  },
+  ConfigMap: {
+    singular: "configmap",
+    printer: PRINTERS.ConfigMap,
+    describe: (_c, c) => describeConfigMap(c),
+  },
+  Lease: {
+    singular: "lease",
+    printer: PRINTERS.Lease,
+    describe: (_c, l) => describeGeneric(asServed("Lease", l)),
+  },
 };
+
+/** kubectl's generic describer reads the object as the API returns it: apiVersion and kind filled in. */
+function asServed<K extends ServedKind>(kind: K, obj: KindMap[K]) {
+  return { ...obj, apiVersion: kindInfo(kind).apiVersions[0], kind } as Parameters<typeof describeGeneric>[0];
+}
 
 /** A served kind's view, typed for that kind. */
 export function viewOf<K extends ServedKind>(kind: K): KubectlView<K> {

@@ -3,6 +3,8 @@ import type { Cluster } from "../../../cluster";
 import type { CommandEnv, CommandResult } from "../../types";
 import { failure } from "../errors";
 import { boolFlag, type FlagSpec, flag, parseFlags } from "../flags";
+import { ENDPOINTS_WARNING } from "../get/get";
+import { wireObject } from "../get/output";
 import { fetchTarget, noResourcesFound, parseTargets } from "../get/targets";
 import { type ServedKind, viewOf } from "../kindViews";
 import type { ResourceType } from "../resources";
@@ -64,7 +66,10 @@ export function describe(args: string[], env: CommandEnv): CommandResult {
       texts.push(describeObject(cluster, target.type, obj));
     }
   }
-  let stderr = errors.map((e) => `${e}\n`).join("");
+  // The API server's warning for v1 Endpoints (1.33+), printed once as kubectl dedupes warnings.
+  let stderr =
+    cluster.atLeast(1, 33) && set.targets.some((t) => t.type.kind === "Endpoints") ? ENDPOINTS_WARNING : "";
+  stderr += errors.map((e) => `${e}\n`).join("");
   const askedByName = set.targets.some((t) => t.names.length > 0);
   if (texts.length === 0 && errors.length === 0 && !askedByName) {
     stderr += noResourcesFound(

@@ -182,6 +182,11 @@ export const PRINTERS: { readonly [K in ServedKind]: TablePrinter } = {
     String(Object.keys(c.data ?? {}).length + Object.keys(c.binaryData ?? {}).length),
     age(c, ctx.now),
   ]),
+  Lease: printer("Lease", ["NAME", "HOLDER", "AGE"], (l, ctx) => [
+    l.metadata.name,
+    l.spec?.holderIdentity ?? "",
+    age(l, ctx.now),
+  ]),
 };
 
 /** The table printer for a served kind. */
