@@ -30,6 +30,7 @@ describe("the kind registry", () => {
         "EndpointSlice",
         "Endpoints",
         "IPAddressPool",
+        "Lease",
         "Pod",
         "ReplicaSet",
         "Service",
