@@ -4,7 +4,6 @@
  */
 import type { Cluster } from "../cluster";
 import { randomSuffix } from "../util/names";
-import { admitPod, keepAdmittedFields } from "./admission";
 import { applyDocument, applyDocuments, applyManifestText } from "./apply";
 import { ConfigCoordinator } from "./configChange";
 import type { Api, ApiError, ApplyResult, DeleteOptions, ManifestDocument } from "./contract";

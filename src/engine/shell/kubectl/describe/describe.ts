@@ -4,7 +4,6 @@ import type { CommandEnv, CommandResult } from "../../types";
 import { failure } from "../errors";
 import { boolFlag, type FlagSpec, flag, parseFlags } from "../flags";
 import { ENDPOINTS_WARNING } from "../get/get";
-import { wireObject } from "../get/output";
 import { fetchTarget, noResourcesFound, parseTargets } from "../get/targets";
 import { type ServedKind, viewOf } from "../kindViews";
 import type { ResourceType } from "../resources";
