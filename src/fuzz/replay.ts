@@ -1,12 +1,13 @@
 /**
  * Replays one case of a fuzz run, printing its manifests and failures:
- * `npx tsx src/fuzz/replay.ts --case 9155 --seed 777` (the index and seed `npm run fuzz` printed).
+ * `npx tsx src/fuzz/replay.ts --case 9155 --seed 777` (the index and seed `npm run fuzz` printed),
+ * or `--json '<case>'` (a counterexample fast-check printed).
  */
 import fc from "fast-check";
 import { runCase } from "./check";
 import { CHUNK } from "./chunk";
 import { loadCorpus } from "./corpus";
-import { buildCase, fuzzCase } from "./mutate";
+import { buildCase, type FuzzCase, fuzzCase } from "./mutate";
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: number) => {
@@ -16,9 +17,11 @@ const opt = (name: string, fallback: number) => {
 const index = opt("case", 0);
 const seed = opt("seed", 20_251_111);
 const corpus = loadCorpus();
-const c = fc.sample(fuzzCase(corpus.length), { seed: seed + Math.floor(index / CHUNK), numRuns: CHUNK })[
-  index % CHUNK
-]!;
+const json = args.indexOf("--json");
+const c: FuzzCase =
+  json >= 0
+    ? (JSON.parse(args[json + 1]!) as FuzzCase)
+    : fc.sample(fuzzCase(corpus.length), { seed: seed + Math.floor(index / CHUNK), numRuns: CHUNK })[index % CHUNK]!;
 process.stdout.write(`${JSON.stringify(c)}\n`);
 buildCase(corpus, c).forEach((text, i) => {
   process.stdout.write(`--- document ${i}\n${text}`);
