@@ -21,7 +21,9 @@ const json = args.indexOf("--json");
 const c: FuzzCase =
   json >= 0
     ? (JSON.parse(args[json + 1]!) as FuzzCase)
-    : fc.sample(fuzzCase(corpus.length), { seed: seed + Math.floor(index / CHUNK), numRuns: CHUNK })[index % CHUNK]!;
+    : fc.sample(fuzzCase(corpus.length), { seed: seed + Math.floor(index / CHUNK), numRuns: CHUNK })[
+        index % CHUNK
+      ]!;
 process.stdout.write(`${JSON.stringify(c)}\n`);
 buildCase(corpus, c).forEach((text, i) => {
   process.stdout.write(`--- document ${i}\n${text}`);
