@@ -1,5 +1,5 @@
 /**
- * `npm run fuzz`: the long fuzz run (100,000 cases by default; `-- --cases N --seed S`).
+ * `npm run fuzz`: the long fuzz run (100,000 cases by default; `-- --cases N --seed S --workers W`).
  * Cases run in a worker thread; one that runs past the hang limit is recorded as a hang, the
  * worker is replaced and the run goes on with the next case. Prints the figures: cases,
  * exceptions, internal errors, refusals that changed the store, hangs, and time per case.
@@ -14,6 +14,8 @@ const opt = (name: string, fallback: number) => {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
 const CASES = opt("cases", 100_000);
+/** Worker threads, each running a contiguous share of the cases (the results do not depend on it). */
+const WORKERS = Math.max(1, opt("workers", 2));
 const SEED = opt("seed", 20_251_111);
 /** A case still running after this long is a hang. */
 const HANG_MS = opt("hang-ms", 30_000);
@@ -33,16 +35,17 @@ const hangs: number[] = [];
 const counts = { exception: 0, internal: 0, changed: 0 };
 const started = performance.now();
 
-function runFrom(from: number): Promise<void> {
+/** Runs cases [from, to) in a worker, replacing it after a hang or a crash. */
+function runRange(from: number, to: number): Promise<void> {
   return new Promise((resolve) => {
-    if (from >= CASES) {
+    if (from >= to) {
       resolve();
       return;
     }
     // The worker is TypeScript: it registers tsx's loader before importing the case runner.
     const worker = new Worker(
       `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER)}); });`,
-      { eval: true, workerData: { seed: SEED, from, to: CASES } },
+      { eval: true, workerData: { seed: SEED, from, to } },
     );
     let current = from;
     let settled = false;
@@ -52,7 +55,7 @@ function runFrom(from: number): Promise<void> {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      void worker.terminate().then(() => resolve(runFrom(next)));
+      void worker.terminate().then(() => resolve(runRange(next, to)));
     };
     worker.on("message", (m: { type: "start"; index: number } | Done) => {
       if (m.type === "start") {
@@ -75,7 +78,7 @@ function runFrom(from: number): Promise<void> {
           `fuzz: ${times.length} cases, ${failing.length} failing, ${hangs.length} hangs\n`,
         );
       }
-      if (m.index === CASES - 1) settle(CASES);
+      if (m.index === to - 1) settle(to);
     });
     worker.on("error", (e) => {
       failing.push({ index: current, failures: [{ call: "worker", type: "exception", message: String(e) }] });
@@ -89,7 +92,10 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-await runFrom(0);
+const per = Math.ceil(CASES / WORKERS);
+await Promise.all(
+  Array.from({ length: WORKERS }, (_, w) => runRange(w * per, Math.min(CASES, (w + 1) * per))),
+);
 const sorted = [...times].sort((a, b) => a - b);
 const where = new Map<string, number>();
 for (const f of failing.flatMap((c) => c.failures)) {
