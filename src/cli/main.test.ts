@@ -14,7 +14,8 @@ function cli(args: string[]): { stdout: string; stderr: string; status: number |
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }
 
-describe("packetwalk CLI: refusals and text from manifests", () => {
+// Each test starts a Node process (with tsx): generous timeouts, as a loaded machine may be slow.
+describe("packetwalk CLI: refusals and text from manifests", { timeout: 120_000 }, () => {
   it("prints a decode refusal as FILE:LINE: at the offending field, and exits 1", () => {
     const dir = mkdtempSync(join(tmpdir(), "pw-cli-"));
     const file = join(dir, "web.yaml");

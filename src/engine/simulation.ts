@@ -2,35 +2,30 @@
  * The engine's whole public surface. The worker exposes exactly this, the
  * CLI calls it directly, and so do the tests.
  */
-import { ApiServer } from "./api/apiserver";
-import { bootstrapCluster } from "./api/bootstrap";
+import type { ApiServer } from "./api/apiserver";
 import type { IpvsScheduler, ProxyMode } from "./api/configTypes";
 import type { ApiError, ApplyResult, ManifestDocument } from "./api/contract";
 import { ApiStatusError } from "./api/contract";
-import { decodeForKind } from "./api/decode/admit";
 import { KINDS } from "./api/kinds";
 import { parseManifests } from "./api/manifest";
 import type { AnyObject } from "./api/types";
 import type { LookupExperimentOptions, LookupProgress, LookupRow } from "./bench/contract";
 import { lookupExperiment } from "./bench/experiment";
-import { Cluster, defaultClusterConfig } from "./cluster";
+import { bootParts, type SimulationParts } from "./boot";
+import type { Cluster } from "./cluster";
 import type { Controllers } from "./controllers";
-import { installControllers } from "./controllers";
-import { ClusterDns } from "./dns/resolver";
+import type { ClusterDns } from "./dns/resolver";
 import type { Operation, RecordedDocument } from "./journal";
 import { emptyView, failedTrace, internalError, recorded } from "./journal";
 import type { BurstResult } from "./net/burst";
 import { summarizeBurst } from "./net/burst";
 import type { SendRequest } from "./net/contract";
-import { Network } from "./net/network";
+import type { Network } from "./net/network";
 import type { Trace } from "./net/types";
-import { createProxyModes } from "./proxy/modes";
-import { ProxyRuntime } from "./proxy/runtime";
-import { buildCommands, podFiles } from "./shell/commands";
+import type { ProxyRuntime } from "./proxy/runtime";
 import { complete } from "./shell/complete";
 import { imageProfile, NODE_TOOLS } from "./shell/images";
-import type { ShellOutput } from "./shell/shell";
-import { Shell } from "./shell/shell";
+import type { Shell, ShellOutput } from "./shell/shell";
 import { DEFAULT_EPOCH_MS } from "./util/clock";
 import type { TopologyView } from "./view/topology";
 import { topologyView } from "./view/topology";
@@ -380,79 +375,19 @@ export class Simulation {
   }
 
   /** The parts a boot replaces, to put back when booting fails. */
-  private parts() {
+  private parts(): SimulationParts {
     const { cluster, api, controllers, dns, proxy, net, shell, bootstrapRevision } = this;
     return { cluster, api, controllers, dns, proxy, net, shell, bootstrapRevision };
   }
 
-  private restore(p: ReturnType<Simulation["parts"]>): void {
+  private restore(p: SimulationParts): void {
     Object.assign(this, p);
   }
 
   /** Builds a fresh cluster from configuration documents and nodes; returns their refusals. */
   private boot(config: RecordedDocument[], nodes: RecordedDocument[]): ApiError[] {
-    const errors: ApiError[] = [];
-    this.cluster = new Cluster(this.seed, defaultClusterConfig(), this.startTime);
-    this.api = new ApiServer(this.cluster);
-    for (const doc of config) {
-      try {
-        this.api.apply(doc);
-      } catch (e) {
-        if (!(e instanceof ApiStatusError)) throw e;
-        errors.push({ ...e.status, source: e.status.source ?? doc.source });
-      }
-    }
-    this.controllers = installControllers(this.cluster);
-    const admitted: RecordedDocument[] = [];
-    for (const doc of nodes) {
-      const decoded = decodeForKind(this.api.decodeSchema, "Node", "v1", doc.object);
-      if (decoded.ok) admitted.push({ ...doc, object: decoded.object });
-      else if ("badRequest" in decoded) {
-        errors.push({
-          reason: "BadRequest",
-          message: `Error from server (BadRequest): error when creating "${doc.source.file}": ${decoded.badRequest}`,
-          source: doc.source,
-          kind: "Node",
-        });
-      }
-    }
-    bootstrapCluster(
-      this.cluster,
-      this.api,
-      admitted.length
-        ? {
-            nodes: admitted.map((d) => d.object),
-            onRefused: (i, e) => {
-              const source = admitted[i]?.source;
-              const file = source ? `error when creating "${source.file}": ` : "";
-              const message = e.status.message.replace(/^(Error from server \([A-Za-z]+\): )/, `$1${file}`);
-              errors.push({ ...e.status, message, ...(source ? { source } : {}) });
-            },
-          }
-        : {},
-    );
-    this.dns = new ClusterDns(this.cluster);
-    this.proxy = new ProxyRuntime(this.cluster, createProxyModes());
-    this.net = new Network(this.cluster, this.dns, (node) => this.proxy.dataPlaneFor(node));
-    const commands = buildCommands(this.proxy);
-    const home =
-      this.cluster.store
-        .list("Node")
-        .find((n) => "node-role.kubernetes.io/control-plane" in (n.metadata.labels ?? {})) ??
-      this.cluster.store.list("Node")[0];
-    this.shell = new Shell(
-      {
-        cluster: this.cluster,
-        api: this.api,
-        dns: this.dns,
-        net: this.net,
-        commands,
-        files: this.files,
-        podFiles: (pod) => podFiles(this.cluster, this.dns, pod),
-      },
-      { type: "node", node: home?.metadata.name ?? "localhost", cwd: "/root" },
-    );
-    this.bootstrapRevision = this.cluster.store.resourceVersion;
+    const { parts, errors } = bootParts(this.seed, this.startTime, this.files, config, nodes);
+    this.restore(parts);
     return errors;
   }
 
