@@ -14,7 +14,7 @@ import { alreadyExists, badRequest, invalidError, notFound } from "./errors";
 import { isNamespaced, kindInfo, NAMESPACED_KINDS } from "./kinds";
 import { KubernetesEndpointsReconciler } from "./kubeEndpoints";
 import { LoadBalancerController } from "./lbController";
-import { checkLimits } from "./limits";
+import { checkLimits, PodDemand } from "./limits";
 import { deepCopy, sameData } from "./objects";
 import { ServiceAllocator } from "./serviceAlloc";
 import { asKind, strategyFor } from "./strategy";
@@ -37,12 +37,15 @@ export class ApiServer implements Api {
   readonly alloc: ServiceAllocator;
   /** The kinds' Go structs, for decoding what clients send. */
   readonly decodeSchema = new DecodeSchema();
+  /** The pods the cluster's workloads ask for (the pod limit's measure). */
+  private readonly podDemand: PodDemand;
   private readonly config: ConfigCoordinator;
 
   constructor(readonly cluster: Cluster) {
     this.alloc = new ServiceAllocator(cluster);
     this.alloc.rebuild(cluster.store.list("Service"));
     this.config = new ConfigCoordinator(cluster, this.alloc);
+    this.podDemand = new PodDemand(cluster.store);
     cluster.addReconciler(new LoadBalancerController(cluster));
     cluster.addReconciler(new KubernetesEndpointsReconciler(cluster));
   }
@@ -146,7 +149,7 @@ export class ApiServer implements Api {
       ];
       if (errs.length > 0) throw invalidError(this.cluster, kind, name, errs, ns, opts.ctx);
       if (!old && store.get(kind, ns, name)) throw alreadyExists(kind, name, ns, opts.ctx);
-      checkLimits(this.cluster, kind, typed, old, opts.ctx);
+      checkLimits(this.cluster, this.podDemand, kind, typed, old, opts.ctx);
       if (old && sameData(stripVolatile(typed), stripVolatile(old))) {
         txn?.revert();
         return { object: old, changed: false };

@@ -7,6 +7,7 @@
 import type { Cluster } from "../cluster";
 import type { ErrorContext } from "./errors";
 import { forbidden } from "./errors";
+import type { ObjectStore } from "./store";
 import type { AnyObject, Kind } from "./types";
 
 export interface ClusterLimits {
@@ -40,18 +41,38 @@ function replicasOf(o: AnyObject): number {
   return typeof r === "number" ? r : 1;
 }
 
-/** The pods the cluster's workloads and bare pods ask for, with `obj` written in place of `old`. */
-function desiredPods(cluster: Cluster, obj: AnyObject, kind: Kind, old: AnyObject | undefined): number {
-  const store = cluster.store;
-  let total = 0;
-  for (const d of store.values("Deployment")) if (d !== old) total += replicasOf(d);
-  for (const rs of store.values("ReplicaSet")) {
-    if (rs !== old && !rs.metadata.ownerReferences?.some((o) => o.kind === "Deployment"))
-      total += replicasOf(rs);
+/** The pods one object asks for: a Deployment's replicas, a ReplicaSet's of its own, a bare Pod itself. */
+function demandOf(kind: Kind, o: AnyObject): number {
+  if (kind === "Deployment") return replicasOf(o);
+  if (kind === "ReplicaSet") {
+    return o.metadata.ownerReferences?.some((r) => r.kind === "Deployment") ? 0 : replicasOf(o);
   }
-  for (const p of store.values("Pod")) if (p !== old && !p.metadata.ownerReferences?.length) total++;
-  if (kind === "Pod") return total + 1;
-  return total + replicasOf(obj);
+  if (kind === "Pod") return o.metadata.ownerReferences?.length ? 0 : 1;
+  return 0;
+}
+
+/**
+ * The pods the cluster's workloads and bare pods ask for, kept up to date from the store's events
+ * (a sum over every object per write would make a 100,000-pod apply quadratic).
+ */
+export class PodDemand {
+  private total = 0;
+
+  constructor(store: ObjectStore) {
+    for (const kind of ["Deployment", "ReplicaSet", "Pod"] as const) {
+      for (const o of store.values(kind)) this.total += demandOf(kind, o);
+    }
+    store.subscribe((e) => {
+      if (e.kind !== "Deployment" && e.kind !== "ReplicaSet" && e.kind !== "Pod") return;
+      if (e.old) this.total -= demandOf(e.kind, e.old);
+      if (e.type !== "DELETED") this.total += demandOf(e.kind, e.object);
+    });
+  }
+
+  /** The demand with `obj` written in place of `old`. */
+  with(kind: Kind, obj: AnyObject, old: AnyObject | undefined): number {
+    return this.total - (old ? demandOf(kind, old) : 0) + demandOf(kind, obj);
+  }
 }
 
 /**
@@ -60,6 +81,7 @@ function desiredPods(cluster: Cluster, obj: AnyObject, kind: Kind, old: AnyObjec
  */
 export function checkLimits(
   cluster: Cluster,
+  demand: PodDemand,
   kind: Kind,
   obj: AnyObject,
   old: AnyObject | undefined,
@@ -81,8 +103,8 @@ export function checkLimits(
     throw refuse(`the cluster already has ${limits.nodes} nodes, as many as it may hold`);
   }
   if (WORKLOADS.has(kind) || (kind === "Pod" && !old && !obj.metadata.ownerReferences?.length)) {
-    const want = desiredPods(cluster, obj, kind, old);
-    if (want > limits.pods && (!old || replicasOf(obj) > replicasOf(old))) {
+    const want = demand.with(kind, obj, old);
+    if (want > limits.pods && (!old || demandOf(kind, obj) > demandOf(kind, old))) {
       throw refuse(`the cluster's workloads would ask for ${want} pods, over the ${limits.pods} it may hold`);
     }
   }
