@@ -3,6 +3,8 @@ import { DEFAULT_KUBERNETES_VERSION } from "./api/configTypes";
 import type { ClusterLimits } from "./api/limits";
 import { DEFAULT_LIMITS } from "./api/limits";
 import { ObjectStore } from "./api/store";
+import type { AddressIndex } from "./net/addresses";
+import { LiveAddressIndex } from "./net/addressIndex";
 import { DEFAULT_EPOCH_MS, VirtualClock } from "./util/clock";
 import { Prng } from "./util/prng";
 
@@ -41,6 +43,7 @@ export class Cluster {
   /** What the cluster holds at most (the API server refuses past it). */
   readonly limits: ClusterLimits;
   private readonly reconcilers: Reconciler[] = [];
+  private addresses: LiveAddressIndex | undefined;
 
   constructor(
     seed: number,
@@ -52,6 +55,15 @@ export class Cluster {
     this.clock = new VirtualClock(epochMs);
     this.config = config;
     this.limits = limits;
+  }
+
+  /**
+   * The cluster's address index, kept current from the store's watch events
+   * (made on first use). Always the same object for a cluster.
+   */
+  addressIndex(): AddressIndex {
+    this.addresses ??= new LiveAddressIndex(this);
+    return this.addresses.current();
   }
 
   addReconciler(r: Reconciler): void {

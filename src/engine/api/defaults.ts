@@ -1,6 +1,6 @@
 /**
  * Defaulting as the API server does it before validation
- * (`pkg/apis/<group>/v1/defaults.go`, reference §5.1). Version-dependent fields
+ * (`pkg/apis/<group>/v1/defaults.go`). Version-dependent fields
  * follow `cluster.atLeast`.
  */
 import type { IServiceSpec } from "kubernetes-models/v1/ServiceSpec";
