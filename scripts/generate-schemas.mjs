@@ -26,6 +26,7 @@ const KINDS = [
   ["v1", "Service", "v1/Service.d.ts"],
   ["v1", "Endpoints", "v1/Endpoints.d.ts"],
   ["v1", "ConfigMap", "v1/ConfigMap.d.ts"],
+  ["coordination.k8s.io/v1", "Lease", "coordination.k8s.io/v1/Lease.d.ts"],
   ["apps/v1", "Deployment", "apps/v1/Deployment.d.ts"],
   ["apps/v1", "ReplicaSet", "apps/v1/ReplicaSet.d.ts"],
   ["discovery.k8s.io/v1", "EndpointSlice", "discovery.k8s.io/v1/EndpointSlice.d.ts"],
