@@ -113,7 +113,7 @@ function Status({ status, t }: { status: ExperimentStatus; t: ChartT }) {
   }
   if (status.kind === "cancelled")
     return (
-      <p className="lookup-status">{t("chart.cancelled", { done: status.done, total: status.total })}</p>
+      <p className="lookup-status">{t("chart.cancelled", { done: status.done, count: status.total })}</p>
     );
   if (status.kind === "failed")
     return <p className="lookup-status lookup-failed">{t("chart.failed", { reason: status.reason })}</p>;
@@ -127,8 +127,8 @@ function chartText(t: ChartT, language: "en" | "ko"): LookupChartText {
     mean: t("chart.mean"),
     worst: t("chart.worst"),
     mode: (mode) => MODE_LABEL[mode],
-    marker: (services) => t("chart.marker", { services }),
-    tooltipServices: (services) => t("chart.tooltipServices", { services }),
+    marker: (services) => t("chart.marker", { count: services }),
+    tooltipServices: (services) => t("chart.tooltipServices", { count: services }),
     explore: (title) => t("chart.explore", { title }),
     format: (v) => formatNumber(language, v),
   };

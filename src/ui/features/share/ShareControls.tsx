@@ -80,7 +80,7 @@ export function ShareControls({ presentation = false }: ShareControlsProps) {
             {copied ? t(copied === "copied" ? "share.copied" : "share.copyFailed") : ""}
           </span>
           {link.length > LONG_LINK ? (
-            <p className="share-warning">{t("share.tooLong", { size: link.length })}</p>
+            <p className="share-warning">{t("share.tooLong", { count: link.length })}</p>
           ) : null}
           {presentation || showQr ? <QrCode text={link} large={presentation} /> : null}
         </>

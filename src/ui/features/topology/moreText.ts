@@ -9,5 +9,5 @@ export function moreServicesText(language: Language, n: number): string {
 
 /** The accessible layer's button that lists the next `page` of the `rest` Services not listed yet. */
 export function showMoreServicesText(language: Language, page: number, rest: number): string {
-  return translate(language, "topology.showMoreServices", { page, rest });
+  return translate(language, "topology.showMoreServices", { count: page, rest });
 }
