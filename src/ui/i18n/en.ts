@@ -201,6 +201,7 @@ export const en = {
   "chart.col.modelled": "This app's model (ms)",
   "share.button": "Share",
   "share.link": "Share link",
+  "share.close": "Close",
   "share.copy": "Copy link",
   "share.copied": "Link copied",
   "share.copyFailed": "Copy failed: select the link and copy it yourself",
@@ -208,7 +209,8 @@ export const en = {
   "share.qrShow": "Show QR code",
   "share.qrHide": "Hide QR code",
   "share.qrTooLong": "This scenario is too big for a QR code: open the share link instead.",
-  "share.tooLong": "The share link is {count} characters long; some browsers and chat apps cut links this long.",
+  "share.tooLong":
+    "The share link is {count} characters long; some browsers and chat apps cut links this long.",
   "share.restored": "Opened a shared scenario.",
   "share.replaced": "Opened a shared scenario; your previous work was kept aside.",
   "share.undo": "Bring back my previous work",

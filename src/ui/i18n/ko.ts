@@ -195,6 +195,7 @@ export const ko: Record<MessageKey, Message> = {
   "chart.col.modelled": "이 앱의 모델 (ms)",
   "share.button": "공유",
   "share.link": "공유 링크",
+  "share.close": "닫기",
   "share.copy": "링크 복사",
   "share.copied": "링크를 복사했습니다",
   "share.copyFailed": "복사하지 못했습니다. 링크를 선택해 직접 복사하세요",
@@ -202,7 +203,8 @@ export const ko: Record<MessageKey, Message> = {
   "share.qrShow": "QR 코드 보기",
   "share.qrHide": "QR 코드 숨기기",
   "share.qrTooLong": "이 시나리오는 QR 코드에 담기에 너무 큽니다. 공유 링크를 여세요.",
-  "share.tooLong": "공유 링크가 {count}자입니다. 이렇게 긴 링크는 일부 브라우저와 메신저에서 잘릴 수 있습니다.",
+  "share.tooLong":
+    "공유 링크가 {count}자입니다. 이렇게 긴 링크는 일부 브라우저와 메신저에서 잘릴 수 있습니다.",
   "share.restored": "공유된 시나리오를 열었습니다.",
   "share.replaced": "공유된 시나리오를 열었습니다. 이전 작업은 따로 보관했습니다.",
   "share.undo": "이전 작업 되돌리기",

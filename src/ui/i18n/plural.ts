@@ -14,7 +14,11 @@ function rulesFor(language: Language): Intl.PluralRules {
 }
 
 /** The template of `message` for `count` (the `other` form when no count is given). */
-export function pluralForm(language: Language, message: PluralMessage, count: string | number | undefined): string {
+export function pluralForm(
+  language: Language,
+  message: PluralMessage,
+  count: string | number | undefined,
+): string {
   if (typeof count !== "number") return message.other;
   return message[rulesFor(language).select(count)] ?? message.other;
 }

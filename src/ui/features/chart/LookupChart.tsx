@@ -19,7 +19,8 @@ import "./chart.css";
 export const EXPERIMENT_SIZES = [1, 3, 10, 30, 100, 300, 1000, 3000, 10000];
 const MAX_ENDPOINTS = 20;
 
-export function LookupChart() {
+/** `autoRun`: the user asked for the experiment itself (the Run button of the empty state), not just the chart. */
+export function LookupChart({ autoRun = false }: { autoRun?: boolean }) {
   const t = useChartT();
   const language = useAppStore((s) => s.language);
   const marker = useCurrentServices();
@@ -32,6 +33,21 @@ export function LookupChart() {
   text.current = chartText(t, language);
   const sliderId = useId();
   const isRunning = status.kind === "running";
+  const start = () =>
+    run({
+      services: EXPERIMENT_SIZES,
+      endpointsPerService: endpoints,
+      modes: [...CHART_MODES],
+      seed: 1,
+    });
+  const started = useRef(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once, with the settings the chart opened with
+  useEffect(() => {
+    if (autoRun && !started.current) {
+      started.current = true;
+      start();
+    }
+  }, [autoRun]);
 
   useEffect(() => {
     const handle = createLookupChart(host.current!, { text: () => text.current });
@@ -61,22 +77,11 @@ export function LookupChart() {
           onChange={(e) => setEndpoints(Number(e.target.value))}
         />
         <output htmlFor={sliderId}>{endpoints}</output>
-        <button
-          type="button"
-          disabled={isRunning}
-          onClick={() =>
-            run({
-              services: EXPERIMENT_SIZES,
-              endpointsPerService: endpoints,
-              modes: [...CHART_MODES],
-              seed: 1,
-            })
-          }
-        >
+        <button type="button" className="button button-primary" disabled={isRunning} onClick={start}>
           {t("chart.run")}
         </button>
         {isRunning ? (
-          <button type="button" onClick={cancel}>
+          <button type="button" className="button" onClick={cancel}>
             {t("chart.cancel")}
           </button>
         ) : null}

@@ -59,7 +59,7 @@ export function ShareControls({ presentation = false }: ShareControlsProps) {
         {t("share.button")}
       </button>
       {link ? (
-        <>
+        <div className="share-details">
           <input
             type="text"
             readOnly
@@ -83,7 +83,12 @@ export function ShareControls({ presentation = false }: ShareControlsProps) {
             <p className="share-warning">{t("share.tooLong", { count: link.length })}</p>
           ) : null}
           {presentation || showQr ? <QrCode text={link} large={presentation} /> : null}
-        </>
+          {presentation ? null : (
+            <button type="button" className="share-close" onClick={() => setLink("")}>
+              {t("share.close")}
+            </button>
+          )}
+        </div>
       ) : null}
       <ShareStatusMessage />
     </div>

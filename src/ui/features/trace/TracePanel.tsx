@@ -30,9 +30,7 @@ export function TracePanel() {
       <header className="trace-header">
         <strong className={`verdict verdict-${trace.verdict}`}>{verdict}</strong>
         {trace.message ? <code className="trace-message">{trace.message}</code> : null}
-        <span className="muted">
-          {t("trace.total", costValues(t, trace.cost))}
-        </span>
+        <span className="muted">{t("trace.total", costValues(t, trace.cost))}</span>
         <button type="button" onClick={() => navigator.clipboard?.writeText(traceAsText(trace))}>
           {t("trace.copy")}
         </button>
@@ -61,9 +59,7 @@ export function TracePanel() {
               </span>
             ) : null}
             {h.cost.rulesEvaluated || h.cost.lookups ? (
-              <span className="hop-cost">
-                {t("trace.costValue", costValues(t, h.cost))}
-              </span>
+              <span className="hop-cost">{t("trace.costValue", costValues(t, h.cost))}</span>
             ) : null}
             {h.note ? <span className="hop-note">{h.note}</span> : null}
           </li>
@@ -75,7 +71,10 @@ export function TracePanel() {
 
 /** "26 rules" and "11 lookups", each in the language's plural form, for a message that joins them. */
 function costValues(t: ReturnType<typeof useT>, cost: TraceHop["cost"]) {
-  return { rules: t("trace.rules", { count: cost.rulesEvaluated }), lookups: t("trace.lookups", { count: cost.lookups }) };
+  return {
+    rules: t("trace.rules", { count: cost.rulesEvaluated }),
+    lookups: t("trace.lookups", { count: cost.lookups }),
+  };
 }
 
 function placeText(h: TraceHop, outside: string): string {
