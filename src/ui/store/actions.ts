@@ -39,10 +39,10 @@ export async function runCommand(line: string): Promise<void> {
   s.setBusy(true);
   try {
     const out = await engine.call((api) => api.run(line));
-    if (out.data.some((d) => isRecord(d) && d.clear === true)) s.clearTerminal();
+    if (out.effects.some((e) => e.type === "clear")) s.clearTerminal();
     else if (out.output) s.appendLines([{ kind: out.exitCode === 0 ? "output" : "error", text: out.output }]);
-    const trace = out.data.find(isTrace);
-    if (trace) s.setTrace(trace);
+    const traced = out.effects.find((e) => e.type === "trace");
+    if (traced) s.setTrace(traced.trace);
     s.setPrompt(out.prompt);
   } catch (e) {
     s.appendLines([{ kind: "error", text: `${e instanceof Error ? e.message : String(e)}\n` }]);
@@ -77,12 +77,4 @@ export async function sendBurst(request: SendRequest, count: number): Promise<Bu
 export async function setProxyMode(mode: ProxyMode, scheduler?: IpvsScheduler): Promise<void> {
   await engine.setProxyMode(mode, scheduler);
   await refreshView();
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null;
-}
-
-function isTrace(v: unknown): v is Trace {
-  return isRecord(v) && Array.isArray(v.hops) && typeof v.verdict === "string";
 }
