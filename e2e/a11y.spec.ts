@@ -21,7 +21,7 @@ async function seriousViolations(page: Page) {
 
 /** Stops playback on the first hop that rewrites the packet (its callout shows the DNAT). */
 async function stopOnRewrite(page: Page): Promise<void> {
-  const trace = page.getByRole("region", { name: "Trace" });
+  const trace = await new PacketwalkApp(page).openTrace();
   const hops = trace.getByRole("listitem");
   await expect(hops.first()).toBeVisible();
   const rewriting = hops.filter({ has: page.locator(".hop-rewrite") }).first();
@@ -36,7 +36,7 @@ for (const theme of ["light", "dark", "contrast"] as const) {
   }) => {
     const app = new PacketwalkApp(page);
     await app.goto();
-    await page.getByRole("combobox", { name: "Theme" }).selectOption(theme);
+    await app.setTheme({ light: "Light", dark: "Dark", contrast: "High contrast" }[theme]);
     await app.applyManifest(
       (await import("node:fs")).readFileSync("src/examples/05-ipvs-schedulers.yaml", "utf8"),
     );
@@ -45,8 +45,7 @@ for (const theme of ["light", "dark", "contrast"] as const) {
     await app.sendPacket("", "hostnames");
     await stopOnRewrite(page);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.getByRole("combobox", { name: "Language" }).selectOption("ko");
-    await expect(page.locator("html")).toHaveAttribute("lang", "ko");
+    await app.setLanguage("ko");
     await expect(page.locator(".topo-callout-rewrite")).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
   });

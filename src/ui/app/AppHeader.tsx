@@ -1,9 +1,9 @@
 import { Logo } from "../components/Icon";
 import type { LessonCatalog } from "../features/lessons/useLessons";
 import { PresentationButton } from "../features/presentation/PresentationButton";
-import { ShareControls } from "../features/share/ShareControls";
 import { useT } from "../i18n/useT";
 import { HeaderMenu } from "./HeaderMenu";
+import { HeaderShare } from "./HeaderShare";
 import { ModeSelect } from "./ModeSelect";
 import { PanelToggles } from "./PanelToggles";
 
@@ -24,9 +24,7 @@ export function AppHeader({ lessons, phone }: { lessons: LessonCatalog | null; p
       <div className="header-actions">
         {phone ? null : <ModeSelect />}
         {phone ? null : <PresentationButton catalog={lessons} />}
-        <div className="header-share">
-          <ShareControls />
-        </div>
+        <HeaderShare />
         <HeaderMenu lessons={lessons} phone={phone} />
       </div>
     </header>

@@ -46,7 +46,11 @@ export function PanelToggles() {
       >
         <Icon name="trace" />
         {t("trace.region")}
-        {hops ? <span className="toggle-count">{hops}</span> : null}
+        {hops ? (
+          <span className="toggle-count" aria-hidden="true">
+            {hops}
+          </span>
+        ) : null}
       </button>
     </nav>
   );

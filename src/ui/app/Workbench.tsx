@@ -1,6 +1,7 @@
 import { PHONE_QUERY, useMediaQuery } from "../components/useMediaQuery";
 import { EditorPanel } from "../features/editor/EditorPanel";
 import type { LessonCatalog } from "../features/lessons/useLessons";
+import { ShareStatusMessage } from "../features/share/ShareStatusMessage";
 import { useT } from "../i18n/useT";
 import { useAppStore } from "../store";
 import type { SideTab } from "../store/layoutSlice";
@@ -42,6 +43,7 @@ export function Workbench({ lessons }: { lessons: LessonCatalog | null }) {
       </a>
       <AppHeader lessons={lessons} phone={phone} />
       <Notice />
+      <ShareStatusMessage />
       <main
         className="workbench"
         data-editor={editorShown ? "open" : "closed"}

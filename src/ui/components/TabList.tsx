@@ -72,7 +72,11 @@ export function TabList<Id extends string>({
         >
           {t.icon}
           <span className="tab-label">{t.label}</span>
-          {t.badge ? <span className="tab-badge">{t.badge}</span> : null}
+          {t.badge ? (
+            <span className="tab-badge" aria-hidden="true">
+              {t.badge}
+            </span>
+          ) : null}
         </button>
       ))}
     </div>

@@ -14,6 +14,8 @@ const LONG_LINK = 8000;
 export interface ShareControlsProps {
   /** Presentation mode shows the link's QR code large, for a room to scan. */
   presentation?: boolean;
+  /** Whether to show what opening a link did here (the workbench shows it under its header). */
+  status?: boolean;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface ShareControlsProps {
  * code. Also opens a shared link on load (`useShareRestore`), so the app
  * restores links wherever these controls are shown.
  */
-export function ShareControls({ presentation = false }: ShareControlsProps) {
+export function ShareControls({ presentation = false, status = true }: ShareControlsProps) {
   const t = useShareT();
   const [link, setLink] = useState("");
   const [copied, setCopied] = useState<"" | "copied" | "failed">("");
@@ -90,7 +92,7 @@ export function ShareControls({ presentation = false }: ShareControlsProps) {
           )}
         </div>
       ) : null}
-      <ShareStatusMessage />
+      {status ? <ShareStatusMessage /> : null}
     </div>
   );
 }
