@@ -58,3 +58,38 @@ test("presentation mode has no serious accessibility violations", async ({ page 
   await expect(page.getByRole("button", { name: "Next step" })).toBeVisible({ timeout: 30_000 });
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test("with every panel collapsed, and with the menu open, no serious violations", async ({ page }) => {
+  const app = new PacketwalkApp(page);
+  await app.goto();
+  await page.getByRole("button", { name: "Manifests", exact: true }).click();
+  await expect(page.getByRole("region", { name: "Manifests" })).toBeHidden();
+  await page.getByRole("button", { name: "Collapse the tools panel" }).click();
+  await expect(page.getByRole("log")).toBeHidden();
+  expect(await seriousViolations(page)).toEqual([]);
+  await app.openMenu();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  for (const theme of ["Light", "Dark", "High contrast"] as const) {
+    test(`every tab has no serious violations (${theme})`, async ({ page }) => {
+      test.setTimeout(90_000);
+      const app = new PacketwalkApp(page);
+      await app.goto();
+      await app.setTheme(theme);
+      const form = page.getByRole("region", { name: "Send a packet" });
+      await form.getByRole("textbox", { name: "Destination" }).fill("10.96.0.1:443");
+      await form.getByRole("button", { name: "Send packet" }).tap();
+      await expect(page.locator(".topo-callout")).toBeVisible();
+      for (const tab of ["Diagram", "Trace", "Terminal", "YAML", "Lesson"]) {
+        await page.getByRole("tab", { name: tab, exact: true }).tap();
+        if (tab === "YAML")
+          await expect(page.locator(".monaco-editor .view-lines")).toBeVisible({ timeout: 30_000 });
+        expect(await seriousViolations(page), tab).toEqual([]);
+      }
+    });
+  }
+});
