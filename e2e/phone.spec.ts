@@ -22,7 +22,7 @@ function smallTargets(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = [];
     const controls = document.querySelectorAll<HTMLElement>(
-      "button, select, input:not([type=radio]), textarea, a[href], [role=tab], [role=separator], .segmented span",
+      "button, select, input:not([type=radio]), textarea, a[href], [role=tab], [role=separator], .segmented span, label:has(> input[type=radio])",
     );
     for (const el of controls) {
       if (el.closest(".topo-a11y, .monaco-editor, .skip-link")) continue;

@@ -16,7 +16,7 @@ import { drawStatic, type Layers, type Selected, type StaticLabels } from "./dra
 import type { G } from "./drawTypes";
 import { fitLayout } from "./fit";
 import { createFlightLayer } from "./flightsCanvas";
-import { burstFlows, requestHops } from "./flows";
+import { burstFlows, type Flow, requestHops } from "./flows";
 import { createMarks } from "./highlight";
 import { type HopPoint, tracePoints } from "./hopPosition";
 import { type Box, layoutTopology, type TopologyLayout } from "./layout";
@@ -151,11 +151,20 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
     const elements = drawStatic(layers, layout, labels(), events);
     marks.reapply(elements, layout);
     points = trace ? tracePoints(layout, trace.hops) : [];
-    drawBurst();
+    followFlows(drawBurst());
     render(false);
   }
 
-  function drawBurst() {
+  /** Where a burst's connections land is what it shows: kept in view (a phone shows part of the diagram). */
+  function followFlows(flows: readonly Flow[]) {
+    const ends = flows.map((f) => f.anchor);
+    if (!ends.length) return;
+    const xs = ends.map((e) => e.x);
+    const ys = ends.map((e) => e.y);
+    vp.follow({ x: (Math.min(...xs) + Math.max(...xs)) / 2, y: (Math.min(...ys) + Math.max(...ys)) / 2 });
+  }
+
+  function drawBurst(): Flow[] {
     const t = callbacks.text();
     const flows = layout && burst ? burstFlows(layout, burst.traces, burst.tally) : [];
     drawFlows(flowLayer, flows, {
@@ -163,6 +172,7 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
       failed: (n) => t("topology.failed", { count: n }),
     });
     host.dataset.flows = String(flows.length);
+    return flows;
   }
 
   function relayoutSoon() {
@@ -318,7 +328,7 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
     animateFlights(traces, tally) {
       if (!layout || traces.length === 0) return;
       burst = { traces, tally };
-      drawBurst();
+      followFlows(drawBurst());
       if (reduced) {
         endFlights();
         return;
