@@ -20,6 +20,7 @@ import { burstFlows, type Flow, requestHops } from "./flows";
 import { createMarks } from "./highlight";
 import { type HopPoint, tracePoints } from "./hopPosition";
 import { type Box, layoutTopology, type TopologyLayout } from "./layout";
+import { serviceTotal } from "./serviceTotal";
 import type { TopologyText } from "./topologyText";
 import { clearDataPlaneWork, drawTracePath, showDataPlaneWork } from "./tracePath";
 import { createViewport, type Insets } from "./viewport";
@@ -299,9 +300,11 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
 
   return {
     update(next) {
+      const same = model !== null && sameDrawing(model, next);
       model = next;
       host.dataset.mode = next.proxyMode;
-      relayout();
+      // A command or a burst that changed nothing drawn (a new view, the same cluster) costs no layout.
+      if (!same || !layout) relayout();
     },
     relabel() {
       redraw();
@@ -371,6 +374,18 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
       host.classList.remove("topo-host");
     },
   };
+}
+
+/** Whether two views draw the same: no object changed (the store's revision), nor kube-proxy's mode and data planes. */
+function sameDrawing(a: TopologyView, b: TopologyView): boolean {
+  return (
+    a.revision === b.revision &&
+    a.proxyMode === b.proxyMode &&
+    a.ipvsScheduler === b.ipvsScheduler &&
+    a.nodes.length === b.nodes.length &&
+    a.nodes.every((n, i) => n.dataPlane?.primary === b.nodes[i]?.dataPlane?.primary) &&
+    serviceTotal(a) === serviceTotal(b)
+  );
 }
 
 function boxOf(layout: TopologyLayout, id: string): Box | undefined {
