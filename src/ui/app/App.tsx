@@ -1,13 +1,17 @@
-import { useEffect } from "react";
+import { lazy, Suspense, useEffect } from "react";
 import { useLessonSync } from "../features/lessons/useLessonSync";
 import { useLessons } from "../features/lessons/useLessons";
-import { PresentationMode } from "../features/presentation/PresentationMode";
 import { usePlaybackKeys } from "../features/trace/usePlaybackKeys";
 import { useT } from "../i18n/useT";
 import { useAppStore } from "../store";
 import { useBoot } from "./useBoot";
 import { Workbench } from "./Workbench";
 import "./shell.css";
+
+// Presentation mode is entered by a click: its code is fetched then, not with the page.
+const PresentationMode = lazy(() =>
+  import("../features/presentation/PresentationMode").then((m) => ({ default: m.PresentationMode })),
+);
 
 /** The workbench (diagram, manifests, lesson, trace, terminal, chart), or presentation mode. */
 export function App() {
@@ -26,6 +30,11 @@ export function App() {
     document.title = `${t("app.title")} — ${t("app.tagline")}`;
   }, [language, theme, t]);
 
-  if (presentation) return <PresentationMode catalog={lessons} />;
+  if (presentation)
+    return (
+      <Suspense fallback={null}>
+        <PresentationMode catalog={lessons} />
+      </Suspense>
+    );
   return <Workbench lessons={lessons} />;
 }

@@ -1,13 +1,11 @@
-import { useCallback, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useRef, useState } from "react";
 import { Icon } from "../components/Icon";
 import { useDismiss } from "../components/useDismiss";
-import { ExportControls } from "../features/export/ExportControls";
 import type { LessonCatalog } from "../features/lessons/useLessons";
-import { PresentationButton } from "../features/presentation/PresentationButton";
 import { useT } from "../i18n/useT";
-import { LanguageChoice } from "./LanguageChoice";
-import { ModeSelect } from "./ModeSelect";
-import { ThemeChoice } from "./ThemeChoice";
+
+// The menu's controls (export's SVG and PNG writers among them) come with its first opening.
+const MenuContent = lazy(() => import("./MenuContent").then((m) => ({ default: m.MenuContent })));
 
 /**
  * The "More" menu: export, theme and language (and, on a phone, the proxy mode and presentation
@@ -36,20 +34,9 @@ export function HeaderMenu({ lessons, phone }: { lessons: LessonCatalog | null; 
       </button>
       {open ? (
         <div ref={popover} id="app-menu" className="menu-popover">
-          {phone ? (
-            <div className="menu-section">
-              <ModeSelect />
-              <PresentationButton catalog={lessons} />
-            </div>
-          ) : null}
-          <section className="menu-section" aria-labelledby="app-menu-export">
-            <h2 id="app-menu-export" className="menu-heading">
-              {t("app.export")}
-            </h2>
-            <ExportControls />
-          </section>
-          <ThemeChoice />
-          <LanguageChoice />
+          <Suspense fallback={null}>
+            <MenuContent lessons={lessons} phone={phone} />
+          </Suspense>
         </div>
       ) : null}
     </div>

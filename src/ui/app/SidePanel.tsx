@@ -1,11 +1,16 @@
+import { lazy, Suspense, useState } from "react";
 import { Icon } from "../components/Icon";
-import { LessonPlayer } from "../features/lessons/LessonPlayer";
 import type { LessonCatalog } from "../features/lessons/useLessons";
-import { TraceSide } from "../features/trace/TraceSide";
 import { useT } from "../i18n/useT";
 import { useAppStore } from "../store";
 import type { SideTab } from "../store/layoutSlice";
 import { phonePanel } from "./PhoneTabs";
+
+// Each tab's code comes when the tab is first opened, not with the page.
+const LessonPlayer = lazy(() =>
+  import("../features/lessons/LessonPlayer").then((m) => ({ default: m.LessonPlayer })),
+);
+const TraceSide = lazy(() => import("../features/trace/TraceSide").then((m) => ({ default: m.TraceSide })));
 
 interface Props {
   tab: SideTab | null;
@@ -14,12 +19,15 @@ interface Props {
 }
 
 /**
- * Beside the diagram: the lesson's narration and questions, or the selected packet's trace. Both
- * stay mounted while hidden, so a lesson or a long trace keeps its place.
+ * Beside the diagram: the lesson's narration and questions, or the selected packet's trace. Each
+ * is mounted when first shown and stays mounted while hidden, so a lesson or a long trace keeps
+ * its place.
  */
 export function SidePanel({ tab, phone, lessons }: Props) {
   const t = useT();
   const setSide = useAppStore((s) => s.setSide);
+  const [opened, setOpened] = useState<ReadonlySet<SideTab>>(new Set());
+  if (tab && !opened.has(tab)) setOpened(new Set([...opened, tab]));
   return (
     <aside id="side-panel" className="side-panel" aria-label={t("panel.side")} hidden={tab === null}>
       {phone ? null : (
@@ -40,10 +48,18 @@ export function SidePanel({ tab, phone, lessons }: Props) {
         </div>
       )}
       <div className="side-body" hidden={tab !== "lesson"} {...phonePanel(phone, "lesson")}>
-        <LessonPlayer catalog={lessons} />
+        {opened.has("lesson") ? (
+          <Suspense fallback={null}>
+            <LessonPlayer catalog={lessons} />
+          </Suspense>
+        ) : null}
       </div>
       <div className="side-body" hidden={tab !== "trace"} {...phonePanel(phone, "trace")}>
-        <TraceSide />
+        {opened.has("trace") ? (
+          <Suspense fallback={null}>
+            <TraceSide />
+          </Suspense>
+        ) : null}
       </div>
     </aside>
   );
