@@ -51,10 +51,15 @@ test("five tabs, one view each; nothing wider than the screen; every control 44 
   test.setTimeout(90_000);
   const app = new PacketwalkApp(page);
   await app.goto();
+  // A packet on its way: the trace has hops to touch, the diagram a playback bar.
+  const form = page.getByRole("region", { name: "Send a packet" });
+  await form.getByRole("textbox", { name: "Destination" }).fill("10.96.0.1:443");
+  await form.getByRole("button", { name: "Send packet" }).tap();
+  await expect(page.locator(".topo-callout")).toBeVisible();
   const header = await page.locator(".app-header").boundingBox();
   expect(header!.height).toBeLessThanOrEqual(56);
   const tabs = page.getByRole("tablist", { name: "Views" }).getByRole("tab");
-  await expect(tabs).toHaveText([...TABS]);
+  await expect(tabs.locator(".tab-label")).toHaveText([...TABS]);
 
   const views: Record<(typeof TABS)[number], Locator> = {
     Diagram: page.getByRole("region", { name: "Topology" }),

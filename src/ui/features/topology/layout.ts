@@ -274,8 +274,9 @@ function layoutServices(view: TopologyView, left: number, top: number, right: nu
   const compact = list.length > MAX_LABELLED_SERVICES;
   const lines = list.map((s) => (compact ? [s.name, vip(s)] : serviceLines(s)));
   const room = right - left;
-  // Two boxes a row at least, down to the width their address lines need.
-  const twoUp = (room - 2 * SVC.framePad - SVC.gap) / 2;
+  // Two boxes a row at least (two namespaces' frames of one Service each, or one frame of two),
+  // down to the width their address lines need.
+  const twoUp = (room - 4 * SVC.framePad - SVC.gap) / 2;
   const w = compact ? Math.min(SVC.compactW, twoUp) : Math.max(SVC.minW, Math.min(SVC.w, twoUp));
   const h = compact ? SVC.compactH : SVC.boxH(Math.max(3, ...lines.map((l) => l.length)));
   const byNamespace = new Map<string, number[]>();

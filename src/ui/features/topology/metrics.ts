@@ -16,7 +16,7 @@ export const GAP = 16;
 
 export const NODE = {
   /** Narrower nodes would clip a data-plane strip's label. */
-  minW: 250,
+  minW: 240,
   /** Name and address, in the node's header band. */
   header: 46,
   /** The data plane's caption ("KUBE-SERVICES · 37 rules"), above its strip. */
@@ -42,7 +42,7 @@ export const POD = {
 export const SVC = {
   w: 216,
   /** The narrowest a labelled Service box gets (a phone): its address line still fits. */
-  minW: 160,
+  minW: 150,
   compactW: 160,
   compactH: 48,
   /** A labelled Service box: its lines, then its endpoint count. */
