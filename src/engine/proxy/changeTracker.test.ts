@@ -9,7 +9,13 @@ function svc(name: string, rv: number): Service {
   return {
     apiVersion: "v1",
     kind: "Service",
-    metadata: { name, namespace: "default", resourceVersion: String(rv) },
+    metadata: {
+      name,
+      namespace: "default",
+      uid: `svc-${name}`,
+      creationTimestamp: "",
+      resourceVersion: String(rv),
+    },
     spec: { clusterIP: "10.96.0.10", ports: [{ port: 80 }] },
   };
 }
@@ -21,6 +27,8 @@ function slice(name: string, of: string, rv: number, ipv6 = false): EndpointSlic
     metadata: {
       name,
       namespace: "default",
+      uid: `slice-${name}`,
+      creationTimestamp: "",
       resourceVersion: String(rv),
       labels: { "kubernetes.io/service-name": of },
     },
