@@ -49,7 +49,7 @@ function setting(mode: ProxyMode, services: number, prng: Prng): TraceSetting {
     mode,
     node: MEASURED_NODE,
     inInterface: CLIENT_VETH,
-    // NOTE: IPVS binds every ClusterIP to kube-ipvs0, making it a local address of the node.
+    // IPVS binds every ClusterIP to kube-ipvs0, making it a local address of the node.
     isLocal: (ip) => ip === MEASURED_NODE_IP || (mode === "ipvs" && isClusterIP(ip)),
     outInterface: (ip) => (nodeOfPodIP(ip) === MEASURED_NODE ? "veth5e2b9a01" : "eth0"),
     random: () => prng.next(),

@@ -15,22 +15,19 @@ import { baseChainsByHook, type TableView } from "./evaluate";
 import type { NftChain, NftSet, NftTable } from "./model";
 import { type DynamicElements, renderChain, renderChains, renderSet } from "./render";
 import { isProgrammed, slicesByService, sortedServices } from "./servicePorts";
-import {
-  makeUnit,
-  ownerOf,
-  type ServiceUnit,
-  targetOf,
-  unitChain,
-  unitSet,
-  writeUnit,
-  written,
-} from "./serviceUnit";
+import { makeUnit, type ServiceUnit, unitChain, unitLinks, unitSet, writeUnit, written } from "./serviceUnit";
 import { scratchTable, setupTable } from "./setup";
 
 const NO_SLICES: readonly EndpointSlice[] = [];
 /** Name prefixes of per-Service objects (`service-HASH8-ns/svc/...`). */
 const OWN = new Set(["service", "local", "external", "firewall", "endpoint", "affinity"]);
 const HASH_AND_DASH = 9;
+
+/** Where a verdict or action that names a per-Service chain leads: its unit, and the chain when it is a service chain. */
+interface Link {
+  unit: ServiceUnit;
+  target: NftChain | undefined;
+}
 
 function elementKey(set: string, key: string): string {
   return `${set}\n${key}`;
@@ -40,6 +37,8 @@ export class LiveTable implements TableView {
   readonly fixed: NftTable;
   private readonly tracker = new ServiceChangeTracker();
   private readonly units = new Map<string, ServiceUnit>();
+  /** The units' verdicts and actions that name one of their chains (`unitLinks`); they go with their unit. */
+  private readonly links = new WeakMap<object, Link>();
   /** Units sorted by key: the table's creation order. */
   private order: ServiceUnit[] = [];
   private chainCount = 0;
@@ -155,6 +154,7 @@ export class LiveTable implements TableView {
       if (!this.conflicted && map.has(key) && !ownsEarlier(u, i)) this.conflicted = true;
       map.set(key, els.element(i));
     }
+    unitLinks(u, (from, target) => this.links.set(from, { unit: u, target }));
     this.units.set(u.key, u);
     this.chainCount += u.chains;
     this.ruleCount += u.rules;
@@ -181,13 +181,11 @@ export class LiveTable implements TableView {
     return svc < 0 ? undefined : this.units.get(name.slice(start, svc));
   }
 
-  // No table-wide cache of chains found: at 10,000 Services it would be a 110,000-entry Map whose
-  // inserts and cold lookups make a first packet's cost grow with the table, as the kernel's does not.
+  // A chain is found from the verdict that names it (its link) or from its name's Service: no
+  // table-wide index of chains, so a packet's cost does not grow with the table.
   chain(name: string, from?: object, at?: number): NftChain | undefined {
-    const target = from && targetOf(from);
-    if (target) return target;
-    const owner = from && ownerOf(from);
-    if (owner) return unitChain(owner, name, at);
+    const link = from && this.links.get(from);
+    if (link) return link.target ?? unitChain(link.unit, name, at);
     const fixed = this.fixed.chains.get(name);
     if (fixed) return fixed;
     const u = this.unitFor(name);
