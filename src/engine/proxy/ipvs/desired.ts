@@ -140,15 +140,15 @@ export function assemble(shares: Iterable<ServiceShare>, nodeIPs: string[]): Des
   const virtualServers = new Map<string, DesiredVS>();
   const members = new Map<string, Set<string>>();
   for (const name of emptyIpsets().keys()) members.set(name, new Set());
+  // KUBE-IPVS-IPS holds exactly the addresses bound to kube-ipvs0 (no share adds to it otherwise).
   const bound = new Set<string>();
+  members.set("KUBE-IPVS-IPS", bound);
   for (const share of shares) {
     for (const vs of share.virtualServers) virtualServers.set(vs.key, vs);
     const m = share.members;
     for (let i = 0; i < m.length; i += 2) members.get(m[i]!)?.add(m[i + 1]!);
     for (const ip of share.bound) bound.add(ip);
   }
-  const ips = members.get("KUBE-IPVS-IPS")!;
-  for (const ip of bound) ips.add(ip);
   const ipsets = emptyIpsets();
   for (const s of ipsets.values()) {
     const set = members.get(s.name)!;
