@@ -4,6 +4,7 @@
  * remaining iptables rules, kept across kube-proxy syncs.
  */
 import type { ClusterConfig } from "../../api/configTypes";
+import { ipToNumber } from "../../api/ipv4";
 import type { Hook, Packet, Protocol } from "../../net/types";
 import { ServiceChangeTracker, serviceKey, type TrackedChanges } from "../changeTracker";
 import { slicesByService } from "../endpoints";
@@ -21,7 +22,7 @@ import {
 import { ipvsHook } from "./hooks";
 import { emptyIpsets, IpsetIndex } from "./ipsets";
 import type { IpvsConn, IpvsNodeState, RealServer, VirtualServer } from "./model";
-import { vsKey } from "./model";
+import { PROTO_CODE, vsKey } from "./model";
 import { writeIpvsIptables } from "./rules";
 import { SCHEDULERS, type SchedFlag } from "./schedulers";
 import { applyDesired, reapDrained, type SchedSlot } from "./sync";
@@ -53,6 +54,12 @@ export function dummyMac(node: string): string {
     .join(":");
 }
 
+/** A virtual server's protocol, address and port as one number. */
+function serviceNumber(proto: Protocol, ip: string, port: number): number | undefined {
+  const n = ipToNumber(ip);
+  return n === undefined ? undefined : (n * 65536 + port) * 4 + PROTO_CODE[proto];
+}
+
 export class IpvsDataPlane implements NodeDataPlane {
   readonly mode = "ipvs" as const;
   readonly node: string;
@@ -73,6 +80,8 @@ export class IpvsDataPlane implements NodeDataPlane {
   readonly recent: RecentLists = {};
   /** The last virtual time seen (hooks, ticks). */
   nowMs = 0;
+  /** The virtual servers by number (`serviceNumber`), made on the first lookup after a sync. */
+  private byNumber: Map<number, VirtualServer> | undefined;
 
   constructor(node: string) {
     this.node = node;
@@ -107,6 +116,7 @@ export class IpvsDataPlane implements NodeDataPlane {
     this.writes = settled
       ? 0
       : applyDesired(this.state, this.desired(input, tracked, env, envKey), this.sched);
+    this.byNumber = undefined;
     this.draining.clear();
     for (const vs of this.state.virtualServers.values()) {
       if (vs.dests.some((d) => d.weight === 0)) this.draining.add(vs.key);
@@ -214,7 +224,7 @@ export class IpvsDataPlane implements NodeDataPlane {
       };
     }
     res.lookups++;
-    const vs = this.state.virtualServers.get(vsKey(pkt.proto, pkt.dst, pkt.dport));
+    const vs = this.virtualServer(pkt.proto, pkt.dst, pkt.dport);
     if (!vs) return res;
     res.vs = vs;
     let dest: RealServer | undefined;
@@ -260,6 +270,20 @@ export class IpvsDataPlane implements NodeDataPlane {
     vs.stats.conns++;
     dest.stats.conns++;
     return { ...res, dest, conn };
+  }
+
+  /** ip_vs_service_find: the virtual server of a protocol, address and port (one hash lookup). */
+  virtualServer(proto: Protocol, ip: string, port: number): VirtualServer | undefined {
+    const n = serviceNumber(proto, ip, port);
+    if (n === undefined) return this.state.virtualServers.get(vsKey(proto, ip, port));
+    if (!this.byNumber) {
+      this.byNumber = new Map();
+      for (const vs of this.state.virtualServers.values()) {
+        const k = serviceNumber(vs.proto, vs.ip, vs.port);
+        if (k !== undefined) this.byNumber.set(k, vs);
+      }
+    }
+    return this.byNumber.get(n);
   }
 
   private pick(
