@@ -5,7 +5,7 @@
  */
 import { devices, expect, type Locator, type Page, test } from "@playwright/test";
 import { PacketwalkApp } from "./fixtures/app";
-import { diagramFigures, horizontalOverflow } from "./fixtures/figures";
+import { diagramFigures, horizontalOverflow, touchTargets } from "./fixtures/figures";
 
 test.use({
   viewport: { width: 390, height: 844 },
@@ -17,26 +17,9 @@ test.use({
 
 const TABS = ["Diagram", "Trace", "Terminal", "YAML", "Lesson"] as const;
 
-/** Every control on screen smaller than 44×44 px (the diagram's accessible layer is 1 px until focused). */
-function smallTargets(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    const controls = document.querySelectorAll<HTMLElement>(
-      "button, select, input:not([type=radio]), textarea, a[href], [role=tab], [role=separator], .segmented span, label:has(> input[type=radio])",
-    );
-    for (const el of controls) {
-      if (el.closest(".topo-a11y, .monaco-editor, .skip-link")) continue;
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0 || r.bottom < 0 || r.top > innerHeight) continue;
-      const style = getComputedStyle(el);
-      if (style.visibility === "hidden" || style.opacity === "0") continue;
-      if (r.height < 44 || r.width < 44)
-        out.push(
-          `${el.tagName.toLowerCase()}.${el.className} "${(el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 30)}" ${r.width.toFixed(0)}×${r.height.toFixed(0)}`,
-        );
-    }
-    return out;
-  });
+/** Every control on screen smaller than 44×44 px. */
+async function smallTargets(page: Page): Promise<string[]> {
+  return (await touchTargets(page)).filter((c) => c.width < 44 || c.height < 44).map((c) => c.name);
 }
 
 async function openTab(page: Page, name: (typeof TABS)[number]): Promise<void> {
