@@ -79,6 +79,7 @@ test("the diagram tab: a packet sent, followed on the diagram with labels of 13 
   await expect(callout).toBeVisible();
   const f = await diagramFigures(page);
   expect(f.smallestLabel).toBeGreaterThanOrEqual(13);
+  expect(f.smallestCallout).toBeGreaterThanOrEqual(13);
   for (const name of Object.keys(f.others)) expect(f.others[name]!, name).toBeLessThan(f.diagramArea);
   // Step to the end: the packet stays in view, the callout inside the diagram and off its hop.
   const forward = page.getByRole("button", { name: "Step forward" });
