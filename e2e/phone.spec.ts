@@ -126,3 +126,46 @@ test("Monaco loads only once the YAML tab is opened", async ({ page }) => {
   });
   expect(requested).toHaveLength(1);
 });
+
+test("two fingers pinch the diagram about their midpoint; one finger pans it", async ({ page }) => {
+  const app = new PacketwalkApp(page);
+  await app.goto();
+  const world = () =>
+    page.evaluate(() => {
+      const m = document.querySelector<SVGGElement>(".topo-world")!.getCTM()!;
+      return { k: m.a, x: m.e, y: m.f };
+    });
+  const panel = (await page.getByRole("region", { name: "Topology" }).boundingBox())!;
+  const cx = panel.x + panel.width / 2;
+  const cy = panel.y + panel.height / 2;
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (type: string, points: { x: number; y: number }[]) =>
+    cdp.send("Input.dispatchTouchEvent", {
+      type,
+      touchPoints: points.map((p, id) => ({ x: p.x, y: p.y, id })),
+    });
+  const before = await world();
+  // Fingers 40 px either side of the centre move apart to 80 px: twice the zoom.
+  await touch("touchStart", [
+    { x: cx - 40, y: cy },
+    { x: cx + 40, y: cy },
+  ]);
+  for (const d of [50, 60, 70, 80])
+    await touch("touchMove", [
+      { x: cx - d, y: cy },
+      { x: cx + d, y: cy },
+    ]);
+  await touch("touchEnd", []);
+  const pinched = await world();
+  expect(pinched.k / before.k).toBeCloseTo(2, 1);
+  // The world point at the midpoint stayed under it.
+  const wx = (cx - panel.x - before.x) / before.k;
+  expect(panel.x + pinched.x + wx * pinched.k).toBeCloseTo(cx, 0);
+
+  await touch("touchStart", [{ x: cx, y: cy }]);
+  for (const d of [10, 20, 30, 40]) await touch("touchMove", [{ x: cx, y: cy - d }]);
+  await touch("touchEnd", []);
+  const panned = await world();
+  expect(panned.k).toBeCloseTo(pinched.k, 5);
+  expect(panned.y - pinched.y).toBeCloseTo(-40, 0);
+});
