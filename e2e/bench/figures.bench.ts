@@ -1,7 +1,8 @@
 /**
  * Issue 12's figures, printed: the diagram's share of the viewport, its smallest label and the
  * callout's smallest text (screen px), at a laptop's, a projector's and a phone's size, on a first
- * visit and with a packet stopped on a hop; with a lesson open beside the diagram; and the
+ * visit and with a packet stopped on a hop; with the seed lesson open beside the diagram, at each
+ * of its steps; and the
  * phone's smallest touch target over its five tabs. `e2e/workbench.spec.ts` and
  * `e2e/phone.spec.ts` assert the thresholds; this prints the values.
  */
@@ -56,7 +57,7 @@ for (const [name, viewport] of [
 
     for (const lang of ["en", "ko"] as const) {
       test(lang, async ({ page }) => {
-        test.setTimeout(120_000);
+        test.setTimeout(240_000);
         const app = new PacketwalkApp(page);
         await app.goto();
         if (lang === "ko") await app.setLanguage("ko");
@@ -76,6 +77,14 @@ for (const [name, viewport] of [
         await lesson.chooseSeedLesson();
         await lesson.waitForStep(1, 11);
         await figures(page, `${size}, the seed lesson open`);
+        // Its later steps add Services and pods: the diagram's labels at each step.
+        const steps: string[] = [];
+        for (let n = 2; n <= 11; n++) {
+          await lesson.player.getByRole("button", { name: lesson.text.next }).click();
+          await lesson.waitForStep(n, 11);
+          steps.push(`${n}: ${px((await diagramFigures(page)).smallestLabel)}`);
+        }
+        report(`${size}, the seed lesson's steps 2-11, smallest label`, steps.join(", "));
       });
     }
   });
