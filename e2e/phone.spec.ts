@@ -139,7 +139,7 @@ test("two fingers pinch the diagram about their midpoint; one finger pans it", a
   const cx = panel.x + panel.width / 2;
   const cy = panel.y + panel.height / 2;
   const cdp = await page.context().newCDPSession(page);
-  const touch = (type: string, points: { x: number; y: number }[]) =>
+  const touch = (type: "touchStart" | "touchMove" | "touchEnd", points: { x: number; y: number }[]) =>
     cdp.send("Input.dispatchTouchEvent", {
       type,
       touchPoints: points.map((p, id) => ({ x: p.x, y: p.y, id })),
