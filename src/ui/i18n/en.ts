@@ -60,6 +60,7 @@ export const en = {
   "topology.zoomIn": "Zoom in",
   "topology.zoomOut": "Zoom out",
   "topology.fit": "Fit to view",
+  "topology.partial": "Part of the cluster · Show all",
   "topology.controls": "Diagram view",
   "topology.ready": "ready",
   "topology.notReady": "not ready",

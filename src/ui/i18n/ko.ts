@@ -60,6 +60,7 @@ export const ko: Record<MessageKey, Message> = {
   "topology.zoomIn": "확대",
   "topology.zoomOut": "축소",
   "topology.fit": "화면에 맞추기",
+  "topology.partial": "클러스터 일부 · 전체 보기",
   "topology.controls": "다이어그램 보기",
   "topology.ready": "준비됨",
   "topology.notReady": "준비 안 됨",

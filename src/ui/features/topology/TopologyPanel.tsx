@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { Icon } from "../../components/Icon";
 import { useT } from "../../i18n/useT";
 import { useAppStore } from "../../store";
@@ -33,7 +33,8 @@ export function TopologyPanel({ insets = NO_INSETS }: Props) {
       ?.querySelector<HTMLButtonElement>(`[data-topo-id="${CSS.escape(`${s.kind}:${s.key}`)}"]`)
       ?.focus();
   }, []);
-  const handle = useTopologyView(host, onSelect);
+  const [partial, setPartial] = useState(false);
+  const handle = useTopologyView(host, onSelect, setPartial);
   const onFocusItem = useCallback((id: string | null) => handle.current?.highlight(id), [handle]);
   const onReveal = useCallback((id: string) => handle.current?.reveal(id), [handle]);
   useEffect(() => handle.current?.setInsets(insets), [handle, insets]);
@@ -81,6 +82,16 @@ export function TopologyPanel({ insets = NO_INSETS }: Props) {
           <Icon name="fit" />
         </button>
       </div>
+      {partial ? (
+        <button
+          type="button"
+          className="topo-partial"
+          style={{ top: insets.top + 8 }}
+          onClick={() => handle.current?.fit()}
+        >
+          {t("topology.partial")}
+        </button>
+      ) : null}
       {view && view.nodes.length === 0 ? (
         <div className="topo-empty empty-state">
           <Icon name="diagram" size={28} />

@@ -17,9 +17,11 @@ import type { G } from "./drawTypes";
 import { fitLayout } from "./fit";
 import { createFlightLayer } from "./flightsCanvas";
 import { burstFlows, type Flow, requestHops } from "./flows";
+import { boxOf, focusCandidates } from "./focus";
+import { edgesBeyond, frameView } from "./frame";
 import { createMarks } from "./highlight";
 import { type HopPoint, tracePoints } from "./hopPosition";
-import { type Box, layoutTopology, type TopologyLayout } from "./layout";
+import { layoutTopology, type TopologyLayout } from "./layout";
 import { serviceTotal } from "./serviceTotal";
 import type { TopologyText } from "./topologyText";
 import { clearDataPlaneWork, drawTracePath, showDataPlaneWork } from "./tracePath";
@@ -33,6 +35,8 @@ export interface TopologyCallbacks {
   hopDuration: () => number;
   /** The diagram's own strings in the current language. */
   text: () => TopologyText;
+  /** Whether some of the cluster is outside the view now (the view's cue to "Fit to view"). */
+  onPartial?: (partial: boolean) => void;
 }
 
 export interface TopologyViewHandle {
@@ -52,7 +56,7 @@ export interface TopologyViewHandle {
   /** Pans and zooms so the glyph of `kind:key` sits in the middle. */
   reveal(id: string): void;
   zoomBy(factor: number): void;
-  /** Fits the whole cluster to the panel again. */
+  /** Fits the whole cluster to the panel, whatever the size of its labels, until what matters changes. */
   fit(): void;
   destroy(): void;
 }
@@ -83,12 +87,17 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
   const callout = document.createElement("div");
   callout.hidden = true;
   host.appendChild(callout);
+  const edges = document.createElement("div");
+  edges.className = "topo-edges";
+  edges.setAttribute("aria-hidden", "true");
+  host.appendChild(edges);
 
   const css = getComputedStyle(host);
   const flights = createFlightLayer(canvas, () => css.getPropertyValue("--packet").trim() || "#d9480f");
   const marks = createMarks(world.node()!, layers);
   const vp = createViewport(svg, (t) => {
     world.attr("transform", toAttribute(t));
+    showEdges();
     placeTheCallout();
     if (flying) kick();
   });
@@ -109,6 +118,11 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
   let raf = 0;
   let relayoutTimer: ReturnType<typeof setTimeout> | undefined;
   let calloutSize = { w: 0, h: 0 };
+  /** The user asked for the whole cluster ("Fit to view"): kept until a new packet or lesson point. */
+  let showAll = false;
+  let pointed: readonly string[] = [];
+  let focused: string | null = null;
+  let partial = false;
 
   const events = {
     onClick: (s: Selected) => callbacks.onSelect?.(s),
@@ -143,9 +157,35 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
       typeScale = fitted.scale;
     }
     host.dataset.scale = typeScale.toFixed(2);
-    // Fitted first: drawing places the callout and follows the packet in the fitted view.
-    if (!vp.userZoomed()) vp.fit(layout, typeScale);
+    // The drawn view's revision: a test reads the figures of this drawing, not the one before.
+    host.dataset.revision = String(model.revision);
+    points = trace ? tracePoints(layout, trace.hops) : [];
+    // Framed first: drawing places the callout and follows the packet in the framed view.
+    if (!vp.userZoomed()) frame();
     redraw();
+  }
+
+  /** Places the view by frame.ts's rule: all of the cluster if readable, else what matters now. */
+  function frame() {
+    const a = vp.area();
+    if (!layout || !a.w || !a.h || !layout.width || !layout.height) return;
+    const picked = focused ? [...pointed, focused] : pointed;
+    vp.place(frameView(a, layout, typeScale, focusCandidates(layout, points, hop, picked), showAll));
+  }
+
+  /** Shades the panel's edges beyond which some of the cluster lies, and tells whether any does. */
+  function showEdges() {
+    const a = vp.area();
+    if (!layout || !a.w || !a.h) return;
+    const beyond = edgesBeyond(a, layout, vp.transform());
+    const sides = (["top", "right", "bottom", "left"] as const).filter((s) => beyond[s]);
+    host.dataset.beyond = sides.join(" ");
+    edges.style.top = `${a.y}px`;
+    edges.style.height = `${a.h}px`;
+    if (partial !== sides.length > 0) {
+      partial = sides.length > 0;
+      callbacks.onPartial?.(partial);
+    }
   }
 
   function redraw() {
@@ -189,7 +229,7 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
     flights.resize(w, h);
     baseScale = readBaseScale();
     if (!w || !h) return;
-    if (layout && !vp.userZoomed()) vp.fit(layout, typeScale);
+    if (layout && !vp.userZoomed()) frame();
     if (layout) relayoutSoon();
     else relayout();
   });
@@ -318,7 +358,8 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
     },
     showTrace(nextTrace, nextHop) {
       const stepped = nextTrace === trace && nextHop === hop + 1;
-      if (nextTrace !== trace) {
+      const fresh = nextTrace !== trace;
+      if (fresh) {
         points = nextTrace && layout ? tracePoints(layout, nextTrace.hops) : [];
         if (nextTrace) {
           burst = null;
@@ -327,6 +368,11 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
       }
       trace = nextTrace;
       hop = nextHop;
+      // A new packet is what matters now: framed (unless the user zoomed), then followed hop by hop.
+      if (fresh) {
+        showAll = false;
+        if (!vp.userZoomed()) frame();
+      }
       render(stepped);
     },
     animateFlights(traces, tally) {
@@ -348,9 +394,15 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
     },
     highlight(id) {
       marks.focus(id);
+      focused = id;
+      // What the user picked is framed when no packet is walking (focus leaving keeps the view).
+      if (id && !trace && !vp.userZoomed() && !showAll) frame();
     },
     point(ids) {
       marks.point(ids);
+      pointed = ids;
+      showAll = false;
+      if (!vp.userZoomed()) frame();
     },
     reveal(id) {
       const box = layout ? boxOf(layout, id) : undefined;
@@ -360,7 +412,8 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
       vp.zoomBy(factor);
     },
     fit() {
-      if (layout) vp.fit(layout, typeScale);
+      showAll = true;
+      if (layout) vp.place(frameView(vp.area(), layout, typeScale, [], true));
       relayout();
     },
     destroy() {
@@ -372,6 +425,7 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
       svg.remove();
       canvas.remove();
       callout.remove();
+      edges.remove();
       host.classList.remove("topo-host");
     },
   };
@@ -387,11 +441,4 @@ function sameDrawing(a: TopologyView, b: TopologyView): boolean {
     a.nodes.every((n, i) => n.dataPlane?.primary === b.nodes[i]?.dataPlane?.primary) &&
     serviceTotal(a) === serviceTotal(b)
   );
-}
-
-function boxOf(layout: TopologyLayout, id: string): Box | undefined {
-  const [kind, key] = [id.slice(0, id.indexOf(":")), id.slice(id.indexOf(":") + 1)];
-  if (kind === "pod") return layout.pods[key];
-  if (kind === "node") return layout.nodes.find((n) => n.node.name === key);
-  return layout.services.find((s) => s.key === key);
 }

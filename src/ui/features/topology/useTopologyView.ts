@@ -17,10 +17,13 @@ const MOVE_SHARE = 0.6;
 export function useTopologyView(
   host: RefObject<HTMLDivElement | null>,
   onSelect: (s: Selected) => void,
+  onPartial: (partial: boolean) => void,
 ): RefObject<TopologyViewHandle | null> {
   const handle = useRef<TopologyViewHandle | null>(null);
   const select = useRef(onSelect);
   select.current = onSelect;
+  const partial = useRef(onPartial);
+  partial.current = onPartial;
 
   useEffect(() => {
     const el = host.current;
@@ -30,6 +33,7 @@ export function useTopologyView(
       hopDuration: () => (HOP_MS * MOVE_SHARE) / (get().speed || 1),
       text: () => topologyText(get().language),
       onSelect: (s) => select.current(s),
+      onPartial: (p) => partial.current(p),
     });
     handle.current = view;
     const first = get().view;

@@ -1,10 +1,9 @@
 /**
- * Pan and zoom of the diagram (wheel, drag, pinch, with pointer events), fitting it to the panel
- * between the toolbars over its edges. A narrow, tall panel (a phone) fits the diagram's width and
- * lets the user pan down, rather than shrink its type below the base size.
+ * Pan and zoom of the diagram (wheel, drag, pinch, with pointer events) in the panel between the
+ * toolbars over its edges. Where the view goes by itself (fit or framing) is frame.ts's rule.
  */
 import type { Selection } from "d3";
-import type { Box, TopologyLayout } from "./layout";
+import type { Box } from "./layout";
 import { apply, identity, scaleAbout, translateBy, wheelFactor, type ZoomTransform } from "./zoomTransform";
 
 export interface Insets {
@@ -23,8 +22,8 @@ export interface Viewport {
   area(): Box;
   /** Whether the user zoomed or panned since the last fit (then relayouts keep their view). */
   userZoomed(): boolean;
-  /** Fits `layout`, laid out for type scale `scale`, into the area. */
-  fit(layout: TopologyLayout, scale: number): void;
+  /** Sets the view the diagram chose itself (a fit or a framing: not the user's zoom). */
+  place(t: ZoomTransform): void;
   zoomBy(factor: number): void;
   /** Pans (keeping the zoom) so the world point `p` is in view, centring it on each axis it was off. */
   follow(p: { x: number; y: number }): void;
@@ -33,8 +32,6 @@ export interface Viewport {
   destroy(): void;
 }
 
-/** Below this width a tall panel fits the diagram's width, not its whole height. */
-const NARROW = 600;
 /** A followed packet is kept at least this far inside the panel's edges. */
 const FOLLOW_MARGIN = 40;
 /** A press that moves less than this (px) is a click on what is under it, not a pan. */
@@ -76,15 +73,9 @@ export function createViewport(
     },
     area,
     userZoomed: () => byUser,
-    fit(layout, scale) {
-      const a = area();
-      if (!a.w || !a.h || !layout.width || !layout.height) return;
-      let k = Math.min(a.w / layout.width, a.h / layout.height);
-      if (a.w < NARROW && a.h > a.w && k < scale) k = Math.min(scale, a.w / layout.width);
-      const x = a.x + (a.w - layout.width * k) / 2;
-      const y = a.y + Math.max(0, (a.h - layout.height * k) / 2);
+    place(next) {
       byUser = false;
-      set({ x, y, k }, false);
+      set(next, false);
     },
     zoomBy(factor) {
       const a = area();
