@@ -86,7 +86,7 @@ export function TopologyPanel({ insets = NO_INSETS }: Props) {
         <button
           type="button"
           className="topo-partial"
-          style={{ top: insets.top + 8 }}
+          style={{ bottom: insets.bottom + 8 }}
           onClick={() => handle.current?.fit()}
         >
           {t("topology.partial")}

@@ -14,14 +14,15 @@ export const READABLE_ZOOM = MIN_LABEL_PX / Math.min(FONT.text, FONT.badge);
 /** Below this width a tall panel (a phone) fits the diagram's width, not its whole height. */
 export const NARROW = 600;
 /** Room kept around the framed boxes, in world units. */
-const MARGIN = 24;
+const MARGIN = 32;
 
 /**
  * The view of a layout of `size` in `area`: all of it when its fitting zoom keeps labels
  * readable (or the user asked for all); a narrow, tall panel fits the width (the user pans
  * down); otherwise the first of `focus` (widest first) that fits at READABLE_ZOOM (else the last),
  * centred at the zoom `scale` the layout was made for (or less, down to READABLE_ZOOM, to show
- * all of it), keeping the layout over the area where it can.
+ * all of it; a box still larger than the area shows from its top left), keeping the layout over
+ * the area where it can.
  */
 export function frameView(
   area: Box,
@@ -47,7 +48,8 @@ export function frameView(
   const axis = (from: number, span: number, at: number, len: number, world: number) => {
     const shown = world * k;
     if (shown <= span) return from + (span - shown) / 2;
-    const x = from + span / 2 - (at + len / 2) * k;
+    // A box the area cannot hold shows its start (the Services' band, the client's side) whole.
+    const x = len * k > span ? from - at * k : from + span / 2 - (at + len / 2) * k;
     return Math.min(from, Math.max(from + span - shown, x));
   };
   const x = axis(area.x, area.w, padded.x, padded.w, size.width);
