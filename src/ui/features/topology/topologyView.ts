@@ -14,15 +14,16 @@ import { placeCallout } from "./calloutPlacement";
 import { drawFlows } from "./drawFlows";
 import { drawStatic, type Layers, type Selected, type StaticLabels } from "./drawStatic";
 import type { G } from "./drawTypes";
+import { createEdgeHints } from "./edgeHints";
 import { fitLayout } from "./fit";
 import { createFlightLayer } from "./flightsCanvas";
 import { burstFlows, type Flow, requestHops } from "./flows";
 import { boxOf, focusCandidates } from "./focus";
-import { edgesBeyond, frameView } from "./frame";
+import { frameView } from "./frame";
 import { createMarks } from "./highlight";
 import { type HopPoint, tracePoints } from "./hopPosition";
 import { layoutTopology, type TopologyLayout } from "./layout";
-import { serviceTotal } from "./serviceTotal";
+import { sameDrawing } from "./sameDrawing";
 import type { TopologyText } from "./topologyText";
 import { clearDataPlaneWork, drawTracePath, showDataPlaneWork } from "./tracePath";
 import { createViewport, type Insets } from "./viewport";
@@ -87,17 +88,14 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
   const callout = document.createElement("div");
   callout.hidden = true;
   host.appendChild(callout);
-  const edges = document.createElement("div");
-  edges.className = "topo-edges";
-  edges.setAttribute("aria-hidden", "true");
-  host.appendChild(edges);
+  const edges = createEdgeHints(host, (p) => callbacks.onPartial?.(p));
 
   const css = getComputedStyle(host);
   const flights = createFlightLayer(canvas, () => css.getPropertyValue("--packet").trim() || "#d9480f");
   const marks = createMarks(world.node()!, layers);
   const vp = createViewport(svg, (t) => {
     world.attr("transform", toAttribute(t));
-    showEdges();
+    if (layout) edges.show(vp.area(), layout, t);
     placeTheCallout();
     if (flying) kick();
   });
@@ -122,7 +120,6 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
   let showAll = false;
   let pointed: readonly string[] = [];
   let focused: string | null = null;
-  let partial = false;
 
   const events = {
     onClick: (s: Selected) => callbacks.onSelect?.(s),
@@ -173,25 +170,11 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
     vp.place(frameView(a, layout, typeScale, focusCandidates(layout, points, hop, picked), showAll));
   }
 
-  /** Shades the panel's edges beyond which some of the cluster lies, and tells whether any does. */
-  function showEdges() {
-    const a = vp.area();
-    if (!layout || !a.w || !a.h) return;
-    const beyond = edgesBeyond(a, layout, vp.transform());
-    const sides = (["top", "right", "bottom", "left"] as const).filter((s) => beyond[s]);
-    host.dataset.beyond = sides.join(" ");
-    edges.style.top = `${a.y}px`;
-    edges.style.height = `${a.h}px`;
-    if (partial !== sides.length > 0) {
-      partial = sides.length > 0;
-      callbacks.onPartial?.(partial);
-    }
-  }
-
   function redraw() {
     if (!layout) return;
     const elements = drawStatic(layers, layout, labels(), events);
     marks.reapply(elements, layout);
+    edges.show(vp.area(), layout, vp.transform());
     points = trace ? tracePoints(layout, trace.hops) : [];
     followFlows(drawBurst());
     render(false);
@@ -429,16 +412,4 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
       host.classList.remove("topo-host");
     },
   };
-}
-
-/** Whether two views draw the same: no object changed (the store's revision), nor kube-proxy's mode and data planes. */
-function sameDrawing(a: TopologyView, b: TopologyView): boolean {
-  return (
-    a.revision === b.revision &&
-    a.proxyMode === b.proxyMode &&
-    a.ipvsScheduler === b.ipvsScheduler &&
-    a.nodes.length === b.nodes.length &&
-    a.nodes.every((n, i) => n.dataPlane?.primary === b.nodes[i]?.dataPlane?.primary) &&
-    serviceTotal(a) === serviceTotal(b)
-  );
 }
