@@ -55,7 +55,12 @@ export function resolveFrom(list: ConfigLister): ResolvedClusterConfig {
   const sched = proxy?.ipvs?.scheduler;
   if (sched && (IPVS_SCHEDULERS as readonly string[]).includes(sched))
     cfg.ipvsScheduler = sched as IpvsScheduler;
-  if (proxy?.iptables?.masqueradeBit !== undefined) cfg.masqueradeBit = proxy.iptables.masqueradeBit;
+  // kube-proxy reads the nftables block in nftables mode, the iptables block otherwise.
+  const masq = cfg.proxyMode === "nftables" ? proxy?.nftables : proxy?.iptables;
+  if (masq?.masqueradeBit !== undefined) cfg.masqueradeBit = masq.masqueradeBit;
+  if (masq?.masqueradeAll) cfg.masqueradeAll = true;
+  if (proxy?.clusterCIDR !== undefined) cfg.clusterCIDR = proxy.clusterCIDR;
+  if (proxy?.detectLocalMode === "NodeCIDR") cfg.detectLocalMode = "NodeCIDR";
   cfg.loadBalancerPools = list("IPAddressPool").map((p) => ({
     name: p.metadata.name,
     addresses: [...(p.spec?.addresses ?? [])],

@@ -6,6 +6,7 @@
 import type { ClusterConfig } from "../../api/configTypes";
 import type { Hook, Packet, Protocol } from "../../net/types";
 import { type RecentLists, type Ruleset, ruleCount } from "../iptables/netfilter";
+import { localTrafficCIDR } from "../localDetector";
 import type { DataPlaneSize, HookContext, HookResult, NodeDataPlane, ProxyInput } from "../types";
 import { ConnTable } from "./conntable";
 import { desiredState } from "./desired";
@@ -71,23 +72,30 @@ export class IpvsDataPlane implements NodeDataPlane {
       nodeIPs: [],
       masqueradeMark: 1 << 14,
       clusterCIDR: "10.244.0.0/16",
+      masqueradeAll: false,
     };
     this.index = new IpsetIndex(this.state.ipsets.values());
-    this.tables = writeIpvsIptables(this.index, this.state.masqueradeMark, this.state.clusterCIDR);
+    this.tables = this.writeIptables();
+  }
+
+  private writeIptables() {
+    const s = this.state;
+    return writeIpvsIptables(this.index, s.masqueradeMark, s.clusterCIDR, s.masqueradeAll);
   }
 
   /** One kube-proxy syncProxyRules run. */
   sync(input: ProxyInput): void {
     const cfg: ClusterConfig = input.config;
     this.state.masqueradeMark = 1 << cfg.masqueradeBit;
-    this.state.clusterCIDR = cfg.podSubnet;
+    this.state.clusterCIDR = localTrafficCIDR(cfg, input.nodes, this.node);
+    this.state.masqueradeAll = cfg.masqueradeAll === true;
     this.writes = applyDesired(this.state, desiredState(input, this.node), this.sched);
     this.draining.clear();
     for (const vs of this.state.virtualServers.values()) {
       if (vs.dests.some((d) => d.weight === 0)) this.draining.add(vs.key);
     }
     this.index = new IpsetIndex(this.state.ipsets.values());
-    this.tables = writeIpvsIptables(this.index, this.state.masqueradeMark, this.state.clusterCIDR);
+    this.tables = this.writeIptables();
   }
 
   hook(hook: Hook, packet: Packet, ctx: HookContext): HookResult {
