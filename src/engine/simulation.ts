@@ -6,6 +6,8 @@ import type { ApiServer } from "./api/apiserver";
 import type { IpvsScheduler, ProxyMode } from "./api/configTypes";
 import type { ApiError, ApplyResult, ManifestDocument } from "./api/contract";
 import { ApiStatusError } from "./api/contract";
+import { importParts } from "./api/import/importCluster";
+import type { ImportReport } from "./api/import/report";
 import { KINDS } from "./api/kinds";
 import { parseManifests } from "./api/manifest";
 import type { AnyObject } from "./api/types";
@@ -155,6 +157,46 @@ export class Simulation {
     }
     this.pristine = false;
     this.journal.push({ type: "applied" });
+    return report;
+  }
+
+  /**
+   * Replaces the cluster with one imported from a dump — what `kubectl get
+   * nodes,pods,services,endpointslices,configmaps -A -o yaml` (or `-o json`) printed — keeping
+   * what the real cluster assigned, with its configuration read from the dump and what a dump
+   * cannot say assumed and stated in the report. A dump that cannot be read changes nothing;
+   * objects refused are reported with their file and line. Never throws.
+   */
+  importCluster(file: ManifestFile): ImportReport {
+    const op: Operation = { type: "import", name: file.name, text: file.text };
+    const before = this.parts();
+    try {
+      const report = this.importNow(op.name, op.text);
+      if (report.imported) this.journal.push(op);
+      return report;
+    } catch (e) {
+      this.restore(before);
+      return {
+        imported: false,
+        counts: [],
+        notes: [],
+        errors: [{ ...internalError(e), source: { file: file.name, line: 1 } }],
+      };
+    }
+  }
+
+  private importNow(name: string, text: string): ImportReport {
+    const { parts, report } = importParts(
+      this.seed,
+      this.startTime,
+      { files: this.files, assets: () => this.assets },
+      text,
+      name,
+    );
+    if (parts) {
+      this.restore(parts);
+      this.pristine = false;
+    }
     return report;
   }
 
@@ -335,6 +377,9 @@ export class Simulation {
     switch (op.type) {
       case "boot":
         this.boot(op.config, op.nodes);
+        return;
+      case "import":
+        this.importNow(op.name, op.text);
         return;
       case "apply":
         try {

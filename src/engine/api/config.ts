@@ -57,9 +57,10 @@ export function resolveFrom(list: ConfigLister): ResolvedClusterConfig {
     cfg.ipvsScheduler = sched as IpvsScheduler;
   // kube-proxy reads the nftables block in nftables mode, the iptables block otherwise.
   const masq = cfg.proxyMode === "nftables" ? proxy?.nftables : proxy?.iptables;
-  if (masq?.masqueradeBit !== undefined) cfg.masqueradeBit = masq.masqueradeBit;
+  // `masqueradeBit: null` (as kubeadm writes it) is unset: kube-proxy's default, 14.
+  if (typeof masq?.masqueradeBit === "number") cfg.masqueradeBit = masq.masqueradeBit;
   if (masq?.masqueradeAll) cfg.masqueradeAll = true;
-  if (proxy?.clusterCIDR !== undefined) cfg.clusterCIDR = proxy.clusterCIDR;
+  if (typeof proxy?.clusterCIDR === "string") cfg.clusterCIDR = proxy.clusterCIDR;
   if (proxy?.detectLocalMode === "NodeCIDR") cfg.detectLocalMode = "NodeCIDR";
   cfg.loadBalancerPools = list("IPAddressPool").map((p) => ({
     name: p.metadata.name,

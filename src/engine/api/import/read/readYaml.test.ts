@@ -194,6 +194,9 @@ describe("readYaml", () => {
       "apiVersion: v1\nkind: Pod\nmetadata: {name: x\n",
       'apiVersion: v1\nkind: Pod\nx: "unterminated\n',
       "a: b: c\n",
+      // `items` of a document that is not a List: the item the fast reader skips is not dropped.
+      "items:\n- a: [\n",
+      "kind: Node\nitems:\n- b: 1\n- a: [\n",
     ]) {
       const f = fast(text);
       const s = slow(text);

@@ -144,6 +144,14 @@ export function readYaml(input: string, file: string): ReadDump {
       value = converted;
       reader.marks.length = 0;
     }
+    // An `items` item the fast reader skipped is read again only for a List: otherwise the whole
+    // document is (an error in it is then the document's error).
+    if (isRecord(value) && !isListObject(value) && reader.marks.some((m) => !m.read)) {
+      const slow = readSlow(text, part.start, part.end);
+      const converted = slow ? jsValue(slow) : undefined;
+      if (converted === undefined) return readWhole(text, file);
+      value = converted;
+    }
     if (value === null || value === undefined) continue;
     if (!isRecord(value)) return readWhole(text, file);
     if (isListObject(value)) {
