@@ -4,6 +4,10 @@ import { Simulation } from "../../simulation";
 import { formatNote } from "./report";
 
 const KIND_YAML = readFileSync(new URL("../../../../testdata/import/kind.yaml", import.meta.url), "utf8");
+const KIND_NFTABLES_YAML = readFileSync(
+  new URL("../../../../testdata/import/kind-nftables.yaml", import.meta.url),
+  "utf8",
+);
 const KIND_IPVS_JSON = readFileSync(
   new URL("../../../../testdata/import/kind-ipvs.json", import.meta.url),
   "utf8",
@@ -120,6 +124,20 @@ describe("importing a JSON dump in IPVS mode, without kubeadm-config", () => {
     expect(out).toContain("  -> 10.244.1.2:80                Masq    1      0          0         \n");
     expect(out).toContain("  -> 10.244.2.2:80                Masq    1      0          0         \n");
     expect(out).not.toContain("10.244.2.3");
+  });
+});
+
+describe("importing a YAML dump in nftables mode", () => {
+  it("programs nftables with kube-proxy's settings and the dump's addresses", () => {
+    const { sim, report, notes } = imported("kind-nftables.yaml", KIND_NFTABLES_YAML);
+    expect(report.errors).toEqual([]);
+    expect(
+      notes.some((n) => n.endsWith("derived: kube-proxy in nftables mode (from kube-proxy's config.conf)")),
+    ).toBe(true);
+    const rules = sim.run("nft list ruleset").stdout;
+    expect(rules).toContain("10.96.184.22 . tcp . 80 : goto service-SUSTUHLJ-default/web/tcp/http");
+    expect(rules).toContain("ip daddr 10.96.0.1 ip saddr != 10.244.0.0/16 jump mark-for-masquerade");
+    expect(rules).toContain("meta mark set meta mark | 0x00004000");
   });
 });
 
