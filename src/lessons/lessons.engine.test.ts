@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Trace } from "../engine/net/types";
+import { needsShellAssets } from "../engine/shell/assets";
 import { Simulation } from "../engine/simulation";
 import { exampleText, loadLessons } from "./loader";
 import { buildPrediction } from "./predict";
@@ -35,6 +36,8 @@ async function play(lesson: Lesson): Promise<StepRecord[]> {
       },
       setPodReady: async (ns, name, ready) => sim.setPodReady(ns, name, ready),
       run: async (line) => {
+        // As the worker does: the shell's assets (describe, explain, help) load before a line needs them.
+        if (needsShellAssets(line)) await sim.loadAssets();
         const out = sim.run(line);
         rec.outputs.push({ line, output: out.output, exitCode: out.exitCode });
       },
