@@ -25,6 +25,8 @@ const EXPECTED_FAILURES = new Set(["kubectl exec testnet -- curl -sS nobody-home
 
 async function play(lesson: Lesson): Promise<StepRecord[]> {
   const sim = new Simulation({ seed: 1 });
+  // The shell's assets (describe, explain, logs, patch, help), as the worker loads them before such a line.
+  await sim.loadAssets();
   const records: StepRecord[] = [];
   for (const step of lesson.steps) {
     const rec: StepRecord = { step: step.id, outputs: [], traces: [] };
@@ -36,7 +38,7 @@ async function play(lesson: Lesson): Promise<StepRecord[]> {
       },
       setPodReady: async (ns, name, ready) => sim.setPodReady(ns, name, ready),
       run: async (line) => {
-        // As the worker does: the shell's assets (describe, explain, help) load before a line needs them.
+        // As the worker does: the shell's assets (describe, explain, ...) load before a line that needs them.
         if (needsShellAssets(line)) await sim.loadAssets();
         const out = sim.run(line);
         rec.outputs.push({ line, output: out.output, exitCode: out.exitCode });
