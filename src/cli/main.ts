@@ -66,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
     const text = readInput(args.importFile);
     if (text === undefined) return 1;
     const name = args.importFile === "-" ? "STDIN" : args.importFile;
-    const report = sim.importCluster({ name, text });
+    const report = await sim.importCluster({ name, text });
     process.stderr.write(formatImportReport(name, report));
     if (!report.imported) return 1;
     if (report.errors.length > 0) status = 1;

@@ -6,7 +6,6 @@ import type { ApiServer } from "./api/apiserver";
 import type { IpvsScheduler, ProxyMode } from "./api/configTypes";
 import type { ApiError, ApplyResult, ManifestDocument } from "./api/contract";
 import { ApiStatusError } from "./api/contract";
-import { importParts } from "./api/import/importCluster";
 import type { ImportReport } from "./api/import/report";
 import { KINDS } from "./api/kinds";
 import { parseManifests } from "./api/manifest";
@@ -87,6 +86,8 @@ export class Simulation {
   private assetsLoading: Promise<void> | undefined;
   /** Every state-changing call so far, replayed to undo a call that hit an engine bug. */
   private journal: Operation[] = [];
+  /** The cluster importer, once an import has loaded it. */
+  private importer: typeof import("./api/import/importCluster") | undefined;
   /** The last view model built, answered again if building a new one fails. */
   private lastView: TopologyView | undefined;
 
@@ -167,10 +168,12 @@ export class Simulation {
    * cannot say assumed and stated in the report. A dump that cannot be read changes nothing;
    * objects refused are reported with their file and line. Never throws.
    */
-  importCluster(file: ManifestFile): ImportReport {
+  async importCluster(file: ManifestFile): Promise<ImportReport> {
     const op: Operation = { type: "import", name: file.name, text: file.text };
     const before = this.parts();
     try {
+      // The importer (its YAML reader included) is a chunk of its own, off the start-up path.
+      this.importer ??= await import("./api/import/importCluster");
       const report = this.importNow(op.name, op.text);
       if (report.imported) this.journal.push(op);
       return report;
@@ -186,7 +189,9 @@ export class Simulation {
   }
 
   private importNow(name: string, text: string): ImportReport {
-    const { parts, report } = importParts(
+    // Loaded by the importCluster call this replays or performs.
+    if (!this.importer) throw new Error("the importer is not loaded");
+    const { parts, report } = this.importer.importParts(
       this.seed,
       this.startTime,
       { files: this.files, assets: () => this.assets },

@@ -13,14 +13,17 @@ const KIND_IPVS_JSON = readFileSync(
   "utf8",
 );
 
-function imported(name: string, text: string) {
+async function imported(name: string, text: string) {
   const sim = new Simulation();
-  const report = sim.importCluster({ name, text });
+  const report = await sim.importCluster({ name, text });
   return { sim, report, notes: report.notes.map(formatNote) };
 }
 
+const KIND = await imported("kind.yaml", KIND_YAML);
+const KIND_IPVS = await imported("kind-ipvs.json", KIND_IPVS_JSON);
+
 describe("importing kind's dump (kubectl get nodes,pods,services,endpointslices,configmaps -A -o yaml)", () => {
-  const { sim, report, notes } = imported("kind.yaml", KIND_YAML);
+  const { sim, report, notes } = KIND;
 
   it("imports every object, status and all", () => {
     expect(report.imported).toBe(true);
@@ -103,7 +106,7 @@ describe("importing kind's dump (kubectl get nodes,pods,services,endpointslices,
 });
 
 describe("importing a JSON dump in IPVS mode, without kubeadm-config", () => {
-  const { sim, report, notes } = imported("kind-ipvs.json", KIND_IPVS_JSON);
+  const { sim, report, notes } = KIND_IPVS;
 
   it("accepts managedFields and infers what kubeadm-config would have said", () => {
     expect(report.errors).toEqual([]);
@@ -128,8 +131,8 @@ describe("importing a JSON dump in IPVS mode, without kubeadm-config", () => {
 });
 
 describe("importing a YAML dump in nftables mode", () => {
-  it("programs nftables with kube-proxy's settings and the dump's addresses", () => {
-    const { sim, report, notes } = imported("kind-nftables.yaml", KIND_NFTABLES_YAML);
+  it("programs nftables with kube-proxy's settings and the dump's addresses", async () => {
+    const { sim, report, notes } = await imported("kind-nftables.yaml", KIND_NFTABLES_YAML);
     expect(report.errors).toEqual([]);
     expect(
       notes.some((n) => n.endsWith("derived: kube-proxy in nftables mode (from kube-proxy's config.conf)")),
@@ -142,8 +145,8 @@ describe("importing a YAML dump in nftables mode", () => {
 });
 
 describe("adoption after an import", () => {
-  it("keeps the dump's slices until a pod they depend on changes, then the controller takes over", () => {
-    const { sim } = imported("kind.yaml", KIND_YAML);
+  it("keeps the dump's slices until a pod they depend on changes, then the controller takes over", async () => {
+    const { sim } = await imported("kind.yaml", KIND_YAML);
     const before = sim.run("kubectl get endpointslices web-k7h2m -o yaml").stdout;
     expect(before).toContain("uid: ");
     expect(before).toContain('endpoints.kubernetes.io/last-change-trigger-time: "2026-12-01T09:00:40Z"');
@@ -171,7 +174,7 @@ status:
 ${extra}`;
 
 describe("what an import refuses, ignores and finds inconsistent", () => {
-  it("refuses an object that does not decode, pointing at its field's line, and imports the rest", () => {
+  it("refuses an object that does not decode, pointing at its field's line, and imports the rest", async () => {
     const text = `${NODE("n1")}---
 apiVersion: v1
 kind: Service
@@ -183,7 +186,7 @@ spec:
   ports:
   - port: eighty
 `;
-    const { sim, report } = imported("bad.yaml", text);
+    const { sim, report } = await imported("bad.yaml", text);
     expect(report.imported).toBe(true);
     expect(report.errors).toEqual([
       {
@@ -196,7 +199,7 @@ spec:
     expect(sim.run("kubectl get nodes -o name").stdout).toBe("node/n1\n");
   });
 
-  it("lists kinds it does not model, and an EndpointSlice naming a pod that is not in the dump", () => {
+  it("lists kinds it does not model, and an EndpointSlice naming a pod that is not in the dump", async () => {
     const text = `${NODE("n1")}---
 apiVersion: apps/v1
 kind: DaemonSet
@@ -220,31 +223,31 @@ endpoints:
     name: gone
     namespace: default
 `;
-    const { notes } = imported("odd.yaml", text);
+    const { notes } = await imported("odd.yaml", text);
     expect(notes).toContain("ignored: 1 DaemonSet (apps/v1): a kind Packetwalk does not model");
     expect(notes).toContain(
       "odd.yaml:21: inconsistent: EndpointSlice default/web-abcde lists pod default/gone, which is not in the dump",
     );
   });
 
-  it("refuses objects past Packetwalk's limits, and a second object of the same name", () => {
+  it("refuses objects past Packetwalk's limits, and a second object of the same name", async () => {
     const nodes = Array.from({ length: 101 }, (_, i) => NODE(`n${i}`)).join("---\n");
-    const { report } = imported("big.yaml", `${nodes}---\n${NODE("n0")}`);
+    const { report } = await imported("big.yaml", `${nodes}---\n${NODE("n0")}`);
     expect(report.counts).toEqual([{ kind: "Node", count: 100 }]);
     expect(report.errors.map((e) => `${e.source?.line}: ${e.message}`)).toEqual([
       `1401: Error from server (Forbidden): error when creating "big.yaml": nodes "n100" is forbidden: the cluster already has 100 nodes, as many as it may hold (Packetwalk's limit; see docs/emulation.md)`,
       `1415: Error from server (Forbidden): error when creating "big.yaml": nodes "n0" is forbidden: the cluster already has 100 nodes, as many as it may hold (Packetwalk's limit; see docs/emulation.md)`,
     ]);
-    const { report: twice } = imported("twice.yaml", `${NODE("n0")}---\n${NODE("n0")}`);
+    const { report: twice } = await imported("twice.yaml", `${NODE("n0")}---\n${NODE("n0")}`);
     expect(twice.errors.map((e) => `${e.source?.line}: ${e.message}`)).toEqual([
       '19: Error from server (AlreadyExists): error when creating "twice.yaml": nodes "n0" already exists',
     ]);
   });
 
-  it("changes nothing when the text cannot be read", () => {
+  it("changes nothing when the text cannot be read", async () => {
     const sim = new Simulation();
     const before = sim.run("kubectl get nodes").stdout;
-    const report = sim.importCluster({ name: "broken.yaml", text: "items:\n- a: [\n" });
+    const report = await sim.importCluster({ name: "broken.yaml", text: "items:\n- a: [\n" });
     expect(report.imported).toBe(false);
     expect(report.errors[0]?.source?.file).toBe("broken.yaml");
     expect(sim.run("kubectl get nodes").stdout).toBe(before);

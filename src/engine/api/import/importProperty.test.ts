@@ -156,12 +156,12 @@ function dump(shape: Shape): { text: string; pods: Pod[]; services: Service[]; s
 }
 
 describe("importing generated dumps", () => {
-  it("keeps every pod IP, ClusterIP, NodePort and slice, and sends packets only to ready endpoints", () => {
-    fc.assert(
-      fc.property(shapes, (shape) => {
+  it("keeps every pod IP, ClusterIP, NodePort and slice, and sends packets only to ready endpoints", async () => {
+    await fc.assert(
+      fc.asyncProperty(shapes, async (shape) => {
         const { text, pods, services, slices } = dump(shape);
         const sim = new Simulation();
-        const report = sim.importCluster({ name: shape.json ? "dump.json" : "dump.yaml", text });
+        const report = await sim.importCluster({ name: shape.json ? "dump.json" : "dump.yaml", text });
         expect(report.errors).toEqual([]);
         expect(report.imported).toBe(true);
         const objects = sim.objects();
