@@ -4,51 +4,86 @@
  * the narration says. This is what keeps lesson files honest as the engine grows.
  */
 import { describe, expect, it } from "vitest";
+import type { SendRequest } from "../engine/net/contract";
 import type { Trace } from "../engine/net/types";
 import { Simulation } from "../engine/simulation";
-import { exampleText, loadLessons } from "./loader";
+import { checkGoals, type GoalEngine, type GoalResult } from "./goals";
+import { LESSON_FILES, loadLessons } from "./loader";
 import { buildPrediction } from "./predict";
-import { type LessonEngine, runLessonStep } from "./runStep";
-import type { Lesson } from "./types";
+import { type LessonEngine, prepareCluster, runLessonStep } from "./runStep";
+import type { Lesson, PredictKind } from "./types";
 
 interface StepRecord {
   step: string;
-  outputs: { line: string; output: string; exitCode: number }[];
+  outputs: { line: string; output: string; exitCode: number; fails: boolean }[];
   traces: Trace[];
   burst?: { pod: string; count: number }[];
   prediction?: { choices: string[]; answer: string };
+  /** A challenge's goals, checked before the student does anything, and after its solution. */
+  challenge?: { before: GoalResult[]; after: GoalResult[] };
 }
 
-/** Lines that are meant to fail (the lesson shows the failure). */
-const EXPECTED_FAILURES = new Set(["kubectl exec testnet -- curl -sS nobody-home"]);
+/** The engine as a lesson step and a challenge's checks see it, recording what they did. */
+function lessonEngine(sim: () => Simulation, rec: StepRecord, id: string): LessonEngine & GoalEngine {
+  return {
+    setProxyMode: async (mode, scheduler) => sim().setProxyMode(mode, scheduler),
+    apply: async (text) => {
+      const report = sim().apply([{ name: "manifests.yaml", text }]);
+      expect(report.errors, `${id} apply`).toEqual([]);
+    },
+    show: async () => {},
+    setPodReady: async (ns, name, ready) => sim().setPodReady(ns, name, ready),
+    run: async (line, how?: { quiet: boolean; fails: boolean }) => {
+      const out = sim().run(line);
+      if (!how?.quiet)
+        rec.outputs.push({ line, output: out.output, exitCode: out.exitCode, fails: how?.fails ?? false });
+      else expect(out.exitCode, `${id} setup: ${line}\n${out.output}`).toBe(0);
+      return out;
+    },
+    send: async (request: SendRequest, predict?: PredictKind) => {
+      const trace = sim().send(request);
+      rec.traces.push(trace);
+      if (predict) rec.prediction = buildPrediction(predict, trace, sim().view());
+      return trace;
+    },
+    burst: async (request, count) => {
+      rec.burst = sim()
+        .burst(request, count)
+        .result.received.map((r) => ({ pod: r.pod, count: r.count }));
+    },
+    view: async () => sim().view(),
+  };
+}
 
 async function play(lesson: Lesson): Promise<StepRecord[]> {
-  const sim = new Simulation({ seed: 1 });
+  let sim = new Simulation();
   const records: StepRecord[] = [];
+  await prepareCluster(
+    lesson.cluster,
+    {
+      reset: async (options) => {
+        sim = new Simulation(options);
+      },
+      applyFile: async (name, text) => {
+        expect(sim.apply([{ name, text }]).errors, `${lesson.id} cluster ${name}`).toEqual([]);
+      },
+      writeFile: async (path, text) => sim.writeFile(path, text),
+    },
+    LESSON_FILES,
+  );
   for (const step of lesson.steps) {
     const rec: StepRecord = { step: step.id, outputs: [], traces: [] };
-    const engine: LessonEngine = {
-      setProxyMode: async (mode, scheduler) => sim.setProxyMode(mode, scheduler),
-      apply: async (text) => {
-        const report = sim.apply([{ name: "manifests.yaml", text }]);
-        expect(report.errors, `${lesson.id}/${step.id} apply`).toEqual([]);
-      },
-      setPodReady: async (ns, name, ready) => sim.setPodReady(ns, name, ready),
-      run: async (line) => {
-        const out = sim.run(line);
-        rec.outputs.push({ line, output: out.output, exitCode: out.exitCode });
-      },
-      send: async (request, predict) => {
-        const trace = sim.send(request);
-        rec.traces.push(trace);
-        if (predict) rec.prediction = buildPrediction(predict, trace, sim.view());
-      },
-      burst: async (request, count) => {
-        rec.burst = sim.burst(request, count).result.received.map((r) => ({ pod: r.pod, count: r.count }));
-      },
-      view: async () => sim.view(),
-    };
-    await runLessonStep(step, engine, exampleText);
+    const engine = lessonEngine(() => sim, rec, `${lesson.id}/${step.id}`);
+    await runLessonStep(step, engine, LESSON_FILES);
+    if (step.challenge) {
+      const quiet: StepRecord = { step: step.id, outputs: [], traces: [] };
+      const checker = lessonEngine(() => sim, quiet, `${lesson.id}/${step.id} check`);
+      const before = await checkGoals(step.challenge.goals, checker);
+      const { manifests, commands = [] } = step.challenge.solution;
+      if (manifests) await checker.apply(manifests);
+      for (const line of commands) await checker.run(line, { quiet: true, fails: false });
+      rec.challenge = { before, after: await checkGoals(step.challenge.goals, checker) };
+    }
     records.push(rec);
   }
   return records;
@@ -62,15 +97,32 @@ const out = (rec: StepRecord, line: string) => rec.outputs.find((o) => o.line ==
 
 describe("every lesson plays on the engine", () => {
   it.each(lessons.map((l) => [l.id, l] as const))(
-    "%s: every command succeeds unless it is meant to fail",
+    "%s: every command succeeds unless the lesson says it is meant to fail",
     async (_id, lesson) => {
       const records = await play(lesson);
       const failures = records.flatMap((r) =>
         r.outputs
-          .filter((o) => (o.exitCode !== 0) !== EXPECTED_FAILURES.has(o.line))
+          .filter((o) => (o.exitCode !== 0) !== o.fails)
           .map((o) => `${r.step}: ${o.line} → ${o.exitCode}\n${o.output}`),
       );
       expect(failures).toEqual([]);
+    },
+  );
+
+  it.each(lessons.filter((l) => l.steps.some((s) => s.challenge)).map((l) => [l.id, l] as const))(
+    "%s: each challenge fails as the lesson starts it, and its solution passes every goal",
+    async (_id, lesson) => {
+      const records = await play(lesson);
+      for (const r of records.filter((x) => x.challenge)) {
+        expect(
+          r.challenge!.before.some((g) => !g.pass),
+          `${r.step}: a goal already holds before the student acts`,
+        ).toBe(true);
+        const failing = r
+          .challenge!.after.filter((g) => !g.pass)
+          .map((g) => `${JSON.stringify(g.goal)} → ${g.actual}`);
+        expect(failing, `${r.step}: the solution leaves goals failing`).toEqual([]);
+      }
     },
   );
 });

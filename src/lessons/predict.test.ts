@@ -109,8 +109,36 @@ describe("buildPrediction", () => {
 
   it("chain: request stages are the choices, the stage that rewrote the destination the answer", () => {
     const p = buildPrediction("chain", trace(), view);
-    expect(p.choices).toEqual(["route", "nat OUTPUT → KUBE-SERVICES", "nat KUBE-SEP", "deliver"]);
-    expect(p.answer).toBe("nat KUBE-SEP");
+    const at = (stage: string) => `${stage} @ node:kind-worker`;
+    expect(p.choices).toEqual([
+      at("route"),
+      at("nat OUTPUT → KUBE-SERVICES"),
+      at("nat KUBE-SEP"),
+      at("deliver"),
+    ]);
+    expect(p.answer).toBe(at("nat KUBE-SEP"));
+    expect(p.where?.[p.answer]).toEqual({ stage: "nat KUBE-SEP", place: { node: "kind-worker" } });
+  });
+
+  it("chain: one stage at two places is two choices", () => {
+    const hops = [hop("route"), hop("route", { place: { node: "kind-worker2" } }), hop("deliver")];
+    const p = buildPrediction("chain", trace({ hops }), view);
+    expect(p.choices).toEqual([
+      "route @ node:kind-worker",
+      "route @ node:kind-worker2",
+      "deliver @ node:kind-worker",
+    ]);
+  });
+
+  it("node: the cluster's nodes are the choices, the backend's node the answer", () => {
+    const p = buildPrediction(
+      "node",
+      trace({
+        backend: { namespace: "default", pod: "web-1", ip: "10.244.1.2", port: 80, node: "kind-worker" },
+      }),
+      view,
+    );
+    expect(p).toEqual({ kind: "node", choices: ["kind-worker", NO_BACKEND], answer: "kind-worker" });
   });
 
   it("verdict: every verdict is a choice, the trace's the answer", () => {

@@ -9,6 +9,8 @@ import { PresentationButton } from "../features/presentation/PresentationButton"
 import { PresentationMode } from "../features/presentation/PresentationMode";
 import { ThemeSelect } from "../features/presentation/ThemeSelect";
 import { SendPacketForm } from "../features/send/SendPacketForm";
+import { SaveStatus } from "../features/session/SaveStatus";
+import { WorkspaceBar } from "../features/session/WorkspaceBar";
 import { ShareControls } from "../features/share/ShareControls";
 import { Terminal } from "../features/terminal/Terminal";
 import { TopologyPanel } from "../features/topology/TopologyPanel";
@@ -59,6 +61,8 @@ export function App() {
         </div>
       </header>
       <Notice />
+      <SaveStatus />
+      <WorkspaceBar />
       <LessonPlayer catalog={lessons} />
       <main className="workbench">
         <EditorPanel />

@@ -1,17 +1,33 @@
 /**
  * The UI's verbs: each hands work to the engine and puts what comes back
- * into the store. No networking is computed here.
+ * into the store. No networking is computed here. Everything that changes
+ * the simulation is journaled in the session record (session/record.ts),
+ * unless `journal: false` (a lesson step: the lesson's position replays it).
  */
+
 import type { IpvsScheduler, ProxyMode } from "../../engine/api/configTypes";
+import type { ApiError } from "../../engine/api/contract";
 import type { BurstResult } from "../../engine/net/burst";
 import type { SendRequest } from "../../engine/net/contract";
 import type { Trace } from "../../engine/net/types";
+import type { ManifestFile } from "../../engine/simulation";
 import { publishFlights } from "../features/topology/flights";
+import type { JournalEntry } from "../session/record";
+import { appliedTextOf } from "../session/replay";
 import { engine } from "../worker/client";
 import { EDITOR_FILE } from "./editorSlice";
 import { useAppStore } from "./index";
 
 const get = useAppStore.getState;
+
+export interface OpOptions {
+  /** Record the operation in the session's journal (default true). */
+  journal?: boolean;
+}
+
+function record(entry: JournalEntry, opts: OpOptions | undefined): number | undefined {
+  return opts?.journal === false ? undefined : get().journalOp(entry);
+}
 
 export async function refreshView(): Promise<void> {
   const [view, prompt] = await Promise.all([
@@ -22,27 +38,40 @@ export async function refreshView(): Promise<void> {
   get().setPrompt(prompt);
 }
 
+/** Applies files (each also written to the node shell's home, as `kubectl apply -f` would read it). */
+export async function applyFiles(files: ManifestFile[], opts?: OpOptions): Promise<ApiError[]> {
+  const report = await engine.call((api) => api.apply(files));
+  // Journaled as soon as the engine answers: entries keep the order the engine ran them in.
+  record({ op: "apply", files }, opts);
+  for (const f of files) await engine.call((api) => api.writeFile(f.name, f.text));
+  get().markApplied(appliedTextOf(files), report.errors);
+  return report.errors;
+}
+
 /** Applies the editor's text to the cluster. */
-export async function applyEditor(): Promise<void> {
-  const text = get().text;
-  const report = await engine.apply([{ name: EDITOR_FILE, text }]);
-  await engine.call((api) => api.writeFile(EDITOR_FILE, text));
-  get().markApplied(text, report.errors);
+export async function applyEditor(opts?: OpOptions): Promise<void> {
+  await applyFiles([{ name: EDITOR_FILE, text: get().text }], opts);
   await refreshView();
 }
 
-/** Runs a line in the terminal, as the user typed it. */
-export async function runCommand(line: string): Promise<void> {
+/** Runs a line in the terminal, as the user typed it; resolves to its exit code. */
+export async function runCommand(line: string, opts?: OpOptions): Promise<number> {
   const s = get();
   s.appendLines([{ kind: "input", text: line, prompt: s.prompt }]);
   if (line.trim()) s.pushHistory(line);
   s.setBusy(true);
+  let exitCode = 1;
   try {
     const out = await engine.call((api) => api.run(line));
+    exitCode = out.exitCode;
+    // Every line is kept, not only those that changed objects: a `sleep` moves the virtual clock,
+    // a `dig` or `curl` draws from the PRNG and opens a connection, `kubectl exec -it` enters a pod;
+    // the replay must land on the same state.
+    const entry = line.trim() ? record({ op: "run", line }, opts) : undefined;
     if (out.data.some((d) => isRecord(d) && d.clear === true)) s.clearTerminal();
     else if (out.output) s.appendLines([{ kind: out.exitCode === 0 ? "output" : "error", text: out.output }]);
     const trace = out.data.find(isTrace);
-    if (trace) s.setTrace(trace);
+    if (trace) showTrace(trace, entry);
     s.setPrompt(out.prompt);
   } catch (e) {
     s.appendLines([{ kind: "error", text: `${e instanceof Error ? e.message : String(e)}\n` }]);
@@ -50,29 +79,55 @@ export async function runCommand(line: string): Promise<void> {
     s.setBusy(false);
   }
   await refreshView();
+  return exitCode;
 }
 
 export async function completeCommand(line: string): Promise<string[]> {
   return engine.call((api) => api.complete(line));
 }
 
-export async function sendPacket(request: SendRequest): Promise<Trace> {
-  const trace = await engine.call((api) => api.send(request));
+/** Puts a packet on screen; `entry` is the journal entry that sent it (-1: a lesson step's). */
+export function showTrace(trace: Trace | null, entry: number | undefined): void {
   get().setTrace(trace);
+  get().setTraceEntry(trace ? entry : undefined);
+}
+
+export async function sendPacket(request: SendRequest, opts?: OpOptions): Promise<Trace> {
+  const trace = await engine.call((api) => api.send(request));
+  const entry = record({ op: "send", request }, opts);
+  showTrace(trace, entry ?? -1);
   await refreshView();
   return trace;
 }
 
 /** Sends a burst; the diagram animates the returned connections, the form shows the tally. */
-export async function sendBurst(request: SendRequest, count: number): Promise<BurstResult> {
+export async function sendBurst(request: SendRequest, count: number, opts?: OpOptions): Promise<BurstResult> {
   const { result, traces } = await engine.call((api) => api.burst(request, count));
+  record({ op: "burst", request, count }, opts);
   publishFlights(traces);
   await refreshView();
   return result;
 }
 
-export async function setProxyMode(mode: ProxyMode, scheduler?: IpvsScheduler): Promise<void> {
-  await engine.setProxyMode(mode, scheduler);
+export async function setProxyMode(
+  mode: ProxyMode,
+  scheduler?: IpvsScheduler,
+  opts?: OpOptions,
+): Promise<void> {
+  await engine.call((api) => api.setProxyMode(mode, scheduler));
+  record(scheduler ? { op: "mode", mode, scheduler } : { op: "mode", mode }, opts);
+  await refreshView();
+}
+
+/** A readiness probe's verdict for a pod. */
+export async function setPodReady(
+  namespace: string,
+  pod: string,
+  ready: boolean,
+  opts?: OpOptions,
+): Promise<void> {
+  await engine.call((api) => api.setPodReady(namespace, pod, ready));
+  record({ op: "ready", namespace, pod, ready }, opts);
   await refreshView();
 }
 

@@ -1,6 +1,5 @@
 import type { StateCreator } from "zustand";
 import type { ApiError } from "../../engine/api/contract";
-import type { ManifestFile } from "../../engine/simulation";
 import type { AppState } from "./index";
 
 /** A refusal shown in the editor at its line. */
@@ -16,9 +15,6 @@ export interface EditorSlice {
   /** What was last applied to the cluster; `text !== appliedText` means unapplied changes. */
   appliedText: string;
   markers: EditorMarker[];
-  /** Every manifest applied to this cluster since it was built, in order: replaying them rebuilds it. */
-  appliedFiles: ManifestFile[];
-  setAppliedFiles: (files: readonly ManifestFile[]) => void;
   setText: (text: string) => void;
   /** Records an apply of `text`: its refusals become markers. */
   markApplied: (text: string, errors: ApiError[]) => void;
@@ -30,8 +26,6 @@ export const createEditorSlice: StateCreator<AppState, [], [], EditorSlice> = (s
   text: "",
   appliedText: "",
   markers: [],
-  appliedFiles: [],
-  setAppliedFiles: (files) => set({ appliedFiles: [...files] }),
   setText: (text) => set({ text }),
   markApplied: (text, errors) =>
     set({

@@ -1,27 +1,20 @@
-import { useCallback, useEffect, useState } from "react";
-import { useAppStore } from "../../store";
-import { encodeScenario, shareUrl } from "./codec";
-import { collectScenario } from "./collect";
+import { useCallback, useState } from "react";
 import { useShareT } from "./messages";
 import { QrCode } from "./QrCode";
 import { ShareStatusMessage } from "./ShareStatusMessage";
+import { shareLink } from "./shareLink";
 import { useShareRestore } from "./useShareRestore";
 import "./share.css";
 
 /** Links longer than this get a warning: chat apps and some browsers cut them. */
 const LONG_LINK = 8000;
 
-export interface ShareControlsProps {
-  /** Presentation mode shows the link's QR code large, for a room to scan. */
-  presentation?: boolean;
-}
-
 /**
- * Share the whole scenario as a link: button, the link to copy, and its QR
+ * Share the whole workspace as a link: button, the link to copy, and its QR
  * code. Also opens a shared link on load (`useShareRestore`), so the app
- * restores links wherever these controls are shown.
+ * opens links wherever these controls are shown.
  */
-export function ShareControls({ presentation = false }: ShareControlsProps) {
+export function ShareControls() {
   const t = useShareT();
   const [link, setLink] = useState("");
   const [copied, setCopied] = useState<"" | "copied" | "failed">("");
@@ -29,20 +22,9 @@ export function ShareControls({ presentation = false }: ShareControlsProps) {
   useShareRestore();
 
   const share = useCallback(async () => {
-    const url = shareUrl(window.location, await encodeScenario(collectScenario()));
-    setLink(url);
+    setLink(await shareLink());
     setCopied("");
   }, []);
-
-  // In presentation mode the QR code is always up, and follows the scenario as it changes.
-  // (Fields selected one by one: joining a large applied text into a key on every change would stall the page.)
-  const applied = useAppStore((s) => s.appliedFiles);
-  const changes = useAppStore(
-    (s) => `${s.lessonId}:${s.lessonStep}:${s.view?.proxyMode}:${s.view?.ipvsScheduler}:${s.language}`,
-  );
-  useEffect(() => {
-    if (presentation && (changes || applied)) void share();
-  }, [presentation, changes, applied, share]);
 
   async function copy() {
     try {
@@ -71,18 +53,16 @@ export function ShareControls({ presentation = false }: ShareControlsProps) {
           <button type="button" onClick={() => void copy()}>
             {t("share.copy")}
           </button>
-          {presentation ? null : (
-            <button type="button" aria-pressed={showQr} onClick={() => setShowQr(!showQr)}>
-              {showQr ? t("share.qrHide") : t("share.qrShow")}
-            </button>
-          )}
+          <button type="button" aria-pressed={showQr} onClick={() => setShowQr(!showQr)}>
+            {showQr ? t("share.qrHide") : t("share.qrShow")}
+          </button>
           <span role="status" className="share-copied">
             {copied ? t(copied === "copied" ? "share.copied" : "share.copyFailed") : ""}
           </span>
           {link.length > LONG_LINK ? (
             <p className="share-warning">{t("share.tooLong", { size: link.length })}</p>
           ) : null}
-          {presentation || showQr ? <QrCode text={link} large={presentation} /> : null}
+          {showQr ? <QrCode text={link} /> : null}
         </>
       ) : null}
       <ShareStatusMessage />

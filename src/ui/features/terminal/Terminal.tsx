@@ -3,6 +3,8 @@ import { useT } from "../../i18n/useT";
 import { useAppStore } from "../../store";
 import { completeCommand, runCommand } from "../../store/actions";
 import { applyCompletion } from "./completion";
+import { ScrollbackEntry } from "./ScrollbackEntry";
+import "./terminal.css";
 
 /**
  * The cluster's terminal: real text in the page (selectable, copyable, read
@@ -79,12 +81,8 @@ export function Terminal() {
       onKeyDown={undefined}
     >
       <div className="terminal-log" ref={logRef} role="log" aria-live="polite">
-        {lines.map((l, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: the scrollback is append-only; index is its identity.
-          <pre key={i} className={`terminal-line terminal-${l.kind}`}>
-            {l.kind === "input" ? <span className="terminal-prompt">{l.prompt} </span> : null}
-            {l.text}
-          </pre>
+        {lines.map((l) => (
+          <ScrollbackEntry key={l.id} line={l} />
         ))}
       </div>
       <div className="terminal-input">
