@@ -110,24 +110,17 @@ describe("buildPrediction", () => {
   it("chain: request stages are the choices, the stage that rewrote the destination the answer", () => {
     const p = buildPrediction("chain", trace(), view);
     const at = (stage: string) => `${stage} @ node:kind-worker`;
-    expect(p.choices).toEqual([
-      at("route"),
-      at("nat OUTPUT → KUBE-SERVICES"),
-      at("nat KUBE-SEP"),
-      at("deliver"),
-    ]);
+    expect(p.choices).toEqual([at("nat OUTPUT → KUBE-SERVICES"), at("nat KUBE-SEP")]);
     expect(p.answer).toBe(at("nat KUBE-SEP"));
     expect(p.where?.[p.answer]).toEqual({ stage: "nat KUBE-SEP", place: { node: "kind-worker" } });
   });
 
-  it("chain: one stage at two places is two choices", () => {
-    const hops = [hop("route"), hop("route", { place: { node: "kind-worker2" } }), hop("deliver")];
+  it("chain: one chain at two places is two choices; passing stages are not choices", () => {
+    const pre = "nat PREROUTING → KUBE-SERVICES";
+    const hops = [hop(pre), hop("route"), hop(pre, { place: { node: "kind-worker2" } }), hop("deliver")];
     const p = buildPrediction("chain", trace({ hops }), view);
-    expect(p.choices).toEqual([
-      "route @ node:kind-worker",
-      "route @ node:kind-worker2",
-      "deliver @ node:kind-worker",
-    ]);
+    expect(p.choices).toEqual([`${pre} @ node:kind-worker`, `${pre} @ node:kind-worker2`]);
+    expect(p.answer).toBe(`${pre} @ node:kind-worker2`);
   });
 
   it("node: the cluster's nodes are the choices, the backend's node the answer", () => {

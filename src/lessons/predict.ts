@@ -55,11 +55,15 @@ function placeKey(p: HopPlace): string {
 
 /**
  * Where the request's destination was rewritten (DNAT, IPVS), or its last
- * stage when nothing rewrote it. Each stage counts once per place: the same
- * `route` on two nodes is two choices.
+ * rule-walking stage when nothing rewrote it. The choices are the stages
+ * that walk rules (netfilter chains, IPVS), each once per place: the same
+ * chain on two nodes is two choices.
  */
+/** Stages that only move a packet along (a route lookup, the wire, a socket): never where it is rewritten. */
+const PASSING = new Set(["send", "route", "wire", "socket", "deliver", "conntrack"]);
+
 function chainPrediction(trace: Trace): Prediction {
-  const request = trace.hops.filter((h) => h.direction === "request");
+  const request = trace.hops.filter((h) => h.direction === "request" && !PASSING.has(h.stage));
   const where: Record<string, ChoiceWhere> = {};
   const choiceOf = (h: (typeof request)[number]) => {
     const value = `${h.stage} @ ${placeKey(h.place)}`;

@@ -48,7 +48,7 @@ export async function runLessonStep(
   if (manifests?.trim()) await engine.apply(manifests);
   if (step.setReady)
     await engine.setPodReady(step.setReady.namespace ?? "default", step.setReady.pod, step.setReady.ready);
-  for (const c of step.commands) await engine.run(c.run, { quiet: false, fails: c.fails });
+  for (const c of step.commands) await engine.run(c.run, { quiet: c.quiet, fails: c.fails });
   if (step.send) await engine.send(lessonRequest(step.send, await engine.view()), step.predict?.kind);
   if (step.burst) await engine.burst(lessonRequest(step.burst, await engine.view()), step.burst.count);
   const solution = solved ? step.challenge?.solution : undefined;

@@ -55,10 +55,15 @@ export interface LessonSetReady {
   ready: boolean;
 }
 
-/** A terminal line the step runs; `fails`: the lesson shows a failure (a non-zero exit is the point). */
+/**
+ * A terminal line the step runs. `fails`: the lesson shows a failure (a
+ * non-zero exit is the point); `quiet`: run but not shown (a `sleep` that
+ * moves the clock between two shown commands).
+ */
 export interface LessonCommand {
   run: string;
   fails: boolean;
+  quiet: boolean;
 }
 
 /**

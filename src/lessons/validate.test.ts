@@ -23,7 +23,7 @@ describe("validateLesson", () => {
     expect(r.lesson.steps[0]).toEqual({
       ...step,
       setup: [],
-      commands: [{ run: "kubectl get svc", fails: false }],
+      commands: [{ run: "kubectl get svc", fails: false, quiet: false }],
     });
     expect(r.lesson.cluster).toEqual({ seed: 1, apply: [], files: {} });
   });
@@ -39,7 +39,7 @@ describe("validateLesson", () => {
       ],
     });
     expect(failing.ok ? [] : failing.errors).toEqual([
-      "steps[0].commands[2]: must be a line, or a mapping with run (a line) and fails (true or false)",
+      "steps[0].commands[2]: must be a line, or a mapping with run (a line), fails and quiet (true or false)",
     ]);
   });
 

@@ -58,7 +58,7 @@ export function lines(raw: unknown, path: string, err: Err): string[] {
   return [];
 }
 
-/** `- kubectl get svc`, or `- { run: "curl nobody-home", fails: true }` for a line meant to fail. */
+/** `- kubectl get svc`, or `- { run: "curl nobody-home", fails: true }` for a line meant to fail, `quiet: true` for one not shown. */
 export function commands(raw: unknown, path: string, err: Err): LessonCommand[] {
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) {
@@ -66,12 +66,13 @@ export function commands(raw: unknown, path: string, err: Err): LessonCommand[] 
     return [];
   }
   return raw.flatMap((c, i): LessonCommand[] => {
-    if (typeof c === "string") return [{ run: c, fails: false }];
-    if (isObj(c) && typeof c.run === "string" && (c.fails === undefined || typeof c.fails === "boolean")) {
-      unknownKeys(c, ["run", "fails"], `${path}[${i}]`, err);
-      return [{ run: c.run, fails: c.fails === true }];
+    if (typeof c === "string") return [{ run: c, fails: false, quiet: false }];
+    const flag = (v: unknown) => v === undefined || typeof v === "boolean";
+    if (isObj(c) && typeof c.run === "string" && flag(c.fails) && flag(c.quiet)) {
+      unknownKeys(c, ["run", "fails", "quiet"], `${path}[${i}]`, err);
+      return [{ run: c.run, fails: c.fails === true, quiet: c.quiet === true }];
     }
-    err(`${path}[${i}]`, "must be a line, or a mapping with run (a line) and fails (true or false)");
+    err(`${path}[${i}]`, "must be a line, or a mapping with run (a line), fails and quiet (true or false)");
     return [];
   });
 }
