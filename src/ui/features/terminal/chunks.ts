@@ -15,14 +15,10 @@ export function chunkLines(text: string, size = CHUNK_LINES): Chunk[] {
   while (start < text.length) {
     let end = start;
     let lines = 0;
-    while (lines < size) {
+    while (lines < size && end < text.length) {
       const nl = text.indexOf("\n", end);
       lines++;
-      if (nl < 0) {
-        end = text.length;
-        break;
-      }
-      end = nl + 1;
+      end = nl < 0 ? text.length : nl + 1;
     }
     chunks.push({ start, text: text.slice(start, end), lines });
     start = end;
