@@ -64,28 +64,27 @@ export function PresentationMode({ catalog }: { catalog: LessonCatalog | null })
       aria-label={t("presentation.open")}
       tabIndex={-1}
     >
-      <header className="present-bar">
-        <p className="present-title">{lesson ? lesson.title[language] : t("lesson.loading")}</p>
-        {lesson ? <StepNav lesson={lesson} large /> : null}
-        <div className="present-tools">
-          <ThemeSelect />
-          <button type="button" aria-pressed={qrOpen} onClick={qr.toggle}>
-            {t("presentation.qr")}
-          </button>
-          <button type="button" onClick={() => void toggleFullscreen(root.current)}>
-            {t("presentation.fullscreen")}
-          </button>
-          <button type="button" onClick={leave}>
-            {t("presentation.exit")}
-          </button>
-        </div>
-      </header>
-      <p className="present-keys muted">{t("presentation.keys")}</p>
       <div className="present-main">
         <div className="present-diagram">
           <TopologyPanel />
         </div>
         <div className="present-side">
+          <header className="present-bar">
+            <p className="present-title">{lesson ? lesson.title[language] : t("lesson.loading")}</p>
+            {lesson ? <StepNav lesson={lesson} large /> : null}
+            <div className="present-tools">
+              <ThemeSelect />
+              <button type="button" aria-pressed={qrOpen} onClick={qr.toggle}>
+                {t("presentation.qr")}
+              </button>
+              <button type="button" onClick={() => void toggleFullscreen(root.current)}>
+                {t("presentation.fullscreen")}
+              </button>
+              <button type="button" onClick={leave}>
+                {t("presentation.exit")}
+              </button>
+            </div>
+          </header>
           {lesson && step ? (
             // A long step scrolls: it takes focus so the keyboard can scroll it (WCAG 2.1.1).
             // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be keyboard-reachable.
@@ -109,6 +108,7 @@ export function PresentationMode({ catalog }: { catalog: LessonCatalog | null })
             </div>
           ) : null}
           <StepOutput />
+          <p className="present-keys muted">{t("presentation.keys")}</p>
         </div>
       </div>
       {qrOpen ? <QrOverlay onClose={() => setQrOpen(false)} /> : null}

@@ -122,7 +122,9 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
     if (!layout) return;
     const { w, h } = size;
     if (!w || !h) return;
-    const k = Math.min(w / layout.width, h / layout.height, 1.5);
+    // Never zoomed past 1.5 (or the container's --topo-scale, when it asks for larger type).
+    const most = Math.max(1.5, Number.parseFloat(css.getPropertyValue("--topo-scale")) || 1);
+    const k = Math.min(w / layout.width, h / layout.height, most);
     svg.call(zoomer.transform, zoomIdentity.translate((w - layout.width * k) / 2, 0).scale(k));
   }
 

@@ -2,7 +2,8 @@ import { type RefObject, useEffect, useRef } from "react";
 import { useAppStore } from "../../store";
 import type { Selected } from "./drawStatic";
 import { subscribeFlights } from "./flights";
-import { layoutTopology } from "./layout";
+import type { TopologyView } from "../../../engine/view/topology";
+import { layoutTopology, type TopologyLayout } from "./layout";
 import { moreServicesText } from "./moreText";
 import { pointIds } from "./pointIds";
 import { topologyText } from "./topologyText";
@@ -14,8 +15,36 @@ const MOVE_SHARE = 0.6;
 /** Below this the diagram scales down instead of laying out narrower. */
 const MIN_WORLD_WIDTH = 640;
 
-function worldWidth(hostWidth: number): number {
-  return hostWidth ? Math.max(MIN_WORLD_WIDTH, hostWidth) : 1200;
+/**
+ * The width the diagram is laid out at. A container may ask for larger type with the CSS
+ * variable `--topo-scale` (presentation mode does, for a room): the layout is then made for a
+ * narrower world, which the view zooms up to fill the container.
+ */
+function worldWidth(hostWidth: number, scale: number): number {
+  return hostWidth ? Math.max(MIN_WORLD_WIDTH / scale, hostWidth / scale) : 1200;
+}
+
+/**
+ * For a container that asks for larger type: of the layouts between its width / scale and its
+ * width, the one whose type comes out largest once zoomed to fill the container (a narrow world
+ * stacks the nodes higher, a wide one zooms less).
+ */
+const FIT_STEPS = 24;
+
+function largestFit(v: TopologyView, w: number, h: number, scale: number): TopologyLayout | null {
+  if (!w || !h) return null;
+  let best: { layout: TopologyLayout; k: number } | null = null;
+  for (let i = 0; i <= FIT_STEPS; i++) {
+    const layout = layoutTopology(v, worldWidth(w, scale - ((scale - 1) * i) / FIT_STEPS));
+    const k = Math.min(w / layout.width, h / layout.height, scale);
+    if (!best || k > best.k) best = { layout, k };
+  }
+  return best?.layout ?? null;
+}
+
+function scaleOf(el: HTMLElement): number {
+  const v = Number.parseFloat(getComputedStyle(el).getPropertyValue("--topo-scale"));
+  return Number.isFinite(v) && v > 0 ? v : 1;
 }
 
 /**
@@ -44,11 +73,13 @@ export function useTopologyView(
     let width = 0;
     // Read when the host resizes, never right after a store change: that read would force a layout.
     let hostWidth = el.clientWidth;
+    let scale = scaleOf(el);
     const draw = () => {
       const v = get().view;
       if (!v) return;
-      width = worldWidth(hostWidth);
-      view.update(v, layoutTopology(v, width));
+      const layout = scale > 1 ? largestFit(v, hostWidth, el.clientHeight, scale) : null;
+      width = layout?.width ?? worldWidth(hostWidth, scale);
+      view.update(v, layout ?? layoutTopology(v, width));
     };
     draw();
     view.showTrace(get().trace, get().hop);
@@ -70,7 +101,8 @@ export function useTopologyView(
     const unsubscribeFlights = subscribeFlights((traces) => view.animateFlights(traces));
     const resize = new ResizeObserver(() => {
       hostWidth = el.clientWidth;
-      if (Math.abs(worldWidth(hostWidth) - width) > 80) draw();
+      scale = scaleOf(el);
+      if (Math.abs(worldWidth(hostWidth, scale) - width) > 80 / scale) draw();
     });
     resize.observe(el);
     return () => {
