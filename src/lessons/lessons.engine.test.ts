@@ -89,9 +89,10 @@ async function play(lesson: Lesson): Promise<StepRecord[]> {
       const quiet: StepRecord = { step: step.id, outputs: [], traces: [] };
       const checker = lessonEngine(() => sim, quiet, `${lesson.id}/${step.id} check`);
       const before = await checkGoals(step.challenge.goals, checker);
-      const { manifests, commands = [] } = step.challenge.solution;
-      if (manifests) await checker.apply(manifests);
+      const { manifests, commands = [], proxyMode } = step.challenge.solution;
       for (const line of commands) await checker.run(line, { quiet: true, fails: false });
+      if (manifests) await checker.apply(manifests);
+      if (proxyMode) await checker.setProxyMode(proxyMode);
       rec.challenge = { before, after: await checkGoals(step.challenge.goals, checker) };
     }
     records.push(rec);
@@ -118,6 +119,10 @@ describe("every lesson plays on the engine", () => {
       expect(failures).toEqual([]);
     },
   );
+
+  it("at least eight lessons set challenges the engine checks", () => {
+    expect(lessons.filter((l) => l.steps.some((s) => s.challenge)).length).toBeGreaterThanOrEqual(8);
+  });
 
   it.each(lessons.filter((l) => l.steps.some((s) => s.challenge)).map((l) => [l.id, l] as const))(
     "%s: each challenge fails as the lesson starts it, and its solution passes every goal",

@@ -145,6 +145,9 @@ describe("targets", () => {
   it("resolves node:NAME:PORT to the node's InternalIP from the view", () => {
     expect(lessonTarget("node:kind-worker:30007", view)).toBe("172.18.0.3:30007");
     expect(lessonTarget("web", view)).toBe("web");
+    expect(lessonTarget("service:web", view)).toBe("10.96.0.20:80");
+    expect(lessonTarget("service:default/np:8080", view)).toBe("10.96.0.30:8080");
+    expect(() => lessonTarget("service:nope", view)).toThrow('no Service "default/nope"');
     expect(() => lessonTarget("node:kind-worker9:30007", view)).toThrow('no node named "kind-worker9"');
   });
 

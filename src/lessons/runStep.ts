@@ -52,8 +52,9 @@ export async function runLessonStep(
   if (step.send) await engine.send(lessonRequest(step.send, await engine.view()), step.predict?.kind);
   if (step.burst) await engine.burst(lessonRequest(step.burst, await engine.view()), step.burst.count);
   const solution = solved ? step.challenge?.solution : undefined;
-  if (solution?.manifests?.trim()) await engine.apply(solution.manifests);
   for (const line of solution?.commands ?? []) await engine.run(line, { quiet: true, fails: false });
+  if (solution?.manifests?.trim()) await engine.apply(solution.manifests);
+  if (solution?.proxyMode) await engine.setProxyMode(solution.proxyMode);
 }
 
 /** What builds a lesson's cluster: a fresh simulation, its configuration applied, its files written. */

@@ -87,8 +87,12 @@ export interface LessonChallenge {
   goals: LessonGoal[];
   /** Revealed one at a time. */
   hints: Localized[];
-  /** What solves it: used when a later step is replayed, and by the tests. */
-  solution: { manifests?: string; commands?: string[] };
+  /**
+   * What solves it, done in this order: the terminal lines, the manifests
+   * (applied from the editor), kube-proxy's mode. Used when a later step is
+   * replayed, and by the tests.
+   */
+  solution: { commands?: string[]; manifests?: string; proxyMode?: ProxyMode };
 }
 
 export interface LessonStep {

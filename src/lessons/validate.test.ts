@@ -78,7 +78,7 @@ describe("validateLesson", () => {
         { mode: "nftables" },
       ],
       hints: [{ en: "Look at the selector.", ko: "셀렉터를 보자." }],
-      solution: { manifests: "kind: Service", commands: ["kubectl get svc"] },
+      solution: { commands: ["kubectl get svc"], manifests: "kind: Service", proxyMode: "nftables" },
     };
     const r = validateLesson({ ...lesson, steps: [{ ...step, challenge }] });
     expect(r.ok && r.lesson.steps[0]!.challenge).toEqual(challenge);
@@ -109,7 +109,7 @@ describe("validateLesson", () => {
         /^steps\[0\]\.challenge\.goals\[3\]\.command\.output: not a regular expression: /,
       ),
       "steps[0].challenge.hints: must be a non-empty list",
-      "steps[0].challenge.solution: must be a mapping with manifests (YAML text) and/or commands",
+      "steps[0].challenge.solution: must be a mapping with commands, manifests (YAML text) and/or proxyMode",
     ]);
   });
 

@@ -111,11 +111,16 @@ export function challengeField(raw: unknown, path: string, err: Err): LessonChal
     : [];
   if (!Array.isArray(raw.hints) || hints.length === 0) err(`${path}.hints`, "must be a non-empty list");
   const solution = raw.solution;
-  if (!isObj(solution) || (solution.manifests === undefined && solution.commands === undefined)) {
-    err(`${path}.solution`, "must be a mapping with manifests (YAML text) and/or commands");
+  if (
+    !isObj(solution) ||
+    (solution.manifests === undefined && solution.commands === undefined && solution.proxyMode === undefined)
+  ) {
+    err(`${path}.solution`, "must be a mapping with commands, manifests (YAML text) and/or proxyMode");
     return null;
   }
-  unknownKeys(solution, ["manifests", "commands"], `${path}.solution`, err);
+  unknownKeys(solution, ["commands", "manifests", "proxyMode"], `${path}.solution`, err);
+  if (solution.proxyMode !== undefined && !oneOf(solution.proxyMode, PROXY_MODES))
+    err(`${path}.solution.proxyMode`, `must be one of ${PROXY_MODES.join(", ")}`);
   if (solution.manifests !== undefined && typeof solution.manifests !== "string")
     err(`${path}.solution.manifests`, "must be YAML text");
   const solutionCommands = lines(solution.commands, `${path}.solution.commands`, err);
@@ -124,8 +129,9 @@ export function challengeField(raw: unknown, path: string, err: Err): LessonChal
     goals: goals as LessonGoal[],
     hints: hints as NonNullable<(typeof hints)[number]>[],
     solution: {
-      ...(typeof solution.manifests === "string" ? { manifests: solution.manifests } : {}),
       ...(solution.commands !== undefined ? { commands: solutionCommands } : {}),
+      ...(typeof solution.manifests === "string" ? { manifests: solution.manifests } : {}),
+      ...(oneOf(solution.proxyMode, PROXY_MODES) ? { proxyMode: solution.proxyMode } : {}),
     },
   };
 }
