@@ -24,6 +24,15 @@ const api = {
   },
   apply: (files: ManifestFile[]) => current().apply(files),
   run: (line: string) => current().run(line),
+  /**
+   * A line as the terminal shows it: only `output`, and only its last `keep` characters cross to
+   * the page (the terminal keeps no more), so megabytes of output are never copied between threads.
+   */
+  runForTerminal(line: string, keep: number) {
+    const out = current().run(line);
+    const cut = Math.max(0, out.output.length - keep);
+    return { ...out, stdout: "", stderr: "", output: cut ? out.output.slice(cut) : out.output, cut };
+  },
   prompt: () => current().prompt(),
   complete: (line: string) => current().complete(line),
   send: (request: SendRequest) => current().send(request),

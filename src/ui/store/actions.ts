@@ -11,11 +11,13 @@ import type { BurstResult } from "../../engine/net/burst";
 import type { SendRequest } from "../../engine/net/contract";
 import type { Trace } from "../../engine/net/types";
 import type { ManifestFile } from "../../engine/simulation";
+import type { TopologyView } from "../../engine/view/topology";
 import { publishFlights } from "../features/topology/flights";
 import type { JournalEntry } from "../session/record";
 import { appliedTextOf } from "../session/replay";
 import { engine } from "../worker/client";
 import { EDITOR_FILE } from "./editorSlice";
+import { MAX_SCROLLBACK_CHARS } from "./scrollback";
 import { useAppStore } from "./index";
 
 const get = useAppStore.getState;
@@ -34,8 +36,36 @@ export async function refreshView(): Promise<void> {
     engine.call((api) => api.view()),
     engine.call((api) => api.prompt()),
   ]);
-  get().setView(view);
+  // A read-only command leaves the cluster as it was: the diagram is not redrawn for nothing
+  // (on a 5,000-pod cluster a redraw is a long task of its own).
+  if (!sameCluster(get().view, view)) get().setView(view);
   get().setPrompt(prompt);
+}
+
+/**
+ * The same objects (the store's revision) under the same kube-proxy mode. A rebuilt simulation
+ * counts its revisions afresh, so what was built is compared too (counts, first and last names).
+ */
+function sameCluster(a: TopologyView | null, b: TopologyView): boolean {
+  return a !== null && fingerprint(a) === fingerprint(b);
+}
+
+function fingerprint(v: TopologyView): string {
+  const ends = <T>(list: T[], name: (t: T) => string) =>
+    list.length ? `${name(list[0]!)}…${name(list[list.length - 1]!)}` : "";
+  return [
+    v.revision,
+    v.proxyMode,
+    v.ipvsScheduler,
+    v.kubernetesVersion,
+    v.nodes.length,
+    v.pods.length,
+    v.services.length,
+    v.serviceCount ?? 0,
+    ends(v.nodes, (n) => n.name),
+    ends(v.pods, (p) => `${p.name}/${p.ip ?? ""}/${p.ready}`),
+    ends(v.services, (s) => `${s.name}/${s.clusterIP}`),
+  ].join("|");
 }
 
 /** Applies files (each also written to the node shell's home, as `kubectl apply -f` would read it). */
@@ -62,14 +92,18 @@ export async function runCommand(line: string, opts?: OpOptions): Promise<number
   s.setBusy(true);
   let exitCode = 1;
   try {
-    const out = await engine.call((api) => api.run(line));
+    const out = await engine.call((api) => api.runForTerminal(line, MAX_SCROLLBACK_CHARS));
     exitCode = out.exitCode;
     // Every line is kept, not only those that changed objects: a `sleep` moves the virtual clock,
     // a `dig` or `curl` draws from the PRNG and opens a connection, `kubectl exec -it` enters a pod;
     // the replay must land on the same state.
     const entry = line.trim() ? record({ op: "run", line }, opts) : undefined;
     if (out.data.some((d) => isRecord(d) && d.clear === true)) s.clearTerminal();
-    else if (out.output) s.appendLines([{ kind: out.exitCode === 0 ? "output" : "error", text: out.output }]);
+    else if (out.output)
+      s.appendLines([
+        ...(out.cut ? [{ kind: "cut" as const, text: "", cut: out.cut }] : []),
+        { kind: out.exitCode === 0 ? "output" : "error", text: out.output },
+      ]);
     const trace = out.data.find(isTrace);
     if (trace) showTrace(trace, entry);
     s.setPrompt(out.prompt);
