@@ -10,7 +10,6 @@ import { runInNewContext } from "node:vm";
 import { parseManifests } from "../engine/api/manifest";
 import { measureRow } from "../engine/bench/measure";
 import { MEASURED_NODE, syntheticClusterIP, syntheticInput } from "../engine/bench/synthetic";
-import { addressIndex } from "../engine/net/addresses";
 import { createProxyModes } from "../engine/proxy/modes";
 import { type BigBuild, bigManifest, buildBigCluster } from "./cluster";
 import { type StoreCluster, storeCluster } from "./synthetic";
@@ -174,7 +173,7 @@ function warm(c: StoreCluster): { planesMs: number; indexMs: number } {
   const planesMs = timeIt(() => {
     for (const n of c.input.nodes) c.proxy.dataPlaneFor(n.metadata.name);
   });
-  const indexMs = timeIt(() => addressIndex(c.cluster));
+  const indexMs = timeIt(() => c.cluster.addressIndex());
   return { planesMs, indexMs };
 }
 

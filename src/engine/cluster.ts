@@ -1,6 +1,8 @@
 import type { ClusterConfig } from "./api/configTypes";
 import { DEFAULT_KUBERNETES_VERSION } from "./api/configTypes";
 import { ObjectStore } from "./api/store";
+import type { AddressIndex } from "./net/addresses";
+import { LiveAddressIndex } from "./net/addressIndex";
 import { DEFAULT_EPOCH_MS, VirtualClock } from "./util/clock";
 import { Prng } from "./util/prng";
 
@@ -37,11 +39,21 @@ export class Cluster {
   readonly clock: VirtualClock;
   config: ClusterConfig;
   private readonly reconcilers: Reconciler[] = [];
+  private addresses: LiveAddressIndex | undefined;
 
   constructor(seed: number, config: ClusterConfig = defaultClusterConfig(), epochMs = DEFAULT_EPOCH_MS) {
     this.prng = new Prng(seed);
     this.clock = new VirtualClock(epochMs);
     this.config = config;
+  }
+
+  /**
+   * The cluster's address index, kept current from the store's watch events
+   * (made on first use). Always the same object for a cluster.
+   */
+  addressIndex(): AddressIndex {
+    this.addresses ??= new LiveAddressIndex(this);
+    return this.addresses.current();
   }
 
   addReconciler(r: Reconciler): void {

@@ -4,6 +4,7 @@
  */
 import type { Cluster } from "../cluster";
 import { randomSuffix } from "../util/names";
+import { admitPod, keepAdmittedFields } from "./admission";
 import { applyDocument, applyDocuments, applyManifestText } from "./apply";
 import { ConfigCoordinator } from "./configChange";
 import type { Api, ApiError, ApplyResult, DeleteOptions, ManifestDocument } from "./contract";
@@ -137,6 +138,8 @@ export class ApiServer implements Api {
     }
     if (old) this.carryOver(kind, obj as unknown as AnyObject, old, opts.apply === true);
     applyDefaults(kind, obj, this.cluster);
+    if (kind === "Pod" && !old) admitPod(obj as unknown as Pod, this.cluster.clock.now(), opts.ctx);
+    else if (kind === "Pod" && old) keepAdmittedFields(obj as unknown as Pod, old as Pod);
     if (kind === "Service" && old) {
       patchAllocatedValues(obj as Service, old as Service);
       dropTypeDependentFields(obj as Service, old as Service);
@@ -150,7 +153,10 @@ export class ApiServer implements Api {
       if (txn && txn.errors.length > 0)
         throw invalidError(this.cluster, kind, name, txn.errors, ns, opts.ctx);
       const legacy = !this.cluster.atLeast(1, 20);
-      const errs = old ? validateObjectUpdate(kind, obj, old, legacy) : validateObject(kind, obj);
+      const vopts = { strictIPs: this.cluster.atLeast(1, 33) };
+      const errs = old
+        ? validateObjectUpdate(kind, obj, old, legacy, vopts)
+        : validateObject(kind, obj, vopts);
       if (errs.length > 0) throw invalidError(this.cluster, kind, name, errs, ns, opts.ctx);
       if (!old && store.get(kind, ns, name)) throw alreadyExists(kind, name, ns, opts.ctx);
       if (old && sameData(stripVolatile(obj as unknown as AnyObject), stripVolatile(old))) {
@@ -194,6 +200,10 @@ export class ApiServer implements Api {
     if ((apply || rec.status === undefined) && oldStatus !== undefined) rec.status = deepCopy(oldStatus);
     if (kind === "Pod" && !apply && (obj as Pod).spec === undefined)
       (obj as Pod).spec = deepCopy((old as Pod).spec);
+    // The scheduler's binding is not the client's to drop (apply's merge keeps it).
+    const spec = (obj as Pod).spec;
+    if (kind === "Pod" && spec && !spec.nodeName && (old as Pod).spec?.nodeName)
+      spec.nodeName = (old as Pod).spec?.nodeName;
   }
 
   /** Deletion without the final reconcile (namespaces cascade through it). */

@@ -1,12 +1,12 @@
 /**
  * Defaulting as the API server does it before validation
- * (`pkg/apis/<group>/v1/defaults.go`, reference §5.1). Version-dependent fields
+ * (`pkg/apis/<group>/v1/defaults.go`). Version-dependent fields
  * follow `cluster.atLeast`.
  */
 import type { IServiceSpec } from "kubernetes-models/v1/ServiceSpec";
 import type { Cluster } from "../cluster";
-import { admitPodSpec, defaultPodSpec, qosClass } from "./podDefaults";
-import type { Deployment, Kind, Namespace, Pod, ReplicaSet, Service } from "./types";
+import { defaultPodOnlyFields, defaultPodSpec, qosClass } from "./podDefaults";
+import type { Deployment, Endpoints, Kind, Namespace, Pod, ReplicaSet, Service } from "./types";
 
 /** Services that get a ClusterIP: every type but ExternalName. */
 export function needsClusterIP(spec: IServiceSpec): boolean {
@@ -50,12 +50,12 @@ export function defaultService(svc: Service, cluster: Cluster): void {
   svc.status ??= { loadBalancer: {} };
 }
 
-/** Defaults a Pod in place, including what admission adds. */
+/** Defaults a Pod in place (`SetDefaults_Pod`, `SetDefaults_PodSpec`); the registry's Pending status. */
 export function defaultPod(pod: Pod): void {
   pod.spec ??= { containers: [] };
   const spec = pod.spec;
   defaultPodSpec(spec);
-  admitPodSpec(spec);
+  defaultPodOnlyFields(spec);
   pod.status ??= { phase: "Pending", qosClass: qosClass(spec) };
 }
 
@@ -112,6 +112,10 @@ export function applyDefaults(kind: Kind, obj: unknown, cluster: Cluster): void 
       return;
     case "Namespace":
       defaultNamespace(obj as Namespace, cluster);
+      return;
+    case "Endpoints":
+      // SetDefaults_Endpoints
+      for (const ss of (obj as Endpoints).subsets ?? []) for (const p of ss.ports ?? []) p.protocol ??= "TCP";
       return;
     default:
       return;

@@ -87,3 +87,16 @@ export function badRequest(message: string, kind?: Kind, name?: string, ctx?: Er
     ctx,
   );
 }
+
+/** `Error from server (Forbidden): pods "x" is forbidden: <why>` (an admission plugin's refusal). */
+export function forbidden(kind: Kind, name: string, why: string, ctx?: ErrorContext): ApiStatusError {
+  return fail(
+    {
+      reason: "Forbidden",
+      message: `Error from server (Forbidden): ${where(ctx)}${pluralName(kind)} "${name}" is forbidden: ${why}`,
+      kind,
+      name,
+    },
+    ctx,
+  );
+}

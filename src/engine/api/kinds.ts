@@ -47,6 +47,13 @@ const KINDS: readonly KindInfo[] = [
     nameRule: "DNS1123Subdomain",
   },
   {
+    kind: "Lease",
+    apiVersions: ["coordination.k8s.io/v1"],
+    group: "coordination.k8s.io",
+    plural: "leases",
+    nameRule: "DNS1123Subdomain",
+  },
+  {
     kind: "IPAddressPool",
     apiVersions: ["metallb.io/v1beta1"],
     group: "metallb.io",

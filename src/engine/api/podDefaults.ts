@@ -1,6 +1,6 @@
 /**
- * Pod and pod-template defaulting (`pkg/apis/core/v1/defaults.go`) plus the
- * bits admission adds to pods (DefaultTolerationSeconds, priority).
+ * Pod and pod-template defaulting (`pkg/apis/core/v1/defaults.go`). What
+ * admission adds to pods is in admission.ts.
  */
 import type { IContainer } from "kubernetes-models/v1/Container";
 import type { IPodSpec } from "kubernetes-models/v1/PodSpec";
@@ -22,11 +22,32 @@ export function defaultPullPolicy(image: string | undefined): "Always" | "IfNotP
  */
 const EMPTY: Record<string, never> = Object.freeze({});
 
-const DEFAULT_TOLERATIONS = Object.freeze(
-  ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"].map((key) =>
-    Object.freeze({ effect: "NoExecute", key, operator: "Exists", tolerationSeconds: 300 }),
-  ),
-);
+type Probe = NonNullable<IContainer["livenessProbe"]>;
+type HttpGet = NonNullable<Probe["httpGet"]>;
+type Volume = NonNullable<IPodSpec["volumes"]>[number];
+type FieldRef = { apiVersion?: string; fieldPath: string };
+
+/** `SetDefaults_HTTPGetAction`. */
+function defaultHttpGet(g: HttpGet | undefined): void {
+  if (!g) return;
+  g.path ||= "/";
+  g.scheme ||= "HTTP";
+}
+
+/** `SetDefaults_Probe` (and its handler's HTTPGetAction). */
+function defaultProbe(p: Probe | undefined): void {
+  if (!p) return;
+  p.timeoutSeconds ||= 1;
+  p.periodSeconds ||= 10;
+  p.successThreshold ||= 1;
+  p.failureThreshold ||= 3;
+  defaultHttpGet(p.httpGet);
+}
+
+/** `SetDefaults_ObjectFieldSelector`. */
+function defaultFieldRef(f: FieldRef | undefined): void {
+  if (f) f.apiVersion ||= "v1";
+}
 
 function defaultContainer(c: IContainer): void {
   c.imagePullPolicy ??= defaultPullPolicy(c.image);
@@ -34,9 +55,35 @@ function defaultContainer(c: IContainer): void {
   c.terminationMessagePolicy ??= "File";
   c.resources ??= EMPTY;
   for (const p of c.ports ?? []) p.protocol ??= "TCP";
+  for (const e of c.env ?? []) defaultFieldRef(e.valueFrom?.fieldRef);
+  defaultProbe(c.livenessProbe);
+  defaultProbe(c.readinessProbe);
+  defaultProbe(c.startupProbe);
+  defaultHttpGet(c.lifecycle?.postStart?.httpGet);
+  defaultHttpGet(c.lifecycle?.preStop?.httpGet);
 }
 
-/** Defaults a PodSpec in place (pods and pod templates alike). */
+/** The volume sources' defaults: file modes 0644, the token's hour, an emptyDir where no source is given. */
+function defaultVolume(v: Volume): void {
+  const { name: _name, ...sources } = v;
+  if (Object.keys(sources).length === 0) v.emptyDir = {};
+  if (v.secret) v.secret.defaultMode ??= 420;
+  if (v.configMap) v.configMap.defaultMode ??= 420;
+  if (v.downwardAPI) {
+    v.downwardAPI.defaultMode ??= 420;
+    for (const item of v.downwardAPI.items ?? []) defaultFieldRef(item.fieldRef);
+  }
+  if (v.hostPath) v.hostPath.type ??= "";
+  if (v.projected && !Object.isFrozen(v.projected)) {
+    v.projected.defaultMode ??= 420;
+    for (const s of v.projected.sources ?? []) {
+      if (s.serviceAccountToken) s.serviceAccountToken.expirationSeconds ??= 3600;
+      for (const item of s.downwardAPI?.items ?? []) defaultFieldRef(item.fieldRef);
+    }
+  }
+}
+
+/** `SetDefaults_PodSpec` and the defaults of what it holds: pods and pod templates alike. */
 export function defaultPodSpec(spec: IPodSpec): void {
   spec.restartPolicy ??= "Always";
   spec.dnsPolicy ??= "ClusterFirst";
@@ -45,26 +92,26 @@ export function defaultPodSpec(spec: IPodSpec): void {
   spec.securityContext ??= EMPTY;
   for (const c of spec.containers ?? []) defaultContainer(c);
   for (const c of spec.initContainers ?? []) defaultContainer(c);
+  for (const v of spec.volumes ?? []) defaultVolume(v);
 }
 
 /**
- * What admission adds to a new Pod: priority 0, the DefaultTolerationSeconds
- * tolerations for not-ready/unreachable nodes, enableServiceLinks.
- * NOTE: the ServiceAccount admission plugin also mounts a projected
- * `kube-api-access-xxxxx` token volume; Packetwalk has no service accounts.
+ * `SetDefaults_Pod`: what only a Pod gets, never a template: requests copied
+ * from limits where missing, service links on, host ports for hostNetwork.
  */
-export function admitPodSpec(spec: IPodSpec): void {
-  spec.enableServiceLinks ??= true;
-  spec.preemptionPolicy ??= "PreemptLowerPriority";
-  spec.priority ??= 0;
-  if (!spec.tolerations) {
-    spec.tolerations = DEFAULT_TOLERATIONS as IPodSpec["tolerations"];
-    return;
+export function defaultPodOnlyFields(spec: IPodSpec): void {
+  for (const c of [...(spec.containers ?? []), ...(spec.initContainers ?? [])]) {
+    const limits = c.resources?.limits;
+    if (!limits) continue;
+    const requests = { ...c.resources?.requests };
+    for (const [k, v] of Object.entries(limits)) if (!(k in requests)) requests[k] = v;
+    c.resources = { ...c.resources, requests };
   }
-  const tolerations = spec.tolerations;
-  for (const key of ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"]) {
-    if (tolerations.some((t) => t.key === key && t.effect === "NoExecute")) continue;
-    tolerations.push({ effect: "NoExecute", key, operator: "Exists", tolerationSeconds: 300 });
+  spec.enableServiceLinks ??= true;
+  if (spec.hostNetwork) {
+    for (const c of [...(spec.containers ?? []), ...(spec.initContainers ?? [])]) {
+      for (const p of c.ports ?? []) p.hostPort ||= p.containerPort;
+    }
   }
 }
 

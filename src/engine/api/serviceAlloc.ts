@@ -77,6 +77,8 @@ export class ServiceAllocator {
     let internal: string | undefined;
     const oldIPs = new Set(heldClusterIPs(old));
     const oldPorts = heldNodePorts(old);
+    const refused = this.familyErrors(spec);
+    if (refused.length > 0) return { errors: refused, revert: () => {}, commit: () => {} };
 
     if (
       needsClusterIP(spec) &&
@@ -180,6 +182,29 @@ export class ServiceAllocator {
         for (const p of heldNodePorts(old)) if (!newPorts.has(p)) this.ports.release(p);
       },
     };
+  }
+
+  /**
+   * `initIPFamilyFields` on a single-stack IPv4 cluster: IPv6 and dual-stack
+   * requests are refused before anything is allocated.
+   */
+  private familyErrors(spec: IServiceSpec): FieldError[] {
+    if (spec.type === "ExternalName" || !this.cluster.atLeast(1, 21)) return [];
+    const errors: FieldError[] = [];
+    if (spec.ipFamilyPolicy === "RequireDualStack") {
+      errors.push(
+        invalid(
+          "spec.ipFamilyPolicy",
+          spec.ipFamilyPolicy,
+          "this cluster is not configured for dual-stack services",
+        ),
+      );
+    }
+    (spec.ipFamilies ?? []).forEach((family, i) => {
+      if (family !== "IPv4")
+        errors.push(invalid(`spec.ipFamilies[${i}]`, family, "not configured on this cluster"));
+    });
+    return errors;
   }
 
   /** Gives back everything a deleted Service held. */

@@ -5,6 +5,7 @@
 import type { IIoK8sApimachineryPkgApisMetaV1ObjectMeta } from "@kubernetes-models/apimachinery/apis/meta/v1/ObjectMeta";
 import type { IDeployment } from "kubernetes-models/apps/v1/Deployment";
 import type { IReplicaSet } from "kubernetes-models/apps/v1/ReplicaSet";
+import type { ILease } from "kubernetes-models/coordination.k8s.io/v1/Lease";
 import type { IEndpointSlice } from "kubernetes-models/discovery.k8s.io/v1/EndpointSlice";
 import type { IConfigMap } from "kubernetes-models/v1/ConfigMap";
 import type { IEndpoints } from "kubernetes-models/v1/Endpoints";
@@ -38,6 +39,7 @@ export type Service = Stored<IService>;
 export type EndpointSlice = Stored<IEndpointSlice>;
 export type Endpoints = Stored<IEndpoints>;
 export type ConfigMap = Stored<IConfigMap>;
+export type Lease = Stored<ILease>;
 
 /** Every kind the simulated API server serves, by kind name. */
 export interface KindMap {
@@ -50,6 +52,7 @@ export interface KindMap {
   EndpointSlice: EndpointSlice;
   Endpoints: Endpoints;
   ConfigMap: ConfigMap;
+  Lease: Lease;
   ClusterConfiguration: Stored<ClusterConfiguration>;
   KubeletConfiguration: Stored<KubeletConfiguration>;
   KubeProxyConfiguration: Stored<KubeProxyConfiguration>;
@@ -68,6 +71,7 @@ export const NAMESPACED_KINDS: ReadonlySet<Kind> = new Set<Kind>([
   "EndpointSlice",
   "Endpoints",
   "ConfigMap",
+  "Lease",
   "IPAddressPool",
 ]);
 

@@ -150,12 +150,12 @@ export function calibrate(points: readonly PublishedPoint[] = PUBLISHED_POINTS):
   };
 }
 
-let cached: Calibration | undefined;
+/** The calibration over PUBLISHED_POINTS (constants: computed once, when the module loads). */
+const FITTED: Calibration = calibrate();
 
-/** The calibration over PUBLISHED_POINTS, computed once. */
+/** The calibration over PUBLISHED_POINTS. */
 export function calibration(): Calibration {
-  cached ??= calibrate();
-  return cached;
+  return FITTED;
 }
 
 /** Modelled kernel latency of a first packet, in ms. */

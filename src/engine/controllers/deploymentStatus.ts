@@ -1,6 +1,5 @@
 /** Deployment status and conditions (pkg/controller/deployment/sync.go, util/deployment_util.go). */
 
-import { isoNow } from "../api/timestamps";
 import type { Deployment, ReplicaSet } from "../api/types";
 import type { Cluster } from "../cluster";
 
@@ -63,7 +62,7 @@ export function deploymentStatus(
   const available = sum((rs) => rs.status?.availableReplicas);
   const updated = newRS.status?.replicas ?? 0;
   const unavailable = Math.max(0, sum((rs) => rs.spec?.replicas ?? 1) - available);
-  const now = isoNow(cluster.clock);
+  const now = cluster.clock.iso();
   let conditions = d.status?.conditions ?? [];
   const minAvailable = replicas - maxUnavailable(d);
   conditions = setCondition(

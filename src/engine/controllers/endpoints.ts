@@ -1,11 +1,11 @@
 /**
  * The Endpoints controller (pkg/controller/endpoint/endpoints_controller.go):
  * the v1 Endpoints object `kubectl get ep` reads, one per Service with a
- * selector, its addresses repacked into subsets by port set (§6.5).
+ * selector, its addresses repacked into subsets by port set (`RepackSubsets`).
  */
 
 import { ipToNumber } from "../api/ipv4";
-import { freshObjectMeta, isoNow } from "../api/timestamps";
+import { freshObjectMeta } from "../api/timestamps";
 import type { Endpoints, Service } from "../api/types";
 import type { Cluster } from "../cluster";
 import { endpointHostname, portsResolver, shouldPodBeInEndpoints } from "./endpointslice/endpointPorts";
@@ -170,7 +170,7 @@ export function installEndpointsController(cluster: Cluster, index: ServiceIndex
   return {
     sync(): boolean {
       let changed = false;
-      const now = isoNow(cluster.clock);
+      const now = cluster.clock.iso();
       for (const key of queue.drain()) changed = sync(key, now) || changed;
       return changed;
     },

@@ -11,6 +11,7 @@ import { ServiceIndex } from "./endpointslice/serviceIndex";
 import { installGarbageCollector } from "./gc";
 import { installKubelet } from "./kubelet";
 import { installNodeIpam } from "./nodeIpam";
+import { installNodeLeases } from "./nodeLease";
 import { OwnerIndex } from "./ownerIndex";
 import { installReplicaSetController } from "./replicaset";
 import { installScheduler } from "./scheduler";
@@ -32,6 +33,7 @@ export function installControllers(cluster: Cluster): Controllers {
   const services = new ServiceIndex(cluster.store);
   const kubelet = installKubelet(cluster);
   cluster.addReconciler(installNodeIpam(cluster));
+  cluster.addReconciler(installNodeLeases(cluster));
   cluster.addReconciler(installDeploymentController(cluster, owners));
   cluster.addReconciler(installReplicaSetController(cluster, owners));
   cluster.addReconciler(installScheduler(cluster));

@@ -6,10 +6,8 @@
  */
 
 import { type Cidr, parseCidr } from "../api/ipv4";
-import { isoNow } from "../api/timestamps";
 import type { Node, Pod } from "../api/types";
 import type { Cluster } from "../cluster";
-import { InternTable } from "../util/intern";
 import { isPodFinished, isTerminating, parseTime } from "./objects";
 import { PodIpam } from "./podIpam";
 import {
@@ -18,6 +16,7 @@ import {
   qosClass,
   runningConditions,
   runningContainerStatuses,
+  SharedStatusParts,
 } from "./podStatus";
 import { nsKey, splitKey, WorkQueue } from "./workQueue";
 
@@ -48,6 +47,7 @@ export function removalTime(pod: Pod): number {
 export function installKubelet(cluster: Cluster): Kubelet {
   const queue = new WorkQueue();
   const ipam = new PodIpam();
+  const shared = new SharedStatusParts();
   const readiness = new Map<string, boolean>();
   const terminating = new Set<string>();
   /** Pods waiting for their node, its podCIDR or a requested address. */
@@ -123,7 +123,7 @@ export function installKubelet(cluster: Cluster): Kubelet {
   };
 
   const startPod = (pod: Pod, node: Node, key: string): boolean => {
-    const now = isoNow(cluster.clock);
+    const now = cluster.clock.iso();
     const hostIP = internalIP(node);
     const result = podAddress(pod, node, key);
     if (typeof result !== "string") {
@@ -131,9 +131,9 @@ export function installKubelet(cluster: Cluster): Kubelet {
       const status: Pod["status"] = {
         ...pod.status,
         phase: "Pending",
-        ...(hostIP ? { hostIP, hostIPs: hostIPsOf(hostIP) } : {}),
+        ...(hostIP ? { hostIP, hostIPs: shared.hostIPs(hostIP) } : {}),
         startTime: pod.status?.startTime ?? now,
-        conditions: creatingConditions(pod, now, result.reason, result.message),
+        conditions: creatingConditions(shared, pod, now, result.reason, result.message),
         containerStatuses: creatingContainerStatuses(pod),
         qosClass: pod.status?.qosClass ?? qosClass(pod),
       };
@@ -148,12 +148,12 @@ export function installKubelet(cluster: Cluster): Kubelet {
       status: {
         ...pod.status,
         phase: "Running",
-        ...(hostIP ? { hostIP, hostIPs: hostIPsOf(hostIP) } : {}),
+        ...(hostIP ? { hostIP, hostIPs: shared.hostIPs(hostIP) } : {}),
         podIP: result,
         podIPs: [{ ip: result }],
         startTime: pod.status?.startTime ?? now,
-        conditions: runningConditions(pod, ready, now),
-        containerStatuses: runningContainerStatuses(cluster, pod, ready, now),
+        conditions: runningConditions(shared, pod, ready, now),
+        containerStatuses: runningContainerStatuses(shared, cluster, pod, ready, now),
         qosClass: pod.status?.qosClass ?? qosClass(pod),
       },
     });
@@ -197,12 +197,12 @@ export function installKubelet(cluster: Cluster): Kubelet {
     if (!ready && want === undefined) return false;
     const desired = want ?? true;
     if (ready && (ready.status === "True") === desired) return false;
-    const now = isoNow(cluster.clock);
+    const now = cluster.clock.iso();
     cluster.store.put("Pod", {
       ...pod,
       status: {
         ...pod.status,
-        conditions: runningConditions(pod, desired, now),
+        conditions: runningConditions(shared, pod, desired, now),
         containerStatuses: (pod.status?.containerStatuses ?? []).map((s) => ({ ...s, ready: desired })),
       },
     });
@@ -220,13 +220,6 @@ export function installKubelet(cluster: Cluster): Kubelet {
       queue.add(podKey);
     },
   };
-}
-
-/** A node's `hostIPs`, one shared list per address. */
-const sharedHostIPs = new InternTable<{ ip: string }[]>();
-
-function hostIPsOf(ip: string): { ip: string }[] {
-  return sharedHostIPs.get(ip, () => [{ ip }]);
 }
 
 function calicoRequest(pod: Pod): string | undefined {

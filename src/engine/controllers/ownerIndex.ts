@@ -21,6 +21,7 @@ export const DEPENDENT_KINDS: ReadonlySet<Kind> = new Set<Kind>([
   "Pod",
   "EndpointSlice",
   "Endpoints",
+  "Lease",
 ]);
 
 /** True when two ownerReferences lists name the same owners in the same order. */

@@ -43,7 +43,12 @@ export function setCondition(conditions: PodCondition[], next: PodCondition, now
  * POD_CONDITION_ORDER, in that order, so the result is those five (in order)
  * followed by any other conditions.
  */
-function setAllConditions(conditions: PodCondition[], nexts: PodCondition[], now: string): PodCondition[] {
+function setAllConditions(
+  shared: SharedStatusParts,
+  conditions: PodCondition[],
+  nexts: PodCondition[],
+  now: string,
+): PodCondition[] {
   const out: PodCondition[] = [];
   for (const next of nexts) {
     let prev: PodCondition | undefined;
@@ -63,14 +68,49 @@ function setAllConditions(conditions: PodCondition[], nexts: PodCondition[], now
   }
   // Only the kubelet's own five (fields known): anything else is the pod's own.
   if (out.length !== nexts.length) return out;
-  // Pods started together report the same list: compare with the last one
-  // shared (no key to build), and share this one from now on when it differs.
-  if (lastShared === undefined || !sameConditions(lastShared, out)) lastShared = deepFreeze(out);
-  return lastShared;
+  return shared.conditions(out);
 }
 
-/** The condition list last shared between pods (frozen). */
-let lastShared: PodCondition[] | undefined;
+/**
+ * Frozen parts of pod statuses that many pods hold alike (the conditions of
+ * pods started together, `state.running` by start time, an image's resolved
+ * reference, a node's hostIPs). One per kubelet: simulations share nothing.
+ */
+export class SharedStatusParts {
+  /** The condition list last shared between pods. */
+  private lastConditions: PodCondition[] | undefined;
+  private readonly running = new InternTable<NonNullable<ContainerStatus["state"]>>();
+  private readonly images = new InternTable<readonly [string, string]>(10_000);
+  private readonly hostIPLists = new InternTable<{ ip: string }[]>();
+
+  /**
+   * Pods started together report the same list: compare with the last one
+   * shared (no key to build), and share this one from now on when it differs.
+   */
+  conditions(out: PodCondition[]): PodCondition[] {
+    if (this.lastConditions === undefined || !sameConditions(this.lastConditions, out))
+      this.lastConditions = deepFreeze(out);
+    return this.lastConditions;
+  }
+
+  /** `state.running` for a start time. */
+  runningState(startedAt: string): NonNullable<ContainerStatus["state"]> {
+    return this.running.get(startedAt, () => ({ running: { startedAt } }));
+  }
+
+  /** An image reference's normalized image and imageID (pure functions of the reference). */
+  image(ref: string): readonly [string, string] {
+    return this.images.get(ref, () => {
+      const image = normalizeImage(ref);
+      return [image, `${image.replace(/:[^:/]*$/, "")}@sha256:${imageDigest(image)}`];
+    });
+  }
+
+  /** A node's `hostIPs` list for its address. */
+  hostIPs(ip: string): { ip: string }[] {
+    return this.hostIPLists.get(ip, () => [{ ip }]);
+  }
+}
 
 function sameConditions(a: readonly PodCondition[], b: readonly PodCondition[]): boolean {
   if (a.length !== b.length) return false;
@@ -89,12 +129,16 @@ function sameConditions(a: readonly PodCondition[], b: readonly PodCondition[]):
   return true;
 }
 
-/** `state.running` by start time, and the empty lastState. */
-const sharedRunning = new InternTable<NonNullable<ContainerStatus["state"]>>();
+/** The empty lastState. */
 const EMPTY_STATE: NonNullable<ContainerStatus["lastState"]> = Object.freeze({});
 
 /** The conditions of a pod whose containers run, ready or not. */
-export function runningConditions(pod: Pod, ready: boolean, now: string): PodCondition[] {
+export function runningConditions(
+  shared: SharedStatusParts,
+  pod: Pod,
+  ready: boolean,
+  now: string,
+): PodCondition[] {
   const cs = pod.status?.conditions ?? [];
   const notReady = ready
     ? {}
@@ -104,6 +148,7 @@ export function runningConditions(pod: Pod, ready: boolean, now: string): PodCon
       };
   const status = ready ? "True" : "False";
   return setAllConditions(
+    shared,
     cs,
     [
       { type: "PodReadyToStartContainers", status: "True" },
@@ -117,7 +162,13 @@ export function runningConditions(pod: Pod, ready: boolean, now: string): PodCon
 }
 
 /** The conditions of a pod whose sandbox could not be created yet. */
-export function creatingConditions(pod: Pod, now: string, reason?: string, message?: string): PodCondition[] {
+export function creatingConditions(
+  shared: SharedStatusParts,
+  pod: Pod,
+  now: string,
+  reason?: string,
+  message?: string,
+): PodCondition[] {
   const cs = pod.status?.conditions ?? [];
   const names = (pod.spec?.containers ?? []).map((c) => c.name).join(" ");
   const notReady = { reason: "ContainersNotReady", message: `containers with unready status: [${names}]` };
@@ -125,6 +176,7 @@ export function creatingConditions(pod: Pod, now: string, reason?: string, messa
   // we also put the reason on the PodReadyToStartContainers condition so it can be seen.
   const extra = reason ? { reason, ...(message ? { message } : {}) } : {};
   return setAllConditions(
+    shared,
     cs,
     [
       { type: "PodReadyToStartContainers", status: "False", ...extra },
@@ -155,22 +207,9 @@ function imageDigest(ref: string): string {
   return out;
 }
 
-/** Image reference → [normalized image, imageID]; both are pure functions of the reference. */
-const imageIds = new Map<string, [string, string]>();
-
-function resolvedImage(ref: string): [string, string] {
-  let hit = imageIds.get(ref);
-  if (!hit) {
-    const image = normalizeImage(ref);
-    hit = [image, `${image.replace(/:[^:/]*$/, "")}@sha256:${imageDigest(image)}`];
-    if (imageIds.size > 10_000) imageIds.clear();
-    imageIds.set(ref, hit);
-  }
-  return hit;
-}
-
 /** containerStatuses for running containers; keeps container IDs already reported. */
 export function runningContainerStatuses(
+  shared: SharedStatusParts,
   cluster: Cluster,
   pod: Pod,
   ready: boolean,
@@ -180,7 +219,7 @@ export function runningContainerStatuses(
   return (pod.spec?.containers ?? []).map((c) => {
     let old: ContainerStatus | undefined;
     for (const s of prev) if (s.name === c.name) old = s;
-    const [image, imageID] = resolvedImage(c.image ?? "");
+    const [image, imageID] = shared.image(c.image ?? "");
     const running = old?.state?.running ? old : undefined;
     return {
       name: c.name,
@@ -191,13 +230,9 @@ export function runningContainerStatuses(
       started: true,
       restartCount: running?.restartCount ?? 0,
       lastState: EMPTY_STATE,
-      state: runningState(running?.state?.running?.startedAt ?? now),
+      state: shared.runningState(running?.state?.running?.startedAt ?? now),
     };
   });
-}
-
-function runningState(startedAt: string): NonNullable<ContainerStatus["state"]> {
-  return sharedRunning.get(startedAt, () => ({ running: { startedAt } }));
 }
 
 /** containerStatuses of containers waiting for their sandbox. */

@@ -3,6 +3,8 @@
  * alive, deletes the best-ranked extras, and reports status.
  */
 
+import { admitPod } from "../api/admission";
+import { defaultPodOnlyFields } from "../api/podDefaults";
 import { freshObjectMeta } from "../api/timestamps";
 import type { Pod, ReplicaSet } from "../api/types";
 import type { Cluster } from "../cluster";
@@ -69,8 +71,12 @@ export function installReplicaSetController(cluster: Cluster, owners: OwnerIndex
     const want = rs.spec?.replicas ?? 1;
     let changed = false;
     if (active.length < want) {
-      for (let i = active.length; i < want; i++) active.push(createPod(cluster, rs));
-      changed = true;
+      for (let i = active.length; i < want; i++) {
+        const pod = createPod(cluster, rs);
+        if (!pod) break;
+        active.push(pod);
+        changed = true;
+      }
     } else if (active.length > want) {
       const ranked = [...active].sort(compareForDeletion);
       const doomed = new Set(ranked.slice(0, active.length - want));
@@ -90,7 +96,13 @@ export function installReplicaSetController(cluster: Cluster, owners: OwnerIndex
   };
 }
 
-function createPod(cluster: Cluster, rs: ReplicaSet): Pod {
+/**
+ * Creates one pod from the template, through the same defaulting and admission
+ * as any pod. NOTE: when admission refuses it (an unknown PriorityClass) the
+ * real controller records a FailedCreate event and a ReplicaFailure condition;
+ * here the ReplicaSet simply stays short of pods.
+ */
+function createPod(cluster: Cluster, rs: ReplicaSet): Pod | undefined {
   const ns = rs.metadata.namespace ?? "default";
   const template = rs.spec?.template;
   const base = `${rs.metadata.name}-`;
@@ -110,6 +122,12 @@ function createPod(cluster: Cluster, rs: ReplicaSet): Pod {
     spec,
     status: { phase: "Pending" },
   };
+  defaultPodOnlyFields(spec);
+  try {
+    admitPod(pod, cluster.clock.now());
+  } catch {
+    return undefined;
+  }
   pod.status = { phase: "Pending", qosClass: qosClass(pod) };
   return cluster.store.put("Pod", pod);
 }

@@ -3,7 +3,6 @@
  * the filters, or marks it Unschedulable with the FitError message.
  */
 
-import { isoNow } from "../api/timestamps";
 import type { Node, Pod } from "../api/types";
 import type { Cluster } from "../cluster";
 import { NodeHeap } from "./nodeHeap";
@@ -118,7 +117,7 @@ export function installScheduler(cluster: Cluster): { sync(): boolean } {
     // (resources balance, image locality, pod topology spread…) and breaks
     // ties at random; we pick the node with the fewest pods, ties by name.
     const best = pickNode(c, pod);
-    const now = isoNow(c.clock);
+    const now = c.clock.iso();
     const others = (pod.status?.conditions ?? []).filter((x) => x.type !== "PodScheduled");
     if (best) {
       unschedulable.delete(key);

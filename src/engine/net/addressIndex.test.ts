@@ -2,13 +2,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Pod, Service } from "../api/types";
 import { Cluster } from "../cluster";
-import { addressIndex } from "./addresses";
 import { LiveAddressIndex } from "./addressIndex";
 import { addNode, addPod } from "./network.testkit";
 
 /** Everything the index says, in comparable form. */
 function view(c: Cluster) {
-  const ix = addressIndex(c);
+  const ix = c.addressIndex();
   const names = (m: Map<string, { metadata: { name: string } }>) =>
     [...m].map(([ip, s]) => `${ip}=${s.metadata.name}`).sort();
   return {
@@ -113,7 +112,7 @@ describe("addressIndex kept from store events", () => {
   it("is not rebuilt by changes to kinds it does not index", () => {
     const c = new Cluster(1);
     addNode(c, "n1", "192.168.1.10", "10.244.1.0/24");
-    const before = addressIndex(c);
+    const before = c.addressIndex();
     const nodes = before.nodes;
     c.store.put("ConfigMap", {
       apiVersion: "v1",
@@ -121,7 +120,7 @@ describe("addressIndex kept from store events", () => {
       metadata: { name: "x", namespace: "default", uid: "x", creationTimestamp: "", resourceVersion: "" },
     });
     addPod(c, "p", "n1", "10.244.1.9", "nginx");
-    const after = addressIndex(c);
+    const after = c.addressIndex();
     expect(after).toBe(before);
     expect(after.nodes).toBe(nodes);
     expect(after.podByIp.get("10.244.1.9")?.name).toBe("p");
@@ -131,6 +130,6 @@ describe("addressIndex kept from store events", () => {
     const c = new Cluster(1);
     expect(new LiveAddressIndex(c).current().mode).toBe("iptables");
     c.config = { ...c.config, proxyMode: "ipvs" };
-    expect(addressIndex(c).mode).toBe("ipvs");
+    expect(c.addressIndex().mode).toBe("ipvs");
   });
 });

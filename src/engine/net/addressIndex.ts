@@ -9,7 +9,7 @@ import { addToIp, formatCidr, numberToIp, parseCidr } from "../api/ipv4";
 import type { StoreEvent } from "../api/store";
 import type { Node, Pod, Service } from "../api/types";
 import type { Cluster } from "../cluster";
-import type { AddressIndex, NodeAddress, PodAddress } from "./addresses";
+import { type AddressIndex, cidrLookup, type NodeAddress, type PodAddress } from "./addresses";
 
 /** Store order of namespaced objects: `namespace/name`, compared as strings. */
 function podKey(pod: Pod): string {
@@ -141,6 +141,7 @@ export class LiveAddressIndex {
     this.index = {
       mode: cluster.config.proxyMode,
       nodes: [],
+      podCidrs: new Map(),
       nodeByName: new Map(),
       nodeByIp: new Map(),
       podByIp: new Map(),
@@ -192,6 +193,7 @@ export class LiveAddressIndex {
       if (entry.ip) index.nodeByIp.set(entry.ip, entry);
       index.podsByNode.set(entry.name, this.podsOf(entry.name));
     }
+    index.podCidrs = cidrLookup(index.nodes);
   }
 
   private podsOf(node: string): PodAddress[] {

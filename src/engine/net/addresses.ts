@@ -8,8 +8,6 @@
 import type { ProxyMode } from "../api/configTypes";
 import { type Cidr, ipToNumber } from "../api/ipv4";
 import type { Pod, Service } from "../api/types";
-import type { Cluster } from "../cluster";
-import { LiveAddressIndex } from "./addressIndex";
 
 /** The documentation address (RFC 5737 TEST-NET-3) our outside client uses. */
 export const EXTERNAL_CLIENT_IP = "203.0.113.10";
@@ -33,12 +31,16 @@ export interface PodAddress {
   node?: string;
   hostNetwork: boolean;
   pod: Pod;
+  /** The host-side veth name, once `vethName` has derived it. */
+  veth?: string;
 }
 
 /** Every address in the cluster, indexed for per-packet lookups. */
 export interface AddressIndex {
   mode: ProxyMode;
   nodes: NodeAddress[];
+  /** `nodes`' podCIDRs, for `nodeOfPodIp`. */
+  podCidrs: CidrLookup;
   nodeByName: Map<string, NodeAddress>;
   nodeByIp: Map<string, NodeAddress>;
   /** Pod-network pods by IP (hostNetwork pods share their node's IP and are not listed). */
@@ -53,30 +55,12 @@ export interface AddressIndex {
   externalIps: Map<string, Service>;
 }
 
-const live = new WeakMap<Cluster, LiveAddressIndex>();
+/** podCIDRs grouped by prefix length: network → position in `nodes`. */
+export type CidrLookup = Map<number, Map<number, number>>;
 
-/**
- * The cluster's address index, kept current from the store's watch events
- * (a Pod or Service change updates its own entries; a Node change rebuilds
- * the node part on the next read). Always the same object for a cluster.
- */
-export function addressIndex(cluster: Cluster): AddressIndex {
-  let l = live.get(cluster);
-  if (!l) {
-    l = new LiveAddressIndex(cluster);
-    live.set(cluster, l);
-  }
-  return l.current();
-}
-
-/** podCIDRs grouped by prefix length: network → position in `index.nodes`. */
-type CidrLookup = Map<number, Map<number, number>>;
-const cidrLookups = new WeakMap<NodeAddress[], CidrLookup>();
-
-function cidrLookup(nodes: NodeAddress[]): CidrLookup {
-  let l = cidrLookups.get(nodes);
-  if (l) return l;
-  l = new Map();
+/** The lookup `nodeOfPodIp` probes, for a list of nodes. */
+export function cidrLookup(nodes: readonly NodeAddress[]): CidrLookup {
+  const l: CidrLookup = new Map();
   nodes.forEach((node, pos) => {
     const c = node.podCidr;
     if (!c || c.prefix === 0) return;
@@ -87,7 +71,6 @@ function cidrLookup(nodes: NodeAddress[]): CidrLookup {
     }
     if (!byNet.has(c.network)) byNet.set(c.network, pos);
   });
-  cidrLookups.set(nodes, l);
   return l;
 }
 
@@ -97,7 +80,7 @@ export function nodeOfPodIp(index: AddressIndex, ip: string): NodeAddress | unde
   if (n === undefined) return undefined;
   // The first node in list order whose podCIDR holds the address: one hash probe per prefix length.
   let best = -1;
-  for (const [bits, byNet] of cidrLookup(index.nodes)) {
+  for (const [bits, byNet] of index.podCidrs) {
     const pos = byNet.get(((n >>> (32 - bits)) << (32 - bits)) >>> 0);
     if (pos !== undefined && (best < 0 || pos < best)) best = pos;
   }

@@ -9,7 +9,7 @@ import { isIPv4 } from "../api/ipv4";
 import type { Cluster } from "../cluster";
 import type { Dns } from "../dns/contract";
 import type { NodeDataPlane } from "../proxy/types";
-import { type AddressIndex, addressIndex, EXTERNAL_CLIENT_IP } from "./addresses";
+import { type AddressIndex, EXTERNAL_CLIENT_IP } from "./addresses";
 import { type ConntrackEntry, ConntrackTable } from "./conntrack";
 import type { Net, SendRequest } from "./contract";
 import { resolveHost } from "./dnsStep";
@@ -70,7 +70,7 @@ export class Network implements Net {
   }
 
   send(request: SendRequest): Trace {
-    const index = addressIndex(this.cluster);
+    const index = this.cluster.addressIndex();
     const env: WalkEnv = {
       cluster: this.cluster,
       index,

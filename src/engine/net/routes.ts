@@ -34,17 +34,13 @@ export function nodeGateway(ip: string): string {
   return numberToIp(nodeSubnet(ip).network + 1);
 }
 
-const veths = new WeakMap<PodAddress, string>();
-
 /** The host-side veth name of a pod, as the bridge plugin names it (`veth` + 8 hex digits). */
 export function vethName(pod: PodAddress): string {
-  let name = veths.get(pod);
-  if (name === undefined) {
+  if (pod.veth === undefined) {
     const uid = pod.pod.metadata.uid ?? `${pod.namespace}/${pod.name}`;
-    name = `veth${uid.replace(/-/g, "").slice(0, 8).padEnd(8, "0")}`;
-    veths.set(pod, name);
+    pod.veth = `veth${uid.replace(/-/g, "").slice(0, 8).padEnd(8, "0")}`;
   }
-  return name;
+  return pod.veth;
 }
 
 function cidrText(n: NodeAddress): string {

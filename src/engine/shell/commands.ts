@@ -10,7 +10,6 @@ import type { IptablesDataPlane } from "../proxy/iptables/dataPlane";
 import { newRuleset } from "../proxy/iptables/netfilter";
 import { makeIpset, makeIpvsadm, renderKubeIpvs0 } from "../proxy/ipvs";
 import type { IpvsDataPlane } from "../proxy/ipvs/dataplane";
-import { ipvsRuleset } from "../proxy/ipvs/ruleset";
 import { nftCommand } from "../proxy/nftables";
 import type { ProxyRuntime } from "../proxy/runtime";
 import { DNS_COMMANDS, podFiles as dnsPodFiles } from "./dns/commands";
@@ -28,10 +27,10 @@ export function buildCommands(proxy: ProxyRuntime): Record<string, Command> {
       proxy.mode === mode ? (proxy.dataPlaneFor(node) as T) : undefined;
   const ipvs = planeIn<IpvsDataPlane>("ipvs");
   const { iptables, iptablesSave } = makeIptablesCommands((node) => {
-    if (proxy.mode === "iptables") return (proxy.dataPlaneFor(node) as IptablesDataPlane).ruleset;
+    if (proxy.mode === "iptables") return proxy.dataPlaneFor(node) as IptablesDataPlane;
     const plane = ipvs(node);
     // NOTE: in nftables mode kube-proxy writes no iptables rules; the tables show only their built-in chains.
-    return plane ? ipvsRuleset(plane.iptables()) : newRuleset(["mangle", "filter", "nat"]);
+    return { ruleset: plane ? plane.iptables() : newRuleset(["mangle", "filter", "nat"]) };
   });
   return {
     kubectl,

@@ -27,6 +27,8 @@ const RESOURCES: Record<string, Kind> = {
   nodes: "Node",
   namespaces: "Namespace",
   configmaps: "ConfigMap",
+  leases: "Lease",
+  lease: "Lease",
   pod: "Pod",
   service: "Service",
   deployment: "Deployment",

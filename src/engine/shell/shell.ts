@@ -7,10 +7,9 @@ import { BUILTINS } from "./builtins";
 import { imageProfile, NODE_TOOLS } from "./images";
 import { deletedMessage } from "./kubectl/delete";
 import { resourceForKind } from "./kubectl/resources";
-import { ATTACH_HINT } from "./kubectl/run";
 import { cwdOf, displayPath, isDirectory, resolvePath } from "./paths";
 import { ParseError, parseCommandLine } from "./tokenize";
-import type { Command, CommandEnv, CommandResult, ShellContext } from "./types";
+import type { Command, CommandEnv, CommandResult, ShellContext, ShellEffect } from "./types";
 
 export interface ShellDeps {
   cluster: Cluster;
@@ -34,8 +33,8 @@ export interface ShellOutput {
   exitCode: number;
   /** The prompt after the line ran (it changes on `kubectl run -it` and `exit`). */
   prompt: string;
-  /** Structured results from the commands (traces, say), in order. */
-  data: unknown[];
+  /** What the commands asked of the shell and show the UI (traces, say), in order. */
+  effects: ShellEffect[];
 }
 
 interface Frame {
@@ -77,7 +76,7 @@ export class Shell {
 
   /** Runs one command line. Never throws: errors come back as a shell would print them. */
   run(line: string): ShellOutput {
-    const out: ShellOutput = { stdout: "", stderr: "", output: "", exitCode: 0, prompt: "", data: [] };
+    const out: ShellOutput = { stdout: "", stderr: "", output: "", exitCode: 0, prompt: "", effects: [] };
     let pipelines: ReturnType<typeof parseCommandLine>;
     try {
       pipelines = parseCommandLine(line);
@@ -111,7 +110,7 @@ export class Shell {
     commands.forEach((cmd, i) => {
       const last = i === commands.length - 1;
       const r = this.runSimple(cmd.argv, stdin, out);
-      if (r.data !== undefined) out.data.push(r.data);
+      if (r.effects) out.effects.push(...r.effects);
       let stdout = r.stdout;
       let stderr = r.stderr;
       for (const redirect of cmd.redirects) {
@@ -143,7 +142,7 @@ export class Shell {
     const [name, ...args] = argv;
     if (!name) return { stdout: "", stderr: "", exitCode: 0 };
     if (name === "exit" || name === "logout") return this.exit(out);
-    if (name === "clear") return { stdout: "", stderr: "", exitCode: 0, data: { clear: true } };
+    if (name === "clear") return { stdout: "", stderr: "", exitCode: 0, effects: [{ type: "clear" }] };
     if (name === "cd") return this.cd(args);
     if (name === "mkdir") return this.mkdir(args);
     const ctx = this.context;
@@ -167,37 +166,35 @@ export class Shell {
 
   /** Acts on what a command asked of the shell: entering a pod, running a command in one. */
   private follow(result: CommandResult, out: ShellOutput): CommandResult {
-    const data = result.data as
-      | {
-          removeOnExit?: { namespace: string; name: string };
-          execIn?: { namespace: string; pod: string; container: string };
-          argv?: string[];
+    for (const effect of result.effects ?? []) {
+      if (effect.type === "enter") {
+        this.frames.push({
+          context: effect.context,
+          ...(effect.attach
+            ? {
+                attachedRun: {
+                  namespace: effect.attach.namespace,
+                  name: effect.attach.name,
+                  remove: effect.attach.removeOnExit,
+                },
+              }
+            : {}),
+        });
+      } else if (effect.type === "exec") {
+        const { namespace, pod, container, argv } = effect;
+        this.frames.push({ context: { type: "pod", namespace, pod, container, shell: "sh" } });
+        try {
+          const inner = this.runSimple(argv, "", out);
+          const rest = (result.effects ?? []).filter((e) => e !== effect);
+          return {
+            ...inner,
+            stdout: result.stdout + inner.stdout,
+            stderr: result.stderr + inner.stderr,
+            effects: [...rest, ...(inner.effects ?? [])],
+          };
+        } finally {
+          this.frames.pop();
         }
-      | undefined;
-    if (result.enter) {
-      const attached =
-        result.enter.type === "pod" &&
-        (data?.removeOnExit !== undefined || result.stderr.includes(ATTACH_HINT));
-      this.frames.push({
-        context: result.enter,
-        ...(attached && result.enter.type === "pod"
-          ? {
-              attachedRun: {
-                namespace: result.enter.namespace,
-                name: result.enter.pod,
-                remove: Boolean(data?.removeOnExit),
-              },
-            }
-          : {}),
-      });
-    } else if (data?.execIn && data.argv) {
-      const { namespace, pod, container } = data.execIn;
-      this.frames.push({ context: { type: "pod", namespace, pod, container, shell: "sh" } });
-      try {
-        const inner = this.runSimple(data.argv, "", out);
-        return { ...inner, stdout: result.stdout + inner.stdout, stderr: result.stderr + inner.stderr };
-      } finally {
-        this.frames.pop();
       }
     }
     return result;
@@ -220,7 +217,7 @@ export class Shell {
         stdout = `Session ended, resume using 'kubectl attach ${name} -c ${name} -i -t' command when the pod is running\n`;
       }
     }
-    out.data.push({ exited: true });
+    out.effects.push({ type: "exited" });
     return { stdout, stderr: "", exitCode: this.lastExit };
   }
 

@@ -2,6 +2,8 @@ import type { Api } from "../api/contract";
 import type { Cluster } from "../cluster";
 import type { Dns } from "../dns/contract";
 import type { Net } from "../net/contract";
+import type { Trace } from "../net/types";
+import type { DigReply } from "./dns/digFormat";
 
 /** Where a command runs: a root shell on a node, or a shell inside a pod's container. */
 export type ShellContext =
@@ -25,9 +27,29 @@ export interface CommandEnv {
 }
 
 /**
- * What a command returns: the exact text the real tool prints, its exit
- * status, and structured data for the UI.
+ * What a command asks of the shell or shows the UI besides its text, one
+ * shape per kind (`type` tells which):
+ * - `trace`: a packet's journey (curl, trace) for the diagram and the trace panel;
+ * - `dns`: the DNS exchange behind dig's answer;
+ * - `clear`: clear the terminal;
+ * - `enter`: open a shell in `context` (`kubectl exec -it`); `attach` when
+ *   `kubectl run -it` attached to a new pod, whose exit says so (and deletes it with `--rm`);
+ * - `exec`: run `argv` inside a pod's container (`kubectl exec POD -- CMD`);
+ * - `exited`: the current shell was left (`exit`).
  */
+export type ShellEffect =
+  | { type: "trace"; trace: Trace }
+  | { type: "dns"; reply: DigReply }
+  | { type: "clear" }
+  | {
+      type: "enter";
+      context: ShellContext;
+      attach?: { namespace: string; name: string; removeOnExit: boolean };
+    }
+  | { type: "exec"; namespace: string; pod: string; container: string; argv: string[] }
+  | { type: "exited" };
+
+/** What a command returns: the exact text the real tool prints, its exit status, and its effects. */
 export interface CommandResult {
   stdout: string;
   stderr: string;
@@ -37,12 +59,8 @@ export interface CommandResult {
    */
   display?: string;
   exitCode: number;
-  /** Enter a new shell (`kubectl run -it`, `kubectl exec -it`). */
-  enter?: ShellContext;
-  /** Leave the current shell (`exit`). */
-  exit?: boolean;
-  /** Structured data for the UI: a packet trace, say. */
-  data?: unknown;
+  /** What the command asks of the shell or shows the UI, in order. */
+  effects?: ShellEffect[];
 }
 
 export type Command = (args: string[], env: CommandEnv) => CommandResult;

@@ -4,6 +4,9 @@
  */
 export class VirtualClock {
   private ms: number;
+  /** The instant `iso` formatted last, and its text: a burst of writes at one instant formats it once. */
+  private isoMs = Number.NaN;
+  private isoText = "";
 
   constructor(startMs: number) {
     this.ms = startMs;
@@ -25,7 +28,11 @@ export class VirtualClock {
 
   /** RFC 3339 with second precision, as Kubernetes stores timestamps. */
   iso(ms = this.ms): string {
-    return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+    if (ms !== this.isoMs) {
+      this.isoText = new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+      this.isoMs = ms;
+    }
+    return this.isoText;
   }
 }
 

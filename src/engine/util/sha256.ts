@@ -1,5 +1,6 @@
 /** SHA-256 (FIPS 180-4) of a string's UTF-8 bytes, in pure TypeScript (the engine has no crypto API). */
 
+/** Round constants, as int32 (the hash works in int32 arithmetic). */
 const K = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
   0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
@@ -15,146 +16,154 @@ const H0 = new Int32Array([
   0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
 ]);
 
-const W = new Int32Array(64);
-/** The digest of the last `sha256Words` call, as eight big-endian words (overwritten by the next). */
-const H = new Int32Array(8);
-/** The padded message as big-endian words (kube-proxy hashes ~110,000 names a sync: no buffer per call). */
-let words = new Int32Array(32);
-let bytes = new Uint8Array(128);
+/**
+ * A SHA-256 hasher with its own buffers, reused across calls: a sync hashes
+ * ~110,000 names, so the owner (a data plane, a name cache) keeps one.
+ */
+export class Sha256 {
+  /** The message schedule. */
+  private readonly w = new Int32Array(64);
+  /** The padded message as big-endian words. */
+  private words = new Int32Array(32);
+  private bytes = new Uint8Array(128);
+  /** The last digest, as eight big-endian words. */
+  private readonly digest = new Int32Array(8);
 
-/** Packs `n` bytes into words and pads them; returns the padded length in words. */
-function padBytes(src: Uint8Array, n: number): number {
-  const total = (((n + 8) >> 6) + 1) << 4;
-  if (words.length < total) words = new Int32Array(total * 2);
-  const m = words;
-  m.fill(0, 0, total);
-  for (let i = 0; i < n; i++) m[i >> 2]! |= src[i]! << (24 - ((i & 3) << 3));
-  m[n >> 2]! |= 0x80 << (24 - ((n & 3) << 3));
-  // The bit length's high word stays 0: no name comes near 512 MiB.
-  m[total - 1] = n * 8;
-  return total;
-}
+  /**
+   * The digest of `head + tail` as eight big-endian words, in this hasher's
+   * buffer (the next call on this hasher overwrites it).
+   */
+  words32(head: string, tail = ""): Int32Array {
+    const total = this.pad(head, tail);
+    this.digest.set(H0);
+    for (let off = 0; off < total; off += 16) this.compress(this.words, off);
+    return this.digest;
+  }
 
-/** UTF-8 bytes of `s` into `bytes`; returns the length. */
-function utf8(s: string): number {
-  if (bytes.length < s.length * 4) bytes = new Uint8Array(s.length * 8);
-  const out = bytes;
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    let c = s.charCodeAt(i);
-    if (c < 0x80) {
-      out[n++] = c;
-      continue;
-    }
-    if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length) {
-      const lo = s.charCodeAt(i + 1);
-      if (lo >= 0xdc00 && lo < 0xe000) {
-        c = 0x10000 + ((c - 0xd800) << 10) + (lo - 0xdc00);
-        i++;
+  /** Packs `n` bytes into words and pads them; returns the padded length in words. */
+  private padBytes(src: Uint8Array, n: number): number {
+    const total = (((n + 8) >> 6) + 1) << 4;
+    if (this.words.length < total) this.words = new Int32Array(total * 2);
+    const m = this.words;
+    m.fill(0, 0, total);
+    for (let i = 0; i < n; i++) m[i >> 2]! |= src[i]! << (24 - ((i & 3) << 3));
+    m[n >> 2]! |= 0x80 << (24 - ((n & 3) << 3));
+    // The bit length's high word stays 0: no name comes near 512 MiB.
+    m[total - 1] = n * 8;
+    return total;
+  }
+
+  /** UTF-8 bytes of `s` into `bytes`; returns the length. */
+  private utf8(s: string): number {
+    if (this.bytes.length < s.length * 4) this.bytes = new Uint8Array(s.length * 8);
+    const out = this.bytes;
+    let n = 0;
+    for (let i = 0; i < s.length; i++) {
+      let c = s.charCodeAt(i);
+      if (c < 0x80) {
+        out[n++] = c;
+        continue;
+      }
+      if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length) {
+        const lo = s.charCodeAt(i + 1);
+        if (lo >= 0xdc00 && lo < 0xe000) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (lo - 0xdc00);
+          i++;
+        }
+      }
+      if (c < 0x800) {
+        out[n++] = 0xc0 | (c >> 6);
+        out[n++] = 0x80 | (c & 63);
+      } else if (c < 0x10000) {
+        out[n++] = 0xe0 | (c >> 12);
+        out[n++] = 0x80 | ((c >> 6) & 63);
+        out[n++] = 0x80 | (c & 63);
+      } else {
+        out[n++] = 0xf0 | (c >> 18);
+        out[n++] = 0x80 | ((c >> 12) & 63);
+        out[n++] = 0x80 | ((c >> 6) & 63);
+        out[n++] = 0x80 | (c & 63);
       }
     }
-    if (c < 0x800) {
-      out[n++] = 0xc0 | (c >> 6);
-      out[n++] = 0x80 | (c & 63);
-    } else if (c < 0x10000) {
-      out[n++] = 0xe0 | (c >> 12);
-      out[n++] = 0x80 | ((c >> 6) & 63);
-      out[n++] = 0x80 | (c & 63);
-    } else {
-      out[n++] = 0xf0 | (c >> 18);
-      out[n++] = 0x80 | ((c >> 12) & 63);
-      out[n++] = 0x80 | ((c >> 6) & 63);
-      out[n++] = 0x80 | (c & 63);
+    return n;
+  }
+
+  /**
+   * Packs and pads `head + tail` without building it (a name's readable part
+   * is shared by many hashed names): ASCII, as every name kube-proxy hashes
+   * is, goes straight into words.
+   */
+  private pad(head: string, tail: string): number {
+    const hl = head.length;
+    const n = hl + tail.length;
+    const total = (((n + 8) >> 6) + 1) << 4;
+    if (this.words.length < total) this.words = new Int32Array(total * 2);
+    const m = this.words;
+    let acc = 0;
+    for (let i = 0; i < n; i++) {
+      const c = i < hl ? head.charCodeAt(i) : tail.charCodeAt(i - hl);
+      if (c > 0x7f) return this.padBytes(this.bytes, this.utf8(head + tail));
+      acc = (acc << 8) | c;
+      if ((i & 3) === 3) {
+        m[i >> 2] = acc;
+        acc = 0;
+      }
     }
+    let w = n >> 2;
+    m[w++] = ((acc << 8) | 0x80) << ((3 - (n & 3)) << 3);
+    while (w < total) m[w++] = 0;
+    m[total - 1] = n * 8;
+    return total;
   }
-  return n;
-}
 
-/**
- * Packs and pads `head + tail` without building it (a name's readable part
- * is shared by many hashed names): ASCII, as every name kube-proxy hashes
- * is, goes straight into words.
- */
-function pad(head: string, tail: string): number {
-  const hl = head.length;
-  const n = hl + tail.length;
-  const total = (((n + 8) >> 6) + 1) << 4;
-  if (words.length < total) words = new Int32Array(total * 2);
-  const m = words;
-  let acc = 0;
-  for (let i = 0; i < n; i++) {
-    const c = i < hl ? head.charCodeAt(i) : tail.charCodeAt(i - hl);
-    if (c > 0x7f) return padBytes(bytes, utf8(head + tail));
-    acc = (acc << 8) | c;
-    if ((i & 3) === 3) {
-      m[i >> 2] = acc;
-      acc = 0;
+  private compress(m: Int32Array, off: number): void {
+    const w = this.w;
+    const H = this.digest;
+    for (let i = 0; i < 16; i++) w[i] = m[off + i]!;
+    for (let i = 16; i < 64; i++) {
+      const a = w[i - 15]!;
+      const b = w[i - 2]!;
+      const s0 = ((a >>> 7) | (a << 25)) ^ ((a >>> 18) | (a << 14)) ^ (a >>> 3);
+      const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
+      w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) | 0;
     }
+    let a = H[0]!;
+    let b = H[1]!;
+    let c = H[2]!;
+    let d = H[3]!;
+    let e = H[4]!;
+    let f = H[5]!;
+    let g = H[6]!;
+    let h = H[7]!;
+    for (let i = 0; i < 64; i++) {
+      const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
+      const ch = (e & f) ^ (~e & g);
+      const t1 = (h + S1 + ch + K[i]! + w[i]!) | 0;
+      const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
+      const maj = (a & b) ^ (a & c) ^ (b & c);
+      h = g;
+      g = f;
+      f = e;
+      e = (d + t1) | 0;
+      d = c;
+      c = b;
+      b = a;
+      a = (t1 + S0 + maj) | 0;
+    }
+    H[0] = (H[0]! + a) | 0;
+    H[1] = (H[1]! + b) | 0;
+    H[2] = (H[2]! + c) | 0;
+    H[3] = (H[3]! + d) | 0;
+    H[4] = (H[4]! + e) | 0;
+    H[5] = (H[5]! + f) | 0;
+    H[6] = (H[6]! + g) | 0;
+    H[7] = (H[7]! + h) | 0;
   }
-  let w = n >> 2;
-  m[w++] = ((acc << 8) | 0x80) << ((3 - (n & 3)) << 3);
-  while (w < total) m[w++] = 0;
-  m[total - 1] = n * 8;
-  return total;
-}
-
-function compress(m: Int32Array, off: number): void {
-  const w = W;
-  for (let i = 0; i < 16; i++) w[i] = m[off + i]!;
-  for (let i = 16; i < 64; i++) {
-    const a = w[i - 15]!;
-    const b = w[i - 2]!;
-    const s0 = ((a >>> 7) | (a << 25)) ^ ((a >>> 18) | (a << 14)) ^ (a >>> 3);
-    const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
-    w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) | 0;
-  }
-  let a = H[0]!;
-  let b = H[1]!;
-  let c = H[2]!;
-  let d = H[3]!;
-  let e = H[4]!;
-  let f = H[5]!;
-  let g = H[6]!;
-  let h = H[7]!;
-  for (let i = 0; i < 64; i++) {
-    const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-    const ch = (e & f) ^ (~e & g);
-    const t1 = (h + S1 + ch + K[i]! + w[i]!) | 0;
-    const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
-    const maj = (a & b) ^ (a & c) ^ (b & c);
-    h = g;
-    g = f;
-    f = e;
-    e = (d + t1) | 0;
-    d = c;
-    c = b;
-    b = a;
-    a = (t1 + S0 + maj) | 0;
-  }
-  H[0] = (H[0]! + a) | 0;
-  H[1] = (H[1]! + b) | 0;
-  H[2] = (H[2]! + c) | 0;
-  H[3] = (H[3]! + d) | 0;
-  H[4] = (H[4]! + e) | 0;
-  H[5] = (H[5]! + f) | 0;
-  H[6] = (H[6]! + g) | 0;
-  H[7] = (H[7]! + h) | 0;
-}
-
-/**
- * The digest of `head + tail` as eight big-endian words, in a buffer the next
- * call overwrites: for callers that read a few bytes of ~100,000 hashes.
- */
-export function sha256Words(head: string, tail = ""): Int32Array {
-  const total = pad(head, tail);
-  H.set(H0);
-  for (let off = 0; off < total; off += 16) compress(words, off);
-  return H;
 }
 
 /** The 32-byte digest. */
 export function sha256(text: string): Uint8Array {
-  const h = sha256Words(text);
+  const h = new Sha256().words32(text);
   const out = new Uint8Array(32);
   for (let i = 0; i < 8; i++) {
     const v = h[i]!;

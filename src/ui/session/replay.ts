@@ -81,7 +81,8 @@ export async function runEntry(
     }
     case "run": {
       const output = await engine.run(e.line);
-      return { trace: (output.data.find(isTrace) as Trace | undefined) ?? null, output };
+      const traced = output.effects.find((x) => x.type === "trace");
+      return { trace: traced?.trace ?? null, output };
     }
     case "send":
       return { trace: await engine.send(e.request) };
@@ -156,13 +157,4 @@ function refusalText(e: ApiError): string {
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
-}
-
-function isTrace(v: unknown): boolean {
-  return (
-    typeof v === "object" &&
-    v !== null &&
-    Array.isArray((v as Trace).hops) &&
-    typeof (v as Trace).verdict === "string"
-  );
 }

@@ -17,8 +17,8 @@ import type { JournalEntry } from "../session/record";
 import { appliedTextOf } from "../session/replay";
 import { engine } from "../worker/client";
 import { EDITOR_FILE } from "./editorSlice";
-import { MAX_SCROLLBACK_CHARS } from "./scrollback";
 import { useAppStore } from "./index";
+import { MAX_SCROLLBACK_CHARS } from "./scrollback";
 
 const get = useAppStore.getState;
 
@@ -98,14 +98,14 @@ export async function runCommand(line: string, opts?: OpOptions): Promise<number
     // a `dig` or `curl` draws from the PRNG and opens a connection, `kubectl exec -it` enters a pod;
     // the replay must land on the same state.
     const entry = line.trim() ? record({ op: "run", line }, opts) : undefined;
-    if (out.data.some((d) => isRecord(d) && d.clear === true)) s.clearTerminal();
+    if (out.effects.some((e) => e.type === "clear")) s.clearTerminal();
     else if (out.output)
       s.appendLines([
         ...(out.cut ? [{ kind: "cut" as const, text: "", cut: out.cut }] : []),
         { kind: out.exitCode === 0 ? "output" : "error", text: out.output },
       ]);
-    const trace = out.data.find(isTrace);
-    if (trace) showTrace(trace, entry);
+    const traced = out.effects.find((e) => e.type === "trace");
+    if (traced) showTrace(traced.trace, entry);
     s.setPrompt(out.prompt);
   } catch (e) {
     s.appendLines([{ kind: "error", text: `${e instanceof Error ? e.message : String(e)}\n` }]);
@@ -163,12 +163,4 @@ export async function setPodReady(
   await engine.call((api) => api.setPodReady(namespace, pod, ready));
   record({ op: "ready", namespace, pod, ready }, opts);
   await refreshView();
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null;
-}
-
-function isTrace(v: unknown): v is Trace {
-  return isRecord(v) && Array.isArray(v.hops) && typeof v.verdict === "string";
 }

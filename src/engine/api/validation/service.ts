@@ -9,6 +9,7 @@ import type { Service } from "../types";
 import type { FieldError } from "./field";
 import { duplicate, forbidden, invalid, notSupported, required } from "./field";
 import { goStringSlice } from "./goSyntax";
+import { validateLabels } from "./metadata";
 import {
   isDNS1123Label,
   isDNS1123Subdomain,
@@ -62,6 +63,7 @@ export function validateService(svc: Service): FieldError[] {
   ports.forEach((p, i) => {
     errs.push(...validateServicePort(p, ports.length > 1, names, `spec.ports[${i}]`));
   });
+  errs.push(...validateLabels(spec.selector, "spec.selector"));
   errs.push(...validateAffinity(spec));
   errs.push(...validateClusterIPs(spec));
   (spec.externalIPs ?? []).forEach((ip, i) => {
@@ -97,7 +99,43 @@ export function validateService(svc: Service): FieldError[] {
     if (seen.has(key)) errs.push(duplicateServicePort(`spec.ports[${i}]`, p));
     seen.add(key);
   });
+  errs.push(...validateSourceRanges(spec));
   errs.push(...validateTrafficPolicies(spec));
+  return errs;
+}
+
+/** A CIDR as Go's `ParseCIDRSloppy` reads it (leading zeros allowed), or an IPv6 CIDR. */
+function isSloppyCidr(value: string): boolean {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,3})$/.exec(value);
+  if (m) return m.slice(1, 5).every((o) => Number(o) <= 255) && Number(m[5]) <= 32;
+  const [ip, bits, ...rest] = value.split("/");
+  return (
+    rest.length === 0 &&
+    !!ip?.includes(":") &&
+    isIp(ip) &&
+    /^\d{1,3}$/.test(bits ?? "") &&
+    Number(bits) <= 128
+  );
+}
+
+/**
+ * loadBalancerSourceRanges: LoadBalancer only, each a CIDR (spaces around it
+ * allowed). Upstream names the field `spec.LoadBalancerSourceRanges`.
+ */
+function validateSourceRanges(spec: IServiceSpec): FieldError[] {
+  const ranges = spec.loadBalancerSourceRanges ?? [];
+  if (ranges.length === 0) return [];
+  const path = "spec.LoadBalancerSourceRanges";
+  const errs: FieldError[] = [];
+  if (spec.type !== "LoadBalancer")
+    errs.push(forbidden(path, "may only be used when `type` is 'LoadBalancer'"));
+  ranges.forEach((raw, i) => {
+    const value = raw.trim();
+    if (!isSloppyCidr(value))
+      errs.push(
+        invalid(`${path}[${i}]`, value, "must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)"),
+      );
+  });
   return errs;
 }
 
@@ -181,6 +219,9 @@ function validateAffinity(spec: IServiceSpec): FieldError[] {
 function validateClusterIPs(spec: IServiceSpec): FieldError[] {
   const errs: FieldError[] = [];
   const ips = spec.clusterIPs ?? [];
+  if (spec.clusterIP && ips.length > 0 && ips[0] !== spec.clusterIP) {
+    errs.push(invalid("spec.clusterIPs", ips, "first value must match `clusterIP`", goStringSlice(ips)));
+  }
   ips.forEach((ip, i) => {
     if (i === 0 && ip === "None") {
       if (ips.length > 1) {

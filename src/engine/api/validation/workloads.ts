@@ -12,6 +12,7 @@ import type { Deployment, Pod, ReplicaSet } from "../types";
 import type { FieldError } from "./field";
 import { duplicate, invalid, notSupported, required } from "./field";
 import { goStringMap, jsonStringMap } from "./goSyntax";
+import { validateLabels, validateMetaMaps } from "./metadata";
 import { isDNS1123Label, isValidPortName, isValidPortNum, validateObjectName } from "./names";
 
 /** Validates a PodSpec under `path` (`spec` or `spec.template.spec`). */
@@ -74,6 +75,7 @@ function validateTemplate(
   const errs: FieldError[] = [];
   if (!template) return [required("spec.template")];
   const labels = template.metadata?.labels;
+  errs.push(...validateMetaMaps(template.metadata ?? {}, "spec.template.metadata"));
   // A nil selector matches nothing (labels.Nothing()), so it fails here too, as upstream.
   if (!selector || (!selectorIsEmpty(selector) && !selectorMatches(selector, labels))) {
     errs.push(
@@ -95,7 +97,7 @@ function validateTemplate(
 
 function validateSelector(selector: LabelSelector | undefined, what: string): FieldError[] {
   if (!selector) return [required("spec.selector")];
-  if (!selectorIsEmpty(selector)) return [];
+  if (!selectorIsEmpty(selector)) return validateLabels(selector.matchLabels, "spec.selector.matchLabels");
   return [
     invalid(
       "spec.selector",

@@ -4,7 +4,6 @@
  * listing the matching pods. Works from a queue of dirty Service keys.
  */
 
-import { isoNow } from "../../api/timestamps";
 import type { EndpointSlice } from "../../api/types";
 import type { Cluster } from "../../cluster";
 import { nsKey, splitKey, WorkQueue } from "../workQueue";
@@ -69,7 +68,7 @@ export function installEndpointSliceController(cluster: Cluster, index: ServiceI
   return {
     sync(): boolean {
       let changed = false;
-      const now = isoNow(cluster.clock);
+      const now = cluster.clock.iso();
       for (const key of queue.drain()) changed = sync(key, now) || changed;
       return changed;
     },

@@ -1,4 +1,4 @@
-/** The endpoints a Service should have, grouped by resolved port set (§6.2, §6.3). */
+/** The endpoints a Service should have, grouped by resolved port set (`pkg/controller/endpointslice/reconciler.go`). */
 import type { EndpointSlice, Pod, Service } from "../../api/types";
 import { isPodReady } from "../objects";
 import {

@@ -1,5 +1,5 @@
 /**
- * Which pods become endpoints and on which ports (§6.1, §6.3):
+ * Which pods become endpoints and on which ports:
  * `podutil.FindPort` and `endpointsliceutil.ShouldPodBeInEndpoints`.
  */
 import type { Pod, Service } from "../../api/types";

@@ -5,7 +5,7 @@
  * of at most 100, and leaves one empty placeholder slice when nothing matches.
  */
 
-import { freshObjectMeta, isoNow } from "../../api/timestamps";
+import { freshObjectMeta } from "../../api/timestamps";
 import type { EndpointSlice, Service } from "../../api/types";
 import type { Cluster } from "../../cluster";
 import { canonicalJson, controllerRef } from "../objects";
@@ -33,7 +33,7 @@ export function reconcileSlices(
   svc: Service,
   groups: Map<string, PortGroup>,
   existing: EndpointSlice[],
-  now = isoNow(cluster.clock),
+  now = cluster.clock.iso(),
 ): boolean {
   const ns = svc.metadata.namespace ?? "default";
   const placed = new Set<string>();

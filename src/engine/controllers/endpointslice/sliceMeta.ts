@@ -1,4 +1,4 @@
-/** Names, labels and owner of controller-managed EndpointSlices (§6.4). */
+/** Names, labels and owner of controller-managed EndpointSlices (`pkg/controller/endpointslice/utils.go`). */
 import type { EndpointSlice, Service } from "../../api/types";
 
 export const LABEL_SERVICE_NAME = "kubernetes.io/service-name";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { sha256Hex } from "../../util/sha256";
 import { endpointChainName, servicePortChains } from "./chainNames";
 
-describe("kube-proxy chain names (§1.1 vectors)", () => {
+describe("kube-proxy chain names (upstream test vectors)", () => {
   it("sha256 is FIPS 180-4", () => {
     expect(sha256Hex("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     expect(sha256Hex("")).toBe("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");

@@ -6,7 +6,7 @@ import { buildIptablesDataPlane } from "./dataPlane";
 import { SCENARIOS } from "./scenarios.testkit";
 
 const dp = buildIptablesDataPlane(SCENARIOS.clusterip!(), "node-1");
-const { iptables, iptablesSave } = makeIptablesCommands((n) => (n === "node-1" ? dp.ruleset : undefined));
+const { iptables, iptablesSave } = makeIptablesCommands((n) => (n === "node-1" ? dp : undefined));
 const env = (context: ShellContext): CommandEnv =>
   ({ cluster: new Cluster(1), context, stdin: "", files: new Map() }) as unknown as CommandEnv;
 const onNode = env({ type: "node", node: "node-1", cwd: "/root" });

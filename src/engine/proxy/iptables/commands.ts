@@ -9,7 +9,6 @@ import { listRules, listTable } from "./netfilter/list";
 import { zeroCounters } from "./netfilter/ruleset";
 import { IPTABLES_VERSION, iptablesSave as renderSave } from "./netfilter/save";
 import { type Ruleset, TABLE_NAMES, type TableName } from "./netfilter/types";
-import { withAllLines } from "./portRules";
 
 const PROG = `iptables v${IPTABLES_VERSION} (legacy)`;
 const SAVE_PROG = `iptables-save v${IPTABLES_VERSION} (legacy)`;
@@ -19,10 +18,21 @@ const TRY_HELP = "Try `iptables -h' or 'iptables --help' for more information.\n
 const result = (stdout: string, stderr = "", exitCode = 0): CommandResult => ({ stdout, stderr, exitCode });
 
 /** The ruleset a node shows (undefined in a pod: no privileges). */
-function rulesetFor(env: CommandEnv, get: (node: string) => Ruleset | undefined): Ruleset | undefined {
-  if (env.context.type !== "node") return undefined;
-  return get(env.context.node) ?? initialRuleset();
+/** A node's tables as the commands read them; `readAll` runs a whole-table renderer (default: plainly). */
+export interface RulesetView {
+  ruleset: Ruleset;
+  readAll?<T>(f: () => T): T;
 }
+
+function rulesetFor(
+  env: CommandEnv,
+  get: (node: string) => RulesetView | undefined,
+): RulesetView | undefined {
+  if (env.context.type !== "node") return undefined;
+  return get(env.context.node) ?? { ruleset: initialRuleset() };
+}
+
+const readAll = <T>(view: RulesetView, f: () => T): T => (view.readAll ? view.readAll(f) : f());
 
 const isTable = (t: string): t is TableName => (TABLE_NAMES as readonly string[]).includes(t);
 
@@ -99,7 +109,7 @@ export function parseIptablesArgs(args: readonly string[]): IptablesArgs {
  * The two commands, reading a node's tables through `getRuleset`: the
  * iptables data plane's own, IPVS mode's few rules, or none in nftables mode.
  */
-export function makeIptablesCommands(getRuleset: (node: string) => Ruleset | undefined): {
+export function makeIptablesCommands(getRuleset: (node: string) => RulesetView | undefined): {
   iptables: Command;
   iptablesSave: Command;
 } {
@@ -108,15 +118,15 @@ export function makeIptablesCommands(getRuleset: (node: string) => Ruleset | und
     if (o.error) return result("", `${PROG}: ${o.error}\n${TRY_HELP}`, 2);
     if (o.command === "V") return result(`${PROG}\n`);
     if (!o.command) return result("", `${PROG}: no command specified\n${TRY_HELP}`, 2);
-    const rs = rulesetFor(env, getRuleset);
-    if (!rs) {
+    const view = rulesetFor(env, getRuleset);
+    if (!view) {
       return result(
         "",
         `${PROG}: can't initialize iptables table \`${o.table}': Permission denied (you must be root)\n${UPGRADE}`,
         3,
       );
     }
-    const table = isTable(o.table) ? rs.tables[o.table] : undefined;
+    const table = isTable(o.table) ? view.ruleset.tables[o.table] : undefined;
     if (!table) {
       return result(
         "",
@@ -137,7 +147,7 @@ export function makeIptablesCommands(getRuleset: (node: string) => Ruleset | und
       zeroCounters(table, o.chain);
       return result("");
     }
-    const out = withAllLines(() => (o.command === "S" ? listRules(table, opts) : listTable(table, opts)));
+    const out = readAll(view, () => (o.command === "S" ? listRules(table, opts) : listTable(table, opts)));
     return result(out.stdout, out.stderr, out.exitCode);
   };
 
@@ -151,10 +161,10 @@ export function makeIptablesCommands(getRuleset: (node: string) => Ruleset | und
       else if (a.startsWith("--table=")) table = a.slice(8);
       else return result("", `${SAVE_PROG}: unknown option "${a}"\n`, 1);
     }
-    const rs = rulesetFor(env, getRuleset);
-    if (!rs)
+    const view = rulesetFor(env, getRuleset);
+    if (!view)
       return result("", `${SAVE_PROG}: Cannot initialize: Permission denied (you must be root)\n\n`, 1);
-    if (table !== undefined && !(isTable(table) && rs.tables[table])) {
+    if (table !== undefined && !(isTable(table) && view.ruleset.tables[table])) {
       return result(
         "",
         `${SAVE_PROG}: Cannot initialize: Table does not exist (do you need to insmod?)\n\n`,
@@ -163,7 +173,7 @@ export function makeIptablesCommands(getRuleset: (node: string) => Ruleset | und
     }
     const nowMs = env.cluster.clock.now();
     const opts = { nowMs, counters, ...(table !== undefined ? { table: table as TableName } : {}) };
-    return result(withAllLines(() => renderSave(rs, opts)));
+    return result(readAll(view, () => renderSave(view.ruleset, opts)));
   };
 
   return { iptables, iptablesSave };

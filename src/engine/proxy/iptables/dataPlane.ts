@@ -3,6 +3,7 @@
  * ruleset, evaluated per hook, re-synced on demand, rendered as the tools print it.
  */
 import type { Hook, Packet } from "../../net/types";
+import { ServiceChangeTracker } from "../changeTracker";
 import type { DataPlaneSize, HookContext, HookResult, NodeDataPlane, ProxyInput } from "../types";
 import { applyRestore, initialRuleset } from "./kernelState";
 import type { EvalContext, RecentLists } from "./netfilter/context";
@@ -12,7 +13,7 @@ import { ruleCount } from "./netfilter/ruleset";
 import { iptablesSave, type SaveOptions } from "./netfilter/save";
 import type { Ruleset, TableName } from "./netfilter/types";
 import { defaultIptablesOptions, type IptablesProxyOptions } from "./options";
-import { type PortRules, type SyncBuffer, withAllLines } from "./portRules";
+import { PortLines, type PortRules, type SyncBuffer } from "./portRules";
 import { renderRestore } from "./restoreText";
 import { planSync } from "./syncAccounting";
 import { computeRules } from "./syncRules";
@@ -26,6 +27,8 @@ export interface IptablesDataPlane extends NodeDataPlane {
   readonly recent: RecentLists;
   /** Recomputes the rules and applies them (partial unless `full` or first). */
   sync(input: ProxyInput, opts?: { full?: boolean }): void;
+  /** Runs a whole-table renderer over `ruleset` (service ports' lines are kept while it runs). */
+  readAll<T>(f: () => T): T;
   /** What the last sync wrote to iptables-restore. */
   lastRestoreInput(): string;
   /** The whole current rule set as restore input (what a full sync would write). */
@@ -52,6 +55,8 @@ export function buildIptablesDataPlane(
 ): IptablesDataPlane {
   const ruleset = initialRuleset();
   const recent: RecentLists = {};
+  const lines = new PortLines();
+  const tracker = new ServiceChangeTracker();
   let options: IptablesProxyOptions = { ...defaultIptablesOptions(input.config), ...overrides };
   let buffer: SyncBuffer | undefined;
   let writes = 0;
@@ -62,9 +67,9 @@ export function buildIptablesDataPlane(
 
   const sync = (next: ProxyInput, opts: { full?: boolean } = {}): void => {
     options = { ...defaultIptablesOptions(next.config), ...overrides };
-    const out = computeRules(next, node, options, buffer);
-    const plan = planSync(buffer, out.buffer, opts.full === true);
-    applyRestore(ruleset, out.buffer, plan);
+    const out = computeRules(next, node, options, buffer, tracker);
+    const plan = planSync(buffer, out.buffer, opts.full === true, lines);
+    applyRestore(ruleset, out.buffer, plan, lines);
     lastChanged = plan.changed;
     lastText = "";
     buffer = out.buffer;
@@ -148,8 +153,9 @@ export function buildIptablesDataPlane(
       return lastText;
     },
     restoreInput: () => (buffer ? renderRestore(buffer) : ""),
-    save: (opts) => withAllLines(() => iptablesSave(ruleset, opts)),
-    list: (table, opts) => withAllLines(() => listTable(ruleset.tables[table]!, opts)),
-    listRules: (table, opts) => withAllLines(() => listRules(ruleset.tables[table]!, opts)),
+    readAll: (f) => lines.readAll(f),
+    save: (opts) => lines.readAll(() => iptablesSave(ruleset, opts)),
+    list: (table, opts) => lines.readAll(() => listTable(ruleset.tables[table]!, opts)),
+    listRules: (table, opts) => lines.readAll(() => listRules(ruleset.tables[table]!, opts)),
   };
 }

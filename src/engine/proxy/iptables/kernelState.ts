@@ -11,7 +11,7 @@ import { parseRule } from "./netfilter/parse";
 import { targetFor } from "./netfilter/parseTarget";
 import { newRuleset } from "./netfilter/ruleset";
 import type { Chain, Rule, Ruleset } from "./netfilter/types";
-import { type PortRules, portLines, type SyncBuffer } from "./portRules";
+import type { PortLines, PortRules, SyncBuffer } from "./portRules";
 import type { RestoreLine, RestoreTable } from "./restoreBuffer";
 import type { SyncPlan } from "./syncAccounting";
 
@@ -50,10 +50,11 @@ function jumpOf(l: RestoreLine): string | undefined {
 interface PortSource extends ChainSource {
   part: PortRules;
   table: RestoreTable;
+  lines: PortLines;
 }
 
 function linesOf(src: PortSource, chain: string): RestoreLine[] {
-  return portLines(src.part).filter((l) => l.table === src.table && l.chain === chain);
+  return src.lines.of(src.part).filter((l) => l.table === src.table && l.chain === chain);
 }
 
 function portCount(this: PortSource, chain: string): number {
@@ -78,17 +79,18 @@ function fillPortChains(
   p: PortRules,
   table: RestoreTable,
   onlyMissing: boolean,
+  lines: PortLines,
 ): void {
   const declared = p.chains[table];
   if (declared.length === 0) return;
-  const source: PortSource = { part: p, table, count: portCount, jumps: portJumps, parse: portParse };
+  const source: PortSource = { part: p, table, lines, count: portCount, jumps: portJumps, parse: portParse };
   if (onlyMissing) {
     for (const c of declared) if (!t.has(c)) t.set(c, lazyChain(c, source));
   } else for (const c of declared) t.set(c, lazyChain(c, source));
 }
 
 /** Rebuilds `rs` from `buf` as `plan` says (stale chains deleted, unchanged ports' chains kept). */
-export function applyRestore(rs: Ruleset, buf: SyncBuffer, plan: SyncPlan): void {
+export function applyRestore(rs: Ruleset, buf: SyncBuffer, plan: SyncPlan, lines: PortLines): void {
   for (const table of ["filter", "nat"] as RestoreTable[]) {
     const t = rs.tables[table]!.chains;
     for (const name of plan.stale[table]) t.delete(name);
@@ -105,8 +107,8 @@ export function applyRestore(rs: Ruleset, buf: SyncBuffer, plan: SyncPlan): void
     for (const p of buf.ports) fill(p.top);
     fill(buf.tail.lines);
     for (const p of buf.ports) {
-      if (plan.changed.has(p)) fillPortChains(t, p, table, false);
-      else if (plan.recomputed.has(p)) fillPortChains(t, p, table, true);
+      if (plan.changed.has(p)) fillPortChains(t, p, table, false, lines);
+      else if (plan.recomputed.has(p)) fillPortChains(t, p, table, true, lines);
     }
   }
 }

@@ -1,6 +1,6 @@
 /**
  * Plain Service / EndpointSlice / Node objects for tests and benchmarks,
- * including the inputs of upstream's `TestOverallIPTablesRules` (§1.11).
+ * including the inputs of upstream's `TestOverallIPTablesRules`.
  */
 
 import type { EndpointSlice, Node, ObjectMeta, Service } from "../../api/types";

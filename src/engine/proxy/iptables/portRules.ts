@@ -5,9 +5,10 @@
  * did not change, so an unchanged cluster costs a comparison per port rather
  * than a rebuild of every rule.
  */
-import type { EndpointSlice } from "../../api/types";
 import { trimmed } from "../../util/trimmed";
-import { type CategorizedEndpoints, type EndpointInfo, sameSlices } from "./endpoints";
+import type { EndpointInfo } from "../endpoints";
+import type { ServicePort } from "../servicePort";
+import type { CategorizedEndpoints } from "../topology";
 import {
   newCountingBuffer,
   newRestoreBuffer,
@@ -15,7 +16,6 @@ import {
   type RestoreLine,
   type RestoreTable,
 } from "./restoreBuffer";
-import type { ServicePortInfo } from "./servicePorts";
 import { type SyncEnv, writeServicePort } from "./serviceRules";
 
 /**
@@ -26,11 +26,9 @@ import { type SyncEnv, writeServicePort } from "./serviceRules";
  */
 export interface PortRules {
   /** What the part was computed from (with the sync-wide `env`). */
-  sp: ServicePortInfo;
-  /** The slice values the endpoints were read from (see `sliceSnapshot`). */
-  snapshot: readonly unknown[];
+  sp: ServicePort;
   endpoints: readonly EndpointInfo[];
-  categorized: CategorizedEndpoints;
+  categorized: CategorizedEndpoints<EndpointInfo>;
   /** Own chains declared, per table. */
   chains: Record<RestoreTable, string[]>;
   /** Rules in each declared own chain (same order as `chains`). */
@@ -40,6 +38,8 @@ export interface PortRules {
   /** How many lines are in the port's own chains. */
   ownLines: number;
   env: SyncEnv;
+  /** A fingerprint of the port's own chains (see `ownSignature`), once computed. */
+  signature?: string;
 }
 
 /** A whole sync's restore input. */
@@ -51,14 +51,11 @@ export interface SyncBuffer {
   tail: RestoreBuffer;
 }
 
-let cached: { part: PortRules; lines: RestoreLine[] } | undefined;
-
 /** Counts a port's own rules and keeps what every sync needs: its top-level lines and chain sizes. */
 export function newPortRules(
-  sp: ServicePortInfo,
-  snapshot: readonly unknown[],
+  sp: ServicePort,
   endpoints: readonly EndpointInfo[],
-  categorized: CategorizedEndpoints,
+  categorized: CategorizedEndpoints<EndpointInfo>,
   env: SyncEnv,
 ): PortRules {
   const buf = newCountingBuffer();
@@ -66,7 +63,6 @@ export function newPortRules(
   const chains = { filter: trimmed(buf.chains.filter), nat: trimmed(buf.chains.nat) };
   const part: PortRules = {
     sp,
-    snapshot,
     endpoints,
     categorized,
     chains,
@@ -94,46 +90,53 @@ export function newPortRules(
   return part;
 }
 
-let bulk: Map<PortRules, RestoreLine[]> | undefined;
-
 /**
- * Runs `f` with every part's lines cached once written: for whole-table
- * renderers (`iptables-save`, `-L`, `-S`), which visit chains sorted by name
- * and so jump between service ports.
+ * Service ports' lines written again on demand (the rule set keeps only
+ * their counts): the last part asked for is kept, or every part while a
+ * whole-table renderer (`iptables-save`, `-L`, `-S`) runs inside `readAll`,
+ * since it visits chains sorted by name and so jumps between service ports.
+ * One per data plane.
  */
-export function withAllLines<T>(f: () => T): T {
-  const outer = bulk;
-  bulk ??= new Map();
-  try {
-    return f();
-  } finally {
-    bulk = outer;
+export class PortLines {
+  private last: { part: PortRules; lines: RestoreLine[] } | undefined;
+  private all: Map<PortRules, RestoreLine[]> | undefined;
+
+  /** All of a part's lines in write order. */
+  of(part: PortRules): RestoreLine[] {
+    const all = this.all;
+    if (all) {
+      let lines = all.get(part);
+      if (!lines) {
+        lines = writePortLines(part);
+        all.set(part, lines);
+      }
+      return lines;
+    }
+    if (this.last?.part !== part) this.last = { part, lines: writePortLines(part) };
+    return this.last.lines;
+  }
+
+  /** Runs `f` with every part's lines kept once written. */
+  readAll<T>(f: () => T): T {
+    const outer = this.all;
+    this.all ??= new Map();
+    try {
+      return f();
+    } finally {
+      this.all = outer;
+    }
   }
 }
 
-/** All of a part's lines in write order (written again; the last part asked for is cached). */
-export function portLines(part: PortRules): RestoreLine[] {
-  const all = bulk;
-  if (all) {
-    let lines = all.get(part);
-    if (!lines) {
-      const buf = newRestoreBuffer();
-      writeServicePort(buf, part.sp, part.categorized, part.env);
-      lines = buf.lines;
-      all.set(part, lines);
-    }
-    return lines;
-  }
-  if (cached?.part !== part) {
-    const buf = newRestoreBuffer();
-    writeServicePort(buf, part.sp, part.categorized, part.env);
-    cached = { part, lines: buf.lines };
-  }
-  return cached.lines;
+/** A part's lines, written afresh. */
+export function writePortLines(part: PortRules): RestoreLine[] {
+  const buf = newRestoreBuffer();
+  writeServicePort(buf, part.sp, part.categorized, part.env);
+  return buf.lines;
 }
 
 /** kube-proxy's test order: by ServicePortName, then protocol. */
-export function comparePorts(a: ServicePortInfo, b: ServicePortInfo): number {
+export function comparePorts(a: ServicePort, b: ServicePort): number {
   return a.nameString < b.nameString
     ? -1
     : a.nameString > b.nameString
@@ -161,33 +164,4 @@ export function matchParts(
     out.push(old !== undefined && comparePorts(old.sp, p.sp) === 0 ? old : undefined);
   }
   return out;
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-/** Field by field (arrays element by element): do two plain records hold the same values? */
-function sameRecord(a: object, b: object): boolean {
-  const ra = a as Record<string, unknown>;
-  const rb = b as Record<string, unknown>;
-  let n = 0;
-  for (const k in ra) {
-    if (!sameValue(ra[k], rb[k])) return false;
-    n++;
-  }
-  for (const _ in rb) n--;
-  return n === 0;
-}
-
-/** True when `part` was computed from the same service port and slices (the env is compared per sync). */
-export function samePortInput(
-  part: PortRules,
-  sp: ServicePortInfo,
-  slices: readonly EndpointSlice[] | undefined,
-): boolean {
-  return sameRecord(part.sp, sp) && sameSlices(part.snapshot, sp, slices);
 }

@@ -5,7 +5,7 @@
  * grouped by chain in that same order.
  */
 import { byteCompare } from "./netfilter/ruleset";
-import { type PortRules, portLines, type SyncBuffer } from "./portRules";
+import { type PortRules, type SyncBuffer, writePortLines } from "./portRules";
 import type { RestoreLine, RestoreTable } from "./restoreBuffer";
 
 const FIRST = ["KUBE-NODEPORTS", "KUBE-SERVICES"];
@@ -25,7 +25,7 @@ export function orderedChains(declared: Iterable<string>): string[] {
 export function renderRestore(buf: SyncBuffer, include: (p: PortRules) => boolean = () => true): string {
   const out: string[] = [];
   const declaring = [buf.head, ...buf.ports.filter(include), buf.tail];
-  const lines: RestoreLine[][] = [buf.head.lines, ...buf.ports.map(portLines), buf.tail.lines];
+  const lines: RestoreLine[][] = [buf.head.lines, ...buf.ports.map(writePortLines), buf.tail.lines];
   for (const table of ["filter", "nat"] as RestoreTable[]) {
     out.push(`*${table}`);
     const declared: string[] = [];

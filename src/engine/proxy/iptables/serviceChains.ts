@@ -4,16 +4,17 @@
  */
 
 import { cidrTextContains } from "../../api/ipv4";
-import { endpointChainNamer, type servicePortChains } from "./chainNames";
-import type { CategorizedEndpoints, EndpointInfo } from "./endpoints";
+import type { EndpointInfo } from "../endpoints";
+import type { ServicePort } from "../servicePort";
+import type { CategorizedEndpoints } from "../topology";
+import type { ServicePortChains } from "./chainNames";
 import { counting, countRules, declareChain, type RestoreBuffer, writeRule } from "./restoreBuffer";
-import type { ServicePortInfo } from "./servicePorts";
 import { probability, q, type SyncEnv } from "./serviceRules";
 
 const KUBE_MARK_MASQ = "KUBE-MARK-MASQ";
 
 export interface Plan {
-  chains: ReturnType<typeof servicePortChains>;
+  chains: ServicePortChains;
   internalChain: string;
   hasInternal: boolean;
   externalPolicyChain: string;
@@ -27,15 +28,15 @@ export interface Plan {
 /** The port's own chains: the ones a partial sync may leave untouched. */
 export function writeOwnChains(
   buf: RestoreBuffer,
-  sp: ServicePortInfo,
-  eps: CategorizedEndpoints,
+  sp: ServicePort,
+  eps: CategorizedEndpoints<EndpointInfo>,
   env: SyncEnv,
   p: Plan,
 ): void {
   const o = env.options;
   const spn = sp.nameString;
   const proto = sp.protocol;
-  const sepName = endpointChainNamer(spn, proto);
+  const sepName = env.names.endpointChainNamer(spn, proto);
   // KUBE-SEP names, by position in allReachable (cluster and local are subsets of it).
   const all = eps.allReachable;
   const seps = all.map((ep) => sepName(ep.str));
@@ -157,7 +158,7 @@ function sepsOf(eps: EndpointInfo[], all: EndpointInfo[], allSeps: string[]): st
 /** `writeServiceToEndpointRules`: affinity `--rcheck` rules, then 1/n, 1/(n-1), … jumps. */
 function writeEndpointJumps(
   buf: RestoreBuffer,
-  sp: ServicePortInfo,
+  sp: ServicePort,
   chain: string,
   eps: EndpointInfo[],
   env: SyncEnv,
@@ -199,7 +200,9 @@ function writeEndpointJumps(
   const n = eps.length;
   eps.forEach((ep, i) => {
     const stat =
-      i < n - 1 ? ["-m", "statistic", "--mode", "random", "--probability", probability(n - i)] : [];
+      i < n - 1
+        ? ["-m", "statistic", "--mode", "random", "--probability", probability(n - i, env.probabilities)]
+        : [];
     writeRule(buf, "nat", chain, [...comment(ep), ...stat, "-j", seps[i]!], spn);
   });
 }

@@ -4,13 +4,19 @@
  * KUBE-NODEPORTS, filter-table REJECT/DROP rules, and the port's own
  * KUBE-SVC / KUBE-SVL / KUBE-EXT / KUBE-FW / KUBE-SEP chains.
  */
-import { servicePortChains } from "./chainNames";
-import type { CategorizedEndpoints } from "./endpoints";
-import { usesClusterEndpoints, usesLocalEndpoints } from "./endpoints";
+
+import type { EndpointInfo } from "../endpoints";
+import {
+  externallyAccessible,
+  type ServicePort,
+  usesClusterEndpoints,
+  usesLocalEndpoints,
+} from "../servicePort";
+import type { CategorizedEndpoints } from "../topology";
+import type { ChainNamer } from "./chainNames";
 import type { IptablesProxyOptions } from "./options";
 import { type RestoreBuffer, writeRule } from "./restoreBuffer";
 import { writeOwnChains } from "./serviceChains";
-import { externallyAccessible, type ServicePortInfo } from "./servicePorts";
 
 /** What every service port's rules depend on besides the port itself. */
 export interface SyncEnv {
@@ -19,16 +25,18 @@ export interface SyncEnv {
   nodeIPs: string[];
   /** Large cluster mode: no per-endpoint comments. */
   largeCluster: boolean;
+  /** This sync's chain namer. */
+  names: ChainNamer;
+  /** `probability` by n, this sync's (every service with n endpoints writes the same ones). */
+  probabilities: string[];
 }
 
-const probabilities: string[] = [];
-
-/** Go `%0.10f` of 1/n (memoized: every service with n endpoints writes the same ones). */
-export function probability(n: number): string {
-  let p = probabilities[n];
+/** Go `%0.10f` of 1/n, remembered in `memo`. */
+export function probability(n: number, memo: string[]): string {
+  let p = memo[n];
   if (p === undefined) {
     p = (1 / n).toFixed(10);
-    probabilities[n] = p;
+    memo[n] = p;
   }
   return p;
 }
@@ -39,15 +47,15 @@ export const q = (s: string) => `"${s}"`;
 /** Writes everything for one service port. */
 export function writeServicePort(
   buf: RestoreBuffer,
-  sp: ServicePortInfo,
-  eps: CategorizedEndpoints,
+  sp: ServicePort,
+  eps: CategorizedEndpoints<EndpointInfo>,
   env: SyncEnv,
 ): void {
   const o = env.options;
   const spn = sp.nameString;
   const proto = sp.protocol;
   const port = String(sp.port);
-  const chains = servicePortChains(spn, proto);
+  const chains = env.names.servicePortChains(spn, proto);
   const usesClusterChain = eps.cluster.length > 0 && usesClusterEndpoints(sp);
   const usesLocalChain = eps.local.length > 0 && usesLocalEndpoints(sp);
   let internalChain = chains.svc;

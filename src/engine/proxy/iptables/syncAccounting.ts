@@ -4,22 +4,18 @@
  * own chains only when that service or its endpoints changed; stale chains
  * are deleted with `-X`. A full sync runs first and then periodically.
  */
-import { matchParts, type PortRules, portLines, type SyncBuffer } from "./portRules";
+import { matchParts, type PortLines, type PortRules, type SyncBuffer } from "./portRules";
 import type { RestoreTable } from "./restoreBuffer";
 
-const signatures = new WeakMap<PortRules, string>();
-
 /** A fingerprint of a service port's own chains: their declarations and rules, as text. */
-export function ownSignature(p: PortRules): string {
-  let sig = signatures.get(p);
-  if (sig === undefined) {
+export function ownSignature(p: PortRules, lines: PortLines): string {
+  if (p.signature === undefined) {
     const parts: string[] = [];
-    for (const l of portLines(p)) if (l.owner !== undefined) parts.push(l.chain, ...l.args);
+    for (const l of lines.of(p)) if (l.owner !== undefined) parts.push(l.chain, ...l.args);
     for (const table of ["filter", "nat"] as const) for (const c of p.chains[table]) parts.push(`:${c}`);
-    sig = parts.join(" ");
-    signatures.set(p, sig);
+    p.signature = parts.join(" ");
   }
-  return sig;
+  return p.signature;
 }
 
 export interface SyncPlan {
@@ -35,7 +31,12 @@ export interface SyncPlan {
 }
 
 /** Decides what a sync writes, comparing with the previous sync's buffer. */
-export function planSync(prev: SyncBuffer | undefined, next: SyncBuffer, forceFull: boolean): SyncPlan {
+export function planSync(
+  prev: SyncBuffer | undefined,
+  next: SyncBuffer,
+  forceFull: boolean,
+  lines: PortLines,
+): SyncPlan {
   const full = forceFull || prev === undefined;
   const olds = matchParts(prev?.ports ?? [], next.ports);
   const changed = new Set<PortRules>();
@@ -43,7 +44,8 @@ export function planSync(prev: SyncBuffer | undefined, next: SyncBuffer, forceFu
   let writes = next.head.lines.length + next.tail.lines.length;
   next.ports.forEach((p, i) => {
     const old = olds[i];
-    const rewrite = full || old === undefined || (old !== p && ownSignature(old) !== ownSignature(p));
+    const rewrite =
+      full || old === undefined || (old !== p && ownSignature(old, lines) !== ownSignature(p, lines));
     if (rewrite) changed.add(p);
     else if (old !== p) recomputed.add(p);
     writes += p.top.length + (rewrite ? p.ownLines : 0);

@@ -2,18 +2,15 @@
 
 import { isIPv4 } from "../../api/ipv4";
 import type { Node } from "../../api/types";
+import type { ServiceChangeTracker } from "../changeTracker";
+import { type EndpointInfo, endpointsFor, slicesByService } from "../endpoints";
+import { type ServicePort, servicePorts } from "../servicePort";
+import { categorizeEndpoints } from "../topology";
 import type { ProxyInput } from "../types";
-import {
-  categorizeEndpoints,
-  type EndpointInfo,
-  endpointsFor,
-  sliceSnapshot,
-  slicesByService,
-} from "./endpoints";
+import { ChainNamer } from "./chainNames";
 import type { IptablesProxyOptions } from "./options";
-import { comparePorts, newPortRules, type PortRules, type SyncBuffer, samePortInput } from "./portRules";
+import { comparePorts, newPortRules, type PortRules, type SyncBuffer } from "./portRules";
 import { newRestoreBuffer } from "./restoreBuffer";
-import { type ServicePortInfo, servicePorts } from "./servicePorts";
 import type { SyncEnv } from "./serviceRules";
 import { writeTopHead, writeTopTail } from "./topRules";
 
@@ -36,19 +33,22 @@ export interface SyncOutput {
 /**
  * Computes every rule for `node`. Service ports are visited sorted by their
  * ServicePortName (kube-proxy walks a Go map, i.e. in random order; its tests
- * sort the same way). A port whose inputs match its part in `previous` reuses
- * that part as it is (and its parsed KUBE-SERVICES rules).
+ * sort the same way). A port of a Service the tracker reports unchanged
+ * reuses its part in `previous` as it is (and its parsed KUBE-SERVICES rules);
+ * without a tracker every port is computed afresh.
  */
 export function computeRules(
   input: ProxyInput,
   node: string,
   options: IptablesProxyOptions,
   previous?: SyncBuffer,
+  tracker?: ServiceChangeTracker,
 ): SyncOutput {
-  const ports: ServicePortInfo[] = [];
+  const ports: ServicePort[] = [];
   for (const svc of input.services) ports.push(...servicePorts(svc));
   ports.sort(comparePorts);
   const slices = slicesByService(input.endpointSlices);
+  const changed = tracker?.sync(input.services, slices);
   const sliceList = ports.map((sp) => slices.get(`${sp.namespace}/${sp.name}`));
   // Both lists are in comparePorts order: walk them together to find each port's previous part.
   const before = previous?.ports ?? [];
@@ -59,7 +59,11 @@ export function computeRules(
   ports.forEach((sp, i) => {
     while (j < before.length && comparePorts(before[j]!.sp, sp) < 0) j++;
     const old = before[j];
-    const same = old !== undefined && comparePorts(old.sp, sp) === 0 && samePortInput(old, sp, sliceList[i]);
+    const same =
+      old !== undefined &&
+      changed !== undefined &&
+      comparePorts(old.sp, sp) === 0 &&
+      !changed.has(`${sp.namespace}/${sp.name}`);
     reused.push(same ? old : undefined);
     const e = same ? old.endpoints : endpointsFor(sp, sliceList[i]);
     eps.push(e);
@@ -69,6 +73,8 @@ export function computeRules(
     options,
     nodeIPs: nodeAddresses(input.nodes, node),
     largeCluster: total > options.largeClusterEndpointsThreshold,
+    names: new ChainNamer(),
+    probabilities: [],
   };
   const envKey = JSON.stringify([node, options, env.nodeIPs, env.largeCluster]);
   const sameEnv = previous?.env === envKey;
@@ -77,9 +83,13 @@ export function computeRules(
   const parts = ports.map((sp, i) => {
     const old = reused[i];
     if (old && sameEnv) return old;
-    const snapshot = old ? old.snapshot : sliceSnapshot(sp, sliceList[i]);
     const e = eps[i]!;
-    return newPortRules(sp, snapshot, e, categorizeEndpoints(sp, e, node), env);
+    return newPortRules(
+      sp,
+      e,
+      categorizeEndpoints(sp, e, (ep) => ep.nodeName === node),
+      env,
+    );
   });
   const tail = newRestoreBuffer();
   writeTopTail(tail, options, env.nodeIPs);

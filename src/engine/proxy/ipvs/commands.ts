@@ -7,8 +7,8 @@ import { fail, ok } from "../../shell/types";
 import type { IpvsDataPlane } from "./dataplane";
 import { vsKey } from "./model";
 import { renderIpset, renderIpsets } from "./render/ipset";
-import { setReferences } from "./render/iptablesSave";
 import { renderIpvsadmConnections, renderIpvsadmList } from "./render/ipvsadm";
+import { setReferences } from "./rules";
 
 export type GetDataPlane = (node: string) => IpvsDataPlane | undefined;
 
@@ -117,7 +117,7 @@ export function makeIpset(getDataPlane: GetDataPlane): Command {
     }
     const dp = getDataPlane(env.context.node);
     const sets = dp ? [...dp.state.ipsets.values()] : [];
-    const refs = dp ? setReferences([dp.iptables().nat, dp.iptables().filter]) : new Map<string, number>();
+    const refs = dp ? setReferences(dp.iptables()) : new Map<string, number>();
     const name = words[1];
     const chosen = name ? sets.filter((s) => s.name === name) : sets;
     if (name && chosen.length === 0)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Packet } from "../../net/types";
+import { appendRuleText, listTable, newTable, saveRule } from "../iptables/netfilter";
 import type { HookContext } from "../types";
 import { burst } from "./burst.testkit";
 import { slice, smallCluster } from "./cluster.testkit";
@@ -26,6 +27,25 @@ function tcp(src: string, sport: number, dst: string, dport: number): Packet {
 }
 
 describe("IPVS data plane: packets", () => {
+  it("walks the same netfilter rules iptables -L shows, and counts them there", () => {
+    const dp = createIpvsMode().build(smallCluster(), NODE);
+    dp.hook("PREROUTING", tcp("10.244.0.9", 40000, "10.96.0.10", 53), ctx());
+    const nat = dp.iptables().tables.nat!;
+    expect(nat.chains.get("PREROUTING")!.rules[0]!.counters.pkts).toBe(1);
+    expect(listTable(nat, { chain: "PREROUTING", numeric: true, verbose: true }).stdout).toContain(
+      "    1   100 KUBE-SERVICES  all  --  *      *       0.0.0.0/0            0.0.0.0/0            /* kubernetes service portals */",
+    );
+  });
+
+  it("reads, saves and lists -m physdev as iptables does", () => {
+    const table = newTable("nat");
+    const rule = appendRuleText(table, "PREROUTING", "-m physdev ! --physdev-is-in -j ACCEPT");
+    expect(saveRule("PREROUTING", rule)).toBe("-A PREROUTING -m physdev ! --physdev-is-in -j ACCEPT");
+    expect(listTable(table, { chain: "PREROUTING", numeric: true }).stdout).toContain(
+      "PHYSDEV match ! --physdev-is-in",
+    );
+  });
+
   it("pod → ClusterIP: no masquerade mark, IPVS DNAT at INPUT with 2 hash probes", () => {
     const dp = createIpvsMode().build(smallCluster(), NODE);
     const p = tcp("10.244.0.9", 40000, "10.96.0.10", 53);

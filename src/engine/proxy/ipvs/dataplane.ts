@@ -5,6 +5,7 @@
  */
 import type { ClusterConfig } from "../../api/configTypes";
 import type { Hook, Packet, Protocol } from "../../net/types";
+import { type RecentLists, type Ruleset, ruleCount } from "../iptables/netfilter";
 import type { DataPlaneSize, HookContext, HookResult, NodeDataPlane, ProxyInput } from "../types";
 import { ConnTable } from "./conntable";
 import { desiredState } from "./desired";
@@ -12,7 +13,7 @@ import { ipvsHook } from "./hooks";
 import { emptyIpsets, IpsetIndex } from "./ipsets";
 import type { IpvsConn, IpvsNodeState, RealServer, VirtualServer } from "./model";
 import { vsKey } from "./model";
-import { buildIptables, type IptTable } from "./rules";
+import { writeIpvsIptables } from "./rules";
 import { SCHEDULERS, type SchedFlag } from "./schedulers";
 import { applyDesired, reapDrained, type SchedSlot } from "./sync";
 
@@ -49,11 +50,13 @@ export class IpvsDataPlane implements NodeDataPlane {
   readonly state: IpvsNodeState;
   readonly conns = new ConnTable();
   private readonly sched = new Map<string, SchedSlot>();
-  private tables: { nat: IptTable; filter: IptTable };
+  private tables: Ruleset;
   private index: IpsetIndex;
   private writes = 0;
   /** Virtual servers with weight-0 (draining) real servers. */
   private readonly draining = new Set<string>();
+  /** `xt_recent` lists (kube-proxy writes no `recent` rule in IPVS mode; the evaluator needs them). */
+  readonly recent: RecentLists = {};
   /** The last virtual time seen (hooks, ticks). */
   nowMs = 0;
 
@@ -70,7 +73,7 @@ export class IpvsDataPlane implements NodeDataPlane {
       clusterCIDR: "10.244.0.0/16",
     };
     this.index = new IpsetIndex(this.state.ipsets.values());
-    this.tables = buildIptables(this.index, this.state.masqueradeMark, this.state.clusterCIDR);
+    this.tables = writeIpvsIptables(this.index, this.state.masqueradeMark, this.state.clusterCIDR);
   }
 
   /** One kube-proxy syncProxyRules run. */
@@ -84,7 +87,7 @@ export class IpvsDataPlane implements NodeDataPlane {
       if (vs.dests.some((d) => d.weight === 0)) this.draining.add(vs.key);
     }
     this.index = new IpsetIndex(this.state.ipsets.values());
-    this.tables = buildIptables(this.index, this.state.masqueradeMark, this.state.clusterCIDR);
+    this.tables = writeIpvsIptables(this.index, this.state.masqueradeMark, this.state.clusterCIDR);
   }
 
   hook(hook: Hook, packet: Packet, ctx: HookContext): HookResult {
@@ -103,7 +106,7 @@ export class IpvsDataPlane implements NodeDataPlane {
         virtualServers: this.state.virtualServers.size,
         realServers,
         ipsetEntries,
-        iptablesRules: this.tables.nat.rules.length + this.tables.filter.rules.length,
+        iptablesRules: ruleCount(this.tables.tables.nat) + ruleCount(this.tables.tables.filter),
         kubeIpvs0Addresses: this.state.ipvsAddresses.length,
         connections: this.conns.size,
       },
@@ -114,8 +117,8 @@ export class IpvsDataPlane implements NodeDataPlane {
     return this.writes;
   }
 
-  /** The iptables rules kube-proxy keeps in IPVS mode. */
-  iptables(): { nat: IptTable; filter: IptTable } {
+  /** The iptables rules kube-proxy keeps in IPVS mode, in the kernel's tables (counters included). */
+  iptables(): Ruleset {
     return this.tables;
   }
 

@@ -6,15 +6,12 @@ import type { IpvsScheduler } from "../../api/configTypes";
 import { isIPv4 } from "../../api/ipv4";
 import type { EndpointSlice, Node, Service } from "../../api/types";
 import type { Protocol } from "../../net/types";
+import { serviceKey } from "../changeTracker";
+import { type EndpointInfo, endpointsFor, slicesByService } from "../endpoints";
+import { servicePorts as portsOf } from "../servicePort";
+import { type CategorizedEndpoints, categorizeEndpoints } from "../topology";
 import type { ProxyInput } from "../types";
-import {
-  clusterEndpoints,
-  type EndpointInfo,
-  endpointsForPort,
-  indexSlices,
-  localEndpoints,
-} from "./endpoints";
-import { emptyIpsets, ipPortEntry, rememberMembers } from "./ipsets";
+import { emptyIpsets, ipPortEntry } from "./ipsets";
 import { type IpsetSet, type VirtualServerKind, vsKey } from "./model";
 
 export interface DesiredDest {
@@ -120,90 +117,104 @@ class Collector {
       const set = this.members.get(s.name) ?? new Set<string>();
       s.members = [...set];
       if (s.type === "bitmap:port") s.members.sort((a, b) => Number(a) - Number(b));
-      else rememberMembers(s, set);
+      else s.memberSet = set;
     }
     return out;
   }
 }
 
-/**
- * IPVS mode falls back to cluster endpoints when a Local policy finds no
- * local ones (kubernetes PR #97081); iptables/nftables mode drops instead.
- */
-function policyDests(eps: readonly EndpointInfo[], onlyLocal: boolean): readonly DesiredDest[] {
-  if (onlyLocal) {
-    const local = localEndpoints(eps);
-    if (local.length > 0) return local;
-  }
-  return clusterEndpoints(eps);
+/** A real server for an endpoint. */
+function dest(e: EndpointInfo, node: string): DesiredDest {
+  return { key: e.str, ip: e.ip, port: e.port, local: e.nodeName === node };
 }
+
+/**
+ * The real servers of a virtual server: the Local endpoints under a Local
+ * policy, else the Cluster ones, in slice order.
+ * NOTE: kube-proxy adds real servers in Go map order (random); here in the
+ * order the EndpointSlices list them, which sets the kernel's list order.
+ * IPVS mode falls back to the usable endpoints cluster-wide when a Local
+ * policy finds no local ones (kubernetes PR #97081); iptables/nftables
+ * mode drops instead.
+ */
+function policyDests(
+  c: CategorizedEndpoints<EndpointInfo>,
+  all: readonly EndpointInfo[],
+  onlyLocal: boolean,
+  node: string,
+): readonly DesiredDest[] {
+  let eps: readonly EndpointInfo[] = onlyLocal ? c.local : c.cluster;
+  if (eps.length === 0 && onlyLocal) eps = categorizeEndpoints(CLUSTER_ONLY, all, () => false).cluster;
+  return [...eps].sort((a, b) => a.sliceOrder - b.sliceOrder).map((e) => dest(e, node));
+}
+
+/** Policy facts under which every usable endpoint is a Cluster endpoint. */
+const CLUSTER_ONLY = {
+  nodePort: 0,
+  externalIPs: [],
+  loadBalancerVIPs: [],
+  internalPolicyLocal: false,
+  externalPolicyLocal: false,
+};
 
 /** Computes the desired IPVS state for `node`. */
 export function desiredState(input: ProxyInput, node: string): DesiredState {
-  const slicesBySvc = indexSlices(input.endpointSlices);
+  const slicesBySvc = slicesByService(input.endpointSlices);
   const nodeIPs = nodeAddresses(input.nodes.find((n) => n.metadata.name === node));
   const scheduler = input.config.ipvsScheduler || "rr";
   const c = new Collector(scheduler, scheduler === "mh" ? ["mh-port"] : []);
-  for (const svc of input.services) servicePorts(c, svc, slicesBySvc, node, nodeIPs);
+  for (const svc of input.services) serviceEntries(c, svc, slicesBySvc, node, nodeIPs);
   const ipsets = c.ipsets();
   return { virtualServers: c.virtualServers, ipvsAddresses: [...c.bound], ipsets, nodeIPs };
 }
 
-function servicePorts(
+/** One Service's virtual servers, ipset entries and kube-ipvs0 addresses. */
+function serviceEntries(
   c: Collector,
   svc: Service,
   slicesBySvc: Map<string, EndpointSlice[]>,
   node: string,
   nodeIPs: readonly string[],
 ): void {
-  const spec = svc.spec;
-  if (!spec || spec.type === "ExternalName") return;
-  const clusterIP = spec.clusterIP;
-  if (!isIPv4(clusterIP)) return;
-  const ns = svc.metadata.namespace ?? "default";
-  const slices = slicesBySvc.get(`${ns}/${svc.metadata.name}`) ?? [];
+  const slices = slicesBySvc.get(serviceKey(svc));
   const persistentTimeout = affinityTimeout(svc);
-  const eTPLocal =
-    spec.externalTrafficPolicy === "Local" && (spec.type === "NodePort" || spec.type === "LoadBalancer");
-  const iTPLocal = spec.internalTrafficPolicy === "Local";
-  for (const sp of spec.ports ?? []) {
-    const proto = (sp.protocol ?? "TCP") as Protocol;
-    const portName = sp.name ?? "";
-    const info = { spn: `${ns}/${svc.metadata.name}${portName ? `:${portName}` : ""}`, persistentTimeout };
-    const eps = endpointsForPort(slices, portName, proto, node);
-    const lproto = proto.toLowerCase();
-    for (const e of eps) if (e.local) c.add("KUBE-LOOP-BACK", `${e.ip},${lproto}:${e.port},${e.ip}`);
-    c.vs(proto, clusterIP, sp.port, "ClusterIP", policyDests(eps, iTPLocal), info);
-    c.add("KUBE-CLUSTER-IP", ipPortEntry(clusterIP, proto, sp.port));
-    c.bind(clusterIP);
-    for (const ext of spec.externalIPs ?? []) {
-      if (!isIPv4(ext)) continue;
+  let healthCheckNodePort = 0;
+  for (const sp of portsOf(svc)) {
+    const proto = sp.protocol.toUpperCase() as Protocol;
+    const info = { spn: sp.nameString, persistentTimeout };
+    const all = endpointsFor(sp, slices);
+    const cat = categorizeEndpoints(sp, all, (e) => e.nodeName === node);
+    const dests = (onlyLocal: boolean) => policyDests(cat, all, onlyLocal, node);
+    const eTPLocal = sp.externalPolicyLocal;
+    for (const e of [...all].sort((a, b) => a.sliceOrder - b.sliceOrder))
+      if (e.nodeName === node) c.add("KUBE-LOOP-BACK", `${e.ip},${sp.protocol}:${e.port},${e.ip}`);
+    c.vs(proto, sp.clusterIP, sp.port, "ClusterIP", dests(sp.internalPolicyLocal), info);
+    c.add("KUBE-CLUSTER-IP", ipPortEntry(sp.clusterIP, proto, sp.port));
+    c.bind(sp.clusterIP);
+    for (const ext of sp.externalIPs) {
       c.add(eTPLocal ? "KUBE-EXTERNAL-IP-LOCAL" : "KUBE-EXTERNAL-IP", ipPortEntry(ext, proto, sp.port));
-      c.vs(proto, ext, sp.port, "ExternalIP", policyDests(eps, eTPLocal), info);
+      c.vs(proto, ext, sp.port, "ExternalIP", dests(eTPLocal), info);
       c.bind(ext);
     }
-    if (spec.type === "LoadBalancer") {
-      for (const ing of svc.status?.loadBalancer?.ingress ?? []) {
-        if (!isIPv4(ing.ip)) continue;
-        const entry = ipPortEntry(ing.ip, proto, sp.port);
-        c.add("KUBE-LOAD-BALANCER", entry);
-        if (eTPLocal) c.add("KUBE-LOAD-BALANCER-LOCAL", entry);
-        if ((spec.loadBalancerSourceRanges ?? []).length > 0) {
-          c.add("KUBE-LOAD-BALANCER-FW", entry);
-          for (const cidr of spec.loadBalancerSourceRanges ?? [])
-            c.add("KUBE-LOAD-BALANCER-SOURCE-CIDR", `${entry},${cidr}`);
-        }
-        c.vs(proto, ing.ip, sp.port, "LoadBalancer", policyDests(eps, eTPLocal), info);
-        c.bind(ing.ip);
+    for (const ip of sp.loadBalancerVIPs) {
+      const entry = ipPortEntry(ip, proto, sp.port);
+      c.add("KUBE-LOAD-BALANCER", entry);
+      if (eTPLocal) c.add("KUBE-LOAD-BALANCER-LOCAL", entry);
+      if (sp.loadBalancerSourceRanges.length > 0) {
+        c.add("KUBE-LOAD-BALANCER-FW", entry);
+        for (const cidr of sp.loadBalancerSourceRanges)
+          c.add("KUBE-LOAD-BALANCER-SOURCE-CIDR", `${entry},${cidr}`);
       }
+      c.vs(proto, ip, sp.port, "LoadBalancer", dests(eTPLocal), info);
+      c.bind(ip);
     }
-    if ((spec.type === "NodePort" || spec.type === "LoadBalancer") && sp.nodePort) {
+    if (sp.nodePort) {
       addNodePortEntries(c, proto, sp.nodePort, nodeIPs, eTPLocal);
-      for (const nip of nodeIPs) c.vs(proto, nip, sp.nodePort, "NodePort", policyDests(eps, eTPLocal), info);
+      for (const nip of nodeIPs) c.vs(proto, nip, sp.nodePort, "NodePort", dests(eTPLocal), info);
     }
+    healthCheckNodePort ||= sp.healthCheckNodePort;
   }
-  if (eTPLocal && spec.healthCheckNodePort)
-    c.add("KUBE-HEALTH-CHECK-NODE-PORT", String(spec.healthCheckNodePort));
+  if (healthCheckNodePort) c.add("KUBE-HEALTH-CHECK-NODE-PORT", String(healthCheckNodePort));
 }
 
 function addNodePortEntries(

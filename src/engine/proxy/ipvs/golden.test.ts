@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { goldenDir } from "../../../testing/golden.testkit";
 import { Cluster } from "../../cluster";
 import type { CommandEnv } from "../../shell/types";
+import { iptablesSave } from "../iptables/netfilter";
 import { burst } from "./burst.testkit";
 import { smallCluster } from "./cluster.testkit";
 import { makeIpset, makeIpvsadm } from "./commands";
 import { createIpvsMode } from "./mode";
-import { renderTable } from "./render/iptablesSave";
 import { renderKubeIpvs0 } from "./render/kubeIpvs0";
 
 const NODE = "kind-control-plane";
@@ -78,7 +78,8 @@ describe("IPVS golden outputs", () => {
     const now = cluster.clock.now();
     golden(
       "iptables-save.golden",
-      renderTable(dp.iptables().nat, now) + renderTable(dp.iptables().filter, now),
+      iptablesSave(dp.iptables(), { table: "nat", nowMs: now }) +
+        iptablesSave(dp.iptables(), { table: "filter", nowMs: now }),
     );
   });
 

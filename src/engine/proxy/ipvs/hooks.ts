@@ -15,34 +15,43 @@
  * `Failed to connect to … Connection refused`.
  */
 import type { Hook, Packet } from "../../net/types";
+import { type EvalContext, evaluate, type Table } from "../iptables/netfilter";
 import type { HookContext, HookResult, MatchedRule } from "../types";
 import type { IpvsDataPlane } from "./dataplane";
-import { walkChain } from "./matcher";
-import type { IptTable } from "./rules";
 
 function empty(packet: Packet): HookResult {
   return { packet, verdict: "ACCEPT", matched: [], walked: [], rulesEvaluated: 0, lookups: 0 };
 }
 
-function runTable(
-  dp: IpvsDataPlane,
-  table: IptTable,
-  chain: string,
-  res: HookResult,
-  ctx: HookContext,
-): string {
-  const w = walkChain(table, chain, res.packet, ctx, dp.ipsetIndex());
-  res.packet = w.packet;
-  res.matched.push(...w.matched);
-  res.walked?.push(...w.walked);
-  res.rulesEvaluated += w.rulesEvaluated;
-  res.lookups += w.lookups;
-  if (w.verdict === "DROP" || w.verdict === "REJECT") {
-    res.verdict = w.verdict;
-    if (w.verdict === "REJECT") res.rejectWith = "icmp-port-unreachable";
+/** The netfilter context of a hook in IPVS mode: ipset tests go to the node's sets. */
+function evalContext(dp: IpvsDataPlane, ctx: HookContext): EvalContext {
+  const sets = dp.ipsetIndex();
+  return {
+    ctState: ctx.ctState,
+    dstIsLocal: ctx.dstIsLocal,
+    srcIsLocal: ctx.srcIsLocal,
+    random: ctx.random,
+    nowMs: ctx.nowMs,
+    recent: dp.recent,
+    ipset: (name, flags, p) => sets.test(name, flags, p),
+    ...(ctx.inInterface !== undefined ? { inInterface: ctx.inInterface } : {}),
+    ...(ctx.outInterface !== undefined ? { outInterface: ctx.outInterface } : {}),
+  };
+}
+
+/** Runs one built-in chain of the shared netfilter model, as the kernel runs the table at that hook. */
+function runTable(dp: IpvsDataPlane, table: Table, chain: string, res: HookResult, ctx: HookContext): void {
+  const r = evaluate(table, chain, res.packet, evalContext(dp, ctx));
+  res.packet = r.packet;
+  res.matched.push(...r.matched);
+  res.walked?.push(...r.walked);
+  res.rulesEvaluated += r.rulesEvaluated;
+  res.lookups += r.lookups;
+  if (r.verdict !== "ACCEPT") {
+    res.verdict = r.verdict;
+    if (r.rejectWith) res.rejectWith = r.rejectWith;
   }
-  if (w.verdict === "MASQUERADE") res.snat = "MASQUERADE";
-  return w.verdict;
+  if (r.snat) res.snat = r.snat;
 }
 
 /** The VS line as ipvsadm prints it, for traces. */
@@ -100,7 +109,8 @@ function ipvsReply(dp: IpvsDataPlane, res: HookResult, ctx: HookContext, chain: 
 /** NodeDataPlane.hook for IPVS mode. */
 export function ipvsHook(dp: IpvsDataPlane, hook: Hook, packet: Packet, ctx: HookContext): HookResult {
   const res = empty({ ...packet });
-  const { nat, filter } = dp.iptables();
+  const nat = dp.iptables().tables.nat!;
+  const filter = dp.iptables().tables.filter!;
   const isNew = ctx.ctState === "NEW";
   switch (hook) {
     case "PREROUTING":

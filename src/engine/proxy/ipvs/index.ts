@@ -6,7 +6,7 @@ export { createIpvsMode, type IpvsMode } from "./mode";
 export type { IpsetSet, IpvsConn, IpvsNodeState, RealServer, VirtualServer } from "./model";
 export { parseVsKey, vsKey } from "./model";
 export { renderIpset, renderIpsets } from "./render/ipset";
-export { renderTable as renderIpvsIptablesTable, setReferences } from "./render/iptablesSave";
 export { IPVS_VERSION_LINE, renderIpvsadmConnections, renderIpvsadmList } from "./render/ipvsadm";
 export { renderKubeIpvs0 } from "./render/kubeIpvs0";
+export { setReferences, writeIpvsIptables } from "./rules";
 export { SCHEDULERS } from "./schedulers";

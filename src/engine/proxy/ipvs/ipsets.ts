@@ -104,20 +104,12 @@ export function ipPortEntry(ip: string, proto: Protocol, port: number): string {
   return `${ip},${proto.toLowerCase()}:${port}`;
 }
 
-const memberSets = new WeakMap<IpsetSet, ReadonlySet<string>>();
-
-/** Records `members` as the Set of `s.members` (so indexes and diffs need not rebuild it). */
-export function rememberMembers(s: IpsetSet, members: ReadonlySet<string>): void {
-  memberSets.set(s, members);
-}
-
-/** The members of a set as a Set (the one remembered at build, else a new one). */
+/** The members of a set as a Set (the one kept on the set, else a new one kept there). */
 export function memberSet(s: IpsetSet): ReadonlySet<string> {
-  const known = memberSets.get(s);
+  const known = s.memberSet;
   if (known && known.size === s.members.length) return known;
-  const set = new Set(s.members);
-  memberSets.set(s, set);
-  return set;
+  s.memberSet = new Set(s.members);
+  return s.memberSet;
 }
 
 /** What a `--match-set NAME dirs` test reads from the packet. */

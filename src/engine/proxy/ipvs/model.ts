@@ -119,6 +119,8 @@ export interface IpsetSet {
   comment: string;
   /** Members in ipset's own syntax (`10.96.0.1,tcp:443`, `30007`). */
   members: string[];
+  /** `members` as a Set, once built (so indexes and diffs need not rebuild it). */
+  memberSet?: ReadonlySet<string>;
 }
 
 /** One node's whole IPVS-mode state (what the commands render). */

@@ -7,10 +7,11 @@
 import { parseCidr } from "../../api/ipv4";
 import type { Node } from "../../api/types";
 import type { ProxyInput } from "../types";
+import { NftNames } from "./hash";
 import type { NftTable } from "./model";
 import { writeServicePort } from "./perService";
 import type { ServiceParams } from "./serviceElements";
-import { type NameCache, servicePorts, slicesByService } from "./servicePorts";
+import { servicePorts, slicesByService } from "./servicePorts";
 import { type SetupParams, setupTable } from "./setup";
 
 /** The node's primary IPv4 address (its first InternalIP). */
@@ -43,16 +44,21 @@ export function nodeParams(input: ProxyInput, node: string): NodeParams {
       serviceCIDRs: serviceCIDR ? [serviceCIDR] : [],
       nodePortIPs: ip ? [ip] : [],
     },
-    service: podCIDR ? { podCIDR, ...(ip ? { nodeIP: ip } : {}) } : ip ? { nodeIP: ip } : {},
+    service: { names: new NftNames(), ...(podCIDR ? { podCIDR } : {}), ...(ip ? { nodeIP: ip } : {}) },
     key: `${ip ?? ""}|${serviceSubnet}|${podSubnet}|${masqueradeBit}`,
   };
 }
 
 /** The table kube-proxy programs on `node`, fully written. */
-export function buildTable(input: ProxyInput, node: string, cache?: NameCache): NftTable {
+export function buildTable(input: ProxyInput, node: string): NftTable {
   const params = nodeParams(input, node);
   const t = setupTable(params.setup);
-  for (const svc of servicePorts(input.services, slicesByService(input.endpointSlices), node, cache))
+  for (const svc of servicePorts(
+    input.services,
+    slicesByService(input.endpointSlices),
+    node,
+    params.service.names,
+  ))
     writeServicePort(t, svc, params.service);
   return t;
 }

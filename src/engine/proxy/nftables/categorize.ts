@@ -4,9 +4,12 @@
  * NOTE: topology hints / trafficDistribution are not modelled: every ready
  * endpoint is a cluster endpoint, as when no hints are usable.
  */
-import { LOCAL, READY, SERVING, TERMINATING } from "./endpoints";
+import { usesClusterEndpoints, usesLocalEndpoints } from "../servicePort";
+import { categorizeEndpoints } from "../topology";
+import { endpointMeta, LOCAL, READY, SERVING, TERMINATING } from "./packed";
 import type { EndpointInfo, PortSpec, ServicePortInfo } from "./servicePorts";
-import { externallyAccessible } from "./servicePorts";
+
+export { usesClusterEndpoints, usesLocalEndpoints };
 
 export interface Categorized {
   clusterEndpoints: EndpointInfo[];
@@ -25,48 +28,15 @@ export interface CategoryCounts {
   hasAnyEndpoints: boolean;
 }
 
-/** iTP Cluster, or external traffic with eTP Cluster. */
-export function usesClusterEndpoints(s: PortSpec): boolean {
-  return !s.internalPolicyLocal || (externallyAccessible(s) && !s.externalPolicyLocal);
-}
-
-/** iTP Local, or external traffic with eTP Local. */
-export function usesLocalEndpoints(s: PortSpec): boolean {
-  return s.internalPolicyLocal || s.externalPolicyLocal;
-}
-
-/** `categorize`, on its own terms. */
+/** The shared `categorizeEndpoints`, under the names the nftables writer reads. */
 export function categorize(s: ServicePortInfo): Categorized {
-  const eps = s.endpoints;
-  let clusterEndpoints: EndpointInfo[] = [];
-  let localEndpoints: EndpointInfo[] = [];
-  let hasAnyEndpoints = false;
-  if (usesClusterEndpoints(s)) {
-    // Usually every endpoint is ready: share the list rather than copy it.
-    clusterEndpoints = eps.every((e) => e.ready) ? eps : eps.filter((e) => e.ready);
-    if (clusterEndpoints.length === 0) clusterEndpoints = eps.filter((e) => e.serving && e.terminating);
-    hasAnyEndpoints = clusterEndpoints.length > 0;
-  }
-  if (!usesLocalEndpoints(s))
-    return { clusterEndpoints, localEndpoints, allReachable: clusterEndpoints, hasAnyEndpoints };
-  let localReady = false;
-  let localServingTerminating = false;
-  for (const e of eps) {
-    if (e.ready) {
-      hasAnyEndpoints = true;
-      localReady ||= e.local;
-    } else if (e.serving && e.terminating) {
-      hasAnyEndpoints = true;
-      localServingTerminating ||= e.local;
-    }
-  }
-  if (localReady) localEndpoints = eps.filter((e) => e.local && e.ready);
-  else if (localServingTerminating) localEndpoints = eps.filter((e) => e.local && e.serving && e.terminating);
-  if (!usesClusterEndpoints(s))
-    return { clusterEndpoints, localEndpoints, allReachable: localEndpoints, hasAnyEndpoints };
-  const union = new Set([...clusterEndpoints, ...localEndpoints]);
-  const allReachable = eps.filter((e) => union.has(e));
-  return { clusterEndpoints, localEndpoints, allReachable, hasAnyEndpoints };
+  const c = categorizeEndpoints(s, s.endpoints, (e: EndpointInfo) => e.local);
+  return {
+    clusterEndpoints: c.cluster,
+    localEndpoints: c.local,
+    allReachable: c.allReachable,
+    hasAnyEndpoints: c.hasAny,
+  };
 }
 
 const SERVING_TERMINATING = SERVING | TERMINATING;
@@ -84,11 +54,11 @@ export function countCategories(s: PortSpec): CategoryCounts {
   let localReady = 0;
   let localServingTerminating = 0;
   for (const m of meta) {
-    const local = (m & LOCAL) !== 0;
-    if (m & READY) {
+    const local = endpointMeta.has(m, LOCAL);
+    if (endpointMeta.has(m, READY)) {
       ready++;
       if (local) localReady++;
-    } else if ((m & SERVING_TERMINATING) === SERVING_TERMINATING) {
+    } else if (endpointMeta.has(m, SERVING_TERMINATING)) {
       servingTerminating++;
       if (local) localServingTerminating++;
     }
@@ -104,7 +74,7 @@ export function countCategories(s: PortSpec): CategoryCounts {
     reachableCount = clusterCount;
     if (localCount > 0 && clusterBit !== localBit)
       for (const m of meta)
-        if (m & LOCAL && (m & localBit) === localBit && (m & clusterBit) !== clusterBit) reachableCount++;
+        if (endpointMeta.has(m, LOCAL | localBit) && !endpointMeta.has(m, clusterBit)) reachableCount++;
   }
   return { clusterCount, localCount, reachableCount, hasAnyEndpoints };
 }

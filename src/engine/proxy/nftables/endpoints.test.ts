@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { expandEndpoints } from "./endpoints";
+import { NftNames } from "./hash";
 
 const ip = fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255), fc.nat(255)).map((parts) => parts.join("."));
 // One shared /24 and octets like 1, 12, 123: one address is often a prefix of another (10.1.1.1 / 10.1.1.12).
@@ -14,6 +15,7 @@ describe("expandEndpoints", () => {
         const out = expandEndpoints(
           { ips: eps.map(([a]) => a), meta: eps.map(([, p]) => p * 16) },
           "ns/svc/tcp/",
+          new NftNames(),
         );
         const want = eps.map(([a, p]) => `${a}:${p}`).sort();
         expect(out.map((e) => `${e.ip}:${e.port}`)).toEqual(want);

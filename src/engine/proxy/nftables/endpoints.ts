@@ -9,19 +9,16 @@
 import { isIPv4 } from "../../api/ipv4";
 import type { EndpointSlice } from "../../api/types";
 import { trimmed } from "../../util/trimmed";
-import { hashAndTruncate, prefixedHashAndTruncate } from "./hash";
+import type { NftNames } from "./hash";
 import { endpointChain } from "./names";
+import { endpointMeta, LOCAL, READY, SERVING, TERMINATING } from "./packed";
 
 /** `endpoint-`, the endpoint chains' prefix. */
 const ENDPOINT = endpointChain("");
 
-/** Endpoint flag bits in `CompactEndpoints.meta` (below the port, which is `meta >>> 4`). */
-export const LOCAL = 1;
-export const READY = 2;
-export const SERVING = 4;
-export const TERMINATING = 8;
+export { LOCAL, READY, SERVING, TERMINATING } from "./packed";
 
-/** Unique endpoints in slice order: `ips[i]` with `meta[i] = port << 4 | flags`. */
+/** Unique endpoints in slice order: `ips[i]` with `meta[i]` its port and flags (`endpointMeta`). */
 export interface CompactEndpoints {
   ips: string[];
   meta: number[];
@@ -39,20 +36,6 @@ export interface EndpointInfo {
   chain: string;
 }
 
-/** Memoizes hashAndTruncate when the same names are hashed again. */
-export type NameCache = Map<string, string>;
-
-/** `hashAndTruncate(readable)`, through `cache` when given. */
-export function hashed(cache: NameCache | undefined, readable: string): string {
-  if (!cache) return hashAndTruncate(readable);
-  let v = cache.get(readable);
-  if (v === undefined) {
-    v = hashAndTruncate(readable);
-    cache.set(readable, v);
-  }
-  return v;
-}
-
 function isDuplicate(
   out: CompactEndpoints,
   ip: string,
@@ -66,7 +49,7 @@ function isDuplicate(
     return false;
   }
   for (let i = 0; i < out.ips.length; i++)
-    if (out.ips[i] === ip && (out.meta[i] as number) >>> 4 === port) return true;
+    if (out.ips[i] === ip && endpointMeta.port(out.meta[i] as number) === port) return true;
   return false;
 }
 
@@ -106,7 +89,7 @@ export function collectEndpoints(
         ((c?.serving ?? ready) ? SERVING : 0) |
         ((c?.terminating ?? false) ? TERMINATING : 0);
       out.ips.push(ip);
-      out.meta.push(port * 16 + flags);
+      out.meta.push(endpointMeta.pack(port, flags));
     }
   }
   return { ips: trimmed(out.ips), meta: trimmed(out.meta) };
@@ -144,23 +127,23 @@ function sortEndpoints(eps: EndpointInfo[]): EndpointInfo[] {
 export function expandEndpoints(
   eps: CompactEndpoints,
   readableBase: string,
-  cache?: NameCache,
+  names: NftNames,
 ): EndpointInfo[] {
   const out: EndpointInfo[] = [];
   for (let i = 0; i < eps.ips.length; i++) {
     const ip = eps.ips[i] as string;
     const meta = eps.meta[i] as number;
-    const port = meta >>> 4;
+    const port = endpointMeta.port(meta);
     // Joined, not concatenated: hashing reads it flat, and the chain name copies it.
     const readable = [readableBase, "__", ip, "/", port].join("");
     out.push({
       ip,
       port,
-      local: (meta & LOCAL) !== 0,
-      ready: (meta & READY) !== 0,
-      serving: (meta & SERVING) !== 0,
-      terminating: (meta & TERMINATING) !== 0,
-      chain: cache ? `${ENDPOINT}${hashed(cache, readable)}` : prefixedHashAndTruncate(ENDPOINT, readable),
+      local: endpointMeta.has(meta, LOCAL),
+      ready: endpointMeta.has(meta, READY),
+      serving: endpointMeta.has(meta, SERVING),
+      terminating: endpointMeta.has(meta, TERMINATING),
+      chain: names.prefixedHashAndTruncate(ENDPOINT, readable),
     });
   }
   return sortEndpoints(out);

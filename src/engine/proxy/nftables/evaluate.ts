@@ -25,11 +25,22 @@ export interface TableView {
    */
   chain(name: string, from?: object, at?: number): NftChain | undefined;
   set(name: string): NftSet | undefined;
+  /** The base chains hooked at `hook`, lowest priority first. */
+  baseChains(hook: Hook): readonly NftChain[];
 }
 
 /** A fully written table as a view. */
 export function viewOf(t: NftTable): TableView {
-  return { fixed: t, chain: (name) => t.chains.get(name), set: (name) => t.sets.get(name) };
+  let byHook: Map<Hook, NftChain[]> | undefined;
+  return {
+    fixed: t,
+    chain: (name) => t.chains.get(name),
+    set: (name) => t.sets.get(name),
+    baseChains: (hook) => {
+      byHook ??= baseChainsByHook(t);
+      return byHook.get(hook) ?? [];
+    },
+  };
 }
 
 /** Affinity sets' live entries: set → source IP → expiry (virtual ms). Mutated by `update`. */
@@ -203,22 +214,18 @@ function runBase(w: Walk, base: NftChain): Outcome {
   return "continue";
 }
 
-/** The base chains hooked at `hook`, lowest priority first (filter before nat at equal priority). */
-export function baseChainsAt(t: NftTable, hook: Hook): NftChain[] {
-  let byHook = baseCache.get(t);
-  if (!byHook) {
-    byHook = new Map();
-    for (const c of t.chains.values())
-      if (c.base) byHook.set(c.base.hook, [...(byHook.get(c.base.hook) ?? []), c]);
-    for (const list of byHook.values())
-      list.sort((a, b) => (a.base?.priority ?? 0) - (b.base?.priority ?? 0));
-    baseCache.set(t, byHook);
-  }
-  return byHook.get(hook) ?? [];
+/**
+ * A table's base chains by hook, lowest priority first (filter before nat at
+ * equal priority). Base chains never change once a table is set up: a view
+ * computes this once.
+ */
+export function baseChainsByHook(t: NftTable): Map<Hook, NftChain[]> {
+  const byHook = new Map<Hook, NftChain[]>();
+  for (const c of t.chains.values())
+    if (c.base) byHook.set(c.base.hook, [...(byHook.get(c.base.hook) ?? []), c]);
+  for (const list of byHook.values()) list.sort((a, b) => (a.base?.priority ?? 0) - (b.base?.priority ?? 0));
+  return byHook;
 }
-
-/** Base chains per hook, computed once per table (base chains never change once a table is set up). */
-const baseCache = new WeakMap<NftTable, Map<Hook, NftChain[]>>();
 
 /** Evaluates `packet` at `hook`. */
 export function evaluateHook(
@@ -237,7 +244,7 @@ export function evaluateHook(
     lookups: 0,
   };
   const w: Walk = { packet, ctx, t, affinity, result, walked: result.walked ?? [], target: 0 };
-  for (const base of baseChainsAt(t.fixed, hook)) {
+  for (const base of t.baseChains(hook)) {
     if (base.base?.type === "nat" && ctx.ctState !== "NEW") continue;
     const out = runBase(w, base);
     if (out === "DROP") result.verdict = "DROP";

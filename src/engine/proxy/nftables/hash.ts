@@ -5,7 +5,7 @@
  * Pure TypeScript: the engine has no Node `crypto`.
  */
 
-import { sha256, sha256Words } from "../../util/sha256";
+import { Sha256, sha256 } from "../../util/sha256";
 
 export { sha256 };
 
@@ -29,45 +29,60 @@ export function base32Prefix(bytes: Uint8Array, chars: number): string {
   return out.slice(0, chars);
 }
 
-/** `base32Prefix(sha256(name), 8)`: the first 40 bits, read from the digest's words (a table hashes 100,000 names). */
-function hash8(name: string): string {
-  const h = sha256Words(name);
-  const w0 = h[0] as number;
-  const w1 = h[1] as number;
-  const b = BASE32;
-  return String.fromCharCode(
-    b.charCodeAt(w0 >>> 27),
-    b.charCodeAt((w0 >>> 22) & 31),
-    b.charCodeAt((w0 >>> 17) & 31),
-    b.charCodeAt((w0 >>> 12) & 31),
-    b.charCodeAt((w0 >>> 7) & 31),
-    b.charCodeAt((w0 >>> 2) & 31),
-    b.charCodeAt(((w0 & 3) << 3) | (w1 >>> 29)),
-    b.charCodeAt((w1 >>> 24) & 31),
-  );
-}
-
 /** knftables.NameLengthMax (256) minus kube-proxy's longest chain-name prefix allowance (16). */
 const CHAIN_NAME_BASE_LENGTH_MAX = 256 - 16;
 
 /**
- * kube-proxy's `hashAndTruncate`: `HASH8-<name>`, cut to 240 characters
- * ending in `...` when longer.
+ * kube-proxy's nftables names (`hashAndTruncate`), with its own SHA-256
+ * hasher: one per table build or live table, which hashes ~100,000 names.
  */
-export function hashAndTruncate(name: string): string {
-  const hashed = `${hash8(name)}-${name}`;
-  return hashed.length > CHAIN_NAME_BASE_LENGTH_MAX
-    ? `${hashed.slice(0, CHAIN_NAME_BASE_LENGTH_MAX - 3)}...`
-    : hashed;
+export class NftNames {
+  private readonly sha = new Sha256();
+
+  /** `base32Prefix(sha256(name), 8)`: the first 40 bits, read from the digest's words. */
+  private hash8(name: string): string {
+    const h = this.sha.words32(name);
+    const w0 = h[0] as number;
+    const w1 = h[1] as number;
+    const b = BASE32;
+    return String.fromCharCode(
+      b.charCodeAt(w0 >>> 27),
+      b.charCodeAt((w0 >>> 22) & 31),
+      b.charCodeAt((w0 >>> 17) & 31),
+      b.charCodeAt((w0 >>> 12) & 31),
+      b.charCodeAt((w0 >>> 7) & 31),
+      b.charCodeAt((w0 >>> 2) & 31),
+      b.charCodeAt(((w0 & 3) << 3) | (w1 >>> 29)),
+      b.charCodeAt((w1 >>> 24) & 31),
+    );
+  }
+
+  /** kube-proxy's `hashAndTruncate`: `HASH8-<name>`, cut to 240 characters ending in `...` when longer. */
+  hashAndTruncate(name: string): string {
+    const hashed = `${this.hash8(name)}-${name}`;
+    return hashed.length > CHAIN_NAME_BASE_LENGTH_MAX
+      ? `${hashed.slice(0, CHAIN_NAME_BASE_LENGTH_MAX - 3)}...`
+      : hashed;
+  }
+
+  /**
+   * `prefix + hashAndTruncate(name)` as one flat string: a 10,000-Service
+   * table keeps 100,000 endpoint chain names, and a name built by `+` would
+   * keep three rope nodes and its parts besides.
+   */
+  prefixedHashAndTruncate(prefix: string, name: string): string {
+    const h = this.hash8(name);
+    if (h.length + 1 + name.length > CHAIN_NAME_BASE_LENGTH_MAX) return prefix + this.hashAndTruncate(name);
+    return [prefix, h, "-", name].join("");
+  }
 }
 
-/**
- * `prefix + hashAndTruncate(name)` as one flat string: a 10,000-Service
- * table keeps 100,000 endpoint chain names, and a name built by `+` would
- * keep three rope nodes and its parts besides.
- */
+/** `hashAndTruncate` for a one-off name. */
+export function hashAndTruncate(name: string): string {
+  return new NftNames().hashAndTruncate(name);
+}
+
+/** `prefixedHashAndTruncate` for a one-off name. */
 export function prefixedHashAndTruncate(prefix: string, name: string): string {
-  const h = hash8(name);
-  if (h.length + 1 + name.length > CHAIN_NAME_BASE_LENGTH_MAX) return prefix + hashAndTruncate(name);
-  return [prefix, h, "-", name].join("");
+  return new NftNames().prefixedHashAndTruncate(prefix, name);
 }

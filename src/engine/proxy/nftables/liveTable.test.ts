@@ -7,6 +7,7 @@ import { categorize, countCategories } from "./categorize";
 import { nftablesMode } from "./dataPlane";
 import { diffWrites, fullWrites } from "./diff";
 import { type AffinityState, evaluateHook, viewOf } from "./evaluate";
+import { NftNames } from "./hash";
 import type { NftTable } from "./model";
 import { overallInput, TEST_NODE } from "./objects.testkit";
 import { renderChain, renderTable, wrapInTable } from "./render";
@@ -97,7 +98,12 @@ describe("the data plane's lazily written table", () => {
       fc.property(fc.array(svcShape, { minLength: 1, maxLength: 4 }), (shapes) => {
         const world: World = new Map(shapes.map((s, i) => [i, materializeShape(i, s, "1")]));
         const input = inputOf(world, false);
-        for (const sp of servicePorts(input.services, slicesByService(input.endpointSlices), NODE)) {
+        for (const sp of servicePorts(
+          input.services,
+          slicesByService(input.endpointSlices),
+          NODE,
+          new NftNames(),
+        )) {
           const c = categorize(sp);
           expect(countCategories(sp)).toEqual({
             clusterCount: c.clusterEndpoints.length,

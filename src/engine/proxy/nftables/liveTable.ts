@@ -10,11 +10,12 @@
  * as kube-proxy would not see it without a watch event.
  */
 import type { EndpointSlice, Service } from "../../api/types";
+import type { Hook } from "../../net/types";
 import type { ProxyInput } from "../types";
 import { type NodeParams, nodeParams } from "./build";
 import { diffWrites } from "./diff";
-import type { TableView } from "./evaluate";
-import type { NftChain, NftElement, NftSet, NftTable } from "./model";
+import { baseChainsByHook, type TableView } from "./evaluate";
+import type { NftChain, NftSet, NftTable } from "./model";
 import { type DynamicElements, renderChain, renderChains, renderSet } from "./render";
 import { isProgrammed, slicesByService, sortedServices } from "./servicePorts";
 import {
@@ -47,12 +48,18 @@ export class LiveTable implements TableView {
   private affinitySetCount = 0;
   /** Two Services share an element: removing one would need the other's, so syncs rebuild. */
   private conflicted = false;
+  private byHook: Map<Hook, NftChain[]> | undefined;
 
   private constructor(
     readonly node: string,
     readonly params: NodeParams,
   ) {
     this.fixed = setupTable(params.setup);
+  }
+
+  baseChains(hook: Hook): readonly NftChain[] {
+    this.byHook ??= baseChainsByHook(this.fixed);
+    return this.byHook.get(hook) ?? [];
   }
 
   /** The table for `input` on `node`. */
@@ -100,13 +107,12 @@ export class LiveTable implements TableView {
   private wouldConflict(removed: ServiceUnit[], added: ServiceUnit[]): boolean {
     const freed = new Set<string>();
     for (const u of removed)
-      for (let i = 0; i < u.elements.length; i += 3)
-        freed.add(elementKey(u.elements[i] as string, u.elements[i + 1] as string));
+      for (let i = 0; i < u.elements.length; i++) freed.add(elementKey(u.elements.set(i), u.elements.key(i)));
     const claimed = new Map<string, ServiceUnit>();
     for (const u of added)
-      for (let i = 0; i < u.elements.length; i += 3) {
-        const set = u.elements[i] as string;
-        const key = u.elements[i + 1] as string;
+      for (let i = 0; i < u.elements.length; i++) {
+        const set = u.elements.set(i);
+        const key = u.elements.key(i);
         const k = elementKey(set, key);
         const by = claimed.get(k);
         if (by !== undefined && by !== u) return true;
@@ -122,12 +128,12 @@ export class LiveTable implements TableView {
 
   private add(u: ServiceUnit): void {
     const els = u.elements;
-    for (let i = 0; i < els.length; i += 3) {
-      const map = this.shared(els[i] as string)?.elements;
-      const key = els[i + 1] as string;
+    for (let i = 0; i < els.length; i++) {
+      const map = this.shared(els.set(i))?.elements;
+      const key = els.key(i);
       if (!map) continue;
       if (!this.conflicted && map.has(key) && !ownsEarlier(u, i)) this.conflicted = true;
-      map.set(key, els[i + 2] as NftElement);
+      map.set(key, els.element(i));
     }
     this.index.attach(u);
     this.chainCount += u.chains;
@@ -137,8 +143,7 @@ export class LiveTable implements TableView {
 
   private remove(u: ServiceUnit): void {
     const els = u.elements;
-    for (let i = 0; i < els.length; i += 3)
-      this.shared(els[i] as string)?.elements.delete(els[i + 1] as string);
+    for (let i = 0; i < els.length; i++) this.shared(els.set(i))?.elements.delete(els.key(i));
     this.index.detach(u);
     this.chainCount -= u.chains;
     this.ruleCount -= u.rules;
@@ -217,7 +222,7 @@ export class LiveTable implements TableView {
 
 /** Did `u` itself put this element's key earlier (a multi-port Service's one ClusterIP)? */
 function ownsEarlier(u: ServiceUnit, i: number): boolean {
-  for (let j = 0; j < i; j += 3)
-    if (u.elements[j] === u.elements[i] && u.elements[j + 1] === u.elements[i + 1]) return true;
+  const els = u.elements;
+  for (let j = 0; j < i; j++) if (els.set(j) === els.set(i) && els.key(j) === els.key(i)) return true;
   return false;
 }

@@ -55,7 +55,7 @@ function planPort(svc: ServicePortInfo, p: ServiceParams): PortPlan {
   const usesClusterPolicyChain = clusterEndpoints.length > 0 && usesClusterEndpoints(svc);
   const usesLocalPolicyChain = localEndpoints.length > 0 && usesLocalEndpoints(svc);
   const usesExternalTrafficChain = hasAnyEndpoints && externallyAccessible(svc);
-  const usesFWChain = svc.loadBalancerIPs.length > 0 && svc.loadBalancerSourceRanges.length > 0;
+  const usesFWChain = svc.loadBalancerVIPs.length > 0 && svc.sourceRanges.length > 0;
   const internalTrafficChain = svc.internalPolicyLocal ? localPolicyChain : clusterPolicyChain;
   const hasInternalEndpoints = hasAnyEndpoints && !(svc.internalPolicyLocal && localEndpoints.length === 0);
   const chains = allReachable.map((ep) => ep.chain);
@@ -86,7 +86,7 @@ function planPort(svc: ServicePortInfo, p: ServiceParams): PortPlan {
 }
 
 function endpointRules(svc: ServicePortInfo, eps: EndpointInfo[], rules: NftRule[]): void {
-  if (svc.affinitySeconds !== undefined)
+  if (svc.stickyMaxAgeSeconds > 0)
     for (const ep of eps)
       rules.push(
         rule({
@@ -106,7 +106,12 @@ const JUMP_MASQ_TEXT = `jump ${N.MARK_FOR_MASQUERADE}`;
 function affinitySetOf(endpointChain: string): string {
   return N.affinitySet(endpointChain.slice(ENDPOINT_PREFIX));
 }
-const L4PROTO: Record<string, Cond[]> = {};
+/** `meta l4proto P`, one shared condition list per protocol. */
+const L4PROTO: Readonly<Record<string, Cond[]>> = Object.freeze({
+  tcp: [{ k: "l4proto", proto: "tcp" }],
+  udp: [{ k: "l4proto", proto: "udp" }],
+  sctp: [{ k: "l4proto", proto: "sctp" }],
+});
 
 /** What an endpoint chain is written from. */
 export type EndpointChainInfo = Pick<EndpointInfo, "ip" | "port" | "chain">;
@@ -114,7 +119,6 @@ export type EndpointChainInfo = Pick<EndpointInfo, "ip" | "port" | "chain">;
 /** An endpoint chain's rules: masquerade hairpin traffic, remember the client (affinity), DNAT. */
 function endpointChainRules(svc: PortSpec, ep: EndpointChainInfo): NftRule[] {
   const proto = svc.protocol;
-  L4PROTO[proto] ??= [{ k: "l4proto", proto }];
   const rules: NftRule[] = [
     {
       conds: [host("saddr", ep.ip, ipToNumber(ep.ip)!)],
@@ -124,10 +128,10 @@ function endpointChainRules(svc: PortSpec, ep: EndpointChainInfo): NftRule[] {
       actionText: JUMP_MASQ_TEXT,
     },
   ];
-  if (svc.affinitySeconds !== undefined)
+  if (svc.stickyMaxAgeSeconds > 0)
     rules.push(rule({ stmts: [{ k: "update", set: affinitySetOf(ep.chain) }] }));
   rules.push({
-    conds: L4PROTO[proto] ?? [],
+    conds: L4PROTO[proto] ?? [{ k: "l4proto", proto }],
     stmts: [{ k: "dnat", ip: ep.ip, port: ep.port }],
     text: `meta l4proto ${proto} dnat to ${ep.ip}:${ep.port}`,
   });
@@ -172,10 +176,10 @@ function chainRules(plan: PortPlan, p: ServiceParams, name: string, ep?: Endpoin
     if (plan.hasExternalEndpoints) rules.push(rule({ action: goto(plan.externalPolicyChain) }));
   }
   if (name === plan.fwChain && plan.usesFWChain) {
-    const sources = [...svc.loadBalancerSourceRanges];
+    const sources = [...svc.sourceRanges];
     const node = p.nodeIP === undefined ? undefined : ipToNumber(p.nodeIP);
     if (node !== undefined && sources.some((c) => cidrContains(c, node)))
-      for (const ip of svc.loadBalancerIPs) sources.push(cidrOf(ipToNumber(ip)!, 32));
+      for (const ip of svc.loadBalancerVIPs) sources.push(cidrOf(ipToNumber(ip)!, 32));
     rules.push(
       rule({ conds: [{ k: "addr", field: "saddr", neg: true, cidrs: sources }], action: { k: "drop" } }),
     );
@@ -214,10 +218,10 @@ export function writeServicePort(
     reachableCount: allReachable.length,
     hasAnyEndpoints,
   });
-  if (svc.affinitySeconds !== undefined)
+  if (svc.stickyMaxAgeSeconds > 0)
     for (const ep of allReachable) {
       const name = affinitySetOf(ep.chain);
-      t.sets.set(name, affinitySet(name, svc.affinitySeconds));
+      t.sets.set(name, affinitySet(name, svc.stickyMaxAgeSeconds));
     }
   chains.forEach((c, i) => {
     c.rules.push(...chainRules(plan, p, c.name, allReachable[i]));

@@ -1,6 +1,10 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { goldenDir } from "../../../testing/golden.testkit";
 import { buildTable } from "./build";
+import { fromListing, fromTransaction } from "./canonical.testkit";
 import { overallInput, TEST_NODE } from "./objects.testkit";
 import { formatDuration, priorityText, renderTable } from "./render";
 import { NODE, SCENARIOS } from "./scenarios.testkit";
@@ -8,6 +12,31 @@ import { NODE, SCENARIOS } from "./scenarios.testkit";
 /** Golden files are real `nft list` output (nft 1.0.6) of the same objects (`UPDATE_GOLDENS=1` rewrites them). */
 const inTestdata = goldenDir(new URL("./testdata/", import.meta.url));
 const golden = (name: string, actual: string): void => inTestdata(`${name}.golden`, actual);
+
+describe("upstream TestOverallNFTablesRules", () => {
+  const upstream = readFileSync(new URL("./testdata/TestOverallNFTablesRules.nft", import.meta.url), "utf8");
+  const ours = renderTable(buildTable(overallInput(), TEST_NODE), new Map(), 0);
+
+  it("the table we build is upstream's expected transaction, read in the form nft lists it (canonical.testkit.ts says how)", () => {
+    expect(fromListing(ours)).toEqual(fromTransaction(upstream));
+  });
+
+  it("the overall golden is accepted by the real nft (nft -c -f)", (ctx) => {
+    const nft = spawnSync(
+      "nft",
+      ["-c", "-f", fileURLToPath(new URL("./testdata/overall.golden", import.meta.url))],
+      {
+        encoding: "utf8",
+      },
+    );
+    if (nft.error)
+      ctx.skip(
+        `nft is not installed here (${nft.error.message}); the listing is checked by canonical form only`,
+      );
+    expect(nft.stderr).toBe("");
+    expect(nft.status).toBe(0);
+  });
+});
 
 describe("nft list table ip kube-proxy", () => {
   it("renders upstream TestOverallNFTablesRules exactly as nft lists it", () => {

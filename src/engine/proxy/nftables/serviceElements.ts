@@ -4,7 +4,9 @@
  * endpoint counts alone, so a Service's elements and the table's size are
  * known without writing any of its chains.
  */
+
 import { type CategoryCounts, usesClusterEndpoints, usesLocalEndpoints } from "./categorize";
+import type { NftNames } from "./hash";
 import type { Cidr, NftElement, Verdict } from "./model";
 import { joinKey } from "./model";
 import * as N from "./names";
@@ -20,6 +22,8 @@ export interface ServiceParams {
   podCIDR?: Cidr;
   /** The node's primary IP (LoadBalancerSourceRanges may allow it). */
   nodeIP?: string;
+  /** The names' hasher of the table these rules go into. */
+  names: NftNames;
 }
 
 function element(put: PutElement, set: string, key: string[], verdict: Verdict, comment?: string): void {
@@ -51,14 +55,14 @@ export function writeElements(put: PutElement, svc: PortSpec, c: CategoryCounts)
     if (!hasExternalEndpoints)
       element(put, N.NO_ENDPOINT_SERVICES, [ip, proto, port], externalFilter, svc.nameString);
   }
-  const usesFWChain = svc.loadBalancerIPs.length > 0 && svc.loadBalancerSourceRanges.length > 0;
-  for (const ip of svc.loadBalancerIPs) {
+  const usesFWChain = svc.loadBalancerVIPs.length > 0 && svc.sourceRanges.length > 0;
+  for (const ip of svc.loadBalancerVIPs) {
     if (hasAny) element(put, N.SERVICE_IPS, [ip, proto, port], toExternal());
     if (usesFWChain)
       element(put, N.FIREWALL_IPS, [ip, proto, port], { k: "goto", chain: N.firewallChain(base) });
   }
   if (!hasExternalEndpoints)
-    for (const ip of svc.loadBalancerIPs)
+    for (const ip of svc.loadBalancerVIPs)
       element(put, N.NO_ENDPOINT_SERVICES, [ip, proto, port], externalFilter, svc.nameString);
   if (svc.nodePort !== 0) {
     const key = [proto, String(svc.nodePort)];
@@ -80,12 +84,12 @@ export interface PortShape {
  * terms stand for; a test holds the two together).
  */
 export function shapeOf(svc: PortSpec, c: CategoryCounts, p: ServiceParams): PortShape {
-  const aff = svc.affinitySeconds === undefined ? 0 : 1;
+  const aff = svc.stickyMaxAgeSeconds > 0 ? 1 : 0;
   const hasAny = c.hasAnyEndpoints;
   const cluster = c.clusterCount > 0 && usesClusterEndpoints(svc);
   const local = c.localCount > 0 && usesLocalEndpoints(svc);
   const external = hasAny && externallyAccessible(svc);
-  const firewall = svc.loadBalancerIPs.length > 0 && svc.loadBalancerSourceRanges.length > 0;
+  const firewall = svc.loadBalancerVIPs.length > 0 && svc.sourceRanges.length > 0;
   const hasInternalEndpoints = hasAny && !(svc.internalPolicyLocal && c.localCount === 0);
   const hasExternalEndpoints = hasAny && !(svc.externalPolicyLocal && c.localCount === 0);
   const pod = p.podCIDR ? 1 : 0;

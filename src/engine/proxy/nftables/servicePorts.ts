@@ -6,37 +6,17 @@
 
 import { isIPv4, parseCidrOrAddress } from "../../api/ipv4";
 import type { EndpointSlice, Service } from "../../api/types";
-import {
-  type CompactEndpoints,
-  collectEndpoints,
-  type EndpointInfo,
-  expandEndpoints,
-  hashed,
-  type NameCache,
-} from "./endpoints";
+import { servicePorts as portsOf, type ServicePort } from "../servicePort";
+import { type CompactEndpoints, collectEndpoints, type EndpointInfo, expandEndpoints } from "./endpoints";
+import type { NftNames } from "./hash";
 import type { Cidr } from "./model";
 
-export type { EndpointInfo, NameCache } from "./endpoints";
+export type { EndpointInfo } from "./endpoints";
 
-/** One port of one Service, with everything but its endpoints' per-endpoint names. */
-export interface PortSpec {
-  namespace: string;
-  name: string;
-  portName: string;
-  /** Lower case, as nft writes it. */
-  protocol: string;
-  port: number;
-  nodePort: number;
-  clusterIP: string;
-  externalIPs: string[];
-  loadBalancerIPs: string[];
-  loadBalancerSourceRanges: Cidr[];
-  externalPolicyLocal: boolean;
-  internalPolicyLocal: boolean;
-  /** ClientIP affinity timeout in seconds, when sessionAffinity is ClientIP. */
-  affinitySeconds?: number;
-  /** ServicePortName: `ns/svc:port`, or `ns/svc` for an unnamed port. */
-  nameString: string;
+/** One port of one Service (the shared ServicePort) with what the nftables rules name and match. */
+export interface PortSpec extends ServicePort {
+  /** loadBalancerSourceRanges parsed (a bare address is its /32). */
+  sourceRanges: Cidr[];
   /** `ns/svc/proto/port`, what the chain names hash. */
   readable: string;
   /** `HASH-ns/svc/proto/port` */
@@ -56,19 +36,7 @@ export function serviceKey(namespace: string | undefined, name: string): string 
   return `${namespace ?? "default"}/${name}`;
 }
 
-/** Slices of each Service, by `namespace/name` (label `kubernetes.io/service-name`). */
-export function slicesByService(slices: readonly EndpointSlice[]): Map<string, EndpointSlice[]> {
-  const out = new Map<string, EndpointSlice[]>();
-  for (const s of slices) {
-    const svc = s.metadata.labels?.["kubernetes.io/service-name"];
-    if (!svc || s.addressType !== "IPv4") continue;
-    const key = serviceKey(s.metadata.namespace, svc);
-    const list = out.get(key);
-    if (list) list.push(s);
-    else out.set(key, [s]);
-  }
-  return out;
-}
+export { slicesByService } from "../endpoints";
 
 /** Does kube-proxy program this Service (an IPv4 ClusterIP, not ExternalName or headless)? */
 export function isProgrammed(svc: Service): boolean {
@@ -76,7 +44,6 @@ export function isProgrammed(svc: Service): boolean {
   return spec !== undefined && spec.type !== "ExternalName" && isIPv4(spec.clusterIP);
 }
 
-const NO_STRINGS: string[] = [];
 const NO_CIDRS: Cidr[] = [];
 
 /** The ServicePorts of one programmed Service, in spec order. */
@@ -84,57 +51,25 @@ export function portSpecs(
   svc: Service,
   slices: readonly EndpointSlice[],
   node: string,
-  cache?: NameCache,
+  names: NftNames,
 ): PortSpec[] {
-  const spec = svc.spec;
-  if (!spec || !isIPv4(spec.clusterIP)) return [];
-  const namespace = svc.metadata.namespace ?? "default";
-  const name = svc.metadata.name;
-  const isLB = spec.type === "LoadBalancer";
-  const lbIPs = isLB ? (svc.status?.loadBalancer?.ingress ?? []).map((i) => i.ip).filter(isIPv4) : NO_STRINGS;
-  const ranges = isLB
-    ? (spec.loadBalancerSourceRanges ?? [])
-        .map((r) => parseCidrOrAddress(r.trim()))
-        .filter((c): c is Cidr => c !== undefined)
-    : NO_CIDRS;
-  const externalIPs = spec.externalIPs?.length ? spec.externalIPs.filter(isIPv4) : NO_STRINGS;
-  const affinity =
-    spec.sessionAffinity === "ClientIP"
-      ? (spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? 10800)
-      : undefined;
-  const out: PortSpec[] = [];
-  for (const p of spec.ports ?? []) {
-    const portName = p.name ?? "";
-    const protocol = (p.protocol ?? "TCP").toLowerCase();
-    const readable = `${namespace}/${name}/${protocol}/${portName}`;
-    const info: PortSpec = {
-      namespace,
-      name,
-      portName,
-      protocol,
-      port: p.port,
-      nodePort: p.nodePort ?? 0,
-      clusterIP: spec.clusterIP,
-      externalIPs,
-      loadBalancerIPs: lbIPs,
-      loadBalancerSourceRanges: ranges,
-      externalPolicyLocal: false,
-      internalPolicyLocal: spec.internalTrafficPolicy === "Local",
-      nameString: portName ? `${namespace}/${name}:${portName}` : `${namespace}/${name}`,
+  return portsOf(svc).map((sp) => {
+    const readable = `${sp.namespace}/${sp.name}/${sp.protocol}/${sp.portName}`;
+    return {
+      ...sp,
+      sourceRanges: sp.loadBalancerSourceRanges.length
+        ? sp.loadBalancerSourceRanges.map(parseCidrOrAddress).filter((c): c is Cidr => c !== undefined)
+        : NO_CIDRS,
       readable,
-      chainBase: hashed(cache, readable),
-      eps: collectEndpoints(slices, portName, protocol, node),
+      chainBase: names.hashAndTruncate(readable),
+      eps: collectEndpoints(slices, sp.portName, sp.protocol, node),
     };
-    info.externalPolicyLocal = externallyAccessible(info) && spec.externalTrafficPolicy === "Local";
-    if (affinity !== undefined) info.affinitySeconds = affinity;
-    out.push(info);
-  }
-  return out;
+  });
 }
 
 /** A port with its endpoints expanded (sorted, named): what the chains are written from. */
-export function withEndpoints(spec: PortSpec, cache?: NameCache): ServicePortInfo {
-  return { ...spec, endpoints: expandEndpoints(spec.eps, spec.readable, cache) };
+export function withEndpoints(spec: PortSpec, names: NftNames): ServicePortInfo {
+  return { ...spec, endpoints: expandEndpoints(spec.eps, spec.readable, names) };
 }
 
 /**
@@ -148,13 +83,13 @@ export function servicePorts(
   services: readonly Service[],
   slices: Map<string, EndpointSlice[]>,
   node: string,
-  cache?: NameCache,
+  names: NftNames,
 ): ServicePortInfo[] {
   const out: ServicePortInfo[] = [];
   for (const { svc, key } of sortedServices(services)) {
     if (!isProgrammed(svc)) continue;
-    for (const spec of portSpecs(svc, slices.get(key) ?? [], node, cache))
-      out.push(withEndpoints(spec, cache));
+    for (const spec of portSpecs(svc, slices.get(key) ?? [], node, names))
+      out.push(withEndpoints(spec, names));
   }
   return out;
 }
@@ -170,9 +105,4 @@ export function sortedServices(services: readonly Service[]): { svc: Service; ke
   return keyed;
 }
 
-/** NodePort, externalIPs or LoadBalancer IPs: traffic that is "external" to kube-proxy. */
-export function externallyAccessible(
-  s: Pick<PortSpec, "nodePort" | "externalIPs" | "loadBalancerIPs">,
-): boolean {
-  return s.nodePort !== 0 || s.externalIPs.length > 0 || s.loadBalancerIPs.length > 0;
-}
+export { externallyAccessible } from "../servicePort";

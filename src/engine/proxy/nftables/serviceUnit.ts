@@ -11,11 +11,13 @@
  * many Services more per packet than a small one, whose chains were all
  * kept after a few packets). They hold no counters, so nothing is lost.
  */
+
 import type { EndpointSlice, Service } from "../../api/types";
 import { trimmed } from "../../util/trimmed";
 import { countCategories } from "./categorize";
-import type { Action, NftChain, NftElement, NftSet, NftTable } from "./model";
+import type { Action, NftChain, NftSet, NftTable } from "./model";
 import * as N from "./names";
+import { ElementTriples } from "./packed";
 import { endpointChain, serviceChains, writeServicePort } from "./perService";
 import { type PutElement, type ServiceParams, shapeOf, writeElements } from "./serviceElements";
 import { type PortSpec, portSpecs, withEndpoints } from "./servicePorts";
@@ -66,8 +68,8 @@ export interface ServiceUnit {
   /** resourceVersion of the Service, then of each slice, when written. */
   versions: (string | undefined)[];
   ports: PortSpec[];
-  /** Its elements, three entries each: set name, joined key, element. */
-  elements: (string | NftElement)[];
+  /** Its map and set elements. */
+  elements: ElementTriples;
   chains: number;
   rules: number;
   affinitySets: number;
@@ -106,10 +108,10 @@ export function makeUnit(
     svc,
     slices,
     versions,
-    ports: trimmed(portSpecs(svc, slices, node)),
+    ports: trimmed(portSpecs(svc, slices, node, params.names)),
     reachable: [],
     serviceChains: [],
-    elements: [],
+    elements: new ElementTriples(),
     chains: 0,
     rules: 0,
     affinitySets: 0,
@@ -127,7 +129,7 @@ export function makeUnit(
     u.chains += shape.chains;
     u.rules += shape.rules;
     u.affinitySets += shape.affinitySets;
-    const { chains, reachable } = serviceChains(withEndpoints(spec), params);
+    const { chains, reachable } = serviceChains(withEndpoints(spec, params.names), params);
     u.serviceChains.push(...chains);
     u.reachable.push({
       chains: reachable.map((e) => e.chain),
@@ -144,9 +146,9 @@ export function makeUnit(
       if (target || v.chain.startsWith(ENDPOINT)) own(v, u, target);
     }
   };
-  for (let i = 2; i < u.elements.length; i += 3) mark((u.elements[i] as NftElement).verdict);
+  for (let i = 0; i < u.elements.length; i++) mark(u.elements.element(i).verdict);
   for (const c of u.serviceChains) for (const r of c.rules) mark(r.action);
-  u.elements = trimmed(u.elements);
+  u.elements.trim(trimmed);
   u.serviceChains = trimmed(u.serviceChains);
   u.reachable = trimmed(u.reachable);
   return u;
@@ -171,7 +173,8 @@ const DISCARD: PutElement = () => {};
  */
 export function writeUnit(u: ServiceUnit, params: ServiceParams, into?: NftTable): NftTable {
   const t = into ?? { comment: "", sets: new Map(), chains: new Map() };
-  for (const spec of u.ports) writeServicePort(t, withEndpoints(spec), params, into ? undefined : DISCARD);
+  for (const spec of u.ports)
+    writeServicePort(t, withEndpoints(spec, params.names), params, into ? undefined : DISCARD);
   return t;
 }
 
@@ -207,8 +210,8 @@ export function unitSet(u: ServiceUnit, name: string): NftSet | undefined {
   const known = u.setsByName?.get(name);
   if (known) return known;
   for (let i = 0; i < u.ports.length; i++) {
-    const timeoutSeconds = u.ports[i]?.affinitySeconds;
-    if (timeoutSeconds === undefined) continue;
+    const timeoutSeconds = u.ports[i]?.stickyMaxAgeSeconds ?? 0;
+    if (timeoutSeconds === 0) continue;
     const r = u.reachable[i] as Reachable;
     if (!r.chains.some((c) => N.affinitySet(c.slice(ENDPOINT_PREFIX)) === name)) continue;
     const s: NftSet = { kind: "set", name, keyKind: "addr", timeoutSeconds, elements: new Map() };

@@ -183,7 +183,12 @@ const dig: Command = (args, env): CommandResult => {
     whenMs: env.cluster.clock.now(),
     size,
   };
-  return { stdout: greeting + formatDigReply(digReply, d), stderr: "", exitCode: 0, data: { dns: digReply } };
+  return {
+    stdout: greeting + formatDigReply(digReply, d),
+    stderr: "",
+    exitCode: 0,
+    effects: [{ type: "dns", reply: digReply }],
+  };
 };
 
 export { dig };

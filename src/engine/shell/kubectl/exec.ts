@@ -12,15 +12,9 @@ const FLAGS: FlagSpec[] = [
 
 const SHELLS = new Set(["sh", "bash", "zsh", "ash", "dash"]);
 
-/** Structured data for the lead's shell: run `argv` inside this container. */
-export interface ExecData {
-  execIn: { namespace: string; pod: string; container: string };
-  argv: string[];
-}
-
 /**
  * `kubectl exec [-it] POD [-c C] -- CMD...`. An interactive shell enters the
- * pod; any other command comes back as `data: ExecData` for the shell to run.
+ * pod; any other command comes back as an `exec` effect for the shell to run.
  */
 export function exec(args: string[], env: CommandEnv): CommandResult {
   const parsed = parseFlags(args, FLAGS, "kubectl exec");
@@ -65,9 +59,15 @@ export function exec(args: string[], env: CommandEnv): CommandResult {
       stdout: "",
       stderr,
       exitCode: 0,
-      enter: { type: "pod", namespace, pod: podArg, container, shell: program },
+      effects: [
+        { type: "enter", context: { type: "pod", namespace, pod: podArg, container, shell: program } },
+      ],
     };
   }
-  const data: ExecData = { execIn: { namespace, pod: podArg, container }, argv };
-  return { stdout: "", stderr, exitCode: 0, data };
+  return {
+    stdout: "",
+    stderr,
+    exitCode: 0,
+    effects: [{ type: "exec", namespace, pod: podArg, container, argv }],
+  };
 }

@@ -16,7 +16,6 @@ import { run } from "./run";
 import { scale } from "./scale";
 
 export { deletedMessage } from "./delete";
-export type { ExecData } from "./exec";
 export { ATTACH_HINT } from "./run";
 
 const SUBCOMMANDS: Record<string, Command> = {

@@ -204,15 +204,14 @@ describe("kubectl mutations", () => {
     const cluster = seedCluster();
     const api = new FakeApi(cluster);
     const r = k(testEnv(cluster, api), "run -it --rm --image nicolaka/netshoot testnet bash");
-    expect(r.enter).toEqual({
-      type: "pod",
-      namespace: "default",
-      pod: "testnet",
-      container: "testnet",
-      shell: "bash",
-    });
+    expect(r.effects).toEqual([
+      {
+        type: "enter",
+        context: { type: "pod", namespace: "default", pod: "testnet", container: "testnet", shell: "bash" },
+        attach: { namespace: "default", name: "testnet", removeOnExit: true },
+      },
+    ]);
     expect(r.stderr).toBe("If you don't see a command prompt, try pressing enter.\n");
-    expect(r.data).toEqual({ removeOnExit: { namespace: "default", name: "testnet" } });
     expect(api.calls[0]?.object).toMatchObject({
       metadata: { labels: { run: "testnet" } },
       spec: {
@@ -221,13 +220,29 @@ describe("kubectl mutations", () => {
     });
     expect(k(testEnv(cluster, api), "run web --image=nginx").stdout).toBe("pod/web created\n");
   });
+  it("get events finds none, as kubectl says of an empty list", () => {
+    const env = testEnv(modernCluster());
+    expect(k(env, "get events")).toEqual({
+      stdout: "",
+      stderr: "No resources found in default namespace.\n",
+      exitCode: 0,
+    });
+    expect(k(env, "get ev -A").stderr).toBe("No resources found\n");
+  });
   it("exec returns the command to run in the pod", () => {
     const env = testEnv(modernCluster());
-    expect(k(env, "exec web-5d8f7b9c6d-4xk2p -- curl -s web").data).toEqual({
-      execIn: { namespace: "default", pod: "web-5d8f7b9c6d-4xk2p", container: "nginx" },
-      argv: ["curl", "-s", "web"],
-    });
-    expect(k(env, "exec -it web-5d8f7b9c6d-4xk2p -- sh").enter).toMatchObject({ type: "pod", shell: "sh" });
+    expect(k(env, "exec web-5d8f7b9c6d-4xk2p -- curl -s web").effects).toEqual([
+      {
+        type: "exec",
+        namespace: "default",
+        pod: "web-5d8f7b9c6d-4xk2p",
+        container: "nginx",
+        argv: ["curl", "-s", "web"],
+      },
+    ]);
+    expect(k(env, "exec -it web-5d8f7b9c6d-4xk2p -- sh").effects).toMatchObject([
+      { type: "enter", context: { type: "pod", shell: "sh" } },
+    ]);
     expect(k(env, "exec nope -- sh").stderr).toBe('Error from server (NotFound): pods "nope" not found\n');
   });
 });

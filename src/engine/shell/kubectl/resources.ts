@@ -96,6 +96,15 @@ const TYPES: ResourceType[] = [
     namespaced: true,
     shortNames: ["cm"],
   },
+  {
+    kind: "Lease",
+    plural: "leases",
+    singular: "lease",
+    group: "coordination.k8s.io",
+    apiVersion: "coordination.k8s.io/v1",
+    namespaced: true,
+    shortNames: [],
+  },
 ];
 
 /** The types `kubectl get all` lists, in its order (the `all` category). */

@@ -85,7 +85,13 @@ export function run(args: string[], env: CommandEnv): CommandResult {
     stdout: "",
     stderr: boolFlag(parsed, "quiet") ? "" : ATTACH_HINT,
     exitCode: 0,
-    enter: { type: "pod", namespace, pod: name, container: name, shell },
-    ...(rm ? { data: { removeOnExit: { namespace, name } } } : {}),
+    effects: [
+      {
+        type: "enter",
+        context: { type: "pod", namespace, pod: name, container: name, shell },
+        // kubectl says how to resume an attached session on exit, unless told to be quiet.
+        ...(rm || !boolFlag(parsed, "quiet") ? { attach: { namespace, name, removeOnExit: rm } } : {}),
+      },
+    ],
   };
 }

@@ -44,7 +44,7 @@ describe("curl", () => {
     const r = curl(["-v", "web"], env(inClient));
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toContain("<h1>Welcome to nginx!</h1>");
-    expect((r.data as Trace).verdict).toBe("delivered");
+    expect(r.effects?.[0]?.type === "trace" && r.effects[0].trace.verdict).toBe("delivered");
     golden("curl-v-web.golden", `${r.stderr}---\n${r.stdout}`);
   });
 
@@ -98,7 +98,7 @@ describe("trace", () => {
     const t = JSON.parse(r.stdout) as Trace;
     expect(t.source.ip).toBe("203.0.113.10");
     expect(t.verdict).toBe("delivered");
-    expect(r.data).toEqual(t);
+    expect(r.effects).toEqual([{ type: "trace", trace: t }]);
   });
 });
 

@@ -135,7 +135,13 @@ class CurlOutput {
   }
   result(exitCode: number, trace: Trace, writeOut?: string): CommandResult {
     if (writeOut) this.write("stdout", writeOut);
-    return { stdout: this.stdout, stderr: this.stderr, display: this.display, exitCode, data: trace };
+    return {
+      stdout: this.stdout,
+      stderr: this.stderr,
+      display: this.display,
+      exitCode,
+      effects: [{ type: "trace", trace }],
+    };
   }
   private write(stream: "stdout" | "stderr", text: string): void {
     this[stream] += text;

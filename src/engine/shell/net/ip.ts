@@ -8,7 +8,7 @@
  */
 
 import { lastAddress, numberToIp } from "../../api/ipv4";
-import { type AddressIndex, addressIndex, type PodAddress } from "../../net/addresses";
+import type { AddressIndex, PodAddress } from "../../net/addresses";
 import { nodeRouteTable, nodeSubnet, podRouteTable, vethName } from "../../net/routes";
 import { fnv1a } from "../../util/fnv";
 import type { Command, CommandEnv } from "../types";
@@ -51,7 +51,7 @@ function podsWithVeth(index: AddressIndex, node: string): PodAddress[] {
 
 /** `ip addr` on a node. Interface numbers: lo 1, eth0 2, cni0 3, extras, then veths. */
 export function nodeIpAddr(env: CommandEnv, node: string, extra?: ExtraInterfaces): string {
-  const index = addressIndex(env.cluster);
+  const index = env.cluster.addressIndex();
   const n = index.nodeByName.get(node);
   const lines = [...LO];
   if (n?.ip) {
@@ -95,7 +95,7 @@ function netnsId(pod: PodAddress): string {
 
 /** `ip addr` inside a pod: lo and eth0@ifN, N being the host veth's index. */
 export function podIpAddr(env: CommandEnv, pod: PodAddress, extra?: ExtraInterfaces): string {
-  const index = addressIndex(env.cluster);
+  const index = env.cluster.addressIndex();
   const node = pod.node ? index.nodeByName.get(pod.node) : undefined;
   if (!node?.podCidr || !pod.ip) return `${LO.join("\n")}\n`;
   const extras = extra ? (extra(env, node.name, 4).match(/^\d+: /gm) ?? []).length : 0;
@@ -122,7 +122,7 @@ export function makeIpCommand(extra?: ExtraInterfaces): Command {
     const [object = "", sub = "show", ...rest] = args;
     const dev = rest[0] === "dev" ? rest[1] : rest[0];
     const c = env.context;
-    const index = addressIndex(env.cluster);
+    const index = env.cluster.addressIndex();
     const pod = c.type === "pod" ? index.podByName.get(`${c.namespace}/${c.pod}`) : undefined;
     const node = c.type === "node" ? c.node : pod?.hostNetwork ? pod.node : undefined;
     if (!["show", "list", "ls", "s", "l"].includes(sub))

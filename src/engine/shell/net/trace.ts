@@ -42,7 +42,12 @@ export const trace: Command = (args, env) => {
   if (!target) return { stdout: "", stderr: USAGE, exitCode: 2 };
   const t = env.net.send({ from, target });
   const stdout = json ? `${JSON.stringify(t, null, 2)}\n` : renderTrace(t);
-  return { stdout, stderr: "", exitCode: t.verdict === "delivered" ? 0 : 1, data: t };
+  return {
+    stdout,
+    stderr: "",
+    exitCode: t.verdict === "delivered" ? 0 : 1,
+    effects: [{ type: "trace", trace: t }],
+  };
 };
 
 function where(h: TraceHop): string {

@@ -1,8 +1,8 @@
 import { type RefObject, useEffect, useRef } from "react";
+import type { TopologyView } from "../../../engine/view/topology";
 import { useAppStore } from "../../store";
 import type { Selected } from "./drawStatic";
 import { subscribeFlights } from "./flights";
-import type { TopologyView } from "../../../engine/view/topology";
 import { layoutTopology, type TopologyLayout } from "./layout";
 import { moreServicesText } from "./moreText";
 import { pointIds } from "./pointIds";

@@ -26,8 +26,6 @@ const MAX_DEPTH = 64;
  */
 export const WALK_WINDOW = 20;
 
-const noMatchCache = new WeakMap<Rule, MatchedRule>();
-
 function actionText(rule: Rule): string {
   const t = rule.target;
   if (!t) return "continue";
@@ -39,12 +37,8 @@ function entry(table: string, chain: string, rule: Rule, action: string): Matche
 }
 
 function noMatch(table: string, chain: string, rule: Rule): MatchedRule {
-  let e = noMatchCache.get(rule);
-  if (!e) {
-    e = entry(table, chain, rule, "no match");
-    noMatchCache.set(rule, e);
-  }
-  return e;
+  rule.noMatch ??= entry(table, chain, rule, "no match");
+  return rule.noMatch;
 }
 
 /** Where a jump came from: the chain, its rules, the next rule, how many misses the walk recorded there. */

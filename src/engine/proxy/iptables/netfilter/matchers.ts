@@ -76,6 +76,12 @@ function matchOne(m: Match, v: PacketView, ctx: EvalContext): boolean {
       }
       return hit !== m.invert;
     }
+    case "physdev":
+      // NOTE: a packet is taken as bridged when it came in on cni0 or docker0 (the kernel asks br_netfilter).
+      return (
+        m.isIn === undefined ||
+        (ctx.inInterface === "cni0" || ctx.inInterface === "docker0") !== m.isIn.invert
+      );
     case "set":
       v.lookups++;
       return (ctx.ipset?.(m.setName, m.flags, v.packet) ?? false) !== m.invert;

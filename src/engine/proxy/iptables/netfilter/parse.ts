@@ -187,6 +187,8 @@ function emptyMatch(name: string): Match {
       return { name, nfacctName: "" };
     case "set":
       return { name, setName: "", flags: [], invert: false };
+    case "physdev":
+      return { name };
     default:
       throw new RuleParseError(`Couldn't load match \`${name}':No such file or directory`);
   }

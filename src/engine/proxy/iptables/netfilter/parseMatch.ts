@@ -89,6 +89,10 @@ export function parseMatchOption(m: Match, opt: string, cur: Cursor, invert: boo
       if (opt !== "--nfacct-name") return false;
       m.nfacctName = take(cur, opt);
       return true;
+    case "physdev":
+      if (opt !== "--physdev-is-in") return false;
+      m.isIn = { invert };
+      return true;
     case "set":
       if (opt !== "--match-set") return false;
       m.setName = take(cur, opt);

@@ -68,6 +68,8 @@ export function printMatch(m: Match, numeric: boolean): string {
       return ` nfacct-name  ${m.nfacctName}`;
     case "set":
       return ` ${m.invert ? "! " : ""}match-set ${m.setName} ${m.flags.join(",")}`;
+    case "physdev":
+      return ` PHYSDEV match${m.isIn ? `${m.isIn.invert ? " !" : ""} --physdev-is-in` : ""}`;
   }
 }
 

@@ -73,6 +73,8 @@ export function saveMatch(m: Match): string {
       return ` --nfacct-name ${saveString(m.nfacctName)}`;
     case "set":
       return ` ${m.invert ? "! " : ""}--match-set ${m.setName} ${m.flags.join(",")}`;
+    case "physdev":
+      return m.isIn ? `${m.isIn.invert ? " !" : ""} --physdev-is-in` : "";
   }
 }
 
@@ -127,14 +129,8 @@ export function saveRuleBody(rule: Rule): string {
   return s;
 }
 
-const saveCache = new WeakMap<Rule, string>();
-
-/** `-A CHAIN …` as iptables-save prints it (cached per rule: rules are immutable once loaded). */
+/** `-A CHAIN …` as iptables-save prints it (kept on the rule: rules are immutable once loaded). */
 export function saveRule(chain: string, rule: Rule): string {
-  let text = saveCache.get(rule);
-  if (text === undefined) {
-    text = `-A ${chain}${saveRuleBody(rule)}`;
-    saveCache.set(rule, text);
-  }
-  return text;
+  rule.saveText ??= `-A ${chain}${saveRuleBody(rule)}`;
+  return rule.saveText;
 }

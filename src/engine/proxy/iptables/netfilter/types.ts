@@ -1,3 +1,5 @@
+import type { MatchedRule } from "../../types";
+
 /**
  * A parsed netfilter (iptables) rule model: what `iptables-restore` builds
  * from a rule's arguments, kept as plain data. Addresses are pre-parsed to
@@ -55,7 +57,9 @@ export type Match =
   | { name: "mark"; value: number; mask: number; invert: boolean }
   | { name: "conntrack"; states: CtStateName[]; invert: boolean }
   | { name: "nfacct"; nfacctName: string }
-  | { name: "set"; setName: string; flags: ("src" | "dst")[]; invert: boolean };
+  | { name: "set"; setName: string; flags: ("src" | "dst")[]; invert: boolean }
+  /** `--physdev-is-in`: the packet came in through a bridge port. */
+  | { name: "physdev"; isIn?: { invert: boolean } };
 
 export type MatchName = Match["name"];
 
@@ -90,6 +94,10 @@ export interface Rule {
   /** Absent for a rule without `-j` (it only counts, then falls through). */
   target?: Target;
   counters: Counters;
+  /** `-A CHAIN …` as iptables-save prints it, once printed (rules never change once loaded). */
+  saveText?: string;
+  /** The trace entry of this rule not matching, once made. */
+  noMatch?: MatchedRule;
 }
 
 /** A chain: built-in (with a policy) or user-defined. */

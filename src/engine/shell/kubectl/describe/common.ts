@@ -22,8 +22,12 @@ export function writeLabels(
 }
 
 /** `printAnnotationsMultiline`: `key: value`, last-applied-configuration hidden, long values wrapped. */
-export function writeAnnotations(w: PrefixWriter, annotations: Record<string, string> | undefined): void {
-  w.write(0, "Annotations:\t");
+export function writeAnnotations(
+  w: PrefixWriter,
+  annotations: Record<string, string> | undefined,
+  title = "Annotations",
+): void {
+  w.write(0, `${title}:\t`);
   const keys = Object.keys(annotations ?? {})
     .filter((k) => !SKIP_ANNOTATIONS.has(k))
     .sort();

@@ -2,13 +2,14 @@ import type { Deployment, ReplicaSet } from "../../../api/types";
 import type { Cluster } from "../../../cluster";
 import { formatLabelSelector } from "../selector";
 import { rfc1123z, writeAnnotations, writeEvents, writeLabels } from "./common";
+import { writePodTemplate } from "./podTemplate";
 import { PrefixWriter } from "./writer";
 
 function rsLine(rs: ReplicaSet): string {
   return `${rs.metadata.name} (${rs.status?.replicas ?? 0}/${rs.spec?.replicas ?? 0} replicas created)`;
 }
 
-/** `kubectl describe deployment` (`describeDeployment`), without the pod template's probes. */
+/** `kubectl describe deployment` (`describeDeployment`). */
 export function describeDeployment(cluster: Cluster, d: Deployment): string {
   const w = new PrefixWriter();
   const spec = d.spec;
@@ -34,28 +35,7 @@ export function describeDeployment(cluster: Cluster, d: Deployment): string {
       `RollingUpdateStrategy:\t${ru?.maxUnavailable ?? "25%"} max unavailable, ${ru?.maxSurge ?? "25%"} max surge\n`,
     );
   }
-  w.write(0, "Pod Template:\n");
-  writeLabels(w, "  Labels", spec?.template.metadata?.labels);
-  w.write(1, "Containers:\n");
-  for (const c of spec?.template.spec?.containers ?? []) {
-    w.write(1, ` ${c.name}:\n`);
-    w.write(2, `Image:\t${c.image ?? ""}\n`);
-    const ports = (c.ports ?? []).map((p) => `${p.containerPort}/${p.protocol ?? "TCP"}`).join(", ");
-    w.write(2, ports.includes(",") ? `Ports:\t${ports}\n` : `Port:\t${ports || "<none>"}\n`);
-    const hostPorts = (c.ports ?? []).map((p) => `${p.hostPort ?? 0}/${p.protocol ?? "TCP"}`).join(", ");
-    w.write(
-      2,
-      hostPorts.includes(",") ? `Host Ports:\t${hostPorts}\n` : `Host Port:\t${hostPorts || "<none>"}\n`,
-    );
-    w.write(2, (c.env ?? []).length === 0 ? "Environment:\t<none>\n" : "Environment:\n");
-    for (const e of c.env ?? []) w.write(3, `${e.name}:\t${e.value ?? ""}\n`);
-    w.write(2, (c.volumeMounts ?? []).length === 0 ? "Mounts:\t<none>\n" : "Mounts:\n");
-    for (const m of c.volumeMounts ?? [])
-      w.write(3, `${m.mountPath} from ${m.name} (${m.readOnly ? "ro" : "rw"})\n`);
-  }
-  w.write(1, "Volumes:\t<none>\n");
-  w.write(1, `Node-Selectors:\t<none>\n`);
-  w.write(1, `Tolerations:\t<none>\n`);
+  writePodTemplate(w, spec?.template);
   const conds = st.conditions ?? [];
   if (conds.length > 0) {
     w.write(0, "Conditions:\n");
@@ -71,8 +51,10 @@ export function describeDeployment(cluster: Cluster, d: Deployment): string {
     undefined,
   );
   const old = owned.filter((rs) => rs !== newest && (rs.spec?.replicas ?? 0) > 0);
-  w.write(0, `OldReplicaSets:\t${old.length > 0 ? old.map(rsLine).join(", ") : "<none>"}\n`);
-  w.write(0, `NewReplicaSet:\t${newest ? rsLine(newest) : "<none>"}\n`);
+  if (old.length > 0 || newest) {
+    w.write(0, `OldReplicaSets:\t${old.length > 0 ? old.map(rsLine).join(", ") : "<none>"}\n`);
+    w.write(0, `NewReplicaSet:\t${newest ? rsLine(newest) : "<none>"}\n`);
+  }
   writeEvents(w);
   return w.toString();
 }

@@ -1,18 +1,34 @@
-import type { AnyObject, Deployment, Endpoints, Node, Pod, Service } from "../../../api/types";
+import type {
+  AnyObject,
+  ConfigMap,
+  Deployment,
+  EndpointSlice,
+  Endpoints,
+  Namespace,
+  Node,
+  Pod,
+  ReplicaSet,
+  Service,
+} from "../../../api/types";
 import type { Cluster } from "../../../cluster";
 import type { CommandEnv, CommandResult } from "../../types";
 import { failure } from "../errors";
 import { boolFlag, type FlagSpec, flag, parseFlags } from "../flags";
+import { ENDPOINTS_WARNING } from "../get/get";
+import { wireObject } from "../get/output";
 import { fetchTarget, noResourcesFound, parseTargets } from "../get/targets";
 import type { ResourceType } from "../resources";
 import { parseSelector, type Requirement } from "../selector";
-import { writeAnnotations, writeEvents, writeLabels } from "./common";
+import { describeConfigMap } from "./configMap";
 import { describeDeployment } from "./deployment";
+import { describeEndpointSlice } from "./endpointSlice";
 import { describeEndpoints } from "./endpoints";
+import { describeGeneric } from "./generic";
+import { describeNamespace } from "./namespace";
 import { describeNode } from "./node";
 import { describePod } from "./pod";
+import { describeReplicaSet } from "./replicaset";
 import { describeService } from "./service";
-import { PrefixWriter } from "./writer";
 
 const FLAGS: FlagSpec[] = [
   { name: "selector", short: "l", type: "string" },
@@ -33,20 +49,17 @@ export function describeObject(cluster: Cluster, type: ResourceType, obj: AnyObj
       return describeNode(cluster, obj as Node);
     case "Deployment":
       return describeDeployment(cluster, obj as Deployment);
+    case "ReplicaSet":
+      return describeReplicaSet(cluster, obj as ReplicaSet);
+    case "Namespace":
+      return describeNamespace(obj as Namespace);
+    case "EndpointSlice":
+      return describeEndpointSlice(obj as EndpointSlice);
+    case "ConfigMap":
+      return describeConfigMap(obj as ConfigMap);
     default:
-      return describeGeneric(obj);
+      return describeGeneric(wireObject(type, obj) as Parameters<typeof describeGeneric>[0]);
   }
-}
-
-/** NOTE: kubectl has a dedicated describer per kind; other kinds print their metadata only. */
-function describeGeneric(obj: AnyObject): string {
-  const w = new PrefixWriter();
-  w.write(0, `Name:\t${obj.metadata.name}\n`);
-  if (obj.metadata.namespace) w.write(0, `Namespace:\t${obj.metadata.namespace}\n`);
-  writeLabels(w, "Labels", obj.metadata.labels);
-  writeAnnotations(w, obj.metadata.annotations);
-  writeEvents(w);
-  return w.toString();
 }
 
 /**
@@ -90,7 +103,10 @@ export function describe(args: string[], env: CommandEnv): CommandResult {
       texts.push(describeObject(cluster, target.type, obj));
     }
   }
-  let stderr = errors.map((e) => `${e}\n`).join("");
+  // The API server's warning for v1 Endpoints (1.33+), printed once as kubectl dedupes warnings.
+  let stderr =
+    cluster.atLeast(1, 33) && set.targets.some((t) => t.type.kind === "Endpoints") ? ENDPOINTS_WARNING : "";
+  stderr += errors.map((e) => `${e}\n`).join("");
   const askedByName = set.targets.some((t) => t.names.length > 0);
   if (texts.length === 0 && errors.length === 0 && !askedByName) {
     stderr += noResourcesFound(

@@ -1,7 +1,8 @@
-import type { Node } from "../../../api/types";
+import type { Node, Pod } from "../../../api/types";
 import type { Cluster } from "../../../cluster";
-import { humanDuration } from "../../../util/duration";
+import { NODE_LEASE_NAMESPACE } from "../../../controllers/nodeLease";
 import { rfc1123z, writeAnnotations, writeEvents, writeLabels } from "./common";
+import { writeNodeResources } from "./nodeResources";
 import { PrefixWriter } from "./writer";
 
 function roles(node: Node): string {
@@ -12,10 +13,7 @@ function roles(node: Node): string {
   return list.length > 0 ? list.join(",") : "<none>";
 }
 
-/**
- * `kubectl describe node` (`describeNode`). NOTE: Lease, resource requests
- * and the Allocated resources table are not simulated and are left out.
- */
+/** `kubectl describe node` (`describeNode`). */
 export function describeNode(cluster: Cluster, node: Node): string {
   const w = new PrefixWriter();
   const st = node.status ?? {};
@@ -31,6 +29,7 @@ export function describeNode(cluster: Cluster, node: Node): string {
     w.append(`${i > 0 ? "\t" : ""}${t.key}${t.value ? `=${t.value}` : ""}:${t.effect}\n`);
   });
   w.write(0, `Unschedulable:\t${node.spec?.unschedulable ? "true" : "false"}\n`);
+  writeLease(w, cluster, node);
   const conds = st.conditions ?? [];
   if (conds.length > 0) {
     w.write(0, "Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n");
@@ -69,6 +68,7 @@ export function describeNode(cluster: Cluster, node: Node): string {
   }
   if (node.spec?.podCIDR) w.write(0, `PodCIDR:\t${node.spec.podCIDR}\n`);
   if (node.spec?.podCIDRs?.length) w.write(0, `PodCIDRs:\t${node.spec.podCIDRs.join(",")}\n`);
+  if (node.spec?.providerID) w.write(0, `ProviderID:\t${node.spec.providerID}\n`);
   const pods = cluster.store
     .list("Pod")
     .filter(
@@ -76,19 +76,30 @@ export function describeNode(cluster: Cluster, node: Node): string {
         p.spec?.nodeName === node.metadata.name &&
         p.status?.phase !== "Succeeded" &&
         p.status?.phase !== "Failed",
-    );
-  w.write(0, `Non-terminated Pods:\t(${pods.length} in total)\n`);
-  w.write(1, "Namespace\tName\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge\n");
-  w.write(1, "---------\t----\t------------\t----------\t---------------\t-------------\t---\n");
-  const now = cluster.clock.now();
-  for (const p of pods) {
-    const age = humanAge(now, p.metadata.creationTimestamp);
-    w.write(1, `${p.metadata.namespace ?? ""}\t${p.metadata.name}\t0 (0%)\t0 (0%)\t0 (0%)\t0 (0%)\t${age}\n`);
-  }
+    )
+    .sort(byNamespaceAndName);
+  writeNodeResources(w, node, pods, cluster.clock.now());
   writeEvents(w);
   return w.toString();
 }
 
-function humanAge(now: number, ts: string): string {
-  return humanDuration(now - Date.parse(ts));
+/** The API server lists objects in key order: namespace, then name. */
+function byNamespaceAndName(a: Pod, b: Pod): number {
+  const ka = `${a.metadata.namespace ?? ""}/${a.metadata.name}`;
+  const kb = `${b.metadata.namespace ?? ""}/${b.metadata.name}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/** `describeNodeLease`, or kubectl's line when the lease cannot be read. */
+function writeLease(w: PrefixWriter, cluster: Cluster, node: Node): void {
+  const lease = cluster.store.get("Lease", NODE_LEASE_NAMESPACE, node.metadata.name);
+  if (!lease) {
+    w.write(0, `Lease:\tFailed to get lease: leases.coordination.k8s.io "${node.metadata.name}" not found\n`);
+    return;
+  }
+  const spec = lease.spec ?? {};
+  w.write(0, "Lease:\n");
+  w.write(1, `HolderIdentity:\t${spec.holderIdentity ?? "<unset>"}\n`);
+  w.write(1, `AcquireTime:\t${spec.acquireTime ? rfc1123z(spec.acquireTime) : "<unset>"}\n`);
+  w.write(1, `RenewTime:\t${spec.renewTime ? rfc1123z(spec.renewTime) : "<unset>"}\n`);
 }

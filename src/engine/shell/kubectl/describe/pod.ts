@@ -1,88 +1,44 @@
+import type { IEnvVar } from "kubernetes-models/v1/EnvVar";
 import type { Pod } from "../../../api/types";
-import { printBool, rfc1123z, writeAnnotations, writeEvents, writeLabels } from "./common";
+import { humanDuration } from "../../../util/duration";
+import { rfc1123z, writeAnnotations, writeEvents, writeLabels } from "./common";
+import { type EnvResolver, writeContainers, writeTolerations } from "./containers";
 import { writeVolumes } from "./volumes";
 import { PrefixWriter } from "./writer";
 
-type Container = NonNullable<Pod["spec"]>["containers"][number];
-type ContainerStatus = NonNullable<NonNullable<Pod["status"]>["containerStatuses"]>[number];
-type ContainerState = NonNullable<ContainerStatus["state"]>;
-
-function writeState(w: PrefixWriter, title: string, state: ContainerState | undefined): void {
-  if (state?.running) {
-    w.write(2, `${title}:\tRunning\n`);
-    w.write(3, `Started:\t${rfc1123z(state.running.startedAt)}\n`);
-  } else if (state?.terminated) {
-    const t = state.terminated;
-    w.write(2, `${title}:\tTerminated\n`);
-    if (t.reason) w.write(3, `Reason:\t${t.reason}\n`);
-    if (t.message) w.write(3, `Message:\t${t.message}\n`);
-    w.write(3, `Exit Code:\t${t.exitCode}\n`);
-    if (t.signal) w.write(3, `Signal:\t${t.signal}\n`);
-    w.write(3, `Started:\t${rfc1123z(t.startedAt)}\n`);
-    w.write(3, `Finished:\t${rfc1123z(t.finishedAt)}\n`);
-  } else {
-    w.write(2, `${title}:\tWaiting\n`);
-    if (state?.waiting?.reason) w.write(3, `Reason:\t${state.waiting.reason}\n`);
-  }
+/** `metadata.labels`-style maps as `fieldpath.FormatMap` prints them: sorted `k="v"` lines. */
+function formatMap(m: Record<string, string> | undefined): string {
+  return Object.keys(m ?? {})
+    .sort()
+    .map((k) => `${k}=${JSON.stringify(m?.[k])}`)
+    .join("\n");
 }
 
-function writeContainer(w: PrefixWriter, c: Container, status: ContainerStatus | undefined): void {
-  w.write(1, `${c.name}:\n`);
-  if (status) w.write(2, `Container ID:\t${status.containerID ?? ""}\n`);
-  w.write(2, `Image:\t${c.image ?? ""}\n`);
-  if (status) w.write(2, `Image ID:\t${status.imageID}\n`);
-  const ports = (c.ports ?? []).map((p) => `${p.containerPort}/${p.protocol ?? "TCP"}`).join(", ");
-  w.write(2, ports.includes(",") ? `Ports:\t${ports}\n` : `Port:\t${ports || "<none>"}\n`);
-  const hostPorts = (c.ports ?? []).map((p) => `${p.hostPort ?? 0}/${p.protocol ?? "TCP"}`).join(", ");
-  w.write(
-    2,
-    hostPorts.includes(",") ? `Host Ports:\t${hostPorts}\n` : `Host Port:\t${hostPorts || "<none>"}\n`,
-  );
-  for (const [title, list] of [
-    ["Command", c.command],
-    ["Args", c.args],
-  ] as const) {
-    if (!list?.length) continue;
-    w.write(2, `${title}:\n`);
-    for (const s of list.flatMap((x) => x.split("\n"))) w.write(3, `${s}\n`);
-  }
-  if (status) {
-    writeState(w, "State", status.state);
-    if (status.lastState?.terminated) writeState(w, "Last State", status.lastState);
-    w.write(2, `Ready:\t${printBool(status.ready)}\n`);
-    w.write(2, `Restart Count:\t${status.restartCount}\n`);
-  }
-  for (const [title, list] of [
-    ["Limits", c.resources?.limits],
-    ["Requests", c.resources?.requests],
-  ] as const) {
-    const keys = Object.keys(list ?? {}).sort();
-    if (keys.length === 0) continue;
-    w.write(2, `${title}:\n`);
-    for (const k of keys) w.write(3, `${k}:\t${String((list as Record<string, unknown>)[k])}\n`);
-  }
-  // NOTE: probes (Liveness/Readiness/Startup lines) and envFrom are not rendered.
-  const env = c.env ?? [];
-  w.write(2, env.length === 0 ? "Environment:\t<none>\n" : "Environment:\n");
-  for (const e of env) {
-    if (e.valueFrom?.fieldRef) {
-      w.write(
-        3,
-        `${e.name}:\t (${e.valueFrom.fieldRef.apiVersion ?? "v1"}:${e.valueFrom.fieldRef.fieldPath})\n`,
-      );
-      continue;
+/**
+ * `EnvValueRetriever`: kubectl resolves a fieldRef itself, and only the
+ * metadata paths (`fieldpath.ExtractFieldPathAsString`); others print empty.
+ */
+function envResolver(pod: Pod): EnvResolver {
+  return (e: IEnvVar) => {
+    const path = e.valueFrom?.fieldRef?.fieldPath ?? "";
+    const m = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(path);
+    if (m)
+      return (m[1] === "labels" ? pod.metadata.labels : pod.metadata.annotations)?.[m[2] as string] ?? "";
+    switch (path) {
+      case "metadata.name":
+        return pod.metadata.name;
+      case "metadata.namespace":
+        return pod.metadata.namespace ?? "";
+      case "metadata.uid":
+        return pod.metadata.uid;
+      case "metadata.labels":
+        return formatMap(pod.metadata.labels);
+      case "metadata.annotations":
+        return formatMap(pod.metadata.annotations);
+      default:
+        return "";
     }
-    (e.value ?? "").split("\n").forEach((s, i) => {
-      w.write(3, i === 0 ? `${e.name}:\t${s}\n` : `\t${s}\n`);
-    });
-  }
-  const mounts = [...(c.volumeMounts ?? [])].sort((a, b) => (a.mountPath < b.mountPath ? -1 : 1));
-  w.write(2, mounts.length === 0 ? "Mounts:\t<none>\n" : "Mounts:\n");
-  for (const m of mounts) {
-    const flags = [m.readOnly ? "ro" : "rw"];
-    if (m.subPath) flags.push(`path="${m.subPath}"`);
-    w.write(3, `${m.mountPath} from ${m.name} (${flags.join(",")})\n`);
-  }
+  };
 }
 
 /** QoS class: the status field, else computed as the kubelet does. */
@@ -104,24 +60,6 @@ function qosClass(pod: Pod): string {
   return guaranteed ? "Guaranteed" : "Burstable";
 }
 
-function writeTolerations(w: PrefixWriter, pod: Pod): void {
-  w.write(0, "Tolerations:\t");
-  const list = [...(pod.spec?.tolerations ?? [])].sort((a, b) => ((a.key ?? "") < (b.key ?? "") ? -1 : 1));
-  if (list.length === 0) {
-    w.append("<none>\n");
-    return;
-  }
-  list.forEach((t, i) => {
-    let s = i > 0 ? "\t" : "";
-    s += t.key ?? "";
-    if (t.value) s += `=${t.value}`;
-    if (t.effect) s += `:${t.effect}`;
-    if (t.operator === "Exists" && !t.value) s += t.key || t.effect ? " op=Exists" : "op=Exists";
-    if (t.tolerationSeconds !== undefined) s += ` for ${t.tolerationSeconds}s`;
-    w.append(`${s}\n`);
-  });
-}
-
 /** `kubectl describe pod` (`describePod` in kubectl's describe.go). */
 export function describePod(pod: Pod, now: number): string {
   const w = new PrefixWriter();
@@ -138,8 +76,8 @@ export function describePod(pod: Pod, now: number): string {
   writeAnnotations(w, pod.metadata.annotations);
   const deletion = pod.metadata.deletionTimestamp;
   if (deletion && status.phase !== "Failed" && status.phase !== "Succeeded") {
-    const left = Math.max(0, Math.floor((Date.parse(deletion) - now) / 1000));
-    w.write(0, `Status:\tTerminating (lasts ${left}s)\n`);
+    // kubectl prints the time since deletionTimestamp, which lies ahead until the grace period ends.
+    w.write(0, `Status:\tTerminating (lasts ${humanDuration(now - Date.parse(deletion))})\n`);
     w.write(0, `Termination Grace Period:\t${pod.metadata.deletionGracePeriodSeconds ?? 30}s\n`);
   } else {
     w.write(0, `Status:\t${status.phase ?? ""}\n`);
@@ -156,18 +94,27 @@ export function describePod(pod: Pod, now: number): string {
   const owner = pod.metadata.ownerReferences?.find((r) => r.controller);
   if (owner) w.write(0, `Controlled By:\t${owner.kind}/${owner.name}\n`);
   if (status.nominatedNodeName) w.write(0, `NominatedNodeName:\t${status.nominatedNodeName}\n`);
-  const statuses = new Map((status.containerStatuses ?? []).map((s) => [s.name, s]));
-  w.write(0, "Containers:\n");
-  for (const c of spec?.containers ?? []) writeContainer(w, c, statuses.get(c.name));
+  const resolve = envResolver(pod);
+  if (spec?.initContainers?.length)
+    writeContainers(w, "Init Containers", spec.initContainers, status.initContainerStatuses, "", resolve);
+  writeContainers(w, "Containers", spec?.containers ?? [], status.containerStatuses, "", resolve);
+  const gates = spec?.readinessGates ?? [];
+  if (gates.length > 0) {
+    w.write(0, "Readiness Gates:\n  Type\tStatus\n");
+    for (const g of gates) {
+      const c = (status.conditions ?? []).find((x) => x.type === g.conditionType);
+      w.write(1, `${g.conditionType} \t${c?.status ?? "<none>"} \n`);
+    }
+  }
   const conditions = status.conditions ?? [];
   if (conditions.length > 0) {
     w.write(0, "Conditions:\n  Type\tStatus\n");
     for (const c of conditions) w.write(1, `${c.type} \t${c.status} \n`);
   }
-  writeVolumes(w, spec?.volumes ?? []);
+  writeVolumes(w, spec?.volumes ?? [], "");
   w.write(0, `QoS Class:\t${qosClass(pod)}\n`);
   writeLabels(w, "Node-Selectors", spec?.nodeSelector);
-  writeTolerations(w, pod);
+  writeTolerations(w, "Tolerations", spec?.tolerations);
   writeEvents(w);
   return w.toString();
 }

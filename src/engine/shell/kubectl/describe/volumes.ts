@@ -3,15 +3,15 @@ import type { PrefixWriter } from "./writer";
 
 type Volume = NonNullable<NonNullable<Pod["spec"]>["volumes"]>[number];
 
-/** `describeVolumes`, for the volume sources pods in Packetwalk use. */
-export function writeVolumes(w: PrefixWriter, volumes: readonly Volume[]): void {
+/** `describeVolumes`, for the volume sources pods in Packetwalk use; `space` indents a template's. */
+export function writeVolumes(w: PrefixWriter, volumes: readonly Volume[], space: string): void {
   if (volumes.length === 0) {
-    w.write(0, "Volumes:\t<none>\n");
+    w.write(0, `${space}Volumes:\t<none>\n`);
     return;
   }
-  w.write(0, "Volumes:\n");
+  w.write(0, `${space}Volumes:\n`);
   for (const v of volumes) {
-    w.write(1, `${v.name}:\n`);
+    w.write(1, `${space ? " " : ""}${v.name}:\n`);
     if (v.projected) {
       w.write(2, "Type:\tProjected (a volume that contains injected data from multiple sources)\n");
       for (const s of v.projected.sources ?? []) {

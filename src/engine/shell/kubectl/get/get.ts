@@ -19,6 +19,9 @@ const FLAGS: FlagSpec[] = [
   { name: "ignore-not-found", type: "bool" },
 ];
 
+/** What `kubectl get` accepts for Events (core v1 and events.k8s.io). */
+const EVENT_TYPES = new Set(["events", "event", "ev", "events.events.k8s.io", "event.events.k8s.io"]);
+
 export const ENDPOINTS_WARNING =
   "Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n";
 
@@ -66,6 +69,16 @@ function renderTable(f: Fetched, o: TableOptions): string {
 export function get(args: string[], env: CommandEnv): CommandResult {
   const parsed = parseFlags(args, FLAGS, "kubectl get");
   if ("error" in parsed) return failure(parsed.error);
+  const first = parsed.positional[0]?.toLowerCase();
+  if (first && EVENT_TYPES.has(first) && parsed.positional.length === 1) {
+    // NOTE: the simulated cluster records no Events; a real one lists the scheduler's and kubelets' here.
+    const all = boolFlag(parsed, "all-namespaces");
+    return {
+      stdout: "",
+      stderr: noResourcesFound(all ? undefined : (flag(parsed, "namespace") ?? "default"), true),
+      exitCode: 0,
+    };
+  }
   const set = parseTargets(parsed.positional);
   if ("error" in set) return failure(set.error);
   if (set.targets.length === 0) return failure(NO_TYPE);

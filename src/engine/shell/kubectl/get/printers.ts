@@ -180,6 +180,11 @@ const PRINTERS: { [K in Kind]?: TablePrinter } = {
     String(Object.keys(c.data ?? {}).length + Object.keys(c.binaryData ?? {}).length),
     age(c, ctx.now),
   ]),
+  Lease: printer("Lease", ["NAME", "HOLDER", "AGE"], (l, ctx) => [
+    l.metadata.name,
+    l.spec?.holderIdentity ?? "",
+    age(l, ctx.now),
+  ]),
 };
 
 /** The table printer for a kind. */

@@ -1,4 +1,5 @@
 import type { JSONSchema } from "monaco-yaml";
+import type { IpvsScheduler } from "../../../../engine/api/configTypes";
 
 // The config kinds, written by hand with the field descriptions of their upstream API references
 // (kubeadm v1beta4, kubelet v1beta1, kube-proxy v1alpha1, MetalLB v1beta1). Only the fields a lesson
@@ -105,32 +106,23 @@ const kubeletConfiguration: JSONSchema = {
   },
 };
 
-const IPVS_SCHEDULERS: [string, string][] = [
-  ["", "the default: round robin"],
-  ["rr", "round robin: distributes jobs equally amongst the available real servers"],
-  ["wrr", "weighted round robin: assigns jobs to real servers proportionally to their weights"],
-  ["lc", "least connection: assigns more jobs to real servers with fewer active jobs"],
-  [
-    "wlc",
-    "weighted least connection: assigns more jobs to servers with fewer jobs, relative to their weights",
-  ],
-  [
-    "lblc",
-    "locality-based least connection: assigns jobs destined for the same IP address to the same server if it is not overloaded",
-  ],
-  ["lblcr", "locality-based least connection with replication"],
-  [
-    "dh",
-    "destination hashing: assigns jobs to servers by looking up a hash table of destination IP addresses",
-  ],
-  ["sh", "source hashing: assigns jobs to servers by looking up a hash table of source IP addresses"],
-  ["sed", "shortest expected delay: assigns an incoming job to the server with the shortest expected delay"],
-  [
-    "nq",
-    "never queue: assigns an incoming job to an idle server if there is one, else uses shortest expected delay",
-  ],
-  ["mh", "maglev hashing: assigns jobs to servers with Google's Maglev consistent hashing"],
-];
+/** What each IPVS scheduler does (ipvsadm(8)); typed over IpvsScheduler, so a new scheduler needs its line. */
+const IPVS_SCHEDULER_HELP: Record<IpvsScheduler | "", string> = {
+  "": "the default: round robin",
+  rr: "round robin: distributes jobs equally amongst the available real servers",
+  wrr: "weighted round robin: assigns jobs to real servers proportionally to their weights",
+  lc: "least connection: assigns more jobs to real servers with fewer active jobs",
+  wlc: "weighted least connection: assigns more jobs to servers with fewer jobs, relative to their weights",
+  lblc: "locality-based least connection: assigns jobs destined for the same IP address to the same server if it is not overloaded",
+  lblcr: "locality-based least connection with replication",
+  dh: "destination hashing: assigns jobs to servers by looking up a hash table of destination IP addresses",
+  sh: "source hashing: assigns jobs to servers by looking up a hash table of source IP addresses",
+  sed: "shortest expected delay: assigns an incoming job to the server with the shortest expected delay",
+  nq: "never queue: assigns an incoming job to an idle server if there is one, else uses shortest expected delay",
+  mh: "maglev hashing: assigns jobs to servers with Google's Maglev consistent hashing",
+};
+
+const IPVS_SCHEDULERS = Object.entries(IPVS_SCHEDULER_HELP);
 
 const masquerade = (mode: string): Record<string, JSONSchema> => ({
   masqueradeBit: {

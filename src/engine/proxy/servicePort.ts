@@ -1,12 +1,14 @@
 /**
- * The per-service-port facts kube-proxy works from (`pkg/proxy/serviceport.go`):
- * ServicePortName, VIPs, NodePort, traffic policies, affinity.
+ * The per-service-port facts every kube-proxy mode works from
+ * (`pkg/proxy/serviceport.go`): ServicePortName, VIPs, NodePort, traffic
+ * policies, affinity. Read from a Service once, the same for all modes.
  */
 
-import { isIPv4 } from "../../api/ipv4";
-import type { Service } from "../../api/types";
+import { isIPv4 } from "../api/ipv4";
+import type { Service } from "../api/types";
 
-export interface ServicePortInfo {
+/** One port of one Service, as kube-proxy's service change tracker holds it. */
+export interface ServicePort {
   namespace: string;
   name: string;
   /** `ns/svc:port`, or `ns/svc` for an unnamed port. */
@@ -28,22 +30,20 @@ export interface ServicePortInfo {
   healthCheckNodePort: number;
 }
 
-/** The ServicePortName string of §0.1. */
+/** The ServicePortName string kube-proxy prints and hashes: `ns/svc:port`, or `ns/svc` for an unnamed port. */
 export function servicePortNameString(namespace: string, name: string, portName: string | undefined): string {
   return portName ? `${namespace}/${name}:${portName}` : `${namespace}/${name}`;
 }
-
-const isV4 = isIPv4;
 
 /**
  * Service ports kube-proxy programs: not headless, not ExternalName.
  * NOTE: IPv4 only; a dual-stack kube-proxy runs a second proxier for IPv6.
  */
-export function servicePorts(svc: Service): ServicePortInfo[] {
+export function servicePorts(svc: Service): ServicePort[] {
   const spec = svc.spec;
   if (!spec || spec.type === "ExternalName") return [];
   const clusterIP = spec.clusterIP;
-  if (!isV4(clusterIP)) return [];
+  if (!isIPv4(clusterIP)) return [];
   const namespace = svc.metadata.namespace ?? "default";
   const type = spec.type ?? "ClusterIP";
   const isExternalType = type === "NodePort" || type === "LoadBalancer";
@@ -53,9 +53,9 @@ export function servicePorts(svc: Service): ServicePortInfo[] {
       ? (svc.status?.loadBalancer?.ingress ?? [])
           .filter((i) => (i as { ipMode?: string }).ipMode !== "Proxy")
           .map((i) => i.ip)
-          .filter(isV4)
+          .filter(isIPv4)
       : [];
-  const externalIPs = (spec.externalIPs ?? []).filter(isV4);
+  const externalIPs = (spec.externalIPs ?? []).filter(isIPv4);
   const affinity =
     spec.sessionAffinity === "ClientIP" ? (spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? 10800) : 0;
   const externalPolicyLocal =
@@ -80,7 +80,27 @@ export function servicePorts(svc: Service): ServicePortInfo[] {
   }));
 }
 
+/** What the traffic-policy questions read of a ServicePort. */
+export type PolicyFacts = Pick<
+  ServicePort,
+  "nodePort" | "externalIPs" | "loadBalancerVIPs" | "internalPolicyLocal" | "externalPolicyLocal"
+>;
+
 /** NodePort, externalIPs or LB VIPs: reachable from outside the cluster network. */
-export function externallyAccessible(s: ServicePortInfo): boolean {
+export function externallyAccessible(s: PolicyFacts): boolean {
   return s.nodePort !== 0 || s.externalIPs.length > 0 || s.loadBalancerVIPs.length > 0;
+}
+
+/**
+ * The port ever sends traffic to "Cluster" endpoints: internal traffic
+ * policy Cluster, or any external traffic at all (even with eTP Local the
+ * cluster endpoints are needed for pod → external-address traffic).
+ */
+export function usesClusterEndpoints(s: PolicyFacts): boolean {
+  return !s.internalPolicyLocal || externallyAccessible(s);
+}
+
+/** The port ever sends traffic to "Local" endpoints: iTP Local, or eTP Local with external traffic. */
+export function usesLocalEndpoints(s: PolicyFacts): boolean {
+  return s.internalPolicyLocal || (s.externalPolicyLocal && externallyAccessible(s));
 }

@@ -1,0 +1,122 @@
+/**
+ * Endpoints per service port from EndpointSlices, as kube-proxy's endpoint
+ * slice cache holds them (`pkg/proxy/endpointslicecache.go`): the slices'
+ * ports matched by name and protocol, IPv4 addresses only, duplicates
+ * merged (first wins), sorted by the `ip:port` string. Every mode reads
+ * them from here.
+ */
+
+import { isIPv4 } from "../api/ipv4";
+import type { EndpointSlice } from "../api/types";
+import { trimmed } from "../util/trimmed";
+import type { ServicePort } from "./servicePort";
+
+/** One endpoint of a service port. */
+export interface EndpointInfo {
+  ip: string;
+  port: number;
+  /** `ip:port`, the string kube-proxy sorts, hashes and prints. */
+  str: string;
+  ready: boolean;
+  serving: boolean;
+  terminating: boolean;
+  nodeName?: string;
+  /** Position in the slices (slice order, then endpoint order), before sorting. */
+  sliceOrder: number;
+}
+
+/** What matching a slice's port reads of a service port. */
+export type PortKey = Pick<ServicePort, "portName" | "protocol">;
+
+/** Slices by `namespace/service` (label `kubernetes.io/service-name`). */
+export function slicesByService(slices: readonly EndpointSlice[]): Map<string, EndpointSlice[]> {
+  const out = new Map<string, EndpointSlice[]>();
+  for (const s of slices) {
+    const svc = s.metadata.labels?.["kubernetes.io/service-name"];
+    if (!svc || s.addressType !== "IPv4") continue;
+    const key = `${s.metadata.namespace ?? "default"}/${svc}`;
+    let list = out.get(key);
+    if (!list) {
+      list = [];
+      out.set(key, list);
+    }
+    list.push(s);
+  }
+  return out;
+}
+
+/** Above this many endpoints, duplicates are found with a Set instead of a scan. */
+const SCAN_LIMIT = 32;
+
+/** Is `ip:port` already among `out` (a scan while `seen` is not needed yet)? */
+function isDuplicate(out: EndpointInfo[], ip: string, port: number): boolean {
+  for (let i = 0; i < out.length; i++) {
+    const e = out[i]!;
+    if (e.port === port && e.ip === ip) return true;
+  }
+  return false;
+}
+
+/**
+ * Sorts by the `ip:port` string in place: a port has a handful of
+ * endpoints, and insertion sort needs no work array nor comparator calls.
+ */
+function sortByStr(eps: EndpointInfo[]): void {
+  for (let i = 1; i < eps.length; i++) {
+    const e = eps[i]!;
+    let j = i - 1;
+    if (!(eps[j]!.str > e.str)) continue;
+    do {
+      eps[j + 1] = eps[j]!;
+      j--;
+    } while (j >= 0 && eps[j]!.str > e.str);
+    eps[j + 1] = e;
+  }
+}
+
+/**
+ * The endpoints of one service port: slice ports matched by name and
+ * protocol, duplicates merged, sorted by the `ip:port` string.
+ */
+export function endpointsFor(sp: PortKey, slices: readonly EndpointSlice[] | undefined): EndpointInfo[] {
+  const out: EndpointInfo[] = [];
+  if (!slices) return out;
+  let seen: Set<string> | undefined;
+  for (const slice of slices) {
+    const port = slicePort(slice, sp);
+    const eps = slice.endpoints;
+    if (!port || !eps) continue;
+    const suffix = `:${port}`;
+    for (const ep of eps) {
+      const ip = ep.addresses[0];
+      if (!isIPv4(ip)) continue;
+      const str = ip + suffix;
+      if (!seen && out.length >= SCAN_LIMIT) seen = new Set(out.map((e) => e.str));
+      if (seen ? seen.has(str) : isDuplicate(out, ip, port)) continue;
+      seen?.add(str);
+      const c = ep.conditions;
+      const ready = c?.ready ?? true;
+      out.push({
+        ip,
+        port,
+        str,
+        ready,
+        serving: c?.serving ?? ready,
+        terminating: c?.terminating ?? false,
+        // Always present (maybe undefined): one object shape for every endpoint.
+        nodeName: ep.nodeName || undefined,
+        sliceOrder: out.length,
+      });
+    }
+  }
+  sortByStr(out);
+  return trimmed(out);
+}
+
+/** The slice's port for this service port (matched by name and protocol). */
+export function slicePort(slice: EndpointSlice, sp: PortKey): number | undefined {
+  for (const p of slice.ports ?? []) {
+    if ((p.name ?? "") === sp.portName && (p.protocol ?? "TCP").toLowerCase() === sp.protocol) return p.port;
+  }
+  return undefined;
+}

@@ -1,0 +1,114 @@
+/**
+ * The real kubectl as a test oracle: serves a Simulation's objects through
+ * KubeApiServer and runs /usr/bin/kubectl against it. Where no kubectl is
+ * installed, `REAL_KUBECTL` is undefined and the oracle tests skip.
+ */
+import { execFile } from "node:child_process";
+import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Simulation } from "../engine/simulation";
+import { KubeApiServer, SERVED_RESOURCES } from "./kubeApiServer.testkit";
+
+function executable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The kubectl binary the oracle runs (`PACKETWALK_KUBECTL` overrides), or undefined when none is installed. */
+export const REAL_KUBECTL: string | undefined = [process.env.PACKETWALK_KUBECTL, "/usr/bin/kubectl"].find(
+  (p): p is string => p !== undefined && p !== "" && executable(p),
+);
+
+export interface KubectlRun {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+/** A real kubectl pointed at a fake API server that serves one Simulation's objects. */
+export class RealKubectl {
+  private constructor(
+    private readonly server: KubeApiServer,
+    private readonly dir: string,
+    private readonly binary: string,
+  ) {}
+
+  /**
+   * Serves every object `sim` holds (read with its own `kubectl get -A -o json`,
+   * so what real kubectl sees is what Packetwalk prints) and writes a kubeconfig for it.
+   */
+  static async start(sim: Simulation, gitVersion: string, binary: string): Promise<RealKubectl> {
+    const objects = new Map<string, Record<string, unknown>[]>();
+    for (const r of SERVED_RESOURCES) {
+      const out = sim.run(`kubectl get ${r.group ? `${r.plural}.${r.group}` : r.plural} -A -o json`);
+      const list =
+        out.exitCode === 0 && out.stdout
+          ? (JSON.parse(out.stdout) as { items: Record<string, unknown>[] })
+          : undefined;
+      objects.set(r.plural, list?.items ?? []);
+    }
+    const server = new KubeApiServer(objects, gitVersion);
+    const url = await server.start();
+    const dir = mkdtempSync(join(tmpdir(), "packetwalk-kubectl-"));
+    writeFileSync(
+      join(dir, "config"),
+      [
+        "apiVersion: v1",
+        "kind: Config",
+        "clusters:",
+        `- cluster: {server: "${url}"}`,
+        "  name: packetwalk",
+        "contexts:",
+        "- context: {cluster: packetwalk, user: packetwalk, namespace: default}",
+        "  name: packetwalk",
+        "current-context: packetwalk",
+        "users:",
+        "- name: packetwalk",
+        "  user: {}",
+        "",
+      ].join("\n"),
+    );
+    return new RealKubectl(server, dir, binary);
+  }
+
+  /** Runs `kubectl ARGS` in UTC (describe prints local times), with its own discovery cache. */
+  run(args: readonly string[], stdin?: string): Promise<KubectlRun> {
+    return new Promise((resolve) => {
+      const child = execFile(
+        this.binary,
+        [...args],
+        {
+          env: {
+            PATH: process.env.PATH ?? "/usr/bin:/bin",
+            HOME: this.dir,
+            KUBECONFIG: join(this.dir, "config"),
+            TZ: "UTC",
+            LANG: "C",
+          },
+          maxBuffer: 16 * 1024 * 1024,
+          timeout: 60_000,
+        },
+        (error, stdout, stderr) => {
+          const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+          resolve({ stdout, stderr, code });
+        },
+      );
+      if (stdin !== undefined) child.stdin?.end(stdin);
+    });
+  }
+
+  /** The fake server's request log (what kubectl asked for). */
+  get requests(): readonly string[] {
+    return this.server.requests;
+  }
+
+  async stop(): Promise<void> {
+    await this.server.stop();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
