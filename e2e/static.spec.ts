@@ -140,13 +140,19 @@ test("after the first visit the app works offline: it boots and runs kubectl fro
 
 test("offline works behind a host that sends Vary: Origin (the cache ignores Vary)", async ({ browser }) => {
   test.setTimeout(120_000);
-  const port = Number(new URL(String(test.info().project.use.baseURL)).port) + 2;
-  const server = spawn(process.execPath, ["scripts/serve-static.mjs", "dist", String(port), "/packetwalk/"], {
+  // Any free port: the server says which.
+  const server = spawn(process.execPath, ["scripts/serve-static.mjs", "dist", "0", "/packetwalk/"], {
     env: { ...process.env, VARY: "Origin" },
-    stdio: "pipe",
+    stdio: ["ignore", "pipe", "inherit"],
   });
   try {
-    const base = `http://127.0.0.1:${port}/packetwalk/`;
+    const base = await new Promise<string>((resolve, reject) => {
+      server.stdout.on("data", (chunk: Buffer) => {
+        const m = /at (http:\S+)/.exec(String(chunk));
+        if (m) resolve(m[1]!);
+      });
+      server.on("exit", (code) => reject(new Error(`the static server exited (${code})`)));
+    });
     await expect
       .poll(async () => (await fetch(base).catch(() => null))?.headers.get("vary") ?? "")
       .toBe("Origin");

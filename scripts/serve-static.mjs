@@ -22,7 +22,7 @@ const TYPES = {
   ".map": "application/json",
 };
 
-createServer((req, res) => {
+const server = createServer((req, res) => {
   const url = new URL(req.url ?? "/", "http://localhost");
   if (!url.pathname.startsWith(base)) {
     res.writeHead(404).end("not found");
@@ -47,4 +47,8 @@ createServer((req, res) => {
     ...(process.env.VARY ? { Vary: process.env.VARY } : {}),
   });
   createReadStream(file).pipe(res);
-}).listen(Number(port), "127.0.0.1", () => console.log(`serving ${dir} at http://127.0.0.1:${port}${base}`));
+});
+// Port 0 takes any free port; the line below says which.
+server.listen(Number(port), "127.0.0.1", () =>
+  console.log(`serving ${dir} at http://127.0.0.1:${server.address().port}${base}`),
+);

@@ -2,20 +2,17 @@
  * Every lesson file in src/lessons, loaded on demand (each is its own
  * chunk) and checked; a broken file becomes an error entry, never a crash.
  */
-import { EXAMPLES, exampleName, exampleText } from "../examples";
-import { LESSON_FILE_NAMES, lessonFile } from "./assets";
+import { EXAMPLES, exampleName } from "../examples";
+import { LESSON_FILE_NAMES } from "./assets";
 import { type LessonFileResult, parseLesson } from "./parse";
-import type { LessonFiles } from "./runStep";
 
 const FILES = import.meta.glob<string>("./*.yaml", { query: "?raw", import: "default" });
 
 export { exampleText } from "../examples";
+export { LESSON_FILES } from "./files";
 
 /** The example names lessons may refer to with `example:`. */
 export const EXAMPLE_NAMES: readonly string[] = Object.keys(EXAMPLES).map(exampleName).sort();
-
-/** Examples and lesson files, as steps read them. */
-export const LESSON_FILES: LessonFiles = { example: exampleText, file: lessonFile };
 
 /** Loads and checks every lesson, in file-name order (files start with a number: 01-, 02-, ...). */
 export async function loadLessons(

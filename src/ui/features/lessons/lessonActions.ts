@@ -7,7 +7,7 @@
  * does on top of it.
  */
 import { checkGoals, type GoalEngine } from "../../../lessons/goals";
-import { LESSON_FILES } from "../../../lessons/loader";
+import { LESSON_FILES } from "../../../lessons/files";
 import { runLessonStep } from "../../../lessons/runStep";
 import type { Lesson } from "../../../lessons/types";
 import { clientEngine } from "../../session/engines";

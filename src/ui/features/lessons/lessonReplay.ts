@@ -4,7 +4,7 @@
  * The session's replay calls this for a lesson's record, and so does moving
  * to a step that is not the next one.
  */
-import { LESSON_FILES } from "../../../lessons/loader";
+import { LESSON_FILES } from "../../../lessons/files";
 import { prepareCluster, runLessonStep } from "../../../lessons/runStep";
 import type { Lesson } from "../../../lessons/types";
 import type { ReplayEngine } from "../../session/replay";
