@@ -76,7 +76,12 @@ export function PredictPanel({ step, stepKey }: { step: LessonStep; stepKey: str
       <p
         role="status"
         className={
-          prediction.checked ? (right ? "predict-result ok" : "predict-result bad") : "predict-result"
+          // Revealed without a pick (a presenter's room): the answer, neither right nor wrong.
+          !prediction.checked || prediction.picked === null
+            ? "predict-result"
+            : right
+              ? "predict-result ok"
+              : "predict-result bad"
         }
       >
         {result}

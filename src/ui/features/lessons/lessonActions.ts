@@ -6,8 +6,9 @@
  * session record holds the lesson's position, and only what the student
  * does on top of it.
  */
-import { checkGoals, type GoalEngine } from "../../../lessons/goals";
+
 import { LESSON_FILES } from "../../../lessons/files";
+import { checkGoals, type GoalEngine } from "../../../lessons/goals";
 import { runLessonStep } from "../../../lessons/runStep";
 import type { Lesson } from "../../../lessons/types";
 import { clientEngine } from "../../session/engines";
