@@ -24,6 +24,7 @@ interface Step {
   narration: Text;
   commands?: (string | { run: string; quiet?: boolean })[];
   predict?: unknown;
+  send?: unknown;
   challenge?: { hints: Text[]; solution: { commands?: string[]; manifests?: string; proxyMode?: string } };
 }
 interface LessonFile {
@@ -82,6 +83,15 @@ for (const lang of ["en", "ko"] as Lang[]) {
         if (i > 0) await lesson.player.getByRole("button", { name: lesson.text.next, exact: true }).click();
         await lesson.waitForStep(i + 1, total);
         await expect(lesson.stepTitle).toHaveText(step.title[lang]);
+        // A step's packet starts fresh: a step that sends none shows none of an earlier step's.
+        if (!step.send)
+          await expect(
+            page.getByRole("region", { name: lang === "en" ? "Trace" : "트레이스" }),
+          ).toContainText(
+            lang === "en"
+              ? "Send a packet to see its journey here."
+              : "패킷을 보내면 여기에서 경로를 볼 수 있습니다.",
+          );
         await expect(lesson.player).toContainText(opening(step.narration[lang]));
         const shown = (step.commands ?? []).filter((c) => typeof c === "string" || !c.quiet);
         const last = shown[shown.length - 1];

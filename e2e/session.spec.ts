@@ -272,3 +272,52 @@ test("two tabs: the second notices the first's save, never overwrites it silentl
   await expect(b.items("Pod mine-")).toHaveCount(2, { timeout: 30_000 });
   expect(await b.run("kubectl get deploy --no-headers")).not.toContain("b-only");
 });
+
+test("a version-1 save is read: the applied manifests, the mode, the draft and the history come back", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const draft = `${SERVICE}# unapplied\n`;
+  await page.addInitScript(
+    ({ applied, draft }) => {
+      if (localStorage.getItem("packetwalk-session") || sessionStorage.getItem("seeded")) return;
+      sessionStorage.setItem("seeded", "1");
+      localStorage.setItem(
+        "packetwalk",
+        JSON.stringify({
+          version: 1,
+          state: {
+            textRef: "packetwalk:blob0",
+            appliedTextRef: "packetwalk:blob1",
+            appliedFiles: [{ name: "manifests.yaml", textRef: "packetwalk:blob1" }],
+            history: ["kubectl get svc mine"],
+            language: "en",
+            theme: "dark",
+            lessonId: null,
+            lessonStep: 0,
+          },
+        }),
+      );
+      localStorage.setItem("packetwalk:blob0", draft);
+      localStorage.setItem("packetwalk:blob1", applied);
+      localStorage.setItem("packetwalk-engine", JSON.stringify({ seed: 1, mode: "ipvs", scheduler: "sh" }));
+    },
+    { applied: SERVICE, draft },
+  );
+  const app = new PacketwalkApp(page);
+  await app.goto();
+  await expect(app.items("Service mine")).toHaveCount(1, { timeout: 30_000 });
+  await expect(page.getByRole("combobox", { name: "Proxy mode" })).toHaveValue("ipvs:sh");
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  expect(await page.evaluate(() => window.__packetwalkStore!.getState().text.replace(/\r\n/g, "\n"))).toBe(
+    draft,
+  );
+  const input = page.getByRole("textbox", { name: "Terminal", exact: true });
+  await input.press("ArrowUp");
+  await expect(input).toHaveValue("kubectl get svc mine");
+  // Saved in the new form; the old keys are gone once it is.
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem("packetwalk-session") !== null))
+    .toBe(true);
+  await expect.poll(() => page.evaluate(() => localStorage.getItem("packetwalk-engine"))).toBeNull();
+});
