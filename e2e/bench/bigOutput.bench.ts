@@ -38,10 +38,12 @@ test("kubectl get pods -o yaml over 5,000 pods", async ({ page }) => {
   await input.fill("kubectl get pods -o yaml");
   const start = await now(page);
   await input.press("Enter");
+  // Done when the terminal is idle again with something after the command (its output, or an
+  // error if the engine gave up on it: the figure then says so).
   await page.waitForFunction(
     () => {
       const s = window.__packetwalkStore!.getState();
-      return !s.busy && s.lines.some((l) => l.kind === "output");
+      return !s.busy && s.lines.at(-1)?.kind !== "input";
     },
     null,
     { timeout: 300_000, polling: 250 },
@@ -54,6 +56,7 @@ test("kubectl get pods -o yaml over 5,000 pods", async ({ page }) => {
       lines: { kind: string; text: string; cut?: number }[];
     };
     return {
+      last: s.lines.at(-1)?.kind ?? "",
       chars: s.lines.reduce((n, l) => n + l.text.length, 0),
       cut: s.lines.find((l) => l.kind === "cut")?.cut ?? 0,
       dom: document.querySelector(".terminal-log")?.textContent?.length ?? 0,
@@ -62,6 +65,7 @@ test("kubectl get pods -o yaml over 5,000 pods", async ({ page }) => {
   report(
     `kubectl get pods -o yaml over ${PODS} pods`,
     `${(end - start).toFixed(0)} ms to the screen; ${await longTasksBetween(page, start, end)}; ` +
-      `scrollback ${kept.chars} chars (${kept.cut} cut), ${kept.dom} chars in the DOM`,
+      `scrollback ${kept.chars} chars (${kept.cut} cut), ${kept.dom} chars in the DOM` +
+      (kept.last === "output" ? "" : ` (the command ended with ${kept.last})`),
   );
 });
