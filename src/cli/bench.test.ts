@@ -108,6 +108,7 @@ describe("runBench", () => {
         "establishedLookups",
         "syncRulesWritten",
         "nsPerPacket",
+        "nsPerRule",
         "modelledLatencyMs",
       ].sort(),
     );

@@ -1,17 +1,19 @@
 import { readFileSync } from "node:fs";
 import { version } from "../../package.json";
 import type { ApiError } from "../engine/api/contract";
+import { needsShellAssets } from "../engine/shell/assets";
 import { Simulation } from "../engine/simulation";
+import { neutralizeControls } from "../engine/util/terminal";
 import { parseArgs, USAGE, UsageError } from "./args";
 import { runBench } from "./bench";
 
 /** The first line of a refused object's message gets `FILE:LINE:`, like a compiler's. */
 export function formatApplyError(error: ApiError): string {
   const where = error.source ? `${error.source.file}:${error.source.line}: ` : "";
-  return `${where}${error.message.replace(/\n$/, "")}\n`;
+  return neutralizeControls(`${where}${error.message.replace(/\n$/, "")}\n`);
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let args: ReturnType<typeof parseArgs>;
   try {
     args = parseArgs(argv);
@@ -34,6 +36,7 @@ function main(argv: string[]): number {
     seed: args.seed,
     ...(args.startTime !== undefined ? { startTime: args.startTime } : {}),
   });
+  if (args.commands.some(needsShellAssets)) await sim.loadAssets();
   let status = 0;
   for (const file of args.files) {
     let text: string;
@@ -55,10 +58,13 @@ function main(argv: string[]): number {
   }
   for (const command of args.commands) {
     const out = sim.run(command);
-    process.stdout.write(out.stdout);
-    process.stderr.write(out.stderr);
+    // Text from manifests reaches the user's own terminal: no control sequence gets through.
+    process.stdout.write(neutralizeControls(out.stdout));
+    process.stderr.write(neutralizeControls(out.stderr));
   }
   return status;
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then((status) => {
+  process.exitCode = status;
+});

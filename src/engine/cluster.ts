@@ -1,10 +1,13 @@
 import type { ClusterConfig } from "./api/configTypes";
 import { DEFAULT_KUBERNETES_VERSION } from "./api/configTypes";
+import type { ClusterLimits } from "./api/limits";
+import { DEFAULT_LIMITS } from "./api/limits";
 import { ObjectStore } from "./api/store";
 import type { AddressIndex } from "./net/addresses";
 import { LiveAddressIndex } from "./net/addressIndex";
 import { DEFAULT_EPOCH_MS, VirtualClock } from "./util/clock";
 import { Prng } from "./util/prng";
+import { ContainerLogs } from "./workloads/logs";
 
 /** The defaults of a fresh kubeadm cluster. */
 export function defaultClusterConfig(): ClusterConfig {
@@ -35,16 +38,26 @@ export interface Reconciler {
  */
 export class Cluster {
   readonly store = new ObjectStore();
+  /** What every container wrote to stdout and stderr (`kubectl logs`). */
+  readonly logs = new ContainerLogs();
   readonly prng: Prng;
   readonly clock: VirtualClock;
   config: ClusterConfig;
+  /** What the cluster holds at most (the API server refuses past it). */
+  readonly limits: ClusterLimits;
   private readonly reconcilers: Reconciler[] = [];
   private addresses: LiveAddressIndex | undefined;
 
-  constructor(seed: number, config: ClusterConfig = defaultClusterConfig(), epochMs = DEFAULT_EPOCH_MS) {
+  constructor(
+    seed: number,
+    config: ClusterConfig = defaultClusterConfig(),
+    epochMs = DEFAULT_EPOCH_MS,
+    limits: ClusterLimits = DEFAULT_LIMITS,
+  ) {
     this.prng = new Prng(seed);
     this.clock = new VirtualClock(epochMs);
     this.config = config;
+    this.limits = limits;
   }
 
   /**

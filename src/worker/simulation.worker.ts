@@ -7,6 +7,7 @@ import { expose } from "comlink";
 import type { IpvsScheduler, ProxyMode } from "../engine/api/configTypes";
 import type { LookupExperimentOptions, LookupProgress, LookupRow } from "../engine/bench/contract";
 import type { SendRequest } from "../engine/net/contract";
+import { needsShellAssets } from "../engine/shell/assets";
 import type { ManifestFile, SimulationOptions } from "../engine/simulation";
 import { Simulation } from "../engine/simulation";
 
@@ -23,18 +24,25 @@ const api = {
     return files.length ? sim.apply(files) : { results: [], errors: [] };
   },
   apply: (files: ManifestFile[]) => current().apply(files),
-  run: (line: string) => current().run(line),
+  /** Runs a line; the help texts and schema are fetched first, the first time a line may need them. */
+  async run(line: string) {
+    if (needsShellAssets(line)) await current().loadAssets();
+    return current().run(line);
+  },
   /**
    * A line as the terminal shows it: only `output`, and only its last `keep` characters cross to
    * the page (the terminal keeps no more), so megabytes of output are never copied between threads.
    */
-  runForTerminal(line: string, keep: number) {
-    const out = current().run(line);
+  async runForTerminal(line: string, keep: number) {
+    const out = await api.run(line);
     const cut = Math.max(0, out.output.length - keep);
     return { ...out, stdout: "", stderr: "", output: cut ? out.output.slice(cut) : out.output, cut };
   },
   prompt: () => current().prompt(),
-  complete: (line: string) => current().complete(line),
+  async complete(line: string) {
+    if (/\bexplain\b/.test(line)) await current().loadAssets();
+    return current().complete(line);
+  },
   send: (request: SendRequest) => current().send(request),
   burst: (request: SendRequest, count: number) => current().burst(request, count),
   view: () => current().view(),

@@ -1,5 +1,5 @@
+import { NAMESPACED_KINDS } from "./kinds";
 import type { AnyObject, Kind, KindMap, SourceRef } from "./types";
-import { NAMESPACED_KINDS } from "./types";
 
 export type StoreEventType = "ADDED" | "MODIFIED" | "DELETED";
 
@@ -32,9 +32,8 @@ interface Entry {
 /**
  * One kind's objects, by namespace ("" for cluster-scoped kinds) and name,
  * and by key. Lookups by name hash the names objects already carry, lookups
- * by key the key events carried (V8 caches a string's hash), never a freshly
- * built one — at 100,000 pods that is most of the cost of a lookup. An
- * update only swaps the entry's object.
+ * by key the key events carried, never a freshly built one (a string keeps
+ * its hash once computed). An update only swaps the entry's object.
  */
 class KindTable {
   readonly byNamespace = new Map<string, Map<string, Entry>>();

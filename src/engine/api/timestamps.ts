@@ -8,8 +8,8 @@ import type { ObjectMeta } from "./types";
  * time and an empty resourceVersion stamped on a new object's metadata.
  */
 export function freshObjectMeta(cluster: Cluster, meta: Partial<ObjectMeta> & { name: string }): ObjectMeta {
-  // `{ ...meta, uid, creationTimestamp, resourceVersion }`, copied key by key:
-  // V8 makes a new hidden class for each such spread, slowly, per object.
+  // `{ ...meta, uid, creationTimestamp, resourceVersion }`, copied key by key,
+  // so every new object's metadata has one object shape.
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(meta)) out[k] = meta[k as keyof ObjectMeta];
   out.uid = randomUid(cluster.prng);

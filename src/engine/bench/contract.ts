@@ -33,6 +33,8 @@ export interface LookupRow {
   syncRulesWritten: number;
   /** The simulation's own time per first packet, in ns (measured with the caller's clock). */
   nsPerPacket: number;
+  /** `nsPerPacket` per rule the first packet tested (iptables' linear walk; 0 when none was tested). */
+  nsPerRule: number;
   /** Modelled kernel latency of a first packet, ms (rules × per-rule cost + base; see bench/model.ts). */
   modelledLatencyMs: number;
 }

@@ -142,6 +142,8 @@ export function measureRow(spec: RowSpec, now: () => number): LookupRow {
     establishedLookups: mean(established.map((c) => c.lookups)),
     syncRulesWritten,
     nsPerPacket: packets.length ? (elapsedMs / packets.length) * 1e6 : 0,
+    nsPerRule:
+      packets.length && meanRulesEvaluated ? ((elapsedMs / packets.length) * 1e6) / meanRulesEvaluated : 0,
     modelledLatencyMs: modelledLatencyMs(meanRulesEvaluated, meanLookups),
   };
 }

@@ -81,7 +81,8 @@ describe("latency model", () => {
     expect(c.fitError.points).toBe(PUBLISHED_POINTS.filter((p) => p.usedInFit).length);
     expect(c.fitError.rmsRelative).toBeGreaterThan(0);
     expect(c.fitError.rmsRelative).toBeLessThanOrEqual(c.fitError.maxRelative);
-    expect(c.fitError.maxRelative).toBeLessThan(0.5);
+    // Issue 18: the modelled latency within 20% of every published median it is fitted to.
+    expect(c.fitError.maxRelative).toBeLessThanOrEqual(0.2);
     expect(c.model.perRuleMs).toBeGreaterThan(0);
     for (const f of c.fitted) expect(f.modelledMs).toBeCloseTo(predict(c.model, f.rules, f.lookups), 12);
     expect(modelledLatencyMs(1000, 0)).toBe(predict(calibration().model, 1000, 0));

@@ -164,9 +164,8 @@ export function installScheduler(cluster: Cluster): { sync(): boolean } {
 }
 
 /**
- * `{ ...spec, containers, nodeName }`, copied key by key: V8 gives each result
- * of spreading a many-keyed object its own hidden class, which at 100,000
- * pods costs more memory than the specs themselves.
+ * `{ ...spec, containers, nodeName }`, copied key by key so that every bound
+ * pod's spec has one object shape.
  */
 function withBinding(spec: Pod["spec"], nodeName: string): NonNullable<Pod["spec"]> {
   const out: Record<string, unknown> = {};

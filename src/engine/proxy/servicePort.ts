@@ -35,6 +35,9 @@ export function servicePortNameString(namespace: string, name: string, portName:
   return portName ? `${namespace}/${name}:${portName}` : `${namespace}/${name}`;
 }
 
+/** The empty address list every port without such addresses shares (never written to). */
+const NONE: string[] = [];
+
 /**
  * Service ports kube-proxy programs: not headless, not ExternalName.
  * NOTE: IPv4 only; a dual-stack kube-proxy runs a second proxier for IPv6.
@@ -48,14 +51,18 @@ export function servicePorts(svc: Service): ServicePort[] {
   const type = spec.type ?? "ClusterIP";
   const isExternalType = type === "NodePort" || type === "LoadBalancer";
   // NOTE: ingress entries with ipMode "Proxy" are skipped, as kube-proxy 1.30+ does.
-  const lbVIPs =
-    type === "LoadBalancer"
-      ? (svc.status?.loadBalancer?.ingress ?? [])
-          .filter((i) => (i as { ipMode?: string }).ipMode !== "Proxy")
-          .map((i) => i.ip)
-          .filter(isIPv4)
-      : [];
-  const externalIPs = (spec.externalIPs ?? []).filter(isIPv4);
+  const ingress = type === "LoadBalancer" ? svc.status?.loadBalancer?.ingress : undefined;
+  const lbVIPs = ingress?.length
+    ? ingress
+        .filter((i) => (i as { ipMode?: string }).ipMode !== "Proxy")
+        .map((i) => i.ip)
+        .filter(isIPv4)
+    : NONE;
+  const externalIPs = spec.externalIPs?.length ? spec.externalIPs.filter(isIPv4) : NONE;
+  const sourceRanges =
+    type === "LoadBalancer" && spec.loadBalancerSourceRanges?.length
+      ? spec.loadBalancerSourceRanges.map((r) => r.trim())
+      : NONE;
   const affinity =
     spec.sessionAffinity === "ClientIP" ? (spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? 10800) : 0;
   const externalPolicyLocal =
@@ -71,8 +78,7 @@ export function servicePorts(svc: Service): ServicePort[] {
     nodePort: isExternalType ? (p.nodePort ?? 0) : 0,
     externalIPs,
     loadBalancerVIPs: lbVIPs,
-    loadBalancerSourceRanges:
-      type === "LoadBalancer" ? (spec.loadBalancerSourceRanges ?? []).map((r) => r.trim()) : [],
+    loadBalancerSourceRanges: sourceRanges,
     stickyMaxAgeSeconds: affinity,
     internalPolicyLocal: spec.internalTrafficPolicy === "Local",
     externalPolicyLocal,

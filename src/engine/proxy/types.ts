@@ -34,6 +34,11 @@ export interface HookContext {
   random: () => number;
   /** Virtual time in ms, for `recent` session affinity and IPVS persistence. */
   nowMs: number;
+  /**
+   * Record every rule tested in `HookResult.walked` (off by default: a packet
+   * that is only counted or traced by its decisive rules builds no walk).
+   */
+  recordWalk?: boolean;
 }
 
 /** One rule that matched on the way, in its own tool's syntax. */
@@ -54,7 +59,7 @@ export interface HookResult {
   rejectWith?: string;
   /** Every rule that matched, in order. */
   matched: MatchedRule[];
-  /** Every rule tested (matched or not), in order — the walk the UI can show. */
+  /** Every rule tested (matched or not), in order, when the context asked for it (`recordWalk`). */
   walked?: MatchedRule[];
   /** Rules tested one by one (a linear walk counts each). */
   rulesEvaluated: number;

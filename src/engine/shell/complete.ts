@@ -1,5 +1,8 @@
 import type { Kind } from "../api/types";
 import type { Cluster } from "../cluster";
+import { explainFieldCompletions } from "./kubectl/explain/fields";
+import type { EditorSchema } from "./kubectl/explain/openapi";
+import { resourceWords } from "./kubectl/resources";
 
 const KUBECTL_VERBS = [
   "apply",
@@ -7,45 +10,18 @@ const KUBECTL_VERBS = [
   "delete",
   "describe",
   "exec",
+  "explain",
   "expose",
   "get",
+  "help",
   "label",
+  "logs",
+  "patch",
   "run",
   "scale",
   "version",
   "cluster-info",
 ];
-
-/** Resource words kubectl accepts, and the kind each lists. */
-const RESOURCES: Record<string, Kind> = {
-  pods: "Pod",
-  services: "Service",
-  endpoints: "Endpoints",
-  endpointslices: "EndpointSlice",
-  deployments: "Deployment",
-  replicasets: "ReplicaSet",
-  nodes: "Node",
-  namespaces: "Namespace",
-  configmaps: "ConfigMap",
-  leases: "Lease",
-  lease: "Lease",
-  pod: "Pod",
-  service: "Service",
-  deployment: "Deployment",
-  replicaset: "ReplicaSet",
-  node: "Node",
-  namespace: "Namespace",
-  endpointslice: "EndpointSlice",
-  configmap: "ConfigMap",
-  po: "Pod",
-  svc: "Service",
-  ep: "Endpoints",
-  deploy: "Deployment",
-  rs: "ReplicaSet",
-  no: "Node",
-  ns: "Namespace",
-  cm: "ConfigMap",
-};
 
 export interface CompletionScope {
   cluster: Cluster;
@@ -55,6 +31,8 @@ export interface CompletionScope {
   files: readonly string[];
   /** The namespace names resolve in (`-n` on the line wins). */
   namespace: string;
+  /** The Kubernetes schema, for `kubectl explain` fields (none until the host loads it). */
+  schema?: EditorSchema;
 }
 
 /** Candidates for the last word of `line`, bash-style: what could replace it. */
@@ -68,7 +46,7 @@ export function complete(line: string, scope: CompletionScope): string[] {
   if (before[0] !== "kubectl") return pick(scope.files);
   const args = before.slice(1);
   const prev = args[args.length - 1];
-  if (prev === "-f" || prev === "--filename") return pick(scope.files);
+  if (prev === "-f" || prev === "--filename" || prev === "--patch-file") return pick(scope.files);
   if (prev === "-n" || prev === "--namespace")
     return pick(scope.cluster.store.list("Namespace").map((n) => n.metadata.name));
   const positional = args.filter(
@@ -78,10 +56,24 @@ export function complete(line: string, scope: CompletionScope): string[] {
   const verb = positional[0]!;
   const nsFlag = args.findIndex((a) => a === "-n" || a === "--namespace");
   const namespace = nsFlag >= 0 ? (args[nsFlag + 1] ?? scope.namespace) : scope.namespace;
-  if (verb === "exec") return pick(names(scope.cluster, "Pod", namespace));
-  if (!["get", "describe", "delete", "label", "scale", "expose"].includes(verb)) return [];
-  if (positional.length === 1) return pick(Object.keys(RESOURCES));
-  const kind = RESOURCES[positional[1]!.toLowerCase()];
+  if (verb === "exec" || verb === "logs") {
+    if (prev === "-c" || prev === "--container") {
+      const podName = positional[1];
+      const pod = podName ? scope.cluster.store.get("Pod", namespace, podName) : undefined;
+      return pick((pod?.spec?.containers ?? []).map((c) => c.name));
+    }
+    return positional.length === 1 ? pick(names(scope.cluster, "Pod", namespace)) : [];
+  }
+  if (verb === "help") return positional.length === 1 ? pick(KUBECTL_VERBS.filter((v) => v !== "help")) : [];
+  const resources = new Map(resourceWords());
+  if (verb === "explain") {
+    if (positional.length > 1) return [];
+    if (!word.includes(".")) return pick([...resources.keys()]);
+    return scope.schema ? pick(explainFieldCompletions(scope.schema, word)) : [];
+  }
+  if (!["get", "describe", "delete", "label", "scale", "expose", "patch"].includes(verb)) return [];
+  if (positional.length === 1) return pick([...resources.keys()]);
+  const kind = resources.get(positional[1]!.toLowerCase());
   return kind ? pick(names(scope.cluster, kind, namespace)) : [];
 }
 

@@ -3,8 +3,10 @@ import type { Pod } from "../api/types";
 import type { Cluster } from "../cluster";
 import type { Dns } from "../dns/contract";
 import type { Net } from "../net/contract";
+import { requireAssets, type ShellAssets } from "./assets";
 import { BUILTINS } from "./builtins";
-import { imageProfile, NODE_TOOLS } from "./images";
+import { ashHelp, bashHelp } from "./help/help";
+import { DEBIAN_BASH, imageProfile, NODE_TOOLS } from "./images";
 import { deletedMessage } from "./kubectl/delete";
 import { resourceForKind } from "./kubectl/resources";
 import { cwdOf, displayPath, isDirectory, resolvePath } from "./paths";
@@ -22,6 +24,20 @@ export interface ShellDeps {
   files: Map<string, string>;
   /** A pod's own files (`/etc/resolv.conf`, `/etc/hosts`, `/etc/hostname`). */
   podFiles: (pod: Pod) => Map<string, string>;
+  /** The help texts and schema, once loaded. */
+  assets: () => ShellAssets | undefined;
+}
+
+/** The most one command line prints (Packetwalk's limit): past it the output is cut with a note. */
+export const MAX_OUTPUT_CHARS = 4 * 1024 * 1024;
+
+/** Cuts output past the limit, saying so on stderr as a tool would. */
+function capOutput(out: ShellOutput): void {
+  if (out.stdout.length <= MAX_OUTPUT_CHARS && out.output.length <= MAX_OUTPUT_CHARS) return;
+  const note = `packetwalk: output cut at ${MAX_OUTPUT_CHARS} characters (Packetwalk's limit; see docs/emulation.md)\n`;
+  out.stdout = out.stdout.slice(0, MAX_OUTPUT_CHARS);
+  out.output = `${out.output.slice(0, MAX_OUTPUT_CHARS)}\n${note}`;
+  out.stderr += note;
 }
 
 /** One line's outcome, as a terminal shows it. */
@@ -35,6 +51,10 @@ export interface ShellOutput {
   prompt: string;
   /** What the commands asked of the shell and show the UI (traces, say), in order. */
   effects: ShellEffect[];
+  /** Set when a command hit a bug inside the engine (what it threw); the Simulation undoes the line. */
+  internalError?: string;
+  /** Whether the line changed the cluster's objects (set by the Simulation, for the session's journal). */
+  changed?: boolean;
 }
 
 interface Frame {
@@ -62,6 +82,21 @@ export class Shell {
 
   get context(): ShellContext {
     return this.frames[this.frames.length - 1]!.context;
+  }
+
+  /** The output of a line that failed outside any command (an engine bug in the shell itself). */
+  failed(e: unknown): ShellOutput {
+    const message = e instanceof Error ? e.message : String(e);
+    const stderr = `bash: internal error: ${message} (a bug in Packetwalk's engine: nothing was changed)\n`;
+    return {
+      stdout: "",
+      stderr,
+      output: stderr,
+      exitCode: 1,
+      prompt: "",
+      effects: [],
+      internalError: message,
+    };
   }
 
   /** The prompt as the real shell prints it, without the trailing space. */
@@ -97,6 +132,7 @@ export class Shell {
       skip =
         (pipeline.next === "&&" && this.lastExit !== 0) || (pipeline.next === "||" && this.lastExit === 0);
     }
+    capOutput(out);
     out.prompt = this.prompt();
     return out;
   }
@@ -146,6 +182,10 @@ export class Shell {
     if (name === "cd") return this.cd(args);
     if (name === "mkdir") return this.mkdir(args);
     const ctx = this.context;
+    if (name === "help") {
+      const help = this.help(args);
+      if (help) return help;
+    }
     const available = this.available(ctx);
     const command = available.has(name) ? (this.deps.commands[name] ?? BUILTINS[name]) : undefined;
     if (!command) return { stdout: "", stderr: `${this.notFound(name)}\n`, exitCode: 127 };
@@ -155,9 +195,11 @@ export class Shell {
       result = command(args, env);
     } catch (e) {
       // A command must never take the terminal down; report like a crashed program would.
+      const message = e instanceof Error ? e.message : String(e);
+      out.internalError ??= message;
       result = {
         stdout: "",
-        stderr: `${name}: internal error: ${e instanceof Error ? e.message : String(e)}\n`,
+        stderr: `${name}: internal error: ${message} (a bug in Packetwalk's engine: nothing was changed)\n`,
         exitCode: 1,
       };
     }
@@ -252,6 +294,22 @@ export class Shell {
       }
     }
     return { stdout: "", stderr, exitCode: stderr ? 1 : 0 };
+  }
+
+  /** `help`: bash's and ash's builtin; other shells (dash's `sh`, zsh) have none here. */
+  private help(args: string[]): CommandResult | undefined {
+    const ctx = this.context;
+    const texts = () => requireAssets(this.deps.assets()).bashHelp;
+    if (ctx.type === "node") return bashHelp(texts(), DEBIAN_BASH, args);
+    const builtins = imageProfile(containerOf(this.pod(ctx), ctx.container)?.image ?? "").builtins;
+    const shell = this.shellName();
+    if (builtins.shell === "ash" && (shell === "sh" || shell === "ash")) return ashHelp();
+    if (
+      builtins.shell === "bash" &&
+      (shell === "bash" || (shell === "sh" && builtins.version.includes("alpine")))
+    )
+      return bashHelp(texts(), builtins.version, args);
+    return undefined;
   }
 
   private available(ctx: ShellContext): Set<string> {

@@ -1,8 +1,6 @@
 /**
- * Arrays kept once built, without spare capacity. V8 gives an array grown
- * by `push` up to 16 spare slots (128 bytes); kept per Service port or per
- * endpoint, 10,000s of them, that is megabytes the garbage collector copies
- * and marks for nothing.
+ * Arrays kept once built, without spare capacity: an array grown by `push`
+ * keeps room for more, and these are kept per Service port or per endpoint.
  */
 
 /** A copy of `a` with room for exactly its elements. */

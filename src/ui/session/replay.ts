@@ -141,7 +141,7 @@ export async function replayRecord(
     if (result.report) {
       outcome.appliedText = e.op === "apply" ? appliedTextOf(e.files) : outcome.appliedText;
       outcome.errors = result.report.errors;
-      const internal = result.report.errors.find((x) => (x.reason as string) === "InternalError");
+      const internal = result.report.errors.find((x) => x.reason === "InternalError");
       if (internal) throw new ReplayError(i, internal.message);
       const refused = result.report.errors[0];
       if (refused && outcome.firstRefusal === undefined) outcome.firstRefusal = refusalText(refused);

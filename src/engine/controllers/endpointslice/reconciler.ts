@@ -126,7 +126,7 @@ function writeSlice(cluster: Cluster, w: Working, labels: Record<string, string>
   ) {
     return false;
   }
-  // The metadata is copied key by key: V8 gives each spread of a many-keyed object its own hidden class.
+  // The metadata is copied key by key, so every slice's metadata has one object shape.
   const metadata: Record<string, unknown> = {};
   for (const k of Object.keys(s.metadata)) metadata[k] = s.metadata[k as keyof typeof s.metadata];
   metadata.labels = labels;

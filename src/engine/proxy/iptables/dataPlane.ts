@@ -86,6 +86,7 @@ export function buildIptablesDataPlane(
       random: ctx.random,
       nowMs: ctx.nowMs,
       recent,
+      recordWalk: ctx.recordWalk === true,
       ...(ctx.inInterface !== undefined ? { inInterface: ctx.inInterface } : {}),
       ...(ctx.outInterface !== undefined ? { outInterface: ctx.outInterface } : {}),
     };
@@ -93,7 +94,7 @@ export function buildIptablesDataPlane(
       packet: { ...packet },
       verdict: "ACCEPT",
       matched: [],
-      walked: [],
+      ...(ctx.recordWalk ? { walked: [] } : {}),
       rulesEvaluated: 0,
       lookups: 0,
     };
@@ -105,7 +106,7 @@ export function buildIptablesDataPlane(
       const r = evaluate(table, h, result.packet, ectx);
       result.packet = r.packet;
       result.matched.push(...r.matched);
-      result.walked!.push(...r.walked);
+      if (ctx.recordWalk) result.walked!.push(...r.walked);
       result.rulesEvaluated += r.rulesEvaluated;
       result.lookups += r.lookups;
       if (r.dnat) result.dnat = r.dnat;

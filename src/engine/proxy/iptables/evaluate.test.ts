@@ -42,7 +42,11 @@ describe("evaluation", () => {
 
   it("records the walk: KUBE-SERVICES → KUBE-SVC → KUBE-SEP → DNAT, in iptables-save syntax", () => {
     const dp = buildIptablesDataPlane(SCENARIOS.clusterip!(), "node-1");
-    const r = dp.hook("PREROUTING", pkt("10.244.1.9", "10.96.0.20", 80), ctx(new Prng(1)));
+    const r = dp.hook(
+      "PREROUTING",
+      pkt("10.244.1.9", "10.96.0.20", 80),
+      ctx(new Prng(1), { recordWalk: true }),
+    );
     const chains = r.matched.map((m) => m.chain);
     expect(chains[0]).toBe("PREROUTING");
     expect(chains[1]).toBe("KUBE-SERVICES");

@@ -28,6 +28,7 @@ const ctx = (prng: Prng): HookContext => ({
   srcIsLocal: false,
   random: () => prng.next(),
   nowMs: 0,
+  recordWalk: true,
 });
 const endpointsOf = (i: number) =>
   (input.endpointSlices[i]!.endpoints ?? []).map((e) => `${e.addresses[0]}:8080`);

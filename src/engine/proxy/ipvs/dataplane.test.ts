@@ -52,7 +52,7 @@ describe("IPVS data plane: packets", () => {
     const pre = dp.hook("PREROUTING", p, ctx());
     expect(pre.packet.mark).toBe(0);
     expect(pre.matched.map((m) => m.action)).toEqual(["KUBE-SERVICES", "KUBE-NODE-PORT", "ACCEPT"]);
-    const input = dp.hook("INPUT", pre.packet, ctx());
+    const input = dp.hook("INPUT", pre.packet, ctx({ recordWalk: true }));
     expect(input.dnat).toEqual({ ip: "10.244.0.3", port: 53 });
     expect(input.matched.at(-1)).toMatchObject({ table: "ipvs", rule: "TCP  10.96.0.10:53 rr" });
     // reply probe (1) + connection table (1) + service table (1)

@@ -14,13 +14,8 @@ import type { ProxyInput } from "../types";
 import { emptyIpsets, ipPortEntry } from "./ipsets";
 import { type IpsetSet, type VirtualServerKind, vsKey } from "./model";
 
-export interface DesiredDest {
-  /** `ip:port`. */
-  key: string;
-  ip: string;
-  port: number;
-  local: boolean;
-}
+/** A real server kube-proxy wants: an endpoint (`str` is its `ip:port` key). */
+export type DesiredDest = Pick<EndpointInfo, "str" | "ip" | "port" | "nodeName">;
 
 export interface DesiredVS {
   key: string;
@@ -123,11 +118,6 @@ class Collector {
   }
 }
 
-/** A real server for an endpoint. */
-function dest(e: EndpointInfo, node: string): DesiredDest {
-  return { key: e.str, ip: e.ip, port: e.port, local: e.nodeName === node };
-}
-
 /**
  * The real servers of a virtual server: the Local endpoints under a Local
  * policy, else the Cluster ones, in slice order.
@@ -141,11 +131,18 @@ function policyDests(
   c: CategorizedEndpoints<EndpointInfo>,
   all: readonly EndpointInfo[],
   onlyLocal: boolean,
-  node: string,
 ): readonly DesiredDest[] {
   let eps: readonly EndpointInfo[] = onlyLocal ? c.local : c.cluster;
   if (eps.length === 0 && onlyLocal) eps = categorizeEndpoints(CLUSTER_ONLY, all, () => false).cluster;
-  return [...eps].sort((a, b) => a.sliceOrder - b.sliceOrder).map((e) => dest(e, node));
+  return inSliceOrder(eps);
+}
+
+/** The endpoints in the order their slices list them (a copy only when they are not already). */
+function inSliceOrder(eps: readonly EndpointInfo[]): readonly EndpointInfo[] {
+  for (let i = 1; i < eps.length; i++)
+    if (eps[i]!.sliceOrder < eps[i - 1]!.sliceOrder)
+      return [...eps].sort((a, b) => a.sliceOrder - b.sliceOrder);
+  return eps;
 }
 
 /** Policy facts under which every usable endpoint is a Cluster endpoint. */
@@ -184,10 +181,16 @@ function serviceEntries(
     const info = { spn: sp.nameString, persistentTimeout };
     const all = endpointsFor(sp, slices);
     const cat = categorizeEndpoints(sp, all, (e) => e.nodeName === node);
-    const dests = (onlyLocal: boolean) => policyDests(cat, all, onlyLocal, node);
+    const memo: (readonly DesiredDest[] | undefined)[] = [undefined, undefined];
+    const dests = (onlyLocal: boolean) => {
+      const i = onlyLocal ? 1 : 0;
+      memo[i] ??= policyDests(cat, all, onlyLocal);
+      return memo[i]!;
+    };
     const eTPLocal = sp.externalPolicyLocal;
-    for (const e of [...all].sort((a, b) => a.sliceOrder - b.sliceOrder))
-      if (e.nodeName === node) c.add("KUBE-LOOP-BACK", `${e.ip},${sp.protocol}:${e.port},${e.ip}`);
+    if (all.some((e) => e.nodeName === node))
+      for (const e of inSliceOrder(all.filter((e) => e.nodeName === node)))
+        c.add("KUBE-LOOP-BACK", `${e.ip},${sp.protocol}:${e.port},${e.ip}`);
     c.vs(proto, sp.clusterIP, sp.port, "ClusterIP", dests(sp.internalPolicyLocal), info);
     c.add("KUBE-CLUSTER-IP", ipPortEntry(sp.clusterIP, proto, sp.port));
     c.bind(sp.clusterIP);

@@ -19,8 +19,15 @@ import { type EvalContext, evaluate, type Table } from "../iptables/netfilter";
 import type { HookContext, HookResult, MatchedRule } from "../types";
 import type { IpvsDataPlane } from "./dataplane";
 
-function empty(packet: Packet): HookResult {
-  return { packet, verdict: "ACCEPT", matched: [], walked: [], rulesEvaluated: 0, lookups: 0 };
+function empty(packet: Packet, recordWalk: boolean): HookResult {
+  return {
+    packet,
+    verdict: "ACCEPT",
+    matched: [],
+    ...(recordWalk ? { walked: [] } : {}),
+    rulesEvaluated: 0,
+    lookups: 0,
+  };
 }
 
 /** The netfilter context of a hook in IPVS mode: ipset tests go to the node's sets. */
@@ -33,6 +40,7 @@ function evalContext(dp: IpvsDataPlane, ctx: HookContext): EvalContext {
     random: ctx.random,
     nowMs: ctx.nowMs,
     recent: dp.recent,
+    recordWalk: ctx.recordWalk === true,
     ipset: (name, flags, p) => sets.test(name, flags, p),
     ...(ctx.inInterface !== undefined ? { inInterface: ctx.inInterface } : {}),
     ...(ctx.outInterface !== undefined ? { outInterface: ctx.outInterface } : {}),
@@ -108,7 +116,7 @@ function ipvsReply(dp: IpvsDataPlane, res: HookResult, ctx: HookContext, chain: 
 
 /** NodeDataPlane.hook for IPVS mode. */
 export function ipvsHook(dp: IpvsDataPlane, hook: Hook, packet: Packet, ctx: HookContext): HookResult {
-  const res = empty({ ...packet });
+  const res = empty({ ...packet }, ctx.recordWalk === true);
   const nat = dp.iptables().tables.nat!;
   const filter = dp.iptables().tables.filter!;
   const isNew = ctx.ctState === "NEW";

@@ -17,9 +17,9 @@ export interface SchedSlot {
   state: unknown;
 }
 
-function newRealServer(d: DesiredDest): RealServer {
+function newRealServer(d: DesiredDest, node: string): RealServer {
   return {
-    key: d.key,
+    key: d.str,
     ip: d.ip,
     port: d.port,
     weight: 1,
@@ -28,7 +28,7 @@ function newRealServer(d: DesiredDest): RealServer {
     inactConns: 0,
     persistConns: 0,
     stats: zeroStats(),
-    local: d.local,
+    local: d.nodeName === node,
   };
 }
 
@@ -82,17 +82,17 @@ function unchanged(cur: readonly RealServer[], want: readonly DesiredDest[]): bo
   if (n !== want.length) return false;
   for (let i = 0; i < n; i++) {
     const r = cur[n - 1 - i]!;
-    if (r.weight === 0 || r.key !== want[i]!.key) return false;
+    if (r.weight === 0 || r.key !== want[i]!.str) return false;
   }
   return true;
 }
 
-function syncDests(vs: VirtualServer, d: DesiredVS, sched: Map<string, SchedSlot>): number {
+function syncDests(vs: VirtualServer, d: DesiredVS, sched: Map<string, SchedSlot>, node: string): number {
   if (vs.dests.length === 0) {
     // Fresh virtual server: each add goes to the head, so the list is the reverse of the add order.
     const n = d.dests.length;
     const dests = new Array<RealServer>(n);
-    for (let i = 0; i < n; i++) dests[n - 1 - i] = newRealServer(d.dests[i]!);
+    for (let i = 0; i < n; i++) dests[n - 1 - i] = newRealServer(d.dests[i]!, node);
     vs.dests = dests;
     if (n > 0) notify(vs, sched, [], vs.dests);
     return n;
@@ -101,12 +101,12 @@ function syncDests(vs: VirtualServer, d: DesiredVS, sched: Map<string, SchedSlot
   let writes = 0;
   const old = [...vs.dests];
   const byKey = new Map(vs.dests.map((r) => [r.key, r]));
-  const want = new Set(d.dests.map((x) => x.key));
+  const want = new Set(d.dests.map((x) => x.str));
   for (const x of d.dests) {
-    const cur = byKey.get(x.key);
+    const cur = byKey.get(x.str);
     if (!cur) {
       // list_add_rcu: the kernel inserts each new destination at the head.
-      vs.dests.unshift(newRealServer(x));
+      vs.dests.unshift(newRealServer(x, node));
       writes++;
     } else if (cur.weight === 0) {
       // NOTE: kube-proxy deletes the draining server and adds it again; the
@@ -149,7 +149,7 @@ export function applyDesired(
       writes++;
     }
     vs.servicePortName = d.servicePortName;
-    writes += syncDests(vs, d, sched);
+    writes += syncDests(vs, d, sched, state.node);
   }
   for (const key of [...state.virtualServers.keys()]) {
     if (desired.virtualServers.has(key)) continue;

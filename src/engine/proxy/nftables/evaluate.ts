@@ -54,7 +54,8 @@ interface Walk {
   t: TableView;
   affinity: AffinityState;
   result: HookResult;
-  walked: MatchedRule[];
+  /** Every rule tested, when the context asked for the walk. */
+  walked: MatchedRule[] | undefined;
   /** The position numgen drew last. */
   target: number;
 }
@@ -174,20 +175,23 @@ function runBase(w: Walk, base: NftChain): Outcome {
       continue;
     }
     w.result.rulesEvaluated++;
-    const seen: MatchedRule = {
-      table: TABLE,
-      chain: frame.chain.name,
-      rule: r.text,
-      action: r.action ? (r.actionText ?? actionText(r.action)) : "",
-    };
-    w.walked.push(seen);
+    const walked = w.walked;
+    if (walked) {
+      walked.push({
+        table: TABLE,
+        chain: frame.chain.name,
+        rule: r.text,
+        action: r.action ? (r.actionText ?? actionText(r.action)) : "",
+      });
+    }
     if (!allHold(w, r.conds)) continue;
     let terminal = false;
     for (const s of r.stmts) terminal = apply(w, s) || terminal;
     const v = terminal ? undefined : lookup(w, r);
     if (!terminal && r.action && !v) continue;
-    const action = natAction(r.stmts) ?? (v ? (v === r.action ? seen.action : actionText(v)) : r.text);
-    w.result.matched.push({ table: TABLE, chain: seen.chain, rule: seen.rule, action });
+    const ruleAction = r.action ? (r.actionText ?? actionText(r.action)) : "";
+    const action = natAction(r.stmts) ?? (v ? (v === r.action ? ruleAction : actionText(v)) : r.text);
+    w.result.matched.push({ table: TABLE, chain: frame.chain.name, rule: r.text, action });
     if (terminal) return "ACCEPT";
     if (!v) continue;
     switch (v.k) {
@@ -239,11 +243,11 @@ export function evaluateHook(
     packet,
     verdict: "ACCEPT",
     matched: [],
-    walked: [],
+    ...(ctx.recordWalk ? { walked: [] } : {}),
     rulesEvaluated: 0,
     lookups: 0,
   };
-  const w: Walk = { packet, ctx, t, affinity, result, walked: result.walked ?? [], target: 0 };
+  const w: Walk = { packet, ctx, t, affinity, result, walked: result.walked, target: 0 };
   for (const base of t.baseChains(hook)) {
     if (base.base?.type === "nat" && ctx.ctState !== "NEW") continue;
     const out = runBase(w, base);

@@ -55,8 +55,22 @@ export function portSpecs(
 ): PortSpec[] {
   return portsOf(svc).map((sp) => {
     const readable = `${sp.namespace}/${sp.name}/${sp.protocol}/${sp.portName}`;
-    return {
-      ...sp,
+    const spec: PortSpec = {
+      namespace: sp.namespace,
+      name: sp.name,
+      nameString: sp.nameString,
+      portName: sp.portName,
+      protocol: sp.protocol,
+      port: sp.port,
+      clusterIP: sp.clusterIP,
+      nodePort: sp.nodePort,
+      externalIPs: sp.externalIPs,
+      loadBalancerVIPs: sp.loadBalancerVIPs,
+      loadBalancerSourceRanges: sp.loadBalancerSourceRanges,
+      stickyMaxAgeSeconds: sp.stickyMaxAgeSeconds,
+      internalPolicyLocal: sp.internalPolicyLocal,
+      externalPolicyLocal: sp.externalPolicyLocal,
+      healthCheckNodePort: sp.healthCheckNodePort,
       sourceRanges: sp.loadBalancerSourceRanges.length
         ? sp.loadBalancerSourceRanges.map(parseCidrOrAddress).filter((c): c is Cidr => c !== undefined)
         : NO_CIDRS,
@@ -64,6 +78,7 @@ export function portSpecs(
       chainBase: names.hashAndTruncate(readable),
       eps: collectEndpoints(slices, sp.portName, sp.protocol, node),
     };
+    return spec;
   });
 }
 

@@ -16,8 +16,9 @@ interface Props {
 export function PublishedTable({ rows, t }: Props) {
   const language = useAppStore((s) => s.language);
   const f = (v: number) => formatNumber(language, v);
+  // The model predicts a typical first packet: it is set beside the medians it is fitted to.
   const modelled = (p: PublishedPoint) =>
-    p.unit === "ms"
+    p.usedInFit
       ? rows.find((r) => r.mode === p.mode && r.services === p.services)?.modelledLatencyMs
       : undefined;
   return (

@@ -25,6 +25,7 @@ function row(mode: ProxyMode, services: number, mean: number, worst: number, syn
     establishedLookups: 1,
     syncRulesWritten: sync,
     nsPerPacket: 100,
+    nsPerRule: mean ? 100 / mean : 0,
     modelledLatencyMs: 0.01,
   };
 }

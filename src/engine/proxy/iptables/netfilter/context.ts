@@ -23,7 +23,7 @@ export interface EvalContext {
   recent: RecentLists;
   /** ipset membership, for `-m set` (IPVS mode); absent means no sets exist. */
   ipset?: (setName: string, flags: readonly ("src" | "dst")[], packet: Packet) => boolean;
-  /** Record every tested rule in `walked` (default true). */
+  /** Record every tested rule in `walked` (default true; the data planes pass their context's choice). */
   recordWalk?: boolean;
 }
 

@@ -6,6 +6,7 @@
  * without keeping the result, so listing a big table does not pin every
  * rule in memory.
  */
+import type { CompiledChain } from "./compiled";
 import type { Chain, Counters, Rule } from "./types";
 
 /** Where pending chains' rules come from (one source may serve many chains). */
@@ -18,56 +19,45 @@ export interface ChainSource {
   parse(chain: string): Rule[];
 }
 
-const PENDING = Symbol("pendingRules");
-
-interface PendingChain extends Chain {
-  [PENDING]?: ChainSource | undefined;
-}
-
-function settle(chain: PendingChain, rules: Rule[]): void {
-  Object.defineProperty(chain, "rules", {
-    value: rules,
-    writable: true,
-    enumerable: true,
-    configurable: true,
-  });
-  chain[PENDING] = undefined;
-}
-
-/**
- * `rules` of a pending chain: an own, enumerable accessor (so the chain reads,
- * spreads and serializes like plain data) that turns into an ordinary data
- * property on first use. One shared getter/setter pair keeps every pending
- * chain on one hidden class; a getter in an object literal would cost a
- * closure pair per chain.
- */
-const RULES_ACCESSOR: PropertyDescriptor = {
-  get(this: PendingChain): Rule[] {
-    const rules = this[PENDING]!.parse(this.name);
-    settle(this, rules);
-    return rules;
-  },
-  set(this: PendingChain, rules: Rule[]): void {
-    settle(this, rules);
-  },
-  enumerable: true,
-  configurable: true,
-};
-
 /**
  * A user chain never counts (only a built-in chain's policy does): every
  * pending chain shares one zero, frozen so that a write would throw.
  */
 const NO_PACKETS: Counters = Object.freeze({ pkts: 0, bytes: 0 });
 
-/** A user chain (zero counters) whose `rules` are parsed from `source` on first access. */
-export function lazyChain(name: string, source: ChainSource): Chain {
-  const chain = { name, counters: NO_PACKETS, [PENDING]: source } as PendingChain;
-  Object.defineProperty(chain, "rules", RULES_ACCESSOR);
-  return chain;
+/** A user chain whose `rules` are parsed from its source on first use, then kept. */
+class PendingChain implements Chain {
+  readonly counters = NO_PACKETS;
+  compiled?: CompiledChain;
+  private parsed: Rule[] | undefined = undefined;
+
+  constructor(
+    readonly name: string,
+    readonly source: ChainSource,
+  ) {}
+
+  get rules(): Rule[] {
+    this.parsed ??= this.source.parse(this.name);
+    return this.parsed;
+  }
+
+  set rules(rules: Rule[]) {
+    this.parsed = rules;
+  }
+
+  /** Not parsed yet (so no packet has been counted in it). */
+  get pending(): boolean {
+    return this.parsed === undefined;
+  }
 }
 
-const pendingSource = (chain: Chain): ChainSource | undefined => (chain as PendingChain)[PENDING];
+/** A user chain (zero counters) whose `rules` are parsed from `source` on first access. */
+export function lazyChain(name: string, source: ChainSource): Chain {
+  return new PendingChain(name, source);
+}
+
+const pendingSource = (chain: Chain): ChainSource | undefined =>
+  chain instanceof PendingChain && chain.pending ? chain.source : undefined;
 
 /** The chains a chain's rules jump to; a pending chain answers without parsing. */
 export function chainJumps(chain: Chain): string[] {

@@ -41,7 +41,8 @@ export function ruleMatches(rule: Rule, v: PacketView, ctx: EvalContext): boolea
   return true;
 }
 
-function matchOne(m: Match, v: PacketView, ctx: EvalContext): boolean {
+/** One `-m` match. */
+export function matchOne(m: Match, v: PacketView, ctx: EvalContext): boolean {
   switch (m.name) {
     case "comment":
     case "nfacct":

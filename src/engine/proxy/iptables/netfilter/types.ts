@@ -1,4 +1,5 @@
 import type { MatchedRule } from "../../types";
+import type { CompiledChain } from "./compiled";
 
 /**
  * A parsed netfilter (iptables) rule model: what `iptables-restore` builds
@@ -108,6 +109,8 @@ export interface Chain {
   rules: Rule[];
   /** Built-in chains count the packets their policy decided. */
   counters: Counters;
+  /** `rules` as the packet path reads them, once a packet walked the chain (compiled.ts). */
+  compiled?: CompiledChain;
 }
 
 export const TABLE_NAMES = ["raw", "mangle", "filter", "nat"] as const;
