@@ -109,5 +109,7 @@ function isFirstVisit(): boolean {
  */
 async function offerFirstExample(): Promise<void> {
   const load = EXAMPLES["./01-clusterip.yaml"];
-  if (load) get().setText(await load());
+  const text = load ? await load() : "";
+  // Whatever the user typed while the example was on its way is theirs: the example never replaces it.
+  if (text && !get().text) get().setText(text);
 }

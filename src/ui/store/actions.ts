@@ -74,7 +74,7 @@ export async function applyFiles(files: ManifestFile[], opts?: OpOptions): Promi
   // Journaled as soon as the engine answers: entries keep the order the engine ran them in.
   record({ op: "apply", files }, opts);
   for (const f of files) await engine.call((api) => api.writeFile(f.name, f.text));
-  get().markApplied(appliedTextOf(files), report.errors);
+  get().markApplied(appliedTextOf(files), report.errors, report.results.length);
   return report.errors;
 }
 
@@ -129,6 +129,7 @@ export function showTrace(trace: Trace | null, entry: number | undefined): void 
 export async function sendPacket(request: SendRequest, opts?: OpOptions): Promise<Trace> {
   const trace = await engine.call((api) => api.send(request));
   const entry = record({ op: "send", request }, opts);
+  get().setBurst(null);
   showTrace(trace, entry ?? -1);
   await refreshView();
   return trace;
@@ -138,7 +139,9 @@ export async function sendPacket(request: SendRequest, opts?: OpOptions): Promis
 export async function sendBurst(request: SendRequest, count: number, opts?: OpOptions): Promise<BurstResult> {
   const { result, traces } = await engine.call((api) => api.burst(request, count));
   record({ op: "burst", request, count }, opts);
-  publishFlights(traces);
+  showTrace(null, undefined);
+  get().setBurst(result);
+  publishFlights(traces, result);
   await refreshView();
   return result;
 }

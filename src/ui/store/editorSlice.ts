@@ -15,9 +15,17 @@ export interface EditorSlice {
   /** What was last applied to the cluster; `text !== appliedText` means unapplied changes. */
   appliedText: string;
   markers: EditorMarker[];
+  /** What the last apply did: objects the API server took, and documents it refused. */
+  lastApply: ApplyOutcome | null;
   setText: (text: string) => void;
-  /** Records an apply of `text`: its refusals become markers. */
-  markApplied: (text: string, errors: ApiError[]) => void;
+  /** Records an apply of `text`: its refusals become markers; `applied` objects were taken (unknown if omitted). */
+  markApplied: (text: string, errors: ApiError[], applied?: number) => void;
+}
+
+export interface ApplyOutcome {
+  /** Objects created, configured or unchanged; undefined when the caller did not count them. */
+  applied?: number;
+  refused: number;
 }
 
 export const EDITOR_FILE = "manifests.yaml";
@@ -26,10 +34,12 @@ export const createEditorSlice: StateCreator<AppState, [], [], EditorSlice> = (s
   text: "",
   appliedText: "",
   markers: [],
+  lastApply: null,
   setText: (text) => set({ text }),
-  markApplied: (text, errors) =>
+  markApplied: (text, errors, applied) =>
     set({
       appliedText: text,
+      lastApply: { refused: errors.length, ...(applied === undefined ? {} : { applied }) },
       markers: errors
         .filter((e) => !e.source || e.source.file === EDITOR_FILE)
         .map((e) => ({ line: e.source?.line ?? 1, column: e.source?.column ?? 1, message: e.message })),

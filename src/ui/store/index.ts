@@ -1,6 +1,7 @@
 import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
 import { createEditorSlice, type EditorSlice } from "./editorSlice";
+import { createLayoutSlice, type LayoutSlice } from "./layoutSlice";
 import { createLessonSlice, type LessonSlice } from "./lessonSlice";
 import { createPlaybackSlice, type PlaybackSlice } from "./playbackSlice";
 import { createSessionSlice, type SessionSlice } from "./sessionSlice";
@@ -15,7 +16,8 @@ export type AppState = EditorSlice &
   TerminalSlice &
   SettingsSlice &
   LessonSlice &
-  SessionSlice;
+  SessionSlice &
+  LayoutSlice;
 
 /**
  * One store of typed slices. Components always read it through a selector;
@@ -32,6 +34,7 @@ export const useAppStore = create<AppState>()(
       ...createSettingsSlice(...a),
       ...createLessonSlice(...a),
       ...createSessionSlice(...a),
+      ...createLayoutSlice(...a),
     }),
     {
       name: "packetwalk-settings",

@@ -1,4 +1,5 @@
 import type { StateCreator } from "zustand";
+import type { BurstResult } from "../../engine/net/burst";
 import type { Trace } from "../../engine/net/types";
 import type { AppState } from "./index";
 
@@ -11,6 +12,9 @@ export interface PlaybackSlice {
   hop: number;
   playing: boolean;
   speed: number;
+  /** The last burst's tally (the diagram draws its flows); a single packet sent since clears it. */
+  burst: BurstResult | null;
+  setBurst: (burst: BurstResult | null) => void;
   setTrace: (trace: Trace | null) => void;
   setHop: (hop: number) => void;
   play: () => void;
@@ -25,6 +29,8 @@ export const createPlaybackSlice: StateCreator<AppState, [], [], PlaybackSlice> 
   hop: -1,
   playing: false,
   speed: 1,
+  burst: null,
+  setBurst: (burst) => set({ burst }),
   setTrace: (trace) => set({ trace, hop: trace ? 0 : -1, playing: trace !== null }),
   setHop: (hop) => set({ hop }),
   play: () => {

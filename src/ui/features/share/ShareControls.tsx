@@ -1,20 +1,27 @@
-import { useCallback, useState } from "react";
+import { lazy, Suspense, useCallback, useState } from "react";
 import { useShareT } from "./messages";
-import { QrCode } from "./QrCode";
 import { ShareStatusMessage } from "./ShareStatusMessage";
 import { shareLink } from "./shareLink";
 import { useShareRestore } from "./useShareRestore";
 import "./share.css";
 
+/** The QR encoder loads when a code is first shown. */
+const QrCode = lazy(() => import("./QrCode").then((m) => ({ default: m.QrCode })));
+
 /** Links longer than this get a warning: chat apps and some browsers cut them. */
 const LONG_LINK = 8000;
+
+export interface ShareControlsProps {
+  /** Whether to show what opening a link did here (the workbench shows it under its header). */
+  status?: boolean;
+}
 
 /**
  * Share the whole workspace as a link: button, the link to copy, and its QR
  * code. Also opens a shared link on load (`useShareRestore`), so the app
  * opens links wherever these controls are shown.
  */
-export function ShareControls() {
+export function ShareControls({ status = true }: ShareControlsProps) {
   const t = useShareT();
   const [link, setLink] = useState("");
   const [copied, setCopied] = useState<"" | "copied" | "failed">("");
@@ -41,7 +48,7 @@ export function ShareControls() {
         {t("share.button")}
       </button>
       {link ? (
-        <>
+        <div className="share-details">
           <input
             type="text"
             readOnly
@@ -60,12 +67,19 @@ export function ShareControls() {
             {copied ? t(copied === "copied" ? "share.copied" : "share.copyFailed") : ""}
           </span>
           {link.length > LONG_LINK ? (
-            <p className="share-warning">{t("share.tooLong", { size: link.length })}</p>
+            <p className="share-warning">{t("share.tooLong", { count: link.length })}</p>
           ) : null}
-          {showQr ? <QrCode text={link} /> : null}
-        </>
+          {showQr ? (
+            <Suspense fallback={null}>
+              <QrCode text={link} />
+            </Suspense>
+          ) : null}
+          <button type="button" className="share-close" onClick={() => setLink("")}>
+            {t("share.close")}
+          </button>
+        </div>
       ) : null}
-      <ShareStatusMessage />
+      {status ? <ShareStatusMessage /> : null}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useAppStore } from "../../store";
 import { completeCommand, runCommand } from "../../store/actions";
 import { applyCompletion } from "./completion";
 import { ScrollbackEntry } from "./ScrollbackEntry";
+import { TerminalHint } from "./TerminalHint";
 import "./terminal.css";
 
 /**
@@ -78,6 +79,14 @@ export function Terminal() {
           log's height, which would force a layout of the whole page after every command. */}
       <div className="terminal-log" role="log" aria-live="polite">
         <div className="terminal-lines">
+          {lines.length === 0 ? (
+            <TerminalHint
+              onPick={(command) => {
+                setLine(command);
+                inputRef.current?.focus();
+              }}
+            />
+          ) : null}
           {lines.map((l) => (
             <ScrollbackEntry key={l.id} line={l} />
           ))}

@@ -36,13 +36,13 @@ export function renderCallout(
     const bar = add(walk, "div", "topo-walk-bar");
     add(bar, "div", "topo-walk-fill").style.setProperty("--fill", String(rulesEvaluated / total));
     add(walk, "span").textContent = text("topology.walk", {
-      rules: rulesEvaluated,
+      count: rulesEvaluated,
       chain: strip?.name ?? "KUBE-SERVICES",
     });
   }
   if (lookups > 0) {
     add(el, "div", "topo-callout-lookup").textContent = text("topology.lookup", {
-      lookups,
+      count: lookups,
       chain: strip?.name ?? "",
     });
   }

@@ -30,9 +30,7 @@ export function TracePanel() {
       <header className="trace-header">
         <strong className={`verdict verdict-${trace.verdict}`}>{verdict}</strong>
         {trace.message ? <code className="trace-message">{trace.message}</code> : null}
-        <span className="muted">
-          {t("trace.total", { rules: trace.cost.rulesEvaluated, lookups: trace.cost.lookups })}
-        </span>
+        <span className="muted">{t("trace.total", costValues(t, trace.cost))}</span>
         <button type="button" onClick={() => navigator.clipboard?.writeText(traceAsText(trace))}>
           {t("trace.copy")}
         </button>
@@ -50,7 +48,7 @@ export function TracePanel() {
               }}
             >
               <span className="hop-index">{i + 1}</span>
-              <span className="hop-place">{placeText(h)}</span>
+              <span className="hop-place">{placeText(h, t("topology.outside"))}</span>
               <span className="hop-stage">{h.stage}</span>
             </button>
             {h.rule ? <code className="hop-rule">{h.rule}</code> : null}
@@ -61,9 +59,7 @@ export function TracePanel() {
               </span>
             ) : null}
             {h.cost.rulesEvaluated || h.cost.lookups ? (
-              <span className="hop-cost">
-                {t("trace.costValue", { rules: h.cost.rulesEvaluated, lookups: h.cost.lookups })}
-              </span>
+              <span className="hop-cost">{t("trace.costValue", costValues(t, h.cost))}</span>
             ) : null}
             {h.note ? <span className="hop-note">{h.note}</span> : null}
           </li>
@@ -73,9 +69,17 @@ export function TracePanel() {
   );
 }
 
-function placeText(h: TraceHop): string {
+/** "26 rules" and "11 lookups", each in the language's plural form, for a message that joins them. */
+function costValues(t: ReturnType<typeof useT>, cost: TraceHop["cost"]) {
+  return {
+    rules: t("trace.rules", { count: cost.rulesEvaluated }),
+    lookups: t("trace.lookups", { count: cost.lookups }),
+  };
+}
+
+function placeText(h: TraceHop, outside: string): string {
   const p = h.place;
-  if (p.external) return "outside";
+  if (p.external) return outside;
   return [p.node, p.pod ? `${p.namespace ?? "default"}/${p.pod}` : undefined, p.interface]
     .filter(Boolean)
     .join(" · ");
