@@ -44,7 +44,7 @@ export function useBoot() {
 }
 
 async function boot(): Promise<void> {
-  const loaded = loadSession();
+  const loaded = await loadSession();
   if (loaded.disabled) get().setSaveProblem({ kind: "disabled" });
   if (loaded.unreadable) get().setNotice({ key: "session.unreadable", values: { error: loaded.unreadable } });
   const saved = loaded.saved;

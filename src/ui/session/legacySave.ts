@@ -11,12 +11,7 @@ import { STORAGE_LIMITS } from "./limits";
 import { parseScenarioV1, recordFromV1 } from "./migrate";
 import { isRecord } from "./parse";
 import type { SessionRecord } from "./record";
-
-export const LEGACY_KEYS = {
-  state: "packetwalk",
-  engine: "packetwalk-engine",
-  stash: "packetwalk-before-share",
-} as const;
+import { LEGACY_KEYS } from "./stored";
 
 export interface LegacySave {
   own: SessionRecord;

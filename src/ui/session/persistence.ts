@@ -11,12 +11,12 @@ import { useAppStore } from "../store";
 import { capScrollback, SAVED_SCROLLBACK_CHARS } from "../store/scrollback";
 import type { WorkspaceKind } from "../store/sessionSlice";
 import { currentRecord } from "./current";
-import { readLegacySave } from "./legacySave";
 import { isRecord } from "./parse";
 import {
   BLOB_PREFIX,
   blobsOf,
   fromStored,
+  LEGACY_KEYS,
   type SavedSession,
   SESSION_KEY,
   type Stamp,
@@ -65,8 +65,8 @@ function readWorkspace(v: unknown, read: (k: string) => string | null): Workspac
   return { record: record.value, ui: uiFromStored(w.ui) };
 }
 
-/** Reads the saved workspaces (or a version-1 save, migrated). Never throws. */
-export function loadSession(): LoadResult {
+/** Reads the saved workspaces (or a version-1 save, migrated). Never rejects. */
+export async function loadSession(): Promise<LoadResult> {
   const s = storage();
   if (!s) return { saved: null, disabled: true };
   for (let i = 0; i < s.length; i++) {
@@ -74,7 +74,7 @@ export function loadSession(): LoadResult {
     if (k?.startsWith(BLOB_PREFIX)) known.add(k);
   }
   const raw = s.getItem(SESSION_KEY);
-  if (raw === null) return { saved: fromLegacy(s) };
+  if (raw === null) return { saved: await fromLegacy(s) };
   seen = stampOf(raw);
   try {
     const stored = JSON.parse(raw) as Record<string, unknown>;
@@ -94,7 +94,10 @@ export function loadSession(): LoadResult {
   }
 }
 
-function fromLegacy(s: Storage): SavedSession | null {
+async function fromLegacy(s: Storage): Promise<SavedSession | null> {
+  // The reader of old saves loads only when one is there.
+  if (Object.values(LEGACY_KEYS).every((k) => s.getItem(k) === null)) return null;
+  const { readLegacySave } = await import("./legacySave");
   const legacy = readLegacySave(s);
   if (!legacy) return null;
   legacyKeys = legacy.keys;

@@ -5,21 +5,22 @@
  * lesson step's prediction and burst) shown again.
  */
 
-import { setPrediction } from "../features/lessons/lessonEngines";
-import { findLesson, replayLessonTo } from "../features/lessons/lessonReplay";
 import { useAppStore } from "../store";
 import { refreshView, showTrace } from "../store/actions";
 import type { WorkspaceKind } from "../store/sessionSlice";
 import { clientEngine } from "./engines";
-import type { LessonBase, ReplayEngine, ReplayOutcome } from "./replay";
+import type { ReplayEngine, ReplayOutcome } from "./replay";
 import { replayRecord } from "./replay";
 import type { Workspace } from "./stored";
 
 const get = useAppStore.getState;
 
-/** Replays a record's lesson part with the lessons feature (loaded on demand). */
-export const lessonReplayer = (target: ReplayEngine, position: { id: string; step: number }) =>
-  replayLessonTo(target, position);
+/** The lessons feature, loaded when a record holds a lesson (not with every page). */
+const lessons = () => import("../features/lessons/lessonReplay");
+
+/** Replays a record's lesson part with the lessons feature. */
+export const lessonReplayer = async (target: ReplayEngine, position: { id: string; step: number }) =>
+  (await lessons()).replayLessonTo(target, position);
 
 /**
  * Shows `ws` as the `kind` workspace, with `parked` kept aside. Rejects with
@@ -43,7 +44,8 @@ export async function showWorkspace(
     const outcome = await replayRecord(clientEngine, r, lessonReplayer);
     s.markApplied(outcome.appliedText, outcome.errors);
     s.setText(r.draft ?? outcome.appliedText);
-    const asks = r.lesson && outcome.lesson ? await showLessonBase(r.lesson, outcome.lesson) : false;
+    const asks =
+      r.lesson && outcome.lesson ? await (await lessons()).showLessonBase(r.lesson, outcome.lesson) : false;
     if (outcome.trace && r.trace && !(asks && r.trace.entry === -1)) {
       showTrace(outcome.trace, r.trace.entry);
       get().setHop(Math.min(r.trace.hop, outcome.trace.hops.length - 1));
@@ -54,21 +56,4 @@ export async function showWorkspace(
     get().setRestoring(false);
     await refreshView().catch(() => undefined);
   }
-}
-
-/** A lesson step's screen after a quiet replay: where the diagram points, its burst, its question. */
-async function showLessonBase(position: { id: string; step: number }, base: LessonBase): Promise<boolean> {
-  const lesson = await findLesson(position.id);
-  const index = Math.min(position.step, lesson.steps.length - 1);
-  const step = lesson.steps[index]!;
-  const s = get();
-  s.setPointAt(step.point ?? null);
-  s.setLessonBurst(base.burst);
-  s.setStepLineStart(0);
-  if (step.challenge)
-    s.setChallenge({ stepKey: `${lesson.id}/${step.id}`, hints: 0, results: null, checking: false });
-  // A question is asked again (its answer is not saved), so its packet stays hidden until checked.
-  if (step.predict && base.trace)
-    setPrediction(`${lesson.id}/${step.id}`, step.predict.kind, base.trace, base.sentView);
-  return step.predict !== undefined;
 }

@@ -11,6 +11,12 @@ import type { SessionRecord } from "./record";
 
 export const SESSION_KEY = "packetwalk-session";
 export const BLOB_PREFIX = "packetwalk-blob:";
+/** The keys of a version-1 save (session/legacySave.ts reads them). */
+export const LEGACY_KEYS = {
+  state: "packetwalk",
+  engine: "packetwalk-engine",
+  stash: "packetwalk-before-share",
+} as const;
 /** Texts shorter than this stay inline. */
 const INLINE_MAX = 2048;
 

@@ -1,7 +1,6 @@
 import { lazy, Suspense, useCallback, useState } from "react";
 import { useShareT } from "./messages";
 import { ShareStatusMessage } from "./ShareStatusMessage";
-import { shareLink } from "./shareLink";
 import { useShareRestore } from "./useShareRestore";
 import "./share.css";
 
@@ -29,6 +28,8 @@ export function ShareControls({ status = true }: ShareControlsProps) {
   useShareRestore();
 
   const share = useCallback(async () => {
+    // The link encoder loads with the first share.
+    const { shareLink } = await import("./shareLink");
     setLink(await shareLink());
     setCopied("");
   }, []);

@@ -1,7 +1,11 @@
 import { useEffect } from "react";
-import { openFromLocation } from "./openLink";
 
 let started = false;
+
+/** Opens a link in the address's fragment; the link code loads only when there is a fragment. */
+function openIfLinked(): void {
+  if (window.location.hash.length > 1) void import("./openLink").then((m) => m.openFromLocation());
+}
 
 /**
  * Reads a share link from the address on load (and when a link is pasted
@@ -11,7 +15,7 @@ export function useShareRestore(): void {
   useEffect(() => {
     if (started) return;
     started = true;
-    void openFromLocation();
-    window.addEventListener("hashchange", () => void openFromLocation());
+    openIfLinked();
+    window.addEventListener("hashchange", openIfLinked);
   }, []);
 }
