@@ -46,7 +46,7 @@ function opening(text: string): string {
 
 /** Pastes text into the editor as a student does and presses Apply. */
 async function pasteAndApply(page: Page, lesson: LessonPlayerPage, text: string): Promise<void> {
-  const editor = page.getByRole("region", { name: lesson.text.manifests, exact: true });
+  const editor = await lesson.openEditor();
   const box = editor.getByRole("textbox", { name: lesson.text.yaml });
   await box.focus();
   await expect(editor.locator(".monaco-editor .view-lines")).toBeVisible({ timeout: 30_000 });
@@ -83,15 +83,12 @@ for (const lang of ["en", "ko"] as Lang[]) {
         if (i > 0) await lesson.player.getByRole("button", { name: lesson.text.next, exact: true }).click();
         await lesson.waitForStep(i + 1, total);
         await expect(lesson.stepTitle).toHaveText(step.title[lang]);
-        // A step's packet starts fresh: a step that sends none shows none of an earlier step's.
-        if (!step.send)
-          await expect(
-            page.getByRole("region", { name: lang === "en" ? "Trace" : "트레이스" }),
-          ).toContainText(
-            lang === "en"
-              ? "Send a packet to see its journey here."
-              : "패킷을 보내면 여기에서 경로를 볼 수 있습니다.",
-          );
+        // A step's packet starts fresh: a step that sends none shows none of an earlier step's
+        // (no playback under the diagram, no callout on it).
+        if (!step.send) {
+          await expect(page.getByRole("toolbar", { name: lesson.text.playback, exact: true })).toHaveCount(0);
+          await expect(page.locator(".topo-callout:not([hidden])")).toHaveCount(0);
+        }
         await expect(lesson.player).toContainText(opening(step.narration[lang]));
         const shown = (step.commands ?? []).filter((c) => typeof c === "string" || !c.quiet);
         const last = shown[shown.length - 1];
