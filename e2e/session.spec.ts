@@ -64,20 +64,22 @@ test("a reload keeps the terminal's scrollback, the packet and where its playbac
   const playback = page.getByRole("toolbar", { name: "Playback" });
   await playback.getByRole("button", { name: "Pause" }).click();
   await playback.getByRole("button", { name: "Step back" }).click({ clickCount: 1 });
-  const hops = page.getByRole("region", { name: "Trace" }).getByRole("listitem");
+  const trace = await app.openTrace();
+  const hops = trace.getByRole("listitem");
   const total = await hops.count();
   // Step to the fourth hop.
   for (let i = 0; i < 10; i++) await playback.getByRole("button", { name: "Step back" }).click();
   for (let i = 0; i < 3; i++) await playback.getByRole("button", { name: "Step forward" }).click();
   await expect(playback.getByText(`4 / ${total}`)).toBeVisible();
-  const verdict = await page.getByRole("region", { name: "Trace" }).locator(".verdict").textContent();
+  const verdict = await trace.locator(".verdict").textContent();
   await waitSaved(page, "kubectl get pods -o wide");
 
   await page.reload();
   await expect(app.items("Pod web-")).toHaveCount(2, { timeout: 30_000 });
   expect(await scrollback(page)).toContain(pods.trim());
   await expect(playback.getByText(`4 / ${total}`)).toBeVisible();
-  await expect(page.getByRole("region", { name: "Trace" }).locator(".verdict")).toHaveText(verdict ?? "");
+  await app.openTrace();
+  await expect(trace.locator(".verdict")).toHaveText(verdict ?? "");
   await expect(hops.nth(3)).toHaveAttribute("aria-current", "step");
   // The cluster after the reload is the one before it: the next command sees the same pods.
   expect(await app.run("kubectl get pods -o wide")).toBe(pods);

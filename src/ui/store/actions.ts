@@ -25,6 +25,8 @@ const get = useAppStore.getState;
 export interface OpOptions {
   /** Record the operation in the session's journal (default true). */
   journal?: boolean;
+  /** A burst leaves the packet on screen (a lesson step sends both); by default it replaces it. */
+  keepTrace?: boolean;
 }
 
 function record(entry: JournalEntry, opts: OpOptions | undefined): number | undefined {
@@ -139,7 +141,7 @@ export async function sendPacket(request: SendRequest, opts?: OpOptions): Promis
 export async function sendBurst(request: SendRequest, count: number, opts?: OpOptions): Promise<BurstResult> {
   const { result, traces } = await engine.call((api) => api.burst(request, count));
   record({ op: "burst", request, count }, opts);
-  showTrace(null, undefined);
+  if (!opts?.keepTrace) showTrace(null, undefined);
   get().setBurst(result);
   publishFlights(traces, result);
   await refreshView();

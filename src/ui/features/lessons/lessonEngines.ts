@@ -61,7 +61,7 @@ export function visibleEngine(stepKey: string, predicts: boolean): LessonEngine 
       setPrediction(stepKey, predict, trace, get().view);
     },
     burst: async (request, count) => {
-      const result = await sendBurst(request, count, unjournaled);
+      const result = await sendBurst(request, count, { ...unjournaled, keepTrace: true });
       get().setLessonBurst(result);
     },
     view: async () => get().view,
