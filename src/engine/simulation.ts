@@ -181,15 +181,22 @@ export class Simulation {
   }
 
   /**
-   * Loads the help texts and the Kubernetes schema (`kubectl explain`, `help`, `--help`): a
-   * separate chunk in the browser, kept off the start-up path. Hosts call it before running a
-   * line for which `needsShellAssets` is true; idempotent.
+   * Loads the shell's assets — the help texts, the Kubernetes schema and the code of `kubectl
+   * describe`, `explain`, `logs` and `patch`: separate chunks in the browser, kept off the
+   * start-up path. Hosts call it before running a line for which `needsShellAssets` is true;
+   * idempotent.
    */
   loadAssets(): Promise<void> {
     this.assetsLoading ??= loadShellAssets().then((a) => {
       this.assets = a;
     });
     return this.assetsLoading;
+  }
+
+  /** Hands over assets a host has already loaded (`loadShellAssets`), for many simulations at once. */
+  useAssets(assets: ShellAssets): void {
+    this.assets = assets;
+    this.assetsLoading = Promise.resolve();
   }
 
   /** The terminal's prompt (`root@kind-control-plane:~#`, `bash-5.1#`). */

@@ -87,6 +87,7 @@ describe.skipIf(!REAL_KUBECTL)("real kubectl as the oracle", () => {
       beforeAll(async () => {
         const built = build(scenario);
         sim = built.sim;
+        await sim.loadAssets();
         kubectl = await RealKubectl.start(sim, built.version, REAL_KUBECTL as string);
       }, 60_000);
       afterAll(async () => {
