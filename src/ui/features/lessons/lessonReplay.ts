@@ -48,7 +48,10 @@ export async function replayLessonTo(
 }
 
 /** A lesson step's screen after a quiet replay: where the diagram points, its burst, its question. */
-export async function showLessonBase(position: { id: string; step: number }, base: LessonBase): Promise<boolean> {
+export async function showLessonBase(
+  position: { id: string; step: number },
+  base: LessonBase,
+): Promise<boolean> {
   const lesson = await findLesson(position.id);
   const index = Math.min(position.step, lesson.steps.length - 1);
   const step = lesson.steps[index]!;

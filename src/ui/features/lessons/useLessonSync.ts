@@ -18,6 +18,8 @@ export function useLessonSync(catalog: LessonCatalog | null) {
     const lesson = catalog.lessons.find((l) => l.id === lessonId);
     // The lesson player's code loads with the first lesson, not with every page.
     if (lesson)
-      void import("./lessonActions").then((m) => m.goToStep(lesson, Math.min(lessonStep, lesson.steps.length - 1)));
+      void import("./lessonActions").then((m) =>
+        m.goToStep(lesson, Math.min(lessonStep, lesson.steps.length - 1)),
+      );
   }, [catalog, lessonId, lessonStep, ranStep, running, booted]);
 }
