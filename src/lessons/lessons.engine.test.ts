@@ -8,6 +8,7 @@ import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { SendRequest } from "../engine/net/contract";
 import type { Trace } from "../engine/net/types";
+import { needsShellAssets } from "../engine/shell/assets";
 import { Simulation } from "../engine/simulation";
 import { mask, parseTranscript } from "../testing/transcript.testkit";
 import { checkGoals, type GoalEngine, type GoalResult } from "./goals";
@@ -38,6 +39,8 @@ function lessonEngine(sim: () => Simulation, rec: StepRecord, id: string): Lesso
     setPodReady: async (ns, name, ready) => sim().setPodReady(ns, name, ready),
     run: async (line, how?: { quiet: boolean; fails: boolean }) => {
       const prompt = sim().prompt();
+      // As the worker does: the shell's assets are fetched before a line that needs them.
+      if (needsShellAssets(line)) await sim().loadAssets();
       const out = sim().run(line);
       if (!how?.quiet)
         rec.outputs.push({

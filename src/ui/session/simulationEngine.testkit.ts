@@ -1,4 +1,5 @@
 /** A Simulation behind the ReplayEngine interface, as the worker serves it (for tests in Node). */
+import { needsShellAssets } from "../../engine/shell/assets";
 import { Simulation } from "../../engine/simulation";
 import type { ReplayEngine } from "./replay";
 
@@ -11,7 +12,10 @@ export function simulationEngine(): { engine: ReplayEngine; sim: () => Simulatio
     },
     apply: async (files) => sim.apply(files),
     writeFile: async (path, text) => sim.writeFile(path, text),
-    run: async (line) => sim.run(line),
+    run: async (line) => {
+      if (needsShellAssets(line)) await sim.loadAssets();
+      return sim.run(line);
+    },
     send: async (request) => sim.send(request),
     burst: async (request, count) => sim.burst(request, count),
     setProxyMode: async (mode, scheduler) => sim.setProxyMode(mode, scheduler),
