@@ -194,7 +194,7 @@ export class Simulation {
   }
 
   /** Hands over assets a host has already loaded (`loadShellAssets`), for many simulations at once. */
-  useAssets(assets: ShellAssets): void {
+  provideAssets(assets: ShellAssets): void {
     this.assets = assets;
     this.assetsLoading = Promise.resolve();
   }

@@ -84,8 +84,7 @@ export function runCase(corpus: readonly SeedFile[], c: FuzzCase, assets: ShellA
   };
   const texts = buildCase(corpus, c);
   const sim = new Simulation({ seed: 1 });
-  // biome-ignore lint/correctness/useHookAtTopLevel: Simulation.useAssets is a method, not a React hook.
-  sim.useAssets(assets);
+  sim.provideAssets(assets);
   const files: ManifestFile[][] = c.perDocument
     ? texts.map((text, i) => [{ name: `doc${i}.yaml`, text }])
     : [[{ name: "fuzz.yaml", text: texts.join("---\n") }]];

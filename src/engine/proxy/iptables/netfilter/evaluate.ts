@@ -19,7 +19,7 @@ const MAX_DEPTH = 64;
 
 /**
  * Non-matching rules recorded in `walked` per visit of a chain.
- * NOTE: the kernel tests every rule and keeps no record at all; the walk is
+ * The kernel tests every rule and keeps no record at all; the walk is
  * ours, for the UI. A first packet to the last of 10,000 Services tests
  * 10,000 KUBE-SERVICES rules: `walked` keeps the first WALK_WINDOW rules that
  * did not match in each chain visit plus every rule that matched, while
