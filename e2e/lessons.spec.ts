@@ -1,84 +1,184 @@
-import { expect, test } from "@playwright/test";
+/**
+ * Every lesson, played from its first step to its last in each language, on the built site: the
+ * narration in the chosen language, each step's commands in the terminal, each question answered,
+ * each challenge failing first, then solved as a student would (pasting into the editor, typing in
+ * the terminal, choosing kube-proxy's mode) and passed by the engine's check.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { expect, type Page, test } from "@playwright/test";
+import { parse } from "yaml";
 import { type Lang, LessonPlayerPage } from "./fixtures/lessons";
+import { scrollback } from "./fixtures/session";
 
-// The seed lesson, played from its first step to its last in each language, on the built site:
-// narration in the chosen language, each step's commands run in the terminal with their output.
+test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
-const NARRATION = {
-  en: { first: "A ClusterIP Service gets a virtual IP", headless: "Use it when you need no load balancing" },
-  ko: {
-    first: "ClusterIP 서비스는 클러스터 안에서만 닿는 가상 IP",
-    headless: "LB가 필요 없거나 단일 Service IP가 필요 없을 때 사용한다.",
-  },
-} as const;
-
-const STEPS = 11;
-
-for (const lang of ["en", "ko"] as Lang[]) {
-  test(`plays the seed lesson from first to last step (${lang})`, async ({ page }) => {
-    test.setTimeout(180_000);
-    const lesson = new LessonPlayerPage(page, lang);
-    await lesson.goto();
-    // Lessons load when asked for: until then the player says nothing is loading.
-    await expect(lesson.player).not.toContainText(/Loading lessons|수업을 불러오는 중/);
-    await lesson.chooseSeedLesson();
-    await lesson.waitForStep(1, STEPS);
-
-    await expect(lesson.player).toContainText(NARRATION[lang].first);
-    await expect(lesson.terminal).toContainText("kubectl get svc");
-    await expect(lesson.terminal).toContainText(/clusterip-service\s+ClusterIP\s+10\./);
-    await expect(lesson.terminal).toContainText("Welcome to nginx!");
-    // The step points the diagram at its Service.
-    await expect(page.locator(".topo-svc.pointed")).toHaveCount(1);
-    await expect(page.locator(".topo-svc.pointed")).toContainText("clusterip");
-
-    // Predict, then observe: the choices come from the engine; Check reveals what it did.
-    const choices = lesson.player.getByRole("radio");
-    await expect(choices.first()).toBeVisible();
-    await choices.first().check();
-    await lesson.player.getByRole("button", { name: lesson.text.check, exact: true }).click();
-    await expect(lesson.player.getByRole("status").filter({ hasText: /\S/ })).toBeVisible();
-
-    const titles: (string | null)[] = [await lesson.stepTitle.textContent()];
-    for (let n = 2; n <= STEPS; n++) {
-      await lesson.player.getByRole("button", { name: lesson.text.next, exact: true }).click();
-      await lesson.waitForStep(n, STEPS);
-      titles.push(await lesson.stepTitle.textContent());
-      if (n === 2) {
-        await expect(lesson.terminal).toContainText(/my-service\s+NodePort\s+\S+\s+<none>\s+80:30007\/TCP/);
-        await expect(page.locator(".topo-node.pointed")).toContainText("kind-worker");
-        await expect(page.locator(".topo-svc.pointed")).toContainText("my-service");
-      }
-      if (n === 3) await expect(lesson.terminal).toContainText(/IN\s+CNAME\s+google\.com\./);
-      if (n === 4) {
-        await expect(lesson.player).toContainText(NARRATION[lang].headless);
-        await expect(lesson.terminal).toContainText(
-          /headless-svc\.default\.svc\.cluster\.local\.\s+\d+\s+IN\s+A\s+10\./,
-        );
-      }
-      if (n === 5) await expect(lesson.terminal).toContainText("IP Virtual Server version");
-    }
-    expect(new Set(titles).size).toBe(STEPS);
-    await expect(lesson.player.getByRole("button", { name: lesson.text.next, exact: true })).toBeDisabled();
-
-    // Back one step: the cluster is rebuilt and replayed up to it, and the step runs again.
-    await lesson.player.getByRole("button", { name: lesson.text.previous, exact: true }).click();
-    await lesson.waitForStep(STEPS - 1, STEPS);
-    await expect(lesson.terminal).toContainText("ipvsadm -Ln");
-    await expect(lesson.terminal).not.toContainText("kubectl describe service clusterip-service");
-  });
+interface Text {
+  en: string;
+  ko: string;
+}
+interface Step {
+  id: string;
+  title: Text;
+  narration: Text;
+  commands?: (string | { run: string; quiet?: boolean })[];
+  predict?: unknown;
+  send?: unknown;
+  challenge?: { hints: Text[]; solution: { commands?: string[]; manifests?: string; proxyMode?: string } };
+}
+interface LessonFile {
+  id: string;
+  title: Text;
+  steps: Step[];
 }
 
-test("the lesson and its step survive a reload", async ({ page }) => {
+const DIR = fileURLToPath(new URL("../src/lessons", import.meta.url));
+const LESSONS: LessonFile[] = readdirSync(DIR)
+  .filter((f) => f.endsWith(".yaml"))
+  .sort()
+  .map((f) => parse(readFileSync(join(DIR, f), "utf8")) as LessonFile);
+
+/** The first sentence's start: enough to find the narration on screen, where lines are joined. */
+function opening(text: string): string {
+  return text.trim().split("\n")[0]!.slice(0, 40).replace(/`/g, "");
+}
+
+/** Pastes text into the editor as a student does and presses Apply. */
+async function pasteAndApply(page: Page, lesson: LessonPlayerPage, text: string): Promise<void> {
+  const editor = await lesson.openEditor();
+  const box = editor.getByRole("textbox", { name: lesson.text.yaml });
+  await box.focus();
+  await expect(editor.locator(".monaco-editor .view-lines")).toBeVisible({ timeout: 30_000 });
+  await box.focus();
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("ControlOrMeta+V");
+  await expect
+    .poll(() => page.evaluate(() => window.__packetwalkStore!.getState().text.replace(/\r\n/g, "\n")))
+    .toBe(text);
+  await editor.getByRole("button", { name: lesson.text.apply, exact: true }).click();
+}
+
+/** Types a line into the terminal and waits for it to finish. */
+async function type(page: Page, lesson: LessonPlayerPage, line: string): Promise<void> {
+  const input = page.getByRole("textbox", { name: lesson.text.terminalInput, exact: true });
+  await input.fill(line);
+  await input.press("Enter");
+  await expect(input).toHaveValue("");
+  await expect(input).not.toHaveAttribute("aria-busy", "true");
+}
+
+for (const lang of ["en", "ko"] as Lang[]) {
+  for (const file of LESSONS) {
+    test(`${file.id} (${lang}): played to the end, every question answered, every challenge solved`, async ({
+      page,
+    }) => {
+      test.setTimeout(240_000);
+      const lesson = new LessonPlayerPage(page, lang);
+      await lesson.goto();
+      await lesson.chooseLesson(file.title[lang]);
+      const total = file.steps.length;
+      for (const [i, step] of file.steps.entries()) {
+        if (i > 0) await lesson.player.getByRole("button", { name: lesson.text.next, exact: true }).click();
+        await lesson.waitForStep(i + 1, total);
+        await expect(lesson.stepTitle).toHaveText(step.title[lang]);
+        // A step's packet starts fresh: a step that sends none shows none of an earlier step's
+        // (no playback under the diagram, no callout on it).
+        if (!step.send) {
+          await expect(page.getByRole("toolbar", { name: lesson.text.playback, exact: true })).toHaveCount(0);
+          await expect(page.locator(".topo-callout:not([hidden])")).toHaveCount(0);
+        }
+        await expect(lesson.player).toContainText(opening(step.narration[lang]));
+        const shown = (step.commands ?? []).filter((c) => typeof c === "string" || !c.quiet);
+        const last = shown[shown.length - 1];
+        if (last) await expect(lesson.terminal).toContainText(typeof last === "string" ? last : last.run);
+        if (step.predict) {
+          const form = lesson.player.getByRole("form", { name: lang === "en" ? "Predict" : "예상" });
+          await form.getByRole("radio").first().check();
+          await form.getByRole("button", { name: lesson.text.check, exact: true }).click();
+          await expect(form.getByRole("status")).not.toBeEmpty();
+        }
+        if (step.challenge) {
+          const panel = lesson.player.getByRole("region", {
+            name: lang === "en" ? "Challenge" : "도전 과제",
+          });
+          const check = panel.getByRole("button", { name: lesson.text.checkWork, exact: true });
+          await check.click();
+          await expect(panel.getByRole("status")).toHaveText(lesson.text.notYet, { timeout: 30_000 });
+          await panel.getByRole("button", { name: lesson.text.hint, exact: true }).click();
+          await expect(panel.locator(".challenge-hints li")).toHaveCount(1);
+          const { commands = [], manifests, proxyMode } = step.challenge.solution;
+          for (const line of commands) await type(page, lesson, line);
+          if (manifests) await pasteAndApply(page, lesson, manifests);
+          if (proxyMode) await page.getByRole("combobox", { name: lesson.text.mode }).selectOption(proxyMode);
+          await check.click();
+          await expect(panel.getByRole("status")).toHaveText(lesson.text.solved, { timeout: 30_000 });
+        }
+      }
+      await expect(lesson.player.getByRole("button", { name: lesson.text.next, exact: true })).toBeDisabled();
+    });
+  }
+}
+
+test("a lesson runs in its own workspace and Back to my work restores the user's exactly", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const lesson = new LessonPlayerPage(page, "en");
+  await lesson.goto();
+  const mine = "apiVersion: v1\nkind: Service\nmetadata:\n  name: mine\nspec:\n  ports:\n    - port: 80\n";
+  await pasteAndApply(page, lesson, mine);
+  await type(page, lesson, "kubectl create deployment api --image=nginx --replicas=2");
+  const draft = `${mine}# still editing\n`;
+  const editor = page.getByRole("region", { name: "Manifests", exact: true });
+  await editor.getByRole("textbox", { name: "Manifest YAML" }).focus();
+  await page.evaluate((t) => navigator.clipboard.writeText(t), draft);
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("ControlOrMeta+V");
+  const pods = await page.evaluate(() =>
+    window
+      .__packetwalkStore!.getState()
+      .view!.pods.map((p) => p.name)
+      .sort(),
+  );
+  const terminal = await scrollback(page);
+
+  await lesson.chooseSeedLesson();
+  await lesson.waitForStep(1, 11);
+  const bar = page.getByRole("region", { name: "Workspace" });
+  await expect(bar).toContainText("This lesson runs in a workspace of its own");
+  await expect(lesson.terminal).toContainText("clusterip-service");
+  await bar.getByRole("button", { name: "Back to my work" }).click();
+  await expect(bar).toHaveCount(0, { timeout: 30_000 });
+  await expect(lesson.player.getByRole("heading", { level: 2 })).toHaveCount(0);
+  expect(await page.evaluate(() => window.__packetwalkStore!.getState().text.replace(/\r\n/g, "\n"))).toBe(
+    draft,
+  );
+  expect(await scrollback(page)).toBe(terminal);
+  expect(
+    await page.evaluate(() =>
+      window
+        .__packetwalkStore!.getState()
+        .view!.pods.map((p) => p.name)
+        .sort(),
+    ),
+  ).toEqual(pods);
+});
+
+test("the lesson, its step and its terminal survive a reload", async ({ page }) => {
   test.setTimeout(120_000);
   const lesson = new LessonPlayerPage(page, "en");
   await lesson.goto();
   await lesson.chooseSeedLesson();
-  await lesson.waitForStep(1, STEPS);
+  await lesson.waitForStep(1, 11);
   await lesson.player.getByRole("button", { name: "Next step", exact: true }).click();
-  await lesson.waitForStep(2, STEPS);
+  await lesson.waitForStep(2, 11);
+  await expect(lesson.terminal).toContainText("80:30007/TCP");
   await page.reload();
-  await lesson.waitForStep(2, STEPS);
+  await lesson.waitForStep(2, 11);
   await expect(lesson.stepTitle).toHaveText("NodePort 30007");
   await expect(lesson.terminal).toContainText("80:30007/TCP", { timeout: 30_000 });
+  // The question is asked again; its answer comes from the same engine.
+  await expect(lesson.player.getByRole("radiogroup")).toContainText("node instance-5");
 });

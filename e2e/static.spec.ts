@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { expect, type Page, test } from "@playwright/test";
 import { PacketwalkApp } from "./fixtures/app";
 
@@ -135,4 +136,39 @@ test("after the first visit the app works offline: it boots and runs kubectl fro
   await expect(page.getByRole("textbox", { name: "Manifest YAML" })).toBeAttached({ timeout: 30_000 });
   expect(fromNetwork).toEqual([]);
   await context.setOffline(false);
+});
+
+test("offline works behind a host that sends Vary: Origin (the cache ignores Vary)", async ({ browser }) => {
+  test.setTimeout(120_000);
+  // Any free port: the server says which.
+  const server = spawn(process.execPath, ["scripts/serve-static.mjs", "dist", "0", "/packetwalk/"], {
+    env: { ...process.env, VARY: "Origin" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  try {
+    const base = await new Promise<string>((resolve, reject) => {
+      server.stdout.on("data", (chunk: Buffer) => {
+        const m = /at (http:\S+)/.exec(String(chunk));
+        if (m) resolve(m[1]!);
+      });
+      server.on("exit", (code) => reject(new Error(`the static server exited (${code})`)));
+    });
+    await expect
+      .poll(async () => (await fetch(base).catch(() => null))?.headers.get("vary") ?? "")
+      .toBe("Origin");
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const app = new PacketwalkApp(page);
+    await page.goto(base);
+    await expect(app.items("Node ").first()).toBeAttached({ timeout: 30_000 });
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await context.setOffline(true);
+    await page.reload();
+    await expect(app.items("Node ")).toHaveCount(3, { timeout: 30_000 });
+    await terminal(page, "kubectl get nodes");
+    await expect(page.getByRole("log")).toContainText("Ready", { timeout: 15_000 });
+    await context.close();
+  } finally {
+    server.kill();
+  }
 });

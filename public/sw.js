@@ -44,7 +44,9 @@ self.addEventListener("fetch", (event) => {
 
 async function cacheFirst(request) {
   const cache = await caches.open(CACHE);
-  const hit = await cache.match(request, { ignoreSearch: request.mode === "navigate" });
+  // ignoreVary: the precache requests carried no Origin, a module script's does; a host that sends
+  // `Vary: Origin` (many CDNs) would otherwise make every module and stylesheet miss offline.
+  const hit = await cache.match(request, { ignoreSearch: request.mode === "navigate", ignoreVary: true });
   if (hit) return hit;
   try {
     const response = await fetch(request);
@@ -53,7 +55,7 @@ async function cacheFirst(request) {
   } catch (error) {
     const page =
       request.mode === "navigate"
-        ? await cache.match(new URL("./", self.registration.scope).href)
+        ? await cache.match(new URL("./", self.registration.scope).href, { ignoreVary: true })
         : undefined;
     if (page) return page;
     throw error;

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Serves a built site under a sub-path, as a static host does (a project page, say).
 // Usage: node scripts/serve-static.mjs DIR PORT /sub/path/
+// VARY=Origin in the environment adds that Vary header to every response, as some hosts and CDNs do.
 import { createReadStream, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join, normalize } from "node:path";
@@ -21,7 +22,7 @@ const TYPES = {
   ".map": "application/json",
 };
 
-createServer((req, res) => {
+const server = createServer((req, res) => {
   const url = new URL(req.url ?? "/", "http://localhost");
   if (!url.pathname.startsWith(base)) {
     res.writeHead(404).end("not found");
@@ -43,6 +44,11 @@ createServer((req, res) => {
   res.writeHead(200, {
     "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
     "Cache-Control": "no-cache",
+    ...(process.env.VARY ? { Vary: process.env.VARY } : {}),
   });
   createReadStream(file).pipe(res);
-}).listen(Number(port), "127.0.0.1", () => console.log(`serving ${dir} at http://127.0.0.1:${port}${base}`));
+});
+// Port 0 takes any free port; the line below says which.
+server.listen(Number(port), "127.0.0.1", () =>
+  console.log(`serving ${dir} at http://127.0.0.1:${server.address().port}${base}`),
+);

@@ -28,7 +28,8 @@ describe("generated bad input (fast-check, fixed seed)", () => {
       return docs(buildCase(corpus, c).join("---\n")) !== docs(seeds);
     });
     expect(changed.length).toBeGreaterThan(80);
-  });
+    // A hang guard, not a speed limit: 100 cases from a corpus that holds every lesson file.
+  }, 60_000);
 
   // Half of the 2,000 cases in npm test; fuzz.more.test.ts runs the other half (vitest runs the two
   // files side by side).

@@ -15,6 +15,16 @@ describe("loadLessons", () => {
         "no-endpoints",
         "readiness",
         "nftables",
+        "selector-typo",
+        "port-targetport",
+        "containerport",
+        "clusterip-outside",
+        "headless-vip",
+        "externalname-proxy",
+        "etp-local",
+        "long-lived-connection",
+        "readiness-peers",
+        "ipvs-to-nftables",
       ]),
     );
     expect(new Set(ids).size).toBe(ids.length);

@@ -3,13 +3,15 @@
  * chunk) and checked; a broken file becomes an error entry, never a crash.
  */
 import { EXAMPLES, exampleName } from "../examples";
+import { LESSON_FILE_NAMES } from "./assets";
 import { type LessonFileResult, parseLesson } from "./parse";
 
 const FILES = import.meta.glob<string>("./*.yaml", { query: "?raw", import: "default" });
 
-/** The example names lessons may refer to with `example:`. */
 export { exampleText } from "../examples";
+export { LESSON_FILES } from "./files";
 
+/** The example names lessons may refer to with `example:`. */
 export const EXAMPLE_NAMES: readonly string[] = Object.keys(EXAMPLES).map(exampleName).sort();
 
 /** Loads and checks every lesson, in file-name order (files start with a number: 01-, 02-, ...). */
@@ -21,7 +23,7 @@ export async function loadLessons(
     paths.map(async (path) => {
       const name = path.replace(/^\.\//, "");
       try {
-        return parseLesson(name, await files[path]!(), EXAMPLE_NAMES);
+        return parseLesson(name, await files[path]!(), { examples: EXAMPLE_NAMES, files: LESSON_FILE_NAMES });
       } catch (e) {
         return {
           ok: false as const,

@@ -1,14 +1,14 @@
 /** A lesson file's text → a checked Lesson, or the reasons it is not one. */
 import { parse, YAMLParseError } from "yaml";
 import type { Lesson } from "./types";
-import { validateLesson } from "./validate";
+import { type KnownNames, validateLesson } from "./validate";
 
 export type LessonFileResult =
   | { ok: true; file: string; lesson: Lesson }
   | { ok: false; file: string; errors: string[] };
 
 /** Never throws: a YAML syntax error is reported like any other problem, with its line. */
-export function parseLesson(file: string, text: string, knownExamples?: readonly string[]): LessonFileResult {
+export function parseLesson(file: string, text: string, known: KnownNames = {}): LessonFileResult {
   let raw: unknown;
   try {
     raw = parse(text);
@@ -17,6 +17,6 @@ export function parseLesson(file: string, text: string, knownExamples?: readonly
     const message = e instanceof Error ? e.message.split("\n")[0]! : String(e);
     return { ok: false, file, errors: [`${where}: ${message}`] };
   }
-  const result = validateLesson(raw, knownExamples);
+  const result = validateLesson(raw, known);
   return result.ok ? { ok: true, file, lesson: result.lesson } : { ok: false, file, errors: result.errors };
 }

@@ -109,8 +109,29 @@ describe("buildPrediction", () => {
 
   it("chain: request stages are the choices, the stage that rewrote the destination the answer", () => {
     const p = buildPrediction("chain", trace(), view);
-    expect(p.choices).toEqual(["route", "nat OUTPUT → KUBE-SERVICES", "nat KUBE-SEP", "deliver"]);
-    expect(p.answer).toBe("nat KUBE-SEP");
+    const at = (stage: string) => `${stage} @ node:kind-worker`;
+    expect(p.choices).toEqual([at("nat OUTPUT → KUBE-SERVICES"), at("nat KUBE-SEP")]);
+    expect(p.answer).toBe(at("nat KUBE-SEP"));
+    expect(p.where?.[p.answer]).toEqual({ stage: "nat KUBE-SEP", place: { node: "kind-worker" } });
+  });
+
+  it("chain: one chain at two places is two choices; passing stages are not choices", () => {
+    const pre = "nat PREROUTING → KUBE-SERVICES";
+    const hops = [hop(pre), hop("route"), hop(pre, { place: { node: "kind-worker2" } }), hop("deliver")];
+    const p = buildPrediction("chain", trace({ hops }), view);
+    expect(p.choices).toEqual([`${pre} @ node:kind-worker`, `${pre} @ node:kind-worker2`]);
+    expect(p.answer).toBe(`${pre} @ node:kind-worker2`);
+  });
+
+  it("node: the cluster's nodes are the choices, the backend's node the answer", () => {
+    const p = buildPrediction(
+      "node",
+      trace({
+        backend: { namespace: "default", pod: "web-1", ip: "10.244.1.2", port: 80, node: "kind-worker" },
+      }),
+      view,
+    );
+    expect(p).toEqual({ kind: "node", choices: ["kind-worker", NO_BACKEND], answer: "kind-worker" });
   });
 
   it("verdict: every verdict is a choice, the trace's the answer", () => {
@@ -124,6 +145,9 @@ describe("targets", () => {
   it("resolves node:NAME:PORT to the node's InternalIP from the view", () => {
     expect(lessonTarget("node:kind-worker:30007", view)).toBe("172.18.0.3:30007");
     expect(lessonTarget("web", view)).toBe("web");
+    expect(lessonTarget("service:web", view)).toBe("10.96.0.20:80");
+    expect(lessonTarget("service:default/np:8080", view)).toBe("10.96.0.30:8080");
+    expect(() => lessonTarget("service:nope", view)).toThrow('no Service "default/nope"');
     expect(() => lessonTarget("node:kind-worker9:30007", view)).toThrow('no node named "kind-worker9"');
   });
 

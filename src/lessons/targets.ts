@@ -14,11 +14,22 @@ export function lessonSource(from: string): PacketSource {
 }
 
 /**
- * `node:NAME:PORT` becomes the node's InternalIP and the port, read from the
- * view (the engine allocates addresses; the lesson must not guess them).
- * Anything else goes to the engine as written.
+ * `node:NAME:PORT` becomes the node's InternalIP and the port, and
+ * `service:[NAMESPACE/]NAME[:PORT]` the Service's ClusterIP and port (its
+ * first when none is given), read from the view: the engine allocates
+ * addresses, the lesson must not guess them (and a client outside the
+ * cluster cannot resolve a Service's name). Anything else goes to the engine
+ * as written.
  */
 export function lessonTarget(to: string, view: TopologyView | null): string {
+  const svc = /^service:(?:([^/:]+)\/)?([^/:]+)(?::(\d+))?$/.exec(to);
+  if (svc) {
+    const [, namespace = "default", name, port] = svc;
+    const service = view?.services.find((s) => s.name === name && s.namespace === namespace);
+    if (!service || service.headless || !service.clusterIP)
+      throw new Error(`no Service "${namespace}/${name}" with a ClusterIP`);
+    return `${service.clusterIP}:${port ?? service.ports[0]?.port ?? 80}`;
+  }
   const m = /^node:([^:]+):(\d+)$/.exec(to);
   if (!m) return to;
   const node = view?.nodes.find((n) => n.name === m[1]);

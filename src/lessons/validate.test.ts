@@ -16,16 +16,101 @@ const lesson = {
 };
 
 describe("validateLesson", () => {
-  it("accepts a minimal lesson and keeps its fields", () => {
+  it("accepts a minimal lesson and keeps its fields, on the default cluster", () => {
     const r = validateLesson(lesson);
     expect(r.ok).toBe(true);
-    if (r.ok) expect(r.lesson.steps[0]).toEqual(step);
+    if (!r.ok) return;
+    expect(r.lesson.steps[0]).toEqual({
+      ...step,
+      setup: [],
+      commands: [{ run: "kubectl get svc", fails: false, quiet: false }],
+    });
+    expect(r.lesson.cluster).toEqual({ seed: 1, apply: [], files: {} });
   });
 
-  it("defaults commands to an empty list", () => {
+  it("defaults commands to an empty list; a command meant to fail says so", () => {
     const { commands: _, ...noCommands } = step;
     const r = validateLesson({ ...lesson, steps: [noCommands] });
     expect(r.ok && r.lesson.steps[0]!.commands).toEqual([]);
+    const failing = validateLesson({
+      ...lesson,
+      steps: [
+        { ...step, commands: ["kubectl get svc", { run: "curl -sS nobody", fails: true }, { run: 3 }] },
+      ],
+    });
+    expect(failing.ok ? [] : failing.errors).toEqual([
+      "steps[0].commands[2]: must be a line, or a mapping with run (a line), fails and quiet (true or false)",
+    ]);
+  });
+
+  it("reads the cluster a lesson declares, checking its files", () => {
+    const cluster = {
+      seed: 1,
+      start: "2021-02-07T09:49:45Z",
+      apply: ["seed/cluster.yaml"],
+      files: { "kubernetes-sample/pod/nginx.yaml": "seed/nginx.yaml" },
+    };
+    const known = { files: ["seed/cluster.yaml", "seed/nginx.yaml"] };
+    const r = validateLesson({ ...lesson, cluster }, known);
+    expect(r.ok && r.lesson.cluster).toEqual({
+      seed: 1,
+      startTime: Date.UTC(2021, 1, 7, 9, 49, 45),
+      apply: ["seed/cluster.yaml"],
+      files: { "kubernetes-sample/pod/nginx.yaml": "seed/nginx.yaml" },
+    });
+    const bad = validateLesson(
+      { ...lesson, cluster: { ...cluster, start: "yesterday", apply: ["seed/x.yaml"] } },
+      known,
+    );
+    expect(bad.ok ? [] : bad.errors).toEqual([
+      'cluster.start: must be a date and time, e.g. "2021-02-07T09:49:45Z"',
+      'cluster.apply[0]: no lesson file named "seed/x.yaml"',
+    ]);
+  });
+
+  it("reads a challenge: goals in the small vocabulary, hints, a solution", () => {
+    const challenge = {
+      goals: [
+        { endpoints: { service: "web", count: 3 } },
+        { packet: { from: "external", to: "node:kind-worker:30080", verdict: "delivered" } },
+        { everyNode: { from: "external", port: 30080, verdict: "delivered" } },
+        { command: { run: "dig +short web", output: "^10\\.", exitCode: 0 } },
+        { mode: "nftables" },
+      ],
+      hints: [{ en: "Look at the selector.", ko: "셀렉터를 보자." }],
+      solution: { commands: ["kubectl get svc"], manifests: "kind: Service", proxyMode: "nftables" },
+    };
+    const r = validateLesson({ ...lesson, steps: [{ ...step, challenge }] });
+    expect(r.ok && r.lesson.steps[0]!.challenge).toEqual(challenge);
+    const bad = validateLesson({
+      ...lesson,
+      steps: [
+        {
+          ...step,
+          challenge: {
+            goals: [
+              { endpoints: { service: "web" } },
+              { packet: { from: "x", to: "web", verdict: "maybe" } },
+              { guess: 1 },
+              { command: { run: "ls", output: "(" } },
+            ],
+            hints: [],
+            solution: {},
+          },
+        },
+      ],
+    });
+    expect(bad.ok ? [] : bad.errors).toEqual([
+      "steps[0].challenge.goals[0].endpoints: must be a mapping with service (a name) and count (a whole number)",
+      'steps[0].challenge.goals[1].packet.from: must be "external", "node:NAME" or "pod:NAMESPACE/NAME"',
+      "steps[0].challenge.goals[1].packet.verdict: must be one of delivered, rejected, dropped, timeout, nxdomain",
+      "steps[0].challenge.goals[2]: must be a mapping with one of endpoints, packet, everyNode, command, mode",
+      expect.stringMatching(
+        /^steps\[0\]\.challenge\.goals\[3\]\.command\.output: not a regular expression: /,
+      ),
+      "steps[0].challenge.hints: must be a non-empty list",
+      "steps[0].challenge.solution: must be a mapping with commands, manifests (YAML text) and/or proxyMode",
+    ]);
   });
 
   it("names every problem with its path", () => {
@@ -61,17 +146,23 @@ describe("validateLesson", () => {
         "steps[0].send.to: must name a Service, IP:port or node:NAME:PORT",
         'steps[1].id: duplicate step id "one"',
         "steps[1].burst.count: must be a whole number from 1 to 1000",
-        "steps[1].predict.kind: must be one of backend, chain, verdict",
+        "steps[1].predict.kind: must be one of backend, chain, verdict, node",
         "steps[1].predict: needs a send: the answer is what that packet does",
       ]),
     );
   });
 
   it("checks example names against the known examples", () => {
-    const r = validateLesson({ ...lesson, steps: [{ ...step, example: "99-nope" }] }, ["01-clusterip"]);
+    const r = validateLesson(
+      { ...lesson, steps: [{ ...step, example: "99-nope" }] },
+      { examples: ["01-clusterip"] },
+    );
     expect(r.ok ? [] : r.errors).toEqual(['steps[0].example: no example named "99-nope" in src/examples']);
     expect(
-      validateLesson({ ...lesson, steps: [{ ...step, example: "01-clusterip" }] }, ["01-clusterip"]).ok,
+      validateLesson(
+        { ...lesson, steps: [{ ...step, example: "01-clusterip" }] },
+        { examples: ["01-clusterip"] },
+      ).ok,
     ).toBe(true);
   });
 

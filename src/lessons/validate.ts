@@ -3,28 +3,41 @@
  * everything wrong with it (path: problem), so a teacher can fix the file.
  */
 import { IPVS_SCHEDULERS, PROXY_MODES } from "../engine/api/configTypes";
-import type {
-  Lesson,
-  LessonBurst,
-  LessonPoint,
-  LessonPredict,
-  LessonSend,
-  LessonSetReady,
-  LessonStep,
-  Localized,
-} from "./types";
-import { PREDICT_KINDS } from "./types";
+import type { Lesson, LessonCluster, LessonStep, Localized } from "./types";
+import { challengeField } from "./validateChallenge";
+import {
+  burstField,
+  commands,
+  type Err,
+  idField,
+  isObj,
+  lines,
+  localized,
+  oneOf,
+  pointField,
+  predictField,
+  readiness,
+  sendField,
+  unknownKeys,
+} from "./validateFields";
 
 export type ValidationResult = { ok: true; lesson: Lesson } | { ok: false; errors: string[] };
 
-type Obj = Record<string, unknown>;
+/** What the files a lesson refers to are checked against. */
+export interface KnownNames {
+  /** Example names under src/examples, for `example:`. */
+  examples?: readonly string[];
+  /** Lesson files (assets.ts), for `show:` and `cluster:`. */
+  files?: readonly string[];
+}
 
-const ID = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const SOURCE = /^(external|node:[^\s/:]+|pod:[^\s/]+\/[^\s/]+)$/;
-const STEP_KEYS = new Set([
+const LESSON_KEYS = ["id", "title", "summary", "cluster", "steps"];
+const STEP_KEYS = [
   "id",
   "title",
   "narration",
+  "setup",
+  "show",
   "manifests",
   "example",
   "proxyMode",
@@ -35,24 +48,28 @@ const STEP_KEYS = new Set([
   "burst",
   "point",
   "predict",
-]);
+  "challenge",
+];
 
-/** `knownExamples`: the names under src/examples, when `example:` should be checked. */
-export function validateLesson(raw: unknown, knownExamples?: readonly string[]): ValidationResult {
+/** The cluster a lesson gets when it names none: seed 1, the engine's own defaults. */
+export const DEFAULT_CLUSTER: LessonCluster = { seed: 1, apply: [], files: {} };
+
+export function validateLesson(raw: unknown, known: KnownNames = {}): ValidationResult {
   const errors: string[] = [];
-  const err = (path: string, message: string) => errors.push(`${path}: ${message}`);
+  const err: Err = (path, message) => errors.push(`${path}: ${message}`);
   if (!isObj(raw))
     return { ok: false, errors: ["(file): must be a mapping with id, title, summary and steps"] };
-
+  unknownKeys(raw, LESSON_KEYS, "(lesson)", err);
   const id = idField(raw, "id", "id", err);
   const title = localized(raw.title, "title", err);
   const summary = localized(raw.summary, "summary", err);
+  const cluster = clusterField(raw.cluster, "cluster", err, known);
   const steps: LessonStep[] = [];
   if (!Array.isArray(raw.steps) || raw.steps.length === 0) err("steps", "must be a non-empty list");
   else {
     const seen = new Set<string>();
     raw.steps.forEach((s, i) => {
-      const step = validateStep(s, `steps[${i}]`, err, knownExamples);
+      const step = validateStep(s, `steps[${i}]`, err, known);
       if (!step) return;
       if (seen.has(step.id)) err(`steps[${i}].id`, `duplicate step id "${step.id}"`);
       seen.add(step.id);
@@ -60,22 +77,59 @@ export function validateLesson(raw: unknown, knownExamples?: readonly string[]):
     });
   }
   if (errors.length > 0 || !id || !title || !summary) return { ok: false, errors };
-  return { ok: true, lesson: { id, title, summary, steps } };
+  return { ok: true, lesson: { id, title, summary, cluster, steps } };
 }
 
-type Err = (path: string, message: string) => void;
+function fileName(v: unknown, path: string, err: Err, known: KnownNames): string | null {
+  if (typeof v !== "string") {
+    err(path, "must be a lesson file's name, e.g. seed/cluster.yaml");
+    return null;
+  }
+  if (known.files && !known.files.includes(v)) {
+    err(path, `no lesson file named "${v}"`);
+    return null;
+  }
+  return v;
+}
 
-function validateStep(
-  raw: unknown,
-  path: string,
-  err: Err,
-  knownExamples?: readonly string[],
-): LessonStep | null {
+function clusterField(raw: unknown, path: string, err: Err, known: KnownNames): LessonCluster {
+  if (raw === undefined) return DEFAULT_CLUSTER;
+  if (!isObj(raw)) {
+    err(path, "must be a mapping with seed, start, apply and files");
+    return DEFAULT_CLUSTER;
+  }
+  unknownKeys(raw, ["seed", "start", "apply", "files"], path, err);
+  const cluster: LessonCluster = { seed: 1, apply: [], files: {} };
+  if (raw.seed !== undefined) {
+    if (Number.isInteger(raw.seed) && (raw.seed as number) >= 0) cluster.seed = raw.seed as number;
+    else err(`${path}.seed`, "must be a whole number");
+  }
+  if (raw.start !== undefined) {
+    const ms = typeof raw.start === "string" ? Date.parse(raw.start) : Number.NaN;
+    if (Number.isFinite(ms)) cluster.startTime = ms;
+    else err(`${path}.start`, 'must be a date and time, e.g. "2021-02-07T09:49:45Z"');
+  }
+  if (raw.apply !== undefined) {
+    if (!Array.isArray(raw.apply)) err(`${path}.apply`, "must be a list of lesson files");
+    else cluster.apply = raw.apply.flatMap((f, i) => fileName(f, `${path}.apply[${i}]`, err, known) ?? []);
+  }
+  if (raw.files !== undefined) {
+    if (!isObj(raw.files)) err(`${path}.files`, "must map paths in the node's home to lesson files");
+    else
+      for (const [dest, src] of Object.entries(raw.files)) {
+        const name = fileName(src, `${path}.files.${dest}`, err, known);
+        if (name) cluster.files[dest] = name;
+      }
+  }
+  return cluster;
+}
+
+function validateStep(raw: unknown, path: string, err: Err, known: KnownNames): LessonStep | null {
   if (!isObj(raw)) {
     err(path, "must be a mapping");
     return null;
   }
-  for (const key of Object.keys(raw)) if (!STEP_KEYS.has(key)) err(`${path}.${key}`, "unknown field");
+  unknownKeys(raw, STEP_KEYS, path, err);
   const id = idField(raw, "id", `${path}.id`, err);
   const title = localized(raw.title, `${path}.title`, err);
   const narration = localized(raw.narration, `${path}.narration`, err);
@@ -83,9 +137,13 @@ function validateStep(
     id: id ?? "",
     title: title ?? EMPTY,
     narration: narration ?? EMPTY,
-    commands: [],
+    setup: lines(raw.setup, `${path}.setup`, err),
+    commands: commands(raw.commands, `${path}.commands`, err),
   };
-
+  if (raw.show !== undefined) {
+    const name = fileName(raw.show, `${path}.show`, err, known);
+    if (name) step.show = name;
+  }
   if (raw.manifests !== undefined) {
     if (typeof raw.manifests === "string") step.manifests = raw.manifests;
     else err(`${path}.manifests`, "must be YAML text (use a block scalar: `manifests: |`)");
@@ -93,7 +151,7 @@ function validateStep(
   if (raw.example !== undefined) {
     if (typeof raw.example !== "string")
       err(`${path}.example`, "must be an example's name, e.g. 01-clusterip");
-    else if (knownExamples && !knownExamples.includes(raw.example))
+    else if (known.examples && !known.examples.includes(raw.example))
       err(`${path}.example`, `no example named "${raw.example}" in src/examples`);
     else step.example = raw.example;
   }
@@ -107,11 +165,6 @@ function validateStep(
     if (oneOf(raw.scheduler, IPVS_SCHEDULERS)) step.scheduler = raw.scheduler;
     else err(`${path}.scheduler`, `must be one of ${IPVS_SCHEDULERS.join(", ")}`);
   }
-  if (raw.commands !== undefined) {
-    if (Array.isArray(raw.commands) && raw.commands.every((c) => typeof c === "string"))
-      step.commands = raw.commands;
-    else err(`${path}.commands`, "must be a list of terminal lines");
-  }
   const setReady = readiness(raw.setReady, `${path}.setReady`, err);
   if (setReady) step.setReady = setReady;
   const send = sendField(raw.send, `${path}.send`, err);
@@ -124,106 +177,10 @@ function validateStep(
   if (predict) step.predict = predict;
   if (raw.predict !== undefined && raw.send === undefined)
     err(`${path}.predict`, "needs a send: the answer is what that packet does");
+  const challenge = challengeField(raw.challenge, `${path}.challenge`, err);
+  if (challenge) step.challenge = challenge;
+  if (challenge && predict) err(path, "a step asks a prediction or sets a challenge, not both");
   return step;
 }
 
 const EMPTY: Localized = { en: "", ko: "" };
-
-function sendField(raw: unknown, path: string, err: Err): LessonSend | null {
-  if (raw === undefined) return null;
-  if (!isObj(raw)) {
-    err(path, "must be a mapping with from and to");
-    return null;
-  }
-  const from = typeof raw.from === "string" && SOURCE.test(raw.from) ? raw.from : null;
-  if (!from) err(`${path}.from`, 'must be "external", "node:NAME" or "pod:NAMESPACE/NAME"');
-  const to = typeof raw.to === "string" && raw.to.trim() ? raw.to.trim() : null;
-  if (!to) err(`${path}.to`, "must name a Service, IP:port or node:NAME:PORT");
-  return from && to ? { from, to } : null;
-}
-
-function burstField(raw: unknown, path: string, err: Err): LessonBurst | null {
-  if (raw === undefined) return null;
-  const send = sendField(raw, path, err);
-  const count = isObj(raw) ? raw.count : undefined;
-  if (typeof count !== "number" || !Number.isInteger(count) || count < 1 || count > 1000) {
-    err(`${path}.count`, "must be a whole number from 1 to 1000");
-    return null;
-  }
-  return send ? { ...send, count } : null;
-}
-
-function pointField(raw: unknown, path: string, err: Err): LessonPoint | null {
-  if (raw === undefined) return null;
-  if (!isObj(raw)) {
-    err(path, "must be a mapping with service, pod or node");
-    return null;
-  }
-  const point: LessonPoint = {};
-  for (const key of ["service", "pod", "node"] as const) {
-    const v = raw[key];
-    if (v === undefined) continue;
-    if (typeof v === "string" && v) point[key] = v;
-    else err(`${path}.${key}`, "must be a name");
-  }
-  for (const key of Object.keys(raw))
-    if (!["service", "pod", "node"].includes(key)) err(`${path}.${key}`, "unknown field");
-  return point;
-}
-
-function predictField(raw: unknown, path: string, err: Err): LessonPredict | null {
-  if (raw === undefined) return null;
-  if (!isObj(raw)) {
-    err(path, "must be a mapping with question and kind");
-    return null;
-  }
-  const question = localized(raw.question, `${path}.question`, err);
-  const kind = oneOf(raw.kind, PREDICT_KINDS) ? raw.kind : null;
-  if (!kind) err(`${path}.kind`, `must be one of ${PREDICT_KINDS.join(", ")}`);
-  return question && kind ? { question, kind } : null;
-}
-
-function readiness(raw: unknown, path: string, err: Err): LessonSetReady | null {
-  if (raw === undefined) return null;
-  if (!isObj(raw) || typeof raw.pod !== "string" || typeof raw.ready !== "boolean") {
-    err(path, "must be a mapping with pod (a name) and ready (true or false)");
-    return null;
-  }
-  if (raw.namespace !== undefined && typeof raw.namespace !== "string")
-    err(`${path}.namespace`, "must be a name");
-  return {
-    pod: raw.pod,
-    ready: raw.ready,
-    ...(typeof raw.namespace === "string" ? { namespace: raw.namespace } : {}),
-  };
-}
-
-function localized(raw: unknown, path: string, err: Err): Localized | null {
-  if (!isObj(raw)) {
-    err(path, "must be a mapping with en and ko texts");
-    return null;
-  }
-  let ok = true;
-  for (const lang of ["en", "ko"] as const) {
-    if (typeof raw[lang] !== "string" || !(raw[lang] as string).trim()) {
-      err(`${path}.${lang}`, "missing text");
-      ok = false;
-    }
-  }
-  return ok ? { en: raw.en as string, ko: raw.ko as string } : null;
-}
-
-function idField(raw: Obj, key: string, path: string, err: Err): string | null {
-  const v = raw[key];
-  if (typeof v === "string" && ID.test(v)) return v;
-  err(path, "must be lower-case letters, digits and dashes");
-  return null;
-}
-
-function oneOf<T extends string>(v: unknown, values: readonly T[]): v is T {
-  return typeof v === "string" && (values as readonly string[]).includes(v);
-}
-
-function isObj(v: unknown): v is Obj {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}

@@ -29,6 +29,15 @@ const api = {
     if (needsShellAssets(line)) await current().loadAssets();
     return current().run(line);
   },
+  /**
+   * A line as the terminal shows it: only `output`, and only its last `keep` characters cross to
+   * the page (the terminal keeps no more), so megabytes of output are never copied between threads.
+   */
+  async runForTerminal(line: string, keep: number) {
+    const out = await api.run(line);
+    const cut = Math.max(0, out.output.length - keep);
+    return { ...out, stdout: "", stderr: "", output: cut ? out.output.slice(cut) : out.output, cut };
+  },
   prompt: () => current().prompt(),
   async complete(line: string) {
     if (/\bexplain\b/.test(line)) await current().loadAssets();

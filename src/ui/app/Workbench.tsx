@@ -1,6 +1,8 @@
 import { PHONE_QUERY, useMediaQuery } from "../components/useMediaQuery";
 import { EditorPanel } from "../features/editor/EditorPanel";
 import type { LessonCatalog } from "../features/lessons/useLessons";
+import { SaveStatus } from "../features/session/SaveStatus";
+import { WorkspaceBar } from "../features/session/WorkspaceBar";
 import { ShareStatusMessage } from "../features/share/ShareStatusMessage";
 import { useT } from "../i18n/useT";
 import { useAppStore } from "../store";
@@ -44,6 +46,8 @@ export function Workbench({ lessons }: { lessons: LessonCatalog | null }) {
       <AppHeader lessons={lessons} phone={phone} />
       <Notice />
       <ShareStatusMessage />
+      <SaveStatus />
+      <WorkspaceBar />
       <main
         className="workbench"
         data-editor={editorShown ? "open" : "closed"}

@@ -1,51 +1,105 @@
 import { useEffect } from "react";
 import { EXAMPLES } from "../../examples";
 import { markBooted } from "../features/share/bootGate";
-import { loadEngineSettings } from "../features/share/scenarioStorage";
+import { currentRecord } from "../session/current";
+import { remoteEngine } from "../session/engines";
+import { loadSession, setAside, startSaving } from "../session/persistence";
+import { emptyRecord } from "../session/record";
+import { ReplayError, replayRecord } from "../session/replay";
+import { lessonReplayer, showWorkspace } from "../session/restore";
+import type { Workspace } from "../session/stored";
 import { useAppStore } from "../store";
 import { refreshView } from "../store/actions";
-import { EDITOR_FILE } from "../store/editorSlice";
 import { engine } from "../worker/client";
 
 let booted = false;
+const get = useAppStore.getState;
 
 /**
- * Starts the engine once per page: a fresh cluster, then the applied
- * manifests the user had (so a reload keeps the cluster as it was).
+ * Starts the engine once per page and restores the saved workspace (the
+ * user's own, or the lesson or shared link that was on screen) by replaying
+ * its record. A record that does not replay never bricks the page: a guest
+ * falls back to the user's own work, and the user's own keeps what replays.
  */
 export function useBoot() {
   useEffect(() => {
     if (booted) return;
     booted = true;
-    engine.onApplied((files) => useAppStore.getState().setAppliedFiles(files));
+    engine.setReplayer(async (api) => {
+      const s = get();
+      // A workspace being restored is rebuilt by its own restore, which sees the failure.
+      if (s.restoring) throw new Error("a workspace was being restored");
+      await replayRecord(remoteEngine(api), currentRecord(s), lessonReplayer);
+    });
     engine.onNotice((n) => {
-      useAppStore.getState().setNotice({ key: "notice.restarted", values: { reason: `notice.${n.reason}` } });
+      get().setNotice(
+        n.restored
+          ? { key: "notice.restarted", values: { reason: `notice.${n.reason}` } }
+          : { key: "notice.notRestored", values: { reason: `notice.${n.reason}`, error: n.error ?? "" } },
+      );
       void refreshView();
     });
-    void (async () => {
-      const s = useAppStore.getState();
-      // Everything applied before, in order (older saves kept only the last apply).
-      const files = s.appliedFiles.length
-        ? s.appliedFiles
-        : s.appliedText
-          ? [{ name: EDITOR_FILE, text: s.appliedText }]
-          : [];
-      // The seed and kube-proxy's mode live in the engine: restore them as they were saved.
-      const saved = loadEngineSettings();
-      const report = await engine.reset({ seed: saved.seed }, files);
-      if (files.length) s.markApplied(s.appliedText, report.errors, report.results.length);
-      else if (isFirstVisit()) await offerFirstExample();
-      await engine.setProxyMode(saved.mode, saved.scheduler);
-      await refreshView();
-      markBooted();
-    })();
+    void boot();
   }, []);
 }
 
-/** Nothing saved, no lesson, no share link: a first visit. */
+async function boot(): Promise<void> {
+  const loaded = await loadSession();
+  if (loaded.disabled) get().setSaveProblem({ kind: "disabled" });
+  if (loaded.unreadable) get().setNotice({ key: "session.unreadable", values: { error: loaded.unreadable } });
+  const saved = loaded.saved;
+  if (!saved) await fresh();
+  else {
+    try {
+      await showWorkspace(saved.active, saved.current, saved.parked);
+    } catch (e) {
+      if (saved.parked) {
+        get().setNotice({ key: "session.guestFailed", values: { error: message(e) } });
+        await restoreOwn(saved.parked);
+      } else await restoreOwn(saved.current);
+    }
+  }
+  startSaving();
+  markBooted();
+}
+
+/** The user's own work; what does not replay is kept aside and the part before it shown. */
+async function restoreOwn(own: Workspace): Promise<void> {
+  try {
+    await showWorkspace("own", own, null);
+    return;
+  } catch (e) {
+    setAside(own.record);
+    const at = e instanceof ReplayError ? e.entry : -1;
+    get().setNotice({ key: "session.ownFailed", values: { error: message(e), entry: String(at + 1) } });
+    if (at <= 0) {
+      await fresh();
+      return;
+    }
+    const { trace: _, ...kept } = own.record;
+    await showWorkspace(
+      "own",
+      { record: { ...kept, journal: own.record.journal.slice(0, at) }, ui: own.ui },
+      null,
+    ).catch(() => fresh());
+  }
+}
+
+async function fresh(): Promise<void> {
+  await showWorkspace("own", { record: emptyRecord(), ui: { lines: [], history: [] } }, null).catch(
+    () => undefined,
+  );
+  if (isFirstVisit()) await offerFirstExample();
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Nothing saved, no share link: a first visit. */
 function isFirstVisit(): boolean {
-  const s = useAppStore.getState();
-  return !s.text && !s.appliedText && !s.lessonId && !location.hash.includes("s=");
+  const s = get();
+  return !s.text && s.journal.length === 0 && s.workspace === "own" && !location.hash.includes("s=");
 }
 
 /**
@@ -57,5 +111,5 @@ async function offerFirstExample(): Promise<void> {
   const load = EXAMPLES["./01-clusterip.yaml"];
   const text = load ? await load() : "";
   // Whatever the user typed while the example was on its way is theirs: the example never replaces it.
-  if (text && !useAppStore.getState().text) useAppStore.getState().setText(text);
+  if (text && !get().text) get().setText(text);
 }

@@ -1,5 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadCatalog } from "./catalogs";
 import { translate } from "./useT";
+
+beforeAll(() => loadCatalog("ko"));
 
 describe("plural rules", () => {
   it("chooses English's one and other forms by count", () => {

@@ -1,12 +1,9 @@
 import { useCallback } from "react";
 import { useAppStore } from "../store";
 import type { Language } from "../store/settingsSlice";
+import { catalog } from "./catalogs";
 import { en, type MessageKey } from "./en";
-import { ko } from "./ko";
-import type { Message } from "./message";
 import { pluralForm } from "./plural";
-
-const CATALOGS: Record<Language, Record<MessageKey, Message>> = { en, ko };
 
 /** A message's values: `{name}` in the template; `count` also chooses a plural form. */
 export type MessageValues = Record<string, string | number>;
@@ -16,7 +13,7 @@ export type MessageValues = Record<string, string | number>;
  * `Intl.PluralRules` gives for `values.count` in the language ("1 endpoint", "2 endpoints").
  */
 export function translate(language: Language, key: MessageKey, values?: MessageValues): string {
-  const message = CATALOGS[language][key] ?? en[key];
+  const message = catalog(language)[key] ?? en[key];
   const template = typeof message === "string" ? message : pluralForm(language, message, values?.count);
   if (!values) return template;
   return template.replace(/\{(\w+)\}/g, (m, name: string) =>
@@ -39,9 +36,12 @@ function formatValue(language: Language, v: string | number): string {
 /** The current language's `t`. */
 export function useT() {
   const language = useAppStore((s) => s.language);
+  const catalogs = useAppStore((s) => s.catalogs);
+  // A catalogue that arrives after the language was chosen is a new `t`.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: catalogs changes what translate returns.
   return useCallback(
     (key: MessageKey, values?: MessageValues) => translate(language, key, values),
-    [language],
+    [language, catalogs],
   );
 }
 

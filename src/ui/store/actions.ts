@@ -1,48 +1,113 @@
 /**
  * The UI's verbs: each hands work to the engine and puts what comes back
- * into the store. No networking is computed here.
+ * into the store. No networking is computed here. Everything that changes
+ * the simulation is journaled in the session record (session/record.ts),
+ * unless `journal: false` (a lesson step: the lesson's position replays it).
  */
+
 import type { IpvsScheduler, ProxyMode } from "../../engine/api/configTypes";
+import type { ApiError } from "../../engine/api/contract";
 import type { BurstResult } from "../../engine/net/burst";
 import type { SendRequest } from "../../engine/net/contract";
 import type { Trace } from "../../engine/net/types";
+import type { ManifestFile } from "../../engine/simulation";
+import type { TopologyView } from "../../engine/view/topology";
 import { publishFlights } from "../features/topology/flights";
+import type { JournalEntry } from "../session/record";
+import { appliedTextOf } from "../session/replay";
 import { engine } from "../worker/client";
 import { EDITOR_FILE } from "./editorSlice";
 import { useAppStore } from "./index";
+import { MAX_SCROLLBACK_CHARS } from "./scrollback";
 
 const get = useAppStore.getState;
+
+export interface OpOptions {
+  /** Record the operation in the session's journal (default true). */
+  journal?: boolean;
+  /** A burst leaves the packet on screen (a lesson step sends both); by default it replaces it. */
+  keepTrace?: boolean;
+}
+
+function record(entry: JournalEntry, opts: OpOptions | undefined): number | undefined {
+  return opts?.journal === false ? undefined : get().journalOp(entry);
+}
 
 export async function refreshView(): Promise<void> {
   const [view, prompt] = await Promise.all([
     engine.call((api) => api.view()),
     engine.call((api) => api.prompt()),
   ]);
-  get().setView(view);
+  // A read-only command leaves the cluster as it was: the diagram is not redrawn for nothing
+  // (on a 5,000-pod cluster a redraw is a long task of its own).
+  if (!sameCluster(get().view, view)) get().setView(view);
   get().setPrompt(prompt);
 }
 
+/**
+ * The same objects (the store's revision) under the same kube-proxy mode. A rebuilt simulation
+ * counts its revisions afresh, so what was built is compared too (counts, first and last names).
+ */
+function sameCluster(a: TopologyView | null, b: TopologyView): boolean {
+  return a !== null && fingerprint(a) === fingerprint(b);
+}
+
+function fingerprint(v: TopologyView): string {
+  const ends = <T>(list: T[], name: (t: T) => string) =>
+    list.length ? `${name(list[0]!)}…${name(list[list.length - 1]!)}` : "";
+  return [
+    v.revision,
+    v.proxyMode,
+    v.ipvsScheduler,
+    v.kubernetesVersion,
+    v.nodes.length,
+    v.pods.length,
+    v.services.length,
+    v.serviceCount ?? 0,
+    ends(v.nodes, (n) => n.name),
+    ends(v.pods, (p) => `${p.name}/${p.ip ?? ""}/${p.ready}`),
+    ends(v.services, (s) => `${s.name}/${s.clusterIP}`),
+  ].join("|");
+}
+
+/** Applies files (each also written to the node shell's home, as `kubectl apply -f` would read it). */
+export async function applyFiles(files: ManifestFile[], opts?: OpOptions): Promise<ApiError[]> {
+  const report = await engine.call((api) => api.apply(files));
+  // Journaled as soon as the engine answers: entries keep the order the engine ran them in.
+  record({ op: "apply", files }, opts);
+  for (const f of files) await engine.call((api) => api.writeFile(f.name, f.text));
+  get().markApplied(appliedTextOf(files), report.errors, report.results.length);
+  return report.errors;
+}
+
 /** Applies the editor's text to the cluster. */
-export async function applyEditor(): Promise<void> {
-  const text = get().text;
-  const report = await engine.apply([{ name: EDITOR_FILE, text }]);
-  await engine.call((api) => api.writeFile(EDITOR_FILE, text));
-  get().markApplied(text, report.errors, report.results.length);
+export async function applyEditor(opts?: OpOptions): Promise<void> {
+  await applyFiles([{ name: EDITOR_FILE, text: get().text }], opts);
   await refreshView();
 }
 
-/** Runs a line in the terminal, as the user typed it. */
-export async function runCommand(line: string): Promise<void> {
+/** Runs a line in the terminal, as the user typed it; resolves to its exit code. */
+export async function runCommand(line: string, opts?: OpOptions): Promise<number> {
   const s = get();
   s.appendLines([{ kind: "input", text: line, prompt: s.prompt }]);
   if (line.trim()) s.pushHistory(line);
   s.setBusy(true);
+  let exitCode = 1;
   try {
-    const out = await engine.call((api) => api.run(line));
+    const out = await engine.call((api) => api.runForTerminal(line, MAX_SCROLLBACK_CHARS));
+    exitCode = out.exitCode;
+    // Every line is kept, not only those that changed objects: a `sleep` moves the virtual clock,
+    // a `dig` or `curl` draws from the PRNG and opens a connection, `kubectl exec -it` enters a pod;
+    // the replay must land on the same state.
+    const entry = line.trim() ? record({ op: "run", line }, opts) : undefined;
     if (out.effects.some((e) => e.type === "clear")) s.clearTerminal();
-    else if (out.output) s.appendLines([{ kind: out.exitCode === 0 ? "output" : "error", text: out.output }]);
+    else if (out.output)
+      s.appendLines([
+        ...(out.cut ? [{ kind: "cut" as const, text: "", cut: out.cut }] : []),
+        { kind: out.exitCode === 0 ? "output" : "error", text: out.output },
+      ]);
     const traced = out.effects.find((e) => e.type === "trace");
-    if (traced) s.setTrace(traced.trace);
+    if (traced) showTrace(traced.trace, entry);
     s.setPrompt(out.prompt);
   } catch (e) {
     s.appendLines([{ kind: "error", text: `${e instanceof Error ? e.message : String(e)}\n` }]);
@@ -50,31 +115,57 @@ export async function runCommand(line: string): Promise<void> {
     s.setBusy(false);
   }
   await refreshView();
+  return exitCode;
 }
 
 export async function completeCommand(line: string): Promise<string[]> {
   return engine.call((api) => api.complete(line));
 }
 
-export async function sendPacket(request: SendRequest): Promise<Trace> {
-  const trace = await engine.call((api) => api.send(request));
-  get().setBurst(null);
+/** Puts a packet on screen; `entry` is the journal entry that sent it (-1: a lesson step's). */
+export function showTrace(trace: Trace | null, entry: number | undefined): void {
   get().setTrace(trace);
+  get().setTraceEntry(trace ? entry : undefined);
+}
+
+export async function sendPacket(request: SendRequest, opts?: OpOptions): Promise<Trace> {
+  const trace = await engine.call((api) => api.send(request));
+  const entry = record({ op: "send", request }, opts);
+  get().setBurst(null);
+  showTrace(trace, entry ?? -1);
   await refreshView();
   return trace;
 }
 
 /** Sends a burst; the diagram animates the returned connections, the form shows the tally. */
-export async function sendBurst(request: SendRequest, count: number): Promise<BurstResult> {
+export async function sendBurst(request: SendRequest, count: number, opts?: OpOptions): Promise<BurstResult> {
   const { result, traces } = await engine.call((api) => api.burst(request, count));
-  get().setTrace(null);
+  record({ op: "burst", request, count }, opts);
+  if (!opts?.keepTrace) showTrace(null, undefined);
   get().setBurst(result);
   publishFlights(traces, result);
   await refreshView();
   return result;
 }
 
-export async function setProxyMode(mode: ProxyMode, scheduler?: IpvsScheduler): Promise<void> {
-  await engine.setProxyMode(mode, scheduler);
+export async function setProxyMode(
+  mode: ProxyMode,
+  scheduler?: IpvsScheduler,
+  opts?: OpOptions,
+): Promise<void> {
+  await engine.call((api) => api.setProxyMode(mode, scheduler));
+  record(scheduler ? { op: "mode", mode, scheduler } : { op: "mode", mode }, opts);
+  await refreshView();
+}
+
+/** A readiness probe's verdict for a pod. */
+export async function setPodReady(
+  namespace: string,
+  pod: string,
+  ready: boolean,
+  opts?: OpOptions,
+): Promise<void> {
+  await engine.call((api) => api.setPodReady(namespace, pod, ready));
+  record({ op: "ready", namespace, pod, ready }, opts);
   await refreshView();
 }

@@ -1,6 +1,5 @@
 import type { StateCreator } from "zustand";
 import type { ApiError } from "../../engine/api/contract";
-import type { ManifestFile } from "../../engine/simulation";
 import type { AppState } from "./index";
 
 /** A refusal shown in the editor at its line. */
@@ -18,9 +17,6 @@ export interface EditorSlice {
   markers: EditorMarker[];
   /** What the last apply did: objects the API server took, and documents it refused. */
   lastApply: ApplyOutcome | null;
-  /** Every manifest applied to this cluster since it was built, in order: replaying them rebuilds it. */
-  appliedFiles: ManifestFile[];
-  setAppliedFiles: (files: readonly ManifestFile[]) => void;
   setText: (text: string) => void;
   /** Records an apply of `text`: its refusals become markers; `applied` objects were taken (unknown if omitted). */
   markApplied: (text: string, errors: ApiError[], applied?: number) => void;
@@ -39,8 +35,6 @@ export const createEditorSlice: StateCreator<AppState, [], [], EditorSlice> = (s
   appliedText: "",
   markers: [],
   lastApply: null,
-  appliedFiles: [],
-  setAppliedFiles: (files) => set({ appliedFiles: [...files] }),
   setText: (text) => set({ text }),
   markApplied: (text, errors, applied) =>
     set({

@@ -1,6 +1,8 @@
 import type { StateCreator } from "zustand";
 import type { BurstResult } from "../../engine/net/burst";
 import type { Trace } from "../../engine/net/types";
+import type { GoalResult } from "../../lessons/goals";
+import type { ChoiceWhere } from "../../lessons/predict";
 import type { LessonPoint, PredictKind } from "../../lessons/types";
 import type { AppState } from "./index";
 
@@ -13,8 +15,18 @@ export interface PredictionState {
   /** What the engine did (from the held-back trace). */
   answer: string;
   trace: Trace;
+  /** For `chain`: each choice's stage and place. */
+  where?: Record<string, ChoiceWhere>;
   picked: string | null;
   checked: boolean;
+}
+
+/** A challenge step's state: hints revealed so far, and the last check's results. */
+export interface ChallengeState {
+  stepKey: string;
+  hints: number;
+  results: GoalResult[] | null;
+  checking: boolean;
 }
 
 export interface LessonSlice {
@@ -31,6 +43,8 @@ export interface LessonSlice {
   /** A step is being run: navigation waits. */
   lessonRunning: boolean;
   presentation: boolean;
+  /** Where leaving presentation mode goes: the lesson it was opened from, or the user's own work. */
+  presentationFrom: "lesson" | "own";
   /** What the diagram should point at for the current step (the topology reads it). */
   pointAt: LessonPoint | null;
   prediction: PredictionState | null;
@@ -40,21 +54,27 @@ export interface LessonSlice {
   stepLineStart: number;
   /** A step that failed to run (an engine error), shown in the player. */
   lessonError: string | null;
+  challenge: ChallengeState | null;
   chooseLesson: (id: string | null) => void;
   /** Opens a lesson at a step (a shared link does this); the player brings the cluster there. */
   openLesson: (id: string, step: number) => void;
   setLessonStep: (index: number) => void;
   setRanStep: (index: number) => void;
   setLessonRunning: (running: boolean) => void;
-  setPresentation: (on: boolean) => void;
+  setPresentation: (on: boolean, from?: "lesson" | "own") => void;
   setPointAt: (point: LessonPoint | null) => void;
   setPrediction: (prediction: PredictionState | null) => void;
   setLessonBurst: (burst: BurstResult | null) => void;
   pickChoice: (choice: string) => void;
   /** Reveals the answer and hands the held-back trace to playback. */
   checkPrediction: () => void;
+  /** Reveals the answer without a pick (a presenter asks the room, then moves on). */
+  revealPrediction: () => void;
   setStepLineStart: (line: number) => void;
   setLessonError: (message: string | null) => void;
+  setChallenge: (challenge: ChallengeState | null) => void;
+  /** A workspace restored at a lesson step (already run in the engine), or none. */
+  restoreLesson: (position: { id: string; step: number } | null) => void;
 }
 
 export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (set, get) => ({
@@ -63,13 +83,24 @@ export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (s
   ranStep: -1,
   lessonRunning: false,
   presentation: false,
+  presentationFrom: "own",
   pointAt: null,
   prediction: null,
   lessonBurst: null,
   stepLineStart: 0,
   lessonError: null,
+  challenge: null,
   chooseLesson: (lessonId) =>
-    set({ lessonId, lessonStep: 0, ranStep: -1, prediction: null, pointAt: null, lessonError: null }),
+    set({
+      lessonId,
+      lessonStep: 0,
+      ranStep: -1,
+      prediction: null,
+      pointAt: null,
+      lessonError: null,
+      lessonBurst: null,
+      challenge: null,
+    }),
   openLesson: (lessonId, step) =>
     set({
       lessonId,
@@ -78,11 +109,14 @@ export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (s
       prediction: null,
       pointAt: null,
       lessonError: null,
+      lessonBurst: null,
+      challenge: null,
     }),
   setLessonStep: (lessonStep) => set({ lessonStep }),
   setRanStep: (ranStep) => set({ ranStep }),
   setLessonRunning: (lessonRunning) => set({ lessonRunning }),
-  setPresentation: (presentation) => set({ presentation }),
+  setPresentation: (presentation, from) =>
+    set(from ? { presentation, presentationFrom: from } : { presentation }),
   setPointAt: (pointAt) => set({ pointAt }),
   setPrediction: (prediction) => set({ prediction }),
   setLessonBurst: (lessonBurst) => set({ lessonBurst }),
@@ -95,7 +129,27 @@ export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (s
     if (!p || p.picked === null || p.checked) return;
     set({ prediction: { ...p, checked: true } });
     get().setTrace(p.trace);
+    get().setTraceEntry(-1);
+  },
+  revealPrediction: () => {
+    const p = get().prediction;
+    if (!p || p.checked) return;
+    set({ prediction: { ...p, checked: true } });
+    get().setTrace(p.trace);
+    get().setTraceEntry(-1);
   },
   setStepLineStart: (stepLineStart) => set({ stepLineStart }),
   setLessonError: (lessonError) => set({ lessonError }),
+  setChallenge: (challenge) => set({ challenge }),
+  restoreLesson: (position) =>
+    set({
+      lessonId: position?.id ?? null,
+      lessonStep: position?.step ?? 0,
+      ranStep: position ? position.step : -1,
+      prediction: null,
+      pointAt: null,
+      lessonError: null,
+      lessonBurst: null,
+      challenge: null,
+    }),
 });

@@ -1,4 +1,5 @@
 import type { StateCreator } from "zustand";
+import { isLoaded, loadCatalog } from "../i18n/catalogs";
 import type { AppState } from "./index";
 
 export const LANGUAGES = ["en", "ko"] as const;
@@ -9,6 +10,9 @@ export type Theme = (typeof THEMES)[number];
 export interface SettingsSlice {
   language: Language;
   theme: Theme;
+  /** How many catalogues have loaded since the page did: a change re-renders the text. */
+  catalogs: number;
+  /** Switches at once; until the language's catalogue has loaded, its text shows in English. */
   setLanguage: (language: Language) => void;
   setTheme: (theme: Theme) => void;
 }
@@ -22,6 +26,11 @@ export function initialLanguage(): Language {
 export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> = (set) => ({
   language: initialLanguage(),
   theme: "light",
-  setLanguage: (language) => set({ language }),
+  catalogs: 0,
+  setLanguage: (language) => {
+    set({ language });
+    if (!isLoaded(language))
+      void loadCatalog(language).then(() => set((s) => ({ catalogs: s.catalogs + 1 })));
+  },
   setTheme: (theme) => set({ theme }),
 });

@@ -1,34 +1,36 @@
 /**
  * The one engine client of the page, created at module load (never inside a
  * component effect). A worker that crashes or stops answering is replaced,
- * and its state restored by replaying the last applied manifests.
+ * and its state rebuilt by the replayer the session installs (the session
+ * record, replayed: see session/replay.ts).
  */
 import type { Remote } from "comlink";
 import { proxy, wrap } from "comlink";
-import type { IpvsScheduler, ProxyMode } from "../../engine/api/configTypes";
-import type { ManifestFile, SimulationOptions } from "../../engine/simulation";
 import type { SimulationWorkerApi } from "../../worker/simulation.worker";
-
-type Listener = (notice: EngineNotice) => void;
-type AppliedListener = (files: readonly ManifestFile[]) => void;
 
 export interface EngineNotice {
   kind: "restarted";
   reason: "crashed" | "hung";
+  /** Whether the workspace was rebuilt in the new engine; `error` says why not. */
+  restored: boolean;
+  error?: string;
 }
+
+type Listener = (notice: EngineNotice) => void;
+/** Rebuilds the state in a fresh engine; calls made through `api` are bounded by `timeoutMs`. */
+export type Replayer = (api: Remote<SimulationWorkerApi>) => Promise<void>;
 
 /** How long a single call may take before the worker counts as hung (long work reports progress instead). */
 const HANG_TIMEOUT_MS = 15_000;
+/** How long rebuilding the state in a fresh worker may take. */
+const REPLAY_TIMEOUT_MS = 120_000;
 
-class EngineClient {
+export class EngineClient {
   private worker!: Worker;
   private remote!: Remote<SimulationWorkerApi>;
-  private options: SimulationOptions = {};
-  private applied: ManifestFile[] = [];
-  private proxyMode: { mode: ProxyMode; scheduler?: IpvsScheduler } | undefined;
   private restarting: Promise<void> | undefined;
+  private replayer: Replayer | undefined;
   private readonly listeners = new Set<Listener>();
-  private readonly appliedListeners = new Set<AppliedListener>();
 
   constructor() {
     this.start();
@@ -39,16 +41,49 @@ class EngineClient {
     return () => this.listeners.delete(listener);
   }
 
-  /** Every manifest applied since the last reset, in order: what rebuilds this cluster. */
-  onApplied(listener: AppliedListener): () => void {
-    this.appliedListeners.add(listener);
-    return () => this.appliedListeners.delete(listener);
+  /** What rebuilds the state after a restart (the session's replay). */
+  setReplayer(replayer: Replayer): void {
+    this.replayer = replayer;
   }
 
   /** Calls the engine; if the worker dies or hangs on the way, restarts it and rejects. */
   async call<T>(
     fn: (api: Remote<SimulationWorkerApi>) => Promise<T>,
     timeoutMs = HANG_TIMEOUT_MS,
+  ): Promise<T> {
+    if (this.restarting) await this.restarting;
+    try {
+      return await this.bounded(fn, timeoutMs);
+    } catch (e) {
+      if (e instanceof EngineFailure) await this.restart(e.reason);
+      throw e;
+    }
+  }
+
+  /** Waits for a restart in progress, if any. */
+  async settled(): Promise<void> {
+    await this.restarting;
+  }
+
+  /** The current worker's API, uncounted (the console and fault-injection tests use it). */
+  get api(): Remote<SimulationWorkerApi> {
+    return this.remote;
+  }
+
+  /** Stops the worker for good (a scratch engine, done with). */
+  dispose(): void {
+    this.replayer = undefined;
+    this.worker.terminate();
+  }
+
+  progress<T>(callback: (p: T) => void) {
+    return proxy(callback);
+  }
+
+  /** Runs `fn` against the current worker, failing with EngineFailure if it dies or hangs meanwhile. */
+  private async bounded<T>(
+    fn: (api: Remote<SimulationWorkerApi>) => Promise<T>,
+    timeoutMs: number,
   ): Promise<T> {
     const worker = this.worker;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -60,49 +95,10 @@ class EngineClient {
     });
     try {
       return await Promise.race([fn(this.remote), failure]);
-    } catch (e) {
-      if (e instanceof EngineFailure) await this.restart(e.reason);
-      throw e;
     } finally {
       clearTimeout(timer);
       if (onError) worker.removeEventListener("error", onError);
     }
-  }
-
-  /** Starts a fresh simulation; remembered so a restart can restore it. */
-  async reset(options: SimulationOptions, files: ManifestFile[] = []) {
-    this.options = options;
-    this.applied = [...files];
-    this.proxyMode = undefined;
-    this.emitApplied();
-    return this.call((api) => api.reset(options, files));
-  }
-
-  /** Applies manifests; remembered for restoring after a crash. */
-  async apply(files: ManifestFile[]) {
-    const report = await this.call((api) => api.apply(files));
-    this.applied.push(...files);
-    this.emitApplied();
-    return report;
-  }
-
-  /** Switches kube-proxy's mode; remembered for restoring after a crash. */
-  async setProxyMode(mode: ProxyMode, scheduler?: IpvsScheduler): Promise<void> {
-    this.proxyMode = { mode, ...(scheduler ? { scheduler } : {}) };
-    await this.call((api) => api.setProxyMode(mode, scheduler));
-  }
-
-  get api(): Remote<SimulationWorkerApi> {
-    return this.remote;
-  }
-
-  progress<T>(callback: (p: T) => void) {
-    return proxy(callback);
-  }
-
-  private emitApplied() {
-    const files = [...this.applied];
-    for (const l of this.appliedListeners) l(files);
   }
 
   private start() {
@@ -112,7 +108,7 @@ class EngineClient {
     });
     // An uncaught error leaves the engine in an unknown state: replace it, even between calls.
     worker.addEventListener("error", () => {
-      if (this.worker === worker) void this.restart("crashed");
+      if (this.worker === worker && !this.restarting) void this.restart("crashed");
     });
     this.worker = worker;
     this.remote = wrap<SimulationWorkerApi>(worker);
@@ -129,19 +125,37 @@ class EngineClient {
   private async replace(reason: EngineNotice["reason"]) {
     this.worker.terminate();
     this.start();
-    await this.remote.reset(this.options, this.applied);
-    if (this.proxyMode) await this.remote.setProxyMode(this.proxyMode.mode, this.proxyMode.scheduler);
-    for (const l of this.listeners) l({ kind: "restarted", reason });
+    let notice: EngineNotice = { kind: "restarted", reason, restored: true };
+    try {
+      const replayer = this.replayer;
+      if (replayer) await this.bounded((api) => replayer(api), REPLAY_TIMEOUT_MS);
+    } catch (e) {
+      // The state does not rebuild (it may be what broke the engine): a fresh, empty engine instead.
+      this.worker.terminate();
+      this.start();
+      notice = {
+        kind: "restarted",
+        reason,
+        restored: false,
+        error: e instanceof Error ? e.message : String(e),
+      };
+    }
+    for (const l of this.listeners) l(notice);
   }
 }
 
 export class EngineFailure extends Error {
-  constructor(readonly reason: EngineNotice["reason"]) {
+  constructor(readonly reason: "crashed" | "hung") {
     super(`the simulation engine ${reason}`);
   }
 }
 
 export const engine = new EngineClient();
+
+/** A throwaway engine of its own worker: untrusted input is tried there first, never in the user's. */
+export function scratchEngine(): EngineClient {
+  return new EngineClient();
+}
 
 let experiments: EngineClient | undefined;
 

@@ -10,6 +10,8 @@ import { monacoTheme } from "./monaco/theme";
 export interface EditorHandoff {
   offset: number;
   focused: boolean;
+  /** The text's length when the caret was read: what was typed after it moved the caret on. */
+  length: number;
 }
 
 export interface MonacoYamlEditorProps {
@@ -85,7 +87,9 @@ export function MonacoYamlEditor({ handoff }: MonacoYamlEditorProps) {
     host.addEventListener("scroll", unscroll, true);
     // The user was typing in the plain editor: carry on in Monaco at the same place.
     if (handoff.focused) {
-      editor.setPosition(model.getPositionAt(handoff.offset));
+      // Keys typed between reading the caret and this mount went in at the caret.
+      const typed = model.getValueLength() - handoff.length;
+      editor.setPosition(model.getPositionAt(Math.max(0, handoff.offset + typed)));
       editor.focus();
     } else if (savedViewState) {
       editor.restoreViewState(savedViewState);

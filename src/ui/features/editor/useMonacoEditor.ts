@@ -24,7 +24,7 @@ export function useMonacoEditor(
       const focused = area !== null && document.activeElement === area;
       setLoaded({
         Editor: m.MonacoYamlEditor,
-        handoff: { focused, offset: focused ? area.selectionStart : 0 },
+        handoff: { focused, offset: focused ? area.selectionStart : 0, length: area?.value.length ?? 0 },
       });
     });
     return () => {
@@ -32,5 +32,5 @@ export function useMonacoEditor(
     };
   }, [wanted, loaded, plain]);
 
-  return loaded ?? { Editor: null, handoff: { focused: false, offset: 0 } };
+  return loaded ?? { Editor: null, handoff: { focused: false, offset: 0, length: 0 } };
 }

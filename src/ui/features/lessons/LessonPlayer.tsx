@@ -2,6 +2,7 @@ import type { Lesson } from "../../../lessons/types";
 import { useT } from "../../i18n/useT";
 import { useAppStore } from "../../store";
 import { BurstTable } from "../send/BurstTable";
+import { ChallengePanel } from "./ChallengePanel";
 import { LessonErrors } from "./LessonErrors";
 import { LessonSelect } from "./LessonSelect";
 import { goToStep } from "./lessonActions";
@@ -68,6 +69,7 @@ function LessonBody({ lesson }: { lesson: Lesson }) {
           </p>
         ) : null}
         <PredictPanel step={step} stepKey={`${lesson.id}/${step.id}`} />
+        <ChallengePanel lesson={lesson} step={step} />
         {burst ? <BurstTable result={burst} /> : null}
       </article>
     </div>

@@ -1,12 +1,22 @@
+import type { HopPlace } from "../../../engine/net/types";
 import { NO_BACKEND } from "../../../lessons/predict";
 import type { LessonStep } from "../../../lessons/types";
 import type { MessageKey } from "../../i18n/en";
 import { useT } from "../../i18n/useT";
 import { useAppStore } from "../../store";
 
+type T = ReturnType<typeof useT>;
+
+function placeText(place: HopPlace, t: T): string {
+  if (place.external) return t("predict.outside");
+  if (place.pod) return t("predict.inPod", { pod: place.pod });
+  return t("predict.onNode", { node: place.node ?? "" });
+}
+
 /**
  * Predict, then observe: the student picks from choices the engine's result
- * supplied; Check reveals what the engine did and plays the packet.
+ * supplied, said in the student's language; Check reveals what the engine
+ * did and plays the packet.
  */
 export function PredictPanel({ step, stepKey }: { step: LessonStep; stepKey: string }) {
   const t = useT();
@@ -17,11 +27,19 @@ export function PredictPanel({ step, stepKey }: { step: LessonStep; stepKey: str
   if (!step.predict || !prediction) return null;
   const label = (value: string) => {
     if (prediction.kind === "verdict") return t(`predict.verdict.${value}` as MessageKey);
-    if (prediction.kind === "backend" && value === NO_BACKEND) return t("predict.noBackend");
+    if (value === NO_BACKEND) return t("predict.noBackend");
+    if (prediction.kind === "node") return t("predict.nodeChoice", { node: value });
+    const where = prediction.where?.[value];
+    if (where) return t("predict.where", { stage: where.stage, place: placeText(where.place, t) });
     return value;
   };
   const name = `predict-${stepKey}`;
   const right = prediction.picked === prediction.answer;
+  const result = !prediction.checked
+    ? ""
+    : prediction.picked === null
+      ? t("predict.answer", { answer: label(prediction.answer) })
+      : t(right ? "predict.correct" : "predict.wrong", { answer: label(prediction.answer) });
   return (
     <form
       className="predict"
@@ -58,12 +76,15 @@ export function PredictPanel({ step, stepKey }: { step: LessonStep; stepKey: str
       <p
         role="status"
         className={
-          prediction.checked ? (right ? "predict-result ok" : "predict-result bad") : "predict-result"
+          // Revealed without a pick (a presenter's room): the answer, neither right nor wrong.
+          !prediction.checked || prediction.picked === null
+            ? "predict-result"
+            : right
+              ? "predict-result ok"
+              : "predict-result bad"
         }
       >
-        {prediction.checked
-          ? t(right ? "predict.correct" : "predict.wrong", { answer: label(prediction.answer) })
-          : ""}
+        {result}
       </p>
     </form>
   );

@@ -1,47 +1,61 @@
 /**
- * Moving through a lesson. The next step runs on the cluster as it is;
- * any other move rebuilds the cluster from scratch and replays the steps
- * before the target quietly, so the state is always what the lesson says.
+ * Moving through a lesson. The next step runs on the cluster as it is, when
+ * nothing else happened since the last one; any other move rebuilds the
+ * lesson's cluster and replays the steps before the target quietly, so the
+ * state is always what the lesson says. Steps are not journaled: the
+ * session record holds the lesson's position, and only what the student
+ * does on top of it.
  */
-import { exampleText } from "../../../examples";
+
+import { LESSON_FILES } from "../../../lessons/files";
+import { checkGoals, type GoalEngine } from "../../../lessons/goals";
 import { runLessonStep } from "../../../lessons/runStep";
 import type { Lesson } from "../../../lessons/types";
+import { clientEngine } from "../../session/engines";
 import { useAppStore } from "../../store";
-import { refreshView } from "../../store/actions";
+import { refreshView, sendPacket, showTrace } from "../../store/actions";
 import { engine } from "../../worker/client";
-import { quietEngine, visibleEngine } from "./lessonEngines";
+import { visibleEngine } from "./lessonEngines";
+import { replaySteps } from "./lessonReplay";
 
 const get = useAppStore.getState;
-
-/** The seed every lesson's cluster starts from, so a lesson replays the same everywhere. */
-export const LESSON_SEED = 1;
 
 /** Brings the cluster to `index` and runs that step visibly. Ignored while another step runs. */
 export async function goToStep(lesson: Lesson, index: number): Promise<void> {
   const s = get();
   const step = lesson.steps[index];
   if (!step || s.lessonRunning) return;
+  const incremental =
+    s.lessonId === lesson.id &&
+    s.ranStep >= 0 &&
+    s.ranStep === index - 1 &&
+    s.journal.length === 0 &&
+    !lesson.steps[index - 1]?.challenge;
   s.setLessonRunning(true);
   s.setLessonError(null);
   s.setPrediction(null);
   s.setLessonBurst(null);
+  s.setChallenge(
+    step.challenge ? { stepKey: `${lesson.id}/${step.id}`, hints: 0, results: null, checking: false } : null,
+  );
+  // A step's packet starts fresh: nothing of an earlier step's trace stays on screen.
+  showTrace(null, undefined);
   s.setLessonStep(index);
   s.setPointAt(step.point ?? null);
   try {
-    const incremental = s.lessonId === lesson.id && s.ranStep >= 0 && s.ranStep === index - 1;
     if (!incremental) {
-      await engine.reset({ seed: LESSON_SEED });
+      s.startCluster(lesson.cluster.seed, lesson.cluster.startTime);
       s.clearTerminal();
-      s.setTrace(null);
-      for (const earlier of lesson.steps.slice(0, index))
-        await runLessonStep(earlier, quietEngine, exampleText);
+      const capture = await replaySteps(clientEngine, lesson, index);
+      get().markApplied(capture.editorText, []);
+      get().setText(capture.editorText);
       await refreshView();
     }
     get().setStepLineStart(get().lines.length);
     await runLessonStep(
       step,
       visibleEngine(`${lesson.id}/${step.id}`, step.predict !== undefined),
-      exampleText,
+      LESSON_FILES,
     );
     get().setRanStep(index);
   } catch (e) {
@@ -60,4 +74,45 @@ export async function nextStep(lesson: Lesson): Promise<void> {
 export async function previousStep(lesson: Lesson): Promise<void> {
   const i = get().lessonStep;
   if (i > 0) await goToStep(lesson, i - 1);
+}
+
+/**
+ * The engine as a challenge's checks see it: a packet is sent and shown (and
+ * journaled, like any packet), a line runs quietly but is journaled too (it
+ * may move the clock or draw from the PRNG), the view is the engine's.
+ */
+const goalEngine: GoalEngine = {
+  send: (request) => sendPacket(request),
+  run: async (line) => {
+    const out = await engine.call((api) => api.run(line));
+    get().journalOp({ op: "run", line });
+    return out;
+  },
+  view: () => engine.call((api) => api.view()),
+};
+
+/** Checks the current challenge's goals on the engine. */
+export async function checkChallenge(lesson: Lesson): Promise<void> {
+  const s = get();
+  const step = lesson.steps[s.lessonStep];
+  const state = s.challenge;
+  if (!step?.challenge || !state || state.checking) return;
+  s.setChallenge({ ...state, checking: true });
+  try {
+    const results = await checkGoals(step.challenge.goals, goalEngine);
+    get().setChallenge({ ...state, results, checking: false });
+  } catch (e) {
+    get().setChallenge({ ...state, checking: false });
+    get().setLessonError(e instanceof Error ? e.message : String(e));
+  }
+  await refreshView();
+}
+
+/** Reveals the next hint. */
+export function nextHint(lesson: Lesson): void {
+  const s = get();
+  const step = lesson.steps[s.lessonStep];
+  const state = s.challenge;
+  if (!step?.challenge || !state) return;
+  s.setChallenge({ ...state, hints: Math.min(state.hints + 1, step.challenge.hints.length) });
 }

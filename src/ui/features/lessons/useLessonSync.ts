@@ -1,6 +1,5 @@
 import { useEffect } from "react";
 import { useAppStore } from "../../store";
-import { goToStep } from "./lessonActions";
 import type { LessonCatalog } from "./useLessons";
 
 /**
@@ -17,6 +16,10 @@ export function useLessonSync(catalog: LessonCatalog | null) {
   useEffect(() => {
     if (!catalog || !lessonId || ranStep !== -1 || running || !booted) return;
     const lesson = catalog.lessons.find((l) => l.id === lessonId);
-    if (lesson) void goToStep(lesson, Math.min(lessonStep, lesson.steps.length - 1));
+    // The lesson player's code loads with the first lesson, not with every page.
+    if (lesson)
+      void import("./lessonActions").then((m) =>
+        m.goToStep(lesson, Math.min(lessonStep, lesson.steps.length - 1)),
+      );
   }, [catalog, lessonId, lessonStep, ranStep, running, booted]);
 }

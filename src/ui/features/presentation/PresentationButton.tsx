@@ -1,5 +1,6 @@
 import { useEffect, useRef } from "react";
 import { useT } from "../../i18n/useT";
+import { enterLesson } from "../../session/workspaces";
 import { useAppStore } from "../../store";
 import { type LessonCatalog, requestLessons } from "../lessons/useLessons";
 
@@ -8,12 +9,14 @@ export const SEED_LESSON_ID = "seed-services";
 
 let focusOnMount = false;
 
-/** Opens presentation mode on the current lesson (the seed lesson when none was chosen). */
+/**
+ * Opens presentation mode on the current lesson, or on the seed lesson in a
+ * workspace of its own (the user's work is parked and comes back on leaving).
+ */
 export function PresentationButton({ catalog }: { catalog: LessonCatalog | null }) {
   const t = useT();
   const ref = useRef<HTMLButtonElement>(null);
   const setPresentation = useAppStore((s) => s.setPresentation);
-  const chooseLesson = useAppStore((s) => s.chooseLesson);
   useEffect(() => {
     // Coming back from presentation mode: focus returns to the button that opened it.
     if (focusOnMount) ref.current?.focus();
@@ -22,13 +25,11 @@ export function PresentationButton({ catalog }: { catalog: LessonCatalog | null 
   const open = async () => {
     const lessons = catalog ?? (await requestLessons());
     const s = useAppStore.getState();
-    const known = lessons.lessons.some((l) => l.id === s.lessonId);
-    if (!known)
-      chooseLesson(
-        lessons.lessons.find((l) => l.id === SEED_LESSON_ID)?.id ?? lessons.lessons[0]?.id ?? null,
-      );
+    const inLesson = s.workspace === "lesson" && lessons.lessons.some((l) => l.id === s.lessonId);
+    const start = lessons.lessons.find((l) => l.id === SEED_LESSON_ID)?.id ?? lessons.lessons[0]?.id;
+    if (!inLesson && start) enterLesson(start);
     focusOnMount = true;
-    setPresentation(true);
+    setPresentation(true, inLesson ? "lesson" : "own");
   };
   return (
     <button ref={ref} type="button" className="presentation-button" onClick={() => void open()}>

@@ -1,31 +1,26 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from "react";
-import { useAppStore } from "../../store";
-import { encodeScenario, shareUrl } from "./codec";
-import { collectScenario } from "./collect";
+import { lazy, Suspense, useCallback, useState } from "react";
 import { useShareT } from "./messages";
 import { ShareStatusMessage } from "./ShareStatusMessage";
 import { useShareRestore } from "./useShareRestore";
 import "./share.css";
 
-// The QR encoder comes when a code is first shown.
+/** The QR encoder loads when a code is first shown. */
 const QrCode = lazy(() => import("./QrCode").then((m) => ({ default: m.QrCode })));
 
 /** Links longer than this get a warning: chat apps and some browsers cut them. */
 const LONG_LINK = 8000;
 
 export interface ShareControlsProps {
-  /** Presentation mode shows the link's QR code large, for a room to scan. */
-  presentation?: boolean;
   /** Whether to show what opening a link did here (the workbench shows it under its header). */
   status?: boolean;
 }
 
 /**
- * Share the whole scenario as a link: button, the link to copy, and its QR
+ * Share the whole workspace as a link: button, the link to copy, and its QR
  * code. Also opens a shared link on load (`useShareRestore`), so the app
- * restores links wherever these controls are shown.
+ * opens links wherever these controls are shown.
  */
-export function ShareControls({ presentation = false, status = true }: ShareControlsProps) {
+export function ShareControls({ status = true }: ShareControlsProps) {
   const t = useShareT();
   const [link, setLink] = useState("");
   const [copied, setCopied] = useState<"" | "copied" | "failed">("");
@@ -33,20 +28,11 @@ export function ShareControls({ presentation = false, status = true }: ShareCont
   useShareRestore();
 
   const share = useCallback(async () => {
-    const url = shareUrl(window.location, await encodeScenario(collectScenario()));
-    setLink(url);
+    // The link encoder loads with the first share.
+    const { shareLink } = await import("./shareLink");
+    setLink(await shareLink());
     setCopied("");
   }, []);
-
-  // In presentation mode the QR code is always up, and follows the scenario as it changes.
-  // (Fields selected one by one: joining a large applied text into a key on every change would stall the page.)
-  const applied = useAppStore((s) => s.appliedFiles);
-  const changes = useAppStore(
-    (s) => `${s.lessonId}:${s.lessonStep}:${s.view?.proxyMode}:${s.view?.ipvsScheduler}:${s.language}`,
-  );
-  useEffect(() => {
-    if (presentation && (changes || applied)) void share();
-  }, [presentation, changes, applied, share]);
 
   async function copy() {
     try {
@@ -75,27 +61,23 @@ export function ShareControls({ presentation = false, status = true }: ShareCont
           <button type="button" onClick={() => void copy()}>
             {t("share.copy")}
           </button>
-          {presentation ? null : (
-            <button type="button" aria-pressed={showQr} onClick={() => setShowQr(!showQr)}>
-              {showQr ? t("share.qrHide") : t("share.qrShow")}
-            </button>
-          )}
+          <button type="button" aria-pressed={showQr} onClick={() => setShowQr(!showQr)}>
+            {showQr ? t("share.qrHide") : t("share.qrShow")}
+          </button>
           <span role="status" className="share-copied">
             {copied ? t(copied === "copied" ? "share.copied" : "share.copyFailed") : ""}
           </span>
           {link.length > LONG_LINK ? (
             <p className="share-warning">{t("share.tooLong", { count: link.length })}</p>
           ) : null}
-          {presentation || showQr ? (
+          {showQr ? (
             <Suspense fallback={null}>
-              <QrCode text={link} large={presentation} />
+              <QrCode text={link} />
             </Suspense>
           ) : null}
-          {presentation ? null : (
-            <button type="button" className="share-close" onClick={() => setLink("")}>
-              {t("share.close")}
-            </button>
-          )}
+          <button type="button" className="share-close" onClick={() => setLink("")}>
+            {t("share.close")}
+          </button>
         </div>
       ) : null}
       {status ? <ShareStatusMessage /> : null}

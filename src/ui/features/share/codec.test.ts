@@ -1,10 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { SessionRecord } from "../../session/record";
 import { fromBase64Url, toBase64Url } from "./base64url";
-import { decodeScenario, encodeScenario, shareParam, shareUrl } from "./codec";
+import { decodeShare, encodeShare, type SharePayload, shareParam, shareUrl } from "./codec";
 import { SHARE_LIMITS } from "./limits";
-import type { Scenario } from "./scenario";
-import { validateScenario } from "./validate";
 
 const WEB = `apiVersion: apps/v1
 kind: Deployment
@@ -26,16 +25,20 @@ spec:
   ports: [{ port: 80 }]
 `;
 
-const scenario: Scenario = {
-  v: 1,
+const record: SessionRecord = {
+  v: 2,
   seed: 7,
-  manifests: [{ name: "manifests.yaml", text: WEB }],
-  editor: `${WEB}# 편집 중\n`,
-  mode: "ipvs",
-  scheduler: "sh",
-  lesson: { id: "clusterip-basics", step: 3 },
-  language: "ko",
+  journal: [
+    { op: "apply", files: [{ name: "manifests.yaml", text: WEB }] },
+    { op: "run", line: "kubectl scale deployment web --replicas=4" },
+    { op: "mode", mode: "ipvs", scheduler: "sh" },
+    { op: "send", request: { from: { type: "pod", namespace: "default", name: "testnet" }, target: "web" } },
+  ],
+  draft: `${WEB}# 편집 중\n`,
+  trace: { entry: 3, hop: 2 },
 };
+
+const payload: SharePayload = { record, language: "ko" };
 
 async function deflate(text: string): Promise<string> {
   const stream = new Blob([text]).stream().pipeThrough(new CompressionStream("deflate-raw"));
@@ -75,100 +78,86 @@ describe("base64url", () => {
 });
 
 describe("share links", () => {
-  it("round-trip a scenario exactly, compressed", async () => {
-    const encoded = await encodeScenario(scenario);
-    expect(encoded.length).toBeLessThan(JSON.stringify(scenario).length);
-    expect(await decodeScenario(encoded)).toEqual({ ok: true, value: scenario });
+  it("round-trip a session record exactly, compressed", async () => {
+    const encoded = await encodeShare(payload);
+    expect(encoded.length).toBeLessThan(JSON.stringify(payload).length);
+    expect(await decodeShare(encoded)).toEqual({ ok: true, value: payload });
   });
 
   it("live in the fragment, never sent to a server", async () => {
-    const encoded = await encodeScenario(scenario);
+    const encoded = await encodeShare(payload);
     const url = shareUrl({ origin: "https://example.org", pathname: "/packetwalk/", search: "" }, encoded);
     expect(url).toBe(`https://example.org/packetwalk/#s=${encoded}`);
     expect(shareParam(new URL(url).hash)).toBe(encoded);
     expect(shareParam("#other=1")).toBeNull();
   });
 
+  it("open version-1 links: their manifests applied, then their mode, their draft kept", async () => {
+    const v1 = {
+      v: 1,
+      seed: 7,
+      manifests: [{ name: "manifests.yaml", text: WEB }],
+      editor: `${WEB}# 편집 중\n`,
+      mode: "ipvs",
+      scheduler: "sh",
+      language: "ko",
+    };
+    expect(await decodeShare(await deflate(JSON.stringify(v1)))).toEqual({
+      ok: true,
+      value: {
+        language: "ko",
+        record: {
+          v: 2,
+          seed: 7,
+          journal: [
+            { op: "apply", files: [{ name: "manifests.yaml", text: WEB }] },
+            { op: "mode", mode: "ipvs", scheduler: "sh" },
+          ],
+          draft: `${WEB}# 편집 중\n`,
+        },
+      },
+    });
+    const lesson = { ...v1, lesson: { id: "seed-services", step: 3 } };
+    expect(await decodeShare(await deflate(JSON.stringify(lesson)))).toMatchObject({
+      ok: true,
+      value: { record: { lesson: { id: "seed-services", step: 3 }, journal: [] } },
+    });
+    expect(await decodeShare(await deflate(JSON.stringify({ ...v1, mode: "userspace" })))).toEqual({
+      ok: false,
+      error: "mode: expected one of iptables, ipvs, nftables",
+    });
+  });
+
   it("refuse a fragment over the compressed limit before inflating it", async () => {
-    const result = await decodeScenario("A".repeat(Math.ceil((SHARE_LIMITS.compressedBytes * 4) / 3) + 4));
+    const result = await decodeShare("A".repeat(Math.ceil((SHARE_LIMITS.compressedBytes * 4) / 3) + 4));
     expect(result).toEqual({ ok: false, error: "the link is larger than 64 KB" });
   });
 
   it("stop inflating a small link that would inflate past the limit", async () => {
-    const bomb = await deflate(`{"v":1,"editor":"${" ".repeat(4 * 1024 * 1024)}"}`);
+    const bomb = await deflate(`{"v":2,"draft":"${" ".repeat(4 * 1024 * 1024)}"}`);
     expect(bomb.length).toBeLessThan(16 * 1024);
-    expect(await decodeScenario(bomb)).toEqual({ ok: false, error: "the scenario is larger than 512 KB" });
+    expect(await decodeShare(bomb)).toEqual({ ok: false, error: "the scenario is larger than 1024 KB" });
   });
 
-  it("explain damaged links", async () => {
-    expect(await decodeScenario("not*base64")).toEqual({
-      ok: false,
-      error: "the link is not valid base64url",
-    });
-    expect(await decodeScenario("AAAAAAAA")).toMatchObject({ ok: false });
-    expect(await decodeScenario(await deflate("<script>alert(1)</script>"))).toEqual({
+  it("explain damaged and hostile links", async () => {
+    expect(await decodeShare("not*base64")).toEqual({ ok: false, error: "the link is not valid base64url" });
+    expect(await decodeShare("AAAAAAAA")).toMatchObject({ ok: false });
+    expect(await decodeShare(await deflate("<script>alert(1)</script>"))).toEqual({
       ok: false,
       error: "the link does not hold JSON",
     });
-  });
-});
-
-describe("validateScenario", () => {
-  const with_ = (patch: Record<string, unknown>) => validateScenario({ ...scenario, ...patch });
-
-  it("accepts a minimal scenario", () => {
-    const minimal = { v: 1, seed: 1, manifests: [], mode: "iptables", scheduler: "rr", language: "en" };
-    expect(validateScenario(minimal)).toEqual({ ok: true, value: minimal });
-  });
-
-  it("refuses unknown modes, schedulers, languages and fields", () => {
-    expect(with_({ mode: "userspace" })).toEqual({
+    const link = (session: unknown) => deflate(JSON.stringify({ v: 2, language: "en", session }));
+    expect(await decodeShare(await link({ ...record, html: "<b>" }))).toEqual({
       ok: false,
-      error: "mode: expected one of iptables, ipvs, nftables",
+      error: 'session: session: unknown field "html"',
     });
-    expect(with_({ scheduler: "fifo" })).toMatchObject({
+    expect(await decodeShare(await link({ ...record, journal: [{ op: "rm", line: "-rf" }] }))).toMatchObject({
       ok: false,
-      error: expect.stringMatching(/^scheduler: /),
+      error: expect.stringMatching(/^session: journal\[0\]\.op: expected one of apply, run/),
     });
-    expect(with_({ language: "fr" })).toEqual({ ok: false, error: "language: expected one of en, ko" });
-    expect(with_({ html: "<b>" })).toEqual({ ok: false, error: 'unknown field "html"' });
-    expect(with_({ v: 2 })).toEqual({ ok: false, error: "v: unsupported version 2" });
-  });
-
-  it("checks types and bounds field by field", () => {
-    expect(with_({ seed: 1.5 })).toMatchObject({ ok: false, error: expect.stringMatching(/^seed: /) });
-    expect(with_({ seed: -1 })).toMatchObject({ ok: false });
-    expect(with_({ seed: "7" })).toMatchObject({ ok: false });
-    expect(with_({ manifests: "x" })).toEqual({ ok: false, error: "manifests: expected a list" });
-    expect(with_({ manifests: [{ name: "../etc/passwd", text: "" }] })).toEqual({
+    expect(await decodeShare(await deflate(JSON.stringify({ ...payload, v: 3 })))).toEqual({
       ok: false,
-      error: "manifests[0].name: not a plain file name",
+      error: "v: unsupported version 3",
     });
-    expect(with_({ manifests: [{ name: "a.yaml", text: 1 }] })).toEqual({
-      ok: false,
-      error: "manifests[0].text: expected a string",
-    });
-    expect(with_({ manifests: [{ name: "a.yaml", text: "", run: "rm -rf /" }] })).toMatchObject({
-      ok: false,
-    });
-    const many = Array.from({ length: SHARE_LIMITS.manifestFiles + 1 }, (_, i) => ({
-      name: `f${i}.yaml`,
-      text: "",
-    }));
-    expect(with_({ manifests: many })).toEqual({ ok: false, error: "manifests: more than 16 files" });
-    expect(with_({ editor: "x".repeat(SHARE_LIMITS.manifestTextLength + 1) })).toEqual({
-      ok: false,
-      error: "editor: longer than 262144 characters",
-    });
-    expect(with_({ lesson: { id: "Bad Id", step: 0 } })).toEqual({
-      ok: false,
-      error: "lesson.id: not a lesson id",
-    });
-    expect(with_({ lesson: { id: "a", step: 1e9 } })).toEqual({
-      ok: false,
-      error: "lesson.step: expected a step number",
-    });
-    expect(validateScenario(null)).toEqual({ ok: false, error: "expected an object" });
-    expect(validateScenario([])).toEqual({ ok: false, error: "expected an object" });
   });
 });

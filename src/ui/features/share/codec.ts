@@ -1,7 +1,10 @@
+import { LINK_LIMITS } from "../../session/limits";
+import { parseScenarioV1, recordFromV1 } from "../../session/migrate";
+import { fail, isRecord, oneOf, onlyKeys, parseRecord, type Validated, validated } from "../../session/parse";
+import type { SessionRecord } from "../../session/record";
+import { LANGUAGES, type Language } from "../../store/settingsSlice";
 import { fromBase64Url, toBase64Url } from "./base64url";
 import { SHARE_LIMITS } from "./limits";
-import type { Scenario } from "./scenario";
-import { type Validated, validateScenario } from "./validate";
 
 /** The fragment parameter that carries a scenario: `#s=…`. */
 export const SHARE_PARAM = "s";
@@ -33,19 +36,46 @@ async function pipeBytes(
   return out;
 }
 
-/** A scenario as the fragment's value: JSON, deflate-raw (the browser's own CompressionStream), base64url. */
-export async function encodeScenario(scenario: Scenario): Promise<string> {
-  const json = new TextEncoder().encode(JSON.stringify(scenario));
+/** What a link carries: a session record and the language it was shared in. */
+export interface SharePayload {
+  record: SessionRecord;
+  language: Language;
+}
+
+/** The link's format version (version 1 held a scenario; it is migrated). */
+const LINK_VERSION = 2;
+
+/** A payload as the fragment's value: JSON, deflate-raw (the browser's own CompressionStream), base64url. */
+export async function encodeShare(payload: SharePayload): Promise<string> {
+  const body = { v: LINK_VERSION, language: payload.language, session: payload.record };
+  const json = new TextEncoder().encode(JSON.stringify(body));
   const deflated = await pipeBytes(json, new CompressionStream("deflate-raw"), Number.POSITIVE_INFINITY);
   return toBase64Url(deflated!);
 }
 
+/** A decoded link's JSON, checked: version 2 as it is, version 1 migrated. */
+export function readPayload(parsed: unknown): Validated<SharePayload> {
+  if (isRecord(parsed) && parsed.v === 1) {
+    const v1 = parseScenarioV1(parsed);
+    return v1.ok ? { ok: true, value: { record: recordFromV1(v1.value), language: v1.value.language } } : v1;
+  }
+  return validated(() => {
+    if (!isRecord(parsed)) fail("expected an object");
+    if (parsed.v !== LINK_VERSION) fail(`v: unsupported version ${JSON.stringify(parsed.v)}`);
+    onlyKeys(parsed, ["v", "language", "session"], "link");
+    const language = oneOf(parsed.language, LANGUAGES, "language");
+    const record = parseRecord(parsed.session, LINK_LIMITS);
+    if (!record.ok) fail(`session: ${record.error}`);
+    return { record: record.value, language };
+  });
+}
+
 /**
- * Reads a fragment value back into a scenario. Bounded before and while
+ * Reads a fragment value back into a payload. Bounded before and while
  * inflating (a tiny link must not inflate into gigabytes), then validated
  * field by field. Never throws.
  */
-export async function decodeScenario(encoded: string): Promise<Validated<Scenario>> {
+export async function decodeShare(encoded: string): Promise<Validated<SharePayload>> {
   if (encoded.length > Math.ceil((SHARE_LIMITS.compressedBytes * 4) / 3)) {
     return { ok: false, error: `the link is larger than ${SHARE_LIMITS.compressedBytes / 1024} KB` };
   }
@@ -65,7 +95,7 @@ export async function decodeScenario(encoded: string): Promise<Validated<Scenari
   } catch {
     return { ok: false, error: "the link does not hold JSON" };
   }
-  return validateScenario(parsed);
+  return readPayload(parsed);
 }
 
 /** The fragment's scenario value, if the fragment holds one (`#s=…`). */

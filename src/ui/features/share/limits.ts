@@ -1,13 +1,7 @@
-/** Bounds on a share link: it is untrusted input from anyone. */
+/** Bounds on a share link's bytes: it is untrusted input from anyone (its content: session/limits.ts). */
 export const SHARE_LIMITS = {
   /** Compressed bytes in the fragment. */
   compressedBytes: 64 * 1024,
   /** Bytes after inflating: a small link must not inflate into a huge one. */
-  decompressedBytes: 512 * 1024,
-  manifestFiles: 16,
-  manifestNameLength: 128,
-  /** Characters of one manifest file (and of the editor's text). */
-  manifestTextLength: 256 * 1024,
-  lessonIdLength: 64,
-  lessonSteps: 1000,
+  decompressedBytes: 1024 * 1024,
 } as const;

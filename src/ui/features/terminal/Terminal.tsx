@@ -1,9 +1,11 @@
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { useT } from "../../i18n/useT";
 import { useAppStore } from "../../store";
 import { completeCommand, runCommand } from "../../store/actions";
 import { applyCompletion } from "./completion";
+import { ScrollbackEntry } from "./ScrollbackEntry";
 import { TerminalHint } from "./TerminalHint";
+import "./terminal.css";
 
 /**
  * The cluster's terminal: real text in the page (selectable, copyable, read
@@ -21,13 +23,7 @@ export function Terminal() {
   const [cursor, setCursor] = useState<number | null>(null);
   // After Escape the next Tab leaves the terminal instead of completing (no keyboard trap).
   const leaving = useRef(false);
-  const logRef = useRef<HTMLDivElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    const log = logRef.current;
-    if (log && lines.length >= 0) log.scrollTop = log.scrollHeight;
-  }, [lines]);
 
   const onKeyDown = async (e: React.KeyboardEvent<HTMLInputElement>) => {
     const escaped = leaving.current;
@@ -79,22 +75,22 @@ export function Terminal() {
       onClick={() => inputRef.current?.focus()}
       onKeyDown={undefined}
     >
-      <div className="terminal-log" ref={logRef} role="log" aria-live="polite">
-        {lines.length === 0 ? (
-          <TerminalHint
-            onPick={(command) => {
-              setLine(command);
-              inputRef.current?.focus();
-            }}
-          />
-        ) : null}
-        {lines.map((l, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: the scrollback is append-only; index is its identity.
-          <pre key={i} className={`terminal-line terminal-${l.kind}`}>
-            {l.kind === "input" ? <span className="terminal-prompt">{l.prompt} </span> : null}
-            {l.text}
-          </pre>
-        ))}
+      {/* Bottom-anchored by CSS (column-reverse): new output stays in view without reading the
+          log's height, which would force a layout of the whole page after every command. */}
+      <div className="terminal-log" role="log" aria-live="polite">
+        <div className="terminal-lines">
+          {lines.length === 0 ? (
+            <TerminalHint
+              onPick={(command) => {
+                setLine(command);
+                inputRef.current?.focus();
+              }}
+            />
+          ) : null}
+          {lines.map((l) => (
+            <ScrollbackEntry key={l.id} line={l} />
+          ))}
+        </div>
       </div>
       <div className="terminal-input">
         <label htmlFor="terminal-input" className="terminal-prompt">

@@ -29,7 +29,7 @@ export function fitLayout(
   const fits = (l: TopologyLayout, s: number) => l.height * s <= height + 0.5;
   let lo = min;
   let best = at(min);
-  if (!fits(best, min)) return { layout: best, scale: min };
+  if (!fits(best, min)) return min > 1 ? largestZoom(at, width, height, min) : { layout: best, scale: min };
   const top = at(max);
   if (fits(top, max)) return { layout: top, scale: max };
   let hi = max;
@@ -45,3 +45,26 @@ export function fitLayout(
 }
 
 export { WORLD_WIDTH };
+
+/** How many layouts between a large type scale and 1 are tried when the large one does not fit. */
+const WIDE_STEPS = 12;
+
+/**
+ * A panel that asks for type larger than 1 (a room's screen) and cannot fit the cluster at that
+ * scale: of the layouts made for scales between 1 and `min` (a smaller scale lays the nodes out
+ * wider, in fewer rows), the one that comes out largest once zoomed to fit the whole panel.
+ */
+function largestZoom(
+  at: (s: number) => TopologyLayout,
+  width: number,
+  height: number,
+  min: number,
+): FitResult {
+  let best: FitResult | null = null;
+  for (let i = 0; i <= WIDE_STEPS; i++) {
+    const layout = at(min - ((min - 1) * i) / WIDE_STEPS);
+    const zoom = Math.min(width / layout.width, height / layout.height);
+    if (!best || zoom > best.scale) best = { layout, scale: zoom };
+  }
+  return best!;
+}

@@ -52,7 +52,7 @@ export function useTopologyView(
     };
     const unsubscribe = useAppStore.subscribe((s, prev) => {
       if (s.view !== prev.view) drawSoon();
-      if (s.language !== prev.language) view.relabel();
+      if (s.language !== prev.language || s.catalogs !== prev.catalogs) view.relabel();
       if (s.trace !== prev.trace || s.hop !== prev.hop) view.showTrace(s.trace, s.hop);
       if (s.pointAt !== prev.pointAt) view.point(pointIds(s.pointAt));
     });
