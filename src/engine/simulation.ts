@@ -17,6 +17,8 @@ import { ClusterDns } from "./dns/resolver";
 import type { BurstResult } from "./net/burst";
 import { summarizeBurst } from "./net/burst";
 import type { SendRequest } from "./net/contract";
+import type { FoldedRules } from "./net/foldStore";
+import type { FoldRef } from "./net/hopWalk";
 import { Network } from "./net/network";
 import type { Trace } from "./net/types";
 import { createProxyModes } from "./proxy/modes";
@@ -138,11 +140,20 @@ export class Simulation {
     return this.net.send(request);
   }
 
+  /**
+   * The text of a traced hop's folded rules (`FoldStep.ref`, or a part of it:
+   * `from` and `count` within it), or undefined once the engine has let the
+   * walked rule list go (the last 64 are kept): send the packet again.
+   */
+  foldedRules(ref: FoldRef): FoldedRules | undefined {
+    return this.net.foldedRules(ref);
+  }
+
   /** Sends `count` connections from one source and tallies them per backend, next to what the mode promises. */
   burst(request: SendRequest, count: number): { result: BurstResult; traces: Trace[] } {
     const n = Math.max(1, Math.min(Math.floor(count), 1000));
     const traces: Trace[] = [];
-    for (let i = 0; i < n; i++) traces.push(this.net.send(request));
+    for (let i = 0; i < n; i++) traces.push(this.net.send(request, { walk: false }));
     return { result: summarizeBurst(this.cluster, traces), traces: traces.slice(0, BURST_TRACES) };
   }
 

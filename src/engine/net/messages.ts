@@ -1,0 +1,74 @@
+/**
+ * The engine's own words in a trace — a hop's note, a trace's message — as
+ * message keys with values. The English templates live here, once: the
+ * terminal prints them, and the UI's English catalogue takes them as they
+ * are while its Korean one translates every key. What a real tool prints
+ * (curl's errors, rules, routes, conntrack lines) is never a message: it
+ * stays the tool's bytes.
+ */
+
+/** A template, or one per plural form (CLDR's names, as `Intl.PluralRules` picks them by `count`). */
+export type MessageTemplate = string | { one?: string; other: string };
+
+export const TRACE_MESSAGES = {
+  "hop.leavesPod": "leaves the pod's netns over its veth pair ({veth} on {node})",
+  "hop.toItself": "to itself over lo",
+  "hop.intoPod": "over {dev} into the pod's eth0",
+  "hop.noPodHolds": "no pod holds {ip} on {node}: ARP gets no answer",
+  "hop.wireOut": "{from} → {ip} (outside the cluster)",
+  "hop.wireNodes": "{from} ({fromIp}) → {to} ({toIp})",
+  "hop.wireIn": "{client} → node {node} eth0",
+  "hop.noAnnouncer": "no node announces {ip} (MetalLB L2 needs an eligible node)",
+  "hop.metallb": "MetalLB L2: node {node} answers ARP for {ip}; the packet arrives there unchanged",
+  "hop.clusterOnly":
+    "{ip} is not routed outside the cluster: ClusterIPs and pod IPs are reachable only from nodes and pods",
+  "hop.noRoute": "no route from {client} to {ip}",
+  "hop.routeLocal": "local delivery (INPUT)",
+  "hop.routePod": "to a pod on this node via cni0 → {dev}",
+  "hop.routeNode": "to node {node}",
+  "hop.routeOut": "leaves the cluster via the default route",
+  "hop.ipvsForward": "IPVS forwards to the real server",
+  "hop.established": "existing connection: nat table skipped",
+  "hop.cniMasquerade": "the CNI masquerades pod traffic leaving the cluster (not kube-proxy)",
+  "hop.policyAccept": "no rule matched: chain policy ACCEPT",
+  "hop.icmpBack": "ICMP {icmp} back to {client}: connect() fails with ECONNREFUSED",
+  "hop.listens": "{listener} listens on {port}; it sees the client as {client}",
+  "hop.nothingListens":
+    "nothing listens on {port}: the kernel answers RST (containerPort does not open ports)",
+  "hop.dnsDirect": "asked {server}:53 (not a cluster address: answered directly)",
+  "hop.dnsTries": {
+    one: "{count} query through the search list (only the first is walked)",
+    other: "{count} queries through the search list (only the first is walked)",
+  },
+  "hop.nodeResolver": "the node's resolver does not know the cluster domain",
+  "trace.dropped": "the packet was dropped: the client will time out",
+  "trace.nodeNotFound": 'node "{node}" not found',
+  "trace.podNotFound": 'pods "{pod}" not found',
+  "trace.noPodIp": 'pod "{pod}" has no IP yet',
+  "trace.notScheduled": "the pod is not scheduled",
+  "trace.routingLoop": "routing loop",
+  "trace.outside": "{ip} is outside the cluster: the connection left through the default route",
+  "trace.noReply": "the reply never reached the client",
+} as const satisfies Record<string, MessageTemplate>;
+
+export type TraceMessageKey = keyof typeof TRACE_MESSAGES;
+
+/** The engine's words: a key and the values its template names. */
+export interface TraceMessage {
+  key: TraceMessageKey;
+  values?: Record<string, string | number>;
+}
+
+/** A message with its values. */
+export function say(key: TraceMessageKey, values?: Record<string, string | number>): TraceMessage {
+  return values ? { key, values } : { key };
+}
+
+/** The message in English, as the terminal prints it. */
+export function english(m: TraceMessage): string {
+  const t: MessageTemplate = TRACE_MESSAGES[m.key];
+  const values = m.values;
+  const template = typeof t === "string" ? t : values?.count === 1 && t.one ? t.one : t.other;
+  if (!values) return template;
+  return template.replace(/\{(\w+)\}/g, (all, name: string) => (name in values ? String(values[name]) : all));
+}
