@@ -49,6 +49,61 @@ export const TRACE_MESSAGES = {
   "trace.routingLoop": "routing loop",
   "trace.outside": "{ip} is outside the cluster: the connection left through the default route",
   "trace.noReply": "the reply never reached the client",
+  "walk.chain": { one: "{chain} ({count} rule)", other: "{chain} ({count} rules)" },
+  "walk.fold": {
+    one: "{count} rule not matching, tested (rule {from})",
+    other: "{count} rules not matching, each tested (rules {from}–{to})",
+  },
+  "walk.foldDraws": {
+    one: "{count} rule not matching, tested (rule {from}), {draws} random draws",
+    other: "{count} rules not matching, each tested (rules {from}–{to}), {draws} random draws",
+  },
+  "walk.decides": "decides",
+  "walk.statisticHit": "drew {draw} < {probability}: match",
+  "walk.statisticMiss": "drew {draw} ≥ {probability}: no match",
+  "walk.recentSeen": "{address} last seen {age} s ago in {list} (window {seconds} s)",
+  "walk.recentStale": "{address} last seen {age} s ago in {list}: older than {seconds} s",
+  "walk.recentUnseen": "{address} is not in {list}",
+  "walk.recentSet": "{list} remembers {address} now",
+  "walk.ipsetHit": "{key} is in {set}",
+  "walk.ipsetMiss": "{key} is not in {set}",
+  "walk.vmapHit": "{key} found in @{map}: {verdict}",
+  "walk.vmapMiss": "{key} is not in @{map}",
+  "walk.setHit": "{key} is in @{set}",
+  "walk.setLive": "{key} is in @{set}, expires in {seconds} s",
+  "walk.setMiss": "{key} is not in @{set}",
+  "walk.numgen": "numgen drew {value} (0–{max}): {element}",
+  "walk.update": "@{set} remembers {key} for {seconds} s",
+  "ipvs.service": "virtual service {key}: {line}",
+  "ipvs.noService": "no virtual service for {key}: not IPVS traffic",
+  "ipvs.existing": "connection entry {connection}: its real server again",
+  "ipvs.reply": "reply of {connection}: the source becomes the virtual address again",
+  "ipvs.templateReused": "persistence template of this client: {dest}",
+  "ipvs.templateNew": "new persistence template for this client: {dest}",
+  "ipvs.noDest": "no real server available: ICMP port unreachable",
+  "ipvs.masq": "Masq to {dest}",
+  "ipvs.rrFirst": "rr: no choice yet, the list's first server with weight > 0: {dest}",
+  "ipvs.rrNext": "rr: last choice {previous}, the next with weight > 0: {dest}",
+  "ipvs.order": "the servers in the kernel's list order: {dests}",
+  "ipvs.wrr": "wrr: current weight {cw} (max {mw}, step {gcd}), the next with weight ≥ {cw}: {dest}",
+  "ipvs.lc": "lc: the fewest connections (active × 256 + inactive): {dest}",
+  "ipvs.wlc": "wlc: the least (active × 256 + inactive) / weight: {dest}",
+  "ipvs.sed": "sed: the shortest expected delay (active + 1) / weight: {dest}",
+  "ipvs.nqIdle": "nq: {dest} has no active connection: chosen at once",
+  "ipvs.nq": "nq: no idle server; the shortest expected delay (active + 1) / weight: {dest}",
+  "ipvs.row": "{dest}: {active} active, {inactive} inactive, weight {weight} → {cost}",
+  "ipvs.sh": "sh: hash of the source {input}: bucket {bucket} of {size}, owned by {owner}",
+  "ipvs.dh": "dh: hash of the destination {input}: bucket {bucket} of {size}, owned by {owner}",
+  "ipvs.mh": "mh: hash of {input}: slot {bucket} of {size} in the Maglev table, owned by {owner}",
+  "ipvs.fallback": "{owner} has weight 0: the fallback takes {dest}",
+  "ipvs.localityUsed": "{scheduler}: {daddr} is cached on {cached}: used",
+  "ipvs.localityOverloaded": "{scheduler}: {daddr} is cached on {cached}, overloaded: wlc chooses {dest}",
+  "ipvs.localityUnavailable":
+    "{scheduler}: {daddr} was cached on {cached}, no longer available: wlc chooses {dest}",
+  "ipvs.localityNone": "{scheduler}: nothing cached for {daddr}: wlc chooses {dest}",
+  "ct.new": "conntrack: new entry",
+  "ct.original": "conntrack: entry found",
+  "ct.reply": "conntrack: entry found (a reply)",
 } as const satisfies Record<string, MessageTemplate>;
 
 export type TraceMessageKey = keyof typeof TRACE_MESSAGES;
@@ -70,5 +125,14 @@ export function english(m: TraceMessage): string {
   const values = m.values;
   const template = typeof t === "string" ? t : values?.count === 1 && t.one ? t.one : t.other;
   if (!values) return template;
-  return template.replace(/\{(\w+)\}/g, (all, name: string) => (name in values ? String(values[name]) : all));
+  return template.replace(/\{(\w+)\}/g, (all, name: string) =>
+    name in values ? valueText(values[name]!) : all,
+  );
+}
+
+/** A number with thousands grouped, as the UI's English prints it (9,997); text as it is. */
+function valueText(v: string | number): string {
+  if (typeof v === "string" || !Number.isInteger(v)) return String(v);
+  const digits = String(Math.abs(v)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return v < 0 ? `-${digits}` : digits;
 }

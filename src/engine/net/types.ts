@@ -80,7 +80,7 @@ export interface TraceHop {
   rewrite?: Rewrite;
   /** The packet as it leaves this hop. */
   packet: Packet;
-  /** The packet as it came in, when this hop changed it (a traced packet). */
+  /** The packet as it came in, when this hop changed it (a hook's change only for a traced packet). */
   before?: Packet;
   cost: { rulesEvaluated: number; lookups: number };
   /** The engine's note in English (or in netfilter's notation: `DROP`, `REJECT --reject-with …`). */

@@ -107,7 +107,7 @@ export function buildIptablesDataPlane(
       const r = evaluate(table, h, result.packet, ectx);
       result.packet = r.packet;
       result.matched.push(...r.matched);
-      if (r.visit)
+      if (r.visit && r.visit.tested > 0)
         result.walk?.push({
           k: "netfilter",
           family: "iptables",

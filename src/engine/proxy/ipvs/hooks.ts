@@ -56,7 +56,7 @@ function runTable(dp: IpvsDataPlane, table: Table, chain: Hook, res: HookResult,
   const r = evaluate(table, chain, res.packet, evalContext(dp, ctx));
   res.packet = r.packet;
   res.matched.push(...r.matched);
-  if (r.visit)
+  if (r.visit && r.visit.tested > 0)
     res.walk?.push({ k: "netfilter", family: "iptables", hook: chain, visit: r.visit, verdict: r.verdict });
   res.rulesEvaluated += r.rulesEvaluated;
   res.lookups += r.lookups;

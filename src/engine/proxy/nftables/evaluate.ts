@@ -308,7 +308,7 @@ export function evaluateHook(
   for (const base of t.baseChains(hook)) {
     if (base.base?.type === "nat" && ctx.ctState !== "NEW") continue;
     const { outcome: out, visit } = runBase(w, base);
-    if (visit) {
+    if (visit && visit.tested > 0) {
       const verdict = out === "DROP" || out === "REJECT" ? out : "ACCEPT";
       result.walk?.push({ k: "netfilter", family: "nftables", hook, visit, verdict });
     }
