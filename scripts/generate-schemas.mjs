@@ -4,7 +4,7 @@
 // Kubernetes' own OpenAPI descriptions). The config kinds (kubeadm, kubelet, kube-proxy, MetalLB) are
 // written by hand in src/ui/features/editor/monaco/configSchemas.ts.
 //
-// Usage: node scripts/generate-schemas.mjs   (writes src/ui/features/editor/schemas/kubernetes.json)
+// Usage: node scripts/generate-schemas.mjs   (writes src/engine/api/openapi/kubernetes.json)
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -16,7 +16,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(join(root, "package.json"));
 const modelsDir = dirname(require.resolve("kubernetes-models/package.json"));
 const modelsVersion = JSON.parse(readFileSync(join(modelsDir, "package.json"), "utf8")).version;
-const outFile = join(root, "src/ui/features/editor/schemas/kubernetes.json");
+const outFile = join(root, "src/engine/api/openapi/kubernetes.json");
 
 /** The kinds the editor offers: [apiVersion, kind, file under kubernetes-models]. */
 const KINDS = [

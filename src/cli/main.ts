@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { version } from "../../package.json";
 import type { ApiError } from "../engine/api/contract";
+import { needsShellAssets } from "../engine/shell/assets";
 import { Simulation } from "../engine/simulation";
 import { parseArgs, USAGE, UsageError } from "./args";
 import { runBench } from "./bench";
@@ -11,7 +12,7 @@ export function formatApplyError(error: ApiError): string {
   return `${where}${error.message.replace(/\n$/, "")}\n`;
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let args: ReturnType<typeof parseArgs>;
   try {
     args = parseArgs(argv);
@@ -34,6 +35,7 @@ function main(argv: string[]): number {
     seed: args.seed,
     ...(args.startTime !== undefined ? { startTime: args.startTime } : {}),
   });
+  if (args.commands.some(needsShellAssets)) await sim.loadAssets();
   let status = 0;
   for (const file of args.files) {
     let text: string;
@@ -61,4 +63,6 @@ function main(argv: string[]): number {
   return status;
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then((status) => {
+  process.exitCode = status;
+});

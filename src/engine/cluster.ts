@@ -5,6 +5,7 @@ import type { AddressIndex } from "./net/addresses";
 import { LiveAddressIndex } from "./net/addressIndex";
 import { DEFAULT_EPOCH_MS, VirtualClock } from "./util/clock";
 import { Prng } from "./util/prng";
+import { ContainerLogs } from "./workloads/logs";
 
 /** The defaults of a fresh kubeadm cluster. */
 export function defaultClusterConfig(): ClusterConfig {
@@ -35,6 +36,8 @@ export interface Reconciler {
  */
 export class Cluster {
   readonly store = new ObjectStore();
+  /** What every container wrote to stdout and stderr (`kubectl logs`). */
+  readonly logs = new ContainerLogs();
   readonly prng: Prng;
   readonly clock: VirtualClock;
   config: ClusterConfig;

@@ -23,6 +23,7 @@ import { Network } from "./net/network";
 import type { Trace } from "./net/types";
 import { createProxyModes } from "./proxy/modes";
 import { ProxyRuntime } from "./proxy/runtime";
+import { loadShellAssets, type ShellAssets } from "./shell/assets";
 import { buildCommands, podFiles } from "./shell/commands";
 import { complete } from "./shell/complete";
 import { imageProfile, NODE_TOOLS } from "./shell/images";
@@ -78,6 +79,9 @@ export class Simulation {
   /** True until something beyond the bootstrap has changed the cluster. */
   private pristine = true;
   private bootstrapRevision = 0;
+  /** The help texts and schema some commands print from, once loaded. */
+  private assets: ShellAssets | undefined;
+  private assetsLoading: Promise<void> | undefined;
 
   constructor(opts: SimulationOptions = {}) {
     this.seed = opts.seed ?? 1;
@@ -128,6 +132,18 @@ export class Simulation {
     const out = this.shell.run(line);
     if (this.cluster.store.resourceVersion !== this.bootstrapRevision) this.pristine = false;
     return out;
+  }
+
+  /**
+   * Loads the help texts and the Kubernetes schema (`kubectl explain`, `help`, `--help`): a
+   * separate chunk in the browser, kept off the start-up path. Hosts call it before running a
+   * line for which `needsShellAssets` is true; idempotent.
+   */
+  loadAssets(): Promise<void> {
+    this.assetsLoading ??= loadShellAssets().then((a) => {
+      this.assets = a;
+    });
+    return this.assetsLoading;
   }
 
   /** The terminal's prompt (`root@kind-control-plane:~#`, `bash-5.1#`). */
@@ -182,6 +198,7 @@ export class Simulation {
       commands: [...commands, "exit", "clear"],
       files,
       namespace: ctx.type === "pod" ? ctx.namespace : "default",
+      ...(this.assets ? { schema: this.assets.schema } : {}),
     });
   }
 
@@ -253,6 +270,7 @@ export class Simulation {
         commands,
         files: this.files,
         podFiles: (pod) => podFiles(this.cluster, this.dns, pod),
+        assets: () => this.assets,
       },
       { type: "node", node: home?.metadata.name ?? "localhost", cwd: "/root" },
     );

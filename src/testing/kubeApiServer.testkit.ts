@@ -2,9 +2,10 @@
  * A small Kubernetes API server over Node's http, for tests that let the real
  * kubectl read Packetwalk's objects: legacy discovery (/api, /apis, each group
  * version's resource list), /version, and get/list for every served resource
- * with label and field selectors. It serves whatever objects it is given and
- * computes nothing of its own: describers run in kubectl, on these objects.
- * Writes are refused (405); the tests only read.
+ * with label and field selectors, and pods' `log` subresource from a callback.
+ * It serves whatever objects it is given and computes nothing of its own:
+ * describers run in kubectl, on these objects. Writes are refused (405); the
+ * tests only read.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -194,6 +195,12 @@ interface Reply {
   body: unknown;
 }
 
+/** A pod log as the test's source of truth answers it: the text, or a refusal. */
+export type LogReply = { text: string } | { code: number; reason: string; message: string };
+
+/** Answers `GET …/pods/NAME/log?container=…&tailLines=…&timestamps=…`. */
+export type LogSource = (namespace: string, pod: string, query: URLSearchParams) => LogReply;
+
 const ok = (body: unknown): Reply => ({ code: 200, body });
 
 /** A `metav1.Status` failure. */
@@ -217,6 +224,8 @@ export class KubeApiServer {
     private readonly objects: ReadonlyMap<string, readonly Obj[]>,
     private readonly gitVersion: string,
     private readonly resources: readonly ServedResource[] = SERVED_RESOURCES,
+    private readonly logs?: LogSource,
+    private readonly openapi?: ReadonlyMap<string, unknown>,
   ) {}
 
   /** Starts listening on a free loopback port; returns the server's URL. */
@@ -237,13 +246,40 @@ export class KubeApiServer {
   private handle(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? "/", "http://localhost");
     this.requests.push(`${req.method} ${url.pathname}${url.search}`);
-    const reply = this.route(req.method ?? "GET", url);
+    const log = /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/]+)\/log$/.exec(url.pathname);
+    if (log && this.logs && req.method === "GET") {
+      const answer = this.logs(log[1] as string, log[2] as string, url.searchParams);
+      if ("text" in answer) {
+        res.writeHead(200, { "Content-Type": "text/plain" });
+        res.end(answer.text);
+        return;
+      }
+      const failed = status(answer.code, answer.reason, answer.message);
+      res.writeHead(failed.code, { "Content-Type": "application/json" });
+      res.end(JSON.stringify(failed.body));
+      return;
+    }
+    const reply = this.openapiRoute(url) ?? this.route(req.method ?? "GET", url);
     const headers: Record<string, string> = { "Content-Type": "application/json" };
     // The API server's deprecation warning for v1 Endpoints (1.33+), which kubectl prints as `Warning: …`.
     if (/\/endpoints(\/|$)/.test(url.pathname) && this.minor() >= 33)
       headers.Warning = '299 - "v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice"';
     res.writeHead(reply.code, headers);
     res.end(JSON.stringify(reply.body));
+  }
+
+  /** `/openapi/v3` (the index of group versions) and each group version's document. */
+  private openapiRoute(url: URL): Reply | undefined {
+    if (!this.openapi || !url.pathname.startsWith("/openapi/v3")) return undefined;
+    const path = url.pathname.replace(/^\/openapi\/v3\/?/, "");
+    if (path === "")
+      return ok({
+        paths: Object.fromEntries(
+          [...this.openapi.keys()].map((gv) => [gv, { serverRelativeURL: `/openapi/v3/${gv}?hash=0` }]),
+        ),
+      });
+    const doc = this.openapi.get(path);
+    return doc ? ok(doc) : status(404, "NotFound", "the server could not find the requested resource");
   }
 
   private minor(): number {

@@ -7,8 +7,35 @@ import { execFile } from "node:child_process";
 import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { loadShellAssets } from "../engine/shell/assets";
+import { openAPIV3Documents } from "../engine/shell/kubectl/explain/openapi";
 import type { Simulation } from "../engine/simulation";
-import { KubeApiServer, SERVED_RESOURCES } from "./kubeApiServer.testkit";
+import { KubeApiServer, type LogReply, SERVED_RESOURCES } from "./kubeApiServer.testkit";
+
+const REASON_CODES: Record<string, number> = { BadRequest: 400, NotFound: 404 };
+
+/**
+ * A pod's log as Packetwalk's API server answers it: `kubectl logs POD -c CONTAINER` with the
+ * request's options prints exactly the response body (no notes: the container is named).
+ */
+function engineLog(sim: Simulation, namespace: string, pod: string, query: URLSearchParams): LogReply {
+  const args = ["kubectl", "logs", "-n", namespace, pod, "-c", query.get("container") ?? ""];
+  for (const [param, name] of [
+    ["tailLines", "tail"],
+    ["limitBytes", "limit-bytes"],
+    ["sinceSeconds", "since"],
+    ["sinceTime", "since-time"],
+  ] as const) {
+    const v = query.get(param);
+    if (v !== null) args.push(`--${name}=${param === "sinceSeconds" ? `${v}s` : v}`);
+  }
+  for (const b of ["timestamps", "previous"]) if (query.get(b) === "true") args.push(`--${b}`);
+  const out = sim.run(args.join(" "));
+  if (out.exitCode === 0) return { text: out.stdout };
+  const m = /^Error from server \((\w+)\): (.*)\n$/s.exec(out.stderr);
+  if (!m) throw new Error(`the engine refused a log request without a Status: ${out.stderr}`);
+  return { code: REASON_CODES[m[1] as string] ?? 500, reason: m[1] as string, message: m[2] as string };
+}
 
 function executable(path: string): boolean {
   try {
@@ -23,6 +50,17 @@ function executable(path: string): boolean {
 export const REAL_KUBECTL: string | undefined = [process.env.PACKETWALK_KUBECTL, "/usr/bin/kubectl"].find(
   (p): p is string => p !== undefined && p !== "" && executable(p),
 );
+
+/**
+ * A kubectl 1.32 binary itself, for tests that compare with one version whatever the server's:
+ * Google Cloud SDK's bundled `kubectl.1.32` where the dispatcher is installed (the dispatcher's
+ * own build writes cobra's `Error:` for flag errors, where kubectl writes `error:`), else REAL_KUBECTL.
+ */
+export const KUBECTL_1_32: string | undefined = [
+  process.env.PACKETWALK_KUBECTL,
+  "/usr/lib/google-cloud-sdk/bin/kubectl.1.32",
+  REAL_KUBECTL,
+].find((p): p is string => p !== undefined && p !== "" && executable(p));
 
 export interface KubectlRun {
   stdout: string;
@@ -52,7 +90,13 @@ export class RealKubectl {
           : undefined;
       objects.set(r.plural, list?.items ?? []);
     }
-    const server = new KubeApiServer(objects, gitVersion);
+    const server = new KubeApiServer(
+      objects,
+      gitVersion,
+      SERVED_RESOURCES,
+      (ns, pod, query) => engineLog(sim, ns, pod, query),
+      openAPIV3Documents((await loadShellAssets()).schema),
+    );
     const url = await server.start();
     const dir = mkdtempSync(join(tmpdir(), "packetwalk-kubectl-"));
     writeFileSync(
@@ -76,6 +120,11 @@ export class RealKubectl {
     return new RealKubectl(server, dir, binary);
   }
 
+  /** Writes a file in the directory kubectl runs in (for `-f NAME`). */
+  writeFile(name: string, text: string): void {
+    writeFileSync(join(this.dir, name), text);
+  }
+
   /** Runs `kubectl ARGS` in UTC (describe prints local times), with its own discovery cache. */
   run(args: readonly string[], stdin?: string): Promise<KubectlRun> {
     return new Promise((resolve) => {
@@ -83,6 +132,7 @@ export class RealKubectl {
         this.binary,
         [...args],
         {
+          cwd: this.dir,
           env: {
             PATH: process.env.PATH ?? "/usr/bin:/bin",
             HOME: this.dir,

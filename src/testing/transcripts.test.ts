@@ -10,10 +10,11 @@ describe("transcripts", () => {
   for (const name of readdirSync(DIR)
     .filter((f) => f.endsWith(".txt"))
     .sort()) {
-    it(name, () => {
+    it(name, async () => {
       const path = join(DIR, name);
       const t = parseTranscript(readFileSync(path, "utf8"));
       const sim = new Simulation({ seed: t.seed, ...(t.start !== undefined ? { startTime: t.start } : {}) });
+      await sim.loadAssets();
       for (const file of t.apply) {
         const report = sim.apply([
           { name: file.replace(/^.*\//, ""), text: readFileSync(join(dirname(path), file), "utf8") },

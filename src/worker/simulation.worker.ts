@@ -7,6 +7,7 @@ import { expose } from "comlink";
 import type { IpvsScheduler, ProxyMode } from "../engine/api/configTypes";
 import type { LookupExperimentOptions, LookupProgress, LookupRow } from "../engine/bench/contract";
 import type { SendRequest } from "../engine/net/contract";
+import { needsShellAssets } from "../engine/shell/assets";
 import type { ManifestFile, SimulationOptions } from "../engine/simulation";
 import { Simulation } from "../engine/simulation";
 
@@ -23,9 +24,16 @@ const api = {
     return files.length ? sim.apply(files) : { results: [], errors: [] };
   },
   apply: (files: ManifestFile[]) => current().apply(files),
-  run: (line: string) => current().run(line),
+  /** Runs a line; the help texts and schema are fetched first, the first time a line may need them. */
+  async run(line: string) {
+    if (needsShellAssets(line)) await current().loadAssets();
+    return current().run(line);
+  },
   prompt: () => current().prompt(),
-  complete: (line: string) => current().complete(line),
+  async complete(line: string) {
+    if (/\bexplain\b/.test(line)) await current().loadAssets();
+    return current().complete(line);
+  },
   send: (request: SendRequest) => current().send(request),
   burst: (request: SendRequest, count: number) => current().burst(request, count),
   view: () => current().view(),

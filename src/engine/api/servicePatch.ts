@@ -75,4 +75,25 @@ export function patchAllocatedValues(svc: Service, old: Service): void {
   if (hc(oldSpec) && hc(spec) && !spec.healthCheckNodePort && oldSpec.healthCheckNodePort) {
     spec.healthCheckNodePort = oldSpec.healthCheckNodePort;
   }
+  normalizeClusterIPs(spec, oldSpec);
+}
+
+const sameIPs = (a: IServiceSpec, b: IServiceSpec) =>
+  JSON.stringify(a.clusterIPs ?? []) === JSON.stringify(b.clusterIPs ?? []);
+
+/**
+ * `normalizeClusterIPs` on update: keeps `clusterIP` and `clusterIPs` in step when a client
+ * changed only one of them (an old client's patch of `clusterIP` changes `clusterIPs` too,
+ * so validation reports `spec.clusterIPs[0]: … may not change once set`).
+ */
+function normalizeClusterIPs(spec: IServiceSpec, oldSpec: IServiceSpec): void {
+  if (
+    (oldSpec.clusterIPs?.length ?? 0) > 0 &&
+    !spec.clusterIPs?.length &&
+    oldSpec.clusterIP === spec.clusterIP
+  )
+    spec.clusterIPs = [...(oldSpec.clusterIPs ?? [])];
+  if (oldSpec.clusterIP === spec.clusterIP) return;
+  if (oldSpec.clusterIP && !spec.clusterIP && sameIPs(oldSpec, spec)) delete spec.clusterIPs;
+  if (spec.clusterIP && sameIPs(oldSpec, spec)) spec.clusterIPs = [spec.clusterIP];
 }

@@ -113,6 +113,7 @@ export function testEnv(cluster: Cluster, dns: Dns, context: ShellContext): Comm
     cluster,
     dns,
     context,
+    assets: () => undefined,
     api: {} as unknown as Api,
     net: {} as unknown as Net,
     stdin: "",

@@ -1,5 +1,7 @@
 import type { Kind } from "../api/types";
 import type { Cluster } from "../cluster";
+import { explainFieldCompletions } from "./kubectl/explain/fields";
+import type { EditorSchema } from "./kubectl/explain/openapi";
 
 const KUBECTL_VERBS = [
   "apply",
@@ -7,9 +9,13 @@ const KUBECTL_VERBS = [
   "delete",
   "describe",
   "exec",
+  "explain",
   "expose",
   "get",
+  "help",
   "label",
+  "logs",
+  "patch",
   "run",
   "scale",
   "version",
@@ -55,6 +61,8 @@ export interface CompletionScope {
   files: readonly string[];
   /** The namespace names resolve in (`-n` on the line wins). */
   namespace: string;
+  /** The Kubernetes schema, for `kubectl explain` fields (none until the host loads it). */
+  schema?: EditorSchema;
 }
 
 /** Candidates for the last word of `line`, bash-style: what could replace it. */
@@ -68,7 +76,7 @@ export function complete(line: string, scope: CompletionScope): string[] {
   if (before[0] !== "kubectl") return pick(scope.files);
   const args = before.slice(1);
   const prev = args[args.length - 1];
-  if (prev === "-f" || prev === "--filename") return pick(scope.files);
+  if (prev === "-f" || prev === "--filename" || prev === "--patch-file") return pick(scope.files);
   if (prev === "-n" || prev === "--namespace")
     return pick(scope.cluster.store.list("Namespace").map((n) => n.metadata.name));
   const positional = args.filter(
@@ -78,8 +86,21 @@ export function complete(line: string, scope: CompletionScope): string[] {
   const verb = positional[0]!;
   const nsFlag = args.findIndex((a) => a === "-n" || a === "--namespace");
   const namespace = nsFlag >= 0 ? (args[nsFlag + 1] ?? scope.namespace) : scope.namespace;
-  if (verb === "exec") return pick(names(scope.cluster, "Pod", namespace));
-  if (!["get", "describe", "delete", "label", "scale", "expose"].includes(verb)) return [];
+  if (verb === "exec" || verb === "logs") {
+    if (prev === "-c" || prev === "--container") {
+      const podName = positional[1];
+      const pod = podName ? scope.cluster.store.get("Pod", namespace, podName) : undefined;
+      return pick((pod?.spec?.containers ?? []).map((c) => c.name));
+    }
+    return positional.length === 1 ? pick(names(scope.cluster, "Pod", namespace)) : [];
+  }
+  if (verb === "help") return positional.length === 1 ? pick(KUBECTL_VERBS.filter((v) => v !== "help")) : [];
+  if (verb === "explain") {
+    if (positional.length > 1) return [];
+    if (!word.includes(".")) return pick(Object.keys(RESOURCES));
+    return scope.schema ? pick(explainFieldCompletions(scope.schema, word)) : [];
+  }
+  if (!["get", "describe", "delete", "label", "scale", "expose", "patch"].includes(verb)) return [];
   if (positional.length === 1) return pick(Object.keys(RESOURCES));
   const kind = RESOURCES[positional[1]!.toLowerCase()];
   return kind ? pick(names(scope.cluster, kind, namespace)) : [];

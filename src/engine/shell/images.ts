@@ -10,6 +10,8 @@ export interface ImageProfile {
   tools: readonly string[];
   /** How the shell reports an unknown command (bash and ash word it differently). */
   notFound: (shell: string, cmd: string) => string;
+  /** The image's shell family for builtins such as `help`, and bash's version line. */
+  builtins: { shell: "bash"; version: string } | { shell: "ash" };
 }
 
 const COREUTILS = [
@@ -44,6 +46,9 @@ const NET_TOOLS = [
   "conntrack",
 ];
 
+/** Debian bookworm's bash (kind's node image, and the Debian-based images). */
+export const DEBIAN_BASH = "5.2.15(1)-release (x86_64-pc-linux-gnu)";
+
 const bashNotFound = (shell: string, cmd: string) => `${shell}: ${cmd}: command not found`;
 const ashNotFound = (shell: string, cmd: string) => `${shell}: ${cmd}: not found`;
 const debianPrompt = (pod: Pod) => `root@${pod.spec?.hostname ?? pod.metadata.name}:/#`;
@@ -54,21 +59,26 @@ const PROFILES: Record<string, ImageProfile> = {
     shells: { bash: () => "bash-5.1#", sh: () => "bash-5.1#", zsh: (p) => `${p.metadata.name}  ~ ` },
     tools: [...COREUTILS, ...NET_TOOLS],
     notFound: bashNotFound,
+    builtins: { shell: "bash", version: "5.1.16(1)-release (x86_64-alpine-linux-musl)" },
   },
   nginx: {
     shells: { bash: debianPrompt, sh: () => "#" },
     tools: [...COREUTILS, "curl"],
     notFound: bashNotFound,
+    // NOTE: Debian bookworm's bash, as nginx 1.25.1+ ships; older tags ship older bash releases.
+    builtins: { shell: "bash", version: DEBIAN_BASH },
   },
   busybox: {
     shells: { sh: () => "/ #", ash: () => "/ #" },
     tools: [...COREUTILS, "nslookup", "wget", "ip", "ping"],
     notFound: ashNotFound,
+    builtins: { shell: "ash" },
   },
   "registry.k8s.io/e2e-test-images/agnhost": {
     shells: { sh: () => "/ #", ash: () => "/ #" },
     tools: [...COREUTILS, "nslookup", "ip", "ping", "curl"],
     notFound: ashNotFound,
+    builtins: { shell: "ash" },
   },
 };
 
@@ -77,6 +87,7 @@ const GENERIC: ImageProfile = {
   shells: { bash: debianPrompt, sh: () => "#" },
   tools: COREUTILS,
   notFound: bashNotFound,
+  builtins: { shell: "bash", version: DEBIAN_BASH },
 };
 
 /** `docker.io/library/nginx:1.27` → `nginx`; `busybox:1.36` → `busybox`. */

@@ -3,8 +3,10 @@ import type { Pod } from "../api/types";
 import type { Cluster } from "../cluster";
 import type { Dns } from "../dns/contract";
 import type { Net } from "../net/contract";
+import { requireAssets, type ShellAssets } from "./assets";
 import { BUILTINS } from "./builtins";
-import { imageProfile, NODE_TOOLS } from "./images";
+import { ashHelp, bashHelp } from "./help/help";
+import { DEBIAN_BASH, imageProfile, NODE_TOOLS } from "./images";
 import { deletedMessage } from "./kubectl/delete";
 import { resourceForKind } from "./kubectl/resources";
 import { cwdOf, displayPath, isDirectory, resolvePath } from "./paths";
@@ -22,6 +24,8 @@ export interface ShellDeps {
   files: Map<string, string>;
   /** A pod's own files (`/etc/resolv.conf`, `/etc/hosts`, `/etc/hostname`). */
   podFiles: (pod: Pod) => Map<string, string>;
+  /** The help texts and schema, once loaded. */
+  assets: () => ShellAssets | undefined;
 }
 
 /** One line's outcome, as a terminal shows it. */
@@ -146,6 +150,10 @@ export class Shell {
     if (name === "cd") return this.cd(args);
     if (name === "mkdir") return this.mkdir(args);
     const ctx = this.context;
+    if (name === "help") {
+      const help = this.help(args);
+      if (help) return help;
+    }
     const available = this.available(ctx);
     const command = available.has(name) ? (this.deps.commands[name] ?? BUILTINS[name]) : undefined;
     if (!command) return { stdout: "", stderr: `${this.notFound(name)}\n`, exitCode: 127 };
@@ -252,6 +260,22 @@ export class Shell {
       }
     }
     return { stdout: "", stderr, exitCode: stderr ? 1 : 0 };
+  }
+
+  /** `help`: bash's and ash's builtin; other shells (dash's `sh`, zsh) have none here. */
+  private help(args: string[]): CommandResult | undefined {
+    const ctx = this.context;
+    const texts = () => requireAssets(this.deps.assets()).bashHelp;
+    if (ctx.type === "node") return bashHelp(texts(), DEBIAN_BASH, args);
+    const builtins = imageProfile(containerOf(this.pod(ctx), ctx.container)?.image ?? "").builtins;
+    const shell = this.shellName();
+    if (builtins.shell === "ash" && (shell === "sh" || shell === "ash")) return ashHelp();
+    if (
+      builtins.shell === "bash" &&
+      (shell === "bash" || (shell === "sh" && builtins.version.includes("alpine")))
+    )
+      return bashHelp(texts(), builtins.version, args);
+    return undefined;
   }
 
   private available(ctx: ShellContext): Set<string> {

@@ -3,6 +3,7 @@ import type { Cluster } from "../cluster";
 import type { Dns } from "../dns/contract";
 import type { Net } from "../net/contract";
 import type { Trace } from "../net/types";
+import type { ShellAssets } from "./assets";
 import type { DigReply } from "./dns/digFormat";
 
 /** Where a command runs: a root shell on a node, or a shell inside a pod's container. */
@@ -24,6 +25,8 @@ export interface CommandEnv {
   stdin: string;
   /** The files this context sees by absolute path: a node's virtual files (`kubectl apply -f web.yaml`), a pod's /etc/resolv.conf. */
   files: ReadonlyMap<string, string>;
+  /** The help texts and schema, once the host has loaded them (`Simulation.loadAssets`). */
+  assets: () => ShellAssets | undefined;
 }
 
 /**

@@ -4,6 +4,7 @@
  * `test/images/agnhost` implements them.
  */
 import type { Protocol } from "../net/types";
+import type { LogLine } from "./logs";
 import type { HttpRequest, HttpResponse, ServeContext, Workload } from "./types";
 import { byteLength, httpDate } from "./types";
 
@@ -64,6 +65,12 @@ export function goTimeNow(nowMs: number, startedMs: number): string {
   return `${wall} +0000 UTC m=+${mono.toFixed(9)}`;
 }
 
+/** Go's `log.Printf` line: `2025/04/16 12:01:11 message`, on stderr. */
+export function goLog(ms: number, message: string): LogLine {
+  const d = new Date(ms).toISOString();
+  return { stream: "stderr", text: `${d.slice(0, 10).replace(/-/g, "/")} ${d.slice(11, 19)} ${message}` };
+}
+
 /** `agnhost serve-hostname [--port 9376] [--http] [--tcp] [--udp]`. */
 export function serveHostnameWorkload(args: readonly string[]): Workload {
   const port = Number(flag(args, "port") ?? 9376);
@@ -75,6 +82,10 @@ export function serveHostnameWorkload(args: readonly string[]): Workload {
     tools: [],
     listens: (p: number, proto: Protocol) => p === port && (proto === "TCP" ? http || tcp : udp),
     http: (_req: HttpRequest, ctx: ServeContext) => goText(ctx.podName, ctx),
+    startupLog: (start) => [goLog(start.startedMs, `Serving on port ${port}.`)],
+    requestLog: (_req, _res, ctx) => [
+      goLog(ctx.nowMs, `HTTP request from ${ctx.clientIp}:${ctx.clientPort}`),
+    ],
   };
 }
 
@@ -86,6 +97,12 @@ export function netexecWorkload(args: readonly string[]): Workload {
     name: "agnhost netexec",
     tools: [],
     listens: (p: number, proto: Protocol) => (proto === "TCP" ? p === httpPort : p === udpPort),
+    // The UDP server logs from its goroutine, after main has logged the HTTP server.
+    startupLog: (start) => [
+      goLog(start.startedMs, `Started HTTP server on port ${httpPort}`),
+      ...(udpPort === -1 ? [] : [goLog(start.startedMs, `Started UDP server on port  ${udpPort}`)]),
+    ],
+    requestLog: (req, _res, ctx) => [goLog(ctx.nowMs, netexecLogLine(req.path))],
     http(req: HttpRequest, ctx: ServeContext): HttpResponse {
       const [path = "/", query = ""] = req.path.split("?");
       switch (path) {
@@ -103,6 +120,22 @@ export function netexecWorkload(args: readonly string[]): Workload {
       }
     },
   };
+}
+
+/** What each netexec handler logs (`rootHandler` answers every path no other handler takes). */
+function netexecLogLine(target: string): string {
+  const [path = "/", query = ""] = target.split("?");
+  switch (path) {
+    case "/hostname":
+    case "/hostName":
+    case "/clientip":
+    case "/healthz":
+      return `GET ${path}`;
+    case "/echo":
+      return `GET /echo?msg=${queryParam(query, "msg")}&code=${queryParam(query, "code")}`;
+    default:
+      return "GET /";
+  }
 }
 
 /** Picks the agnhost subcommand from the container's command and args. */

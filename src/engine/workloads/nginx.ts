@@ -3,6 +3,7 @@
  * own 404 page elsewhere, headers as nginx writes them.
  */
 import type { Protocol } from "../net/types";
+import { nginxRequestLog, nginxStartupLog } from "./nginxLog";
 import type { HttpRequest, HttpResponse, ServeContext, Workload } from "./types";
 import { byteLength, httpDate } from "./types";
 
@@ -115,6 +116,8 @@ export function nginxWorkload(tag: string): Workload {
     tools: ["curl"],
     shell: { path: "/bin/bash", prompt: "root@{hostname}:/# " },
     listens: (port: number, proto: Protocol) => port === 80 && proto === "TCP",
+    startupLog: (start) => nginxStartupLog(version, start),
+    requestLog: (req, res, ctx) => nginxRequestLog(version, req, res, ctx),
     http(req: HttpRequest, ctx: ServeContext): HttpResponse {
       const path = req.path.split("?")[0] ?? "/";
       if (path === "/" || path === "/index.html") {

@@ -9,6 +9,7 @@ import type { Protocol } from "../net/types";
 import { agnhostWorkload } from "./agnhost";
 import { imageBaseName, parseImage } from "./image";
 import { nginxWorkload } from "./nginx";
+import { scriptStartupLog, shellScript } from "./script";
 import type { HttpRequest, HttpResponse, ServeContext, Workload } from "./types";
 import { byteLength, httpDate } from "./types";
 
@@ -34,6 +35,13 @@ const NETSHOOT_TOOLS = [
 
 /** The workload an image (and its command/args) runs. Unknown images listen on nothing. */
 export function workloadFor(container: ContainerLike): Workload {
+  const workload = imageWorkload(container);
+  const script = shellScript([...(container.command ?? []), ...(container.args ?? [])]);
+  if (script === undefined || workload.startupLog) return workload;
+  return { ...workload, startupLog: (start) => scriptStartupLog(script, start.startedMs) };
+}
+
+function imageWorkload(container: ContainerLike): Workload {
   const ref = parseImage(container.image ?? "");
   const base = imageBaseName(ref);
   switch (base) {

@@ -3,6 +3,7 @@
  * on, how it answers HTTP, and which shell and tools it ships.
  */
 import type { Protocol } from "../net/types";
+import type { LogLine } from "./logs";
 
 /** An HTTP/1.1 request as a client sent it. */
 export interface HttpRequest {
@@ -33,6 +34,20 @@ export interface ServeContext {
   nowMs: number;
   /** When the container started (ms), for Go's monotonic clock reading. */
   startedMs: number;
+  /** The connection's number in this server (nginx's `*N`), counting from 1. */
+  connection: number;
+}
+
+/** What a process knows when its container starts. */
+export interface StartContext {
+  /** The pod's name (its hostname). */
+  podName: string;
+  /** When the container started (ms since the epoch). */
+  startedMs: number;
+  /** The node's CPU count (nginx's `worker_processes auto`). */
+  cpus: number;
+  /** The node's kernel release (`uname -r`). */
+  kernelVersion: string;
 }
 
 /** A container's behaviour, chosen by its image (and args). */
@@ -46,6 +61,10 @@ export interface Workload {
   shell?: { path: string; prompt: string };
   /** Network tools in the image (curl, dig, nslookup, wget, ...). */
   tools: readonly string[];
+  /** What the process writes to stdout and stderr when it starts; nothing when absent. */
+  startupLog?(start: StartContext): LogLine[];
+  /** What the process writes for one request it answered; nothing when absent. */
+  requestLog?(req: HttpRequest, res: HttpResponse, ctx: ServeContext): LogLine[];
 }
 
 /** Go's `http.Header` date format and nginx's `Date:`: RFC 7231 IMF-fixdate. */

@@ -12,6 +12,7 @@ const ctx = {
   localPort: 80,
   nowMs: Date.UTC(2026, 0, 5, 9),
   startedMs: Date.UTC(2026, 0, 5, 8),
+  connection: 1,
 };
 const get = (path: string) => ({ method: "GET", path, host: "x", headers: [] as [string, string][] });
 

@@ -132,6 +132,7 @@ export function testEnv(
     dns: noDns,
     net: noNet,
     context: { type: "node", node: "control-plane", cwd: "/root" },
+    assets: () => undefined,
     stdin,
     files: new Map(Object.entries(files)),
   };

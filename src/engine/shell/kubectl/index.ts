@@ -2,16 +2,21 @@
  * `kubectl`: the subcommands Packetwalk simulates, printing exactly what
  * kubectl prints. Reads come from the store; changes go through the API server.
  */
+import { requireAssets } from "../assets";
+import { kubectlCommandHelp, kubectlRootHelp, unknownHelpTopic } from "../help/help";
 import type { Command, CommandEnv, CommandResult } from "../types";
 import { apply } from "./apply";
 import { create } from "./create";
 import { del } from "./delete";
 import { describe } from "./describe/describe";
 import { exec } from "./exec";
+import { explain } from "./explain/explain";
 import { expose } from "./expose";
 import { get } from "./get/get";
 import { clusterInfo, version } from "./info";
 import { label } from "./label";
+import { logs } from "./logs/logs";
+import { patch } from "./patch/patch";
 import { run } from "./run";
 import { scale } from "./scale";
 
@@ -29,45 +34,12 @@ const SUBCOMMANDS: Record<string, Command> = {
   label,
   run,
   exec,
+  explain,
+  logs,
+  patch,
   version,
   "cluster-info": clusterInfo,
 };
-
-const USAGE = `kubectl controls the Kubernetes cluster manager.
-
- Find more information at: https://kubernetes.io/docs/reference/kubectl/
-
-Basic Commands (Beginner):
-  create          Create a resource from a file or from stdin
-  expose          Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service
-  run             Run a particular image on the cluster
-
-Basic Commands (Intermediate):
-  get             Display one or many resources
-  delete          Delete resources by file names, stdin, resources and names, or by resources and label selector
-
-Deploy Commands:
-  scale           Set a new size for a deployment, replica set, or replication controller
-
-Cluster Management Commands:
-  cluster-info    Display cluster information
-
-Troubleshooting and Debugging Commands:
-  describe        Show details of a specific resource or group of resources
-  exec            Execute a command in a container
-
-Advanced Commands:
-  apply           Apply a configuration to a resource by file name or stdin
-
-Settings Commands:
-  label           Update the labels on a resource
-
-Other Commands:
-  version         Print the client and server version information
-
-Usage:
-  kubectl [flags] [options]
-`;
 
 function levenshtein(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
@@ -112,12 +84,44 @@ function splitSubcommand(args: readonly string[]): { sub?: string; rest: string[
   return { rest };
 }
 
+const has = (command: string) => command in SUBCOMMANDS;
+
+/** True when `-h`/`--help` comes before any `--` (after it, the flags are a command's own). */
+function asksForHelp(args: readonly string[]): boolean {
+  const end = args.indexOf("--");
+  return (end < 0 ? args : args.slice(0, end)).some(
+    (a) => a === "--help" || a === "-h" || a === "--help=true",
+  );
+}
+
+/** `kubectl help [COMMAND]`, as cobra's help command answers it. */
+function helpCommand(rest: readonly string[], env: CommandEnv): CommandResult {
+  const texts = requireAssets(env.assets()).kubectlHelp;
+  const topic = rest.find((a) => !a.startsWith("-"));
+  if (topic === undefined) return { stdout: kubectlRootHelp(texts, has), stderr: "", exitCode: 0 };
+  const text = has(topic) ? kubectlCommandHelp(texts, topic) : undefined;
+  // cobra writes an unknown topic's note and the usage to stderr, and exits 0.
+  if (text === undefined) return { stdout: "", stderr: unknownHelpTopic(texts, topic, has), exitCode: 0 };
+  return { stdout: text, stderr: "", exitCode: 0 };
+}
+
 /** `kubectl ...`. */
 export const kubectl: Command = (args: string[], env: CommandEnv): CommandResult => {
   const { sub, rest } = splitSubcommand(args);
+  if (sub === "help") return helpCommand(rest, env);
+  if (sub !== undefined && asksForHelp(rest) && has(sub))
+    return {
+      stdout: kubectlCommandHelp(requireAssets(env.assets()).kubectlHelp, sub) ?? "",
+      stderr: "",
+      exitCode: 0,
+    };
   if (sub === undefined) {
     if (rest.includes("--help") || rest.includes("-h") || rest.length === 0)
-      return { stdout: USAGE, stderr: "", exitCode: 0 };
+      return {
+        stdout: kubectlRootHelp(requireAssets(env.assets()).kubectlHelp, has),
+        stderr: "",
+        exitCode: 0,
+      };
     return {
       stdout: "",
       stderr: `error: unknown flag: ${rest[0]}\nSee 'kubectl --help' for usage.\n`,

@@ -124,6 +124,11 @@ export function resolveResource(text: string): ResourceType | undefined {
   return undefined;
 }
 
+/** Every resource type kubectl's discovery lists here, in discovery order. */
+export function allResourceTypes(): readonly ResourceType[] {
+  return TYPES;
+}
+
 export function resourceForKind(kind: Kind): ResourceType | undefined {
   return TYPES.find((t) => t.kind === kind);
 }

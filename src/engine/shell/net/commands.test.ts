@@ -23,6 +23,7 @@ function setup(seed = 7) {
     dns,
     net,
     context,
+    assets: () => undefined,
     stdin: "",
     files: new Map(),
   });

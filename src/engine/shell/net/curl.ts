@@ -7,7 +7,7 @@
  * changed across 7.x/8.x releases.
  */
 import type { Trace } from "../../net/types";
-import { listenerOf } from "../../workloads/registry";
+import { serveHttp } from "../../workloads/containerLog";
 import type { HttpRequest, HttpResponse } from "../../workloads/types";
 import type { Command, CommandResult } from "../types";
 import { parseCurlArgs, parseUrl } from "./curlArgs";
@@ -64,7 +64,6 @@ export const curl: Command = (args, env) => {
   }
   const backend = trace.backend;
   const pod = backend ? env.cluster.store.get("Pod", backend.namespace, backend.pod) : undefined;
-  const workload = pod && backend ? listenerOf(pod, backend.port, "TCP") : undefined;
   if (trace.verdict !== "delivered" || (!backend && !trace.hops.some((h) => h.stage === "socket"))) {
     const line = timeoutLine(o.maxTimeSec, ip, url.port);
     out.v(`* ${line}`, "* closing connection #0");
@@ -89,20 +88,26 @@ export const curl: Command = (args, env) => {
     "> ",
     "* Request completely sent off",
   );
-  if (!workload?.http) {
+  const socket = trace.hops.find((h) => h.stage === "socket")?.packet;
+  const res =
+    pod && backend
+      ? serveHttp(
+          env.cluster.logs,
+          pod,
+          env.cluster.store.get("Node", undefined, pod.spec?.nodeName ?? ""),
+          req,
+          {
+            clientIp: socket?.src ?? trace.source.ip,
+            clientPort: socket?.sport ?? 0,
+            localPort: backend.port,
+            nowMs: env.cluster.clock.now(),
+          },
+        )
+      : undefined;
+  if (!res) {
     out.v("* Empty reply from server", "* shutting down connection #0");
     return fail(52, "Empty reply from server");
   }
-  const socket = trace.hops.find((h) => h.stage === "socket")?.packet;
-  const res = workload.http(req, {
-    podName: backend?.pod ?? "",
-    clientIp: socket?.src ?? trace.source.ip,
-    clientPort: socket?.sport ?? 0,
-    localPort: backend?.port ?? url.port,
-    nowMs: env.cluster.clock.now(),
-    startedMs:
-      Date.parse(pod?.status?.startTime ?? pod?.metadata.creationTimestamp ?? "") || env.cluster.clock.now(),
-  });
   out.v(`< HTTP/1.1 ${res.status} ${res.reason}`, ...res.headers.map(([k, v]) => `< ${k}: ${v}`), "< ");
   if (o.head) out.body(headBlock(res));
   else if (o.output !== "/dev/null") out.body(res.body);

@@ -1,5 +1,5 @@
 import type { JSONSchema } from "monaco-yaml";
-import kubernetes from "../schemas/kubernetes.json";
+import kubernetes from "../../../../engine/api/openapi/kubernetes.json";
 import { CONFIG_KINDS, type KindSchema } from "./configSchemas";
 
 /** The shape scripts/generate-schemas.mjs writes. */
