@@ -30,7 +30,8 @@ export const TRACE_KO: Record<TraceMessageKey, MessageTemplate> = {
   "hop.policyAccept": "일치하는 규칙 없음: 체인의 기본 정책 ACCEPT",
   "hop.icmpBack": "ICMP {icmp}가 {client}로 돌아감: connect()가 ECONNREFUSED로 실패",
   "hop.listens": "{listener}가 {port}에서 기다리고 있으며, 클라이언트를 {client}로 봄",
-  "hop.nothingListens": "{port}에서 기다리는 프로그램이 없음: 커널이 RST로 응답 (containerPort는 포트를 열지 않음)",
+  "hop.nothingListens":
+    "{port}에서 기다리는 프로그램이 없음: 커널이 RST로 응답 (containerPort는 포트를 열지 않음)",
   "hop.dnsDirect": "{server}:53에 질의 (클러스터 주소가 아니라 바로 응답받음)",
   "hop.dnsTries": { other: "검색 목록을 따라 질의 {count}번 (첫 질의만 따라감)" },
   "hop.nodeResolver": "노드의 리졸버는 클러스터 도메인을 모름",
@@ -87,7 +88,8 @@ export const TRACE_KO: Record<TraceMessageKey, MessageTemplate> = {
   "ipvs.fallback": "{owner}의 가중치가 0: 대체(fallback)로 {dest} 선택",
   "ipvs.localityUsed": "{scheduler}: {daddr}는 {cached}에 캐시됨: 그대로 사용",
   "ipvs.localityOverloaded": "{scheduler}: {daddr}는 {cached}에 캐시됐지만 과부하: wlc가 {dest} 선택",
-  "ipvs.localityUnavailable": "{scheduler}: {daddr}는 {cached}에 캐시됐지만 더는 쓸 수 없음: wlc가 {dest} 선택",
+  "ipvs.localityUnavailable":
+    "{scheduler}: {daddr}는 {cached}에 캐시됐지만 더는 쓸 수 없음: wlc가 {dest} 선택",
   "ipvs.localityNone": "{scheduler}: {daddr}에 캐시된 서버 없음: wlc가 {dest} 선택",
   "ct.new": "conntrack: 새 항목",
   "ct.original": "conntrack: 항목을 찾음",
