@@ -201,3 +201,42 @@ export function hopStory(hop: TraceHop, words: Words): string[] {
   if (ct) out.push(words(say(`ct.${ct.event}` as const)), `   ${ct.line}`);
   return out;
 }
+
+/** What a hop's walk was about, for a callout that names it in a line or two. */
+export interface HopSummary {
+  /** The chain visit that tested the most rules (its share of the chain is `tested / length`). */
+  longest?: { chain: string; tested: number; length: number };
+  /** The sets and maps the hop looked up, by name (`KUBE-CLUSTER-IP`, `@service-ips`, `numgen`). */
+  lookedUp: string[];
+  /** What IPVS did: the virtual service, the scheduler's reason, the real server. */
+  ipvs: TraceMessage[];
+}
+
+export function hopSummary(hop: TraceHop): HopSummary {
+  const summary: HopSummary = { lookedUp: [], ipvs: [] };
+  const names = new Set<string>();
+  const visit = (v: ChainVisit) => {
+    if (!summary.longest || v.tested > summary.longest.tested)
+      summary.longest = { chain: v.chain, tested: v.tested, length: v.length };
+    for (const s of v.steps) {
+      if (s.k !== "rule") continue;
+      for (const t of s.tests ?? []) {
+        if (t.k === "ipset") names.add(t.set);
+        else if (t.k === "vmap") names.add(`@${t.map}`);
+        else if (t.k === "set") names.add(`@${t.set}`);
+        else if (t.k === "numgen") names.add("numgen");
+      }
+      if (s.call) visit(s.call);
+    }
+  };
+  for (const part of hop.walk ?? []) {
+    if (part.k === "netfilter") visit(part.visit);
+    else {
+      names.add("IPVS");
+      const lines = ipvsMessages(part).filter((m) => m.key !== "ipvs.row" && m.key !== "ipvs.order");
+      summary.ipvs.push(...lines);
+    }
+  }
+  summary.lookedUp = [...names];
+  return summary;
+}

@@ -1,9 +1,12 @@
 /**
  * The callout at the current hop: stage and place, the matched rule in its
- * real syntax, the rewrite `before → after`, and what the lookup cost — a
- * walk down KUBE-SERVICES in iptables mode, one hash lookup in IPVS/nftables.
+ * real syntax, the rewrite `before → after`, and what the hop itself did —
+ * the rules it walked in the chain it walked them in, the sets and maps it
+ * looked up, what IPVS did — in the reader's language.
  */
+import { hopSummary } from "../../../engine/net/hopStory";
 import type { TraceHop } from "../../../engine/net/types";
+import { noteText, stageText, traceWords } from "../../i18n/traceWords";
 import type { DataPlaneStrip } from "./layout";
 import type { TopologyText } from "./topologyText";
 
@@ -14,14 +17,14 @@ export function renderCallout(
   el: HTMLElement,
   hop: TraceHop,
   index: number,
-  strip: DataPlaneStrip | undefined,
+  _strip: DataPlaneStrip | undefined,
   text: TopologyText,
 ): void {
   el.replaceChildren();
   el.className = `topo-callout topo-callout-${hop.direction}`;
   const head = add(el, "div", "topo-callout-head");
   add(head, "span", "topo-callout-index").textContent = String(index + 1);
-  add(head, "strong").textContent = hop.stage;
+  add(head, "strong").textContent = stageText(text.language, hop);
   add(head, "span", "topo-callout-place").textContent = placeText(hop, text);
   if (hop.rule) add(el, "pre", "topo-callout-rule").textContent = hop.rule;
   if (hop.rewrite) {
@@ -30,30 +33,36 @@ export function renderCallout(
       `${r.type} ${r.before.ip}:${r.before.port} → ${r.after.ip}:${r.after.port}`;
   }
   const { rulesEvaluated, lookups } = hop.cost;
-  if (rulesEvaluated > 0) {
+  const summary = hopSummary(hop);
+  const words = traceWords(text.language);
+  const longest = summary.longest;
+  if (longest && longest.tested > 0) {
+    // The chain this hop walked, and how much of it: a first packet to the last Service fills the bar.
     const walk = add(el, "div", "topo-callout-walk");
-    const total = Math.max(strip?.count ?? 0, rulesEvaluated);
     const bar = add(walk, "div", "topo-walk-bar");
-    add(bar, "div", "topo-walk-fill").style.setProperty("--fill", String(rulesEvaluated / total));
-    add(walk, "span").textContent = text("topology.walk", {
-      rules: rulesEvaluated,
-      chain: strip?.name ?? "KUBE-SERVICES",
-    });
+    add(bar, "div", "topo-walk-fill").style.setProperty(
+      "--fill",
+      String(longest.tested / Math.max(1, longest.length)),
+    );
+    add(walk, "span").textContent = text("topology.walk", { rules: longest.tested, chain: longest.chain });
+  } else if (rulesEvaluated > 0) {
+    add(el, "div", "topo-callout-walk").textContent = text("topology.walkHere", { rules: rulesEvaluated });
   }
+  for (const m of summary.ipvs) add(el, "div", "topo-callout-ipvs").textContent = words(m);
   if (lookups > 0) {
-    add(el, "div", "topo-callout-lookup").textContent = text("topology.lookup", {
-      lookups,
-      chain: strip?.name ?? "",
-    });
+    add(el, "div", "topo-callout-lookup").textContent = summary.lookedUp.length
+      ? text("topology.lookup", { lookups, chain: summary.lookedUp.join(", ") })
+      : text("topology.lookupHere", { lookups });
   }
-  if (hop.detail?.length) {
+  if (!hop.walk && hop.detail?.length) {
     const list = add(el, "pre", "topo-callout-detail");
     const shown = hop.detail.slice(0, MAX_DETAIL);
     list.textContent = shown.join("\n");
     if (hop.detail.length > MAX_DETAIL)
       list.textContent += `\n${text("topology.more", { count: hop.detail.length - MAX_DETAIL })}`;
   }
-  if (hop.note) add(el, "div", "topo-callout-note").textContent = hop.note;
+  const note = noteText(text.language, hop);
+  if (note) add(el, "div", "topo-callout-note").textContent = note;
 }
 
 function placeText(hop: TraceHop, text: TopologyText): string {
