@@ -210,16 +210,54 @@ export interface HopSummary {
   lookedUp: string[];
   /** What IPVS did: the virtual service, the scheduler's reason, the real server. */
   ipvs: TraceMessage[];
+  /**
+   * The tests that chose the way on the path taken: a statistic roll or a
+   * numgen draw that picked the endpoint, a `recent` list or an affinity set
+   * that remembered the client — "why this backend", rule by rule.
+   */
+  why: WhyStep[];
+}
+
+/** A test on the path taken that chose the way, with the chain and rule it belongs to. */
+export interface WhyStep {
+  chain: string;
+  n: number;
+  /** Where the rule sent the packet: `KUBE-SEP-…`, `goto endpoint-…`. */
+  action: string;
+  test: MatchTest;
+}
+
+/** Does this test choose among endpoints (not merely match the packet's address or port)? */
+function chooses(t: MatchTest): boolean {
+  return (
+    t.k === "statistic" ||
+    t.k === "numgen" ||
+    (t.k === "recent" && t.command !== "set") ||
+    (t.k === "set" && t.hit)
+  );
+}
+
+/** A why step in a sentence: `KUBE-SVC-… rule 2 → KUBE-SEP-…: drew 0.066… < 0.333…: match`. */
+export function whyMessage(w: WhyStep, words: Words): string {
+  // The rule's action already says where numgen's number led.
+  const test =
+    w.test.k === "numgen"
+      ? say("walk.numgenDrew", { value: w.test.value, max: w.test.mod - 1 })
+      : testMessage(w.test);
+  return words(say("walk.why", { chain: w.chain, n: w.n, action: w.action, test: words(test) }));
 }
 
 export function hopSummary(hop: TraceHop): HopSummary {
-  const summary: HopSummary = { lookedUp: [], ipvs: [] };
+  const summary: HopSummary = { lookedUp: [], ipvs: [], why: [] };
   const names = new Set<string>();
   const visit = (v: ChainVisit) => {
     if (!summary.longest || v.tested > summary.longest.tested)
       summary.longest = { chain: v.chain, tested: v.tested, length: v.length };
     for (const s of v.steps) {
       if (s.k !== "rule") continue;
+      if (s.hit)
+        for (const t of s.tests ?? [])
+          if (chooses(t)) summary.why.push({ chain: v.chain, n: s.n, action: s.action ?? "", test: t });
       for (const t of s.tests ?? []) {
         if (t.k === "ipset") names.add(t.set);
         else if (t.k === "vmap") names.add(`@${t.map}`);

@@ -85,7 +85,9 @@ describe("trace -v: why this backend, in every mode", () => {
       const c = cluster("ipvs", scheduler);
       for (let i = 1; i < sends; i++) c.trace("web");
       const out = c.trace("web");
-      expect(out).toContain(`IPVS LOCAL_IN\n    ├─ virtual service TCP ${c.ip("web")}:80`);
+      expect(out).toContain(
+        `IPVS LOCAL_IN\n    ├─ virtual service found: TCP  ${c.ip("web")}:80 ${scheduler}`,
+      );
       expect(out).toContain(`    ├─ ${scheduler}: `);
       golden(`trace-v-ipvs-${scheduler}.golden`, out);
     });

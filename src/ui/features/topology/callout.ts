@@ -4,11 +4,12 @@
  * the rules it walked in the chain it walked them in, the sets and maps it
  * looked up, what IPVS did — in the reader's language.
  */
-import { hopSummary } from "../../../engine/net/hopStory";
+import { hopSummary, whyMessage } from "../../../engine/net/hopStory";
 import type { TraceHop } from "../../../engine/net/types";
 import { noteText, stageText, traceWords } from "../../i18n/traceWords";
 import type { DataPlaneStrip } from "./layout";
 import type { TopologyText } from "./topologyText";
+import "./calloutStory.css";
 
 const MAX_DETAIL = 6;
 
@@ -48,10 +49,11 @@ export function renderCallout(
   } else if (rulesEvaluated > 0) {
     add(el, "div", "topo-callout-walk").textContent = text("topology.walkHere", { rules: rulesEvaluated });
   }
+  for (const w of summary.why) add(el, "div", "topo-callout-why").textContent = whyMessage(w, words);
   for (const m of summary.ipvs) add(el, "div", "topo-callout-ipvs").textContent = words(m);
   if (lookups > 0) {
     add(el, "div", "topo-callout-lookup").textContent = summary.lookedUp.length
-      ? text("topology.lookup", { lookups, chain: summary.lookedUp.join(", ") })
+      ? text("topology.lookup", { lookups, chain: names(summary.lookedUp) })
       : text("topology.lookupHere", { lookups });
   }
   if (!hop.walk && hop.detail?.length) {
@@ -63,6 +65,11 @@ export function renderCallout(
   }
   const note = noteText(text.language, hop);
   if (note) add(el, "div", "topo-callout-note").textContent = note;
+}
+
+/** The first two names and how many more, to keep a callout's line short. */
+function names(list: readonly string[]): string {
+  return list.length <= 2 ? list.join(", ") : `${list.slice(0, 2).join(", ")} +${list.length - 2}`;
 }
 
 function placeText(hop: TraceHop, text: TopologyText): string {

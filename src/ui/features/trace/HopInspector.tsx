@@ -3,6 +3,7 @@ import { useT } from "../../i18n/useT";
 import { ConntrackView } from "./ConntrackView";
 import { PacketLayers } from "./PacketLayers";
 import { WalkView } from "./WalkView";
+import { WhyView } from "./WhyView";
 
 /**
  * One hop in detail, in Linux's own notation: the packet before and after by
@@ -14,6 +15,7 @@ export function HopInspector({ hop, index }: { hop: TraceHop; index: number }) {
   const walked = hop.walk && hop.walk.length > 0;
   return (
     <section className="inspector" aria-label={t("inspector.region", { n: index + 1 })}>
+      <WhyView hop={hop} />
       <div className="inspector-section">
         <h3 className="inspector-title">{t("inspector.packet")}</h3>
         <PacketLayers before={hop.before} after={hop.packet} />

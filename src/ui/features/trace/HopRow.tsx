@@ -37,7 +37,7 @@ export function HopRow({ hop, index, current }: Props) {
         <span className="hop-place">{placeText(hop, t("topology.outside"))}</span>
         <span className="hop-stage">{stageText(language, hop)}</span>
       </button>
-      {hop.rule ? <code className="hop-rule">{hop.rule}</code> : null}
+      {hop.rule && !(current && hop.walk) ? <code className="hop-rule">{hop.rule}</code> : null}
       {hop.rewrite ? (
         <span className="hop-rewrite">
           {hop.rewrite.type} {hop.rewrite.before.ip}:{hop.rewrite.before.port} → {hop.rewrite.after.ip}:
