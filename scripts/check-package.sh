@@ -14,6 +14,7 @@ if tar tzf "$work/$tarball" | grep -E '\.test\.ts$|\.golden$|^package/src/|^pack
 fi
 cd "$work"
 npm init -y >/dev/null
+npm pkg set type=module
 # --ignore-scripts: a consumer runs none of packetwalk's (its `prepare` builds a checkout only).
 npm install --no-audit --no-fund --prefer-offline --ignore-scripts "./$tarball" >/dev/null
 if [ -e node_modules/tsx ] || [ -e node_modules/typescript ]; then
@@ -43,4 +44,23 @@ const report = sim.apply([{ name: "svc.yaml", text: "apiVersion: v1\nkind: Servi
 if (report.errors.length || report.results[0]?.action !== "created") throw new Error(JSON.stringify(report));
 console.log(`packetwalk/engine: ${PROXY_MODES.join(", ")}; ${report.results[0].resource}/${report.results[0].name} ${report.results[0].action}`);
 '
+# The declarations, as a TypeScript consumer checks them under both module resolutions, with
+# skipLibCheck off: every type the engine returns resolves inside the package.
+cat > use.ts <<'TS'
+import { type ApplyReport, Simulation, type Trace } from "packetwalk/engine";
+const sim = new Simulation({ seed: 1 });
+const report: ApplyReport = sim.apply([{ name: "svc.yaml", text: "" }]);
+const trace: Trace = sim.send({ from: { type: "node", node: "kind-worker" }, target: "10.96.0.1:443" });
+const kinds: string[] = report.results.map((r) => r.kind);
+const hops: number = trace.hops.length;
+// @ts-expect-error: the facade has no such method
+sim.nope();
+export { hops, kinds };
+TS
+for resolution in node16 bundler; do
+  module=$([ "$resolution" = node16 ] && echo node16 || echo esnext)
+  "$root/node_modules/.bin/tsc" --noEmit --strict --skipLibCheck false --target es2022 \
+    --module "$module" --moduleResolution "$resolution" --types node --typeRoots "$root/node_modules/@types" use.ts
+  echo "packetwalk/engine type-checks under moduleResolution $resolution"
+done
 echo "package OK"

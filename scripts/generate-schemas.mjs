@@ -5,15 +5,43 @@
 // written by hand in src/ui/features/editor/monaco/configSchemas.ts.
 //
 // Usage: node scripts/generate-schemas.mjs   (writes src/engine/api/openapi/kubernetes.json)
-import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+//
+// The schema follows the Kubernetes release the engine emulates, so it is made from the
+// kubernetes-models release that matches it (MODELS below), installed into a cache folder for this
+// run: the project's own devDependency is an older release that still installs on Node 20 and is
+// used for types only.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const require = createRequire(join(root, "package.json"));
+
+/** The kubernetes-models release made from Kubernetes 1.35's OpenAPI document. */
+const MODELS = "kubernetes-models@5.1.0";
+
+/** A folder with MODELS installed (with its @kubernetes-models/apimachinery), made once. */
+function modelsRoot() {
+  const dir = join(root, "node_modules/.cache/packetwalk-schemas", MODELS.replace("@", "-"));
+  if (!existsSync(join(dir, "node_modules/kubernetes-models/package.json"))) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "package.json"), "{}\n");
+    // Its engines field asks for Node 22; only its .d.ts files are read here.
+    execFileSync(
+      "npm",
+      ["install", "--no-save", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error", MODELS],
+      {
+        cwd: dir,
+        stdio: "inherit",
+      },
+    );
+  }
+  return dir;
+}
+
+const require = createRequire(join(modelsRoot(), "package.json"));
 const modelsDir = dirname(require.resolve("kubernetes-models/package.json"));
 const modelsVersion = JSON.parse(readFileSync(join(modelsDir, "package.json"), "utf8")).version;
 const outFile = join(root, "src/engine/api/openapi/kubernetes.json");
@@ -26,6 +54,7 @@ const KINDS = [
   ["v1", "Service", "v1/Service.d.ts"],
   ["v1", "Endpoints", "v1/Endpoints.d.ts"],
   ["v1", "ConfigMap", "v1/ConfigMap.d.ts"],
+  ["coordination.k8s.io/v1", "Lease", "coordination.k8s.io/v1/Lease.d.ts"],
   ["apps/v1", "Deployment", "apps/v1/Deployment.d.ts"],
   ["apps/v1", "ReplicaSet", "apps/v1/ReplicaSet.d.ts"],
   ["discovery.k8s.io/v1", "EndpointSlice", "discovery.k8s.io/v1/EndpointSlice.d.ts"],

@@ -6,6 +6,8 @@
 import { ApiServer } from "../engine/api/apiserver";
 import { bootstrapCluster } from "../engine/api/bootstrap";
 import type { ManifestDocument } from "../engine/api/contract";
+import type { ClusterLimits } from "../engine/api/limits";
+import { DEFAULT_LIMITS } from "../engine/api/limits";
 import { Cluster, defaultClusterConfig } from "../engine/cluster";
 import { installControllers } from "../engine/controllers";
 import { buildDnsIndex } from "../engine/dns/dnsIndex";
@@ -13,6 +15,16 @@ import { ClusterDns } from "../engine/dns/resolver";
 import { Network } from "../engine/net/network";
 import { createProxyModes } from "../engine/proxy/modes";
 import { ProxyRuntime } from "../engine/proxy/runtime";
+import { DEFAULT_EPOCH_MS } from "../engine/util/clock";
+
+/** The benchmark's clusters are far past a Simulation's limits: 100,000 pods, 10,000 Services, 1,001 nodes. */
+const BENCH_LIMITS: ClusterLimits = {
+  ...DEFAULT_LIMITS,
+  pods: 200_000,
+  replicas: 200_000,
+  nodes: 2_000,
+  objectsPerKind: 200_000,
+};
 
 /** The parts the benchmarks drive. */
 export interface BigCluster {
@@ -34,7 +46,12 @@ export function nodesFor(pods: number): number {
  * subnet clear of the Service range.
  */
 export function bootBigCluster(nodes: number, seed = 1): BigCluster {
-  const cluster = new Cluster(seed, { ...defaultClusterConfig(), podSubnet: "10.128.0.0/9" });
+  const cluster = new Cluster(
+    seed,
+    { ...defaultClusterConfig(), podSubnet: "10.128.0.0/9" },
+    DEFAULT_EPOCH_MS,
+    BENCH_LIMITS,
+  );
   const api = new ApiServer(cluster);
   installControllers(cluster);
   const nodeDocs = Array.from({ length: nodes }, (_, i) => ({

@@ -3,13 +3,14 @@ import { version } from "../../package.json";
 import type { ApiError } from "../engine/api/contract";
 import { needsShellAssets } from "../engine/shell/assets";
 import { Simulation } from "../engine/simulation";
+import { neutralizeControls } from "../engine/util/terminal";
 import { parseArgs, USAGE, UsageError } from "./args";
 import { runBench } from "./bench";
 
 /** The first line of a refused object's message gets `FILE:LINE:`, like a compiler's. */
 export function formatApplyError(error: ApiError): string {
   const where = error.source ? `${error.source.file}:${error.source.line}: ` : "";
-  return `${where}${error.message.replace(/\n$/, "")}\n`;
+  return neutralizeControls(`${where}${error.message.replace(/\n$/, "")}\n`);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -57,8 +58,9 @@ async function main(argv: string[]): Promise<number> {
   }
   for (const command of args.commands) {
     const out = sim.run(command);
-    process.stdout.write(out.stdout);
-    process.stderr.write(out.stderr);
+    // Text from manifests reaches the user's own terminal: no control sequence gets through.
+    process.stdout.write(neutralizeControls(out.stdout));
+    process.stderr.write(neutralizeControls(out.stderr));
   }
   return status;
 }

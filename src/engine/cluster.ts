@@ -1,5 +1,7 @@
 import type { ClusterConfig } from "./api/configTypes";
 import { DEFAULT_KUBERNETES_VERSION } from "./api/configTypes";
+import type { ClusterLimits } from "./api/limits";
+import { DEFAULT_LIMITS } from "./api/limits";
 import { ObjectStore } from "./api/store";
 import type { AddressIndex } from "./net/addresses";
 import { LiveAddressIndex } from "./net/addressIndex";
@@ -41,13 +43,21 @@ export class Cluster {
   readonly prng: Prng;
   readonly clock: VirtualClock;
   config: ClusterConfig;
+  /** What the cluster holds at most (the API server refuses past it). */
+  readonly limits: ClusterLimits;
   private readonly reconcilers: Reconciler[] = [];
   private addresses: LiveAddressIndex | undefined;
 
-  constructor(seed: number, config: ClusterConfig = defaultClusterConfig(), epochMs = DEFAULT_EPOCH_MS) {
+  constructor(
+    seed: number,
+    config: ClusterConfig = defaultClusterConfig(),
+    epochMs = DEFAULT_EPOCH_MS,
+    limits: ClusterLimits = DEFAULT_LIMITS,
+  ) {
     this.prng = new Prng(seed);
     this.clock = new VirtualClock(epochMs);
     this.config = config;
+    this.limits = limits;
   }
 
   /**

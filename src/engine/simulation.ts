@@ -2,33 +2,33 @@
  * The engine's whole public surface. The worker exposes exactly this, the
  * CLI calls it directly, and so do the tests.
  */
-import { ApiServer } from "./api/apiserver";
-import { bootstrapCluster } from "./api/bootstrap";
+import type { ApiServer } from "./api/apiserver";
 import type { IpvsScheduler, ProxyMode } from "./api/configTypes";
 import type { ApiError, ApplyResult, ManifestDocument } from "./api/contract";
 import { ApiStatusError } from "./api/contract";
+import { KINDS } from "./api/kinds";
 import { parseManifests } from "./api/manifest";
+import type { AnyObject } from "./api/types";
 import type { LookupExperimentOptions, LookupProgress, LookupRow } from "./bench/contract";
 import { lookupExperiment } from "./bench/experiment";
-import { Cluster, defaultClusterConfig } from "./cluster";
+import { bootParts, type SimulationParts } from "./boot";
+import type { Cluster } from "./cluster";
 import type { Controllers } from "./controllers";
-import { installControllers } from "./controllers";
-import { ClusterDns } from "./dns/resolver";
+import type { ClusterDns } from "./dns/resolver";
+import type { Operation, RecordedDocument } from "./journal";
+import { emptyView, failedTrace, internalError, recorded } from "./journal";
 import type { BurstResult } from "./net/burst";
 import { summarizeBurst } from "./net/burst";
 import type { SendRequest } from "./net/contract";
 import type { FoldedRules } from "./net/foldStore";
 import type { FoldRef } from "./net/hopWalk";
-import { Network } from "./net/network";
+import type { Network } from "./net/network";
 import type { Trace } from "./net/types";
-import { createProxyModes } from "./proxy/modes";
-import { ProxyRuntime } from "./proxy/runtime";
+import type { ProxyRuntime } from "./proxy/runtime";
 import { loadShellAssets, type ShellAssets } from "./shell/assets";
-import { buildCommands, podFiles } from "./shell/commands";
 import { complete } from "./shell/complete";
 import { imageProfile, NODE_TOOLS } from "./shell/images";
-import type { ShellOutput } from "./shell/shell";
-import { Shell } from "./shell/shell";
+import type { Shell, ShellOutput } from "./shell/shell";
 import { DEFAULT_EPOCH_MS } from "./util/clock";
 import type { TopologyView } from "./view/topology";
 import { topologyView } from "./view/topology";
@@ -38,6 +38,9 @@ const VIEW_SERVICES = 500;
 
 /** Traces a burst returns for animation; the tally covers every connection. */
 const BURST_TRACES = 50;
+
+/** Connections one burst sends at most. */
+const MAX_BURST = 1000;
 
 export interface SimulationOptions {
   /** Seeds every random choice; the same seed and inputs replay exactly. */
@@ -76,12 +79,16 @@ export class Simulation {
   private shell!: Shell;
   /** The node shells' files. */
   private readonly files = new Map<string, string>();
-  /** True until something beyond the bootstrap has changed the cluster. */
+  /** False once an apply has run: configuration no longer rebuilds the cluster. */
   private pristine = true;
   private bootstrapRevision = 0;
   /** The help texts and schema some commands print from, once loaded. */
   private assets: ShellAssets | undefined;
   private assetsLoading: Promise<void> | undefined;
+  /** Every state-changing call so far, replayed to undo a call that hit an engine bug. */
+  private journal: Operation[] = [];
+  /** The last view model built, answered again if building a new one fails. */
+  private lastView: TopologyView | undefined;
 
   constructor(opts: SimulationOptions = {}) {
     this.seed = opts.seed ?? 1;
@@ -93,45 +100,86 @@ export class Simulation {
    * Applies manifest files in order, as `kubectl apply -f` would, except
    * that cluster configuration (ClusterConfiguration, KubeletConfiguration,
    * KubeProxyConfiguration, Nodes) given to a fresh cluster rebuilds it
-   * with that configuration first. Never throws.
+   * with that configuration first. Never throws, and each object is applied
+   * whole or not at all: a refusal changes nothing, and an engine bug
+   * becomes an InternalError with the simulation as it was before that object.
    */
   apply(files: ManifestFile[]): ApplyReport {
     const report: ApplyReport = { results: [], errors: [] };
     const docs: ManifestDocument[] = [];
     for (const file of files) {
-      const parsed = parseManifests(file.text, file.name);
-      docs.push(...parsed.documents);
-      report.errors.push(...parsed.errors);
+      try {
+        const parsed = parseManifests(file.text, file.name);
+        docs.push(...parsed.documents);
+        report.errors.push(...parsed.errors);
+      } catch (e) {
+        report.errors.push({ ...internalError(e), source: { file: file.name, line: 1 } });
+      }
     }
     let rest = docs;
     if (this.isPristine() && docs.some((d) => CLUSTER_SHAPING_KINDS.has(String(d.object.kind)))) {
       const shaping = docs.filter((d) => CLUSTER_SHAPING_KINDS.has(String(d.object.kind)));
       rest = docs.filter((d) => !CLUSTER_SHAPING_KINDS.has(String(d.object.kind)));
-      report.errors.push(
-        ...this.boot(
-          shaping.filter((d) => d.object.kind !== "Node"),
-          shaping.filter((d) => d.object.kind === "Node"),
-        ),
-      );
-      report.results.push(...shaping.map((d) => this.describeBootResult(d)));
+      const op: Operation = {
+        type: "boot",
+        config: shaping.filter((d) => d.object.kind !== "Node").map(recorded),
+        nodes: shaping.filter((d) => d.object.kind === "Node").map(recorded),
+      };
+      const before = this.parts();
+      try {
+        const errors = this.boot(op.config, op.nodes);
+        this.journal.push(op);
+        report.errors.push(...errors);
+        const refused = new Set(errors.map((e) => e.source));
+        report.results.push(
+          ...shaping.filter((d) => !refused.has(d.source)).map((d) => this.describeBootResult(d)),
+        );
+      } catch (e) {
+        // A fresh cluster that cannot be built leaves the previous one in place.
+        this.restore(before);
+        report.errors.push(...shaping.map((d) => internalError(e, d)));
+      }
     }
     for (const doc of rest) {
+      const op: Operation = { type: "apply", doc: recorded(doc) };
       try {
         report.results.push(this.api.apply(doc));
+        this.journal.push(op);
       } catch (e) {
-        if (!(e instanceof ApiStatusError)) throw e;
-        report.errors.push({ ...e.status, source: e.status.source ?? doc.source });
+        if (e instanceof ApiStatusError) {
+          this.journal.push(op);
+          report.errors.push({ ...e.status, source: e.status.source ?? doc.source });
+        } else {
+          this.rebuild();
+          report.errors.push(internalError(e, doc));
+        }
       }
     }
     this.pristine = false;
+    this.journal.push({ type: "applied" });
     return report;
   }
 
-  /** Runs a command line in the terminal's current shell. */
+  /**
+   * Runs a command line in the terminal's current shell. A command that hits
+   * an engine bug prints an error and changes nothing.
+   */
   run(line: string): ShellOutput {
-    const out = this.shell.run(line);
+    const revision = this.cluster.store.resourceVersion;
+    const op: Operation = { type: "run", line };
+    let out: ShellOutput;
+    try {
+      out = this.shell.run(line);
+    } catch (e) {
+      out = this.shell.failed(e);
+    }
+    if (out.internalError !== undefined) {
+      this.rebuild();
+      return { ...out, prompt: this.prompt(), changed: false };
+    }
+    this.journal.push(op);
     if (this.cluster.store.resourceVersion !== this.bootstrapRevision) this.pristine = false;
-    return out;
+    return { ...out, changed: this.cluster.store.resourceVersion !== revision };
   }
 
   /**
@@ -148,12 +196,24 @@ export class Simulation {
 
   /** The terminal's prompt (`root@kind-control-plane:~#`, `bash-5.1#`). */
   prompt(): string {
-    return this.shell.prompt();
+    try {
+      return this.shell.prompt();
+    } catch {
+      return "#";
+    }
   }
 
   /** Sends one connection and returns its journey. */
   send(request: SendRequest): Trace {
-    return this.net.send(request);
+    const op: Operation = { type: "send", request };
+    try {
+      const trace = this.net.send(request);
+      this.journal.push(op);
+      return trace;
+    } catch (e) {
+      this.rebuild();
+      return failedTrace(request, this.cluster.config.proxyMode, e);
+    }
   }
 
   /**
@@ -167,22 +227,54 @@ export class Simulation {
 
   /** Sends `count` connections from one source and tallies them per backend, next to what the mode promises. */
   burst(request: SendRequest, count: number): { result: BurstResult; traces: Trace[] } {
-    const n = Math.max(1, Math.min(Math.floor(count), 1000));
+    const n = Number.isFinite(count) ? Math.max(1, Math.min(Math.floor(count), MAX_BURST)) : 1;
+    const op: Operation = { type: "burst", request, count: n };
+    try {
+      const out = this.burstNow(request, n);
+      this.journal.push(op);
+      return out;
+    } catch (e) {
+      this.rebuild();
+      const trace = failedTrace(request, this.cluster.config.proxyMode, e);
+      return { result: summarizeBurst(this.cluster, [trace]), traces: [trace] };
+    }
+  }
+
+  private burstNow(request: SendRequest, n: number): { result: BurstResult; traces: Trace[] } {
     const traces: Trace[] = [];
     for (let i = 0; i < n; i++) traces.push(this.net.send(request, { walk: false }));
     return { result: summarizeBurst(this.cluster, traces), traces: traces.slice(0, BURST_TRACES) };
   }
 
-  /** The diagram's view model. */
+  /** The diagram's view model (the last good one if building it fails). */
   view(): TopologyView {
-    return topologyView(this.cluster, {
-      dataPlaneSize: (node) => this.proxy.dataPlaneFor(node).size(),
-      maxServices: VIEW_SERVICES,
-    });
+    try {
+      this.lastView = topologyView(this.cluster, {
+        dataPlaneSize: (node) => this.proxy.dataPlaneFor(node).size(),
+        maxServices: VIEW_SERVICES,
+      });
+    } catch {
+      this.lastView ??= emptyView(this.cluster);
+    }
+    return this.lastView;
+  }
+
+  /** Every stored object, kind by kind in key order: the cluster's whole state, as plain data. */
+  objects(): AnyObject[] {
+    const store = this.cluster.store;
+    return KINDS.flatMap((k) => store.list(k.kind));
   }
 
   /** Tab completion candidates for the terminal's current line. */
   complete(line: string): string[] {
+    try {
+      return this.completeNow(line);
+    } catch {
+      return [];
+    }
+  }
+
+  private completeNow(line: string): string[] {
     const ctx = this.shell.context;
     const pod = ctx.type === "pod" ? this.cluster.store.get("Pod", ctx.namespace, ctx.pod) : undefined;
     const commands =
@@ -213,68 +305,123 @@ export class Simulation {
 
   /** Switches kube-proxy's mode (and IPVS scheduler); every node's data plane is rebuilt. */
   setProxyMode(mode: ProxyMode, scheduler?: IpvsScheduler): void {
-    this.cluster.config = {
-      ...this.cluster.config,
-      proxyMode: mode,
-      ...(scheduler ? { ipvsScheduler: scheduler } : {}),
-    };
+    this.guarded({ type: "setProxyMode", mode, ...(scheduler ? { scheduler } : {}) });
   }
 
   /** A readiness probe's verdict for a pod. */
   setPodReady(namespace: string, name: string, ready: boolean): void {
-    this.controllers.setPodReady(namespace, name, ready);
-    this.cluster.reconcile();
+    this.guarded({ type: "setPodReady", namespace, name, ready });
   }
 
   /** Moves virtual time forward (AGE, timeouts, graceful deletion). */
   advanceClock(ms: number): void {
-    this.cluster.clock.advance(ms);
-    this.cluster.reconcile();
+    if (!Number.isFinite(ms) || ms < 0) return;
+    this.guarded({ type: "advanceClock", ms });
   }
 
   /** Puts a file in the node shells' home directory (`kubectl apply -f web.yaml`). */
   writeFile(path: string, text: string): void {
-    this.files.set(path.startsWith("/") ? path : `/root/${path}`, text);
+    this.guarded({ type: "writeFile", path, text });
   }
 
-  /** Builds a fresh cluster from configuration documents and nodes. */
-  private boot(config: ManifestDocument[], nodes: ManifestDocument[]): ApiError[] {
-    const errors: ApiError[] = [];
-    this.cluster = new Cluster(this.seed, defaultClusterConfig(), this.startTime);
-    this.api = new ApiServer(this.cluster);
-    for (const doc of config) {
+  /** Performs a call that answers nothing; on an engine bug the simulation stays as it was. */
+  private guarded(op: Operation): void {
+    try {
+      this.perform(op);
+      this.journal.push(op);
+    } catch {
+      this.rebuild();
+    }
+  }
+
+  /** Does what a recorded call did (the journal's replay; refusals are part of the outcome). */
+  private perform(op: Operation): void {
+    switch (op.type) {
+      case "boot":
+        this.boot(op.config, op.nodes);
+        return;
+      case "apply":
+        try {
+          this.api.apply(op.doc);
+        } catch (e) {
+          if (!(e instanceof ApiStatusError)) throw e;
+        }
+        return;
+      case "applied":
+        this.pristine = false;
+        return;
+      case "run":
+        this.shell.run(op.line);
+        if (this.cluster.store.resourceVersion !== this.bootstrapRevision) this.pristine = false;
+        return;
+      case "send":
+        this.net.send(op.request, { walk: false });
+        return;
+      case "burst":
+        this.burstNow(op.request, op.count);
+        return;
+      case "setProxyMode":
+        this.cluster.config = {
+          ...this.cluster.config,
+          proxyMode: op.mode,
+          ...(op.scheduler ? { ipvsScheduler: op.scheduler } : {}),
+        };
+        return;
+      case "setPodReady":
+        this.controllers.setPodReady(op.namespace, op.name, op.ready);
+        this.cluster.reconcile();
+        return;
+      case "advanceClock":
+        this.cluster.clock.advance(op.ms);
+        this.cluster.reconcile();
+        return;
+      case "writeFile":
+        this.files.set(op.path.startsWith("/") ? op.path : `/root/${op.path}`, op.text);
+        return;
+    }
+  }
+
+  /**
+   * Rebuilds the simulation from its journal: a fresh start, then every recorded call again.
+   * The engine is deterministic, so this is the state before the call that failed.
+   */
+  private rebuild(): void {
+    const journal = this.journal;
+    this.journal = [];
+    this.files.clear();
+    this.pristine = true;
+    this.boot([], []);
+    for (const op of journal) {
       try {
-        this.api.apply(doc);
-      } catch (e) {
-        if (!(e instanceof ApiStatusError)) throw e;
-        errors.push({ ...e.status, source: e.status.source ?? doc.source });
+        this.perform(op);
+        this.journal.push(op);
+      } catch {
+        // Replaying cannot fail where the first run did not; if it does, the rest is dropped.
+        break;
       }
     }
-    this.controllers = installControllers(this.cluster);
-    bootstrapCluster(this.cluster, this.api, nodes.length ? { nodes: nodes.map((d) => d.object) } : {});
-    this.dns = new ClusterDns(this.cluster);
-    this.proxy = new ProxyRuntime(this.cluster, createProxyModes());
-    this.net = new Network(this.cluster, this.dns, (node) => this.proxy.dataPlaneFor(node));
-    const commands = buildCommands(this.proxy);
-    const home =
-      this.cluster.store
-        .list("Node")
-        .find((n) => "node-role.kubernetes.io/control-plane" in (n.metadata.labels ?? {})) ??
-      this.cluster.store.list("Node")[0];
-    this.shell = new Shell(
-      {
-        cluster: this.cluster,
-        api: this.api,
-        dns: this.dns,
-        net: this.net,
-        commands,
-        files: this.files,
-        podFiles: (pod) => podFiles(this.cluster, this.dns, pod),
-        assets: () => this.assets,
-      },
-      { type: "node", node: home?.metadata.name ?? "localhost", cwd: "/root" },
+  }
+
+  /** The parts a boot replaces, to put back when booting fails. */
+  private parts(): SimulationParts {
+    const { cluster, api, controllers, dns, proxy, net, shell, bootstrapRevision } = this;
+    return { cluster, api, controllers, dns, proxy, net, shell, bootstrapRevision };
+  }
+
+  private restore(p: SimulationParts): void {
+    Object.assign(this, p);
+  }
+
+  /** Builds a fresh cluster from configuration documents and nodes; returns their refusals. */
+  private boot(config: RecordedDocument[], nodes: RecordedDocument[]): ApiError[] {
+    const { parts, errors } = bootParts(
+      this.seed,
+      this.startTime,
+      { files: this.files, assets: () => this.assets },
+      config,
+      nodes,
     );
-    this.bootstrapRevision = this.cluster.store.resourceVersion;
+    this.restore(parts);
     return errors;
   }
 
@@ -282,7 +429,7 @@ export class Simulation {
     return this.pristine && this.cluster.store.resourceVersion === this.bootstrapRevision;
   }
 
-  private describeBootResult(doc: ManifestDocument): ApplyResult {
+  private describeBootResult(doc: RecordedDocument): ApplyResult {
     const kind = String(doc.object.kind) as ApplyResult["kind"];
     const meta = (doc.object.metadata ?? {}) as { name?: string };
     return { kind, resource: kind.toLowerCase(), name: meta.name ?? "", action: "created" };

@@ -4,24 +4,24 @@
  */
 import type { Cluster } from "../cluster";
 import { randomSuffix } from "../util/names";
-import { admitPod, keepAdmittedFields } from "./admission";
 import { applyDocument, applyDocuments, applyManifestText } from "./apply";
 import { ConfigCoordinator } from "./configChange";
 import type { Api, ApiError, ApplyResult, DeleteOptions, ManifestDocument } from "./contract";
 import { ApiStatusError } from "./contract";
-import { applyDefaults } from "./defaults";
+import { DecodeSchema } from "./decode/schema";
 import type { ErrorContext } from "./errors";
 import { alreadyExists, badRequest, invalidError, notFound } from "./errors";
-import { CONFIG_KINDS, isNamespaced, kindInfo } from "./kinds";
+import { isNamespaced, kindInfo, NAMESPACED_KINDS } from "./kinds";
 import { KubernetesEndpointsReconciler } from "./kubeEndpoints";
 import { LoadBalancerController } from "./lbController";
+import { checkLimits, PodDemand } from "./limits";
 import { deepCopy, sameData } from "./objects";
 import { ServiceAllocator } from "./serviceAlloc";
-import { dropTypeDependentFields, patchAllocatedValues } from "./servicePatch";
+import { asKind, strategyFor } from "./strategy";
 import { freshObjectMeta } from "./timestamps";
-import type { AnyObject, Kind, KindMap, ObjectMeta, Pod, Service } from "./types";
-import { NAMESPACED_KINDS } from "./types";
-import { validateObject, validateObjectUpdate } from "./validation/validate";
+import type { AnyObject, Kind, KindMap, ObjectMeta, Pod } from "./types";
+import { validateObjectName } from "./validation/names";
+import { type ValidationOptions, withObjectMeta } from "./validation/validate";
 
 /** Options for the internal write path. */
 export interface WriteOptions {
@@ -33,21 +33,19 @@ export interface WriteOptions {
 /** A stored object seen loosely while it is being written. */
 type Loose = { apiVersion?: string; kind?: string; metadata: ObjectMeta; spec?: unknown; status?: unknown };
 
-/** Singleton names for the config kinds (kubeadm keeps them in these ConfigMaps). */
-const CONFIG_NAMES: Partial<Record<Kind, string>> = {
-  ClusterConfiguration: "kubeadm-config",
-  KubeletConfiguration: "kubelet-config",
-  KubeProxyConfiguration: "kube-proxy",
-};
-
 export class ApiServer implements Api {
   readonly alloc: ServiceAllocator;
+  /** The kinds' Go structs, for decoding what clients send. */
+  readonly decodeSchema = new DecodeSchema();
+  /** The pods the cluster's workloads ask for (the pod limit's measure). */
+  private readonly podDemand: PodDemand;
   private readonly config: ConfigCoordinator;
 
   constructor(readonly cluster: Cluster) {
     this.alloc = new ServiceAllocator(cluster);
     this.alloc.rebuild(cluster.store.list("Service"));
     this.config = new ConfigCoordinator(cluster, this.alloc);
+    this.podDemand = new PodDemand(cluster.store);
     cluster.addReconciler(new LoadBalancerController(cluster));
     cluster.addReconciler(new KubernetesEndpointsReconciler(cluster));
   }
@@ -99,24 +97,26 @@ export class ApiServer implements Api {
 
   /** The name an object is stored under (config kinds are singletons). */
   nameFor(kind: Kind, meta: Partial<ObjectMeta>): string {
-    return CONFIG_NAMES[kind] ?? meta.name ?? "";
+    return strategyFor(kind).singletonName ?? meta.name ?? "";
   }
 
   /**
-   * The write path shared by create, update and apply: default, allocate,
-   * validate, store. Throws ApiStatusError and leaves nothing changed when refused.
+   * The write path shared by create, update and apply: the kind's strategy defaults, allocates
+   * and validates, then the object is stored. Throws ApiStatusError and leaves nothing changed
+   * when refused.
    */
-  write(
-    kind: Kind,
+  write<K extends Kind>(
+    kind: K,
     raw: Record<string, unknown>,
     old: AnyObject | undefined,
     opts: WriteOptions,
   ): { object: AnyObject; changed: boolean } {
     const store = this.cluster.store;
+    const strategy = strategyFor(kind);
     const obj = deepCopy(raw) as unknown as Loose;
     const rawMeta = (obj.metadata ?? {}) as Partial<ObjectMeta>;
     const meta: Partial<ObjectMeta> = { ...rawMeta };
-    if (!meta.name && !CONFIG_NAMES[kind] && meta.generateName && !old) {
+    if (!meta.name && !strategy.singletonName && meta.generateName && !old) {
       meta.name = meta.generateName + randomSuffix(this.cluster.prng, 5);
     }
     meta.name = this.nameFor(kind, meta);
@@ -127,44 +127,34 @@ export class ApiServer implements Api {
     obj.apiVersion ??= kindInfo(kind).apiVersions[0];
     obj.kind = kind;
     obj.metadata = meta as ObjectMeta;
-    if (
-      !old &&
-      NAMESPACED_KINDS.has(kind) &&
-      kind !== "IPAddressPool" &&
-      ns &&
-      store.count("Namespace") > 0
-    ) {
+    if (!old && isNamespaced(kind) && !strategy.namespaceOptional && ns && store.count("Namespace") > 0) {
       if (!store.get("Namespace", undefined, ns)) throw notFound("Namespace", ns, undefined, opts.ctx);
     }
+    const typed = asKind(kind, obj);
+    const previous = old === undefined ? undefined : asKind(kind, old);
     if (old) this.carryOver(kind, obj as unknown as AnyObject, old, opts.apply === true);
-    applyDefaults(kind, obj, this.cluster);
-    if (kind === "Pod" && !old) admitPod(obj as unknown as Pod, this.cluster.clock.now(), opts.ctx);
-    else if (kind === "Pod" && old) keepAdmittedFields(obj as unknown as Pod, old as Pod);
-    if (kind === "Service" && old) {
-      patchAllocatedValues(obj as Service, old as Service);
-      dropTypeDependentFields(obj as Service, old as Service);
-      const spec = (obj as Service).spec ?? {};
-      if (spec.clusterIP && !spec.clusterIPs?.length) spec.clusterIPs = [spec.clusterIP];
-    }
-    const txn =
-      kind === "Service" ? this.alloc.allocate(obj as Service, old as Service | undefined) : undefined;
+    strategy.default?.(typed, this.cluster);
+    if (!previous) strategy.admit?.(typed, this.cluster, opts.ctx);
+    else strategy.prepareForUpdate?.(typed, previous);
+    const txn = strategy.allocate?.(typed, previous, { cluster: this.cluster, alloc: this.alloc });
     try {
       if (txn?.internal) throw badRequest(txn.internal, kind, name, opts.ctx);
       if (txn && txn.errors.length > 0)
         throw invalidError(this.cluster, kind, name, txn.errors, ns, opts.ctx);
-      const legacy = !this.cluster.atLeast(1, 20);
-      const vopts = { strictIPs: this.cluster.atLeast(1, 33) };
-      const errs = old
-        ? validateObjectUpdate(kind, obj, old, legacy, vopts)
-        : validateObject(kind, obj, vopts);
+      const vopts: ValidationOptions = { strictIPs: this.cluster.atLeast(1, 33) };
+      const own = strategy.validate?.(typed, vopts) ?? validateObjectName(meta.name, kindInfo(kind).nameRule);
+      const errs = [
+        ...(previous ? (strategy.validateUpdate?.(typed, previous, this.cluster) ?? []) : []),
+        ...withObjectMeta(own, typed.metadata),
+      ];
       if (errs.length > 0) throw invalidError(this.cluster, kind, name, errs, ns, opts.ctx);
       if (!old && store.get(kind, ns, name)) throw alreadyExists(kind, name, ns, opts.ctx);
-      if (old && sameData(stripVolatile(obj as unknown as AnyObject), stripVolatile(old))) {
+      checkLimits(this.cluster, this.podDemand, kind, typed, old, opts.ctx);
+      if (old && sameData(stripVolatile(typed), stripVolatile(old))) {
         txn?.revert();
         return { object: old, changed: false };
       }
-      if (CONFIG_KINDS.has(kind) || kind === "IPAddressPool")
-        this.config.check(kind, obj as unknown as AnyObject, opts.ctx);
+      if (strategy.configures) this.config.check(kind, typed, opts.ctx);
     } catch (e) {
       txn?.revert();
       throw e;
@@ -172,12 +162,12 @@ export class ApiServer implements Api {
     txn?.commit();
     if (!old) {
       obj.metadata = freshObjectMeta(this.cluster, meta as ObjectMeta & { name: string });
-      if (kind === "Deployment" || kind === "ReplicaSet") obj.metadata.generation = 1;
-    } else if ((kind === "Deployment" || kind === "ReplicaSet") && !sameData(obj.spec, (old as Loose).spec)) {
+      if (strategy.tracksGeneration) obj.metadata.generation = 1;
+    } else if (strategy.tracksGeneration && !sameData(obj.spec, (old as Loose).spec)) {
       obj.metadata.generation = (old.metadata.generation ?? 1) + 1;
     }
-    const stored = store.put(kind, obj as KindMap[typeof kind]);
-    if (CONFIG_KINDS.has(kind) || kind === "IPAddressPool") this.config.apply();
+    const stored = store.put(kind, typed);
+    if (strategy.configures) this.config.apply();
     return { object: stored, changed: true };
   }
 
@@ -215,11 +205,12 @@ export class ApiServer implements Api {
     ctx?: ErrorContext,
   ): void {
     const store = this.cluster.store;
+    const strategy = strategyFor(kind);
     const ns = isNamespaced(kind) ? (namespace ?? "default") : undefined;
     const obj = store.get(kind, ns, name);
     if (!obj) throw notFound(kind, name, ns, ctx);
-    if (kind === "Pod") {
-      const pod = obj as Pod;
+    if (strategy.gracefulDeletion) {
+      const pod = asKind("Pod", obj);
       const phase = pod.status?.phase;
       let grace = opts?.gracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
       // Unscheduled and finished pods have no kubelet to wait for: they go at once.
@@ -227,18 +218,18 @@ export class ApiServer implements Api {
       if (grace > 0) {
         if (pod.metadata.deletionTimestamp) return;
         const deletionTimestamp = this.cluster.clock.iso(this.cluster.clock.now() + grace * 1000);
-        store.put("Pod", {
-          ...pod,
-          metadata: { ...pod.metadata, deletionTimestamp, deletionGracePeriodSeconds: grace },
+        store.put(kind, {
+          ...obj,
+          metadata: { ...obj.metadata, deletionTimestamp, deletionGracePeriodSeconds: grace },
         });
         return;
       }
     }
-    if (CONFIG_KINDS.has(kind) || kind === "IPAddressPool") this.config.check(kind, obj, ctx, true);
-    if (kind === "Namespace") this.removeNamespaceContents(name);
+    if (strategy.configures) this.config.check(kind, obj, ctx, true);
+    if (strategy.ownsNamespace) this.removeNamespaceContents(name);
     store.remove(kind, ns, name);
-    if (kind === "Service") this.alloc.release(obj as Service);
-    if (CONFIG_KINDS.has(kind) || kind === "IPAddressPool") this.config.apply();
+    strategy.afterDelete?.(asKind(kind, obj), { cluster: this.cluster, alloc: this.alloc });
+    if (strategy.configures) this.config.apply();
   }
 
   /**

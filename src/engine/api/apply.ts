@@ -6,6 +6,8 @@
 import type { ApiServer } from "./apiserver";
 import type { ApiError, ApplyResult, ManifestDocument } from "./contract";
 import { ApiStatusError } from "./contract";
+import { decodeForKind } from "./decode/admit";
+import { badRequest, invalidError } from "./errors";
 import { isNamespaced, lookupKind, resourceName } from "./kinds";
 import { parseManifests } from "./manifest";
 import { sortedJSON } from "./objects";
@@ -18,7 +20,12 @@ type Meta = { name?: string; namespace?: string; annotations?: Record<string, st
 /** Applies one document; throws ApiStatusError. Does not reconcile. */
 function applyOne(api: ApiServer, doc: ManifestDocument, opts?: { namespace?: string }): ApplyResult {
   const src = doc.object;
-  const meta = (src.metadata ?? {}) as Meta;
+  // kubectl reads name and namespace as strings (unstructured accessors): anything else is unset.
+  const rawMeta = (isRecord(src.metadata) ? src.metadata : {}) as Record<string, unknown>;
+  const meta: Meta = {
+    ...(typeof rawMeta.name === "string" ? { name: rawMeta.name } : {}),
+    ...(typeof rawMeta.namespace === "string" && rawMeta.namespace ? { namespace: rawMeta.namespace } : {}),
+  };
   const file = doc.source.file;
   if (typeof src.apiVersion !== "string" || typeof src.kind !== "string") {
     const missing = [
@@ -52,13 +59,23 @@ function applyOne(api: ApiServer, doc: ManifestDocument, opts?: { namespace?: st
     }
     namespace = meta.namespace ?? opts?.namespace ?? "default";
   }
-  const applied = { ...src, metadata: { ...meta, ...(namespace ? { namespace } : {}) } };
-  const annotations = { ...meta.annotations, [LAST_APPLIED]: `${sortedJSON(applied)}\n` };
-  const object = { ...applied, metadata: { ...applied.metadata, annotations } };
   const name = api.nameFor(kind, meta);
   const store = api.cluster.store;
   const old = store.get(kind, namespace, name);
   const ctx = { source: doc.source, verb: old ? ("applying patch" as const) : ("creating" as const) };
+  const decoded = decodeForKind(api.decodeSchema, kind, src.apiVersion, src);
+  if (!decoded.ok) {
+    const at = { ...ctx, source: doc.locate?.(decoded.path) ?? doc.source };
+    if ("invalid" in decoded) throw invalidError(api.cluster, kind, name, decoded.invalid, namespace, at);
+    throw badRequest(decoded.badRequest, kind, name, at);
+  }
+  const decodedMeta = (decoded.object.metadata ?? {}) as Meta;
+  const applied = {
+    ...decoded.object,
+    metadata: { ...decodedMeta, ...(namespace ? { namespace } : {}) },
+  };
+  const annotations = { ...decodedMeta.annotations, [LAST_APPLIED]: `${sortedJSON(applied)}\n` };
+  const object = { ...applied, metadata: { ...applied.metadata, annotations } };
   // NOTE: kubectl computes a three-way merge patch (last-applied, file, live);
   // we replace the spec with the file's, keeping allocated values and status.
   const out = api.write(kind, object, old, { ctx, apply: true });
@@ -70,6 +87,10 @@ function applyOne(api: ApiServer, doc: ManifestDocument, opts?: { namespace?: st
     name,
     action: !old ? "created" : out.changed ? "configured" : "unchanged",
   };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 /** Applies one parsed document and reconciles. Throws ApiStatusError. */

@@ -6,6 +6,7 @@
 import type { Cluster } from "../cluster";
 import type { ApiServer } from "./apiserver";
 import { indexedIP } from "./config";
+import { ApiStatusError } from "./contract";
 import { corednsConfigMap, corednsDeployment, kubeDnsService } from "./coredns";
 import { APISERVER_PORT } from "./kubeEndpoints";
 import { defaultNode } from "./nodeDefaults";
@@ -20,11 +21,15 @@ function isNodeInput(o: Record<string, unknown>): o is NodeInput {
   return typeof m?.name === "string";
 }
 
-/** Builds a fresh cluster at the clock's current time. `opts.nodes` replaces kind's nodes. */
+/**
+ * Builds a fresh cluster at the clock's current time. `opts.nodes` replaces kind's nodes; a node
+ * the API server refuses (a bad name, a second node of the same name) is reported to `onRefused`
+ * with its index and left out.
+ */
 export function bootstrapCluster(
   cluster: Cluster,
   api: ApiServer,
-  opts?: { nodes?: Record<string, unknown>[] },
+  opts?: { nodes?: Record<string, unknown>[]; onRefused?: (index: number, error: ApiStatusError) => void },
 ): void {
   for (const name of ["default", "kube-node-lease", "kube-public", "kube-system"]) {
     api.create("Namespace", { apiVersion: "v1", kind: "Namespace", metadata: { name } });
@@ -43,7 +48,12 @@ export function bootstrapCluster(
     const controlPlane = given.length
       ? "node-role.kubernetes.io/control-plane" in labels || "node-role.kubernetes.io/master" in labels
       : i === 0;
-    api.create("Node", defaultNode(cluster, node, i, controlPlane));
+    try {
+      api.create("Node", defaultNode(cluster, node, i, controlPlane));
+    } catch (e) {
+      if (!(e instanceof ApiStatusError) || !opts?.onRefused) throw e;
+      opts.onRefused((opts.nodes ?? []).indexOf(node), e);
+    }
   });
   const first = indexedIP(cluster.config.serviceSubnet, 1);
   api.create("Service", {

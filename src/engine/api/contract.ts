@@ -13,7 +13,9 @@ export type ApiErrorReason =
   | "BadRequest"
   | "Forbidden"
   | "NoMatch"
-  | "Parse";
+  | "Parse"
+  /** A bug inside the engine, answered as the API server answers its own failures (a 500). */
+  | "InternalError";
 
 /** A refusal, with the text kubectl prints for it. */
 export interface ApiError {
@@ -45,6 +47,8 @@ export class ApiStatusError extends Error {
 export interface ManifestDocument {
   object: Record<string, unknown>;
   source: SourceRef;
+  /** Where a field of the object is written (its key's line), when the document came from text. */
+  locate?: (path: readonly (string | number)[]) => SourceRef | undefined;
 }
 
 /** What `kubectl apply` reports per object: `service/web created`. */

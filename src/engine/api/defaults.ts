@@ -6,7 +6,7 @@
 import type { IServiceSpec } from "kubernetes-models/v1/ServiceSpec";
 import type { Cluster } from "../cluster";
 import { defaultPodOnlyFields, defaultPodSpec, qosClass } from "./podDefaults";
-import type { Deployment, Endpoints, Kind, Namespace, Pod, ReplicaSet, Service } from "./types";
+import type { Deployment, Endpoints, Namespace, Pod, ReplicaSet, Service } from "./types";
 
 /** Services that get a ClusterIP: every type but ExternalName. */
 export function needsClusterIP(spec: IServiceSpec): boolean {
@@ -95,29 +95,7 @@ export function defaultNamespace(ns: Namespace, cluster: Cluster): void {
   ns.status ??= { phase: "Active" };
 }
 
-/** Defaults any served object in place. */
-export function applyDefaults(kind: Kind, obj: unknown, cluster: Cluster): void {
-  switch (kind) {
-    case "Service":
-      defaultService(obj as Service, cluster);
-      return;
-    case "Pod":
-      defaultPod(obj as Pod);
-      return;
-    case "Deployment":
-      defaultDeployment(obj as Deployment);
-      return;
-    case "ReplicaSet":
-      defaultReplicaSet(obj as ReplicaSet);
-      return;
-    case "Namespace":
-      defaultNamespace(obj as Namespace, cluster);
-      return;
-    case "Endpoints":
-      // SetDefaults_Endpoints
-      for (const ss of (obj as Endpoints).subsets ?? []) for (const p of ss.ports ?? []) p.protocol ??= "TCP";
-      return;
-    default:
-      return;
-  }
+/** Defaults Endpoints in place (`SetDefaults_Endpoints`: a port's protocol is TCP). */
+export function defaultEndpoints(ep: Endpoints): void {
+  for (const ss of ep.subsets ?? []) for (const p of ss.ports ?? []) p.protocol ??= "TCP";
 }

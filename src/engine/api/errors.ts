@@ -88,7 +88,7 @@ export function badRequest(message: string, kind?: Kind, name?: string, ctx?: Er
   );
 }
 
-/** `Error from server (Forbidden): pods "x" is forbidden: <why>` (an admission plugin's refusal). */
+/** `Error from server (Forbidden): pods "x" is forbidden: <why>` (an admission plugin's or a quota's refusal). */
 export function forbidden(kind: Kind, name: string, why: string, ctx?: ErrorContext): ApiStatusError {
   return fail(
     {

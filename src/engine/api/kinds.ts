@@ -1,109 +1,196 @@
 /**
- * The kinds the simulated API server serves, with the names kubectl uses
- * for them (RESTMapper in miniature).
+ * The kinds the simulated API server serves, each described once: its names (RESTMapper in
+ * miniature), its scope and the Go struct it decodes into. The table is typed over every `Kind`,
+ * so a kind added to `KindMap` does not compile until it is described here. Its write path lives
+ * in `strategy/` and what kubectl shows of it in `shell/kubectl/kindViews.ts`, both typed the same
+ * way (see src/engine/README.md).
  */
 import type { Kind } from "./types";
-import { NAMESPACED_KINDS } from "./types";
 import type { NameRule } from "./validation/names";
 
-export interface KindInfo {
-  kind: Kind;
+/** How one kind is named and scoped. */
+export interface KindInfo<K extends Kind = Kind> {
+  kind: K;
   /** Accepted `apiVersion` values; the first is the preferred one. */
   apiVersions: readonly string[];
   /** API group ("" for core). */
   group: string;
   /** Lower-case plural, without the group: `services`. */
   plural: string;
+  /** kubectl's short names (`svc`), from the API server's discovery. */
+  shortNames: readonly string[];
+  /** Lives in a namespace (the rest are cluster-scoped). */
+  namespaced: boolean;
   /** Which check `metadata.name` gets. */
   nameRule: NameRule;
+  /** The Go struct its objects decode into: a key of decode/schema.json's `types`. */
+  goType: string;
 }
 
-const KINDS: readonly KindInfo[] = [
-  { kind: "Namespace", apiVersions: ["v1"], group: "", plural: "namespaces", nameRule: "DNS1123Label" },
-  { kind: "Node", apiVersions: ["v1"], group: "", plural: "nodes", nameRule: "DNS1123Subdomain" },
-  { kind: "Pod", apiVersions: ["v1"], group: "", plural: "pods", nameRule: "DNS1123Subdomain" },
-  { kind: "Service", apiVersions: ["v1"], group: "", plural: "services", nameRule: "DNS1035Label" },
-  { kind: "Endpoints", apiVersions: ["v1"], group: "", plural: "endpoints", nameRule: "DNS1123Subdomain" },
-  { kind: "ConfigMap", apiVersions: ["v1"], group: "", plural: "configmaps", nameRule: "DNS1123Subdomain" },
-  {
+/** Every kind, by name. */
+export const KIND_INFO: { readonly [K in Kind]: KindInfo<K> } = {
+  Namespace: {
+    kind: "Namespace",
+    apiVersions: ["v1"],
+    group: "",
+    plural: "namespaces",
+    shortNames: ["ns"],
+    namespaced: false,
+    nameRule: "DNS1123Label",
+    goType: "core.Namespace",
+  },
+  Node: {
+    kind: "Node",
+    apiVersions: ["v1"],
+    group: "",
+    plural: "nodes",
+    shortNames: ["no"],
+    namespaced: false,
+    nameRule: "DNS1123Subdomain",
+    goType: "core.Node",
+  },
+  Pod: {
+    kind: "Pod",
+    apiVersions: ["v1"],
+    group: "",
+    plural: "pods",
+    shortNames: ["po"],
+    namespaced: true,
+    nameRule: "DNS1123Subdomain",
+    goType: "core.Pod",
+  },
+  Service: {
+    kind: "Service",
+    apiVersions: ["v1"],
+    group: "",
+    plural: "services",
+    shortNames: ["svc"],
+    namespaced: true,
+    nameRule: "DNS1035Label",
+    goType: "core.Service",
+  },
+  Endpoints: {
+    kind: "Endpoints",
+    apiVersions: ["v1"],
+    group: "",
+    plural: "endpoints",
+    shortNames: ["ep"],
+    namespaced: true,
+    nameRule: "DNS1123Subdomain",
+    goType: "core.Endpoints",
+  },
+  ConfigMap: {
+    kind: "ConfigMap",
+    apiVersions: ["v1"],
+    group: "",
+    plural: "configmaps",
+    shortNames: ["cm"],
+    namespaced: true,
+    nameRule: "DNS1123Subdomain",
+    goType: "core.ConfigMap",
+  },
+  Deployment: {
     kind: "Deployment",
     apiVersions: ["apps/v1"],
     group: "apps",
     plural: "deployments",
+    shortNames: ["deploy"],
+    namespaced: true,
     nameRule: "DNS1123Subdomain",
+    goType: "apps.Deployment",
   },
-  {
+  ReplicaSet: {
     kind: "ReplicaSet",
     apiVersions: ["apps/v1"],
     group: "apps",
     plural: "replicasets",
+    shortNames: ["rs"],
+    namespaced: true,
     nameRule: "DNS1123Subdomain",
+    goType: "apps.ReplicaSet",
   },
-  {
+  EndpointSlice: {
     kind: "EndpointSlice",
     apiVersions: ["discovery.k8s.io/v1"],
     group: "discovery.k8s.io",
     plural: "endpointslices",
+    shortNames: [],
+    namespaced: true,
     nameRule: "DNS1123Subdomain",
+    goType: "discovery.EndpointSlice",
   },
-  {
+  Lease: {
     kind: "Lease",
     apiVersions: ["coordination.k8s.io/v1"],
     group: "coordination.k8s.io",
     plural: "leases",
+    shortNames: [],
+    namespaced: true,
     nameRule: "DNS1123Subdomain",
+    goType: "coordination.Lease",
   },
-  {
+  IPAddressPool: {
     kind: "IPAddressPool",
     apiVersions: ["metallb.io/v1beta1"],
     group: "metallb.io",
     plural: "ipaddresspools",
+    shortNames: [],
+    namespaced: true,
     nameRule: "DNS1123Subdomain",
+    goType: "metallb.IPAddressPool",
   },
-  {
+  ClusterConfiguration: {
     kind: "ClusterConfiguration",
     apiVersions: ["kubeadm.k8s.io/v1beta4", "kubeadm.k8s.io/v1beta3"],
     group: "kubeadm.k8s.io",
     plural: "clusterconfigurations",
+    shortNames: [],
+    namespaced: false,
     nameRule: "DNS1123Subdomain",
+    goType: "kubeadm.ClusterConfiguration",
   },
-  {
+  KubeletConfiguration: {
     kind: "KubeletConfiguration",
     apiVersions: ["kubelet.config.k8s.io/v1beta1"],
     group: "kubelet.config.k8s.io",
     plural: "kubeletconfigurations",
+    shortNames: [],
+    namespaced: false,
     nameRule: "DNS1123Subdomain",
+    goType: "kubelet.KubeletConfiguration",
   },
-  {
+  KubeProxyConfiguration: {
     kind: "KubeProxyConfiguration",
     apiVersions: ["kubeproxy.config.k8s.io/v1alpha1"],
     group: "kubeproxy.config.k8s.io",
     plural: "kubeproxyconfigurations",
+    shortNames: [],
+    namespaced: false,
     nameRule: "DNS1123Subdomain",
+    goType: "kubeproxy.KubeProxyConfiguration",
   },
-];
+};
 
-const BY_KIND = new Map<string, KindInfo>(KINDS.map((k) => [k.kind, k]));
+/** Every kind's description, in the table's order. */
+export const KINDS: readonly KindInfo[] = Object.values(KIND_INFO);
 
-/** Config kinds: stored, but they configure the cluster rather than run in it. */
-export const CONFIG_KINDS: ReadonlySet<Kind> = new Set<Kind>([
-  "ClusterConfiguration",
-  "KubeletConfiguration",
-  "KubeProxyConfiguration",
-]);
+/** Kinds that live in a namespace. */
+export const NAMESPACED_KINDS: ReadonlySet<Kind> = new Set(
+  KINDS.filter((k) => k.namespaced).map((k) => k.kind),
+);
 
-/** Everything known about a served kind. */
-export function kindInfo(kind: Kind): KindInfo {
-  const info = BY_KIND.get(kind);
-  if (!info) throw new Error(`unknown kind ${kind}`);
-  return info;
+/** Everything known about a kind. */
+export function kindInfo<K extends Kind>(kind: K): KindInfo<K> {
+  return KIND_INFO[kind];
 }
 
 /** The served kind for an `apiVersion` + `kind` pair, or undefined (NoMatch). */
 export function lookupKind(apiVersion: unknown, kind: unknown): Kind | undefined {
-  if (typeof kind !== "string" || typeof apiVersion !== "string") return undefined;
-  const info = BY_KIND.get(kind);
-  return info?.apiVersions.includes(apiVersion) ? info.kind : undefined;
+  if (typeof kind !== "string" || typeof apiVersion !== "string" || !Object.hasOwn(KIND_INFO, kind)) {
+    return undefined;
+  }
+  const info = KIND_INFO[kind as Kind];
+  return info.apiVersions.includes(apiVersion) ? info.kind : undefined;
 }
 
 /** kubectl's resource name as `apply` prints it: `service`, `deployment.apps`. */
@@ -121,5 +208,5 @@ export function pluralName(kind: Kind): string {
 
 /** True for kinds that live in a namespace. */
 export function isNamespaced(kind: Kind): boolean {
-  return NAMESPACED_KINDS.has(kind);
+  return KIND_INFO[kind].namespaced;
 }

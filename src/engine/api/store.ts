@@ -1,5 +1,5 @@
+import { NAMESPACED_KINDS } from "./kinds";
 import type { AnyObject, Kind, KindMap, SourceRef } from "./types";
-import { NAMESPACED_KINDS } from "./types";
 
 export type StoreEventType = "ADDED" | "MODIFIED" | "DELETED";
 

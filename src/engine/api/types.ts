@@ -62,19 +62,6 @@ export interface KindMap {
 export type Kind = keyof KindMap;
 export type AnyObject = KindMap[Kind];
 
-/** Kinds that live in a namespace; the rest are cluster-scoped. */
-export const NAMESPACED_KINDS: ReadonlySet<Kind> = new Set<Kind>([
-  "Pod",
-  "Deployment",
-  "ReplicaSet",
-  "Service",
-  "EndpointSlice",
-  "Endpoints",
-  "ConfigMap",
-  "Lease",
-  "IPAddressPool",
-]);
-
 /** Where an object came from: the file and line of its document. */
 export interface SourceRef {
   file: string;

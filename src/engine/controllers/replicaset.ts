@@ -40,7 +40,13 @@ export function generateName(cluster: Cluster, base: string, taken: (name: strin
 export function installReplicaSetController(cluster: Cluster, owners: OwnerIndex): { sync(): boolean } {
   const queue = new WorkQueue();
   const keyByUid = new Map<string, string>();
+  /** ReplicaSets short of pods at the cluster's pod limit: retried when a pod goes away. */
+  const waiting = new Set<string>();
   cluster.store.subscribe((e) => {
+    if (e.kind === "Pod" && e.type === "DELETED" && waiting.size > 0) {
+      for (const key of waiting) queue.add(key);
+      waiting.clear();
+    }
     if (e.kind === "ReplicaSet") {
       const key = nsKey(e.object.metadata.namespace, e.object.metadata.name);
       if (e.type === "DELETED") keyByUid.delete(e.object.metadata.uid);
@@ -71,7 +77,11 @@ export function installReplicaSetController(cluster: Cluster, owners: OwnerIndex
     const want = rs.spec?.replicas ?? 1;
     let changed = false;
     if (active.length < want) {
-      for (let i = active.length; i < want; i++) {
+      // Past the cluster's pod limit the controller stops, as it would on a quota's FailedCreate.
+      const room = Math.max(0, cluster.limits.pods - cluster.store.count("Pod"));
+      const create = Math.min(want - active.length, room);
+      if (create < want - active.length) waiting.add(key);
+      for (let i = 0; i < create; i++) {
         const pod = createPod(cluster, rs);
         if (!pod) break;
         active.push(pod);

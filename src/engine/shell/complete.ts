@@ -2,6 +2,7 @@ import type { Kind } from "../api/types";
 import type { Cluster } from "../cluster";
 import { explainFieldCompletions } from "./kubectl/explain/fields";
 import type { EditorSchema } from "./kubectl/explain/openapi";
+import { resourceWords } from "./kubectl/resources";
 
 const KUBECTL_VERBS = [
   "apply",
@@ -21,37 +22,6 @@ const KUBECTL_VERBS = [
   "version",
   "cluster-info",
 ];
-
-/** Resource words kubectl accepts, and the kind each lists. */
-const RESOURCES: Record<string, Kind> = {
-  pods: "Pod",
-  services: "Service",
-  endpoints: "Endpoints",
-  endpointslices: "EndpointSlice",
-  deployments: "Deployment",
-  replicasets: "ReplicaSet",
-  nodes: "Node",
-  namespaces: "Namespace",
-  configmaps: "ConfigMap",
-  leases: "Lease",
-  lease: "Lease",
-  pod: "Pod",
-  service: "Service",
-  deployment: "Deployment",
-  replicaset: "ReplicaSet",
-  node: "Node",
-  namespace: "Namespace",
-  endpointslice: "EndpointSlice",
-  configmap: "ConfigMap",
-  po: "Pod",
-  svc: "Service",
-  ep: "Endpoints",
-  deploy: "Deployment",
-  rs: "ReplicaSet",
-  no: "Node",
-  ns: "Namespace",
-  cm: "ConfigMap",
-};
 
 export interface CompletionScope {
   cluster: Cluster;
@@ -95,14 +65,15 @@ export function complete(line: string, scope: CompletionScope): string[] {
     return positional.length === 1 ? pick(names(scope.cluster, "Pod", namespace)) : [];
   }
   if (verb === "help") return positional.length === 1 ? pick(KUBECTL_VERBS.filter((v) => v !== "help")) : [];
+  const resources = new Map(resourceWords());
   if (verb === "explain") {
     if (positional.length > 1) return [];
-    if (!word.includes(".")) return pick(Object.keys(RESOURCES));
+    if (!word.includes(".")) return pick([...resources.keys()]);
     return scope.schema ? pick(explainFieldCompletions(scope.schema, word)) : [];
   }
   if (!["get", "describe", "delete", "label", "scale", "expose", "patch"].includes(verb)) return [];
-  if (positional.length === 1) return pick(Object.keys(RESOURCES));
-  const kind = RESOURCES[positional[1]!.toLowerCase()];
+  if (positional.length === 1) return pick([...resources.keys()]);
+  const kind = resources.get(positional[1]!.toLowerCase());
   return kind ? pick(names(scope.cluster, kind, namespace)) : [];
 }
 

@@ -28,6 +28,18 @@ export interface ShellDeps {
   assets: () => ShellAssets | undefined;
 }
 
+/** The most one command line prints (Packetwalk's limit): past it the output is cut with a note. */
+export const MAX_OUTPUT_CHARS = 4 * 1024 * 1024;
+
+/** Cuts output past the limit, saying so on stderr as a tool would. */
+function capOutput(out: ShellOutput): void {
+  if (out.stdout.length <= MAX_OUTPUT_CHARS && out.output.length <= MAX_OUTPUT_CHARS) return;
+  const note = `packetwalk: output cut at ${MAX_OUTPUT_CHARS} characters (Packetwalk's limit; see docs/emulation.md)\n`;
+  out.stdout = out.stdout.slice(0, MAX_OUTPUT_CHARS);
+  out.output = `${out.output.slice(0, MAX_OUTPUT_CHARS)}\n${note}`;
+  out.stderr += note;
+}
+
 /** One line's outcome, as a terminal shows it. */
 export interface ShellOutput {
   stdout: string;
@@ -39,6 +51,10 @@ export interface ShellOutput {
   prompt: string;
   /** What the commands asked of the shell and show the UI (traces, say), in order. */
   effects: ShellEffect[];
+  /** Set when a command hit a bug inside the engine (what it threw); the Simulation undoes the line. */
+  internalError?: string;
+  /** Whether the line changed the cluster's objects (set by the Simulation, for the session's journal). */
+  changed?: boolean;
 }
 
 interface Frame {
@@ -66,6 +82,21 @@ export class Shell {
 
   get context(): ShellContext {
     return this.frames[this.frames.length - 1]!.context;
+  }
+
+  /** The output of a line that failed outside any command (an engine bug in the shell itself). */
+  failed(e: unknown): ShellOutput {
+    const message = e instanceof Error ? e.message : String(e);
+    const stderr = `bash: internal error: ${message} (a bug in Packetwalk's engine: nothing was changed)\n`;
+    return {
+      stdout: "",
+      stderr,
+      output: stderr,
+      exitCode: 1,
+      prompt: "",
+      effects: [],
+      internalError: message,
+    };
   }
 
   /** The prompt as the real shell prints it, without the trailing space. */
@@ -101,6 +132,7 @@ export class Shell {
       skip =
         (pipeline.next === "&&" && this.lastExit !== 0) || (pipeline.next === "||" && this.lastExit === 0);
     }
+    capOutput(out);
     out.prompt = this.prompt();
     return out;
   }
@@ -163,9 +195,11 @@ export class Shell {
       result = command(args, env);
     } catch (e) {
       // A command must never take the terminal down; report like a crashed program would.
+      const message = e instanceof Error ? e.message : String(e);
+      out.internalError ??= message;
       result = {
         stdout: "",
-        stderr: `${name}: internal error: ${e instanceof Error ? e.message : String(e)}\n`,
+        stderr: `${name}: internal error: ${message} (a bug in Packetwalk's engine: nothing was changed)\n`,
         exitCode: 1,
       };
     }

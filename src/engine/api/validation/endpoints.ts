@@ -96,9 +96,11 @@ export function validateEndpoints(ep: Endpoints): FieldError[] {
     ] as const) {
       (list ?? []).forEach((a, j) => {
         const ap = `${path}.${field}[${j}].ip`;
-        if (!isIp(a.ip))
-          errs.push(invalid(ap, a.ip, "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)"));
-        else errs.push(...nonSpecialIPv4(a.ip, ap));
+        // An address without an ip holds Go's zero value, "".
+        const ip = a.ip ?? "";
+        if (!isIp(ip))
+          errs.push(invalid(ap, ip, "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)"));
+        else errs.push(...nonSpecialIPv4(ip, ap));
       });
     }
     const ports = ss.ports ?? [];
@@ -106,7 +108,8 @@ export function validateEndpoints(ep: Endpoints): FieldError[] {
       const pp = `${path}.ports[${j}]`;
       if (ports.length > 1 && !p.name) errs.push(required(`${pp}.name`));
       else if (p.name) errs.push(...isDNS1123Label(p.name).map((m) => invalid(`${pp}.name`, p.name, m)));
-      errs.push(...isValidPortNum(p.port).map((m) => invalid(`${pp}.port`, p.port, m)));
+      const port = p.port ?? 0;
+      errs.push(...isValidPortNum(port).map((m) => invalid(`${pp}.port`, port, m)));
       if (!p.protocol) errs.push(required(`${pp}.protocol`));
       else if (!PROTOCOLS.includes(p.protocol))
         errs.push(notSupported(`${pp}.protocol`, p.protocol, PROTOCOLS));

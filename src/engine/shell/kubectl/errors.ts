@@ -14,13 +14,13 @@ function isApiStatus(e: unknown): e is { status: ApiError } {
 }
 
 /**
- * What kubectl prints for an error: an API Status's own message (already in
- * kubectl's words), or `error: <message>` for anything else.
+ * What kubectl prints for an API Status error (its message, already in kubectl's words).
+ * Anything else is a bug inside the engine: it is thrown on, for the shell to report and the
+ * Simulation to undo, never printed as if kubectl had refused.
  */
 export function errorText(e: unknown): string {
   if (isApiStatus(e)) return e.status.message;
-  if (e instanceof Error) return `error: ${e.message}`;
-  return `error: ${String(e)}`;
+  throw e;
 }
 
 /** The reason of an API Status error, if it is one. */

@@ -9,6 +9,7 @@ import { apply } from "./apply";
 import { create } from "./create";
 import { del } from "./delete";
 import { describe } from "./describe/describe";
+import { errorText } from "./errors";
 import { exec } from "./exec";
 import { explain } from "./explain/explain";
 import { expose } from "./expose";
@@ -133,7 +134,6 @@ export const kubectl: Command = (args: string[], env: CommandEnv): CommandResult
   try {
     return handler(rest, env);
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    return { stdout: "", stderr: `error: ${message}\n`, exitCode: 1 };
+    return { stdout: "", stderr: `${errorText(e)}\n`, exitCode: 1 };
   }
 };

@@ -1,8 +1,10 @@
+import { kindInfo } from "../../api/kinds";
 import type { Kind } from "../../api/types";
+import { KUBECTL_VIEWS, type ServedKind } from "./kindViews";
 
 /** One resource type as kubectl's discovery knows it. */
 export interface ResourceType {
-  kind: Kind;
+  kind: ServedKind;
   /** `services`, `deployments`. */
   plural: string;
   /** `service`, `deployment`. */
@@ -14,98 +16,28 @@ export interface ResourceType {
   shortNames: string[];
 }
 
-const TYPES: ResourceType[] = [
-  {
-    kind: "Pod",
-    plural: "pods",
-    singular: "pod",
-    group: "",
-    apiVersion: "v1",
-    namespaced: true,
-    shortNames: ["po"],
-  },
-  {
-    kind: "Service",
-    plural: "services",
-    singular: "service",
-    group: "",
-    apiVersion: "v1",
-    namespaced: true,
-    shortNames: ["svc"],
-  },
-  {
-    kind: "Endpoints",
-    plural: "endpoints",
-    singular: "endpoints",
-    group: "",
-    apiVersion: "v1",
-    namespaced: true,
-    shortNames: ["ep"],
-  },
-  {
-    kind: "EndpointSlice",
-    plural: "endpointslices",
-    singular: "endpointslice",
-    group: "discovery.k8s.io",
-    apiVersion: "discovery.k8s.io/v1",
-    namespaced: true,
-    shortNames: [],
-  },
-  {
-    kind: "Deployment",
-    plural: "deployments",
-    singular: "deployment",
-    group: "apps",
-    apiVersion: "apps/v1",
-    namespaced: true,
-    shortNames: ["deploy"],
-  },
-  {
-    kind: "ReplicaSet",
-    plural: "replicasets",
-    singular: "replicaset",
-    group: "apps",
-    apiVersion: "apps/v1",
-    namespaced: true,
-    shortNames: ["rs"],
-  },
-  {
-    kind: "Node",
-    plural: "nodes",
-    singular: "node",
-    group: "",
-    apiVersion: "v1",
-    namespaced: false,
-    shortNames: ["no"],
-  },
-  {
-    kind: "Namespace",
-    plural: "namespaces",
-    singular: "namespace",
-    group: "",
-    apiVersion: "v1",
-    namespaced: false,
-    shortNames: ["ns"],
-  },
-  {
-    kind: "ConfigMap",
-    plural: "configmaps",
-    singular: "configmap",
-    group: "",
-    apiVersion: "v1",
-    namespaced: true,
-    shortNames: ["cm"],
-  },
-  {
-    kind: "Lease",
-    plural: "leases",
-    singular: "lease",
-    group: "coordination.k8s.io",
-    apiVersion: "coordination.k8s.io/v1",
-    namespaced: true,
-    shortNames: [],
-  },
-];
+/** What kubectl's discovery knows: the served kinds, named from the kind registry. */
+function resourceTypes(): ResourceType[] {
+  return (Object.keys(KUBECTL_VIEWS) as ServedKind[]).map((kind) => {
+    const info = kindInfo(kind);
+    return {
+      kind,
+      plural: info.plural,
+      singular: KUBECTL_VIEWS[kind].singular,
+      group: info.group,
+      apiVersion: info.apiVersions[0]!,
+      namespaced: info.namespaced,
+      shortNames: [...info.shortNames],
+    };
+  });
+}
+
+/** Every word kubectl accepts for a resource type, and the kind it names (plural, singular, short names). */
+export function resourceWords(): [string, ServedKind][] {
+  return resourceTypes().flatMap((t) =>
+    [t.plural, t.singular, ...t.shortNames].map((w) => [w, t.kind] as [string, ServedKind]),
+  );
+}
 
 /** The types `kubectl get all` lists, in its order (the `all` category). */
 export const ALL_CATEGORY: readonly Kind[] = ["Pod", "Service", "Deployment", "ReplicaSet"];
@@ -116,7 +48,7 @@ export const ALL_CATEGORY: readonly Kind[] = ["Pod", "Service", "Deployment", "R
  */
 export function resolveResource(text: string): ResourceType | undefined {
   const lower = text.toLowerCase();
-  for (const t of TYPES) {
+  for (const t of resourceTypes()) {
     const names = [t.plural, t.singular, t.kind.toLowerCase(), ...t.shortNames];
     if (names.includes(lower)) return t;
     if (t.group && (lower === `${t.plural}.${t.group}` || lower === `${t.singular}.${t.group}`)) return t;
@@ -126,11 +58,11 @@ export function resolveResource(text: string): ResourceType | undefined {
 
 /** Every resource type kubectl's discovery lists here, in discovery order. */
 export function allResourceTypes(): readonly ResourceType[] {
-  return TYPES;
+  return resourceTypes();
 }
 
 export function resourceForKind(kind: Kind): ResourceType | undefined {
-  return TYPES.find((t) => t.kind === kind);
+  return resourceTypes().find((t) => t.kind === kind);
 }
 
 /** `services`, `deployments.apps`: how API errors name a resource. */

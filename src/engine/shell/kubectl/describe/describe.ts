@@ -1,34 +1,13 @@
-import type {
-  AnyObject,
-  ConfigMap,
-  Deployment,
-  EndpointSlice,
-  Endpoints,
-  Namespace,
-  Node,
-  Pod,
-  ReplicaSet,
-  Service,
-} from "../../../api/types";
+import type { AnyObject, KindMap } from "../../../api/types";
 import type { Cluster } from "../../../cluster";
 import type { CommandEnv, CommandResult } from "../../types";
 import { failure } from "../errors";
 import { boolFlag, type FlagSpec, flag, parseFlags } from "../flags";
 import { ENDPOINTS_WARNING } from "../get/get";
-import { wireObject } from "../get/output";
 import { fetchTarget, noResourcesFound, parseTargets } from "../get/targets";
+import { type ServedKind, viewOf } from "../kindViews";
 import type { ResourceType } from "../resources";
 import { parseSelector, type Requirement } from "../selector";
-import { describeConfigMap } from "./configMap";
-import { describeDeployment } from "./deployment";
-import { describeEndpointSlice } from "./endpointSlice";
-import { describeEndpoints } from "./endpoints";
-import { describeGeneric } from "./generic";
-import { describeNamespace } from "./namespace";
-import { describeNode } from "./node";
-import { describePod } from "./pod";
-import { describeReplicaSet } from "./replicaset";
-import { describeService } from "./service";
 
 const FLAGS: FlagSpec[] = [
   { name: "selector", short: "l", type: "string" },
@@ -36,30 +15,13 @@ const FLAGS: FlagSpec[] = [
   { name: "show-events", type: "bool" },
 ];
 
-/** One object's `kubectl describe` text. */
+/** One object's `kubectl describe` text, from its kind's describer. */
 export function describeObject(cluster: Cluster, type: ResourceType, obj: AnyObject): string {
-  switch (type.kind) {
-    case "Service":
-      return describeService(cluster, obj as Service);
-    case "Pod":
-      return describePod(obj as Pod, cluster.clock.now());
-    case "Endpoints":
-      return describeEndpoints(obj as Endpoints);
-    case "Node":
-      return describeNode(cluster, obj as Node);
-    case "Deployment":
-      return describeDeployment(cluster, obj as Deployment);
-    case "ReplicaSet":
-      return describeReplicaSet(cluster, obj as ReplicaSet);
-    case "Namespace":
-      return describeNamespace(obj as Namespace);
-    case "EndpointSlice":
-      return describeEndpointSlice(obj as EndpointSlice);
-    case "ConfigMap":
-      return describeConfigMap(obj as ConfigMap);
-    default:
-      return describeGeneric(wireObject(type, obj) as Parameters<typeof describeGeneric>[0]);
-  }
+  return describeAs(type.kind, cluster, obj);
+}
+
+function describeAs<K extends ServedKind>(kind: K, cluster: Cluster, obj: AnyObject): string {
+  return viewOf(kind).describe(cluster, obj as KindMap[K]);
 }
 
 /**

@@ -8,6 +8,8 @@
  * alignment below them while `QoS Class:` lines up with the volume lines above.
  */
 
+import { escapeTerminal } from "../../../util/terminal";
+
 const MINWIDTH = 0;
 const PADDING = 2;
 
@@ -55,17 +57,20 @@ export function tabwrite(text: string): string {
   return out.join("\n") + (trailingNewline ? "\n" : "");
 }
 
-/** kubectl's PrefixWriter: `write(level, text)` indents by two spaces per level. */
+/**
+ * kubectl's PrefixWriter: `write(level, text)` indents by two spaces per level, and escapes
+ * what a terminal would act on (ESC, CR) as kubectl's does.
+ */
 export class PrefixWriter {
   private buf = "";
 
   write(level: number, text: string): void {
-    this.buf += "  ".repeat(level) + text;
+    this.buf += "  ".repeat(level) + escapeTerminal(text);
   }
 
   /** Raw text with no indentation (a continuation of the current line). */
   append(text: string): void {
-    this.buf += text;
+    this.buf += escapeTerminal(text);
   }
 
   /** The aligned output. */

@@ -1,4 +1,5 @@
 import { formatTable } from "../../../util/tabwriter";
+import { tableCell } from "../../../util/terminal";
 import type { CommandEnv, CommandResult } from "../../types";
 import { failure } from "../errors";
 import { boolFlag, type FlagSpec, flag, parseFlags } from "../flags";
@@ -43,7 +44,6 @@ interface TableOptions {
 
 function renderTable(f: Fetched, o: TableOptions): string {
   const p = printerFor(f.type.kind);
-  if (!p) return "";
   const rows: string[][] = [];
   const header = [...p.headers, ...(o.wide ? p.wideHeaders : [])];
   if (o.showLabels) header.push("LABELS");
@@ -60,7 +60,7 @@ function renderTable(f: Fetched, o: TableOptions): string {
       row.push(keys.length ? keys.map((k) => `${k}=${labels[k]}`).join(",") : "<none>");
     }
     if (o.withNamespace) row.unshift(obj.metadata.namespace ?? "");
-    rows.push(row);
+    rows.push(row.map(tableCell));
   }
   return formatTable(rows);
 }

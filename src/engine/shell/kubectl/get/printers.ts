@@ -1,6 +1,7 @@
 import type { AnyObject, Kind, KindMap } from "../../../api/types";
 import { humanDuration } from "../../../util/duration";
 import { formatEndpointsForPort } from "../describe/endpointsFormat";
+import type { ServedKind } from "../kindViews";
 import { formatLabelSelector, formatLabels } from "../selector";
 import { podReady, podRestarts, podStatusReason } from "./podStatus";
 import { serviceColumns } from "./servicePrinter";
@@ -78,7 +79,8 @@ function nodeAddress(node: KindMap["Node"], type: string): string {
   return node.status?.addresses?.find((a) => a.type === type)?.address ?? "<none>";
 }
 
-const PRINTERS: { [K in Kind]?: TablePrinter } = {
+/** Every served kind's `kubectl get` columns: a kind kubectl serves cannot lack one. */
+export const PRINTERS: { readonly [K in ServedKind]: TablePrinter } = {
   Service: printer(
     "Service",
     ["NAME", "TYPE", "CLUSTER-IP", "EXTERNAL-IP", "PORT(S)", "AGE"],
@@ -187,7 +189,7 @@ const PRINTERS: { [K in Kind]?: TablePrinter } = {
   ]),
 };
 
-/** The table printer for a kind. */
-export function printerFor(kind: Kind): TablePrinter | undefined {
+/** The table printer for a served kind. */
+export function printerFor(kind: ServedKind): TablePrinter {
   return PRINTERS[kind];
 }

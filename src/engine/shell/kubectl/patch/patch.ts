@@ -4,7 +4,6 @@
  * it to the stored object (serverPatch.ts) and writes the result through the same path as any
  * update; `--local` and `--dry-run=client` apply it in kubectl and write nothing.
  */
-import { ApiStatusError } from "../../../api/contract";
 import type { Kind } from "../../../api/types";
 import type { CommandEnv, CommandResult } from "../../types";
 import { errorText, failure, notFoundMessage, usageError } from "../errors";
@@ -247,9 +246,8 @@ function patchOne(
 
 /** An API refusal or kubectl's printer error, as kubectl prints it; anything else is an engine bug and goes on. */
 function refusal(e: unknown): { stdout: string; stderr: string; failed: true } {
-  if (e instanceof ApiStatusError || e instanceof PrinterError)
-    return { stdout: "", stderr: `${errorText(e)}\n`, failed: true };
-  throw e;
+  if (e instanceof PrinterError) return { stdout: "", stderr: `error: ${e.message}\n`, failed: true };
+  return { stdout: "", stderr: `${errorText(e)}\n`, failed: true };
 }
 
 /** The object as `kubectl get -o json` reads it (what the builder fetched). */
