@@ -21,7 +21,7 @@ async function seriousViolations(page: Page) {
 
 /** Stops playback on the first hop that rewrites the packet (its callout shows the DNAT). */
 async function stopOnRewrite(page: Page): Promise<void> {
-  const trace = page.getByRole("region", { name: "Trace" });
+  const trace = await new PacketwalkApp(page).openTrace();
   const hops = trace.getByRole("listitem");
   await expect(hops.first()).toBeVisible();
   const rewriting = hops.filter({ has: page.locator(".hop-rewrite") }).first();
@@ -36,7 +36,7 @@ for (const theme of ["light", "dark", "contrast"] as const) {
   }) => {
     const app = new PacketwalkApp(page);
     await app.goto();
-    await page.getByRole("combobox", { name: "Theme" }).selectOption(theme);
+    await app.setTheme({ light: "Light", dark: "Dark", contrast: "High contrast" }[theme]);
     await app.applyManifest(
       (await import("node:fs")).readFileSync("src/examples/05-ipvs-schedulers.yaml", "utf8"),
     );
@@ -45,8 +45,7 @@ for (const theme of ["light", "dark", "contrast"] as const) {
     await app.sendPacket("", "hostnames");
     await stopOnRewrite(page);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.getByRole("combobox", { name: "Language" }).selectOption("ko");
-    await expect(page.locator("html")).toHaveAttribute("lang", "ko");
+    await app.setLanguage("ko");
     await expect(page.locator(".topo-callout-rewrite")).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
   });
@@ -58,4 +57,39 @@ test("presentation mode has no serious accessibility violations", async ({ page 
   await page.getByRole("button", { name: "Presentation mode" }).click();
   await expect(page.getByRole("button", { name: "Next step" })).toBeVisible({ timeout: 30_000 });
   expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("with every panel collapsed, and with the menu open, no serious violations", async ({ page }) => {
+  const app = new PacketwalkApp(page);
+  await app.goto();
+  await page.getByRole("button", { name: "Manifests", exact: true }).click();
+  await expect(page.getByRole("region", { name: "Manifests" })).toBeHidden();
+  await page.getByRole("button", { name: "Collapse the tools panel" }).click();
+  await expect(page.getByRole("log")).toBeHidden();
+  expect(await seriousViolations(page)).toEqual([]);
+  await app.openMenu();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  for (const theme of ["Light", "Dark", "High contrast"] as const) {
+    test(`every tab has no serious violations (${theme})`, async ({ page }) => {
+      test.setTimeout(90_000);
+      const app = new PacketwalkApp(page);
+      await app.goto();
+      await app.setTheme(theme);
+      const form = page.getByRole("region", { name: "Send a packet" });
+      await form.getByRole("textbox", { name: "Destination" }).fill("10.96.0.1:443");
+      await form.getByRole("button", { name: "Send packet" }).tap();
+      await expect(page.locator(".topo-callout")).toBeVisible();
+      for (const tab of ["Diagram", "Trace", "Terminal", "YAML", "Lesson"]) {
+        await page.getByRole("tab", { name: tab, exact: true }).tap();
+        if (tab === "YAML")
+          await expect(page.locator(".monaco-editor .view-lines")).toBeVisible({ timeout: 30_000 });
+        expect(await seriousViolations(page), tab).toEqual([]);
+      }
+    });
+  }
 });

@@ -107,6 +107,9 @@ test("a share link reproduces the scenario in a fresh browser: Services, mode an
   const link = await a.page.getByRole("textbox", { name: "Share link" }).inputValue();
   expect(link.startsWith(new URL(".", String(test.info().project.use.baseURL)).href)).toBe(true);
   expect(new URL(link).hash).toMatch(/^#s=[A-Za-z0-9_-]+$/);
+  // The link's card closes like any popover, and the workbench is in reach again.
+  await a.page.keyboard.press("Escape");
+  await expect(a.page.getByRole("textbox", { name: "Share link" })).toBeHidden();
   const servicesA = await run(a.page, "kubectl get svc");
   expect(servicesA).toContain("web");
   const sentA = await backends(a, "web", 4);
@@ -193,6 +196,7 @@ test("the diagram exports as SVG and PNG, and the trace as text", async ({ page 
   const app = new PacketwalkApp(page);
   await app.goto();
   await send(page, "kubernetes");
+  await app.openMenu();
   await expect(page.getByRole("button", { name: "Export SVG" })).toBeVisible();
   const [svg] = await Promise.all([
     page.waitForEvent("download"),

@@ -31,6 +31,23 @@ test("300 pods on 10 nodes are drawn, and a burst's packets fly among them", asy
   await app.applyManifest(`${tenNodes()}---\n${WEB_300}`);
   await expect(app.items("Node ")).toHaveCount(10, { timeout: 60_000 });
   await expect(app.items("Pod web-")).toHaveCount(300, { timeout: 60_000 });
+  // Fitted: every node is on screen inside the diagram's panel; zoomed in and fitted again, the same.
+  const allInside = () =>
+    page.evaluate(() => {
+      const panel = document.querySelector("#topology")!.getBoundingClientRect();
+      return [...document.querySelectorAll(".topo-node-box")].every((n) => {
+        const r = n.getBoundingClientRect();
+        return (
+          r.left >= panel.left && r.right <= panel.right && r.top >= panel.top && r.bottom <= panel.bottom
+        );
+      });
+    });
+  await expect.poll(allInside).toBe(true);
+  const controls = page.getByRole("toolbar", { name: "Diagram view" });
+  for (let i = 0; i < 3; i++) await controls.getByRole("button", { name: "Zoom in" }).click();
+  expect(await allInside()).toBe(false);
+  await controls.getByRole("button", { name: "Fit to view" }).click();
+  await expect.poll(allInside).toBe(true);
   // From the default source, the first pod of the Deployment: `web` resolves through CoreDNS.
   await app.burst(50, "web");
   // The burst's traces reach the diagram's canvas (their frame times are `npm run bench:web`'s).

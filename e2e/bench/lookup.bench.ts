@@ -8,6 +8,7 @@ test("lookup-cost experiment", async ({ page }) => {
   test.setTimeout(300_000);
   await watchMainThread(page);
   await page.goto("./");
+  await page.getByRole("tab", { name: "Lookup cost" }).click();
   const region = page.getByRole("region", { name: "Lookup cost" });
   await region.getByRole("button", { name: "Show the lookup-cost chart" }).click();
   await region.getByRole("slider", { name: "Endpoints per Service" }).fill("1");

@@ -33,7 +33,7 @@ export function useBoot() {
       // The seed and kube-proxy's mode live in the engine: restore them as they were saved.
       const saved = loadEngineSettings();
       const report = await engine.reset({ seed: saved.seed }, files);
-      if (files.length) s.markApplied(s.appliedText, report.errors);
+      if (files.length) s.markApplied(s.appliedText, report.errors, report.results.length);
       else if (isFirstVisit()) await offerFirstExample();
       await engine.setProxyMode(saved.mode, saved.scheduler);
       await refreshView();
@@ -55,5 +55,7 @@ function isFirstVisit(): boolean {
  */
 async function offerFirstExample(): Promise<void> {
   const load = EXAMPLES["./01-clusterip.yaml"];
-  if (load) useAppStore.getState().setText(await load());
+  const text = load ? await load() : "";
+  // Whatever the user typed while the example was on its way is theirs: the example never replaces it.
+  if (text && !useAppStore.getState().text) useAppStore.getState().setText(text);
 }

@@ -5,41 +5,22 @@
  * gives for `count`.
  */
 import type { Words } from "../../engine/net/hopStory";
-import { english, type MessageTemplate, TRACE_MESSAGES, type TraceMessage } from "../../engine/net/messages";
+import { english, TRACE_MESSAGES, type TraceMessage } from "../../engine/net/messages";
 import type { TraceHop } from "../../engine/net/types";
 import type { Language } from "../store/settingsSlice";
+import { formatValue } from "./numberFormat";
+import { pluralForm } from "./plural";
 import { STAGES_KO, TRACE_KO } from "./traceKo";
-
-const plurals = new Map<Language, Intl.PluralRules>();
-const numbers = new Map<Language, Intl.NumberFormat>();
-
-function cached<T>(map: Map<Language, T>, language: Language, make: () => T): T {
-  let v = map.get(language);
-  if (!v) {
-    v = make();
-    map.set(language, v);
-  }
-  return v;
-}
-
-function pick(language: Language, t: MessageTemplate, count: unknown): string {
-  if (typeof t === "string") return t;
-  if (typeof count !== "number") return t.other;
-  const form = cached(plurals, language, () => new Intl.PluralRules(language)).select(count);
-  return (form === "one" ? t.one : undefined) ?? t.other;
-}
 
 /** One message in `language`. */
 export function traceMessage(language: Language, m: TraceMessage): string {
   if (language === "en") return english(m);
   const values = m.values ?? {};
-  const template = pick(language, TRACE_KO[m.key] ?? TRACE_MESSAGES[m.key], values.count);
-  const format = cached(numbers, language, () => new Intl.NumberFormat(language));
-  return template.replace(/\{(\w+)\}/g, (all, name: string) => {
-    const v = values[name];
-    if (v === undefined) return all;
-    return typeof v === "number" ? format.format(v) : v;
-  });
+  const t = TRACE_KO[m.key] ?? TRACE_MESSAGES[m.key];
+  const template = typeof t === "string" ? t : pluralForm(language, t, values.count);
+  return template.replace(/\{(\w+)\}/g, (all, name: string) =>
+    name in values ? formatValue(language, values[name]!) : all,
+  );
 }
 
 /** The {@link Words} of `language`, for the engine's story renderer and the inspector. */

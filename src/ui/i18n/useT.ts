@@ -3,31 +3,33 @@ import { useAppStore } from "../store";
 import type { Language } from "../store/settingsSlice";
 import { en, type MessageKey } from "./en";
 import { ko } from "./ko";
+import type { Message } from "./message";
+import { formatValue } from "./numberFormat";
+import { pluralForm } from "./plural";
 
-const CATALOGS: Record<Language, Record<MessageKey, string>> = { en, ko };
+const CATALOGS: Record<Language, Record<MessageKey, Message>> = { en, ko };
 
-/** Looks a message up and fills its `{name}` values. */
-export function translate(
-  language: Language,
-  key: MessageKey,
-  values?: Record<string, string | number>,
-): string {
-  const template = CATALOGS[language][key] ?? en[key];
+/** A message's values: `{name}` in the template; `count` also chooses a plural form. */
+export type MessageValues = Record<string, string | number>;
+
+/**
+ * Looks a message up and fills its `{name}` values. A message with plural forms takes the form
+ * `Intl.PluralRules` gives for `values.count` in the language ("1 endpoint", "2 endpoints").
+ */
+export function translate(language: Language, key: MessageKey, values?: MessageValues): string {
+  const message = CATALOGS[language][key] ?? en[key];
+  const template = typeof message === "string" ? message : pluralForm(language, message, values?.count);
   if (!values) return template;
   return template.replace(/\{(\w+)\}/g, (m, name: string) =>
     name in values ? formatValue(language, values[name]!) : m,
   );
 }
 
-function formatValue(language: Language, v: string | number): string {
-  return typeof v === "number" ? new Intl.NumberFormat(language).format(v) : v;
-}
-
 /** The current language's `t`. */
 export function useT() {
   const language = useAppStore((s) => s.language);
   return useCallback(
-    (key: MessageKey, values?: Record<string, string | number>) => translate(language, key, values),
+    (key: MessageKey, values?: MessageValues) => translate(language, key, values),
     [language],
   );
 }

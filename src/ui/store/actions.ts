@@ -27,7 +27,7 @@ export async function applyEditor(): Promise<void> {
   const text = get().text;
   const report = await engine.apply([{ name: EDITOR_FILE, text }]);
   await engine.call((api) => api.writeFile(EDITOR_FILE, text));
-  get().markApplied(text, report.errors);
+  get().markApplied(text, report.errors, report.results.length);
   await refreshView();
 }
 
@@ -58,6 +58,7 @@ export async function completeCommand(line: string): Promise<string[]> {
 
 export async function sendPacket(request: SendRequest): Promise<Trace> {
   const trace = await engine.call((api) => api.send(request));
+  get().setBurst(null);
   get().setTrace(trace);
   await refreshView();
   return trace;
@@ -66,7 +67,9 @@ export async function sendPacket(request: SendRequest): Promise<Trace> {
 /** Sends a burst; the diagram animates the returned connections, the form shows the tally. */
 export async function sendBurst(request: SendRequest, count: number): Promise<BurstResult> {
   const { result, traces } = await engine.call((api) => api.burst(request, count));
-  publishFlights(traces);
+  get().setTrace(null);
+  get().setBurst(result);
+  publishFlights(traces, result);
   await refreshView();
   return result;
 }

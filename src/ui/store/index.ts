@@ -2,13 +2,20 @@ import { create } from "zustand";
 import { type PersistStorage, persist, type StorageValue } from "zustand/middleware";
 import type { ManifestFile } from "../../engine/simulation";
 import { createEditorSlice, type EditorSlice } from "./editorSlice";
+import { createLayoutSlice, type LayoutSlice } from "./layoutSlice";
 import { createLessonSlice, type LessonSlice } from "./lessonSlice";
 import { createPlaybackSlice, type PlaybackSlice } from "./playbackSlice";
 import { createSettingsSlice, type SettingsSlice } from "./settingsSlice";
 import { createSimSlice, type SimSlice } from "./simSlice";
 import { createTerminalSlice, type TerminalSlice } from "./terminalSlice";
 
-export type AppState = EditorSlice & SimSlice & PlaybackSlice & TerminalSlice & SettingsSlice & LessonSlice;
+export type AppState = EditorSlice &
+  SimSlice &
+  PlaybackSlice &
+  TerminalSlice &
+  SettingsSlice &
+  LessonSlice &
+  LayoutSlice;
 
 /**
  * One store of typed slices. Components always read it through a selector;
@@ -23,6 +30,7 @@ export const useAppStore = create<AppState>()(
       ...createTerminalSlice(...a),
       ...createSettingsSlice(...a),
       ...createLessonSlice(...a),
+      ...createLayoutSlice(...a),
     }),
     {
       name: "packetwalk",

@@ -1,4 +1,5 @@
 import type { StateCreator } from "zustand";
+import type { BurstResult } from "../../engine/net/burst";
 import type { Trace } from "../../engine/net/types";
 import {
   ALL_PHASES,
@@ -21,6 +22,9 @@ export interface PlaybackSlice {
   speed: number;
   /** The trace's phases shown (the rest folded); stepping and playing move through the hops shown. */
   phases: PhaseFilter;
+  /** The last burst's tally (the diagram draws its flows); a single packet sent since clears it. */
+  burst: BurstResult | null;
+  setBurst: (burst: BurstResult | null) => void;
   setTrace: (trace: Trace | null) => void;
   setHop: (hop: number) => void;
   setPhases: (phases: PhaseFilter) => void;
@@ -39,6 +43,8 @@ export const createPlaybackSlice: StateCreator<AppState, [], [], PlaybackSlice> 
   playing: false,
   speed: 1,
   phases: ALL_PHASES,
+  burst: null,
+  setBurst: (burst) => set({ burst }),
   setTrace: (trace) =>
     set((s) => ({
       trace,

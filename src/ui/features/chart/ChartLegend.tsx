@@ -22,7 +22,7 @@ export function ChartLegend({ t, marker }: { t: ChartT; marker: number | null })
       {marker !== null ? (
         <li>
           <span className="lookup-swatch lookup-swatch-marker" aria-hidden="true" />
-          {t("chart.marker", { services: marker })}
+          {t("chart.marker", { count: marker })}
         </li>
       ) : null}
     </ul>

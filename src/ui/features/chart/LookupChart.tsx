@@ -19,7 +19,8 @@ import "./chart.css";
 export const EXPERIMENT_SIZES = [1, 3, 10, 30, 100, 300, 1000, 3000, 10000];
 const MAX_ENDPOINTS = 20;
 
-export function LookupChart() {
+/** `autoRun`: the user asked for the experiment itself (the Run button of the empty state), not just the chart. */
+export function LookupChart({ autoRun = false }: { autoRun?: boolean }) {
   const t = useChartT();
   const language = useAppStore((s) => s.language);
   const marker = useCurrentServices();
@@ -32,6 +33,21 @@ export function LookupChart() {
   text.current = chartText(t, language);
   const sliderId = useId();
   const isRunning = status.kind === "running";
+  const start = () =>
+    run({
+      services: EXPERIMENT_SIZES,
+      endpointsPerService: endpoints,
+      modes: [...CHART_MODES],
+      seed: 1,
+    });
+  const started = useRef(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once, with the settings the chart opened with
+  useEffect(() => {
+    if (autoRun && !started.current) {
+      started.current = true;
+      start();
+    }
+  }, [autoRun]);
 
   useEffect(() => {
     const handle = createLookupChart(host.current!, { text: () => text.current });
@@ -61,22 +77,11 @@ export function LookupChart() {
           onChange={(e) => setEndpoints(Number(e.target.value))}
         />
         <output htmlFor={sliderId}>{endpoints}</output>
-        <button
-          type="button"
-          disabled={isRunning}
-          onClick={() =>
-            run({
-              services: EXPERIMENT_SIZES,
-              endpointsPerService: endpoints,
-              modes: [...CHART_MODES],
-              seed: 1,
-            })
-          }
-        >
+        <button type="button" className="button button-primary" disabled={isRunning} onClick={start}>
           {t("chart.run")}
         </button>
         {isRunning ? (
-          <button type="button" onClick={cancel}>
+          <button type="button" className="button" onClick={cancel}>
             {t("chart.cancel")}
           </button>
         ) : null}
@@ -113,7 +118,7 @@ function Status({ status, t }: { status: ExperimentStatus; t: ChartT }) {
   }
   if (status.kind === "cancelled")
     return (
-      <p className="lookup-status">{t("chart.cancelled", { done: status.done, total: status.total })}</p>
+      <p className="lookup-status">{t("chart.cancelled", { done: status.done, count: status.total })}</p>
     );
   if (status.kind === "failed")
     return <p className="lookup-status lookup-failed">{t("chart.failed", { reason: status.reason })}</p>;
@@ -127,8 +132,8 @@ function chartText(t: ChartT, language: "en" | "ko"): LookupChartText {
     mean: t("chart.mean"),
     worst: t("chart.worst"),
     mode: (mode) => MODE_LABEL[mode],
-    marker: (services) => t("chart.marker", { services }),
-    tooltipServices: (services) => t("chart.tooltipServices", { services }),
+    marker: (services) => t("chart.marker", { count: services }),
+    tooltipServices: (services) => t("chart.tooltipServices", { count: services }),
     explore: (title) => t("chart.explore", { title }),
     format: (v) => formatNumber(language, v),
   };

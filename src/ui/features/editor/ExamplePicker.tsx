@@ -7,26 +7,25 @@ export function ExamplePicker() {
   const t = useT();
   const setText = useAppStore((s) => s.setText);
   return (
-    <label className="example-picker">
-      {t("editor.examples")}{" "}
-      <select
-        value=""
-        onChange={async (e) => {
-          const load = EXAMPLES[e.target.value];
-          if (load) setText(await load());
-        }}
-      >
-        <option value="" disabled>
-          …
-        </option>
-        {Object.keys(EXAMPLES)
-          .sort()
-          .map((path) => (
-            <option key={path} value={path}>
-              {exampleName(path)}
-            </option>
-          ))}
-      </select>
-    </label>
+    <select
+      className="select example-picker"
+      aria-label={t("editor.examples")}
+      value=""
+      onChange={async (e) => {
+        const load = EXAMPLES[e.target.value];
+        if (load) setText(await load());
+      }}
+    >
+      <option value="" disabled>
+        {t("editor.examples")}
+      </option>
+      {Object.keys(EXAMPLES)
+        .sort()
+        .map((path) => (
+          <option key={path} value={path}>
+            {exampleName(path)}
+          </option>
+        ))}
+    </select>
   );
 }

@@ -16,6 +16,17 @@ export interface MonacoYamlEditorProps {
   handoff: EditorHandoff;
 }
 
+/** Where the user was (caret, selection, scroll) when the editor was last hidden: it comes back there. */
+let savedViewState: monaco.editor.ICodeEditorViewState | null = null;
+
+/**
+ * The inner boxes Monaco scrolls itself (by transforms, never natively). A browser that scrolls one
+ * to reveal something (the caret's text area, a find-in-page match) slides the text out of sight
+ * while Monaco's scrollbar still reads 0: only the line numbers would show. CSS makes them
+ * `overflow: clip` (editor.css); this undoes a scroll where clip is not supported.
+ */
+const NEVER_SCROLLED = ".overflow-guard, .monaco-scrollable-element.editor-scrollable";
+
 /**
  * Monaco on the store's `text`: edits go to `setText`, outside changes (an example, a lesson)
  * replace the model's text, and the API server's refusals appear as error markers on their lines.
@@ -39,6 +50,11 @@ export function MonacoYamlEditor({ handoff }: MonacoYamlEditorProps) {
       model,
       automaticLayout: true,
       minimap: { enabled: false },
+      fontSize: 13,
+      lineNumbersMinChars: 3,
+      glyphMargin: false,
+      padding: { top: 8 },
+      scrollbar: { verticalScrollbarSize: 10, horizontalScrollbarSize: 10 },
       scrollBeyondLastLine: false,
       tabSize: 2,
       insertSpaces: true,
@@ -59,12 +75,24 @@ export function MonacoYamlEditor({ handoff }: MonacoYamlEditorProps) {
     });
     const keyboard = leaveOnEscapeThenTab(monaco, editor);
     editorRef.current = editor;
+    const unscroll = (e: Event) => {
+      const el = e.target;
+      if (el instanceof HTMLElement && el.matches(NEVER_SCROLLED) && (el.scrollLeft || el.scrollTop)) {
+        el.scrollLeft = 0;
+        el.scrollTop = 0;
+      }
+    };
+    host.addEventListener("scroll", unscroll, true);
     // The user was typing in the plain editor: carry on in Monaco at the same place.
     if (handoff.focused) {
       editor.setPosition(model.getPositionAt(handoff.offset));
       editor.focus();
+    } else if (savedViewState) {
+      editor.restoreViewState(savedViewState);
     }
     return () => {
+      savedViewState = editor.saveViewState();
+      host.removeEventListener("scroll", unscroll, true);
       subscription.dispose();
       unsubscribe();
       keyboard.dispose();

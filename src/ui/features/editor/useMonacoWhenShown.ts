@@ -46,6 +46,8 @@ export function useMonacoWhenShown(region: RefObject<HTMLElement | null>): {
     const observer = new IntersectionObserver((entries) => {
       if (seen || !entries.some((e) => e.isIntersecting)) return;
       seen = true;
+      // Seen once is enough: an observer left watching costs the page a full frame whenever anything moves.
+      observer.disconnect();
       void whenBooted().then(() => {
         if (!cancelled) cancelIdle = afterPaintWhenIdle(() => setWanted(true));
       });

@@ -1,41 +1,48 @@
 import { useState } from "react";
-import type { BurstResult } from "../../../engine/net/burst";
 import type { PacketSource } from "../../../engine/net/contract";
+import { Icon } from "../../components/Icon";
 import { useT } from "../../i18n/useT";
 import { useAppStore } from "../../store";
 import { sendBurst, sendPacket } from "../../store/actions";
-import { BurstTable } from "./BurstTable";
 import { useSourceOptions } from "./useSourceOptions";
+import "./send.css";
 
-/** Choose a source and a destination, then send one packet or a burst of connections. */
+/**
+ * Choose a source and a destination, then send one packet (the diagram walks its trace) or a
+ * burst of connections (the diagram draws them as flows with a count per backend).
+ */
 export function SendPacketForm() {
   const t = useT();
   const options = useSourceOptions();
   const [source, setSource] = useState("");
   const [destination, setDestination] = useState("");
   const [count, setCount] = useState(100);
-  const [burst, setBurst] = useState<BurstResult | null>(null);
   const busy = useAppStore((s) => s.busy);
   const chosen = source || options[0]?.value || "external";
+  const ready = !busy && destination.trim() !== "";
 
   const request = () => ({ from: decodeSource(chosen), target: destination.trim() });
   const onSend = async (e: React.FormEvent) => {
     e.preventDefault();
     if (!destination.trim()) return;
-    setBurst(null);
     await sendPacket(request());
   };
   const onBurst = async () => {
     if (!destination.trim()) return;
-    setBurst(await sendBurst(request(), count));
+    await sendBurst(request(), count);
   };
 
   return (
-    <section className="send-panel" aria-label={t("send.region")}>
+    <section className="send-panel toolbar" aria-label={t("send.region")}>
       <form onSubmit={onSend} className="send-form">
-        <label>
-          {t("send.source")}
-          <select value={chosen} onChange={(e) => setSource(e.target.value)} aria-label={t("send.source")}>
+        <label className="field field-inline send-source">
+          <span className="field-label">{t("send.source")}</span>
+          <select
+            className="select"
+            value={chosen}
+            onChange={(e) => setSource(e.target.value)}
+            aria-label={t("send.source")}
+          >
             {options.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}
@@ -43,22 +50,28 @@ export function SendPacketForm() {
             ))}
           </select>
         </label>
-        <label>
-          {t("send.destination")}
+        <label className="field field-inline send-destination">
+          <span className="field-label">{t("send.destination")}</span>
           <input
+            className="input"
             value={destination}
             onChange={(e) => setDestination(e.target.value)}
             placeholder={t("send.destinationHint")}
             aria-label={t("send.destination")}
             spellCheck={false}
+            autoCapitalize="off"
+            autoComplete="off"
           />
         </label>
-        <button type="submit" disabled={busy || !destination.trim()}>
+        <button type="submit" className="button button-primary send-go" disabled={!ready}>
+          <Icon name="send" />
           {t("send.button")}
         </button>
-        <label className="burst-count">
-          {t("send.burstCount")}
+        <span className="toolbar-sep" aria-hidden="true" />
+        <label className="field field-inline send-count">
+          <span className="field-label">{t("send.burstCount")}</span>
           <input
+            className="input"
             type="number"
             min={1}
             max={1000}
@@ -66,11 +79,11 @@ export function SendPacketForm() {
             onChange={(e) => setCount(clamp(Number(e.target.value)))}
           />
         </label>
-        <button type="button" onClick={onBurst} disabled={busy || !destination.trim()}>
+        <button type="button" className="button send-burst" onClick={onBurst} disabled={!ready}>
+          <Icon name="burst" />
           {t("send.burst")}
         </button>
       </form>
-      {burst ? <BurstTable result={burst} /> : null}
     </section>
   );
 }

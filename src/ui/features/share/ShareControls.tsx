@@ -14,6 +14,8 @@ const LONG_LINK = 8000;
 export interface ShareControlsProps {
   /** Presentation mode shows the link's QR code large, for a room to scan. */
   presentation?: boolean;
+  /** Whether to show what opening a link did here (the workbench shows it under its header). */
+  status?: boolean;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface ShareControlsProps {
  * code. Also opens a shared link on load (`useShareRestore`), so the app
  * restores links wherever these controls are shown.
  */
-export function ShareControls({ presentation = false }: ShareControlsProps) {
+export function ShareControls({ presentation = false, status = true }: ShareControlsProps) {
   const t = useShareT();
   const [link, setLink] = useState("");
   const [copied, setCopied] = useState<"" | "copied" | "failed">("");
@@ -59,7 +61,7 @@ export function ShareControls({ presentation = false }: ShareControlsProps) {
         {t("share.button")}
       </button>
       {link ? (
-        <>
+        <div className="share-details">
           <input
             type="text"
             readOnly
@@ -80,12 +82,17 @@ export function ShareControls({ presentation = false }: ShareControlsProps) {
             {copied ? t(copied === "copied" ? "share.copied" : "share.copyFailed") : ""}
           </span>
           {link.length > LONG_LINK ? (
-            <p className="share-warning">{t("share.tooLong", { size: link.length })}</p>
+            <p className="share-warning">{t("share.tooLong", { count: link.length })}</p>
           ) : null}
           {presentation || showQr ? <QrCode text={link} large={presentation} /> : null}
-        </>
+          {presentation ? null : (
+            <button type="button" className="share-close" onClick={() => setLink("")}>
+              {t("share.close")}
+            </button>
+          )}
+        </div>
       ) : null}
-      <ShareStatusMessage />
+      {status ? <ShareStatusMessage /> : null}
     </div>
   );
 }

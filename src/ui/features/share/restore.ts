@@ -20,7 +20,7 @@ export async function restoreScenario(scenario: Scenario): Promise<ApplyReport> 
   saveEngineSettings({ seed: scenario.seed, mode: scenario.mode, scheduler: scenario.scheduler });
   const applied = scenario.manifests.map((f) => f.text).join("\n---\n");
   const s = useAppStore.getState();
-  s.markApplied(applied, report.errors);
+  s.markApplied(applied, report.errors, report.results.length);
   s.setText(scenario.editor ?? applied);
   s.setLanguage(scenario.language);
   s.setTrace(null);

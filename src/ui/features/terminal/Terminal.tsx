@@ -3,6 +3,7 @@ import { useT } from "../../i18n/useT";
 import { useAppStore } from "../../store";
 import { completeCommand, runCommand } from "../../store/actions";
 import { applyCompletion } from "./completion";
+import { TerminalHint } from "./TerminalHint";
 
 /**
  * The cluster's terminal: real text in the page (selectable, copyable, read
@@ -79,6 +80,14 @@ export function Terminal() {
       onKeyDown={undefined}
     >
       <div className="terminal-log" ref={logRef} role="log" aria-live="polite">
+        {lines.length === 0 ? (
+          <TerminalHint
+            onPick={(command) => {
+              setLine(command);
+              inputRef.current?.focus();
+            }}
+          />
+        ) : null}
         {lines.map((l, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: the scrollback is append-only; index is its identity.
           <pre key={i} className={`terminal-line terminal-${l.kind}`}>

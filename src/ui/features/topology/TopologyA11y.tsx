@@ -1,8 +1,6 @@
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import type { PodView, TopologyView } from "../../../engine/view/topology";
 import { useT } from "../../i18n/useT";
-import { useAppStore } from "../../store";
-import { moreServicesText, showMoreServicesText } from "./moreText";
 import { serviceTotal } from "./serviceTotal";
 
 /** Services listed per page: ten thousand buttons would take seconds to build and to walk. */
@@ -24,10 +22,7 @@ interface Props {
  */
 export function TopologyA11y({ view, onFocusItem, onReveal }: Props) {
   const t = useT();
-  const language = useAppStore((s) => s.language);
   const [shown, setShown] = useState(A11Y_SERVICE_PAGE);
-  // One formatter for every label (a formatter per number costs more than the label).
-  const grouping = useMemo(() => new Intl.NumberFormat(language), [language]);
   const services = view.services.slice(0, shown);
   // Listed on request, a page at a time; beyond what the view carries, a count.
   const nextPage = Math.min(view.services.length - services.length, A11Y_SERVICE_PAGE);
@@ -60,7 +55,7 @@ export function TopologyA11y({ view, onFocusItem, onReveal }: Props) {
                 name: s.namespace === "default" ? s.name : `${s.name}.${s.namespace}`,
                 type: s.type,
                 ip: s.externalName ?? (s.headless ? "None" : s.clusterIP),
-                count: grouping.format(s.endpoints.length),
+                count: s.endpoints.length,
               }),
             )}
           </li>
@@ -68,11 +63,11 @@ export function TopologyA11y({ view, onFocusItem, onReveal }: Props) {
         {nextPage > 0 ? (
           <li>
             <button type="button" onClick={() => setShown((n) => n + A11Y_SERVICE_PAGE)}>
-              {showMoreServicesText(language, nextPage, rest)}
+              {t("topology.showMoreServices", { count: nextPage, rest })}
             </button>
           </li>
         ) : rest > 0 ? (
-          <li>{moreServicesText(language, rest)}</li>
+          <li>{t("topology.moreServices", { count: rest })}</li>
         ) : null}
         {view.nodes.map((n) => (
           <li key={n.name}>

@@ -1,17 +1,28 @@
-import { useCallback, useRef } from "react";
+import { useCallback, useEffect, useRef } from "react";
+import { Icon } from "../../components/Icon";
 import { useT } from "../../i18n/useT";
 import { useAppStore } from "../../store";
 import type { Selected } from "./drawStatic";
 import { TopologyA11y } from "./TopologyA11y";
 import { useTopologyView } from "./useTopologyView";
+import type { Insets } from "./viewport";
 import "./topology.css";
 
+const NO_INSETS: Insets = { top: 0, bottom: 0 };
+const ZOOM_STEP = 1.25;
+
+interface Props {
+  /** Room toolbars over the panel's top and bottom edges take; the diagram keeps clear of it. */
+  insets?: Insets;
+}
+
 /**
- * The cluster as a diagram: Services above, nodes with their data plane and
- * pods below, the selected packet walking its trace. d3 draws and animates
- * inside `host`; React only owns the container and the accessible layer.
+ * The cluster as a diagram: Services above, nodes with their data plane and pods below, the
+ * selected packet walking its trace. d3 draws and animates inside `host`; React owns the
+ * container, the zoom buttons and the accessible layer. Its type scales with the panel; a
+ * host page may scale it further with the `--topo-scale` CSS variable (presentation mode).
  */
-export function TopologyPanel() {
+export function TopologyPanel({ insets = NO_INSETS }: Props) {
   const t = useT();
   const view = useAppStore((s) => s.view);
   const panel = useRef<HTMLElement>(null);
@@ -25,6 +36,7 @@ export function TopologyPanel() {
   const handle = useTopologyView(host, onSelect);
   const onFocusItem = useCallback((id: string | null) => handle.current?.highlight(id), [handle]);
   const onReveal = useCallback((id: string) => handle.current?.reveal(id), [handle]);
+  useEffect(() => handle.current?.setInsets(insets), [handle, insets]);
 
   return (
     <section
@@ -35,7 +47,46 @@ export function TopologyPanel() {
       tabIndex={-1}
     >
       <div ref={host} className="topo-canvas-host" />
-      {view && view.nodes.length === 0 ? <p className="topo-empty">{t("topology.empty")}</p> : null}
+      <div
+        className="topo-zoom toolbar"
+        role="toolbar"
+        aria-label={t("topology.controls")}
+        style={{ top: insets.top + 8 }}
+      >
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t("topology.zoomIn")}
+          title={t("topology.zoomIn")}
+          onClick={() => handle.current?.zoomBy(ZOOM_STEP)}
+        >
+          <Icon name="zoomIn" />
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t("topology.zoomOut")}
+          title={t("topology.zoomOut")}
+          onClick={() => handle.current?.zoomBy(1 / ZOOM_STEP)}
+        >
+          <Icon name="zoomOut" />
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t("topology.fit")}
+          title={t("topology.fit")}
+          onClick={() => handle.current?.fit()}
+        >
+          <Icon name="fit" />
+        </button>
+      </div>
+      {view && view.nodes.length === 0 ? (
+        <div className="topo-empty empty-state">
+          <Icon name="diagram" size={28} />
+          <p>{t("topology.empty")}</p>
+        </div>
+      ) : null}
       {view ? <TopologyA11y view={view} onFocusItem={onFocusItem} onReveal={onReveal} /> : null}
     </section>
   );

@@ -45,16 +45,16 @@ export function renderCallout(
       "--fill",
       String(longest.tested / Math.max(1, longest.length)),
     );
-    add(walk, "span").textContent = text("topology.walk", { rules: longest.tested, chain: longest.chain });
+    add(walk, "span").textContent = text("topology.walk", { count: longest.tested, chain: longest.chain });
   } else if (rulesEvaluated > 0) {
-    add(el, "div", "topo-callout-walk").textContent = text("topology.walkHere", { rules: rulesEvaluated });
+    add(el, "div", "topo-callout-walk").textContent = text("topology.walkHere", { count: rulesEvaluated });
   }
   for (const w of summary.why) add(el, "div", "topo-callout-why").textContent = whyMessage(w, words);
   for (const m of summary.ipvs) add(el, "div", "topo-callout-ipvs").textContent = words(m);
   if (lookups > 0) {
     add(el, "div", "topo-callout-lookup").textContent = summary.lookedUp.length
-      ? text("topology.lookup", { lookups, chain: names(summary.lookedUp) })
-      : text("topology.lookupHere", { lookups });
+      ? text("topology.lookup", { count: lookups, chain: names(summary.lookedUp) })
+      : text("topology.lookupHere", { count: lookups });
   }
   if (!hop.walk && hop.detail?.length) {
     const list = add(el, "pre", "topo-callout-detail");

@@ -34,6 +34,7 @@ describe("layoutTopology", () => {
         expect(p.pod.node).toBe(n.node.name);
       }
       expect(noOverlaps([n.dataPlane, ...n.pods])).toBe(true);
+      expect(noOverlaps(n.groups.map((g) => g.box))).toBe(true);
     }
     // A 10-node cluster fits a screen: no taller than it is wide.
     expect(layout.height).toBeLessThan(layout.width);
@@ -54,8 +55,10 @@ describe("layoutTopology", () => {
   it("draws Services in a band above the nodes with their endpoint pods", () => {
     const layout = layoutTopology(syntheticView(3, 6));
     const top = Math.min(...layout.nodes.map((n) => n.y));
-    for (const s of [...layout.services, layout.outside]) expect(s.y + s.h).toBeLessThan(top);
+    for (const s of [...layout.services, ...layout.serviceGroups, layout.outside])
+      expect(s.y + s.h).toBeLessThan(top);
     expect(noOverlaps([...layout.services, layout.outside])).toBe(true);
+    expect(noOverlaps([...layout.serviceGroups, layout.outside])).toBe(true);
     const web = layout.services.find((s) => s.key === "default/web")!;
     expect(web.lines).toEqual(["web", "NodePort", "10.96.0.12:80", "NodePort :30007"]);
     expect(web.endpoints).toHaveLength(6);
@@ -63,12 +66,51 @@ describe("layoutTopology", () => {
     expect(web.endpoints.every((e) => layout.pods[e.pod])).toBe(true);
   });
 
-  it("labels the data plane by proxy mode", () => {
-    const label = (mode: "iptables" | "ipvs" | "nftables") =>
-      layoutTopology(syntheticView(2, 2, mode)).nodes[0]!.dataPlane.label;
-    expect(label("iptables")).toBe("KUBE-SERVICES · 42 rules");
-    expect(label("ipvs")).toBe("kube-ipvs0 · 42 virtual servers");
-    expect(label("nftables")).toBe("service-ips · 42 elements");
+  it("names the data plane by proxy mode, with what it counts", () => {
+    const strip = (mode: "iptables" | "ipvs" | "nftables") => {
+      const { name, count, unit } = layoutTopology(syntheticView(2, 2, mode)).nodes[0]!.dataPlane;
+      return { name, count, unit };
+    };
+    expect(strip("iptables")).toEqual({ name: "KUBE-SERVICES", count: 42, unit: "rules" });
+    expect(strip("ipvs")).toEqual({ name: "kube-ipvs0", count: 42, unit: "virtualServers" });
+    expect(strip("nftables")).toEqual({ name: "service-ips", count: 42, unit: "elements" });
+  });
+
+  it("groups Services and each node's pods by namespace, every group named once", () => {
+    const layout = layoutTopology(syntheticView(3, 6));
+    expect(layout.serviceGroups.map((g) => g.namespace)).toEqual(["default", "kube-system"]);
+    for (const svc of layout.services) {
+      const frame = layout.serviceGroups.find((g) => g.namespace === svc.service.namespace)!;
+      expect(inside(svc, frame)).toBe(true);
+    }
+    expect(noOverlaps(layout.serviceGroups)).toBe(true);
+    const controlPlane = layout.nodes[0]!;
+    expect(controlPlane.groups.map((g) => g.namespace)).toEqual(["default", "kube-system"]);
+    for (const n of layout.nodes)
+      for (const p of n.pods) {
+        const group = n.groups.find((g) => g.namespace === p.pod.namespace)!;
+        expect(inside(p, group.box)).toBe(true);
+        expect(group.label.y).toBeLessThan(p.y);
+      }
+  });
+
+  it("puts the nodes side by side when they fit, in fewer columns when the panel is short", () => {
+    const wide = layoutTopology(syntheticView(6, 6), { width: 1900, height: 2000 });
+    expect(new Set(wide.nodes.map((n) => n.y)).size).toBe(1);
+    // Ten pods a node: labelled pods (nodes in rows) while there is height for them, glyphs when not.
+    const view = syntheticView(6, 60);
+    const tall = layoutTopology(view, { width: 1900, height: 2000 });
+    expect(tall.nodes.flatMap((n) => n.pods).some((p) => p.compact)).toBe(false);
+    const short = layoutTopology(view, { width: 1900, height: 400 });
+    expect(short.height).toBeLessThan(tall.height);
+  });
+
+  it("gives a phone-wide diagram the outside client on its own row and two Services a row", () => {
+    const layout = layoutTopology(syntheticView(3, 6), { width: 374, height: 600 });
+    const firstService = Math.min(...layout.services.map((s) => s.y));
+    expect(layout.outside.y + layout.outside.h).toBeLessThan(firstService);
+    for (const s of layout.services) expect(s.x + s.w).toBeLessThanOrEqual(374);
+    expect(layout.nodes.every((n) => n.x + n.w <= 374)).toBe(true);
   });
 
   it("writes headless and ExternalName Services as kubectl shows them", () => {

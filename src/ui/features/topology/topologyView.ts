@@ -1,19 +1,29 @@
 /**
- * The topology diagram as a d3 controller inside a React-owned container:
- * SVG for the still picture and the selected packet, a Canvas overlay for
- * bursts, an HTML callout at the current hop. React hands it a view, a
- * layout, a trace and a hop index; every per-frame position is set here.
+ * The topology diagram as a d3 controller inside a React-owned container: SVG for the still
+ * picture, a burst's flows and the selected packet, a Canvas overlay for a burst's moving
+ * packets, an HTML callout at the current hop. React hands it a view, a trace and a hop index;
+ * it lays the view out for its panel's size, and sets every per-frame position itself.
  */
-import { type Selection, select, type ZoomTransform, zoom, zoomIdentity } from "d3";
+import { select } from "d3";
+import type { BurstResult } from "../../../engine/net/burst";
 import type { Trace } from "../../../engine/net/types";
 import type { TopologyView } from "../../../engine/view/topology";
+import { onReducedMotionChange, prefersReducedMotion } from "../../motion";
 import { renderCallout } from "./callout";
-import { drawStatic, type Selected } from "./drawStatic";
+import { placeCallout } from "./calloutPlacement";
+import { drawFlows } from "./drawFlows";
+import { drawStatic, type Layers, type Selected, type StaticLabels } from "./drawStatic";
+import type { G } from "./drawTypes";
+import { fitLayout } from "./fit";
 import { createFlightLayer } from "./flightsCanvas";
+import { burstFlows, type Flow, requestHops } from "./flows";
+import { createMarks } from "./highlight";
 import { type HopPoint, tracePoints } from "./hopPosition";
-import type { Box, TopologyLayout } from "./layout";
+import { type Box, layoutTopology, type TopologyLayout } from "./layout";
+import { serviceTotal } from "./serviceTotal";
 import type { TopologyText } from "./topologyText";
-import { drawTracePath, showDataPlaneWork } from "./tracePath";
+import { clearDataPlaneWork, drawTracePath, showDataPlaneWork } from "./tracePath";
+import { createViewport, type Insets } from "./viewport";
 
 export interface TopologyCallbacks {
   /** A glyph was clicked. */
@@ -22,41 +32,49 @@ export interface TopologyCallbacks {
   hopDuration: () => number;
   /** The diagram's own strings in the current language. */
   text: () => TopologyText;
-  /** "+N more Services": the band's summary of the Services not drawn. */
-  moreServices: (n: number) => string;
 }
 
 export interface TopologyViewHandle {
-  update(view: TopologyView, layout: TopologyLayout): void;
+  update(view: TopologyView): void;
+  /** Redraws the labels in the current language. */
+  relabel(): void;
+  /** The room toolbars over the panel's edges take: the diagram is fitted between them. */
+  setInsets(insets: Insets): void;
   /** Shows `trace` (or none) with the packet at hop index `hop`. */
   showTrace(trace: Trace | null, hop: number): void;
-  /** A burst: up to 50 traces fly at once along their hops, then fade. */
-  animateFlights(traces: Trace[]): void;
+  /** A burst: its flows with the tally's count per backend, and (motion allowed) its sampled packets along them. */
+  animateFlights(traces: Trace[], tally: BurstResult): void;
   /** Rings the glyph of `kind:key` (keyboard focus in the accessible layer), or none. */
   highlight(id: string | null): void;
   /** Marks the glyphs a lesson step points at (`kind:key` ids), and their Services' lines. */
   point(ids: readonly string[]): void;
   /** Pans and zooms so the glyph of `kind:key` sits in the middle. */
   reveal(id: string): void;
+  zoomBy(factor: number): void;
+  /** Fits the whole cluster to the panel again. */
+  fit(): void;
   destroy(): void;
 }
 
-type G = Selection<SVGGElement, unknown, null, undefined>;
+/** Waits this long after the last resize before laying out again (a dragged splitter resizes every frame). */
+const RELAYOUT_MS = 90;
 
 export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbacks): TopologyViewHandle {
   host.classList.add("topo-host");
   const svg = select(host).append("svg").attr("class", "topo-svg").attr("aria-hidden", "true");
   const world = svg.append("g").attr("class", "topo-world");
   const layer = (name: string): G => world.append("g").attr("class", `topo-layer-${name}`);
-  const layers = {
+  const layers: Layers = {
+    frames: layer("frames"),
     nodes: layer("nodes"),
     edges: layer("edges"),
     pods: layer("pods"),
     services: layer("services"),
   };
+  const flowLayer = layer("flows");
   const pathLayer = layer("path");
   const dot = layer("packet").attr("class", "topo-packet").style("display", "none");
-  dot.append("circle").attr("r", 7);
+  dot.append("circle").attr("r", 8);
   const canvas = document.createElement("canvas");
   canvas.className = "topo-flights";
   canvas.setAttribute("aria-hidden", "true");
@@ -66,65 +84,127 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
   host.appendChild(callout);
 
   const css = getComputedStyle(host);
-  const flights = createFlightLayer(canvas, () => ({
-    request: css.getPropertyValue("--packet").trim() || "#d9480f",
-    reply: css.getPropertyValue("--reply").trim() || "#0b7285",
-  }));
-  const reducedMotion = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches ?? false;
+  const flights = createFlightLayer(canvas, () => css.getPropertyValue("--packet").trim() || "#d9480f");
+  const marks = createMarks(world.node()!, layers);
+  const vp = createViewport(svg, (t) => {
+    world.attr("transform", t.toString());
+    placeTheCallout();
+    if (flying) kick();
+  });
 
+  let reduced = prefersReducedMotion();
+  host.dataset.motion = reduced ? "reduced" : "full";
+  let model: TopologyView | null = null;
   let layout: TopologyLayout | null = null;
-  let elements = new Map<string, SVGGElement>();
-  let transform: ZoomTransform = zoomIdentity;
-  let userZoomed = false;
+  let typeScale = 1;
+  let baseScale = readBaseScale();
   let trace: Trace | null = null;
   let hop = -1;
   let points: HopPoint[] = [];
+  let burst: { traces: Trace[]; tally: BurstResult } | null = null;
   let dotAt: { x: number; y: number } | null = null;
-  let tween: {
-    from: { x: number; y: number };
-    to: { x: number; y: number };
-    start: number;
-    dur: number;
-  } | null = null;
+  let tween: { from: HopPoint; to: HopPoint; start: number; dur: number } | null = null;
   let flying = false;
   let raf = 0;
-  let highlighted: string | null = null;
-  let pointed: readonly string[] = [];
+  let relayoutTimer: ReturnType<typeof setTimeout> | undefined;
+  let calloutSize = { w: 0, h: 0 };
 
-  // The host's size, read when it changes (layout is clean then) rather than after drawing, where
-  // reading it would force a synchronous layout of the whole page.
-  let size = { w: host.clientWidth, h: host.clientHeight };
-  const zoomer = zoom<SVGSVGElement, unknown>()
-    // The svg fills the host: its extent is the host's size as last observed (d3's default
-    // measures the svg, which forces a layout right after each redraw).
-    .extent(() => [
-      [0, 0],
-      [size.w, size.h],
-    ])
-    .scaleExtent([0.2, 8])
-    .on("zoom", (e: { transform: ZoomTransform; sourceEvent: unknown }) => {
-      transform = e.transform;
-      if (e.sourceEvent) userZoomed = true;
-      world.attr("transform", transform.toString());
-      placeCallout();
-      if (flying) kick();
+  const events = {
+    onClick: (s: Selected) => callbacks.onSelect?.(s),
+    onHover: (id: string | null) => marks.hover(id),
+  };
+
+  function readBaseScale(): number {
+    const v = Number.parseFloat(getComputedStyle(host).getPropertyValue("--topo-scale"));
+    return Number.isFinite(v) && v > 0 ? v : 1;
+  }
+
+  function labels(): StaticLabels {
+    const t = callbacks.text();
+    return {
+      outside: t("topology.outside"),
+      moreServices: (n) => t("topology.moreServices", { count: n }),
+      endpoints: (n) => t("topology.endpoints", { count: n }),
+      notReady: t("topology.notReady"),
+      dataPlane: (s) => t(`topology.${s.unit}`, { count: s.count }),
+    };
+  }
+
+  /** Lays the view out for the panel (at the scale it was at, once the user zoomed) and redraws. */
+  function relayout() {
+    if (!model) return;
+    const a = vp.area();
+    if (vp.userZoomed() && layout) {
+      layout = layoutTopology(model, { width: layout.width, height: a.h / typeScale });
+    } else {
+      const fitted = fitLayout(model, a.w, a.h, baseScale);
+      layout = fitted.layout;
+      typeScale = fitted.scale;
+    }
+    host.dataset.scale = typeScale.toFixed(2);
+    // Fitted first: drawing places the callout and follows the packet in the fitted view.
+    if (!vp.userZoomed()) vp.fit(layout, typeScale);
+    redraw();
+  }
+
+  function redraw() {
+    if (!layout) return;
+    const elements = drawStatic(layers, layout, labels(), events);
+    marks.reapply(elements, layout);
+    points = trace ? tracePoints(layout, trace.hops) : [];
+    followFlows(drawBurst());
+    render(false);
+  }
+
+  /** Where a burst's connections land is what it shows: kept in view (a phone shows part of the diagram). */
+  function followFlows(flows: readonly Flow[]) {
+    const ends = flows.map((f) => f.anchor);
+    if (!ends.length) return;
+    const xs = ends.map((e) => e.x);
+    const ys = ends.map((e) => e.y);
+    vp.follow({ x: (Math.min(...xs) + Math.max(...xs)) / 2, y: (Math.min(...ys) + Math.max(...ys)) / 2 });
+  }
+
+  function drawBurst(): Flow[] {
+    const t = callbacks.text();
+    const flows = layout && burst ? burstFlows(layout, burst.traces, burst.tally) : [];
+    drawFlows(flowLayer, flows, {
+      count: (n) => new Intl.NumberFormat(document.documentElement.lang || undefined).format(n),
+      failed: (n) => t("topology.failed", { count: n }),
     });
-  svg.call(zoomer).on("dblclick.zoom", null);
+    host.dataset.flows = String(flows.length);
+    return flows;
+  }
+
+  function relayoutSoon() {
+    clearTimeout(relayoutTimer);
+    relayoutTimer = setTimeout(relayout, RELAYOUT_MS);
+  }
 
   const resize = new ResizeObserver(() => {
-    size = { w: host.clientWidth, h: host.clientHeight };
-    flights.resize(size.w, size.h);
-    if (!userZoomed) fitToScreen();
+    const w = host.clientWidth;
+    const h = host.clientHeight;
+    vp.setSize(w, h);
+    flights.resize(w, h);
+    baseScale = readBaseScale();
+    if (!w || !h) return;
+    if (layout && !vp.userZoomed()) vp.fit(layout, typeScale);
+    if (layout) relayoutSoon();
+    else relayout();
   });
   resize.observe(host);
 
-  function fitToScreen() {
-    if (!layout) return;
-    const { w, h } = size;
-    if (!w || !h) return;
-    const k = Math.min(w / layout.width, h / layout.height, 1.5);
-    svg.call(zoomer.transform, zoomIdentity.translate((w - layout.width * k) / 2, 0).scale(k));
-  }
+  const offMotion = onReducedMotionChange((r) => {
+    reduced = r;
+    host.dataset.motion = r ? "reduced" : "full";
+    if (!r) return;
+    if (tween) {
+      moveDot(tween.to);
+      tween = null;
+    }
+    if (flying) endFlights();
+    clearDataPlaneWork(layers.nodes);
+  });
 
   function kick() {
     if (!raf) raf = requestAnimationFrame(tick);
@@ -144,8 +224,8 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
       else tween = null;
     }
     if (flying) {
-      const alive = flights.draw(now, transform);
-      if (alive > 0) more = true;
+      const t = vp.transform();
+      if (flights.draw(now, { x: t.x, y: t.y, k: t.k }) > 0) more = true;
       else endFlights();
     }
     if (more) kick();
@@ -162,13 +242,20 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
     host.dataset.flights = "0";
   }
 
-  function placeCallout() {
+  function placeTheCallout() {
     const p = points[hop];
     if (!p || callout.hidden) return;
-    const [x, y] = transform.apply([p.x, p.y]);
-    const right = x > size.w / 2;
-    const below = y < size.h / 2;
-    callout.style.transform = `translate(${x}px, ${y}px) translate(${right ? "calc(-100% - 14px)" : "14px"}, ${below ? "14px" : "calc(-100% - 14px)"})`;
+    const t = vp.transform();
+    const [x, y] = t.apply([p.x, p.y]);
+    const a = vp.area();
+    // The hops around this one stay visible where there is a choice.
+    const near = points.slice(Math.max(0, hop - 2), hop + 3).map((q) => {
+      const [qx, qy] = t.apply([q.x, q.y]);
+      return { x: qx, y: qy };
+    });
+    const bounds = { x: a.x + 8, y: a.y + 8, w: a.w - 16, h: a.h - 16 };
+    const at = placeCallout({ x, y }, calloutSize, bounds, near);
+    callout.style.transform = `translate(${at.x}px, ${at.y}px)`;
   }
 
   function stripOf(nodeName: string | undefined) {
@@ -184,97 +271,121 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
       callout.hidden = true;
       tween = null;
       dotAt = null;
+      clearDataPlaneWork(layers.nodes);
       return;
     }
     dot.style("display", null).attr("class", `topo-packet ${h.direction}`);
-    if (animate && dotAt && !reducedMotion) {
-      tween = { from: dotAt, to: p, start: performance.now(), dur: callbacks.hopDuration() };
+    // The packet never walks out of view (a phone shows part of the diagram; the user may have zoomed in).
+    vp.follow(p);
+    if (animate && dotAt && !reduced) {
+      tween = {
+        from: { ...dotAt, kind: p.kind },
+        to: p,
+        start: performance.now(),
+        dur: callbacks.hopDuration(),
+      };
       kick();
     } else {
       tween = null;
       moveDot(p);
     }
-    showDataPlaneWork(
-      layers.nodes,
-      h,
-      layout?.nodes.find((n) => n.node.name === h.place.node),
-      callbacks.hopDuration(),
-    );
+    const node = layout?.nodes.find((n) => n.node.name === h.place.node);
+    showDataPlaneWork(layers.nodes, h, node, reduced ? 0 : callbacks.hopDuration());
     callout.hidden = false;
     renderCallout(callout, h, hop, h.place.pod ? undefined : stripOf(h.place.node), callbacks.text());
-    placeCallout();
-  }
-
-  /** Re-applies the lesson's marks (a redraw makes new glyphs). */
-  function markPointed(): void {
-    for (const id of pointed) elements.get(id)?.classList.add("pointed");
-    const services = new Set(pointed.filter((id) => id.startsWith("service:")).map((id) => id.slice(8)));
-    layers.edges.selectAll<SVGPathElement, unknown>("path").classed("pointed", function () {
-      return services.has(this.dataset.service ?? "");
-    });
+    // Measured once per hop (its text changed); panning reuses the size.
+    calloutSize = { w: callout.offsetWidth, h: callout.offsetHeight };
+    placeTheCallout();
   }
 
   return {
-    update(view, next) {
-      const first = layout === null;
-      const resized = layout && (layout.width !== next.width || layout.height !== next.height);
-      layout = next;
-      host.dataset.mode = view.proxyMode;
-      const labels = { outside: callbacks.text()("topology.outside"), moreServices: callbacks.moreServices };
-      elements = drawStatic(layers, next, labels, (s) => callbacks.onSelect?.(s));
-      if (first || (resized && !userZoomed)) fitToScreen();
-      points = trace ? tracePoints(next, trace.hops) : [];
-      if (highlighted) elements.get(highlighted)?.classList.add("focused");
-      markPointed();
-      render(false);
+    update(next) {
+      const same = model !== null && sameDrawing(model, next);
+      model = next;
+      host.dataset.mode = next.proxyMode;
+      // A command or a burst that changed nothing drawn (a new view, the same cluster) costs no layout.
+      if (!same || !layout) relayout();
+    },
+    relabel() {
+      redraw();
+    },
+    setInsets(next) {
+      const now = vp.insets();
+      if (now.top === next.top && now.bottom === next.bottom) return;
+      vp.setInsets(next);
+      if (layout) relayout();
     },
     showTrace(nextTrace, nextHop) {
       const stepped = nextTrace === trace && nextHop === hop + 1;
-      if (nextTrace !== trace) points = nextTrace && layout ? tracePoints(layout, nextTrace.hops) : [];
+      if (nextTrace !== trace) {
+        points = nextTrace && layout ? tracePoints(layout, nextTrace.hops) : [];
+        if (nextTrace) {
+          burst = null;
+          drawBurst();
+        }
+      }
       trace = nextTrace;
       hop = nextHop;
       render(stepped);
     },
-    animateFlights(traces) {
+    animateFlights(traces, tally) {
       if (!layout || traces.length === 0) return;
-      flights.launch(layout, traces, performance.now());
+      burst = { traces, tally };
+      followFlows(drawBurst());
+      if (reduced) {
+        endFlights();
+        return;
+      }
+      const at = layout;
+      flights.launch(
+        traces.map((t) => tracePoints(at, requestHops(t))),
+        performance.now(),
+      );
       flying = true;
       host.dataset.flights = String(Math.min(traces.length, 50));
       kick();
     },
     highlight(id) {
-      if (highlighted) elements.get(highlighted)?.classList.remove("focused");
-      highlighted = id;
-      if (id) elements.get(id)?.classList.add("focused");
-      const svcKey = id?.startsWith("service:") ? id.slice("service:".length) : null;
-      layers.edges.selectAll<SVGPathElement, unknown>("path").classed("lit", function () {
-        return this.dataset.service === svcKey;
-      });
+      marks.focus(id);
     },
     point(ids) {
-      for (const id of pointed) elements.get(id)?.classList.remove("pointed");
-      pointed = ids;
-      markPointed();
+      marks.point(ids);
     },
     reveal(id) {
       const box = layout ? boxOf(layout, id) : undefined;
-      if (!box) return;
-      userZoomed = true;
-      const k = Math.max(transform.k, 1.5);
-      const x = size.w / 2 - (box.x + box.w / 2) * k;
-      const y = size.h / 2 - (box.y + box.h / 2) * k;
-      svg.call(zoomer.transform, zoomIdentity.translate(x, y).scale(k));
+      if (box) vp.reveal(box);
+    },
+    zoomBy(factor) {
+      vp.zoomBy(factor);
+    },
+    fit() {
+      if (layout) vp.fit(layout, typeScale);
+      relayout();
     },
     destroy() {
       if (raf) cancelAnimationFrame(raf);
+      clearTimeout(relayoutTimer);
       resize.disconnect();
-      svg.on(".zoom", null);
+      offMotion();
+      vp.destroy();
       svg.remove();
       canvas.remove();
       callout.remove();
       host.classList.remove("topo-host");
     },
   };
+}
+
+/** Whether two views draw the same: no object changed (the store's revision), nor kube-proxy's mode and data planes. */
+function sameDrawing(a: TopologyView, b: TopologyView): boolean {
+  return (
+    a.revision === b.revision &&
+    a.proxyMode === b.proxyMode &&
+    a.ipvsScheduler === b.ipvsScheduler &&
+    a.nodes.length === b.nodes.length &&
+    a.nodes.every((n, i) => n.dataPlane?.primary === b.nodes[i]?.dataPlane?.primary) &&
+    serviceTotal(a) === serviceTotal(b)
+  );
 }
 
 function boxOf(layout: TopologyLayout, id: string): Box | undefined {

@@ -48,21 +48,27 @@ export function drawTracePath(layer: G, trace: Trace | null, points: HopPoint[],
     .attr("class", (_, i) => `topo-hop ${trace?.hops[i]?.direction ?? ""}${i <= hop ? " passed" : ""}`)
     .attr("cx", (d) => d.x)
     .attr("cy", (d) => d.y)
-    .attr("r", 3);
+    .attr("r", 4);
 }
 
-/** Shows the current hop's cost on its node's data-plane strip, or clears every strip. */
+/** Clears every strip of the work shown on it. */
+export function clearDataPlaneWork(nodes: G): void {
+  const groups = nodes.selectAll<SVGGElement, NodeBox>("g.topo-node");
+  groups.classed("lookup-hit", false);
+  groups.select<SVGRectElement>(".topo-dp-fill").each(function () {
+    for (const a of this.getAnimations?.() ?? []) a.cancel();
+  });
+}
+
+/** Shows the current hop's cost on its node's data-plane strip (0 ms: at once, for reduced motion). */
 export function showDataPlaneWork(
   nodes: G,
   hop: TraceHop,
   node: NodeBox | undefined,
   durationMs: number,
 ): void {
+  clearDataPlaneWork(nodes);
   const groups = nodes.selectAll<SVGGElement, NodeBox>("g.topo-node");
-  groups.classed("lookup-hit", false);
-  groups.select<SVGRectElement>(".topo-dp-fill").each(function () {
-    for (const a of this.getAnimations?.() ?? []) a.cancel();
-  });
   if (!node || hop.place.pod) return;
   const g = groups.filter((d) => d.node.name === node.node.name);
   const { rulesEvaluated, lookups } = hop.cost;

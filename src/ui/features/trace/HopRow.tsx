@@ -3,6 +3,7 @@ import type { TraceHop } from "../../../engine/net/types";
 import { noteText, stageText } from "../../i18n/traceWords";
 import { useT } from "../../i18n/useT";
 import { useAppStore } from "../../store";
+import { costValues } from "./costValues";
 import { HopInspector } from "./HopInspector";
 
 interface Props {
@@ -45,9 +46,7 @@ export function HopRow({ hop, index, current }: Props) {
         </span>
       ) : null}
       {hop.cost.rulesEvaluated || hop.cost.lookups ? (
-        <span className="hop-cost">
-          {t("trace.costValue", { rules: hop.cost.rulesEvaluated, lookups: hop.cost.lookups })}
-        </span>
+        <span className="hop-cost">{t("trace.costValue", costValues(t, hop.cost))}</span>
       ) : null}
       {note ? <span className="hop-note">{note}</span> : null}
       {current ? <HopInspector hop={hop} index={index} /> : null}

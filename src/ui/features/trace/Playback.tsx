@@ -1,4 +1,5 @@
 import { useEffect } from "react";
+import { Icon } from "../../components/Icon";
 import { useT } from "../../i18n/useT";
 import { useAppStore } from "../../store";
 import { SPEEDS } from "../../store/playbackSlice";
@@ -6,8 +7,13 @@ import { SPEEDS } from "../../store/playbackSlice";
 /** How long one hop takes at speed 1. */
 const HOP_MS = 900;
 
-/** Play, pause, step and speed for the selected packet's journey. */
-export function Playback() {
+interface Props {
+  /** Opens the trace beside the diagram; absent where the trace has a tab of its own (a phone). */
+  onOpenTrace?: () => void;
+}
+
+/** Play, pause, step and speed for the selected packet's journey; shown while there is one. */
+export function Playback({ onOpenTrace }: Props) {
   const t = useT();
   const trace = useAppStore((s) => s.trace);
   const hop = useAppStore((s) => s.hop);
@@ -27,51 +33,59 @@ export function Playback() {
     return () => clearTimeout(timer);
   }, [playing, trace, hop, speed, advance]);
 
-  const disabled = !trace;
+  if (!trace) return null;
   return (
-    <div className="playback" role="toolbar" aria-label={t("playback.region")}>
+    <div className="playback toolbar" role="toolbar" aria-label={t("playback.region")}>
       <button
         type="button"
+        className="icon-button"
         onClick={stepBack}
-        disabled={disabled}
         aria-label={t("playback.back")}
         title={`${t("playback.back")} (←)`}
       >
-        <Icon d="M6 5h2v14H6zM20 5v14L9 12z" />
+        <Icon name="stepBack" />
       </button>
       {playing ? (
         <button
           type="button"
+          className="icon-button icon-button-primary"
           onClick={pause}
-          disabled={disabled}
           aria-label={t("playback.pause")}
           title={`${t("playback.pause")} (Space)`}
         >
-          <Icon d="M7 5h4v14H7zM13 5h4v14h-4z" />
+          <Icon name="pause" />
         </button>
       ) : (
         <button
           type="button"
+          className="icon-button icon-button-primary"
           onClick={play}
-          disabled={disabled}
           aria-label={t("playback.play")}
           title={`${t("playback.play")} (Space)`}
         >
-          <Icon d="M7 5v14l12-7z" />
+          <Icon name="play" />
         </button>
       )}
       <button
         type="button"
+        className="icon-button"
         onClick={stepForward}
-        disabled={disabled}
         aria-label={t("playback.forward")}
         title={`${t("playback.forward")} (→)`}
       >
-        <Icon d="M16 5h2v14h-2zM4 5v14l11-7z" />
+        <Icon name="stepForward" />
       </button>
-      <label>
-        {t("playback.speed")}{" "}
-        <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
+      <span className="playback-position" aria-live="polite">
+        <span aria-hidden="true">
+          {hop + 1} / {trace.hops.length}
+        </span>
+        <span className="visually-hidden">
+          {t("playback.position", { n: hop + 1, total: trace.hops.length })}
+        </span>
+      </span>
+      <label className="field field-inline">
+        <span className="field-label">{t("playback.speed")}</span>
+        <select className="select" value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
           {SPEEDS.map((s) => (
             <option key={s} value={s}>
               {s}×
@@ -79,18 +93,12 @@ export function Playback() {
           ))}
         </select>
       </label>
-      <span className="playback-position" aria-live="polite">
-        {trace ? `${hop + 1} / ${trace.hops.length}` : ""}
-      </span>
+      {onOpenTrace ? (
+        <button type="button" className="button" onClick={onOpenTrace}>
+          <Icon name="trace" />
+          {t("trace.open")}
+        </button>
+      ) : null}
     </div>
-  );
-}
-
-/** A small inline icon (fonts may lack the media-control glyphs). */
-function Icon({ d }: { d: string }) {
-  return (
-    <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-      <path d={d} fill="currentColor" />
-    </svg>
   );
 }

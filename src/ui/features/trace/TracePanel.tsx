@@ -1,6 +1,7 @@
 import { traceMessage } from "../../i18n/traceWords";
 import { useT } from "../../i18n/useT";
 import { useAppStore } from "../../store";
+import { costValues } from "./costValues";
 import { HopRow } from "./HopRow";
 import { PhaseToggles } from "./PhaseToggles";
 import { traceRows } from "./phases";
@@ -40,9 +41,7 @@ export function TracePanel() {
       <header className="trace-header">
         <strong className={`verdict verdict-${trace.verdict}`}>{verdict}</strong>
         {message ? <code className="trace-message">{message}</code> : null}
-        <span className="muted">
-          {t("trace.total", { rules: trace.cost.rulesEvaluated, lookups: trace.cost.lookups })}
-        </span>
+        <span className="muted">{t("trace.total", costValues(t, trace.cost))}</span>
         <button type="button" onClick={() => navigator.clipboard?.writeText(traceAsText(trace, language))}>
           {t("trace.copy")}
         </button>

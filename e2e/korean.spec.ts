@@ -1,0 +1,88 @@
+/**
+ * The Korean UI: every string the app itself writes (labels, buttons, tabs, menus, status, the
+ * diagram's words) is Korean, none of the English catalogue is left on screen, and Korean text
+ * breaks between words. What the engine writes (a hop's stage and notes, kubectl's output) is
+ * the engine's and is not checked here.
+ */
+import { expect, type Page, test } from "@playwright/test";
+import { en } from "../src/ui/i18n/en";
+import { ko } from "../src/ui/i18n/ko";
+import { PacketwalkApp } from "./fixtures/app";
+
+/** English catalogue strings that read differently in Korean (so seeing one means it was not translated). */
+const ENGLISH = new Set(
+  (Object.keys(en) as (keyof typeof en)[]).flatMap((key) => {
+    const forms = (m: unknown) => (typeof m === "string" ? [m] : Object.values(m as Record<string, string>));
+    const english = forms(en[key]).filter((s) => !s.includes("{") && s.length > 2);
+    const korean = new Set(forms(ko[key]));
+    return english.filter((s) => !korean.has(s));
+  }),
+);
+
+/** Containers of what the engine and the user wrote: names, rules, output, manifests. */
+const NOT_OURS =
+  ".monaco-editor, .editor-plain, .terminal-log, .trace-hops, .trace-message, .topo-callout, .lesson-step, .example-picker option";
+
+/** Every English catalogue string on the page: text, accessible labels, titles, placeholders. */
+function englishLeft(page: Page): Promise<string[]> {
+  return page.evaluate(
+    ({ english, notOurs }) => {
+      const words = new Set(english);
+      const found = new Set<string>();
+      for (const el of document.querySelectorAll<HTMLElement>("body *")) {
+        if (el.closest(notOurs)) continue;
+        const own = [...el.childNodes]
+          .filter((n) => n.nodeType === Node.TEXT_NODE)
+          .map((n) => n.textContent?.trim() ?? "");
+        for (const s of [
+          ...own,
+          el.getAttribute("aria-label"),
+          el.getAttribute("title"),
+          el.getAttribute("placeholder"),
+        ])
+          if (s && words.has(s.trim())) found.add(s.trim());
+      }
+      return [...found];
+    },
+    { english: [...ENGLISH], notOurs: NOT_OURS },
+  );
+}
+
+test("the Korean UI: no English left in what the app writes, and words kept whole", async ({ page }) => {
+  test.setTimeout(90_000);
+  const app = new PacketwalkApp(page);
+  await app.goto();
+  // The check finds the English UI when it is there.
+  expect((await englishLeft(page)).length).toBeGreaterThan(10);
+  await app.setLanguage("ko");
+  // Everything on screen at once: a packet on its way, the trace beside the diagram, the chart's tab.
+  const form = page.getByRole("region", { name: "패킷 보내기" });
+  await form.getByRole("textbox", { name: "목적지" }).fill("10.96.0.1:443");
+  await form.getByRole("button", { name: "패킷 보내기" }).click();
+  await expect(page.locator(".topo-callout")).toBeVisible();
+  await page.getByRole("button", { name: "트레이스 보기" }).click();
+  await expect(page.getByRole("region", { name: "트레이스" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "매니페스트", exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "발표 모드" })).toBeVisible();
+  await expect(page.getByRole("tab", { name: "터미널" })).toBeVisible();
+  await expect(page.locator(".topo-outside")).toContainText("클러스터 외부");
+  await expect(page.locator(".topo-svc").filter({ hasText: "kubernetes" })).toContainText("엔드포인트 1개");
+  await expect(page.locator(".topo-node").first()).toContainText(/규칙 \d+개/);
+  expect(await englishLeft(page)).toEqual([]);
+
+  await page.getByRole("tab", { name: "조회 비용" }).click();
+  await expect(page.getByRole("button", { name: "실험 실행" })).toBeVisible();
+  await app.openMenu();
+  await expect(page.getByRole("group", { name: "테마" })).toBeVisible();
+  expect(await englishLeft(page)).toEqual([]);
+  await page.keyboard.press("Escape");
+
+  // Korean breaks between words (레코드, never 레코/드), in the lesson's narration as everywhere.
+  expect(await page.evaluate(() => getComputedStyle(document.body).wordBreak)).toBe("keep-all");
+
+  // The phone's tabs and header, in Korean too.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const tabs = page.getByRole("tablist", { name: "보기" }).getByRole("tab");
+  await expect(tabs.locator(".tab-label")).toHaveText(["다이어그램", "트레이스", "터미널", "YAML", "수업"]);
+  expect(await englishLeft(page)).toEqual([]);
+});
