@@ -7,20 +7,13 @@
 import { hopSummary, whyMessage } from "../../../engine/net/hopStory";
 import type { TraceHop } from "../../../engine/net/types";
 import { noteText, stageText, traceWords } from "../../i18n/traceWords";
-import type { DataPlaneStrip } from "./layout";
 import type { TopologyText } from "./topologyText";
 import "./calloutStory.css";
 
 const MAX_DETAIL = 6;
 
-/** Fills `el` (an HTML div) for `hop`; `strip` is the data plane of the hop's node, if any. */
-export function renderCallout(
-  el: HTMLElement,
-  hop: TraceHop,
-  index: number,
-  _strip: DataPlaneStrip | undefined,
-  text: TopologyText,
-): void {
+/** Fills `el` (an HTML div) for `hop`. */
+export function renderCallout(el: HTMLElement, hop: TraceHop, index: number, text: TopologyText): void {
   el.replaceChildren();
   el.className = `topo-callout topo-callout-${hop.direction}`;
   const head = add(el, "div", "topo-callout-head");
