@@ -50,8 +50,9 @@ afterEach(() => {
 });
 
 describe("an engine bug changes nothing and throws nothing", () => {
-  it("apply: the object that hit it is an InternalError; the others still apply", () => {
+  it("apply: the object that hit it is an InternalError; the others still apply", async () => {
     const sim = new Simulation();
+    await sim.loadAssets();
     sim.apply([{ name: "web.yaml", text: WEB }]);
     const before = state(sim);
     const allocate = vi.spyOn(ServiceAllocator.prototype, "allocate").mockImplementationOnce(() => {
@@ -75,8 +76,9 @@ describe("an engine bug changes nothing and throws nothing", () => {
     ]);
   });
 
-  it("apply: the rebuilt state is the state before, even after refusals that drew random numbers", () => {
+  it("apply: the rebuilt state is the state before, even after refusals that drew random numbers", async () => {
     const sim = new Simulation();
+    await sim.loadAssets();
     sim.apply([{ name: "web.yaml", text: WEB }]);
     sim.apply([
       {
@@ -94,8 +96,9 @@ describe("an engine bug changes nothing and throws nothing", () => {
     expect(state(sim)).toBe(before);
   });
 
-  it("run: a command that hits one prints an error, and the cluster is as it was", () => {
+  it("run: a command that hits one prints an error, and the cluster is as it was", async () => {
     const sim = new Simulation();
+    await sim.loadAssets();
     sim.apply([{ name: "web.yaml", text: WEB }]);
     const before = state(sim);
     vi.spyOn(ApiServer.prototype, "create").mockImplementationOnce(() => {
@@ -110,8 +113,9 @@ describe("an engine bug changes nothing and throws nothing", () => {
     expect(state(sim)).toBe(before);
   });
 
-  it("send and burst: a dropped trace that says so, nothing sent", () => {
+  it("send and burst: a dropped trace that says so, nothing sent", async () => {
     const sim = new Simulation();
+    await sim.loadAssets();
     sim.apply([{ name: "web.yaml", text: WEB }]);
     const before = state(sim);
     vi.spyOn(Network.prototype, "send").mockImplementation(() => {
@@ -126,8 +130,9 @@ describe("an engine bug changes nothing and throws nothing", () => {
     expect(state(sim)).toBe(before);
   });
 
-  it("a fresh cluster that cannot boot leaves the previous one in place", () => {
+  it("a fresh cluster that cannot boot leaves the previous one in place", async () => {
     const sim = new Simulation();
+    await sim.loadAssets();
     const before = state(sim);
     const create = ApiServer.prototype.create;
     vi.spyOn(ApiServer.prototype, "create").mockImplementation(function (this: ApiServer, kind, obj) {
@@ -148,8 +153,9 @@ describe("an engine bug changes nothing and throws nothing", () => {
 });
 
 describe("ShellOutput.changed: whether a line changed the cluster (for the session's journal)", () => {
-  it("is true for kubectl create and scale, false for get and curl", () => {
+  it("is true for kubectl create and scale, false for get and curl", async () => {
     const sim = new Simulation();
+    await sim.loadAssets();
     expect(sim.run("kubectl create deployment web --image=nginx").changed).toBe(true);
     expect(sim.run("kubectl get pods").changed).toBe(false);
     expect(sim.run("kubectl scale deployment web --replicas=3").changed).toBe(true);
@@ -158,8 +164,9 @@ describe("ShellOutput.changed: whether a line changed the cluster (for the sessi
 });
 
 describe("fresh-cluster Nodes are decoded and refused one by one", () => {
-  it("two Nodes of one name: the second is AlreadyExists, and one cluster results", () => {
+  it("two Nodes of one name: the second is AlreadyExists, and one cluster results", async () => {
     const sim = new Simulation();
+    await sim.loadAssets();
     const report = sim.apply([
       {
         name: "nodes.yaml",
@@ -174,8 +181,9 @@ describe("fresh-cluster Nodes are decoded and refused one by one", () => {
     expect(sim.run("kubectl get nodes -o name").stdout).toBe("node/a\n");
   });
 
-  it("a Node with a wrong type is the API server's decode error, and the rest boot", () => {
+  it("a Node with a wrong type is the API server's decode error, and the rest boot", async () => {
     const sim = new Simulation();
+    await sim.loadAssets();
     const report = sim.apply([
       {
         name: "nodes.yaml",

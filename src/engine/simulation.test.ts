@@ -45,8 +45,9 @@ spec:
 const fromClient = { type: "pod" as const, namespace: "default", name: "client" };
 
 describe("Simulation", () => {
-  it("starts as a fresh kubeadm cluster", () => {
+  it("starts as a fresh kubeadm cluster", async () => {
     const sim = new Simulation();
+    await sim.loadAssets();
     const view = sim.view();
     expect(view.nodes.map((n) => n.name)).toEqual(["kind-control-plane", "kind-worker", "kind-worker2"]);
     expect(view.services.map((s) => `${s.name} ${s.clusterIP}`)).toEqual([
@@ -56,8 +57,9 @@ describe("Simulation", () => {
     expect(sim.prompt()).toBe("root@kind-control-plane:~#");
   });
 
-  it("rebuilds a fresh cluster from configuration and nodes, then applies the rest", () => {
+  it("rebuilds a fresh cluster from configuration and nodes, then applies the rest", async () => {
     const sim = new Simulation();
+    await sim.loadAssets();
     const report = sim.apply([
       {
         name: "cluster.yaml",
@@ -87,8 +89,9 @@ ${CLIENT}`,
     expect(sim.prompt()).toBe("root@solo:~#");
   });
 
-  it("keeps applying the rest of a file when one object is refused, pointing at its line", () => {
+  it("keeps applying the rest of a file when one object is refused, pointing at its line", async () => {
     const sim = new Simulation();
+    await sim.loadAssets();
     const report = sim.apply([
       {
         name: "two.yaml",
@@ -125,8 +128,9 @@ spec:
     expect(sim.view().services.some((s) => s.name === "dup")).toBe(false);
   });
 
-  it("sends a connection through the Service to a backend and back", () => {
+  it("sends a connection through the Service to a backend and back", async () => {
     const sim = new Simulation();
+    await sim.loadAssets();
     sim.apply([{ name: "web.yaml", text: `${WEB}---\n${CLIENT}` }]);
     const trace = sim.send({ from: fromClient, target: "web" });
     expect(trace.verdict).toBe("delivered");
@@ -135,8 +139,9 @@ spec:
     expect(trace.hops.at(-1)?.direction).toBe("reply");
   });
 
-  it("switches kube-proxy's mode and the next packet follows it", () => {
+  it("switches kube-proxy's mode and the next packet follows it", async () => {
     const sim = new Simulation();
+    await sim.loadAssets();
     sim.apply([{ name: "web.yaml", text: `${WEB}---\n${CLIENT}` }]);
     for (const mode of ["iptables", "ipvs", "nftables"] as const) {
       sim.setProxyMode(mode);
@@ -146,8 +151,9 @@ spec:
     }
   });
 
-  it("tallies a burst per backend next to what the mode promises", () => {
+  it("tallies a burst per backend next to what the mode promises", async () => {
     const sim = new Simulation();
+    await sim.loadAssets();
     sim.apply([{ name: "web.yaml", text: `${WEB}---\n${CLIENT}` }]);
     sim.setProxyMode("ipvs", "rr");
     const { result, traces } = sim.burst({ from: fromClient, target: "web" }, 30);
@@ -159,8 +165,9 @@ spec:
     expect(traces.length).toBe(30);
   });
 
-  it("lets a not-ready pod leave the rotation", () => {
+  it("lets a not-ready pod leave the rotation", async () => {
     const sim = new Simulation();
+    await sim.loadAssets();
     sim.apply([{ name: "web.yaml", text: `${WEB}---\n${CLIENT}` }]);
     const [first, ...rest] = sim.view().pods.filter((p) => p.name.startsWith("web-"));
     sim.setPodReady("default", first!.name, false);
@@ -168,8 +175,9 @@ spec:
     expect(result.received.map((r) => r.pod).sort()).toEqual(rest.map((p) => `default/${p.name}`).sort());
   });
 
-  it("completes commands, resources and names", () => {
+  it("completes commands, resources and names", async () => {
     const sim = new Simulation();
+    await sim.loadAssets();
     sim.apply([{ name: "web.yaml", text: WEB }]);
     expect(sim.complete("kubectl get sv")).toEqual(["svc"]);
     expect(sim.complete("kubectl get servi")).toEqual(["service", "services"]);

@@ -62,7 +62,7 @@ function frame(e: unknown): string | undefined {
 }
 
 /** Runs one case; returns its failures (empty when the engine behaved). */
-export function runCase(corpus: readonly SeedFile[], c: FuzzCase): Failure[] {
+export async function runCase(corpus: readonly SeedFile[], c: FuzzCase): Promise<Failure[]> {
   const failures: Failure[] = [];
   const guard = <T>(call: string, fn: () => T): T | undefined => {
     try {
@@ -79,6 +79,8 @@ export function runCase(corpus: readonly SeedFile[], c: FuzzCase): Failure[] {
   };
   const texts = buildCase(corpus, c);
   const sim = new Simulation({ seed: 1 });
+  // The terminal's code and texts, as a host loads them before the first line.
+  await sim.loadAssets();
   const files: ManifestFile[][] = c.perDocument
     ? texts.map((text, i) => [{ name: `doc${i}.yaml`, text }])
     : [[{ name: "fuzz.yaml", text: texts.join("---\n") }]];

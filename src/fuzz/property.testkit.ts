@@ -5,11 +5,11 @@ import { runCase } from "./check";
 import { loadCorpus } from "./corpus";
 import { fuzzCase } from "./mutate";
 
-export function assertNoFailures(seed: number, runs: number): void {
+export async function assertNoFailures(seed: number, runs: number): Promise<void> {
   const corpus = loadCorpus();
-  fc.assert(
-    fc.property(fuzzCase(corpus.length), (c) => {
-      expect(runCase(corpus, c)).toEqual([]);
+  await fc.assert(
+    fc.asyncProperty(fuzzCase(corpus.length), async (c) => {
+      expect(await runCase(corpus, c)).toEqual([]);
     }),
     { seed, numRuns: runs, endOnFailure: true },
   );

@@ -28,4 +28,4 @@ process.stdout.write(`${JSON.stringify(c)}\n`);
 buildCase(corpus, c).forEach((text, i) => {
   process.stdout.write(`--- document ${i}\n${text}`);
 });
-process.stdout.write(`--- failures\n${JSON.stringify(runCase(corpus, c), null, 2)}\n`);
+process.stdout.write(`--- failures\n${JSON.stringify(await runCase(corpus, c), null, 2)}\n`);

@@ -29,7 +29,7 @@ for (let i = from; i < to; i++) {
   const fuzz = cases[i % CHUNK]!;
   parentPort!.postMessage({ type: "start", index: i });
   const t0 = performance.now();
-  const failures = runCase(corpus, fuzz);
+  const failures = await runCase(corpus, fuzz);
   parentPort!.postMessage({
     type: "done",
     index: i,

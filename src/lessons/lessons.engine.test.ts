@@ -24,6 +24,7 @@ const EXPECTED_FAILURES = new Set(["kubectl exec testnet -- curl -sS nobody-home
 
 async function play(lesson: Lesson): Promise<StepRecord[]> {
   const sim = new Simulation({ seed: 1 });
+  await sim.loadAssets();
   const records: StepRecord[] = [];
   for (const step of lesson.steps) {
     const rec: StepRecord = { step: step.id, outputs: [], traces: [] };

@@ -61,6 +61,7 @@ describe.skipIf(!KUBECTL_1_32)("kubectl logs, with the real kubectl as the oracl
   let kubectl: RealKubectl;
   beforeAll(async () => {
     sim = new Simulation({ seed: 7 });
+    await sim.loadAssets();
     const report = sim.apply([{ name: "logs.yaml", text: readFileSync(SCENARIO, "utf8") }]);
     expect(report.errors).toEqual([]);
     const echo = JSON.parse(sim.run("kubectl get pod echo -o json").stdout) as { status: { podIP: string } };

@@ -58,9 +58,10 @@ const DESCRIBED = [
 ];
 
 /** A scenario applied to a fresh Simulation whose virtual now is the wall clock's. */
-function build(s: Scenario): { sim: Simulation; version: string } {
+async function build(s: Scenario): Promise<{ sim: Simulation; version: string }> {
   const now = Math.floor(Date.now() / 1000) * 1000;
   const sim = new Simulation({ seed: 7, startTime: now - 3 * DAY });
+  await sim.loadAssets();
   const texts = s.files.map((f) => ({ name: f, text: readFileSync(join(ROOT, f), "utf8") }));
   const report = sim.apply(texts);
   expect(report.errors).toEqual([]);
@@ -85,7 +86,7 @@ describe.skipIf(!REAL_KUBECTL)("real kubectl as the oracle", () => {
       let sim: Simulation;
       let kubectl: RealKubectl;
       beforeAll(async () => {
-        const built = build(scenario);
+        const built = await build(scenario);
         sim = built.sim;
         kubectl = await RealKubectl.start(sim, built.version, REAL_KUBECTL as string);
       }, 60_000);

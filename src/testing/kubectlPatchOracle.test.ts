@@ -128,6 +128,7 @@ describe.skipIf(!KUBECTL_1_32)("kubectl patch --local, with the real kubectl as 
   let kubectl: RealKubectl;
   beforeAll(async () => {
     sim = new Simulation({ seed: 7 });
+    await sim.loadAssets();
     kubectl = await RealKubectl.start(sim, "v1.35.0", KUBECTL_1_32 as string);
     for (const [name, text] of [
       ["deploy.yaml", DEPLOY as string],

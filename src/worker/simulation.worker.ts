@@ -8,7 +8,6 @@ import type { IpvsScheduler, ProxyMode } from "../engine/api/configTypes";
 import type { LookupExperimentOptions, LookupProgress, LookupRow } from "../engine/bench/contract";
 import type { SendRequest } from "../engine/net/contract";
 import type { FoldRef } from "../engine/net/hopWalk";
-import { needsShellAssets } from "../engine/shell/assets";
 import type { ManifestFile, SimulationOptions } from "../engine/simulation";
 import { Simulation } from "../engine/simulation";
 
@@ -25,14 +24,14 @@ const api = {
     return files.length ? sim.apply(files) : { results: [], errors: [] };
   },
   apply: (files: ManifestFile[]) => current().apply(files),
-  /** Runs a line; the help texts and schema are fetched first, the first time a line may need them. */
+  /** Runs a line; kubectl, the help texts and the schema are fetched before the first. */
   async run(line: string) {
-    if (needsShellAssets(line)) await current().loadAssets();
+    await current().loadAssets();
     return current().run(line);
   },
   prompt: () => current().prompt(),
   async complete(line: string) {
-    if (/\bexplain\b/.test(line)) await current().loadAssets();
+    await current().loadAssets();
     return current().complete(line);
   },
   send: (request: SendRequest) => current().send(request),

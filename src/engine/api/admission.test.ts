@@ -76,8 +76,9 @@ function comparable(p: PodJson): unknown {
 }
 
 describe("pod admission and defaulting, alike for every pod", () => {
-  it("gives a bare pod and a Deployment's pod the same server-set fields", () => {
+  it("gives a bare pod and a Deployment's pod the same server-set fields", async () => {
     const sim = new Simulation({ seed: 3 });
+    await sim.loadAssets();
     expect(
       sim.apply([
         { name: "p.yaml", text: POD },
@@ -123,8 +124,9 @@ describe("pod admission and defaulting, alike for every pod", () => {
     expect(spec.volumes?.[0]?.name).toMatch(/^kube-api-access-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
   });
 
-  it("leaves the template itself without pod-only defaults or admission", () => {
+  it("leaves the template itself without pod-only defaults or admission", async () => {
     const sim = new Simulation({ seed: 3 });
+    await sim.loadAssets();
     sim.apply([{ name: "d.yaml", text: DEPLOYMENT }]);
     const d = JSON.parse(sim.run("kubectl get deploy web -o json").stdout) as {
       spec: { template: { spec: Record<string, unknown> & { containers: Record<string, unknown>[] } } };
@@ -137,8 +139,9 @@ describe("pod admission and defaulting, alike for every pod", () => {
     expect((t.containers[0]!.readinessProbe as { timeoutSeconds: number }).timeoutSeconds).toBe(1);
   });
 
-  it("admits kubectl run and kubectl create deployment pods the same way", () => {
+  it("admits kubectl run and kubectl create deployment pods the same way", async () => {
     const sim = new Simulation({ seed: 3 });
+    await sim.loadAssets();
     sim.run("kubectl run one --image=nginx");
     sim.run("kubectl create deployment two --image=nginx");
     const [one, two] = [pods(sim, "-l run=one")[0]!, pods(sim, "-l app=two")[0]!];
@@ -150,8 +153,9 @@ describe("pod admission and defaulting, alike for every pod", () => {
     }
   });
 
-  it("keeps the service account mount out when the pod opts out, and keeps a given toleration", () => {
+  it("keeps the service account mount out when the pod opts out, and keeps a given toleration", async () => {
     const sim = new Simulation({ seed: 3 });
+    await sim.loadAssets();
     const text = POD.replace(
       "spec:\n",
       "spec:\n  automountServiceAccountToken: false\n  tolerations:\n    - key: node.kubernetes.io/not-ready\n      operator: Exists\n      effect: NoExecute\n",
@@ -170,8 +174,9 @@ describe("pod admission and defaulting, alike for every pod", () => {
     ]);
   });
 
-  it("sets a system class's priority and refuses an unknown class as the Priority plugin does", () => {
+  it("sets a system class's priority and refuses an unknown class as the Priority plugin does", async () => {
     const sim = new Simulation({ seed: 3 });
+    await sim.loadAssets();
     sim.apply([
       { name: "p.yaml", text: POD.replace("spec:\n", "spec:\n  priorityClassName: system-node-critical\n") },
     ]);
@@ -187,8 +192,9 @@ describe("pod admission and defaulting, alike for every pod", () => {
     ]);
   });
 
-  it("reports an unchanged pod as unchanged on a second apply", () => {
+  it("reports an unchanged pod as unchanged on a second apply", async () => {
     const sim = new Simulation({ seed: 3 });
+    await sim.loadAssets();
     sim.writeFile("p.yaml", POD);
     expect(sim.run("kubectl apply -f p.yaml").output).toBe("pod/bare created\n");
     expect(sim.run("kubectl apply -f p.yaml").output).toBe("pod/bare unchanged\n");

@@ -7,8 +7,6 @@ import { requireAssets, type ShellAssets } from "./assets";
 import { BUILTINS } from "./builtins";
 import { ashHelp, bashHelp } from "./help/help";
 import { DEBIAN_BASH, imageProfile, NODE_TOOLS } from "./images";
-import { deletedMessage } from "./kubectl/delete";
-import { resourceForKind } from "./kubectl/resources";
 import { cwdOf, displayPath, isDirectory, resolvePath } from "./paths";
 import { ParseError, parseCommandLine } from "./tokenize";
 import type { Command, CommandEnv, CommandResult, ShellContext, ShellEffect } from "./types";
@@ -251,7 +249,7 @@ export class Shell {
       if (remove) {
         try {
           this.deps.api.delete("Pod", namespace, name);
-          stdout = deletedMessage(this.deps.cluster, resourceForKind("Pod")!, name, namespace);
+          stdout = requireAssets(this.deps.assets()).podDeleted(this.deps.cluster, namespace, name);
         } catch {
           stdout = "";
         }
