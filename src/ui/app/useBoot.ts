@@ -33,6 +33,7 @@ export function useBoot() {
       // The seed and kube-proxy's mode live in the engine: restore them as they were saved.
       const saved = loadEngineSettings();
       const report = await engine.reset({ seed: saved.seed }, files);
+      s.clearSent();
       if (files.length) s.markApplied(s.appliedText, report.errors, report.results.length);
       else if (isFirstVisit()) await offerFirstExample();
       await engine.setProxyMode(saved.mode, saved.scheduler);

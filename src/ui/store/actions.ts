@@ -26,6 +26,7 @@ export async function refreshView(): Promise<void> {
 export async function applyEditor(): Promise<void> {
   const text = get().text;
   const report = await engine.apply([{ name: EDITOR_FILE, text }]);
+  get().clearSent();
   await engine.call((api) => api.writeFile(EDITOR_FILE, text));
   get().markApplied(text, report.errors, report.results.length);
   await refreshView();
@@ -42,7 +43,10 @@ export async function runCommand(line: string): Promise<void> {
     if (out.effects.some((e) => e.type === "clear")) s.clearTerminal();
     else if (out.output) s.appendLines([{ kind: out.exitCode === 0 ? "output" : "error", text: out.output }]);
     const traced = out.effects.find((e) => e.type === "trace");
-    if (traced) s.setTrace(traced.trace);
+    if (traced) {
+      s.setTrace(traced.trace);
+      s.recordSent({ run: line });
+    }
     s.setPrompt(out.prompt);
   } catch (e) {
     s.appendLines([{ kind: "error", text: `${e instanceof Error ? e.message : String(e)}\n` }]);
@@ -58,6 +62,7 @@ export async function completeCommand(line: string): Promise<string[]> {
 
 export async function sendPacket(request: SendRequest): Promise<Trace> {
   const trace = await engine.call((api) => api.send(request));
+  get().recordSent({ send: request });
   get().setBurst(null);
   get().setTrace(trace);
   await refreshView();
@@ -67,6 +72,7 @@ export async function sendPacket(request: SendRequest): Promise<Trace> {
 /** Sends a burst; the diagram animates the returned connections, the form shows the tally. */
 export async function sendBurst(request: SendRequest, count: number): Promise<BurstResult> {
   const { result, traces } = await engine.call((api) => api.burst(request, count));
+  get().recordSent({ burst: request, count });
   get().setTrace(null);
   get().setBurst(result);
   publishFlights(traces, result);
@@ -76,5 +82,6 @@ export async function sendBurst(request: SendRequest, count: number): Promise<Bu
 
 export async function setProxyMode(mode: ProxyMode, scheduler?: IpvsScheduler): Promise<void> {
   await engine.setProxyMode(mode, scheduler);
+  get().clearSent();
   await refreshView();
 }

@@ -1,5 +1,6 @@
 import type { StateCreator } from "zustand";
 import type { BurstResult } from "../../engine/net/burst";
+import type { SendRequest } from "../../engine/net/contract";
 import type { Trace } from "../../engine/net/types";
 import {
   ALL_PHASES,
@@ -12,6 +13,9 @@ import {
 import type { AppState } from "./index";
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
+
+/** A packet sent from the send bar, a burst, or a terminal line that traced one (curl, trace). */
+export type SentPacket = { send: SendRequest } | { burst: SendRequest; count: number } | { run: string };
 
 export interface PlaybackSlice {
   /** The selected packet's journey. */
@@ -35,6 +39,13 @@ export interface PlaybackSlice {
   /** Playing: on to the next hop shown, or stop at the last. */
   advance: () => void;
   setSpeed: (speed: number) => void;
+  /**
+   * The packets sent since the cluster was last built, changed by an apply or given another
+   * mode, in order: replayed, they give the same traces (what a share link carries).
+   */
+  sent: SentPacket[];
+  recordSent: (packet: SentPacket) => void;
+  clearSent: () => void;
 }
 
 export const createPlaybackSlice: StateCreator<AppState, [], [], PlaybackSlice> = (set, get) => ({
@@ -76,4 +87,7 @@ export const createPlaybackSlice: StateCreator<AppState, [], [], PlaybackSlice> 
     set(next === hop ? { playing: false } : { hop: next });
   },
   setSpeed: (speed) => set({ speed }),
+  sent: [],
+  recordSent: (packet) => set((s) => ({ sent: [...s.sent, packet] })),
+  clearSent: () => set({ sent: [] }),
 });

@@ -31,6 +31,7 @@ export async function goToStep(lesson: Lesson, index: number): Promise<void> {
     const incremental = s.lessonId === lesson.id && s.ranStep >= 0 && s.ranStep === index - 1;
     if (!incremental) {
       await engine.reset({ seed: LESSON_SEED });
+      s.clearSent();
       s.clearTerminal();
       s.setTrace(null);
       for (const earlier of lesson.steps.slice(0, index))

@@ -171,4 +171,57 @@ describe("validateScenario", () => {
     expect(validateScenario(null)).toEqual({ ok: false, error: "expected an object" });
     expect(validateScenario([])).toEqual({ ok: false, error: "expected an object" });
   });
+
+  it("carries the packets sent and the position in the last trace", () => {
+    const packets = [
+      { send: { from: { type: "pod", namespace: "default", name: "client" }, target: "web", port: 80 } },
+      { burst: { from: { type: "external" }, target: "10.96.0.10:53", proto: "UDP" }, count: 100 },
+      { run: "kubectl exec client -- curl -s web" },
+    ];
+    const trace = { hop: 7, folded: ["dns", "conntrack"] };
+    expect(with_({ packets, trace })).toEqual({ ok: true, value: { ...scenario, packets, trace } });
+  });
+
+  it("refuses packets and trace positions that are not what the app sends", () => {
+    const send = (request: unknown) => with_({ packets: [{ send: request }] });
+    expect(send({ from: { type: "pod", namespace: "a", name: "b" }, target: "web", port: 0 })).toEqual({
+      ok: false,
+      error: "packets[0].send.port: expected an integer from 1 to 65535",
+    });
+    expect(send({ from: { type: "vm" }, target: "web" })).toEqual({
+      ok: false,
+      error: "packets[0].send.from.type: expected one of pod, node, external",
+    });
+    expect(send({ from: { type: "node", node: "n" }, target: "web", script: "x" })).toEqual({
+      ok: false,
+      error: 'packets[0].send: unknown field "script"',
+    });
+    expect(
+      with_({ packets: [{ burst: { from: { type: "external" }, target: "web" }, count: 5000 }] }),
+    ).toEqual({
+      ok: false,
+      error: "packets[0].count: expected an integer from 1 to 1000",
+    });
+    expect(with_({ packets: [{ run: "x".repeat(SHARE_LIMITS.lineLength + 1) }] })).toMatchObject({
+      ok: false,
+    });
+    expect(with_({ packets: [{ ping: "web" }] })).toEqual({
+      ok: false,
+      error: "packets[0]: expected send, burst or run",
+    });
+    expect(
+      with_({ packets: Array.from({ length: SHARE_LIMITS.packets + 1 }, () => ({ run: "trace web" })) }),
+    ).toEqual({
+      ok: false,
+      error: "packets: more than 64",
+    });
+    expect(with_({ trace: { hop: -1, folded: [] } })).toEqual({
+      ok: false,
+      error: "trace.hop: expected an integer from 0 to 10000",
+    });
+    expect(with_({ trace: { hop: 1, folded: ["dns", "arp"] } })).toEqual({
+      ok: false,
+      error: "trace.folded[1]: expected one of dns, request, reply, conntrack",
+    });
+  });
 });

@@ -1,5 +1,6 @@
 import { useAppStore } from "../../store";
 import { EDITOR_FILE } from "../../store/editorSlice";
+import { PHASES } from "../trace/phases";
 import { currentLesson } from "./lessonBridge";
 import { SHARE_LIMITS } from "./limits";
 import { SCENARIO_VERSION, type Scenario } from "./scenario";
@@ -29,6 +30,14 @@ export function collectScenario(): Scenario {
   if (s.text !== s.appliedText) scenario.editor = s.text;
   const lesson = currentLesson();
   if (lesson) scenario.lesson = lesson;
+  // A lesson's step sends its own packets; otherwise the packets sent since the last apply, and
+  // where the reader stands in the last one's trace.
+  // NOTE: packets sent before the last apply or mode change are not carried: they drew from the
+  // same seeded generator, so a cluster they preceded may name its pods differently.
+  else if (s.sent.length) {
+    scenario.packets = s.sent.slice(-SHARE_LIMITS.packets);
+    if (s.trace && s.hop >= 0) scenario.trace = { hop: s.hop, folded: PHASES.filter((p) => !s.phases[p]) };
+  }
   return scenario;
 }
 

@@ -10,4 +10,12 @@ export const SHARE_LIMITS = {
   manifestTextLength: 256 * 1024,
   lessonIdLength: 64,
   lessonSteps: 1000,
+  /** Packets (sends, bursts, traced terminal lines) a link replays. */
+  packets: 64,
+  /** Characters of a traced terminal line, and of a packet's target. */
+  lineLength: 1024,
+  /** Connections in one burst (the engine's own limit). */
+  burstCount: 1000,
+  /** Hops of a trace. */
+  hops: 10_000,
 } as const;

@@ -1,7 +1,8 @@
 import type { ApplyReport } from "../../../engine/simulation";
 import { useAppStore } from "../../store";
-import { refreshView } from "../../store/actions";
+import { refreshView, runCommand, sendBurst, sendPacket } from "../../store/actions";
 import { engine } from "../../worker/client";
+import { filterFolding } from "../trace/phases";
 import { openLesson } from "./lessonBridge";
 import type { Scenario } from "./scenario";
 import { saveEngineSettings } from "./scenarioStorage";
@@ -24,9 +25,29 @@ export async function restoreScenario(scenario: Scenario): Promise<ApplyReport> 
   s.setText(scenario.editor ?? applied);
   s.setLanguage(scenario.language);
   s.setTrace(null);
+  s.clearSent();
   openLesson(scenario.lesson);
   await refreshView();
+  if (!scenario.lesson) await replayPackets(scenario);
   return report;
+}
+
+/**
+ * Sends the link's packets again, in order, as the user sent them (the same seed, so the same
+ * draws and the same traces), and puts the reader where the link was made in the last trace.
+ */
+async function replayPackets(scenario: Scenario): Promise<void> {
+  for (const p of scenario.packets ?? []) {
+    if ("send" in p) await sendPacket(p.send);
+    else if ("burst" in p) await sendBurst(p.burst, p.count);
+    else await runCommand(p.run);
+  }
+  const s = useAppStore.getState();
+  if (!scenario.trace || !s.trace) return;
+  s.pause();
+  s.setPhases(filterFolding(scenario.trace.folded));
+  s.setHop(Math.min(scenario.trace.hop, s.trace.hops.length - 1));
+  s.setSide("trace");
 }
 
 /** Keeps the user's own work (`current`) aside before a shared link replaces it; true if there was any. */

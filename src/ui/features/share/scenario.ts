@@ -1,6 +1,8 @@
 import type { IpvsScheduler, ProxyMode } from "../../../engine/api/configTypes";
 import type { ManifestFile } from "../../../engine/simulation";
+import type { SentPacket } from "../../store/playbackSlice";
 import type { Language } from "../../store/settingsSlice";
+import type { Phase } from "../trace/phases";
 
 /** The format version a share link carries; a link of another version is refused. */
 export const SCENARIO_VERSION = 1;
@@ -9,6 +11,12 @@ export const SCENARIO_VERSION = 1;
 export interface LessonPosition {
   id: string;
   step: number;
+}
+
+/** Where the reader stands in the last packet's trace: the hop shown and the phases folded. */
+export interface TracePosition {
+  hop: number;
+  folded: Phase[];
 }
 
 /**
@@ -27,4 +35,8 @@ export interface Scenario {
   scheduler: IpvsScheduler;
   lesson?: LessonPosition;
   language: Language;
+  /** The packets sent since the last apply, replayed in order (none with a lesson: it sends its own). */
+  packets?: SentPacket[];
+  /** The position in the last packet's trace. */
+  trace?: TracePosition;
 }

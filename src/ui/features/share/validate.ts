@@ -1,12 +1,27 @@
 import { IPVS_SCHEDULERS, PROXY_MODES } from "../../../engine/api/configTypes";
+import type { PacketSource, SendRequest } from "../../../engine/net/contract";
 import type { ManifestFile } from "../../../engine/simulation";
+import type { SentPacket } from "../../store/playbackSlice";
 import { LANGUAGES } from "../../store/settingsSlice";
+import { PHASES } from "../trace/phases";
 import { SHARE_LIMITS } from "./limits";
-import { type LessonPosition, SCENARIO_VERSION, type Scenario } from "./scenario";
+import { type LessonPosition, SCENARIO_VERSION, type Scenario, type TracePosition } from "./scenario";
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; error: string };
 
-const KNOWN_KEYS = new Set(["v", "seed", "manifests", "editor", "mode", "scheduler", "lesson", "language"]);
+const KNOWN_KEYS = new Set([
+  "v",
+  "seed",
+  "manifests",
+  "editor",
+  "mode",
+  "scheduler",
+  "lesson",
+  "language",
+  "packets",
+  "trace",
+]);
+const PROTOCOLS = ["TCP", "UDP", "SCTP"] as const;
 const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const LESSON_ID = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -57,6 +72,89 @@ function lesson(v: unknown): LessonPosition {
   return { id, step };
 }
 
+function integer(v: unknown, field: string, min: number, max: number): number {
+  if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max)
+    fail(`${field}: expected an integer from ${min} to ${max}`);
+  return v;
+}
+
+function onlyKeys(v: Record<string, unknown>, allowed: readonly string[], field: string): void {
+  const extra = Object.keys(v).find((k) => !allowed.includes(k));
+  if (extra) fail(`${field}: unknown field ${JSON.stringify(extra)}`);
+}
+
+function source(v: unknown, field: string): PacketSource {
+  if (!isRecord(v)) fail(`${field}: expected an object`);
+  const max = SHARE_LIMITS.lineLength;
+  switch (v.type) {
+    case "pod":
+      onlyKeys(v, ["type", "namespace", "name"], field);
+      return {
+        type: "pod",
+        namespace: text(v.namespace, `${field}.namespace`, max),
+        name: text(v.name, `${field}.name`, max),
+      };
+    case "node":
+      onlyKeys(v, ["type", "node"], field);
+      return { type: "node", node: text(v.node, `${field}.node`, max) };
+    case "external":
+      onlyKeys(v, ["type", "ip"], field);
+      return v.ip === undefined
+        ? { type: "external" }
+        : { type: "external", ip: text(v.ip, `${field}.ip`, 64) };
+    default:
+      return fail(`${field}.type: expected one of pod, node, external`);
+  }
+}
+
+function request(v: unknown, field: string): SendRequest {
+  if (!isRecord(v)) fail(`${field}: expected an object`);
+  onlyKeys(v, ["from", "target", "port", "proto", "bytes"], field);
+  const r: SendRequest = {
+    from: source(v.from, `${field}.from`),
+    target: text(v.target, `${field}.target`, SHARE_LIMITS.lineLength),
+  };
+  if (v.port !== undefined) r.port = integer(v.port, `${field}.port`, 1, 65535);
+  if (v.proto !== undefined) r.proto = oneOf(v.proto, PROTOCOLS, `${field}.proto`);
+  if (v.bytes !== undefined) r.bytes = integer(v.bytes, `${field}.bytes`, 0, 2 ** 31 - 1);
+  return r;
+}
+
+function packets(v: unknown): SentPacket[] {
+  if (!Array.isArray(v)) fail("packets: expected a list");
+  if (v.length > SHARE_LIMITS.packets) fail(`packets: more than ${SHARE_LIMITS.packets}`);
+  return v.map((p, i): SentPacket => {
+    const field = `packets[${i}]`;
+    if (!isRecord(p)) fail(`${field}: expected an object`);
+    if ("send" in p) {
+      onlyKeys(p, ["send"], field);
+      return { send: request(p.send, `${field}.send`) };
+    }
+    if ("burst" in p) {
+      onlyKeys(p, ["burst", "count"], field);
+      return {
+        burst: request(p.burst, `${field}.burst`),
+        count: integer(p.count, `${field}.count`, 1, SHARE_LIMITS.burstCount),
+      };
+    }
+    if ("run" in p) {
+      onlyKeys(p, ["run"], field);
+      return { run: text(p.run, `${field}.run`, SHARE_LIMITS.lineLength) };
+    }
+    return fail(`${field}: expected send, burst or run`);
+  });
+}
+
+function tracePosition(v: unknown): TracePosition {
+  if (!isRecord(v)) fail("trace: expected an object");
+  onlyKeys(v, ["hop", "folded"], "trace");
+  if (!Array.isArray(v.folded)) fail("trace.folded: expected a list");
+  return {
+    hop: integer(v.hop, "trace.hop", 0, SHARE_LIMITS.hops),
+    folded: [...new Set(v.folded.map((p, i) => oneOf(p, PHASES, `trace.folded[${i}]`)))],
+  };
+}
+
 /**
  * Checks a decoded share payload field by field: types, known modes,
  * schedulers and languages, lengths. Unknown fields are refused. The
@@ -83,6 +181,8 @@ export function validateScenario(input: unknown): Validated<Scenario> {
     if (input.editor !== undefined)
       scenario.editor = text(input.editor, "editor", SHARE_LIMITS.manifestTextLength);
     if (input.lesson !== undefined) scenario.lesson = lesson(input.lesson);
+    if (input.packets !== undefined) scenario.packets = packets(input.packets);
+    if (input.trace !== undefined) scenario.trace = tracePosition(input.trace);
     return { ok: true, value: scenario };
   } catch (e) {
     if (e instanceof Invalid) return { ok: false, error: e.message };
