@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { ApiServer } from "./api/apiserver";
 import { ServiceAllocator } from "./api/serviceAlloc";
 import { Network } from "./net/network";
@@ -48,6 +48,9 @@ function state(sim: Simulation): string {
 afterEach(() => {
   vi.restoreAllMocks();
 });
+
+// The terminal's modules (kubectl, help texts) imported once, outside any one test's time.
+beforeAll(() => new Simulation().loadAssets(), 60_000);
 
 describe("an engine bug changes nothing and throws nothing", () => {
   it("apply: the object that hit it is an InternalError; the others still apply", async () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { Simulation } from "./simulation";
 
 const WEB = `apiVersion: apps/v1
@@ -43,6 +43,9 @@ spec:
 `;
 
 const fromClient = { type: "pod" as const, namespace: "default", name: "client" };
+
+// The terminal's modules (kubectl, help texts) imported once, outside any one test's time.
+beforeAll(() => new Simulation().loadAssets(), 60_000);
 
 describe("Simulation", () => {
   it("starts as a fresh kubeadm cluster", async () => {

@@ -3,7 +3,7 @@
  * must succeed unless the lesson means them to fail, packets must go where
  * the narration says. This is what keeps lesson files honest as the engine grows.
  */
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Trace } from "../engine/net/types";
 import { Simulation } from "../engine/simulation";
 import { exampleText, loadLessons } from "./loader";
@@ -60,6 +60,9 @@ const lessons = catalog.flatMap((r) => (r.ok ? [r.lesson] : []));
 const byId = async (id: string) => play(lessons.find((l) => l.id === id)!);
 const step = (records: StepRecord[], id: string) => records.find((r) => r.step === id)!;
 const out = (rec: StepRecord, line: string) => rec.outputs.find((o) => o.line === line)?.output ?? "";
+
+// The terminal's modules (kubectl, help texts) imported once, outside any one test's time.
+beforeAll(() => new Simulation().loadAssets(), 60_000);
 
 describe("every lesson plays on the engine", () => {
   it.each(lessons.map((l) => [l.id, l] as const))(

@@ -13,7 +13,7 @@ import type {
   LessonStep,
   Localized,
 } from "./types";
-import { PREDICT_KINDS } from "./types";
+import { PREDICT_KINDS, TRACE_PHASES } from "./types";
 
 export type ValidationResult = { ok: true; lesson: Lesson } | { ok: false; errors: string[] };
 
@@ -35,6 +35,7 @@ const STEP_KEYS = new Set([
   "burst",
   "point",
   "predict",
+  "fold",
 ]);
 
 /** `knownExamples`: the names under src/examples, when `example:` should be checked. */
@@ -124,6 +125,10 @@ function validateStep(
   if (predict) step.predict = predict;
   if (raw.predict !== undefined && raw.send === undefined)
     err(`${path}.predict`, "needs a send: the answer is what that packet does");
+  if (raw.fold !== undefined) {
+    if (Array.isArray(raw.fold) && raw.fold.every((p) => oneOf(p, TRACE_PHASES))) step.fold = raw.fold;
+    else err(`${path}.fold`, `must be a list of ${TRACE_PHASES.join(", ")}`);
+  }
   return step;
 }
 

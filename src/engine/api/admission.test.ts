@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { Simulation } from "../simulation";
 
 const POD = `apiVersion: v1
@@ -74,6 +74,9 @@ function comparable(p: PodJson): unknown {
     })),
   };
 }
+
+// The terminal's modules (kubectl, help texts) imported once, outside any one test's time.
+beforeAll(() => new Simulation().loadAssets(), 60_000);
 
 describe("pod admission and defaulting, alike for every pod", () => {
   it("gives a bare pod and a Deployment's pod the same server-set fields", async () => {

@@ -9,6 +9,7 @@ import type { Lesson } from "../../../lessons/types";
 import { useAppStore } from "../../store";
 import { refreshView } from "../../store/actions";
 import { engine } from "../../worker/client";
+import { filterFolding } from "../trace/phases";
 import { quietEngine, visibleEngine } from "./lessonEngines";
 
 const get = useAppStore.getState;
@@ -27,6 +28,7 @@ export async function goToStep(lesson: Lesson, index: number): Promise<void> {
   s.setLessonBurst(null);
   s.setLessonStep(index);
   s.setPointAt(step.point ?? null);
+  s.setPhases(filterFolding(step.fold ?? []));
   try {
     const incremental = s.lessonId === lesson.id && s.ranStep >= 0 && s.ranStep === index - 1;
     if (!incremental) {

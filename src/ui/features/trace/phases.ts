@@ -4,9 +4,10 @@
  * the hops shown; the list folds each run of hidden hops into one row.
  */
 import type { Trace, TraceHop } from "../../../engine/net/types";
+import { TRACE_PHASES, type TracePhase } from "../../../lessons/types";
 
-export const PHASES = ["dns", "request", "reply", "conntrack"] as const;
-export type Phase = (typeof PHASES)[number];
+export const PHASES = TRACE_PHASES;
+export type Phase = TracePhase;
 
 /** Which phases are shown; a phase left out is folded. */
 export type PhaseFilter = Readonly<Record<Phase, boolean>>;
