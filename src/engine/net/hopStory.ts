@@ -224,7 +224,10 @@ export interface WhyStep {
   n: number;
   /** Where the rule sent the packet: `KUBE-SEP-…`, `goto endpoint-…`. */
   action: string;
-  test: MatchTest;
+  /** The test that chose; none when the rule tests nothing and takes what the rolls before it left. */
+  test?: MatchTest;
+  /** The statistic rolls before this rule in its chain that missed (when `test` is absent). */
+  missed?: number;
 }
 
 /** Does this test choose among endpoints (not merely match the packet's address or port)? */
@@ -239,6 +242,8 @@ function chooses(t: MatchTest): boolean {
 
 /** A why step in a sentence: `KUBE-SVC-… rule 2 → KUBE-SEP-…: drew 0.066… < 0.333…: match`. */
 export function whyMessage(w: WhyStep, words: Words): string {
+  if (!w.test)
+    return words(say("walk.whyRest", { chain: w.chain, n: w.n, action: w.action, count: w.missed ?? 0 }));
   // The rule's action already says where numgen's number led.
   const test =
     w.test.k === "numgen"
@@ -253,11 +258,19 @@ export function hopSummary(hop: TraceHop): HopSummary {
   const visit = (v: ChainVisit) => {
     if (!summary.longest || v.tested > summary.longest.tested)
       summary.longest = { chain: v.chain, tested: v.tested, length: v.length };
+    // Rolls that missed so far in this chain: the rule after them with no roll of its own takes the rest.
+    let missed = 0;
     for (const s of v.steps) {
-      if (s.k !== "rule") continue;
+      if (s.k !== "rule") {
+        missed += s.draws ?? 0;
+        continue;
+      }
+      const chose = (s.tests ?? []).filter(chooses);
       if (s.hit)
-        for (const t of s.tests ?? [])
-          if (chooses(t)) summary.why.push({ chain: v.chain, n: s.n, action: s.action ?? "", test: t });
+        for (const t of chose) summary.why.push({ chain: v.chain, n: s.n, action: s.action ?? "", test: t });
+      if (s.hit && chose.length === 0 && missed > 0 && s.call)
+        summary.why.push({ chain: v.chain, n: s.n, action: s.action ?? "", missed });
+      missed += (s.tests ?? []).filter((t) => t.k === "statistic" && !t.hit).length;
       for (const t of s.tests ?? []) {
         if (t.k === "ipset") names.add(t.set);
         else if (t.k === "vmap") names.add(`@${t.map}`);

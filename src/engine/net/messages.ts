@@ -61,6 +61,11 @@ export const TRACE_MESSAGES = {
   },
   "walk.decides": "decides",
   "walk.why": "{chain} rule {n} → {action}: {test}",
+  "walk.whyRest": {
+    one: "{chain} rule {n} → {action}: the roll before it missed, and this last rule takes every packet left",
+    other:
+      "{chain} rule {n} → {action}: the {count} rolls before it missed, and this last rule takes every packet left",
+  },
   "walk.statisticHit": "drew {draw} < {probability}: match",
   "walk.statisticMiss": "drew {draw} ≥ {probability}: no match",
   "walk.recentSeen": "{address} last seen {age} s ago in {list} (window {seconds} s)",

@@ -51,6 +51,10 @@ export const TRACE_KO: Record<TraceMessageKey, MessageTemplate> = {
   },
   "walk.decides": "여기서 결정",
   "walk.why": "{chain} 규칙 {n} → {action}: {test}",
+  "walk.whyRest": {
+    other:
+      "{chain} 규칙 {n} → {action}: 앞선 확률 규칙 {count}개가 모두 불일치, 마지막 규칙이 남은 패킷을 모두 받음",
+  },
   "walk.statisticHit": "뽑은 수 {draw} < {probability}: 일치",
   "walk.statisticMiss": "뽑은 수 {draw} ≥ {probability}: 불일치",
   "walk.recentSeen": "{address}: {list}에서 {age}초 전에 마지막으로 보임 (기간 {seconds}초)",
