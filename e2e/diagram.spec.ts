@@ -124,3 +124,45 @@ test("zoom in, zoom out and fit to view", async ({ page }) => {
   await controls.getByRole("button", { name: "Fit to view" }).click();
   await expect.poll(zoom).toBe(fitted);
 });
+
+test("the wheel zooms about the pointer, a drag pans, a click on a Service still selects it", async ({
+  page,
+}) => {
+  const app = new PacketwalkApp(page);
+  await app.goto();
+  const world = () =>
+    page.evaluate(() => {
+      const m = document.querySelector<SVGGElement>(".topo-world")!.getCTM()!;
+      return { k: m.a, x: m.e, y: m.f };
+    });
+  const glyph = page.locator(".topo-svc").filter({ hasText: "kubernetes" });
+  const button = page.locator('[data-topo-id="service:default/kubernetes"]');
+  const box = (await glyph.boundingBox())!;
+  const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+
+  // A click on the Service selects it (its button in the accessible layer takes the focus).
+  await page.mouse.click(at.x, at.y);
+  await expect(button).toBeFocused();
+  await page.locator("body").focus();
+
+  // The wheel zooms in about the pointer: what is under it stays under it.
+  const before = await world();
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.wheel(0, -200);
+  await expect.poll(async () => (await world()).k).toBeGreaterThan(before.k * 1.2);
+  const after = (await glyph.boundingBox())!;
+  expect(after.x + after.width / 2).toBeCloseTo(at.x, 0);
+  expect(after.y + after.height / 2).toBeCloseTo(at.y, 0);
+
+  // A drag that starts on the Service pans the diagram and does not select it.
+  const zoomed = await world();
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.down();
+  await page.mouse.move(at.x + 60, at.y + 30, { steps: 6 });
+  await page.mouse.up();
+  const panned = await world();
+  expect(panned.k).toBeCloseTo(zoomed.k, 5);
+  expect(panned.x - zoomed.x).toBeCloseTo(60, 0);
+  expect(panned.y - zoomed.y).toBeCloseTo(30, 0);
+  await expect(button).not.toBeFocused();
+});

@@ -5,7 +5,7 @@
  */
 import { devices, expect, type Locator, type Page, test } from "@playwright/test";
 import { PacketwalkApp } from "./fixtures/app";
-import { diagramFigures, horizontalOverflow } from "./fixtures/figures";
+import { diagramFigures, horizontalOverflow, touchTargets } from "./fixtures/figures";
 
 test.use({
   viewport: { width: 390, height: 844 },
@@ -17,26 +17,9 @@ test.use({
 
 const TABS = ["Diagram", "Trace", "Terminal", "YAML", "Lesson"] as const;
 
-/** Every control on screen smaller than 44×44 px (the diagram's accessible layer is 1 px until focused). */
-function smallTargets(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    const controls = document.querySelectorAll<HTMLElement>(
-      "button, select, input:not([type=radio]), textarea, a[href], [role=tab], [role=separator], .segmented span, label:has(> input[type=radio])",
-    );
-    for (const el of controls) {
-      if (el.closest(".topo-a11y, .monaco-editor, .skip-link")) continue;
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0 || r.bottom < 0 || r.top > innerHeight) continue;
-      const style = getComputedStyle(el);
-      if (style.visibility === "hidden" || style.opacity === "0") continue;
-      if (r.height < 44 || r.width < 44)
-        out.push(
-          `${el.tagName.toLowerCase()}.${el.className} "${(el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 30)}" ${r.width.toFixed(0)}×${r.height.toFixed(0)}`,
-        );
-    }
-    return out;
-  });
+/** Every control on screen smaller than 44×44 px. */
+async function smallTargets(page: Page): Promise<string[]> {
+  return (await touchTargets(page)).filter((c) => c.width < 44 || c.height < 44).map((c) => c.name);
 }
 
 async function openTab(page: Page, name: (typeof TABS)[number]): Promise<void> {
@@ -96,6 +79,7 @@ test("the diagram tab: a packet sent, followed on the diagram with labels of 13 
   await expect(callout).toBeVisible();
   const f = await diagramFigures(page);
   expect(f.smallestLabel).toBeGreaterThanOrEqual(13);
+  expect(f.smallestCallout).toBeGreaterThanOrEqual(13);
   for (const name of Object.keys(f.others)) expect(f.others[name]!, name).toBeLessThan(f.diagramArea);
   // Step to the end: the packet stays in view, the callout inside the diagram and off its hop.
   const forward = page.getByRole("button", { name: "Step forward" });
@@ -141,4 +125,47 @@ test("Monaco loads only once the YAML tab is opened", async ({ page }) => {
     timeout: 30_000,
   });
   expect(requested).toHaveLength(1);
+});
+
+test("two fingers pinch the diagram about their midpoint; one finger pans it", async ({ page }) => {
+  const app = new PacketwalkApp(page);
+  await app.goto();
+  const world = () =>
+    page.evaluate(() => {
+      const m = document.querySelector<SVGGElement>(".topo-world")!.getCTM()!;
+      return { k: m.a, x: m.e, y: m.f };
+    });
+  const panel = (await page.getByRole("region", { name: "Topology" }).boundingBox())!;
+  const cx = panel.x + panel.width / 2;
+  const cy = panel.y + panel.height / 2;
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (type: "touchStart" | "touchMove" | "touchEnd", points: { x: number; y: number }[]) =>
+    cdp.send("Input.dispatchTouchEvent", {
+      type,
+      touchPoints: points.map((p, id) => ({ x: p.x, y: p.y, id })),
+    });
+  const before = await world();
+  // Fingers 40 px either side of the centre move apart to 80 px: twice the zoom.
+  await touch("touchStart", [
+    { x: cx - 40, y: cy },
+    { x: cx + 40, y: cy },
+  ]);
+  for (const d of [50, 60, 70, 80])
+    await touch("touchMove", [
+      { x: cx - d, y: cy },
+      { x: cx + d, y: cy },
+    ]);
+  await touch("touchEnd", []);
+  const pinched = await world();
+  expect(pinched.k / before.k).toBeCloseTo(2, 1);
+  // The world point at the midpoint stayed under it.
+  const wx = (cx - panel.x - before.x) / before.k;
+  expect(panel.x + pinched.x + wx * pinched.k).toBeCloseTo(cx, 0);
+
+  await touch("touchStart", [{ x: cx, y: cy }]);
+  for (const d of [10, 20, 30, 40]) await touch("touchMove", [{ x: cx, y: cy - d }]);
+  await touch("touchEnd", []);
+  const panned = await world();
+  expect(panned.k).toBeCloseTo(pinched.k, 5);
+  expect(panned.y - pinched.y).toBeCloseTo(-40, 0);
 });

@@ -51,6 +51,10 @@ test("the apply status: red when nothing was applied, amber for a partial apply,
   await app.applyManifest(SYNTAX_ERROR);
   await expect(status).toHaveText("Nothing applied · 1 error");
   expect(await tone(status)).toBe("bad");
+  // And nothing was: the cluster has no Service web.
+  expect(await app.run("kubectl get svc web")).toContain(
+    'Error from server (NotFound): services "web" not found',
+  );
 
   await app.applyManifest(`${webService("web")}---\n${BAD_NAME}`);
   await expect(status).toHaveText("Applied 1 object · 1 error");

@@ -13,11 +13,13 @@ async function expectDiagramIsTheHero(page: Page): Promise<void> {
   const f = await diagramFigures(page);
   test.info().annotations.push({
     type: "figures",
-    description: `diagram ${(f.share * 100).toFixed(1)}% of the viewport, smallest label ${f.smallestLabel.toFixed(1)} px`,
+    description: `diagram ${(f.share * 100).toFixed(1)}% of the viewport, smallest label ${f.smallestLabel.toFixed(1)} px, callout ${f.smallestCallout.toFixed(1)} px`,
   });
   expect(f.share).toBeGreaterThanOrEqual(0.5);
   for (const [name, other] of Object.entries(f.others)) expect(other, name).toBeLessThan(f.diagramArea);
   expect(f.smallestLabel).toBeGreaterThanOrEqual(13);
+  // The callout at the current hop, when one shows, reads as well as the labels.
+  expect(f.smallestCallout).toBeGreaterThanOrEqual(13);
   expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
 }
 
@@ -32,6 +34,15 @@ for (const [name, viewport] of [
       const app = new PacketwalkApp(page);
       await app.goto();
       await expectDiagramIsTheHero(page);
+    });
+
+    test("a packet on its way: the callout at its hop reads at 13 px or more", async ({ page }) => {
+      const app = new PacketwalkApp(page);
+      await app.goto();
+      await app.sendPacket("", "10.96.0.1:443");
+      await expect(page.locator(".topo-callout")).toBeVisible();
+      await expectDiagramIsTheHero(page);
+      expect((await diagramFigures(page)).smallestCallout).toBeLessThan(Number.POSITIVE_INFINITY);
     });
 
     test("a lesson: its narration beside the diagram, which keeps half the screen", async ({ page }) => {

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { version } from "../../package.json";
 import type { ApiError } from "../engine/api/contract";
+import { needsShellAssets } from "../engine/shell/assets";
 import { Simulation } from "../engine/simulation";
 import { neutralizeControls } from "../engine/util/terminal";
 import { parseArgs, USAGE, UsageError } from "./args";
@@ -35,7 +36,7 @@ async function main(argv: string[]): Promise<number> {
     seed: args.seed,
     ...(args.startTime !== undefined ? { startTime: args.startTime } : {}),
   });
-  if (args.commands.length) await sim.loadAssets();
+  if (args.commands.some(needsShellAssets)) await sim.loadAssets();
   let status = 0;
   for (const file of args.files) {
     let text: string;

@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { ApiServer } from "./api/apiserver";
 import { ServiceAllocator } from "./api/serviceAlloc";
 import { Network } from "./net/network";
@@ -49,13 +49,9 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-// The terminal's modules (kubectl, help texts) imported once, outside any one test's time.
-beforeAll(() => new Simulation().loadAssets(), 60_000);
-
 describe("an engine bug changes nothing and throws nothing", () => {
-  it("apply: the object that hit it is an InternalError; the others still apply", async () => {
+  it("apply: the object that hit it is an InternalError; the others still apply", () => {
     const sim = new Simulation();
-    await sim.loadAssets();
     sim.apply([{ name: "web.yaml", text: WEB }]);
     const before = state(sim);
     const allocate = vi.spyOn(ServiceAllocator.prototype, "allocate").mockImplementationOnce(() => {
@@ -79,9 +75,8 @@ describe("an engine bug changes nothing and throws nothing", () => {
     ]);
   });
 
-  it("apply: the rebuilt state is the state before, even after refusals that drew random numbers", async () => {
+  it("apply: the rebuilt state is the state before, even after refusals that drew random numbers", () => {
     const sim = new Simulation();
-    await sim.loadAssets();
     sim.apply([{ name: "web.yaml", text: WEB }]);
     sim.apply([
       {
@@ -99,9 +94,8 @@ describe("an engine bug changes nothing and throws nothing", () => {
     expect(state(sim)).toBe(before);
   });
 
-  it("run: a command that hits one prints an error, and the cluster is as it was", async () => {
+  it("run: a command that hits one prints an error, and the cluster is as it was", () => {
     const sim = new Simulation();
-    await sim.loadAssets();
     sim.apply([{ name: "web.yaml", text: WEB }]);
     const before = state(sim);
     vi.spyOn(ApiServer.prototype, "create").mockImplementationOnce(() => {
@@ -116,9 +110,8 @@ describe("an engine bug changes nothing and throws nothing", () => {
     expect(state(sim)).toBe(before);
   });
 
-  it("send and burst: a dropped trace that says so, nothing sent", async () => {
+  it("send and burst: a dropped trace that says so, nothing sent", () => {
     const sim = new Simulation();
-    await sim.loadAssets();
     sim.apply([{ name: "web.yaml", text: WEB }]);
     const before = state(sim);
     vi.spyOn(Network.prototype, "send").mockImplementation(() => {
@@ -133,9 +126,8 @@ describe("an engine bug changes nothing and throws nothing", () => {
     expect(state(sim)).toBe(before);
   });
 
-  it("a fresh cluster that cannot boot leaves the previous one in place", async () => {
+  it("a fresh cluster that cannot boot leaves the previous one in place", () => {
     const sim = new Simulation();
-    await sim.loadAssets();
     const before = state(sim);
     const create = ApiServer.prototype.create;
     vi.spyOn(ApiServer.prototype, "create").mockImplementation(function (this: ApiServer, kind, obj) {
@@ -156,9 +148,8 @@ describe("an engine bug changes nothing and throws nothing", () => {
 });
 
 describe("ShellOutput.changed: whether a line changed the cluster (for the session's journal)", () => {
-  it("is true for kubectl create and scale, false for get and curl", async () => {
+  it("is true for kubectl create and scale, false for get and curl", () => {
     const sim = new Simulation();
-    await sim.loadAssets();
     expect(sim.run("kubectl create deployment web --image=nginx").changed).toBe(true);
     expect(sim.run("kubectl get pods").changed).toBe(false);
     expect(sim.run("kubectl scale deployment web --replicas=3").changed).toBe(true);
@@ -167,9 +158,8 @@ describe("ShellOutput.changed: whether a line changed the cluster (for the sessi
 });
 
 describe("fresh-cluster Nodes are decoded and refused one by one", () => {
-  it("two Nodes of one name: the second is AlreadyExists, and one cluster results", async () => {
+  it("two Nodes of one name: the second is AlreadyExists, and one cluster results", () => {
     const sim = new Simulation();
-    await sim.loadAssets();
     const report = sim.apply([
       {
         name: "nodes.yaml",
@@ -184,9 +174,8 @@ describe("fresh-cluster Nodes are decoded and refused one by one", () => {
     expect(sim.run("kubectl get nodes -o name").stdout).toBe("node/a\n");
   });
 
-  it("a Node with a wrong type is the API server's decode error, and the rest boot", async () => {
+  it("a Node with a wrong type is the API server's decode error, and the rest boot", () => {
     const sim = new Simulation();
-    await sim.loadAssets();
     const report = sim.apply([
       {
         name: "nodes.yaml",

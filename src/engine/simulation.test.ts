@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Simulation } from "./simulation";
 
 const WEB = `apiVersion: apps/v1
@@ -44,13 +44,9 @@ spec:
 
 const fromClient = { type: "pod" as const, namespace: "default", name: "client" };
 
-// The terminal's modules (kubectl, help texts) imported once, outside any one test's time.
-beforeAll(() => new Simulation().loadAssets(), 60_000);
-
 describe("Simulation", () => {
-  it("starts as a fresh kubeadm cluster", async () => {
+  it("starts as a fresh kubeadm cluster", () => {
     const sim = new Simulation();
-    await sim.loadAssets();
     const view = sim.view();
     expect(view.nodes.map((n) => n.name)).toEqual(["kind-control-plane", "kind-worker", "kind-worker2"]);
     expect(view.services.map((s) => `${s.name} ${s.clusterIP}`)).toEqual([
@@ -60,9 +56,8 @@ describe("Simulation", () => {
     expect(sim.prompt()).toBe("root@kind-control-plane:~#");
   });
 
-  it("rebuilds a fresh cluster from configuration and nodes, then applies the rest", async () => {
+  it("rebuilds a fresh cluster from configuration and nodes, then applies the rest", () => {
     const sim = new Simulation();
-    await sim.loadAssets();
     const report = sim.apply([
       {
         name: "cluster.yaml",
@@ -92,9 +87,8 @@ ${CLIENT}`,
     expect(sim.prompt()).toBe("root@solo:~#");
   });
 
-  it("keeps applying the rest of a file when one object is refused, pointing at its line", async () => {
+  it("keeps applying the rest of a file when one object is refused, pointing at its line", () => {
     const sim = new Simulation();
-    await sim.loadAssets();
     const report = sim.apply([
       {
         name: "two.yaml",
@@ -131,9 +125,8 @@ spec:
     expect(sim.view().services.some((s) => s.name === "dup")).toBe(false);
   });
 
-  it("sends a connection through the Service to a backend and back", async () => {
+  it("sends a connection through the Service to a backend and back", () => {
     const sim = new Simulation();
-    await sim.loadAssets();
     sim.apply([{ name: "web.yaml", text: `${WEB}---\n${CLIENT}` }]);
     const trace = sim.send({ from: fromClient, target: "web" });
     expect(trace.verdict).toBe("delivered");
@@ -142,9 +135,8 @@ spec:
     expect(trace.hops.at(-1)?.direction).toBe("reply");
   });
 
-  it("switches kube-proxy's mode and the next packet follows it", async () => {
+  it("switches kube-proxy's mode and the next packet follows it", () => {
     const sim = new Simulation();
-    await sim.loadAssets();
     sim.apply([{ name: "web.yaml", text: `${WEB}---\n${CLIENT}` }]);
     for (const mode of ["iptables", "ipvs", "nftables"] as const) {
       sim.setProxyMode(mode);
@@ -154,9 +146,8 @@ spec:
     }
   });
 
-  it("tallies a burst per backend next to what the mode promises", async () => {
+  it("tallies a burst per backend next to what the mode promises", () => {
     const sim = new Simulation();
-    await sim.loadAssets();
     sim.apply([{ name: "web.yaml", text: `${WEB}---\n${CLIENT}` }]);
     sim.setProxyMode("ipvs", "rr");
     const { result, traces } = sim.burst({ from: fromClient, target: "web" }, 30);
@@ -168,9 +159,8 @@ spec:
     expect(traces.length).toBe(30);
   });
 
-  it("lets a not-ready pod leave the rotation", async () => {
+  it("lets a not-ready pod leave the rotation", () => {
     const sim = new Simulation();
-    await sim.loadAssets();
     sim.apply([{ name: "web.yaml", text: `${WEB}---\n${CLIENT}` }]);
     const [first, ...rest] = sim.view().pods.filter((p) => p.name.startsWith("web-"));
     sim.setPodReady("default", first!.name, false);
@@ -178,9 +168,8 @@ spec:
     expect(result.received.map((r) => r.pod).sort()).toEqual(rest.map((p) => `default/${p.name}`).sort());
   });
 
-  it("completes commands, resources and names", async () => {
+  it("completes commands, resources and names", () => {
     const sim = new Simulation();
-    await sim.loadAssets();
     sim.apply([{ name: "web.yaml", text: WEB }]);
     expect(sim.complete("kubectl get sv")).toEqual(["svc"]);
     expect(sim.complete("kubectl get servi")).toEqual(["service", "services"]);

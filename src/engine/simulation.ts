@@ -26,6 +26,7 @@ import type { Network } from "./net/network";
 import type { Trace } from "./net/types";
 import type { ProxyRuntime } from "./proxy/runtime";
 import { loadShellAssets, type ShellAssets } from "./shell/assets";
+import { complete } from "./shell/complete";
 import { imageProfile, NODE_TOOLS } from "./shell/images";
 import type { Shell, ShellOutput } from "./shell/shell";
 import { DEFAULT_EPOCH_MS } from "./util/clock";
@@ -76,14 +77,14 @@ export class Simulation {
   private net!: Network;
   private proxy!: ProxyRuntime;
   private shell!: Shell;
-  /** The terminal's code and texts, once `loadAssets` has run. */
-  private assets: ShellAssets | undefined;
-  private assetsLoading: Promise<void> | undefined;
   /** The node shells' files. */
   private readonly files = new Map<string, string>();
   /** False once an apply has run: configuration no longer rebuilds the cluster. */
   private pristine = true;
   private bootstrapRevision = 0;
+  /** The help texts and schema some commands print from, once loaded. */
+  private assets: ShellAssets | undefined;
+  private assetsLoading: Promise<void> | undefined;
   /** Every state-changing call so far, replayed to undo a call that hit an engine bug. */
   private journal: Operation[] = [];
   /** The last view model built, answered again if building a new one fails. */
@@ -182,23 +183,22 @@ export class Simulation {
   }
 
   /**
-   * Loads what only the terminal needs — kubectl's code, the help texts and the Kubernetes
-   * schema (`kubectl explain`, `help`, `--help`): chunks of their own in the browser, kept off
-   * the start-up path. Hosts call it before the first line they run; idempotent (a new
-   * Simulation loads them again: the modules themselves are fetched once).
+   * Loads the shell's assets — the help texts, the Kubernetes schema and the code of `kubectl
+   * describe`, `explain`, `logs` and `patch`: separate chunks in the browser, kept off the
+   * start-up path. Hosts call it before running a line for which `needsShellAssets` is true;
+   * idempotent.
    */
   loadAssets(): Promise<void> {
-    this.assetsLoading ??= loadShellAssets().then(
-      (a) => {
-        this.assets = a;
-      },
-      (e: unknown) => {
-        // A chunk that failed to load (the network) is fetched again on the next call.
-        this.assetsLoading = undefined;
-        throw e;
-      },
-    );
+    this.assetsLoading ??= loadShellAssets().then((a) => {
+      this.assets = a;
+    });
     return this.assetsLoading;
+  }
+
+  /** Hands over assets a host has already loaded (`loadShellAssets`), for many simulations at once. */
+  provideAssets(assets: ShellAssets): void {
+    this.assets = assets;
+    this.assetsLoading = Promise.resolve();
   }
 
   /** The terminal's prompt (`root@kind-control-plane:~#`, `bash-5.1#`). */
@@ -272,7 +272,7 @@ export class Simulation {
     return KINDS.flatMap((k) => store.list(k.kind));
   }
 
-  /** Tab completion candidates for the terminal's current line (none until `loadAssets` has run). */
+  /** Tab completion candidates for the terminal's current line. */
   complete(line: string): string[] {
     try {
       return this.completeNow(line);
@@ -292,13 +292,12 @@ export class Simulation {
       ctx.type === "node"
         ? [...this.files.keys()].filter((f) => f.startsWith(dir)).map((f) => f.slice(dir.length))
         : [];
-    if (!this.assets) return [];
-    return this.assets.complete(line, {
+    return complete(line, {
       cluster: this.cluster,
       commands: [...commands, "exit", "clear"],
       files,
       namespace: ctx.type === "pod" ? ctx.namespace : "default",
-      schema: this.assets.schema,
+      ...(this.assets ? { schema: this.assets.schema } : {}),
     });
   }
 

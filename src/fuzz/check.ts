@@ -4,6 +4,8 @@
  * A case fails when any call throws, when the engine reports an internal error (an engine bug the
  * safety net caught), or when a refused object changed the store.
  */
+
+import type { ShellAssets } from "../engine/shell/assets";
 import type { ApplyReport, ManifestFile } from "../engine/simulation";
 import { Simulation } from "../engine/simulation";
 import type { SeedFile } from "./corpus";
@@ -61,8 +63,11 @@ function frame(e: unknown): string | undefined {
     .replace(/^.*\/src\//, "src/");
 }
 
-/** Runs one case; returns its failures (empty when the engine behaved). */
-export async function runCase(corpus: readonly SeedFile[], c: FuzzCase): Promise<Failure[]> {
+/**
+ * Runs one case; returns its failures (empty when the engine behaved). `assets` are the shell's
+ * (`loadShellAssets`), loaded once by the caller: the follow-ups run `kubectl describe`.
+ */
+export function runCase(corpus: readonly SeedFile[], c: FuzzCase, assets: ShellAssets): Failure[] {
   const failures: Failure[] = [];
   const guard = <T>(call: string, fn: () => T): T | undefined => {
     try {
@@ -79,8 +84,7 @@ export async function runCase(corpus: readonly SeedFile[], c: FuzzCase): Promise
   };
   const texts = buildCase(corpus, c);
   const sim = new Simulation({ seed: 1 });
-  // The terminal's code and texts, as a host loads them before the first line.
-  await sim.loadAssets();
+  sim.provideAssets(assets);
   const files: ManifestFile[][] = c.perDocument
     ? texts.map((text, i) => [{ name: `doc${i}.yaml`, text }])
     : [[{ name: "fuzz.yaml", text: texts.join("---\n") }]];

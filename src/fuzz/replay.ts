@@ -4,10 +4,13 @@
  * or `--json '<case>'` (a counterexample fast-check printed).
  */
 import fc from "fast-check";
+import { loadShellAssets } from "../engine/shell/assets";
 import { runCase } from "./check";
 import { CHUNK } from "./chunk";
 import { loadCorpus } from "./corpus";
 import { buildCase, type FuzzCase, fuzzCase } from "./mutate";
+
+const assets = await loadShellAssets();
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: number) => {
@@ -28,4 +31,4 @@ process.stdout.write(`${JSON.stringify(c)}\n`);
 buildCase(corpus, c).forEach((text, i) => {
   process.stdout.write(`--- document ${i}\n${text}`);
 });
-process.stdout.write(`--- failures\n${JSON.stringify(await runCase(corpus, c), null, 2)}\n`);
+process.stdout.write(`--- failures\n${JSON.stringify(runCase(corpus, c, assets), null, 2)}\n`);

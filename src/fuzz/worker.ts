@@ -4,10 +4,13 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import fc from "fast-check";
+import { loadShellAssets } from "../engine/shell/assets";
 import { runCase } from "./check";
 import { CHUNK } from "./chunk";
 import { loadCorpus } from "./corpus";
 import { fuzzCase } from "./mutate";
+
+const assets = await loadShellAssets();
 
 interface Job {
   seed: number;
@@ -29,7 +32,7 @@ for (let i = from; i < to; i++) {
   const fuzz = cases[i % CHUNK]!;
   parentPort!.postMessage({ type: "start", index: i });
   const t0 = performance.now();
-  const failures = await runCase(corpus, fuzz);
+  const failures = runCase(corpus, fuzz, assets);
   parentPort!.postMessage({
     type: "done",
     index: i,

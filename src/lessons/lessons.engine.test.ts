@@ -3,8 +3,9 @@
  * must succeed unless the lesson means them to fail, packets must go where
  * the narration says. This is what keeps lesson files honest as the engine grows.
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Trace } from "../engine/net/types";
+import { needsShellAssets } from "../engine/shell/assets";
 import { Simulation } from "../engine/simulation";
 import { exampleText, loadLessons } from "./loader";
 import { buildPrediction } from "./predict";
@@ -24,6 +25,7 @@ const EXPECTED_FAILURES = new Set(["kubectl exec testnet -- curl -sS nobody-home
 
 async function play(lesson: Lesson): Promise<StepRecord[]> {
   const sim = new Simulation({ seed: 1 });
+  // The shell's assets (describe, explain, logs, patch, help), as the worker loads them before such a line.
   await sim.loadAssets();
   const records: StepRecord[] = [];
   for (const step of lesson.steps) {
@@ -36,6 +38,8 @@ async function play(lesson: Lesson): Promise<StepRecord[]> {
       },
       setPodReady: async (ns, name, ready) => sim.setPodReady(ns, name, ready),
       run: async (line) => {
+        // As the worker does: the shell's assets (describe, explain, ...) load before a line that needs them.
+        if (needsShellAssets(line)) await sim.loadAssets();
         const out = sim.run(line);
         rec.outputs.push({ line, output: out.output, exitCode: out.exitCode });
       },
@@ -60,9 +64,6 @@ const lessons = catalog.flatMap((r) => (r.ok ? [r.lesson] : []));
 const byId = async (id: string) => play(lessons.find((l) => l.id === id)!);
 const step = (records: StepRecord[], id: string) => records.find((r) => r.step === id)!;
 const out = (rec: StepRecord, line: string) => rec.outputs.find((o) => o.line === line)?.output ?? "";
-
-// The terminal's modules (kubectl, help texts) imported once, outside any one test's time.
-beforeAll(() => new Simulation().loadAssets(), 60_000);
 
 describe("every lesson plays on the engine", () => {
   it.each(lessons.map((l) => [l.id, l] as const))(

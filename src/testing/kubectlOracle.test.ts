@@ -58,10 +58,9 @@ const DESCRIBED = [
 ];
 
 /** A scenario applied to a fresh Simulation whose virtual now is the wall clock's. */
-async function build(s: Scenario): Promise<{ sim: Simulation; version: string }> {
+function build(s: Scenario): { sim: Simulation; version: string } {
   const now = Math.floor(Date.now() / 1000) * 1000;
   const sim = new Simulation({ seed: 7, startTime: now - 3 * DAY });
-  await sim.loadAssets();
   const texts = s.files.map((f) => ({ name: f, text: readFileSync(join(ROOT, f), "utf8") }));
   const report = sim.apply(texts);
   expect(report.errors).toEqual([]);
@@ -86,8 +85,9 @@ describe.skipIf(!REAL_KUBECTL)("real kubectl as the oracle", () => {
       let sim: Simulation;
       let kubectl: RealKubectl;
       beforeAll(async () => {
-        const built = await build(scenario);
+        const built = build(scenario);
         sim = built.sim;
+        await sim.loadAssets();
         kubectl = await RealKubectl.start(sim, built.version, REAL_KUBECTL as string);
       }, 60_000);
       afterAll(async () => {

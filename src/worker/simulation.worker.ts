@@ -8,6 +8,7 @@ import type { IpvsScheduler, ProxyMode } from "../engine/api/configTypes";
 import type { LookupExperimentOptions, LookupProgress, LookupRow } from "../engine/bench/contract";
 import type { SendRequest } from "../engine/net/contract";
 import type { FoldRef } from "../engine/net/hopWalk";
+import { needsShellAssets } from "../engine/shell/assets";
 import type { ManifestFile, SimulationOptions } from "../engine/simulation";
 import { Simulation } from "../engine/simulation";
 
@@ -24,14 +25,14 @@ const api = {
     return files.length ? sim.apply(files) : { results: [], errors: [] };
   },
   apply: (files: ManifestFile[]) => current().apply(files),
-  /** Runs a line; kubectl, the help texts and the schema are fetched before the first. */
+  /** Runs a line; the help texts and schema are fetched first, the first time a line may need them. */
   async run(line: string) {
-    await current().loadAssets();
+    if (needsShellAssets(line)) await current().loadAssets();
     return current().run(line);
   },
   prompt: () => current().prompt(),
   async complete(line: string) {
-    await current().loadAssets();
+    if (/\bexplain\b/.test(line)) await current().loadAssets();
     return current().complete(line);
   },
   send: (request: SendRequest) => current().send(request),

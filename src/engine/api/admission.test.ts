@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Simulation } from "../simulation";
 
 const POD = `apiVersion: v1
@@ -75,13 +75,9 @@ function comparable(p: PodJson): unknown {
   };
 }
 
-// The terminal's modules (kubectl, help texts) imported once, outside any one test's time.
-beforeAll(() => new Simulation().loadAssets(), 60_000);
-
 describe("pod admission and defaulting, alike for every pod", () => {
-  it("gives a bare pod and a Deployment's pod the same server-set fields", async () => {
+  it("gives a bare pod and a Deployment's pod the same server-set fields", () => {
     const sim = new Simulation({ seed: 3 });
-    await sim.loadAssets();
     expect(
       sim.apply([
         { name: "p.yaml", text: POD },
@@ -127,9 +123,8 @@ describe("pod admission and defaulting, alike for every pod", () => {
     expect(spec.volumes?.[0]?.name).toMatch(/^kube-api-access-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
   });
 
-  it("leaves the template itself without pod-only defaults or admission", async () => {
+  it("leaves the template itself without pod-only defaults or admission", () => {
     const sim = new Simulation({ seed: 3 });
-    await sim.loadAssets();
     sim.apply([{ name: "d.yaml", text: DEPLOYMENT }]);
     const d = JSON.parse(sim.run("kubectl get deploy web -o json").stdout) as {
       spec: { template: { spec: Record<string, unknown> & { containers: Record<string, unknown>[] } } };
@@ -142,9 +137,8 @@ describe("pod admission and defaulting, alike for every pod", () => {
     expect((t.containers[0]!.readinessProbe as { timeoutSeconds: number }).timeoutSeconds).toBe(1);
   });
 
-  it("admits kubectl run and kubectl create deployment pods the same way", async () => {
+  it("admits kubectl run and kubectl create deployment pods the same way", () => {
     const sim = new Simulation({ seed: 3 });
-    await sim.loadAssets();
     sim.run("kubectl run one --image=nginx");
     sim.run("kubectl create deployment two --image=nginx");
     const [one, two] = [pods(sim, "-l run=one")[0]!, pods(sim, "-l app=two")[0]!];
@@ -156,9 +150,8 @@ describe("pod admission and defaulting, alike for every pod", () => {
     }
   });
 
-  it("keeps the service account mount out when the pod opts out, and keeps a given toleration", async () => {
+  it("keeps the service account mount out when the pod opts out, and keeps a given toleration", () => {
     const sim = new Simulation({ seed: 3 });
-    await sim.loadAssets();
     const text = POD.replace(
       "spec:\n",
       "spec:\n  automountServiceAccountToken: false\n  tolerations:\n    - key: node.kubernetes.io/not-ready\n      operator: Exists\n      effect: NoExecute\n",
@@ -177,9 +170,8 @@ describe("pod admission and defaulting, alike for every pod", () => {
     ]);
   });
 
-  it("sets a system class's priority and refuses an unknown class as the Priority plugin does", async () => {
+  it("sets a system class's priority and refuses an unknown class as the Priority plugin does", () => {
     const sim = new Simulation({ seed: 3 });
-    await sim.loadAssets();
     sim.apply([
       { name: "p.yaml", text: POD.replace("spec:\n", "spec:\n  priorityClassName: system-node-critical\n") },
     ]);
@@ -195,9 +187,8 @@ describe("pod admission and defaulting, alike for every pod", () => {
     ]);
   });
 
-  it("reports an unchanged pod as unchanged on a second apply", async () => {
+  it("reports an unchanged pod as unchanged on a second apply", () => {
     const sim = new Simulation({ seed: 3 });
-    await sim.loadAssets();
     sim.writeFile("p.yaml", POD);
     expect(sim.run("kubectl apply -f p.yaml").output).toBe("pod/bare created\n");
     expect(sim.run("kubectl apply -f p.yaml").output).toBe("pod/bare unchanged\n");

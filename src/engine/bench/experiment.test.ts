@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { LookupProgress, LookupRow } from "./contract";
 import { lookupExperiment, runLookupExperiment } from "./experiment";
+import { measureRow } from "./measure";
 
 const SIZES = [50, 100, 200];
 /** 2 endpoints a Service keeps every size under kube-proxy's 1000-endpoint "large cluster" switch. */
@@ -91,6 +92,16 @@ describe("lookupExperiment", () => {
     const ipt = of("iptables").map((r) => r.dataPlaneSize);
     // Per Service: KUBE-SERVICES, KUBE-SVC (mark + 2 endpoints) and 2 KUBE-SEP chains of 2.
     expect(ipt[1]! - ipt[0]!).toBe(50 * 8);
+  });
+
+  it("the modes of one size read one synthetic cluster: each row is the row measured alone", () => {
+    for (const mode of ["iptables", "ipvs", "nftables"] as const) {
+      const alone = measureRow(
+        { mode, services: 50, endpointsPerService: 2, samples: 100, seed: 7 },
+        () => 0,
+      );
+      expect(alone, mode).toEqual(of(mode)[0]);
+    }
   });
 
   it("is deterministic for a seed and measures time with the caller's clock", () => {

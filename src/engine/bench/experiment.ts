@@ -5,6 +5,7 @@
  */
 import type { LookupExperimentOptions, LookupProgress, LookupRow } from "./contract";
 import { measureRow } from "./measure";
+import { syntheticInput } from "./synthetic";
 
 /** First packets traced per (mode, size) unless the caller says otherwise. */
 export const DEFAULT_SAMPLES = 200;
@@ -25,11 +26,14 @@ export function* lookupExperiment(
   const rows: LookupRow[] = [];
   yield { done: 0, total };
   for (const services of opts.services) {
+    // One synthetic cluster per size, read by every mode's row (a data plane never changes its input).
+    const cluster = syntheticInput(services, opts.endpointsPerService, opts.modes[0] ?? "iptables");
     for (const mode of opts.modes) {
       // Each row builds (and drops) its own data plane: only one is alive at a time.
       const row = measureRow(
         { mode, services, endpointsPerService: opts.endpointsPerService, samples, seed },
         now,
+        cluster,
       );
       rows.push(row);
       yield { done: rows.length, total, row };

@@ -7,7 +7,7 @@ import type { ProxyMode } from "../api/configTypes";
 import { ipToNumber } from "../api/ipv4";
 import type { Packet } from "../net/types";
 import { createProxyModes } from "../proxy/modes";
-import type { NodeDataPlane } from "../proxy/types";
+import type { NodeDataPlane, ProxyInput } from "../proxy/types";
 import { Prng } from "../util/prng";
 import type { LookupRow } from "./contract";
 import { modelledLatencyMs } from "./model";
@@ -49,7 +49,7 @@ function setting(mode: ProxyMode, services: number, prng: Prng): TraceSetting {
     mode,
     node: MEASURED_NODE,
     inInterface: CLIENT_VETH,
-    // NOTE: IPVS binds every ClusterIP to kube-ipvs0, making it a local address of the node.
+    // IPVS binds every ClusterIP to kube-ipvs0, making it a local address of the node.
     isLocal: (ip) => ip === MEASURED_NODE_IP || (mode === "ipvs" && isClusterIP(ip)),
     outInterface: (ip) => (nodeOfPodIP(ip) === MEASURED_NODE ? "veth5e2b9a01" : "eth0"),
     random: () => prng.next(),
@@ -94,14 +94,20 @@ function establishedPacket(mode: ProxyMode, first: Packet, after: Packet): Packe
   return mode === "ipvs" ? p : { ...p, dst: after.dst, dport: after.dport };
 }
 
-/** Builds the data plane, traces the sample, measures a one-endpoint change. */
-export function measureRow(spec: RowSpec, now: () => number): LookupRow {
+/**
+ * Builds the data plane, traces the sample, measures a one-endpoint change.
+ * `cluster` is the synthetic cluster of this size when the caller already
+ * made it (for another mode: only the configured mode differs).
+ */
+export function measureRow(spec: RowSpec, now: () => number, cluster?: ProxyInput): LookupRow {
   const { mode, services, endpointsPerService } = spec;
   if (services < 1) throw new RangeError("lookup experiment: at least one Service");
   const prng = new Prng(spec.seed);
   const sample: number[] = [];
   for (let i = 0; i < spec.samples; i++) sample.push(prng.intn(services));
-  const input = syntheticInput(services, endpointsPerService, mode);
+  const input = cluster
+    ? { ...cluster, config: { ...cluster.config, proxyMode: mode } }
+    : syntheticInput(services, endpointsPerService, mode);
   const impl = createProxyModes()[mode];
   let plane: NodeDataPlane = impl.build(input, MEASURED_NODE);
   const s = setting(mode, services, prng);

@@ -6,6 +6,7 @@ import {
   calibratedWork,
   calibration,
   fitLatencyModel,
+  LATENCY_MODEL,
   modelledLatencyMs,
   predict,
 } from "./model";
@@ -85,7 +86,11 @@ describe("latency model", () => {
     expect(c.fitError.maxRelative).toBeLessThanOrEqual(0.2);
     expect(c.model.perRuleMs).toBeGreaterThan(0);
     for (const f of c.fitted) expect(f.modelledMs).toBeCloseTo(predict(c.model, f.rules, f.lookups), 12);
-    expect(modelledLatencyMs(1000, 0)).toBe(predict(calibration().model, 1000, 0));
+    expect(modelledLatencyMs(1000, 0)).toBe(predict(LATENCY_MODEL, 1000, 0));
+    // The written-out model is the fit over the published points.
+    const fit = calibration().model;
+    for (const k of ["baseMs", "perRuleMs", "perLookupMs"] as const)
+      expect(Math.abs(fit[k] - LATENCY_MODEL[k]) / LATENCY_MODEL[k], k).toBeLessThan(1e-9);
   });
 
   it("models iptables' latency growing with Services and nftables' staying flat", () => {

@@ -5,7 +5,7 @@
  * endpoints build in milliseconds.
  */
 import type { ProxyMode } from "../api/configTypes";
-import { numberToIp } from "../api/ipv4";
+import { ipToNumber, numberToIp } from "../api/ipv4";
 import type { EndpointSlice, Node, ObjectMeta, Service } from "../api/types";
 import { defaultClusterConfig } from "../cluster";
 import type { ProxyInput } from "../proxy/types";
@@ -44,9 +44,9 @@ const SCALED_UP_POD = {
 
 /** The node whose pod range holds `ip`, if any. */
 export function nodeOfPodIP(ip: string): string | undefined {
-  const parts = ip.split(".").map(Number);
-  if (parts.length !== 4 || parts[0] !== 10 || parts[1] !== 244) return undefined;
-  return SYNTHETIC_NODES[(parts[2]! << 8) >> NODE_POD_BITS]?.name;
+  const n = ipToNumber(ip);
+  if (n === undefined || n >>> 16 !== POD_BASE >>> 16) return undefined;
+  return SYNTHETIC_NODES[(n & 0xffff) >> NODE_POD_BITS]?.name;
 }
 
 /** The client pod's address: offset 2 in the measured node's pod range. */

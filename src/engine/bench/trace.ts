@@ -18,7 +18,7 @@ export interface PacketCost {
 
 /**
  * The hooks a pod's packet to a ClusterIP meets on its node.
- * NOTE: with iptables and nftables the DNATed packet is routed on and
+ * With iptables and nftables the DNATed packet is routed on and
  * crosses FORWARD; with IPVS the ClusterIP is bound to kube-ipvs0, so it is
  * routed locally to INPUT, where IPVS rewrites it and sends it out through
  * LOCAL_OUT/POSTROUTING (the Network's walk does the same).

@@ -2,8 +2,9 @@
  * Endpoints per service port from EndpointSlices, as kube-proxy's endpoint
  * slice cache holds them (`pkg/proxy/endpointslicecache.go`): the slices'
  * ports matched by name and protocol, IPv4 addresses only, duplicates
- * merged (first wins), sorted by the `ip:port` string. Every mode reads
- * them from here.
+ * merged (first wins), in slice order; `sortByAddress` puts them in the
+ * `ip:port` string order the iptables rules follow. Every mode reads them
+ * from here.
  */
 
 import { isIPv4 } from "../api/ipv4";
@@ -21,8 +22,6 @@ export interface EndpointInfo {
   serving: boolean;
   terminating: boolean;
   nodeName?: string;
-  /** Position in the slices (slice order, then endpoint order), before sorting. */
-  sliceOrder: number;
 }
 
 /** What matching a slice's port reads of a service port. */
@@ -58,10 +57,11 @@ function isDuplicate(out: EndpointInfo[], ip: string, port: number): boolean {
 }
 
 /**
- * Sorts by the `ip:port` string in place: a port has a handful of
- * endpoints, and insertion sort needs no work array nor comparator calls.
+ * Sorts by the `ip:port` string in place and returns the list: a port has
+ * a handful of endpoints, and insertion sort needs no work array nor
+ * comparator calls.
  */
-function sortByStr(eps: EndpointInfo[]): void {
+export function sortByAddress(eps: EndpointInfo[]): EndpointInfo[] {
   for (let i = 1; i < eps.length; i++) {
     const e = eps[i]!;
     let j = i - 1;
@@ -72,11 +72,12 @@ function sortByStr(eps: EndpointInfo[]): void {
     } while (j >= 0 && eps[j]!.str > e.str);
     eps[j + 1] = e;
   }
+  return eps;
 }
 
 /**
- * The endpoints of one service port: slice ports matched by name and
- * protocol, duplicates merged, sorted by the `ip:port` string.
+ * The endpoints of one service port, in slice order: slice ports matched
+ * by name and protocol, duplicates merged (the first wins).
  */
 export function endpointsFor(sp: PortKey, slices: readonly EndpointSlice[] | undefined): EndpointInfo[] {
   const out: EndpointInfo[] = [];
@@ -105,11 +106,9 @@ export function endpointsFor(sp: PortKey, slices: readonly EndpointSlice[] | und
         terminating: c?.terminating ?? false,
         // Always present (maybe undefined): one object shape for every endpoint.
         nodeName: ep.nodeName || undefined,
-        sliceOrder: out.length,
       });
     }
   }
-  sortByStr(out);
   return trimmed(out);
 }
 

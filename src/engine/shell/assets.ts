@@ -1,14 +1,11 @@
 /**
- * What the terminal needs and the rest of the engine does not — kubectl's code, the Kubernetes
- * schema `kubectl explain` reads, kubectl's and bash's help — kept out of the engine's start-up
- * code: the host loads them (chunks of their own in the browser build) before the first line it
- * runs.
+ * What some commands need and most sessions never do, kept out of the engine's start-up code: the
+ * Kubernetes schema `kubectl explain` reads, kubectl's and bash's help texts, and the code of
+ * `kubectl describe`, `explain`, `logs` and `patch`. The host loads them (separate chunks in the
+ * browser build) before running a line that may need them.
  */
-
-import type { Cluster } from "../cluster";
-import type { CompletionScope } from "./complete";
 import type { EditorSchema } from "./kubectl/explain/openapi";
-import type { Command } from "./types";
+import type { LAZY_COMMANDS } from "./kubectl/lazyCommands";
 
 /** bash's `help` texts, as scripts/generate-help-texts.mjs captures them. */
 export interface BashHelpTexts {
@@ -23,40 +20,39 @@ export interface KubectlHelpTexts {
 }
 
 export interface ShellAssets {
-  /** The `kubectl` command. */
-  kubectl: Command;
-  /** Candidates for the last word of a line (completion knows kubectl's resource words). */
-  complete: (line: string, scope: CompletionScope) => string[];
-  /** What kubectl prints for a deleted Pod (`kubectl run --rm` on exit). */
-  podDeleted: (cluster: Cluster, namespace: string, name: string) => string;
   schema: EditorSchema;
   bashHelp: BashHelpTexts;
   kubectlHelp: KubectlHelpTexts;
+  commands: typeof LAZY_COMMANDS;
 }
 
-/** Loads the assets (kubectl's modules and three JSON modules; chunks of their own in the browser build). */
+/** Loads the assets (three JSON modules and the commands' code; chunks of their own in the browser build). */
 export async function loadShellAssets(): Promise<ShellAssets> {
-  const [code, schema, bash, kubectl] = await Promise.all([
-    import("./terminalCode"),
+  const [schema, bash, kubectl, lazy] = await Promise.all([
     import("../api/openapi/kubernetes.json"),
     import("./help/bash.json"),
     import("./help/kubectl.json"),
+    import("./kubectl/lazyCommands"),
   ]);
   return {
-    kubectl: code.kubectl,
-    complete: code.complete,
-    podDeleted: code.podDeleted,
     schema: schema.default as unknown as EditorSchema,
     bashHelp: bash.default,
     kubectlHelp: kubectl.default,
+    commands: lazy.LAZY_COMMANDS,
   };
+}
+
+/**
+ * Whether a command line may need the assets: `kubectl describe`, `explain`, `logs` or `patch`,
+ * `help`, `--help`/`-h`, or a bare `kubectl` (which prints its help). A false positive only
+ * loads them early.
+ */
+export function needsShellAssets(line: string): boolean {
+  return /\b(describe|explain|logs|patch|help)\b|(^|\s)(-h|--help)(\s|=|$)|\bkubectl\s*($|[|;&)])/.test(line);
 }
 
 /** The loaded assets, or an engine error naming what the host forgot. */
 export function requireAssets(assets: ShellAssets | undefined): ShellAssets {
-  if (!assets)
-    throw new Error(
-      "kubectl, the help texts and the schema are not loaded (call Simulation.loadAssets first)",
-    );
+  if (!assets) throw new Error("the shell's assets are not loaded (call Simulation.loadAssets first)");
   return assets;
 }

@@ -12,8 +12,8 @@ import { makeIpset, makeIpvsadm, renderKubeIpvs0 } from "../proxy/ipvs";
 import type { IpvsDataPlane } from "../proxy/ipvs/dataplane";
 import { nftCommand } from "../proxy/nftables";
 import type { ProxyRuntime } from "../proxy/runtime";
-import { requireAssets } from "./assets";
 import { DNS_COMMANDS, podFiles as dnsPodFiles } from "./dns/commands";
+import { kubectl } from "./kubectl";
 import { conntrack } from "./net/conntrack";
 import { curl } from "./net/curl";
 import { makeIpCommand } from "./net/ip";
@@ -33,7 +33,7 @@ export function buildCommands(proxy: ProxyRuntime): Record<string, Command> {
     return { ruleset: plane ? plane.iptables() : newRuleset(["mangle", "filter", "nat"]) };
   });
   return {
-    kubectl: (args, env) => requireAssets(env.assets()).kubectl(args, env),
+    kubectl,
     ...DNS_COMMANDS,
     curl,
     trace,

@@ -7,6 +7,8 @@ import { requireAssets, type ShellAssets } from "./assets";
 import { BUILTINS } from "./builtins";
 import { ashHelp, bashHelp } from "./help/help";
 import { DEBIAN_BASH, imageProfile, NODE_TOOLS } from "./images";
+import { deletedMessage } from "./kubectl/delete";
+import { resourceForKind } from "./kubectl/resources";
 import { cwdOf, displayPath, isDirectory, resolvePath } from "./paths";
 import { ParseError, parseCommandLine } from "./tokenize";
 import type { Command, CommandEnv, CommandResult, ShellContext, ShellEffect } from "./types";
@@ -249,7 +251,7 @@ export class Shell {
       if (remove) {
         try {
           this.deps.api.delete("Pod", namespace, name);
-          stdout = requireAssets(this.deps.assets()).podDeleted(this.deps.cluster, namespace, name);
+          stdout = deletedMessage(this.deps.cluster, resourceForKind("Pod")!, name, namespace);
         } catch {
           stdout = "";
         }

@@ -25,6 +25,8 @@ import { type SyncEnv, writeServicePort } from "./serviceRules";
  * by `write` when something reads them (rendering, a chain's first walk).
  */
 export interface PortRules {
+  /** The Service's `namespace/name`. */
+  key: string;
   /** What the part was computed from (with the sync-wide `env`). */
   sp: ServicePort;
   endpoints: readonly EndpointInfo[];
@@ -53,6 +55,7 @@ export interface SyncBuffer {
 
 /** Counts a port's own rules and keeps what every sync needs: its top-level lines and chain sizes. */
 export function newPortRules(
+  key: string,
   sp: ServicePort,
   endpoints: readonly EndpointInfo[],
   categorized: CategorizedEndpoints<EndpointInfo>,
@@ -62,6 +65,7 @@ export function newPortRules(
   writeServicePort(buf, sp, categorized, env);
   const chains = { filter: trimmed(buf.chains.filter), nat: trimmed(buf.chains.nat) };
   const part: PortRules = {
+    key,
     sp,
     endpoints,
     categorized,

@@ -1,9 +1,9 @@
 /** One full rule computation for a node: what `syncProxyRules` would write. */
 
 import { isIPv4 } from "../../api/ipv4";
-import type { Node } from "../../api/types";
-import type { ServiceChangeTracker } from "../changeTracker";
-import { type EndpointInfo, endpointsFor, slicesByService } from "../endpoints";
+import type { EndpointSlice, Node, Service } from "../../api/types";
+import { type ServiceChangeTracker, serviceKey } from "../changeTracker";
+import { type EndpointInfo, endpointsFor, slicesByService, sortByAddress } from "../endpoints";
 import { type ServicePort, servicePorts } from "../servicePort";
 import { categorizeEndpoints } from "../topology";
 import type { ProxyInput } from "../types";
@@ -30,12 +30,68 @@ export interface SyncOutput {
   largeCluster: boolean;
 }
 
+/** A Service's ports with their endpoints, as the change tracker's change gives them. */
+interface PortEndpoints {
+  key: string;
+  sp: ServicePort;
+  endpoints: readonly EndpointInfo[];
+}
+
+/** A previous sync's part (kept) rather than a port read afresh. */
+const isPart = (p: PortRules | PortEndpoints): p is PortRules => "counts" in p;
+
+function portsOf(
+  key: string,
+  svc: Service,
+  slices: readonly EndpointSlice[] | undefined,
+  out: PortEndpoints[],
+) {
+  for (const sp of servicePorts(svc))
+    out.push({ key, sp, endpoints: sortByAddress(endpointsFor(sp, slices)) });
+}
+
+/**
+ * The service ports of this sync in `comparePorts` order: the previous
+ * sync's parts of Services the tracker reports unchanged, and the ports of
+ * the changed ones read afresh (every one on the first sync). Without a
+ * tracker, or with two Services of one key in the input, every port is
+ * read afresh.
+ */
+function currentPorts(
+  input: ProxyInput,
+  previous: SyncBuffer | undefined,
+  tracker: ServiceChangeTracker | undefined,
+): (PortRules | PortEndpoints)[] {
+  const t = tracker?.sync(input.services, input.endpointSlices);
+  const fresh: PortEndpoints[] = [];
+  if (!t || t.duplicates) {
+    const slices = slicesByService(input.endpointSlices);
+    for (const svc of input.services) {
+      const key = serviceKey(svc);
+      portsOf(key, svc, slices.get(key), fresh);
+    }
+    return fresh.sort((a, b) => comparePorts(a.sp, b.sp));
+  }
+  for (const c of t.changed.values()) if (c.service) portsOf(c.key, c.service, c.slices, fresh);
+  fresh.sort((a, b) => comparePorts(a.sp, b.sp));
+  // Both lists are in comparePorts order: merge them.
+  const out: (PortRules | PortEndpoints)[] = [];
+  let j = 0;
+  for (const p of previous?.ports ?? []) {
+    if (t.changed.has(p.key)) continue;
+    while (j < fresh.length && comparePorts(fresh[j]!.sp, p.sp) < 0) out.push(fresh[j++]!);
+    out.push(p);
+  }
+  while (j < fresh.length) out.push(fresh[j++]!);
+  return out;
+}
+
 /**
  * Computes every rule for `node`. Service ports are visited sorted by their
  * ServicePortName (kube-proxy walks a Go map, i.e. in random order; its tests
- * sort the same way). A port of a Service the tracker reports unchanged
- * reuses its part in `previous` as it is (and its parsed KUBE-SERVICES rules);
- * without a tracker every port is computed afresh.
+ * sort the same way). A Service the tracker reports unchanged keeps its
+ * part of `previous` as it is (and its parsed KUBE-SERVICES rules) unless a
+ * sync-wide setting changed; without a tracker every port is computed afresh.
  */
 export function computeRules(
   input: ProxyInput,
@@ -44,31 +100,9 @@ export function computeRules(
   previous?: SyncBuffer,
   tracker?: ServiceChangeTracker,
 ): SyncOutput {
-  const ports: ServicePort[] = [];
-  for (const svc of input.services) ports.push(...servicePorts(svc));
-  ports.sort(comparePorts);
-  const slices = slicesByService(input.endpointSlices);
-  const changed = tracker?.sync(input.services, slices);
-  const sliceList = ports.map((sp) => slices.get(`${sp.namespace}/${sp.name}`));
-  // Both lists are in comparePorts order: walk them together to find each port's previous part.
-  const before = previous?.ports ?? [];
-  let j = 0;
-  const reused: (PortRules | undefined)[] = [];
-  const eps: (readonly EndpointInfo[])[] = [];
+  const ports = currentPorts(input, previous, tracker);
   let total = 0;
-  ports.forEach((sp, i) => {
-    while (j < before.length && comparePorts(before[j]!.sp, sp) < 0) j++;
-    const old = before[j];
-    const same =
-      old !== undefined &&
-      changed !== undefined &&
-      comparePorts(old.sp, sp) === 0 &&
-      !changed.has(`${sp.namespace}/${sp.name}`);
-    reused.push(same ? old : undefined);
-    const e = same ? old.endpoints : endpointsFor(sp, sliceList[i]);
-    eps.push(e);
-    total += e.length;
-  });
+  for (const p of ports) total += p.endpoints.length;
   const env: SyncEnv = {
     options,
     nodeIPs: nodeAddresses(input.nodes, node),
@@ -80,14 +114,13 @@ export function computeRules(
   const sameEnv = previous?.env === envKey;
   const head = newRestoreBuffer();
   writeTopHead(head, options);
-  const parts = ports.map((sp, i) => {
-    const old = reused[i];
-    if (old && sameEnv) return old;
-    const e = eps[i]!;
+  const parts = ports.map((p) => {
+    if (isPart(p) && sameEnv) return p;
     return newPortRules(
-      sp,
-      e,
-      categorizeEndpoints(sp, e, (ep) => ep.nodeName === node),
+      p.key,
+      p.sp,
+      p.endpoints,
+      categorizeEndpoints(p.sp, p.endpoints, (ep) => ep.nodeName === node),
       env,
     );
   });

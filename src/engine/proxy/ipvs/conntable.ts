@@ -4,8 +4,9 @@
  * from the protocol's timeout table. ActiveConn/InActConn/PersistConn on the
  * real servers are kept in step, as ip_vs_bind_dest/ip_vs_set_state do.
  */
+import { ipToNumber } from "../../api/ipv4";
 import type { Protocol } from "../../net/types";
-import type { IpvsConn, IpvsConnState, RealServer } from "./model";
+import { type IpvsConn, type IpvsConnState, PROTO_CODE, type RealServer } from "./model";
 
 /** ip_vs_proto_tcp.c `tcp_timeouts`, in seconds. */
 export const TCP_TIMEOUTS_S: Readonly<Record<string, number>> = {
@@ -30,8 +31,34 @@ function timeoutMs(proto: Protocol, state: IpvsConnState): number {
   return (TCP_TIMEOUTS_S[state] ?? TCP_TIMEOUTS_S.NONE!) * 1000;
 }
 
-function tupleKey(proto: Protocol, a: string, ap: number, b: string, bp: number): string {
-  return `${proto} ${a}:${ap} ${b}:${bp}`;
+/**
+ * Entries by (protocol, address A, port A, address B, port B), as the
+ * kernel hashes a connection's tuple. The key is the tuple's numbers as
+ * seven UTF-16 code units (each address as two): a short flat string,
+ * not `"TCP 10.244.1.5:80 ..."` text built and hashed per packet.
+ */
+class TupleIndex<V> {
+  private readonly map = new Map<string, V>();
+
+  /** The tuple's key; text (always longer than seven characters) for an address that is not IPv4. */
+  private static key(proto: Protocol, a: string, ap: number, b: string, bp: number): string {
+    const an = ipToNumber(a);
+    const bn = ipToNumber(b);
+    if (an === undefined || bn === undefined) return `${proto} ${a}:${ap} ${b}:${bp}`;
+    return String.fromCharCode(an >>> 16, an & 0xffff, ap, bn >>> 16, bn & 0xffff, bp, PROTO_CODE[proto]);
+  }
+
+  get(proto: Protocol, a: string, ap: number, b: string, bp: number): V | undefined {
+    return this.map.get(TupleIndex.key(proto, a, ap, b, bp));
+  }
+
+  set(proto: Protocol, a: string, ap: number, b: string, bp: number, v: V): void {
+    this.map.set(TupleIndex.key(proto, a, ap, b, bp), v);
+  }
+
+  delete(proto: Protocol, a: string, ap: number, b: string, bp: number): void {
+    this.map.delete(TupleIndex.key(proto, a, ap, b, bp));
+  }
 }
 
 export interface NewConn {
@@ -48,8 +75,10 @@ export interface NewConn {
 /** The table. Entries are plain objects; the real-server counters are updated in place. */
 export class ConnTable {
   private nextId = 1;
-  private readonly byIn = new Map<string, IpvsConn>();
-  private readonly byOut = new Map<string, IpvsConn>();
+  /** By client and virtual address (what a request carries). */
+  private readonly byIn = new TupleIndex<IpvsConn>();
+  /** By real server and client address (what a reply carries). */
+  private readonly byOut = new TupleIndex<IpvsConn>();
   private readonly byId = new Map<number, IpvsConn>();
   private readonly dests = new Map<number, RealServer>();
   private readonly templateTimeout = new Map<number, number>();
@@ -64,7 +93,7 @@ export class ConnTable {
     vaddr: string,
     vport: number,
   ): IpvsConn | undefined {
-    return this.byIn.get(tupleKey(proto, caddr, cport, vaddr, vport));
+    return this.byIn.get(proto, caddr, cport, vaddr, vport);
   }
 
   /** ip_vs_conn_out_get: one hash probe on the real-server side (replies). */
@@ -75,7 +104,7 @@ export class ConnTable {
     caddr: string,
     cport: number,
   ): IpvsConn | undefined {
-    return this.byOut.get(tupleKey(proto, daddr, dport, caddr, cport));
+    return this.byOut.get(proto, daddr, dport, caddr, cport);
   }
 
   get(id: number): IpvsConn | undefined {
@@ -204,9 +233,8 @@ export class ConnTable {
 
   private index(conn: IpvsConn, dest: RealServer): void {
     this.nextExpiry = Math.min(this.nextExpiry, conn.expiresAt);
-    this.byIn.set(tupleKey(conn.proto, conn.caddr, conn.cport, conn.vaddr, conn.vport), conn);
-    if (!conn.template)
-      this.byOut.set(tupleKey(conn.proto, conn.daddr, conn.dport, conn.caddr, conn.cport), conn);
+    this.byIn.set(conn.proto, conn.caddr, conn.cport, conn.vaddr, conn.vport, conn);
+    if (!conn.template) this.byOut.set(conn.proto, conn.daddr, conn.dport, conn.caddr, conn.cport, conn);
     this.byId.set(conn.id, conn);
     this.dests.set(conn.id, dest);
   }
@@ -218,9 +246,8 @@ export class ConnTable {
       else if (conn.state === "ESTABLISHED") dest.activeConns--;
       else dest.inactConns--;
     }
-    this.byIn.delete(tupleKey(conn.proto, conn.caddr, conn.cport, conn.vaddr, conn.vport));
-    if (!conn.template)
-      this.byOut.delete(tupleKey(conn.proto, conn.daddr, conn.dport, conn.caddr, conn.cport));
+    this.byIn.delete(conn.proto, conn.caddr, conn.cport, conn.vaddr, conn.vport);
+    if (!conn.template) this.byOut.delete(conn.proto, conn.daddr, conn.dport, conn.caddr, conn.cport);
     this.byId.delete(conn.id);
     this.dests.delete(conn.id);
     this.templateTimeout.delete(conn.id);

@@ -4,16 +4,26 @@
  * remaining iptables rules, kept across kube-proxy syncs.
  */
 import type { ClusterConfig, IpvsScheduler } from "../../api/configTypes";
+import { ipToNumber } from "../../api/ipv4";
 import type { SchedulerReason } from "../../net/hopWalk";
 import type { Hook, Packet, Protocol } from "../../net/types";
+import { ServiceChangeTracker, serviceKey, type TrackedChanges } from "../changeTracker";
+import { slicesByService } from "../endpoints";
 import { type RecentLists, type Ruleset, ruleCount } from "../iptables/netfilter";
 import type { DataPlaneSize, HookContext, HookResult, NodeDataPlane, ProxyInput } from "../types";
 import { ConnTable } from "./conntable";
-import { desiredState } from "./desired";
+import {
+  assemble,
+  type DesiredState,
+  type ServiceShare,
+  type ShareEnv,
+  serviceShare,
+  shareEnv,
+} from "./desired";
 import { ipvsHook } from "./hooks";
 import { emptyIpsets, IpsetIndex } from "./ipsets";
 import type { IpvsConn, IpvsNodeState, RealServer, VirtualServer } from "./model";
-import { vsKey } from "./model";
+import { PROTO_CODE, vsKey } from "./model";
 import { writeIpvsIptables } from "./rules";
 import { SCHEDULERS, type SchedFlag } from "./schedulers";
 import { applyDesired, reapDrained, type SchedSlot } from "./sync";
@@ -49,12 +59,23 @@ export function dummyMac(node: string): string {
     .join(":");
 }
 
+/** A virtual server's protocol, address and port as one number. */
+function serviceNumber(proto: Protocol, ip: string, port: number): number | undefined {
+  const n = ipToNumber(ip);
+  return n === undefined ? undefined : (n * 65536 + port) * 4 + PROTO_CODE[proto];
+}
+
 export class IpvsDataPlane implements NodeDataPlane {
   readonly mode = "ipvs" as const;
   readonly node: string;
   readonly state: IpvsNodeState;
   readonly conns = new ConnTable();
   private readonly sched = new Map<string, SchedSlot>();
+  private readonly tracker = new ServiceChangeTracker();
+  /** Each Service's share of the desired state, by key, as the last sync read it. */
+  private readonly shares = new Map<string, ServiceShare>();
+  /** The sync-wide settings the shares were read with. */
+  private envKey = "";
   private tables: Ruleset;
   private index: IpsetIndex;
   private writes = 0;
@@ -64,6 +85,8 @@ export class IpvsDataPlane implements NodeDataPlane {
   readonly recent: RecentLists = {};
   /** The last virtual time seen (hooks, ticks). */
   nowMs = 0;
+  /** The virtual servers by number (`serviceNumber`), made on the first lookup after a sync. */
+  private byNumber: Map<number, VirtualServer> | undefined;
 
   constructor(node: string) {
     this.node = node;
@@ -81,18 +104,59 @@ export class IpvsDataPlane implements NodeDataPlane {
     this.tables = writeIpvsIptables(this.index, this.state.masqueradeMark, this.state.clusterCIDR);
   }
 
-  /** One kube-proxy syncProxyRules run. */
+  /**
+   * One kube-proxy syncProxyRules run: the Services the change tracker
+   * reports changed are read again, the others keep their share, and the
+   * kernel state is brought to what all the shares describe.
+   */
   sync(input: ProxyInput): void {
     const cfg: ClusterConfig = input.config;
+    const tracked = this.tracker.sync(input.services, input.endpointSlices);
+    const env = shareEnv(input, this.node);
+    const envKey = JSON.stringify([env.scheduler, env.nodeIPs]);
+    const settled = tracked.changed.size === 0 && envKey === this.envKey && this.draining.size === 0;
     this.state.masqueradeMark = 1 << cfg.masqueradeBit;
     this.state.clusterCIDR = cfg.podSubnet;
-    this.writes = applyDesired(this.state, desiredState(input, this.node), this.sched);
+    // Nothing changed and nothing drains: the kernel state is already what the shares describe.
+    this.writes = settled
+      ? 0
+      : applyDesired(this.state, this.desired(input, tracked, env, envKey), this.sched);
+    this.byNumber = undefined;
     this.draining.clear();
     for (const vs of this.state.virtualServers.values()) {
       if (vs.dests.some((d) => d.weight === 0)) this.draining.add(vs.key);
     }
     this.index = new IpsetIndex(this.state.ipsets.values());
     this.tables = writeIpvsIptables(this.index, this.state.masqueradeMark, this.state.clusterCIDR);
+  }
+
+  /** The desired state from the kept shares and the changed Services' new ones. */
+  private desired(input: ProxyInput, tracked: TrackedChanges, env: ShareEnv, envKey: string): DesiredState {
+    let shares: ServiceShare[];
+    if (tracked.duplicates) {
+      // Two Services of one key: each object read in turn, none kept.
+      const slices = slicesByService(input.endpointSlices);
+      this.shares.clear();
+      shares = input.services.map((svc) => serviceShare(svc, slices.get(serviceKey(svc)), env));
+    } else {
+      // A changed setting reads every Service again.
+      if (envKey !== this.envKey) this.shares.clear();
+      for (const c of tracked.changed.values()) {
+        if (c.service) this.shares.set(c.key, serviceShare(c.service, c.slices, env));
+        else this.shares.delete(c.key);
+      }
+      shares = tracked.keys.map((key) => {
+        let share = this.shares.get(key);
+        if (!share) {
+          const { service, slices } = this.tracker.objects(key)!;
+          share = serviceShare(service, slices, env);
+          this.shares.set(key, share);
+        }
+        return share;
+      });
+    }
+    this.envKey = tracked.duplicates ? "" : envKey;
+    return assemble(shares, [...env.nodeIPs]);
   }
 
   hook(hook: Hook, packet: Packet, ctx: HookContext): HookResult {
@@ -168,7 +232,7 @@ export class IpvsDataPlane implements NodeDataPlane {
       };
     }
     res.lookups++;
-    const vs = this.state.virtualServers.get(vsKey(pkt.proto, pkt.dst, pkt.dport));
+    const vs = this.virtualServer(pkt.proto, pkt.dst, pkt.dport);
     if (!vs) return res;
     res.vs = vs;
     let dest: RealServer | undefined;
@@ -218,6 +282,20 @@ export class IpvsDataPlane implements NodeDataPlane {
     vs.stats.conns++;
     dest.stats.conns++;
     return { ...res, dest, conn };
+  }
+
+  /** ip_vs_service_find: the virtual server of a protocol, address and port (one hash lookup). */
+  virtualServer(proto: Protocol, ip: string, port: number): VirtualServer | undefined {
+    const n = serviceNumber(proto, ip, port);
+    if (n === undefined) return this.state.virtualServers.get(vsKey(proto, ip, port));
+    if (!this.byNumber) {
+      this.byNumber = new Map();
+      for (const vs of this.state.virtualServers.values()) {
+        const k = serviceNumber(vs.proto, vs.ip, vs.port);
+        if (k !== undefined) this.byNumber.set(k, vs);
+      }
+    }
+    return this.byNumber.get(n);
   }
 
   private pick(

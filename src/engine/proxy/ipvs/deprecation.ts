@@ -1,7 +1,7 @@
 /**
  * IPVS mode is deprecated.
  *
- * NOTE: Kubernetes v1.35 deprecated kube-proxy's `ipvs` mode (KEP-5495) in
+ * Kubernetes v1.35 deprecated kube-proxy's `ipvs` mode (KEP-5495) in
  * favour of `nftables`, which gives the same O(1) lookups with set/map
  * verdicts and none of IPVS's iptables leftovers. The KEP plans a
  * `KubeProxyIPVS` feature gate (~1.37), default-off (~1.40) and removal

@@ -60,25 +60,51 @@ export function nodeAddresses(node: Node | undefined): string[] {
   return out;
 }
 
-/** The sets, virtual servers and kube-ipvs0 addresses being collected for one node. */
-class Collector {
-  readonly virtualServers = new Map<string, DesiredVS>();
-  readonly members = new Map<string, Set<string>>();
-  readonly bound = new Set<string>();
+/** What every Service's share depends on besides the Service: the node, its addresses, the scheduler. */
+export interface ShareEnv {
+  node: string;
+  nodeIPs: readonly string[];
+  scheduler: IpvsScheduler;
+  schedFlags: string[];
+}
 
-  constructor(
-    readonly scheduler: IpvsScheduler,
-    readonly schedFlags: string[],
-  ) {
-    for (const name of emptyIpsets().keys()) this.members.set(name, new Set());
-  }
+/** The node's share settings from kube-proxy's input. */
+export function shareEnv(input: ProxyInput, node: string): ShareEnv {
+  const scheduler = input.config.ipvsScheduler || "rr";
+  return {
+    node,
+    nodeIPs: nodeAddresses(input.nodes.find((n) => n.metadata.name === node)),
+    scheduler,
+    schedFlags: scheduler === "mh" ? ["mh-port"] : [],
+  };
+}
+
+/**
+ * One Service's part of the desired state, in the order kube-proxy adds
+ * it: its virtual servers, its ipset entries (set name and entry, in
+ * turn) and the addresses it binds to kube-ipvs0. A data plane keeps each
+ * Service's share until the change tracker reports the Service changed.
+ */
+export interface ServiceShare {
+  virtualServers: DesiredVS[];
+  members: string[];
+  bound: string[];
+}
+
+/** Collects one Service's share. */
+class ShareWriter implements ServiceShare {
+  readonly virtualServers: DesiredVS[] = [];
+  readonly members: string[] = [];
+  readonly bound: string[] = [];
+
+  constructor(readonly env: ShareEnv) {}
 
   add(set: string, entry: string): void {
-    this.members.get(set)?.add(entry);
+    this.members.push(set, entry);
   }
 
   bind(ip: string): void {
-    this.bound.add(ip);
+    this.bound.push(ip);
   }
 
   vs(
@@ -87,35 +113,50 @@ class Collector {
     port: number,
     kind: VirtualServerKind,
     dests: readonly DesiredDest[],
-    svc: { spn: string; persistentTimeout?: number },
+    svc: { spn: string; persistentTimeout: number | undefined },
   ): void {
-    const key = vsKey(proto, ip, port);
-    this.virtualServers.set(key, {
-      key,
+    this.virtualServers.push({
+      key: vsKey(proto, ip, port),
       proto,
       ip,
       port,
-      scheduler: this.scheduler,
-      schedFlags: this.schedFlags,
+      scheduler: this.env.scheduler,
+      schedFlags: this.env.schedFlags,
       persistentTimeout: svc.persistentTimeout,
       kind,
       servicePortName: svc.spn,
       dests,
     });
   }
+}
 
-  /** The collected sets in kube-proxy's order, members deduplicated (bitmap:port sorted). */
-  ipsets(): Map<string, IpsetSet> {
-    for (const ip of this.bound) this.add("KUBE-IPVS-IPS", ip);
-    const out = emptyIpsets();
-    for (const s of out.values()) {
-      const set = this.members.get(s.name) ?? new Set<string>();
-      s.members = [...set];
-      if (s.type === "bitmap:port") s.members.sort((a, b) => Number(a) - Number(b));
-      else s.memberSet = set;
-    }
-    return out;
+/**
+ * The desired state from every Service's share, in input order: a virtual
+ * server named twice keeps its first place and its last definition, set
+ * members and kube-ipvs0 addresses their first place (as one pass over the
+ * Services adding to maps and sets leaves them).
+ */
+export function assemble(shares: Iterable<ServiceShare>, nodeIPs: string[]): DesiredState {
+  const virtualServers = new Map<string, DesiredVS>();
+  const members = new Map<string, Set<string>>();
+  for (const name of emptyIpsets().keys()) members.set(name, new Set());
+  // KUBE-IPVS-IPS holds exactly the addresses bound to kube-ipvs0 (no share adds to it otherwise).
+  const bound = new Set<string>();
+  members.set("KUBE-IPVS-IPS", bound);
+  for (const share of shares) {
+    for (const vs of share.virtualServers) virtualServers.set(vs.key, vs);
+    const m = share.members;
+    for (let i = 0; i < m.length; i += 2) members.get(m[i]!)?.add(m[i + 1]!);
+    for (const ip of share.bound) bound.add(ip);
   }
+  const ipsets = emptyIpsets();
+  for (const s of ipsets.values()) {
+    const set = members.get(s.name)!;
+    s.members = [...set];
+    if (s.type === "bitmap:port") s.members.sort((a, b) => Number(a) - Number(b));
+    else s.memberSet = set;
+  }
+  return { virtualServers, ipvsAddresses: [...bound], ipsets, nodeIPs };
 }
 
 /**
@@ -132,16 +173,8 @@ function policyDests(
   all: readonly EndpointInfo[],
   onlyLocal: boolean,
 ): readonly DesiredDest[] {
-  let eps: readonly EndpointInfo[] = onlyLocal ? c.local : c.cluster;
-  if (eps.length === 0 && onlyLocal) eps = categorizeEndpoints(CLUSTER_ONLY, all, () => false).cluster;
-  return inSliceOrder(eps);
-}
-
-/** The endpoints in the order their slices list them (a copy only when they are not already). */
-function inSliceOrder(eps: readonly EndpointInfo[]): readonly EndpointInfo[] {
-  for (let i = 1; i < eps.length; i++)
-    if (eps[i]!.sliceOrder < eps[i - 1]!.sliceOrder)
-      return [...eps].sort((a, b) => a.sliceOrder - b.sliceOrder);
+  const eps: readonly EndpointInfo[] = onlyLocal ? c.local : c.cluster;
+  if (eps.length === 0 && onlyLocal) return categorizeEndpoints(CLUSTER_ONLY, all, () => false).cluster;
   return eps;
 }
 
@@ -154,26 +187,22 @@ const CLUSTER_ONLY = {
   externalPolicyLocal: false,
 };
 
-/** Computes the desired IPVS state for `node`. */
+/** Computes the desired IPVS state for `node` from the whole input. */
 export function desiredState(input: ProxyInput, node: string): DesiredState {
+  const env = shareEnv(input, node);
   const slicesBySvc = slicesByService(input.endpointSlices);
-  const nodeIPs = nodeAddresses(input.nodes.find((n) => n.metadata.name === node));
-  const scheduler = input.config.ipvsScheduler || "rr";
-  const c = new Collector(scheduler, scheduler === "mh" ? ["mh-port"] : []);
-  for (const svc of input.services) serviceEntries(c, svc, slicesBySvc, node, nodeIPs);
-  const ipsets = c.ipsets();
-  return { virtualServers: c.virtualServers, ipvsAddresses: [...c.bound], ipsets, nodeIPs };
+  const shares = input.services.map((svc) => serviceShare(svc, slicesBySvc.get(serviceKey(svc)), env));
+  return assemble(shares, [...env.nodeIPs]);
 }
 
 /** One Service's virtual servers, ipset entries and kube-ipvs0 addresses. */
-function serviceEntries(
-  c: Collector,
+export function serviceShare(
   svc: Service,
-  slicesBySvc: Map<string, EndpointSlice[]>,
-  node: string,
-  nodeIPs: readonly string[],
-): void {
-  const slices = slicesBySvc.get(serviceKey(svc));
+  slices: readonly EndpointSlice[] | undefined,
+  env: ShareEnv,
+): ServiceShare {
+  const c = new ShareWriter(env);
+  const { node, nodeIPs } = env;
   const persistentTimeout = affinityTimeout(svc);
   let healthCheckNodePort = 0;
   for (const sp of portsOf(svc)) {
@@ -188,9 +217,8 @@ function serviceEntries(
       return memo[i]!;
     };
     const eTPLocal = sp.externalPolicyLocal;
-    if (all.some((e) => e.nodeName === node))
-      for (const e of inSliceOrder(all.filter((e) => e.nodeName === node)))
-        c.add("KUBE-LOOP-BACK", `${e.ip},${sp.protocol}:${e.port},${e.ip}`);
+    for (const e of all)
+      if (e.nodeName === node) c.add("KUBE-LOOP-BACK", `${e.ip},${sp.protocol}:${e.port},${e.ip}`);
     c.vs(proto, sp.clusterIP, sp.port, "ClusterIP", dests(sp.internalPolicyLocal), info);
     c.add("KUBE-CLUSTER-IP", ipPortEntry(sp.clusterIP, proto, sp.port));
     c.bind(sp.clusterIP);
@@ -218,10 +246,11 @@ function serviceEntries(
     healthCheckNodePort ||= sp.healthCheckNodePort;
   }
   if (healthCheckNodePort) c.add("KUBE-HEALTH-CHECK-NODE-PORT", String(healthCheckNodePort));
+  return c;
 }
 
 function addNodePortEntries(
-  c: Collector,
+  c: ShareWriter,
   proto: Protocol,
   nodePort: number,
   nodeIPs: readonly string[],

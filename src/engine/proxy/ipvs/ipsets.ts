@@ -133,6 +133,7 @@ function pick(p: SetProbe, d: "src" | "dst"): string {
 export class IpsetIndex {
   private readonly exact = new Map<string, ReadonlySet<string>>();
   private readonly nets = new Map<string, Map<string, Cidr[]>>();
+  private lastKey: { ip: string; proto: string; port: number; key: string } | undefined;
 
   constructor(sets: Iterable<IpsetSet>) {
     for (const s of sets) {
@@ -172,7 +173,7 @@ export class IpsetIndex {
       case "hash:ip":
         return set.has(pick(p, dirs[0] ?? "dst"));
       case "hash:ip,port":
-        return set.has(`${pick(p, dirs[0] ?? "dst")},${proto}:${p.dport}`);
+        return set.has(this.ipPortKey(pick(p, dirs[0] ?? "dst"), proto, p.dport));
       case "hash:ip,port,ip":
         return set.has(`${pick(p, dirs[0] ?? "dst")},${proto}:${p.dport},${pick(p, dirs[2] ?? "src")}`);
       default:
@@ -194,6 +195,19 @@ export class IpsetIndex {
       default:
         return ipPort;
     }
+  }
+
+  /**
+   * `ip,proto:port` of a probe: a packet meets several `hash:ip,port` sets
+   * (KUBE-CLUSTER-IP, KUBE-LOAD-BALANCER, KUBE-EXTERNAL-IP, ...) with one
+   * key, so the last one is kept and reused while the probe is the same.
+   */
+  private ipPortKey(ip: string, proto: string, port: number): string {
+    const last = this.lastKey;
+    if (last && last.ip === ip && last.proto === proto && last.port === port) return last.key;
+    const key = `${ip},${proto}:${port}`;
+    this.lastKey = { ip, proto, port, key };
+    return key;
   }
 
   isEmpty(name: string): boolean {

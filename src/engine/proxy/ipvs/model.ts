@@ -61,6 +61,9 @@ export interface VirtualServer {
   servicePortName: string;
 }
 
+/** A protocol as a small number, for keys made of numbers. */
+export const PROTO_CODE: Readonly<Record<Protocol, number>> = { TCP: 0, UDP: 1, SCTP: 2 };
+
 /** The key every table here uses for a virtual server. */
 export function vsKey(proto: Protocol, ip: string, port: number): string {
   return `${proto}/${ip}:${port}`;

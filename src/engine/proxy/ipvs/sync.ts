@@ -171,8 +171,17 @@ export function applyDesired(
       continue;
     }
     const before = memberSet(old);
-    for (const m of after) if (!before.has(m)) writes++;
-    for (const m of before) if (!after.has(m)) writes++;
+    let added = 0;
+    let removed = 0;
+    for (const m of after) if (!before.has(m)) added++;
+    for (const m of before) if (!after.has(m)) removed++;
+    writes += added + removed;
+    // A member that stays keeps its place; new members follow (bitmap:port lists stay in port order).
+    if (s.type === "bitmap:port") continue;
+    s.members =
+      added + removed === 0
+        ? old.members
+        : [...old.members.filter((m) => after.has(m)), ...s.members.filter((m) => !before.has(m))];
   }
   state.ipsets = desired.ipsets;
   state.nodeIPs = desired.nodeIPs;

@@ -65,11 +65,7 @@ export class NftNames {
       : hashed;
   }
 
-  /**
-   * `prefix + hashAndTruncate(name)` as one flat string: a 10,000-Service
-   * table keeps 100,000 endpoint chain names, and a name built by `+` would
-   * keep three rope nodes and its parts besides.
-   */
+  /** `prefix + hashAndTruncate(name)`, joined into one string (the table keeps one per endpoint). */
   prefixedHashAndTruncate(prefix: string, name: string): string {
     const h = this.hash8(name);
     if (h.length + 1 + name.length > CHAIN_NAME_BASE_LENGTH_MAX) return prefix + this.hashAndTruncate(name);

@@ -2,15 +2,12 @@
  * The table as the data plane keeps it: the fixed objects and the shared
  * sets and maps (every element, so lookups are one Map get), plus one
  * `ServiceUnit` per Service whose endpoint chains are written when walked. A sync
- * re-reads only the Services whose objects changed and counts its writes
- * by comparing those Services' old and new objects.
- * NOTE: a Service is "changed" when it or one of its EndpointSlices is a
- * different object or has another resourceVersion (the store bumps it on
- * every write); an object edited in place without a write is not seen,
- * as kube-proxy would not see it without a watch event.
+ * re-reads only the Services the change tracker reports changed and counts
+ * its writes by comparing those Services' old and new objects.
  */
 import type { EndpointSlice, Service } from "../../api/types";
 import type { Hook } from "../../net/types";
+import { type ServiceChange, ServiceChangeTracker } from "../changeTracker";
 import type { ProxyInput } from "../types";
 import { type NodeParams, nodeParams } from "./build";
 import { diffWrites } from "./diff";
@@ -18,23 +15,19 @@ import { baseChainsByHook, type TableView } from "./evaluate";
 import type { NftChain, NftSet, NftTable } from "./model";
 import { type DynamicElements, renderChain, renderChains, renderSet } from "./render";
 import { isProgrammed, slicesByService, sortedServices } from "./servicePorts";
-import {
-  makeUnit,
-  ownerOf,
-  type ServiceUnit,
-  targetOf,
-  unitChain,
-  unitSet,
-  writeUnit,
-  written,
-} from "./serviceUnit";
+import { makeUnit, type ServiceUnit, unitChain, unitLinks, unitSet, writeUnit, written } from "./serviceUnit";
 import { scratchTable, setupTable } from "./setup";
-import { UnitIndex } from "./unitIndex";
 
 const NO_SLICES: readonly EndpointSlice[] = [];
 /** Name prefixes of per-Service objects (`service-HASH8-ns/svc/...`). */
 const OWN = new Set(["service", "local", "external", "firewall", "endpoint", "affinity"]);
 const HASH_AND_DASH = 9;
+
+/** Where a verdict or action that names a per-Service chain leads: its unit, and the chain when it is a service chain. */
+interface Link {
+  unit: ServiceUnit;
+  target: NftChain | undefined;
+}
 
 function elementKey(set: string, key: string): string {
   return `${set}\n${key}`;
@@ -42,11 +35,16 @@ function elementKey(set: string, key: string): string {
 
 export class LiveTable implements TableView {
   readonly fixed: NftTable;
-  private readonly index = new UnitIndex();
+  private readonly tracker = new ServiceChangeTracker();
+  private readonly units = new Map<string, ServiceUnit>();
+  /** The units' verdicts and actions that name one of their chains (`unitLinks`); they go with their unit. */
+  private readonly links = new WeakMap<object, Link>();
+  /** Units sorted by key: the table's creation order. */
+  private order: ServiceUnit[] = [];
   private chainCount = 0;
   private ruleCount = 0;
   private affinitySetCount = 0;
-  /** Two Services share an element: removing one would need the other's, so syncs rebuild. */
+  /** Two Services share an element or a key: removing one would need the other's, so syncs rebuild. */
   private conflicted = false;
   private byHook: Map<Hook, NftChain[]> | undefined;
 
@@ -65,20 +63,32 @@ export class LiveTable implements TableView {
   /** The table for `input` on `node`. */
   static build(input: ProxyInput, node: string): LiveTable {
     const live = new LiveTable(node, nodeParams(input, node));
-    const groups = slicesByService(input.endpointSlices);
-    const ignored = new Map<Service, string | undefined>();
-    for (const { svc, key } of sortedServices(input.services)) {
-      if (!isProgrammed(svc)) {
-        ignored.set(svc, svc.metadata.resourceVersion);
-        continue;
-      }
-      const u = makeUnit(key, svc, groups.get(key) ?? NO_SLICES, node, live.params.service);
-      if (live.index.units.has(key)) live.conflicted = true;
-      live.add(u);
-      live.index.order.push(u);
-    }
-    live.index.ignore(ignored, input.endpointSlices);
+    const tracked = live.tracker.sync(input.services, input.endpointSlices);
+    let units: ServiceUnit[];
+    if (tracked.duplicates) {
+      // Every Service object gets its unit, as a full sync writes them all.
+      live.conflicted = true;
+      const groups = slicesByService(input.endpointSlices);
+      units = [];
+      for (const { svc, key } of sortedServices(input.services))
+        if (isProgrammed(svc)) units.push(live.make(key, svc, groups.get(key) ?? NO_SLICES));
+    } else units = live.changedUnits(tracked.changed);
+    for (const u of units) live.add(u);
+    live.order = units;
     return live;
+  }
+
+  private make(key: string, svc: Service, slices: readonly EndpointSlice[]): ServiceUnit {
+    return makeUnit(key, svc, slices, this.node, this.params.service);
+  }
+
+  /** Units for the changed Services that kube-proxy programs, sorted by key. */
+  private changedUnits(changed: Map<string, ServiceChange>): ServiceUnit[] {
+    const out: ServiceUnit[] = [];
+    for (const c of changed.values())
+      if (c.service && isProgrammed(c.service)) out.push(this.make(c.key, c.service, c.slices));
+    for (let i = 1; i < out.length; i++) if (out[i - 1]!.key > out[i]!.key) return out.sort(byKey);
+    return out;
   }
 
   /**
@@ -88,19 +98,28 @@ export class LiveTable implements TableView {
    */
   sync(input: ProxyInput): number | undefined {
     if (this.conflicted || nodeParams(input, this.node).key !== this.params.key) return undefined;
-    const plan = this.index.plan(input, (key, svc, slices) =>
-      makeUnit(key, svc, slices, this.node, this.params.service),
-    );
-    if (!plan || this.wouldConflict(plan.removed, plan.added)) return undefined;
+    const tracked = this.tracker.sync(input.services, input.endpointSlices);
+    if (tracked.duplicates) return undefined;
+    const removed: ServiceUnit[] = [];
+    for (const key of tracked.changed.keys()) {
+      const old = this.units.get(key);
+      if (old) removed.push(old);
+    }
+    const added = this.changedUnits(tracked.changed);
+    if (this.wouldConflict(removed, added)) return undefined;
     const before = scratchTable();
-    for (const u of plan.removed) writeUnit(u, this.params.service, before);
+    for (const u of removed) writeUnit(u, this.params.service, before);
     const after = scratchTable();
-    for (const u of plan.added) writeUnit(u, this.params.service, after);
-    for (const u of plan.removed) this.remove(u);
-    for (const u of plan.added) this.add(u);
-    this.index.order = plan.order;
-    this.index.ignore(plan.ignoredSvcs, plan.ignoredSlices);
-    return plan.removed.length + plan.added.length === 0 ? 0 : diffWrites(before, after);
+    for (const u of added) writeUnit(u, this.params.service, after);
+    for (const u of removed) this.remove(u);
+    for (const u of added) this.add(u);
+    if (removed.length + added.length === 0) return 0;
+    const gone = new Set(removed);
+    this.order = merge(
+      this.order.filter((u) => !gone.has(u)),
+      added,
+    );
+    return diffWrites(before, after);
   }
 
   /** Would an added Service take an element another (kept) Service holds? */
@@ -135,7 +154,8 @@ export class LiveTable implements TableView {
       if (!this.conflicted && map.has(key) && !ownsEarlier(u, i)) this.conflicted = true;
       map.set(key, els.element(i));
     }
-    this.index.attach(u);
+    unitLinks(u, (from, target) => this.links.set(from, { unit: u, target }));
+    this.units.set(u.key, u);
     this.chainCount += u.chains;
     this.ruleCount += u.rules;
     this.affinitySetCount += u.affinitySets;
@@ -144,7 +164,7 @@ export class LiveTable implements TableView {
   private remove(u: ServiceUnit): void {
     const els = u.elements;
     for (let i = 0; i < els.length; i++) this.shared(els.set(i))?.elements.delete(els.key(i));
-    this.index.detach(u);
+    if (this.units.get(u.key) === u) this.units.delete(u.key);
     this.chainCount -= u.chains;
     this.ruleCount -= u.rules;
     this.affinitySetCount -= u.affinitySets;
@@ -158,16 +178,14 @@ export class LiveTable implements TableView {
     if (!OWN.has(name.slice(0, dash))) return undefined;
     const ns = name.indexOf("/", start);
     const svc = ns < 0 ? -1 : name.indexOf("/", ns + 1);
-    return svc < 0 ? undefined : this.index.units.get(name.slice(start, svc));
+    return svc < 0 ? undefined : this.units.get(name.slice(start, svc));
   }
 
-  // No table-wide cache of chains found: at 10,000 Services it would be a 110,000-entry Map whose
-  // inserts and cold lookups make a first packet's cost grow with the table, as the kernel's does not.
+  // A chain is found from the verdict that names it (its link) or from its name's Service: no
+  // table-wide index of chains, so a packet's cost does not grow with the table.
   chain(name: string, from?: object, at?: number): NftChain | undefined {
-    const target = from && targetOf(from);
-    if (target) return target;
-    const owner = from && ownerOf(from);
-    if (owner) return unitChain(owner, name, at);
+    const link = from && this.links.get(from);
+    if (link) return link.target ?? unitChain(link.unit, name, at);
     const fixed = this.fixed.chains.get(name);
     if (fixed) return fixed;
     const u = this.unitFor(name);
@@ -183,8 +201,7 @@ export class LiveTable implements TableView {
 
   /** Affinity sets in creation order (their Services' chains are written and kept). */
   *affinitySets(): Generator<NftSet> {
-    for (const u of this.index.order)
-      if (u.affinitySets > 0) yield* written(u, this.params.service).sets.values();
+    for (const u of this.order) if (u.affinitySets > 0) yield* written(u, this.params.service).sets.values();
   }
 
   /**
@@ -197,7 +214,7 @@ export class LiveTable implements TableView {
     for (const s of this.fixed.sets.values()) out.push(renderSet(s, dynamic, nowMs));
     for (const s of this.affinitySets()) out.push(renderSet(s, dynamic, nowMs));
     for (const c of this.fixed.chains.values()) out.push(renderChain(c));
-    for (const u of this.index.order) {
+    for (const u of this.order) {
       if (u.chains === 0) continue;
       u.listing ??= renderChains((u.written ?? writeUnit(u, this.params.service)).chains.values());
       out.push(u.listing);
@@ -215,7 +232,7 @@ export class LiveTable implements TableView {
   /** Every object written out, as a full sync (`buildTable`) writes the table. */
   materialize(): NftTable {
     const t = setupTable(this.params.setup);
-    for (const u of this.index.order) writeUnit(u, this.params.service, t);
+    for (const u of this.order) writeUnit(u, this.params.service, t);
     return t;
   }
 }
@@ -225,4 +242,21 @@ function ownsEarlier(u: ServiceUnit, i: number): boolean {
   const els = u.elements;
   for (let j = 0; j < i; j++) if (els.set(j) === els.set(i) && els.key(j) === els.key(i)) return true;
   return false;
+}
+
+function byKey(a: ServiceUnit, b: ServiceUnit): number {
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
+/** Merges sorted `kept` and sorted `added` by key. */
+function merge(kept: ServiceUnit[], added: ServiceUnit[]): ServiceUnit[] {
+  if (added.length === 0) return kept;
+  const out: ServiceUnit[] = [];
+  let j = 0;
+  for (const u of kept) {
+    while (j < added.length && added[j]!.key < u.key) out.push(added[j++]!);
+    out.push(u);
+  }
+  while (j < added.length) out.push(added[j++]!);
+  return out;
 }

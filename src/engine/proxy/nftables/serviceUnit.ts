@@ -1,15 +1,12 @@
 /**
- * One Service's share of the table: a snapshot of what its rules are
- * written from, its ports with their endpoints sorted and named (hashed at
+ * One Service's share of the table: its ports with their endpoints sorted and named (hashed at
  * sync, as kube-proxy does), the map elements it owns, its service chains
  * (service, local, external, firewall: written at sync, like the elements),
  * and how many chains, rules and affinity sets it has in all. Its endpoint
- * chains, one per endpoint and two or three rules each, are written when
- * walked or listed and not kept: keeping all of them would add over 100 MiB
- * to a 10,000-Service × 10 table of about 65 MiB; keeping the ones walked
- * made a packet's first visit cost more than a later one's (and a table of
- * many Services more per packet than a small one, whose chains were all
- * kept after a few packets). They hold no counters, so nothing is lost.
+ * chains, one per endpoint and two or three rules each, are written each time
+ * they are walked or listed and never kept: they hold no counters, so a chain
+ * written again is the same chain, and what a table keeps grows with its
+ * Services, not with its endpoints.
  */
 
 import type { EndpointSlice, Service } from "../../api/types";
@@ -22,62 +19,22 @@ import { endpointChain, serviceChains, writeServicePort } from "./perService";
 import { type PutElement, type ServiceParams, shapeOf, writeElements } from "./serviceElements";
 import { type PortSpec, portSpecs, withEndpoints } from "./servicePorts";
 
-/**
- * A port's endpoints that have an endpoint chain, sorted by `IP:port`, in
- * columns: a 10,000-Service table keeps 100,000 of them, and an object
- * each (with its `IP:port` and name strings) adds a fifth to the table.
- */
+/** A port's endpoints that have an endpoint chain, sorted by `IP:port`, in columns (no object per endpoint). */
 interface Reachable {
   chains: string[];
   ips: string[];
   ports: number[];
 }
 
-/**
- * Marks the verdicts and actions that name one of a unit's chains (map
- * elements, numgen and goto actions of its service chains) with the unit:
- * evaluation finds the chain from the unit it came from, as the kernel's
- * verdicts point at their chains, rather than by a lookup among 10,000
- * Services. Not enumerable: the objects still compare and print as plain data.
- */
-const OWNER = Symbol("owning Service");
-/** For a verdict that names one of its unit's service chains: that chain (one load, no search). */
-const TARGET = Symbol("target chain");
-
-function own(x: object, u: ServiceUnit, target?: NftChain): void {
-  Object.defineProperty(x, OWNER, { value: u });
-  if (target) Object.defineProperty(x, TARGET, { value: target });
-}
-
-/** The unit that marked `x`, if any. */
-export function ownerOf(x: object): ServiceUnit | undefined {
-  return (x as { [OWNER]?: ServiceUnit })[OWNER];
-}
-
-/** The service chain `x` names, when its unit marked it with one. */
-export function targetOf(x: object): NftChain | undefined {
-  return (x as { [TARGET]?: NftChain })[TARGET];
-}
-
 export interface ServiceUnit {
   /** `namespace/name` */
   key: string;
-  /** The inputs it was written from, to tell whether a sync changed them. */
-  svc: Service;
-  slices: readonly EndpointSlice[];
-  /** resourceVersion of the Service, then of each slice, when written. */
-  versions: (string | undefined)[];
   ports: PortSpec[];
   /** Its map and set elements. */
   elements: ElementTriples;
   chains: number;
   rules: number;
   affinitySets: number;
-  /** Sync generation that last saw it in the input (-1 once replaced). */
-  gen: number;
-  /** Sync generation of `sliceSeen`, and how many of its slices that sync saw unchanged. */
-  sliceGen: number;
-  sliceSeen: number;
   /** Per port, the endpoints that have an endpoint chain. */
   reachable: Reachable[];
   /** Its service, local, external and firewall chains. */
@@ -98,16 +55,8 @@ export function makeUnit(
   node: string,
   params: ServiceParams,
 ): ServiceUnit {
-  const versions: (string | undefined)[] = new Array(slices.length + 1);
-  versions[0] = svc.metadata.resourceVersion;
-  slices.forEach((s, i) => {
-    versions[i + 1] = s.metadata.resourceVersion;
-  });
   const u: ServiceUnit = {
     key,
-    svc,
-    slices,
-    versions,
     ports: trimmed(portSpecs(svc, slices, node, params.names)),
     reachable: [],
     serviceChains: [],
@@ -115,9 +64,6 @@ export function makeUnit(
     chains: 0,
     rules: 0,
     affinitySets: 0,
-    gen: 0,
-    sliceGen: 0,
-    sliceSeen: 0,
   };
   const put: PutElement = (set, k, e) => {
     u.elements.push(set, k, e);
@@ -137,32 +83,30 @@ export function makeUnit(
       ports: reachable.map((e) => e.port),
     });
   }
-  // Actions naming one of the unit's chains carry the unit; those naming a service chain, the chain too.
-  const mark = (v: Action | undefined): void => {
-    if (v === undefined) return;
-    if (v.k === "numgen") own(v, u);
-    else if ("chain" in v) {
-      const target = u.serviceChains.find((c) => c.name === v.chain);
-      if (target || v.chain.startsWith(ENDPOINT)) own(v, u, target);
-    }
-  };
-  for (let i = 0; i < u.elements.length; i++) mark(u.elements.element(i).verdict);
-  for (const c of u.serviceChains) for (const r of c.rules) mark(r.action);
   u.elements.trim(trimmed);
   u.serviceChains = trimmed(u.serviceChains);
   u.reachable = trimmed(u.reachable);
   return u;
 }
 
-/** Are these the very objects, at the same resourceVersions, the unit was written from? */
-export function sameInputs(u: ServiceUnit, svc: Service, slices: readonly EndpointSlice[]): boolean {
-  if (u.svc !== svc || u.versions[0] !== svc.metadata.resourceVersion || u.slices.length !== slices.length)
-    return false;
-  for (let i = 0; i < slices.length; i++) {
-    const s = slices[i] as EndpointSlice;
-    if (u.slices[i] !== s || u.versions[i + 1] !== s.metadata.resourceVersion) return false;
-  }
-  return true;
+/**
+ * Calls `link` for each verdict or action of the unit that names one of its
+ * chains (map elements, numgen and goto actions of its service chains), with
+ * the service chain it names when it names one: evaluation follows these
+ * links to the chain, as the kernel's verdicts point at their chains, rather
+ * than finding the chain among 10,000 Services by name.
+ */
+export function unitLinks(u: ServiceUnit, link: (from: Action, target: NftChain | undefined) => void): void {
+  const visit = (v: Action | undefined): void => {
+    if (v === undefined) return;
+    if (v.k === "numgen") link(v, undefined);
+    else if ("chain" in v) {
+      const target = u.serviceChains.find((c) => c.name === v.chain);
+      if (target || v.chain.startsWith(ENDPOINT)) link(v, target);
+    }
+  };
+  for (let i = 0; i < u.elements.length; i++) visit(u.elements.element(i).verdict);
+  for (const c of u.serviceChains) for (const r of c.rules) visit(r.action);
 }
 
 const DISCARD: PutElement = () => {};
@@ -188,8 +132,7 @@ const ENDPOINT_PREFIX = ENDPOINT.length;
  * so no search compares names' text (they differ only near their end).
  */
 export function unitChain(u: ServiceUnit, name: string, at?: number): NftChain | undefined {
-  // Never sliced or prefix-tested: that flattens a name built by concatenation, which a
-  // packet's first visit would pay for and a later one would not.
+  // Names are compared whole, never sliced.
   const own = u.serviceChains.find((c) => c.name === name);
   if (own) return own;
   for (let i = 0; i < u.ports.length; i++) {

@@ -9,9 +9,13 @@ import type { AnyObject, Kind, KindMap, ObjectMeta } from "../../api/types";
 import { Cluster, defaultClusterConfig } from "../../cluster";
 import type { Dns } from "../../dns/contract";
 import type { Net } from "../../net/contract";
+import { loadShellAssets } from "../assets";
 import type { CommandEnv, CommandResult } from "../types";
 import { kubectl } from "./index";
 import { resourceForKind } from "./resources";
+
+/** The shell's assets, loaded once for every test environment (as a host loads them on first use). */
+const ASSETS = await loadShellAssets();
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -132,7 +136,7 @@ export function testEnv(
     dns: noDns,
     net: noNet,
     context: { type: "node", node: "control-plane", cwd: "/root" },
-    assets: () => undefined,
+    assets: () => ASSETS,
     stdin,
     files: new Map(Object.entries(files)),
   };

@@ -8,25 +8,27 @@ import type { Command, CommandEnv, CommandResult } from "../types";
 import { apply } from "./apply";
 import { create } from "./create";
 import { del } from "./delete";
-import { describe } from "./describe/describe";
 import { errorText } from "./errors";
 import { exec } from "./exec";
-import { explain } from "./explain/explain";
 import { expose } from "./expose";
 import { get } from "./get/get";
 import { clusterInfo, version } from "./info";
 import { label } from "./label";
-import { logs } from "./logs/logs";
-import { patch } from "./patch/patch";
+import type { LazyCommandName } from "./lazyCommands";
 import { run } from "./run";
 import { scale } from "./scale";
 
 export { deletedMessage } from "./delete";
 export { ATTACH_HINT } from "./run";
 
+/** A subcommand whose code comes with the shell's assets (`Simulation.loadAssets`). */
+function lazy(name: LazyCommandName): Command {
+  return (args, env) => requireAssets(env.assets()).commands[name](args, env);
+}
+
 const SUBCOMMANDS: Record<string, Command> = {
   get,
-  describe,
+  describe: lazy("describe"),
   apply,
   create,
   delete: del,
@@ -35,9 +37,9 @@ const SUBCOMMANDS: Record<string, Command> = {
   label,
   run,
   exec,
-  explain,
-  logs,
-  patch,
+  explain: lazy("explain"),
+  logs: lazy("logs"),
+  patch: lazy("patch"),
   version,
   "cluster-info": clusterInfo,
 };

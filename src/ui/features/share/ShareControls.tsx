@@ -1,12 +1,14 @@
-import { useCallback, useEffect, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { useAppStore } from "../../store";
 import { encodeScenario, shareUrl } from "./codec";
 import { collectScenario } from "./collect";
 import { useShareT } from "./messages";
-import { QrCode } from "./QrCode";
 import { ShareStatusMessage } from "./ShareStatusMessage";
 import { useShareRestore } from "./useShareRestore";
 import "./share.css";
+
+// The QR encoder comes when a code is first shown.
+const QrCode = lazy(() => import("./QrCode").then((m) => ({ default: m.QrCode })));
 
 /** Links longer than this get a warning: chat apps and some browsers cut them. */
 const LONG_LINK = 8000;
@@ -84,7 +86,11 @@ export function ShareControls({ presentation = false, status = true }: ShareCont
           {link.length > LONG_LINK ? (
             <p className="share-warning">{t("share.tooLong", { count: link.length })}</p>
           ) : null}
-          {presentation || showQr ? <QrCode text={link} large={presentation} /> : null}
+          {presentation || showQr ? (
+            <Suspense fallback={null}>
+              <QrCode text={link} large={presentation} />
+            </Suspense>
+          ) : null}
           {presentation ? null : (
             <button type="button" className="share-close" onClick={() => setLink("")}>
               {t("share.close")}

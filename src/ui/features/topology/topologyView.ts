@@ -24,6 +24,7 @@ import { serviceTotal } from "./serviceTotal";
 import type { TopologyText } from "./topologyText";
 import { clearDataPlaneWork, drawTracePath, showDataPlaneWork } from "./tracePath";
 import { createViewport, type Insets } from "./viewport";
+import { apply, toAttribute } from "./zoomTransform";
 
 export interface TopologyCallbacks {
   /** A glyph was clicked. */
@@ -87,7 +88,7 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
   const flights = createFlightLayer(canvas, () => css.getPropertyValue("--packet").trim() || "#d9480f");
   const marks = createMarks(world.node()!, layers);
   const vp = createViewport(svg, (t) => {
-    world.attr("transform", t.toString());
+    world.attr("transform", toAttribute(t));
     placeTheCallout();
     if (flying) kick();
   });
@@ -246,11 +247,11 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
     const p = points[hop];
     if (!p || callout.hidden) return;
     const t = vp.transform();
-    const [x, y] = t.apply([p.x, p.y]);
+    const [x, y] = apply(t, [p.x, p.y]);
     const a = vp.area();
     // The hops around this one stay visible where there is a choice.
     const near = points.slice(Math.max(0, hop - 2), hop + 3).map((q) => {
-      const [qx, qy] = t.apply([q.x, q.y]);
+      const [qx, qy] = apply(t, [q.x, q.y]);
       return { x: qx, y: qy };
     });
     const bounds = { x: a.x + 8, y: a.y + 8, w: a.w - 16, h: a.h - 16 };

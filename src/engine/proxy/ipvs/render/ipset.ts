@@ -3,7 +3,8 @@
  * type (hash:*) / revision-3 bitmap:port.
  * NOTE: kernels from 5.11 list hash sets at revision 6 with
  * `bucketsize 12 initval 0x…` in the header; members come out in hash order
- * (random per boot) — here in insertion order. "Size in memory" is an
+ * (random per boot) — here in the order they were added (a member kept
+ * across syncs keeps its place). "Size in memory" is an
  * estimate for hash sets; bitmap:port 0-65535 is the real 8268.
  */
 import type { IpsetSet } from "../model";

@@ -5,9 +5,10 @@ import { failure } from "../errors";
 import { boolFlag, type FlagSpec, flag, parseFlags } from "../flags";
 import { ENDPOINTS_WARNING } from "../get/get";
 import { fetchTarget, noResourcesFound, parseTargets } from "../get/targets";
-import { type ServedKind, viewOf } from "../kindViews";
+import type { ServedKind } from "../kindViews";
 import type { ResourceType } from "../resources";
 import { parseSelector, type Requirement } from "../selector";
+import { describerOf } from "./describers";
 
 const FLAGS: FlagSpec[] = [
   { name: "selector", short: "l", type: "string" },
@@ -21,7 +22,7 @@ export function describeObject(cluster: Cluster, type: ResourceType, obj: AnyObj
 }
 
 function describeAs<K extends ServedKind>(kind: K, cluster: Cluster, obj: AnyObject): string {
-  return viewOf(kind).describe(cluster, obj as KindMap[K]);
+  return describerOf(kind)(cluster, obj as KindMap[K]);
 }
 
 /**
