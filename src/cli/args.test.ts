@@ -19,6 +19,14 @@ describe("parseArgs", () => {
     expect(a.seed).toBe(7);
   });
 
+  it("reads one dump to import", () => {
+    expect(parseArgs(["--import", "dump.yaml", "-c", "kubectl get svc -A"]).importFile).toBe("dump.yaml");
+    expect(parseArgs(["--import=dump.json"]).importFile).toBe("dump.json");
+    expect(() => parseArgs(["--import", "a.yaml", "--import", "b.yaml"])).toThrow(
+      "--import may be given once",
+    );
+  });
+
   it("reads a start time", () => {
     expect(parseArgs(["--start-time", "2021-02-07T09:00:00Z"]).startTime).toBe(Date.UTC(2021, 1, 7, 9));
   });

@@ -1,5 +1,7 @@
-/** `packetwalk [-f FILE]... [-c COMMAND]... [--seed N] [--start-time RFC3339]` */
+/** `packetwalk [--import DUMP] [-f FILE]... [-c COMMAND]... [--seed N] [--start-time RFC3339]` */
 export interface CliArgs {
+  /** A cluster dump (`kubectl get ... -o yaml` or `-o json`) to import before anything else. */
+  importFile?: string;
   files: string[];
   commands: string[];
   seed: number;
@@ -10,13 +12,18 @@ export interface CliArgs {
   bench?: string[];
 }
 
-export const USAGE = `Usage: packetwalk [-f FILE]... [-c COMMAND]... [--seed N] [--start-time TIME]
+export const USAGE = `Usage: packetwalk [--import DUMP] [-f FILE]... [-c COMMAND]... [--seed N] [--start-time TIME]
        packetwalk bench lookup [--services 1,10,100] [--endpoints N] [--modes iptables,ipvs,nftables]
                                [--samples N] [--seed N] [-o table|json]
 
-Applies each manifest FILE in order (multi-document YAML; - reads stdin), then
-runs each COMMAND in order in the cluster's terminal, printing what it prints.
+Imports DUMP in place of the simulated cluster, applies each manifest FILE in
+order (multi-document YAML; - reads stdin), then runs each COMMAND in order in
+the cluster's terminal, printing what it prints. What the import read from the
+dump and what it assumed go to stderr first.
 
+      --import DUMP     your cluster, as printed by
+                        kubectl get nodes,pods,services,endpointslices,configmaps -A -o yaml
+                        (or -o json); - reads stdin
   -f, --filename FILE   a manifest file to apply (repeatable)
   -c, --command CMD     a command line to run, e.g. 'kubectl get svc' (repeatable)
       --seed N          seed for every random choice (default 1)
@@ -44,6 +51,10 @@ export function parseArgs(argv: string[]): CliArgs {
     };
     const flag = a.startsWith("--") && a.includes("=") ? a.slice(0, a.indexOf("=")) : a;
     switch (flag) {
+      case "--import":
+        if (args.importFile !== undefined) throw new UsageError("--import may be given once");
+        args.importFile = value();
+        break;
       case "-f":
       case "--filename":
         args.files.push(value());

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -40,5 +40,84 @@ describe("packetwalk CLI: refusals and text from manifests", { timeout: 120_000 
     expect(r.stdout.includes(String.fromCharCode(7)) || r.stdout.includes(String.fromCharCode(27))).toBe(
       false,
     );
+  });
+});
+
+describe("packetwalk --import", { timeout: 120_000 }, () => {
+  it("imports a dump, prints what it read and assumed on stderr, then the commands' output", () => {
+    const r = cli([
+      "--import",
+      "testdata/import/kind.yaml",
+      "-c",
+      "kubectl get svc -A",
+      "-c",
+      "trace --from default/web-7c5ddbdf54-2xkqp web:80",
+    ]);
+    expect(r.status).toBe(0);
+    const err = r.stderr.split("\n");
+    expect(err[0]).toBe(
+      "packetwalk: imported testdata/import/kind.yaml: 3 nodes, 8 pods, 3 services, 8 configmaps, 3 endpointslices",
+    );
+    expect(err).toContain(
+      "testdata/import/kind.yaml:1445: derived: kube-proxy in iptables mode (from kube-proxy's config.conf)",
+    );
+    expect(err).toContain(
+      "assumed: pod-to-pod traffic between nodes is routed straight to the node holding the pod (the CNI's routing and encapsulation are not in a dump)",
+    );
+    expect(
+      r.stdout.startsWith("NAMESPACE     NAME         TYPE        CLUSTER-IP     EXTERNAL-IP   PORT(S)"),
+    ).toBe(true);
+    expect(r.stdout).toContain(
+      "default       web          NodePort    10.96.184.22   <none>        80:30080/TCP",
+    );
+    expect(r.stdout).toContain(
+      "trace from pod default/web-7c5ddbdf54-2xkqp (10.244.1.2) to web:80, kube-proxy mode iptables\n",
+    );
+    expect(r.stdout).toMatch(
+      /verdict: delivered \(backend default\/web-7c5ddbdf54-(2xkqp 10\.244\.1\.2|9vbwn 10\.244\.2\.2):80/,
+    );
+  });
+
+  it("imports a JSON dump from stdin and applies manifests on top of it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pw-cli-"));
+    const extra = join(dir, "api.yaml");
+    writeFileSync(
+      extra,
+      "apiVersion: v1\nkind: Service\nmetadata:\n  name: api\nspec:\n  selector:\n    app: web\n  ports:\n  - port: 8080\n    targetPort: 80\n",
+    );
+    const r = spawnSync(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        join(ROOT, "src/cli/main.ts"),
+        "--import",
+        "-",
+        "-f",
+        extra,
+        "-c",
+        "ipvsadm -Ln -t 10.96.184.22:80",
+      ],
+      {
+        cwd: ROOT,
+        encoding: "utf8",
+        input: readFileSync(join(ROOT, "testdata/import/kind-ipvs.json"), "utf8"),
+      },
+    );
+    expect(r.status).toBe(0);
+    expect(r.stderr.split("\n")[0]).toBe(
+      "packetwalk: imported STDIN: 3 nodes, 8 pods, 3 services, 7 configmaps, 3 endpointslices",
+    );
+    expect(r.stdout).toContain("TCP  10.96.184.22:80 rr\n");
+  });
+
+  it("says where a dump cannot be read, and exits 1 without running the commands", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pw-cli-"));
+    const file = join(dir, "dump.yaml");
+    writeFileSync(file, "apiVersion: v1\nkind: List\nitems:\n- kind: Node\n  metadata: {name: [\n");
+    const r = cli(["--import", file, "-c", "kubectl get nodes"]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(new RegExp(`^${file.replace(/[.]/g, "\\.")}:\\d+: error: error parsing `));
   });
 });

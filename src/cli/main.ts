@@ -1,6 +1,9 @@
 import { readFileSync } from "node:fs";
 import { version } from "../../package.json";
 import type { ApiError } from "../engine/api/contract";
+import { formatNote, type ImportReport } from "../engine/api/import/report";
+import { kindInfo } from "../engine/api/kinds";
+import type { Kind } from "../engine/api/types";
 import { needsShellAssets } from "../engine/shell/assets";
 import { Simulation } from "../engine/simulation";
 import { neutralizeControls } from "../engine/util/terminal";
@@ -11,6 +14,27 @@ import { runBench } from "./bench";
 export function formatApplyError(error: ApiError): string {
   const where = error.source ? `${error.source.file}:${error.source.line}: ` : "";
   return neutralizeControls(`${where}${error.message.replace(/\n$/, "")}\n`);
+}
+
+/** What an import tells the user before anything else: counts, then what was read and assumed. */
+export function formatImportReport(file: string, report: ImportReport): string {
+  const counts = report.counts.map((c) => `${c.count} ${kindInfo(c.kind as Kind).plural}`).join(", ");
+  const lines = report.imported ? [`packetwalk: imported ${file}: ${counts || "no objects"}\n`] : [];
+  for (const note of report.notes) lines.push(`${formatNote(note)}\n`);
+  for (const error of report.errors) lines.push(formatApplyError(error));
+  return neutralizeControls(lines.join(""));
+}
+
+/** Reads a file the user named (`-` is stdin); undefined (after saying why) when it cannot. */
+function readInput(file: string): string | undefined {
+  try {
+    return file === "-" ? readFileSync(0, "utf8") : readFileSync(file, "utf8");
+  } catch (e) {
+    process.stderr.write(
+      `packetwalk: ${file}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String(e)}\n`,
+    );
+    return undefined;
+  }
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -38,16 +62,18 @@ async function main(argv: string[]): Promise<number> {
   });
   if (args.commands.some(needsShellAssets)) await sim.loadAssets();
   let status = 0;
+  if (args.importFile !== undefined) {
+    const text = readInput(args.importFile);
+    if (text === undefined) return 1;
+    const name = args.importFile === "-" ? "STDIN" : args.importFile;
+    const report = await sim.importCluster({ name, text });
+    process.stderr.write(formatImportReport(name, report));
+    if (!report.imported) return 1;
+    if (report.errors.length > 0) status = 1;
+  }
   for (const file of args.files) {
-    let text: string;
-    try {
-      text = file === "-" ? readFileSync(0, "utf8") : readFileSync(file, "utf8");
-    } catch (e) {
-      process.stderr.write(
-        `packetwalk: ${file}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String(e)}\n`,
-      );
-      return 1;
-    }
+    const text = readInput(file);
+    if (text === undefined) return 1;
     const name = file === "-" ? "STDIN" : file;
     sim.writeFile(name.replace(/^.*\//, ""), text);
     const report = sim.apply([{ name, text }]);

@@ -32,6 +32,14 @@ export interface SimulationParts {
   bootstrapRevision: number;
 }
 
+/** What a boot keeps from the simulation hosting it. */
+export interface BootHost {
+  /** The node shells' files, kept across boots. */
+  files: Map<string, string>;
+  /** The help texts and schema some commands print from, once the host has loaded them. */
+  assets: () => ShellAssets | undefined;
+}
+
 /**
  * Boots a cluster: configuration documents applied first (refusals reported), then the Nodes,
  * each decoded and created on its own (a bad one is refused, the others boot), then kind's
@@ -40,12 +48,7 @@ export interface SimulationParts {
 export function bootParts(
   seed: number,
   startTime: number,
-  host: {
-    /** The node shells' files, kept across boots. */
-    files: Map<string, string>;
-    /** The help texts and schema some commands print from, once the host has loaded them. */
-    assets: () => ShellAssets | undefined;
-  },
+  host: BootHost,
   config: readonly RecordedDocument[],
   nodes: readonly RecordedDocument[],
 ): { parts: SimulationParts; errors: ApiError[] } {
@@ -89,6 +92,16 @@ export function bootParts(
         }
       : {},
   );
+  return { parts: assembleParts(cluster, api, controllers, host), errors };
+}
+
+/** The DNS, data planes, network and terminal around a cluster whose controllers are installed. */
+export function assembleParts(
+  cluster: Cluster,
+  api: ApiServer,
+  controllers: Controllers,
+  host: BootHost,
+): SimulationParts {
   const dns = new ClusterDns(cluster);
   const proxy = new ProxyRuntime(cluster, createProxyModes());
   const net = new Network(cluster, dns, (node) => proxy.dataPlaneFor(node));
@@ -111,16 +124,13 @@ export function bootParts(
     { type: "node", node: home?.metadata.name ?? "localhost", cwd: "/root" },
   );
   return {
-    parts: {
-      cluster,
-      api,
-      controllers,
-      dns,
-      proxy,
-      net,
-      shell,
-      bootstrapRevision: cluster.store.resourceVersion,
-    },
-    errors,
+    cluster,
+    api,
+    controllers,
+    dns,
+    proxy,
+    net,
+    shell,
+    bootstrapRevision: cluster.store.resourceVersion,
   };
 }

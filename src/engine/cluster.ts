@@ -3,6 +3,7 @@ import { DEFAULT_KUBERNETES_VERSION } from "./api/configTypes";
 import type { ClusterLimits } from "./api/limits";
 import { DEFAULT_LIMITS } from "./api/limits";
 import { ObjectStore } from "./api/store";
+import { Adoption } from "./controllers/adoption";
 import type { AddressIndex } from "./net/addresses";
 import { LiveAddressIndex } from "./net/addressIndex";
 import { DEFAULT_EPOCH_MS, VirtualClock } from "./util/clock";
@@ -42,6 +43,8 @@ export class Cluster {
   readonly logs = new ContainerLogs();
   readonly prng: Prng;
   readonly clock: VirtualClock;
+  /** What an imported cluster's own controllers did, kept until the user changes what it depends on. */
+  readonly adoption = new Adoption();
   config: ClusterConfig;
   /** What the cluster holds at most (the API server refuses past it). */
   readonly limits: ClusterLimits;

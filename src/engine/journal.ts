@@ -19,6 +19,8 @@ export type RecordedDocument = Pick<ManifestDocument, "object" | "source">;
 /** One state-changing call, as the journal replays it. */
 export type Operation =
   | { type: "boot"; config: RecordedDocument[]; nodes: RecordedDocument[] }
+  /** A cluster dump imported in place of the cluster (`Simulation.importCluster`). */
+  | { type: "import"; name: string; text: string }
   | { type: "apply"; doc: RecordedDocument }
   /** The end of an `apply` call: the cluster is no longer a fresh one. */
   | { type: "applied" }

@@ -6,6 +6,7 @@ import type { ApiServer } from "./api/apiserver";
 import type { IpvsScheduler, ProxyMode } from "./api/configTypes";
 import type { ApiError, ApplyResult, ManifestDocument } from "./api/contract";
 import { ApiStatusError } from "./api/contract";
+import type { ImportReport } from "./api/import/report";
 import { KINDS } from "./api/kinds";
 import { parseManifests } from "./api/manifest";
 import type { AnyObject } from "./api/types";
@@ -87,6 +88,8 @@ export class Simulation {
   private assetsLoading: Promise<void> | undefined;
   /** Every state-changing call so far, replayed to undo a call that hit an engine bug. */
   private journal: Operation[] = [];
+  /** The cluster importer, once an import has loaded it. */
+  private importer: typeof import("./api/import/importCluster") | undefined;
   /** The last view model built, answered again if building a new one fails. */
   private lastView: TopologyView | undefined;
 
@@ -157,6 +160,50 @@ export class Simulation {
     }
     this.pristine = false;
     this.journal.push({ type: "applied" });
+    return report;
+  }
+
+  /**
+   * Replaces the cluster with one imported from a dump — what `kubectl get
+   * nodes,pods,services,endpointslices,configmaps -A -o yaml` (or `-o json`) printed — keeping
+   * what the real cluster assigned, with its configuration read from the dump and what a dump
+   * cannot say assumed and stated in the report. A dump that cannot be read changes nothing;
+   * objects refused are reported with their file and line. Never throws.
+   */
+  async importCluster(file: ManifestFile): Promise<ImportReport> {
+    const op: Operation = { type: "import", name: file.name, text: file.text };
+    const before = this.parts();
+    try {
+      // The importer (its YAML reader included) is a chunk of its own, off the start-up path.
+      this.importer ??= await import("./api/import/importCluster");
+      const report = this.importNow(op.name, op.text);
+      if (report.imported) this.journal.push(op);
+      return report;
+    } catch (e) {
+      this.restore(before);
+      return {
+        imported: false,
+        counts: [],
+        notes: [],
+        errors: [{ ...internalError(e), source: { file: file.name, line: 1 } }],
+      };
+    }
+  }
+
+  private importNow(name: string, text: string): ImportReport {
+    // Loaded by the importCluster call this replays or performs.
+    if (!this.importer) throw new Error("the importer is not loaded");
+    const { parts, report } = this.importer.importParts(
+      this.seed,
+      this.startTime,
+      { files: this.files, assets: () => this.assets },
+      text,
+      name,
+    );
+    if (parts) {
+      this.restore(parts);
+      this.pristine = false;
+    }
     return report;
   }
 
@@ -346,6 +393,9 @@ export class Simulation {
     switch (op.type) {
       case "boot":
         this.boot(op.config, op.nodes);
+        return;
+      case "import":
+        this.importNow(op.name, op.text);
         return;
       case "apply":
         try {

@@ -55,7 +55,13 @@ export function resolveFrom(list: ConfigLister): ResolvedClusterConfig {
   const sched = proxy?.ipvs?.scheduler;
   if (sched && (IPVS_SCHEDULERS as readonly string[]).includes(sched))
     cfg.ipvsScheduler = sched as IpvsScheduler;
-  if (proxy?.iptables?.masqueradeBit !== undefined) cfg.masqueradeBit = proxy.iptables.masqueradeBit;
+  // kube-proxy reads the nftables block in nftables mode, the iptables block otherwise.
+  const masq = cfg.proxyMode === "nftables" ? proxy?.nftables : proxy?.iptables;
+  // `masqueradeBit: null` (as kubeadm writes it) is unset: kube-proxy's default, 14.
+  if (typeof masq?.masqueradeBit === "number") cfg.masqueradeBit = masq.masqueradeBit;
+  if (masq?.masqueradeAll) cfg.masqueradeAll = true;
+  if (typeof proxy?.clusterCIDR === "string") cfg.clusterCIDR = proxy.clusterCIDR;
+  if (proxy?.detectLocalMode === "NodeCIDR") cfg.detectLocalMode = "NodeCIDR";
   cfg.loadBalancerPools = list("IPAddressPool").map((p) => ({
     name: p.metadata.name,
     addresses: [...(p.spec?.addresses ?? [])],

@@ -51,10 +51,17 @@ export interface KubeProxyConfiguration {
   metadata?: { name?: string };
   mode?: ProxyMode | "";
   clusterCIDR?: string;
+  /** `ClusterCIDR` (the default) or `NodeCIDR`; the bridge and interface modes are not modelled. */
+  detectLocalMode?: string;
   ipvs?: { scheduler?: IpvsScheduler | ""; strictARP?: boolean };
   iptables?: { masqueradeBit?: number; masqueradeAll?: boolean };
+  /** nftables mode's own masquerade settings (kube-proxy reads these instead of `iptables` in that mode). */
+  nftables?: { masqueradeBit?: number; masqueradeAll?: boolean };
   nodePortAddresses?: string[];
 }
+
+/** kube-proxy's local-traffic detectors Packetwalk models (`--detect-local-mode`). */
+export type DetectLocalMode = "ClusterCIDR" | "NodeCIDR";
 
 export interface IPAddressPool {
   apiVersion: "metallb.io/v1beta1";
@@ -78,6 +85,15 @@ export interface ClusterConfig {
   proxyMode: ProxyMode;
   ipvsScheduler: IpvsScheduler;
   masqueradeBit: number;
+  /**
+   * kube-proxy's `clusterCIDR` (local traffic detection): the pod subnet when not set; `""` when
+   * kube-proxy has none, so nothing is masqueraded for being from outside the pod network.
+   */
+  clusterCIDR?: string;
+  /** `detectLocalMode`: ClusterCIDR when not set. */
+  detectLocalMode?: DetectLocalMode;
+  /** `masqueradeAll` (`iptables.masqueradeAll`, or `nftables.masqueradeAll` in nftables mode). */
+  masqueradeAll?: boolean;
   /** Load-balancer address ranges (MetalLB IPAddressPools); empty means LoadBalancer stays `<pending>`. */
   loadBalancerPools: { name: string; addresses: string[]; autoAssign: boolean }[];
 }

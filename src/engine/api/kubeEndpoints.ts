@@ -40,6 +40,8 @@ export class KubernetesEndpointsReconciler implements Reconciler {
   sync(): boolean {
     if (!this.dirty) return false;
     this.dirty = false;
+    // An imported cluster's API servers are where the dump says (a managed cloud's are not nodes).
+    if (this.cluster.adoption.holds("apiserverEndpoints", "default/kubernetes")) return false;
     const store = this.cluster.store;
     if (!store.get("Service", "default", "kubernetes")) return false;
     const ips = apiserverIPs(store.list("Node"));

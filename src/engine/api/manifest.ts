@@ -16,7 +16,7 @@ export const MAX_MANIFEST_CHARS = 8 * 1024 * 1024;
  * octal, but a timestamp or a sexagesimal number (`1:30`) stays a string, as go-yaml v2 leaves it
  * when decoding into an untyped value.
  */
-const KUBECTL_YAML = {
+export const KUBECTL_YAML = {
   version: "1.1",
   customTags: (tags: Tags) =>
     tags.filter(
@@ -25,7 +25,7 @@ const KUBECTL_YAML = {
 } as const;
 
 /** Aliases a document may expand (yaml's `maxAliasCount`): past it, go-yaml's excessive-aliasing error. */
-const MAX_ALIAS_COUNT = 100;
+export const MAX_ALIAS_COUNT = 100;
 
 /** The parsed documents of one file, and what could not be parsed. */
 export interface ParsedManifests {
@@ -50,6 +50,11 @@ export function parseManifests(text: string, file: string): ParsedManifests {
       ],
     };
   }
+  return parseManifestText(text, file);
+}
+
+/** `parseManifests` without the size limit (an import reads larger files; see api/limits.ts). */
+export function parseManifestText(text: string, file: string): ParsedManifests {
   const lineCounter = new LineCounter();
   const parsed = parseAllDocuments(text, {
     lineCounter,
@@ -113,7 +118,7 @@ export function parseManifests(text: string, file: string): ParsedManifests {
  * The document as kubectl's YAML-to-JSON conversion sees it: go-yaml stops alias bombs, and
  * encoding/json refuses what JSON cannot hold (`.inf`, `.nan`).
  */
-function toJSON(doc: Document.Parsed): { value: unknown } | { error: string } {
+export function toJSON(doc: Document.Parsed): { value: unknown } | { error: string } {
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -126,7 +131,7 @@ function toJSON(doc: Document.Parsed): { value: unknown } | { error: string } {
 }
 
 /** The first number JSON cannot write, as Go formats it (`+Inf`, `-Inf`, `NaN`). */
-function nonFinite(v: unknown): string | undefined {
+export function nonFinite(v: unknown): string | undefined {
   if (typeof v === "number") {
     if (Number.isNaN(v)) return "NaN";
     if (!Number.isFinite(v)) return v > 0 ? "+Inf" : "-Inf";

@@ -42,16 +42,20 @@ export function installDeploymentController(cluster: Cluster, owners: OwnerIndex
   const keyByUid = new Map<string, string>();
   cluster.store.subscribe((e) => {
     if (e.kind === "Deployment") {
+      const key = nsKey(e.object.metadata.namespace, e.object.metadata.name);
+      cluster.adoption.touch("deployment", key);
       if (e.type === "DELETED") keyByUid.delete(e.object.metadata.uid);
       else {
-        const key = nsKey(e.object.metadata.namespace, e.object.metadata.name);
         keyByUid.set(e.object.metadata.uid, key);
         queue.add(key);
       }
     } else if (e.kind === "ReplicaSet") {
       const uid = controllerUid(e.object.metadata);
       const key = uid ? keyByUid.get(uid) : undefined;
-      if (key) queue.add(key);
+      if (key) {
+        cluster.adoption.touch("deployment", key);
+        queue.add(key);
+      }
     }
   });
   for (const d of cluster.store.list("Deployment")) {
@@ -63,7 +67,7 @@ export function installDeploymentController(cluster: Cluster, owners: OwnerIndex
   const sync = (key: string): boolean => {
     const [ns, name] = splitKey(key);
     const d = cluster.store.get("Deployment", ns, name);
-    if (!d || d.metadata.deletionTimestamp) return false;
+    if (!d || d.metadata.deletionTimestamp || cluster.adoption.holds("deployment", key)) return false;
     const owned = owners
       .dependentsOf(d.metadata.uid, "ReplicaSet")
       .map((r) => cluster.store.get("ReplicaSet", r.namespace, r.name))

@@ -124,7 +124,11 @@ export function truncateSubsets(subsets: Subset[]): { subsets: Subset[]; truncat
 /** Installs the Endpoints controller; returns its reconciler. */
 export function installEndpointsController(cluster: Cluster, index: ServiceIndex): { sync(): boolean } {
   const queue = new WorkQueue();
-  index.onDirty((key) => queue.add(key));
+  const adopted = cluster.adoption;
+  index.onDirty((key) => {
+    adopted.touch("endpoints", key);
+    queue.add(key);
+  });
   for (const s of cluster.store.list("Service"))
     queue.add(`${s.metadata.namespace ?? "default"}/${s.metadata.name}`);
 
@@ -132,6 +136,7 @@ export function installEndpointsController(cluster: Cluster, index: ServiceIndex
     const [ns, name] = splitKey(key);
     const svc = cluster.store.get("Service", ns, name);
     const current = cluster.store.get("Endpoints", ns, name);
+    if (adopted.holds("endpoints", key)) return false;
     if (!svc) {
       // The Service is gone: so are its Endpoints.
       return current ? cluster.store.remove("Endpoints", ns, name) !== undefined : false;

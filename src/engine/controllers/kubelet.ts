@@ -59,7 +59,9 @@ export function installKubelet(cluster: Cluster): Kubelet {
     return cidrs.get(text);
   };
 
+  const adopted = cluster.adoption;
   const onPod = (key: string, pod: Pod, deleted: boolean, old?: Pod) => {
+    adopted.touch("kubelet", key);
     if (deleted) {
       ipam.release(key);
       readiness.delete(key);
@@ -88,7 +90,13 @@ export function installKubelet(cluster: Cluster): Kubelet {
     if (e.kind === "Pod") onPod(e.key, e.object as Pod, e.type === "DELETED", e.old as Pod | undefined);
     else if (e.kind === "Node") for (const k of waiting) queue.add(k);
   });
-  for (const p of cluster.store.list("Pod")) onPod(nsKey(p.metadata.namespace, p.metadata.name), p, false);
+  for (const p of cluster.store.list("Pod")) {
+    const key = nsKey(p.metadata.namespace, p.metadata.name);
+    // An imported pod's Ready condition is what its readiness probe last said.
+    const ready = p.status?.conditions?.find((c) => c.type === "Ready");
+    if (ready && adopted.holds("kubelet", key)) readiness.set(key, ready.status === "True");
+    onPod(key, p, false);
+  }
 
   const removeExpired = (): boolean => {
     let changed = false;
@@ -111,7 +119,7 @@ export function installKubelet(cluster: Cluster): Kubelet {
   const syncPod = (key: string): boolean => {
     const pod = cluster.store.getByKey("Pod", key);
     const nodeName = pod?.spec?.nodeName;
-    if (!pod || !nodeName || isPodFinished(pod)) return false;
+    if (!pod || !nodeName || isPodFinished(pod) || adopted.holds("kubelet", key)) return false;
     const node = cluster.store.get("Node", undefined, nodeName);
     if (!node) {
       waiting.add(key);
@@ -216,6 +224,7 @@ export function installKubelet(cluster: Cluster): Kubelet {
       return changed;
     },
     setReady(podKey: string, ready: boolean): void {
+      adopted.touch("kubelet", podKey);
       readiness.set(podKey, ready);
       queue.add(podKey);
     },

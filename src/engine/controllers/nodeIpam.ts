@@ -27,7 +27,10 @@ export function installNodeIpam(cluster: Cluster): { sync(): boolean } {
       if (names.length === 0) return false;
       const pending = names
         .map((n) => cluster.store.get("Node", undefined, n))
-        .filter((n): n is Node => n !== undefined && !n.spec?.podCIDR);
+        .filter(
+          (n): n is Node =>
+            n !== undefined && !n.spec?.podCIDR && !cluster.adoption.holds("nodeIpam", n.metadata.name),
+        );
       if (pending.length === 0) return false;
       // Creation order, as the range allocator sees the nodes arrive.
       pending.sort(

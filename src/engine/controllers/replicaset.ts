@@ -49,6 +49,7 @@ export function installReplicaSetController(cluster: Cluster, owners: OwnerIndex
     }
     if (e.kind === "ReplicaSet") {
       const key = nsKey(e.object.metadata.namespace, e.object.metadata.name);
+      cluster.adoption.touch("replicaset", key);
       if (e.type === "DELETED") keyByUid.delete(e.object.metadata.uid);
       else {
         keyByUid.set(e.object.metadata.uid, key);
@@ -57,7 +58,10 @@ export function installReplicaSetController(cluster: Cluster, owners: OwnerIndex
     } else if (e.kind === "Pod") {
       const uid = controllerUid(e.object.metadata);
       const key = uid ? keyByUid.get(uid) : undefined;
-      if (key) queue.add(key);
+      if (key) {
+        cluster.adoption.touch("replicaset", key);
+        queue.add(key);
+      }
     }
   });
   for (const rs of cluster.store.list("ReplicaSet")) {
@@ -68,7 +72,7 @@ export function installReplicaSetController(cluster: Cluster, owners: OwnerIndex
   const sync = (key: string): boolean => {
     const [ns, name] = splitKey(key);
     const rs = cluster.store.get("ReplicaSet", ns, name);
-    if (!rs || rs.metadata.deletionTimestamp) return false;
+    if (!rs || rs.metadata.deletionTimestamp || cluster.adoption.holds("replicaset", key)) return false;
     const pods = owners
       .dependentsOf(rs.metadata.uid, "Pod")
       .map((d) => cluster.store.get("Pod", d.namespace, d.name))

@@ -53,6 +53,7 @@ export function installScheduler(cluster: Cluster): { sync(): boolean } {
     pod && !isPodFinished(pod) ? pod.spec?.nodeName : undefined;
 
   const onPod = (key: string, pod: Pod, deleted: boolean, old: Pod | undefined) => {
+    cluster.adoption.touch("scheduler", key);
     const node = pod.spec?.nodeName;
     const now = deleted ? undefined : occupied(pod);
     // Most writes (creation, status) leave the placement as it was: no lookup.
@@ -80,7 +81,7 @@ export function installScheduler(cluster: Cluster): { sync(): boolean } {
       let changed = false;
       for (const key of queue.drain()) {
         const pod = cluster.store.getByKey("Pod", key);
-        if (!pod || pod.spec?.nodeName || isTerminating(pod)) {
+        if (!pod || pod.spec?.nodeName || isTerminating(pod) || cluster.adoption.holds("scheduler", key)) {
           unschedulable.delete(key);
           continue;
         }

@@ -36,7 +36,11 @@ export function installEndpointSliceController(cluster: Cluster, index: ServiceI
     return key;
   };
 
-  index.onDirty((key) => queue.add(key));
+  const adopted = cluster.adoption;
+  index.onDirty((key) => {
+    adopted.touch("endpointslice", key);
+    queue.add(key);
+  });
   cluster.store.subscribe((e) => {
     if (e.kind !== "EndpointSlice") return;
     const slice = e.object as EndpointSlice;
@@ -44,7 +48,10 @@ export function installEndpointSliceController(cluster: Cluster, index: ServiceI
     if (e.old && e.type === "MODIFIED") track(e.old as EndpointSlice, true);
     const key = track(slice, e.type === "DELETED");
     // Someone else edited or deleted one of our slices: put it right.
-    if (key && e.type === "DELETED") queue.add(key);
+    if (key && e.type === "DELETED") {
+      adopted.touch("endpointslice", key);
+      queue.add(key);
+    }
   });
   for (const s of cluster.store.list("EndpointSlice")) track(s, false);
   for (const s of cluster.store.list("Service")) queue.add(nsKey(s.metadata.namespace, s.metadata.name));
@@ -53,7 +60,7 @@ export function installEndpointSliceController(cluster: Cluster, index: ServiceI
     const [ns, name] = splitKey(key);
     const svc = cluster.store.get("Service", ns, name);
     // Deleted Services: the garbage collector removes their slices by ownerReference.
-    if (!svc) return false;
+    if (!svc || adopted.holds("endpointslice", key)) return false;
     if (!managedSelector(svc)) return false;
     const pods = index.podsOf(key);
     const groups = desiredGroups(svc, pods, (n) => index.zoneOf(n));

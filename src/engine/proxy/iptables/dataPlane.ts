@@ -4,6 +4,7 @@
  */
 import type { Hook, Packet } from "../../net/types";
 import { ServiceChangeTracker } from "../changeTracker";
+import { localTrafficCIDR } from "../localDetector";
 import type { DataPlaneSize, HookContext, HookResult, NodeDataPlane, ProxyInput } from "../types";
 import { applyRestore, initialRuleset } from "./kernelState";
 import type { EvalContext, RecentLists } from "./netfilter/context";
@@ -57,7 +58,11 @@ export function buildIptablesDataPlane(
   const recent: RecentLists = {};
   const lines = new PortLines();
   const tracker = new ServiceChangeTracker();
-  let options: IptablesProxyOptions = { ...defaultIptablesOptions(input.config), ...overrides };
+  const optionsFor = (i: ProxyInput): IptablesProxyOptions => ({
+    ...defaultIptablesOptions(i.config, localTrafficCIDR(i.config, i.nodes, node)),
+    ...overrides,
+  });
+  let options: IptablesProxyOptions = optionsFor(input);
   let buffer: SyncBuffer | undefined;
   let writes = 0;
   let lastText = "";
@@ -66,7 +71,7 @@ export function buildIptablesDataPlane(
   let sized: DataPlaneSize | undefined;
 
   const sync = (next: ProxyInput, opts: { full?: boolean } = {}): void => {
-    options = { ...defaultIptablesOptions(next.config), ...overrides };
+    options = optionsFor(next);
     const out = computeRules(next, node, options, buffer, tracker);
     const plan = planSync(buffer, out.buffer, opts.full === true, lines);
     applyRestore(ruleset, out.buffer, plan, lines);

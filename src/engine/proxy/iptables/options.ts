@@ -5,7 +5,7 @@
 import type { ClusterConfig } from "../../api/configTypes";
 
 export interface IptablesProxyOptions {
-  /** `clusterCIDR` for the local-traffic detector (`! -s CIDR`); default the pod subnet. */
+  /** The local-traffic detector's CIDR (`! -s CIDR`); `""` when kube-proxy has none (see localDetector.ts). */
   clusterCIDR: string;
   /** `--masquerade-bit` (default 14 → 0x4000). */
   masqueradeBit: number;
@@ -31,12 +31,18 @@ export interface IptablesProxyOptions {
   largeClusterEndpointsThreshold: number;
 }
 
-/** kube-proxy's defaults on a modern node, for a cluster's resolved config. */
-export function defaultIptablesOptions(config: ClusterConfig): IptablesProxyOptions {
+/**
+ * kube-proxy's defaults on a modern node, for a cluster's resolved config; `localCIDR` is the
+ * node's local-traffic detector CIDR (`localTrafficCIDR`), the pod subnet when not given.
+ */
+export function defaultIptablesOptions(
+  config: ClusterConfig,
+  localCIDR = config.podSubnet,
+): IptablesProxyOptions {
   return {
-    clusterCIDR: config.podSubnet,
+    clusterCIDR: localCIDR,
     masqueradeBit: config.masqueradeBit,
-    masqueradeAll: false,
+    masqueradeAll: config.masqueradeAll === true,
     localhostNodePorts: true,
     nodePortAddresses: [],
     nfacct: true,

@@ -57,7 +57,7 @@ export function writeOwnChains(
       String(sp.port),
     ];
     if (o.masqueradeAll) own(p.internalChain, [...args, "-j", KUBE_MARK_MASQ]);
-    else own(p.internalChain, [...args, "!", "-s", o.clusterCIDR, "-j", KUBE_MARK_MASQ]);
+    else if (o.clusterCIDR) own(p.internalChain, [...args, "!", "-s", o.clusterCIDR, "-j", KUBE_MARK_MASQ]);
   }
   if (p.usesExtChain) {
     const ext = p.chains.ext;
@@ -72,16 +72,18 @@ export function writeOwnChains(
         KUBE_MARK_MASQ,
       ]);
     } else {
-      own(ext, [
-        "-m",
-        "comment",
-        "--comment",
-        q(`pod traffic for ${spn} external destinations`),
-        "-s",
-        o.clusterCIDR,
-        "-j",
-        p.chains.svc,
-      ]);
+      if (o.clusterCIDR) {
+        own(ext, [
+          "-m",
+          "comment",
+          "--comment",
+          q(`pod traffic for ${spn} external destinations`),
+          "-s",
+          o.clusterCIDR,
+          "-j",
+          p.chains.svc,
+        ]);
+      }
       own(ext, [
         "-m",
         "comment",

@@ -10,6 +10,7 @@ import type { Hook, Packet, Protocol } from "../../net/types";
 import { ServiceChangeTracker, serviceKey, type TrackedChanges } from "../changeTracker";
 import { slicesByService } from "../endpoints";
 import { type RecentLists, type Ruleset, ruleCount } from "../iptables/netfilter";
+import { localTrafficCIDR } from "../localDetector";
 import type { DataPlaneSize, HookContext, HookResult, NodeDataPlane, ProxyInput } from "../types";
 import { ConnTable } from "./conntable";
 import {
@@ -99,9 +100,15 @@ export class IpvsDataPlane implements NodeDataPlane {
       nodeIPs: [],
       masqueradeMark: 1 << 14,
       clusterCIDR: "10.244.0.0/16",
+      masqueradeAll: false,
     };
     this.index = new IpsetIndex(this.state.ipsets.values());
-    this.tables = writeIpvsIptables(this.index, this.state.masqueradeMark, this.state.clusterCIDR);
+    this.tables = this.writeIptables();
+  }
+
+  private writeIptables() {
+    const s = this.state;
+    return writeIpvsIptables(this.index, s.masqueradeMark, s.clusterCIDR, s.masqueradeAll);
   }
 
   /**
@@ -116,7 +123,8 @@ export class IpvsDataPlane implements NodeDataPlane {
     const envKey = JSON.stringify([env.scheduler, env.nodeIPs]);
     const settled = tracked.changed.size === 0 && envKey === this.envKey && this.draining.size === 0;
     this.state.masqueradeMark = 1 << cfg.masqueradeBit;
-    this.state.clusterCIDR = cfg.podSubnet;
+    this.state.clusterCIDR = localTrafficCIDR(cfg, input.nodes, this.node);
+    this.state.masqueradeAll = cfg.masqueradeAll === true;
     // Nothing changed and nothing drains: the kernel state is already what the shares describe.
     this.writes = settled
       ? 0
@@ -127,7 +135,7 @@ export class IpvsDataPlane implements NodeDataPlane {
       if (vs.dests.some((d) => d.weight === 0)) this.draining.add(vs.key);
     }
     this.index = new IpsetIndex(this.state.ipsets.values());
-    this.tables = writeIpvsIptables(this.index, this.state.masqueradeMark, this.state.clusterCIDR);
+    this.tables = this.writeIptables();
   }
 
   /** The desired state from the kept shares and the changed Services' new ones. */

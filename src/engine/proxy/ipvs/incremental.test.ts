@@ -53,6 +53,7 @@ describe("IPVS syncs", () => {
             nodeIPs: [],
             masqueradeMark: plane.state.masqueradeMark,
             clusterCIDR: plane.state.clusterCIDR,
+            masqueradeAll: plane.state.masqueradeAll,
           };
           const sched = new Map<string, SchedSlot>();
           applyDesired(ref, desiredState(inputOf(world, false), NODE), sched);

@@ -139,8 +139,10 @@ export interface IpvsNodeState {
   nodeIPs: string[];
   /** `1 << masqueradeBit` (0x4000). */
   masqueradeMark: number;
-  /** The pod CIDR kube-proxy's local-traffic detector uses (`! -s <clusterCIDR>`). */
+  /** The pod CIDR kube-proxy's local-traffic detector uses (`! -s <clusterCIDR>`); `""` for none. */
   clusterCIDR: string;
+  /** `iptables.masqueradeAll`. */
+  masqueradeAll: boolean;
 }
 
 export function zeroStats(): IpvsStats {

@@ -61,7 +61,12 @@ function jumpTo(to: string): string {
  * mark and cluster CIDR: rules are written in kube-proxy's order (a rule per
  * non-empty set), each with `-s`, then `-p`, then its `-m` matches.
  */
-export function writeIpvsIptables(sets: IpsetIndex, mark: number, clusterCIDR: string): Ruleset {
+export function writeIpvsIptables(
+  sets: IpsetIndex,
+  mark: number,
+  clusterCIDR: string,
+  masqueradeAll = false,
+): Ruleset {
   const rs = newRuleset(["mangle", "filter", "nat"]);
   const nat = rs.tables.nat!;
   const filter = rs.tables.filter!;
@@ -86,13 +91,15 @@ export function writeIpvsIptables(sets: IpsetIndex, mark: number, clusterCIDR: s
     const p = proto ? `-p ${proto.toLowerCase()}` : "";
     add(table === "nat" ? nat : filter, from, p, setComment(name), matchSet(name, dirs), jumpTo(to));
   }
+  // Traffic to a ClusterIP from outside the pod network is masqueraded; with masqueradeAll every
+  // packet is; with no local detector, only the node's own connections from a VIP (`src,dst`).
   if (!sets.isEmpty("KUBE-CLUSTER-IP"))
     add(
       nat,
       "KUBE-SERVICES",
-      `! -s ${clusterCIDR}`,
+      masqueradeAll || !clusterCIDR ? "" : `! -s ${clusterCIDR}`,
       setComment("KUBE-CLUSTER-IP"),
-      matchSet("KUBE-CLUSTER-IP", "dst,dst"),
+      matchSet("KUBE-CLUSTER-IP", masqueradeAll || clusterCIDR ? "dst,dst" : "src,dst"),
       "-j KUBE-MARK-MASQ",
     );
   for (const name of ["KUBE-EXTERNAL-IP", "KUBE-EXTERNAL-IP-LOCAL"]) {

@@ -6,6 +6,7 @@
 
 import { parseCidr } from "../../api/ipv4";
 import type { Node } from "../../api/types";
+import { localTrafficCIDR } from "../localDetector";
 import type { ProxyInput } from "../types";
 import { NftNames } from "./hash";
 import type { NftTable } from "./model";
@@ -35,17 +36,24 @@ export interface NodeParams {
  */
 export function nodeParams(input: ProxyInput, node: string): NodeParams {
   const ip = nodeIP(input.nodes, node);
-  const { serviceSubnet, podSubnet, masqueradeBit } = input.config;
+  const { serviceSubnet, masqueradeBit } = input.config;
   const serviceCIDR = parseCidr(serviceSubnet);
-  const podCIDR = parseCidr(podSubnet);
+  const local = localTrafficCIDR(input.config, input.nodes, node);
+  const podCIDR = local ? parseCidr(local) : undefined;
+  const masqueradeAll = input.config.masqueradeAll === true;
   return {
     setup: {
       mark: 1 << masqueradeBit,
       serviceCIDRs: serviceCIDR ? [serviceCIDR] : [],
       nodePortIPs: ip ? [ip] : [],
     },
-    service: { names: new NftNames(), ...(podCIDR ? { podCIDR } : {}), ...(ip ? { nodeIP: ip } : {}) },
-    key: `${ip ?? ""}|${serviceSubnet}|${podSubnet}|${masqueradeBit}`,
+    service: {
+      names: new NftNames(),
+      ...(podCIDR ? { podCIDR } : {}),
+      ...(masqueradeAll ? { masqueradeAll } : {}),
+      ...(ip ? { nodeIP: ip } : {}),
+    },
+    key: `${ip ?? ""}|${serviceSubnet}|${local}|${masqueradeBit}|${masqueradeAll}`,
   };
 }
 

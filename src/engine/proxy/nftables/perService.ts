@@ -64,7 +64,7 @@ function planPort(svc: ServicePortInfo, p: ServiceParams): PortPlan {
   if (usesExternalTrafficChain) chains.push(externalTrafficChain);
   if (usesFWChain) chains.push(fwChain);
   // The masquerade rule creates its chain if nothing else did.
-  if (hasInternalEndpoints && p.podCIDR && !chains.includes(internalTrafficChain))
+  if (hasInternalEndpoints && (p.podCIDR || p.masqueradeAll) && !chains.includes(internalTrafficChain))
     chains.push(internalTrafficChain);
   return {
     svc,
@@ -143,16 +143,18 @@ function chainRules(plan: PortPlan, p: ServiceParams, name: string, ep?: Endpoin
   if (ep) return endpointChainRules(plan.svc, ep);
   const svc = plan.svc;
   const rules: NftRule[] = [];
-  if (name === plan.internalTrafficChain && plan.hasInternalEndpoints && p.podCIDR)
+  if (name === plan.internalTrafficChain && plan.hasInternalEndpoints && (p.podCIDR || p.masqueradeAll)) {
+    const daddr = host("daddr", svc.clusterIP, ipToNumber(svc.clusterIP)!);
     rules.push(
       rule({
-        conds: [
-          host("daddr", svc.clusterIP, ipToNumber(svc.clusterIP)!),
-          { k: "addr", field: "saddr", neg: true, cidrs: [p.podCIDR] },
-        ],
+        conds:
+          p.masqueradeAll || !p.podCIDR
+            ? [daddr]
+            : [daddr, { k: "addr", field: "saddr", neg: true, cidrs: [p.podCIDR] }],
         action: JUMP_MASQ,
       }),
     );
+  }
   if (name === plan.externalTrafficChain && plan.usesExternalTrafficChain) {
     if (!svc.externalPolicyLocal) rules.push(rule({ action: JUMP_MASQ }));
     else {

@@ -20,6 +20,8 @@ export type PutElement = (set: string, key: string, element: NftElement) => void
 export interface ServiceParams {
   /** The local-traffic detector's pod CIDR (`--detect-local-mode ClusterCIDR`). */
   podCIDR?: Cidr;
+  /** `nftables.masqueradeAll`: every ClusterIP packet is masqueraded, local or not. */
+  masqueradeAll?: boolean;
   /** The node's primary IP (LoadBalancerSourceRanges may allow it). */
   nodeIP?: string;
   /** The names' hasher of the table these rules go into. */
@@ -94,7 +96,7 @@ export function shapeOf(svc: PortSpec, c: CategoryCounts, p: ServiceParams): Por
   const hasExternalEndpoints = hasAny && !(svc.externalPolicyLocal && c.localCount === 0);
   const pod = p.podCIDR ? 1 : 0;
   let rules = c.reachableCount * (2 + aff);
-  if (hasInternalEndpoints) rules += pod;
+  if (hasInternalEndpoints) rules += p.masqueradeAll ? 1 : pod;
   if (external) rules += (svc.externalPolicyLocal ? pod + 2 : 1) + (hasExternalEndpoints ? 1 : 0);
   if (firewall) rules += 1;
   if (cluster) rules += aff * c.clusterCount + 1;

@@ -1,0 +1,63 @@
+/**
+ * Reading a cluster dump — what `kubectl get ... -o yaml` or `-o json` prints — and telling a
+ * dump from manifests.
+ */
+import type { ManifestDocument } from "../../contract";
+import { readJson } from "./readJson";
+import { type ReadDump, readYaml } from "./readYaml";
+
+/** The largest dump read, in characters (Packetwalk's limit: the reading runs in a browser tab). */
+export const MAX_DUMP_CHARS = 256 * 1024 * 1024;
+
+/** Reads a dump's objects, JSON or YAML as its first character says. Never throws on bad input. */
+export function readDump(text: string, file: string): ReadDump {
+  if (text.length > MAX_DUMP_CHARS) {
+    return {
+      documents: [],
+      errors: [
+        {
+          reason: "Parse",
+          message: `error: error reading ${file}: the file is ${text.length} characters, over the ${MAX_DUMP_CHARS} Packetwalk imports (Packetwalk's limit; see docs/emulation.md)`,
+          source: { file, line: 1 },
+        },
+      ],
+    };
+  }
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const first = /\S/.exec(body.slice(0, 4096))?.[0];
+  return first === "{" ? readJson(body, file) : readYaml(body, file);
+}
+
+function hasServerMetadata(o: Record<string, unknown>): boolean {
+  const m = o.metadata as Record<string, unknown> | undefined;
+  return (
+    typeof m?.uid === "string" &&
+    m.uid !== "" &&
+    typeof m.resourceVersion === "string" &&
+    typeof m.creationTimestamp === "string"
+  );
+}
+
+/**
+ * Is this what `kubectl get` printed from a cluster, rather than manifests? Every object carries
+ * what only the API server assigns (uid, resourceVersion, creationTimestamp), and there is at
+ * least one Node: objects exported one by one are manifests to apply, a cluster is imported.
+ */
+export function isClusterDump(documents: readonly ManifestDocument[]): boolean {
+  if (documents.length === 0) return false;
+  return (
+    documents.every((d) => hasServerMetadata(d.object)) &&
+    documents.some((d) => d.object.kind === "Node" && d.object.apiVersion === "v1")
+  );
+}
+
+/**
+ * A cheap look at text before reading it: could it be a cluster dump? (The server's fields and a
+ * Node appear near the top of what `kubectl get nodes,...` prints.) `isClusterDump` decides.
+ */
+export function mightBeClusterDump(text: string): boolean {
+  const head = text.slice(0, 64 * 1024);
+  return (
+    /\buid"?:/.test(head) && /\bresourceVersion"?:\s*"?\d/.test(head) && /\bkind"?:\s*"?Node\b/.test(head)
+  );
+}

@@ -1,0 +1,285 @@
+/**
+ * The cluster's configuration as a dump tells it: kubeadm's ClusterConfiguration from the
+ * `kube-system/kubeadm-config` ConfigMap, kube-proxy's from `kube-system/kube-proxy` (`config.conf`),
+ * the cluster domain from CoreDNS's Corefile, the service range from the `default/kubernetes`
+ * Service, the pod range from the nodes' podCIDRs, the version from the kubelets. Each setting is
+ * noted with where it came from; what the dump does not say gets a stated default.
+ */
+import type { ManifestDocument } from "../contract";
+import { cidrContains, cidrOf, formatCidr, ipToNumber, parseCidr } from "../ipv4";
+import { parseManifestText } from "../manifest";
+import type { SourceRef } from "../types";
+import type { ImportNote } from "./report";
+
+/** What the dump says about the cluster, as the config documents a fresh cluster is built from. */
+export interface DumpSettings {
+  /** ClusterConfiguration, KubeletConfiguration and KubeProxyConfiguration documents. */
+  config: ManifestDocument[];
+  notes: ImportNote[];
+  /** The newest time the dump names (ms since the epoch), or undefined when it names none. */
+  newest: number | undefined;
+}
+
+type Obj = Record<string, unknown>;
+
+function rec(v: unknown): Obj | undefined {
+  return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Obj) : undefined;
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === "string" && v !== "" ? v : undefined;
+}
+
+function meta(o: Obj): Obj {
+  return rec(o.metadata) ?? {};
+}
+
+function find(docs: readonly ManifestDocument[], kind: string, ns: string | undefined, name: string) {
+  return docs.find(
+    (d) =>
+      d.object.kind === kind &&
+      meta(d.object).name === name &&
+      (ns === undefined || meta(d.object).namespace === ns),
+  );
+}
+
+/** Where a ConfigMap's data key is written (its value starts there). */
+function dataSource(doc: ManifestDocument, key: string): SourceRef {
+  return doc.locate?.(["data", key]) ?? doc.source;
+}
+
+/**
+ * The value without its `null` fields. kubeadm writes kube-proxy's unset pointer fields as `null`
+ * (`masqueradeBit: null`); kube-proxy leaves them nil and defaults them (masqueradeBit to 14),
+ * where decoding into plain fields would make them zero.
+ */
+function withoutNulls(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutNulls);
+  const o = rec(v);
+  if (!o) return v;
+  const out: Obj = {};
+  for (const [k, x] of Object.entries(o)) if (x !== null) out[k] = withoutNulls(x);
+  return out;
+}
+
+/** The one config document of `kind` in a ConfigMap's data key (a kubeadm or kube-proxy file). */
+function embedded(
+  doc: ManifestDocument,
+  key: string,
+  kind: string,
+  notes: ImportNote[],
+): ManifestDocument | undefined {
+  const text = str(rec(doc.object.data)?.[key]);
+  const where = dataSource(doc, key);
+  const label = `${meta(doc.object).namespace}/${meta(doc.object).name}`;
+  if (text === undefined) return undefined;
+  const parsed = parseManifestText(text, `${label} ${key}`);
+  const found = parsed.documents.find((d) => d.object.kind === kind);
+  if (!found) {
+    const why = parsed.errors[0]?.message.replace(/\n$/, "") ?? `no ${kind} in it`;
+    notes.push({ type: "ignored", text: `ConfigMap ${label} ${key}: ${why}`, source: where });
+    return undefined;
+  }
+  return {
+    object: withoutNulls(found.object) as Obj,
+    source: { file: where.file, line: where.line + found.source.line },
+  };
+}
+
+/** The smallest prefix of at least `/min` that holds every address, or undefined. */
+function supernet(ips: readonly number[], min: number): string | undefined {
+  if (ips.length === 0) return undefined;
+  for (let prefix = Math.min(min, 32); prefix >= 0; prefix--) {
+    const net = cidrOf(ips[0] as never, prefix);
+    if (ips.every((ip) => cidrContains(net, ip as never))) return formatCidr(net);
+  }
+  return undefined;
+}
+
+/**
+ * The service range from the `default/kubernetes` Service, whose ClusterIP is the range's first
+ * address: its network is that address less one, and the prefix the shortest from kubeadm's /12
+ * on at which that network is aligned and holds every ClusterIP. The prefix is a guess.
+ */
+function serviceRange(docs: readonly ManifestDocument[]): string | undefined {
+  const kube = find(docs, "Service", "default", "kubernetes");
+  const first = ipToNumber(str(rec(kube?.object.spec)?.clusterIP) ?? "");
+  if (first === undefined) return undefined;
+  const network = first - 1;
+  const ips = docs
+    .filter((d) => d.object.kind === "Service")
+    .map((d) => ipToNumber(str(rec(d.object.spec)?.clusterIP) ?? ""))
+    .filter((ip): ip is NonNullable<typeof ip> => ip !== undefined);
+  for (let prefix = 12; prefix <= 30; prefix++) {
+    const net = cidrOf(network as never, prefix);
+    if (net.network === network && ips.every((ip) => cidrContains(net, ip))) return formatCidr(net);
+  }
+  return undefined;
+}
+
+/** The pod range: a supernet of the nodes' podCIDRs (at least kind's /16), else of the pods' IPs. */
+function podRange(docs: readonly ManifestDocument[]): { cidr: string; from: string } | undefined {
+  const cidrs = docs
+    .filter((d) => d.object.kind === "Node")
+    .map((d) => parseCidr(str(rec(d.object.spec)?.podCIDR) ?? ""))
+    .filter((c) => c !== undefined);
+  if (cidrs.length > 0) {
+    const ips = cidrs.flatMap((c) => [c.network, c.network + c.size - 1]);
+    const cidr = supernet(ips, 16);
+    return cidr ? { cidr, from: "the nodes' podCIDRs" } : undefined;
+  }
+  const ips = docs
+    .filter((d) => d.object.kind === "Pod" && rec(d.object.spec)?.hostNetwork !== true)
+    .map((d) => ipToNumber(str(rec(d.object.status)?.podIP) ?? ""))
+    .filter((ip) => ip !== undefined);
+  const cidr = supernet(ips, 16);
+  return cidr ? { cidr, from: "the pods' IPs (no node has a podCIDR)" } : undefined;
+}
+
+/** The zone the Corefile's kubernetes plugin serves (`kubernetes cluster.local in-addr.arpa ...`). */
+function corefileZone(text: string): string | undefined {
+  return /(?:^|\n)\s*kubernetes\s+([^\s{]+)/.exec(text)?.[1]?.replace(/\.$/, "");
+}
+
+/** The kubelets' version: the control plane's, else the first node's (`v1.32.2-eks-...` → v1.32.2). */
+function kubeletVersion(docs: readonly ManifestDocument[]): string | undefined {
+  const nodes = docs.filter((d) => d.object.kind === "Node");
+  const cp = nodes.find((d) => "node-role.kubernetes.io/control-plane" in (rec(meta(d.object).labels) ?? {}));
+  const v = str(rec(rec((cp ?? nodes[0])?.object.status)?.nodeInfo)?.kubeletVersion);
+  return v ? /^v?\d+\.\d+\.\d+/.exec(v)?.[0] : undefined;
+}
+
+/** The newest creationTimestamp or managedFields time in the dump. */
+function newestTime(docs: readonly ManifestDocument[]): number | undefined {
+  let newest: number | undefined;
+  const see = (v: unknown) => {
+    const t = typeof v === "string" ? Date.parse(v) : Number.NaN;
+    if (!Number.isNaN(t) && (newest === undefined || t > newest)) newest = t;
+  };
+  for (const d of docs) {
+    const m = meta(d.object);
+    see(m.creationTimestamp);
+    if (Array.isArray(m.managedFields)) for (const f of m.managedFields) see(rec(f)?.time);
+  }
+  return newest;
+}
+
+/** Reads the cluster's settings from a dump's objects. */
+export function dumpSettings(docs: readonly ManifestDocument[]): DumpSettings {
+  const notes: ImportNote[] = [];
+  const config: ManifestDocument[] = [];
+  const derived = (text: string, source?: SourceRef) =>
+    notes.push({ type: "derived", text, ...(source ? { source } : {}) });
+  const assumed = (text: string) => notes.push({ type: "assumed", text });
+
+  const kubeadm = find(docs, "ConfigMap", "kube-system", "kubeadm-config");
+  const cc = kubeadm ? embedded(kubeadm, "ClusterConfiguration", "ClusterConfiguration", notes) : undefined;
+  const net = rec(cc?.object.networking) ?? {};
+  const networking: Obj = {};
+  const version = str(cc?.object.kubernetesVersion) ?? kubeletVersion(docs);
+  if (version)
+    derived(
+      `Kubernetes ${version} (from ${cc?.object.kubernetesVersion ? "kubeadm-config" : "the nodes' kubelet version"})`,
+    );
+  else assumed("Kubernetes v1.35.0: no node says its kubelet version");
+
+  const svcCidr = str(net.serviceSubnet);
+  const inferredSvc = svcCidr ? undefined : serviceRange(docs);
+  if (svcCidr) derived(`service CIDR ${svcCidr} (from kubeadm-config)`, cc?.source);
+  else if (inferredSvc) {
+    networking.serviceSubnet = inferredSvc;
+    assumed(
+      `service CIDR ${inferredSvc}: inferred from the default/kubernetes Service's ClusterIP (the range's first address); the dump does not say its prefix length`,
+    );
+  } else
+    assumed(
+      "service CIDR 10.96.0.0/12 (kubeadm's default): the dump has no default/kubernetes Service with a ClusterIP",
+    );
+
+  const proxyCm =
+    find(docs, "ConfigMap", "kube-system", "kube-proxy") ??
+    find(docs, "ConfigMap", "kube-system", "kube-proxy-config");
+  const proxyKey =
+    proxyCm && str(rec(proxyCm.object.data)?.["config.conf"]) !== undefined ? "config.conf" : "config";
+  const proxy = proxyCm ? embedded(proxyCm, proxyKey, "KubeProxyConfiguration", notes) : undefined;
+
+  const podCidr = str(net.podSubnet);
+  if (podCidr) derived(`pod CIDR ${podCidr} (from kubeadm-config)`, cc?.source);
+  else {
+    const proxyCidr = str(proxy?.object.clusterCIDR);
+    const inferred = proxyCidr ? { cidr: proxyCidr, from: "kube-proxy's clusterCIDR" } : podRange(docs);
+    if (inferred) {
+      networking.podSubnet = inferred.cidr;
+      (proxyCidr ? derived : assumed)(`pod CIDR ${inferred.cidr}: inferred from ${inferred.from}`);
+    } else assumed("pod CIDR 10.244.0.0/16 (kind's default): no node has a podCIDR and no pod an IP");
+  }
+
+  const coredns = find(docs, "ConfigMap", "kube-system", "coredns");
+  const corefile = coredns ? str(rec(coredns.object.data)?.Corefile) : undefined;
+  const zone = corefile ? corefileZone(corefile) : undefined;
+  const domain = str(net.dnsDomain) ?? zone;
+  if (str(net.dnsDomain)) derived(`cluster domain ${domain} (from kubeadm-config)`, cc?.source);
+  else if (zone && coredns) {
+    networking.dnsDomain = zone;
+    derived(
+      `cluster domain ${zone} (from the coredns ConfigMap's Corefile)`,
+      dataSource(coredns, "Corefile"),
+    );
+  } else assumed("cluster domain cluster.local (the default): the dump has no coredns ConfigMap");
+  if (corefile) {
+    const forward = /(?:^|\n)\s*forward\s+\.\s+([^\n{]+)/.exec(corefile)?.[1]?.trim();
+    if (forward) {
+      assumed(
+        `CoreDNS forwards names outside the cluster to ${forward}; Packetwalk answers them from its own small internet (see docs/emulation.md)`,
+      );
+    }
+  }
+
+  if (cc) {
+    config.push({ object: { ...cc.object, networking: { ...net, ...networking } }, source: cc.source });
+  } else {
+    config.push({
+      object: {
+        apiVersion: "kubeadm.k8s.io/v1beta4",
+        kind: "ClusterConfiguration",
+        ...(version ? { kubernetesVersion: version } : {}),
+        networking,
+      },
+      source: kubeadm?.source ?? docs[0]?.source ?? { file: "", line: 1 },
+    });
+  }
+
+  const dns = find(docs, "Service", "kube-system", "kube-dns");
+  const dnsIP = str(rec(dns?.object.spec)?.clusterIP);
+  if (dnsIP && dns) {
+    const at = dns.locate?.(["spec", "clusterIP"]) ?? dns.source;
+    derived(`the kubelets' clusterDNS ${dnsIP} (kube-system/kube-dns's ClusterIP)`, at);
+    config.push({
+      object: {
+        apiVersion: "kubelet.config.k8s.io/v1beta1",
+        kind: "KubeletConfiguration",
+        clusterDNS: [dnsIP],
+        ...(domain ? { clusterDomain: domain } : {}),
+      },
+      source: dns.source,
+    });
+  }
+
+  if (proxy && proxyCm) {
+    const mode = str(proxy.object.mode) ?? "iptables";
+    derived(`kube-proxy in ${mode} mode (from ${meta(proxyCm.object).name}'s ${proxyKey})`, proxy.source);
+    config.push(proxy);
+  } else {
+    assumed("kube-proxy in iptables mode (its default): the dump has no kube-system/kube-proxy ConfigMap");
+  }
+  assumed(
+    "NodePorts range 30000-32767 (the API server's default) unless kubeadm-config sets --service-node-port-range",
+  );
+  assumed(
+    "pod-to-pod traffic between nodes is routed straight to the node holding the pod (the CNI's routing and encapsulation are not in a dump)",
+  );
+  assumed(
+    "LoadBalancer Services keep the ingress IPs the dump gives; the cloud's load balancer in front of them is not modelled",
+  );
+  return { config, notes, newest: newestTime(docs) };
+}
