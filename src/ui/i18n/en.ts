@@ -113,6 +113,8 @@ export const en = {
   "trace.costValue": "{rules}, {lookups}",
   "trace.open": "Show the trace",
   "trace.verdict.delivered": "Delivered to {pod} ({ip})",
+  "trace.verdict.deliveredTo": "Delivered to {ip}",
+  "trace.verdict.deliveredHere": "Delivered",
   "trace.verdict.rejected": "Rejected",
   "trace.verdict.dropped": "Dropped",
   "trace.verdict.timeout": "Timed out",

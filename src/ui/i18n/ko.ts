@@ -107,6 +107,8 @@ export const ko: Record<MessageKey, Message> = {
   "trace.costValue": "{rules}, {lookups}",
   "trace.open": "트레이스 보기",
   "trace.verdict.delivered": "{pod}({ip})에 전달됨",
+  "trace.verdict.deliveredTo": "{ip}에 전달됨",
+  "trace.verdict.deliveredHere": "전달됨",
   "trace.verdict.rejected": "거부됨",
   "trace.verdict.dropped": "버려짐",
   "trace.verdict.timeout": "시간 초과",

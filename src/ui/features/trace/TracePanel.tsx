@@ -6,6 +6,7 @@ import { HopRow } from "./HopRow";
 import { PhaseToggles } from "./PhaseToggles";
 import { traceRows } from "./phases";
 import { traceAsText } from "./traceText";
+import { verdictText } from "./verdictText";
 import "./inspector.css";
 
 /**
@@ -28,13 +29,7 @@ export function TracePanel() {
       </section>
     );
   }
-  const verdict =
-    trace.verdict === "delivered" && trace.backend
-      ? t("trace.verdict.delivered", {
-          pod: trace.backend.pod,
-          ip: `${trace.backend.ip}:${trace.backend.port}`,
-        })
-      : t(`trace.verdict.${trace.verdict}`);
+  const verdict = verdictText(t, trace);
   const message = trace.says ? traceMessage(language, trace.says) : trace.message;
   return (
     <section className="trace-panel" aria-label={t("trace.region")}>
