@@ -15,6 +15,7 @@ import { clientEngine } from "../../session/engines";
 import { useAppStore } from "../../store";
 import { refreshView, sendPacket, showTrace } from "../../store/actions";
 import { engine } from "../../worker/client";
+import { filterFolding } from "../trace/phases";
 import { visibleEngine } from "./lessonEngines";
 import { replaySteps } from "./lessonReplay";
 
@@ -42,6 +43,7 @@ export async function goToStep(lesson: Lesson, index: number): Promise<void> {
   showTrace(null, undefined);
   s.setLessonStep(index);
   s.setPointAt(step.point ?? null);
+  s.setPhases(filterFolding(step.fold ?? []));
   try {
     if (!incremental) {
       s.startCluster(lesson.cluster.seed, lesson.cluster.startTime);
