@@ -8,6 +8,8 @@ import type { IpvsScheduler, ProxyMode } from "./api/configTypes";
 import type { ApiError, ManifestDocument } from "./api/contract";
 import type { Cluster } from "./cluster";
 import type { SendRequest } from "./net/contract";
+import { TRACE_VERSION } from "./net/hopWalk";
+import { english, say } from "./net/messages";
 import type { Trace } from "./net/types";
 import type { TopologyView } from "./view/topology";
 
@@ -56,14 +58,17 @@ export function internalError(e: unknown, doc?: RecordedDocument): ApiError {
 
 /** The answer to a packet that hit an engine bug: nothing was sent. */
 export function failedTrace(request: SendRequest, mode: ProxyMode, e: unknown): Trace {
+  const says = say("trace.internalError", { reason: describeFailure(e) });
   return {
+    version: TRACE_VERSION,
     mode,
     source: { ip: "0.0.0.0" },
     target: request.target,
     hops: [],
     verdict: "dropped",
     cost: { rulesEvaluated: 0, lookups: 0 },
-    message: `internal error: ${describeFailure(e)} (a bug in Packetwalk's engine: nothing was sent)`,
+    message: english(says),
+    says,
   };
 }
 

@@ -21,6 +21,8 @@ import { emptyView, failedTrace, internalError, recorded } from "./journal";
 import type { BurstResult } from "./net/burst";
 import { summarizeBurst } from "./net/burst";
 import type { SendRequest } from "./net/contract";
+import type { FoldedRules } from "./net/foldStore";
+import type { FoldRef } from "./net/hopWalk";
 import type { Network } from "./net/network";
 import type { Trace } from "./net/types";
 import type { ProxyRuntime } from "./proxy/runtime";
@@ -268,6 +270,15 @@ export class Simulation {
     }
   }
 
+  /**
+   * The text of a traced hop's folded rules (`FoldStep.ref`, or a part of it:
+   * `from` and `count` within it), or undefined once the engine has let the
+   * walked rule list go (the last 64 are kept): send the packet again.
+   */
+  foldedRules(ref: FoldRef): FoldedRules | undefined {
+    return this.net.foldedRules(ref);
+  }
+
   /** Sends `count` connections from one source and tallies them per backend, next to what the mode promises. */
   burst(request: SendRequest, count: number): { result: BurstResult; traces: Trace[] } {
     const n = Number.isFinite(count) ? Math.max(1, Math.min(Math.floor(count), MAX_BURST)) : 1;
@@ -285,7 +296,7 @@ export class Simulation {
 
   private burstNow(request: SendRequest, n: number): { result: BurstResult; traces: Trace[] } {
     const traces: Trace[] = [];
-    for (let i = 0; i < n; i++) traces.push(this.net.send(request));
+    for (let i = 0; i < n; i++) traces.push(this.net.send(request, { walk: false }));
     return { result: summarizeBurst(this.cluster, traces), traces: traces.slice(0, BURST_TRACES) };
   }
 
@@ -401,7 +412,7 @@ export class Simulation {
         if (this.cluster.store.resourceVersion !== this.bootstrapRevision) this.pristine = false;
         return;
       case "send":
-        this.net.send(op.request);
+        this.net.send(op.request, { walk: false });
         return;
       case "burst":
         this.burstNow(op.request, op.count);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Trace, TraceHop } from "../engine/net/types";
+import { PLAIN_STAGES, type PlainStage, type Trace, type TraceHop } from "../engine/net/types";
 import type { ServiceView, TopologyView } from "../engine/view/topology";
 import { buildPrediction, NO_BACKEND, VERDICTS } from "./predict";
 import { lessonRequest, lessonTarget, serviceForTarget } from "./targets";
@@ -16,6 +16,7 @@ const packet = {
 const hop = (stage: string, extra: Partial<TraceHop> = {}): TraceHop => ({
   direction: "request",
   place: { node: "kind-worker" },
+  kind: (PLAIN_STAGES as readonly string[]).includes(stage) ? (stage as PlainStage) : "hook",
   stage,
   packet,
   cost: { rulesEvaluated: 1, lookups: 0 },
@@ -69,6 +70,7 @@ const view: TopologyView = {
 };
 
 const trace = (extra: Partial<Trace> = {}): Trace => ({
+  version: 2,
   mode: "iptables",
   source: { pod: "testnet", namespace: "default", ip: "10.244.1.5" },
   target: "web",

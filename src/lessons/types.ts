@@ -36,6 +36,10 @@ export interface LessonPoint {
   node?: string;
 }
 
+/** A trace's phases: the DNS lookup, the request, the reply, and the conntrack hops among them. */
+export const TRACE_PHASES = ["dns", "request", "reply", "conntrack"] as const;
+export type TracePhase = (typeof TRACE_PHASES)[number];
+
 export const PREDICT_KINDS = ["backend", "chain", "verdict", "node"] as const;
 /**
  * backend: which pod answers; chain: where the destination is rewritten;
@@ -118,6 +122,8 @@ export interface LessonStep {
   point?: LessonPoint;
   /** Asked before `send` is shown; needs `send`. */
   predict?: LessonPredict;
+  /** The trace's phases folded while the step is shown (stepping skips them); none: all shown. */
+  fold?: TracePhase[];
   /** The student changes the cluster until the goals hold. */
   challenge?: LessonChallenge;
 }

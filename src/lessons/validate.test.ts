@@ -193,6 +193,15 @@ describe("validateLesson", () => {
     if (r.ok) expect(r.lesson.steps[0]!.setReady).toEqual({ pod: "web-2", ready: false });
   });
 
+  it("keeps the trace phases a step folds, and refuses a phase the trace does not have", () => {
+    const folds = validateLesson({ ...lesson, steps: [{ ...step, fold: ["dns", "conntrack"] }] });
+    expect(folds.ok && folds.lesson.steps[0]!.fold).toEqual(["dns", "conntrack"]);
+    expect(validateLesson({ ...lesson, steps: [{ ...step, fold: ["arp"] }] })).toEqual({
+      ok: false,
+      errors: ["steps[0].fold: must be a list of dns, request, reply, conntrack"],
+    });
+  });
+
   it("refuses what is not a lesson at all", () => {
     expect(validateLesson(["a list"])).toEqual({
       ok: false,

@@ -4,6 +4,7 @@
  */
 import { IPVS_SCHEDULERS, PROXY_MODES } from "../engine/api/configTypes";
 import type { Lesson, LessonCluster, LessonStep, Localized } from "./types";
+import { TRACE_PHASES } from "./types";
 import { challengeField } from "./validateChallenge";
 import {
   burstField,
@@ -49,6 +50,7 @@ const STEP_KEYS = [
   "point",
   "predict",
   "challenge",
+  "fold",
 ];
 
 /** The cluster a lesson gets when it names none: seed 1, the engine's own defaults. */
@@ -180,6 +182,10 @@ function validateStep(raw: unknown, path: string, err: Err, known: KnownNames): 
   const challenge = challengeField(raw.challenge, `${path}.challenge`, err);
   if (challenge) step.challenge = challenge;
   if (challenge && predict) err(path, "a step asks a prediction or sets a challenge, not both");
+  if (raw.fold !== undefined) {
+    if (Array.isArray(raw.fold) && raw.fold.every((p) => oneOf(p, TRACE_PHASES))) step.fold = raw.fold;
+    else err(`${path}.fold`, `must be a list of ${TRACE_PHASES.join(", ")}`);
+  }
   return step;
 }
 

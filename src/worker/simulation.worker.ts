@@ -7,6 +7,7 @@ import { expose } from "comlink";
 import type { IpvsScheduler, ProxyMode } from "../engine/api/configTypes";
 import type { LookupExperimentOptions, LookupProgress, LookupRow } from "../engine/bench/contract";
 import type { SendRequest } from "../engine/net/contract";
+import type { FoldRef } from "../engine/net/hopWalk";
 import { needsShellAssets } from "../engine/shell/assets";
 import type { ManifestFile, SimulationOptions } from "../engine/simulation";
 import { Simulation } from "../engine/simulation";
@@ -44,6 +45,8 @@ const api = {
     return current().complete(line);
   },
   send: (request: SendRequest) => current().send(request),
+  /** The text of a traced hop's folded rules (a page of them), while the engine keeps them. */
+  foldedRules: (ref: FoldRef) => current().foldedRules(ref),
   burst: (request: SendRequest, count: number) => current().burst(request, count),
   view: () => current().view(),
   setProxyMode: (mode: ProxyMode, scheduler?: IpvsScheduler) => current().setProxyMode(mode, scheduler),

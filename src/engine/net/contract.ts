@@ -3,6 +3,8 @@
  * network.ts implements it.
  */
 import type { ConntrackEntry } from "./conntrack";
+import type { FoldedRules } from "./foldStore";
+import type { FoldRef } from "./hopWalk";
 import type { Protocol, Trace } from "./types";
 
 /** Where a journey starts. */
@@ -22,9 +24,20 @@ export interface SendRequest {
   bytes?: number;
 }
 
+/** How much of a journey to record. */
+export interface SendOptions {
+  /**
+   * Record each hop's walk, packet before and conntrack entry (default true:
+   * a trace is for reading). A burst's packets are counted, not read: false.
+   */
+  walk?: boolean;
+}
+
 export interface Net {
   /** Sends one connection's first packet and its reply, and returns the journey. */
-  send(request: SendRequest): Trace;
+  send(request: SendRequest, options?: SendOptions): Trace;
+  /** The text of a fold's rules (or part of them), while the walked list is still kept. */
+  foldedRules(ref: FoldRef): FoldedRules | undefined;
   /** The node's conntrack table, as `conntrack -L` lists it. */
   conntrackEntries(node: string): ConntrackEntry[];
   /** The client closed the connection: conntrack moves it to TIME_WAIT. */

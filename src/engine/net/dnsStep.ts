@@ -9,6 +9,7 @@ import type { Dns } from "../dns/contract";
 import { plainHop } from "./hops";
 import { type Origin, travel } from "./journey";
 import { podListens } from "./listeners";
+import { say } from "./messages";
 import type { Packet, TraceHop } from "./types";
 import { Recorder, type WalkEnv } from "./walk";
 
@@ -48,7 +49,7 @@ export function resolveHost(
     // data planes; we show one hop and take the cluster DNS answer.
     rec.add(
       plainHop("dns", place, "dns query", query, {
-        note: `asked ${server}:53 (not a cluster address: answered directly)`,
+        says: say("hop.dnsDirect", { server }),
       }),
     );
   } else {
@@ -76,7 +77,7 @@ export function resolveHost(
         ? answerLines(host, res.fqdn, res.cnames, res.addresses)
         : `${host}: NXDOMAIN`,
       detail: res.tries.map((t) => `${t.name} ${t.type} ${t.rcode}`),
-      note: `${res.tries.length} quer${res.tries.length === 1 ? "y" : "ies"} through the search list (only the first is walked)`,
+      says: say("hop.dnsTries", { count: res.tries.length }),
     }),
   );
   const v4 = res.addresses.filter(isIPv4);
@@ -104,7 +105,7 @@ function resolveOffCluster(env: WalkEnv, dns: Dns, rec: Recorder, host: string):
     rec.add(
       plainHop("dns", {}, "dns answer", emptyPacket(), {
         rule: `${host}: NXDOMAIN`,
-        note: "the node's resolver does not know the cluster domain",
+        says: say("hop.nodeResolver"),
       }),
     );
     return { addresses: [], failure: "NXDOMAIN" };

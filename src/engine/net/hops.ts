@@ -1,6 +1,7 @@
 /** Building TraceHops from what the data plane reports at a hook. */
 import type { HookResult } from "../proxy/types";
-import type { Hook, HopPlace, Packet, Rewrite, TraceHop } from "./types";
+import { english, say } from "./messages";
+import type { Hook, HopKind, HopPlace, Packet, PlainStage, Rewrite, TraceHop } from "./types";
 
 type Direction = TraceHop["direction"];
 
@@ -33,6 +34,7 @@ export function hookHop(
   const hop: TraceHop = {
     direction,
     place,
+    kind: "hook",
     stage,
     packet: copyPacket(packet),
     cost: { rulesEvaluated: res.rulesEvaluated, lookups: res.lookups },
@@ -47,7 +49,11 @@ export function hookHop(
   if (res.verdict === "REJECT")
     hop.note = `REJECT${res.rejectWith ? ` --reject-with ${res.rejectWith}` : ""}`;
   else if (res.verdict === "DROP") hop.note = "DROP";
-  else if (m.length === 0) hop.note = "no rule matched: chain policy ACCEPT";
+  else if (m.length === 0) {
+    hop.says = say("hop.policyAccept");
+    hop.note = english(hop.says);
+  }
+  if (res.walk) hop.walk = res.walk;
   return hop;
 }
 
@@ -79,7 +85,9 @@ export function copyPacket(p: Packet): Packet {
   return c;
 }
 
-type PlainExtra = Partial<Pick<TraceHop, "rule" | "detail" | "rewrite" | "note">> & { lookups?: number };
+type PlainExtra = Partial<Pick<TraceHop, "rule" | "detail" | "rewrite" | "says" | "before">> & {
+  lookups?: number;
+};
 
 const NO_EXTRA: PlainExtra = {};
 
@@ -87,21 +95,49 @@ const NO_EXTRA: PlainExtra = {};
 export function plainHop(
   direction: Direction,
   place: HopPlace,
+  stage: PlainStage,
+  packet: Packet,
+  extra: PlainExtra = NO_EXTRA,
+): TraceHop {
+  return hopOf(direction, place, stage, stage, packet, extra);
+}
+
+/** A hop at a hook the data planes do not run (the CNI's masquerade, a second NAT at the same hook). */
+export function natHop(
+  direction: Direction,
+  place: HopPlace,
   stage: string,
   packet: Packet,
   extra: PlainExtra = NO_EXTRA,
 ): TraceHop {
+  return hopOf(direction, place, "hook", stage, packet, extra);
+}
+
+function hopOf(
+  direction: Direction,
+  place: HopPlace,
+  kind: HopKind,
+  stage: string,
+  packet: Packet,
+  extra: PlainExtra,
+): TraceHop {
   const hop: TraceHop = {
     direction,
     place,
+    kind,
     stage,
     packet: copyPacket(packet),
     cost: { rulesEvaluated: 0, lookups: extra.lookups ?? 0 },
   };
   // The optional fields in the order callers list them, as a spread of `extra` would add them.
   for (const k in extra) {
-    if (k === "rule" || k === "detail" || k === "rewrite" || k === "note") {
+    if (k === "rule" || k === "detail" || k === "rewrite") {
       (hop as unknown as Record<string, unknown>)[k] = extra[k];
+    } else if (k === "says" && extra.says) {
+      hop.note = english(extra.says);
+      hop.says = extra.says;
+    } else if (k === "before" && extra.before) {
+      hop.before = copyPacket(extra.before);
     }
   }
   return hop;

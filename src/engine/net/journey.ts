@@ -6,6 +6,7 @@
  */
 import { type AddressIndex, EXTERNAL_CLIENT_IP, type PodAddress } from "./addresses";
 import { plainHop } from "./hops";
+import { say, type TraceMessage } from "./messages";
 import { announcingNode } from "./metallb";
 import { podRouteTable, vethName } from "./routes";
 import type { HopPlace, Packet } from "./types";
@@ -21,7 +22,7 @@ export type Arrival =
   | { kind: "pod"; pod: PodAddress; packet: Packet }
   | { kind: "node"; node: string; packet: Packet }
   | { kind: "external"; packet: Packet }
-  | { kind: "drop"; packet: Packet; node?: string; reason?: string }
+  | { kind: "drop"; packet: Packet; node?: string; reason?: TraceMessage }
   | { kind: "reject"; packet: Packet; node: string; rejectWith?: string };
 
 /** The hop place of a pod's eth0. */
@@ -44,15 +45,15 @@ export function travel(env: WalkEnv, rec: Recorder, origin: Origin, packet: Pack
     const route = exit.route;
     if (route.kind === "pod") {
       if (!route.pod) {
-        const reason = `no pod holds ${p.dst} on ${entry.node}: ARP gets no answer`;
+        const reason = say("hop.noPodHolds", { ip: p.dst, node: entry.node });
         rec.add(
-          plainHop(rec.direction, { node: entry.node, interface: "cni0" }, "drop", p, { note: reason }),
+          plainHop(rec.direction, { node: entry.node, interface: "cni0" }, "drop", p, { says: reason }),
         );
         return { kind: "drop", packet: p, node: entry.node, reason };
       }
       rec.add(
         plainHop(rec.direction, podPlace(route.pod), "deliver", p, {
-          note: `over ${route.dev} into the pod's eth0`,
+          says: say("hop.intoPod", { dev: route.dev }),
         }),
       );
       return { kind: "pod", pod: route.pod, packet: p };
@@ -61,19 +62,24 @@ export function travel(env: WalkEnv, rec: Recorder, origin: Origin, packet: Pack
     if (route.kind === "external") {
       rec.add(
         plainHop(rec.direction, { node: entry.node, interface: "eth0" }, "wire", p, {
-          note: `${from?.ip ?? entry.node} → ${p.dst} (outside the cluster)`,
+          says: say("hop.wireOut", { from: from?.ip ?? entry.node, ip: p.dst }),
         }),
       );
       return { kind: "external", packet: p };
     }
     rec.add(
       plainHop(rec.direction, { node: entry.node, interface: "eth0" }, "wire", p, {
-        note: `${entry.node} (${from?.ip}) → ${route.node.name} (${route.node.ip})`,
+        says: say("hop.wireNodes", {
+          from: entry.node,
+          fromIp: String(from?.ip),
+          to: route.node.name,
+          toIp: String(route.node.ip),
+        }),
       }),
     );
     entry = { node: route.node.name, from: "in", inInterface: "eth0" };
   }
-  return { kind: "drop", packet: p, reason: "routing loop" };
+  return { kind: "drop", packet: p, reason: say("trace.routingLoop") };
 }
 
 function enter(env: WalkEnv, rec: Recorder, origin: Origin, p: Packet): Entry | Arrival {
@@ -81,12 +87,12 @@ function enter(env: WalkEnv, rec: Recorder, origin: Origin, p: Packet): Entry | 
   if (origin.kind === "node") return { node: origin.node, from: "local" };
   if (origin.kind === "pod") {
     const pod = origin.pod;
-    if (!pod.node) return { kind: "drop", packet: p, reason: "the pod is not scheduled" };
+    if (!pod.node) return { kind: "drop", packet: p, reason: say("trace.notScheduled") };
     if (pod.hostNetwork) return { node: pod.node, from: "local" };
     if (p.dst === pod.ip || p.dst.startsWith("127.")) {
       rec.add(
         plainHop(rec.direction, { ...podPlace(pod), interface: "lo" }, "deliver", p, {
-          note: "to itself over lo",
+          says: say("hop.toItself"),
         }),
       );
       return { kind: "pod", pod, packet: p };
@@ -94,7 +100,7 @@ function enter(env: WalkEnv, rec: Recorder, origin: Origin, p: Packet): Entry | 
     rec.add(
       plainHop(rec.direction, podPlace(pod), "send", p, {
         rule: podRouteTable(index, pod)[0],
-        note: `leaves the pod's netns over its veth pair (${vethName(pod)} on ${pod.node})`,
+        says: say("hop.leavesPod", { veth: vethName(pod), node: pod.node }),
       }),
     );
     return { node: pod.node, from: "in", inInterface: vethName(pod) };
@@ -107,29 +113,31 @@ function enterFromOutside(env: WalkEnv, rec: Recorder, ip: string, p: Packet): E
   const place: HopPlace = { external: true };
   const node = index.nodeByIp.get(p.dst);
   if (node) {
-    rec.add(plainHop(rec.direction, place, "wire", p, { note: `${ip} → node ${node.name} eth0` }));
+    rec.add(
+      plainHop(rec.direction, place, "wire", p, { says: say("hop.wireIn", { client: ip, node: node.name }) }),
+    );
     return { node: node.name, from: "in", inInterface: "eth0" };
   }
   const svc = index.externalIps.get(p.dst);
   if (svc) {
     const lbNode = announcingNode(env.cluster, index, svc, p.dst);
     if (!lbNode) {
-      const reason = `no node announces ${p.dst} (MetalLB L2 needs an eligible node)`;
-      rec.add(plainHop(rec.direction, place, "drop", p, { note: reason }));
+      const reason = say("hop.noAnnouncer", { ip: p.dst });
+      rec.add(plainHop(rec.direction, place, "drop", p, { says: reason }));
       return { kind: "drop", packet: p, reason };
     }
     rec.add(
       plainHop(rec.direction, place, "load balancer", p, {
         rule: `${p.dst} is-at ${lbNode.name}`,
-        note: `MetalLB L2: node ${lbNode.name} answers ARP for ${p.dst}; the packet arrives there unchanged`,
+        says: say("hop.metallb", { node: lbNode.name, ip: p.dst }),
       }),
     );
     return { node: lbNode.name, from: "in", inInterface: "eth0" };
   }
   const reason = clusterOnly(index, p.dst)
-    ? `${p.dst} is not routed outside the cluster: ClusterIPs and pod IPs are reachable only from nodes and pods`
-    : `no route from ${ip} to ${p.dst}`;
-  rec.add(plainHop(rec.direction, place, "drop", p, { note: reason }));
+    ? say("hop.clusterOnly", { ip: p.dst })
+    : say("hop.noRoute", { client: ip, ip: p.dst });
+  rec.add(plainHop(rec.direction, place, "drop", p, { says: reason }));
   return { kind: "drop", packet: p, reason };
 }
 

@@ -11,11 +11,15 @@ import type { Dns } from "../dns/contract";
 import type { NodeDataPlane } from "../proxy/types";
 import { type AddressIndex, EXTERNAL_CLIENT_IP } from "./addresses";
 import { type ConntrackEntry, ConntrackTable } from "./conntrack";
-import type { Net, SendRequest } from "./contract";
+import type { Net, SendOptions, SendRequest } from "./contract";
 import { resolveHost } from "./dnsStep";
+import { type FoldedRules, FoldStore } from "./foldStore";
 import { plainHop } from "./hops";
+import type { FoldRef } from "./hopWalk";
+import { TRACE_VERSION } from "./hopWalk";
 import { type Arrival, type Origin, podPlace, travel } from "./journey";
 import { nodeListens, podListens } from "./listeners";
+import { english, say, type TraceMessage } from "./messages";
 import { parseTarget } from "./target";
 import type { HopPlace, Packet, Protocol, Trace, TraceHop } from "./types";
 import { Recorder, type WalkEnv } from "./walk";
@@ -25,6 +29,7 @@ export const EPHEMERAL_PORTS = { min: 32768, max: 60999 } as const;
 
 export class Network implements Net {
   private readonly tables = new Map<string, ConntrackTable>();
+  private readonly folds = new FoldStore();
   private readonly random: () => number;
   private readonly tableOf: (node: string) => ConntrackTable;
 
@@ -69,7 +74,12 @@ export class Network implements Net {
     }
   }
 
-  send(request: SendRequest): Trace {
+  /** The text of a fold's rules, while the list it came from is kept. */
+  foldedRules(ref: FoldRef): FoldedRules | undefined {
+    return this.folds.read(ref);
+  }
+
+  send(request: SendRequest, options: SendOptions = {}): Trace {
     const index = this.cluster.addressIndex();
     const env: WalkEnv = {
       cluster: this.cluster,
@@ -77,17 +87,26 @@ export class Network implements Net {
       dataPlaneFor: this.dataPlaneFor,
       conntrack: this.tableOf,
       random: this.random,
+      ...(options.walk !== false ? { folds: this.folds } : {}),
     };
     const hops: TraceHop[] = [];
     const target = request.port !== undefined ? `${request.target}:${request.port}` : request.target;
     const src = resolveSource(index, request.from);
     const base = {
+      version: TRACE_VERSION,
       mode: this.cluster.config.proxyMode,
       target,
       hops,
       cost: { rulesEvaluated: 0, lookups: 0 },
     };
-    if ("error" in src) return { ...base, source: { ip: "0.0.0.0" }, verdict: "dropped", message: src.error };
+    if ("error" in src)
+      return {
+        ...base,
+        source: { ip: "0.0.0.0" },
+        verdict: "dropped",
+        message: english(src.error),
+        says: src.error,
+      };
     const source = { ...src.place, ip: src.ip };
     const t = parseTarget(request.target);
     const port = request.port ?? t.port ?? 80;
@@ -126,13 +145,16 @@ export class Network implements Net {
     const refused = `curl: (7) Failed to connect to ${sent.dst} port ${sent.dport} after 0 ms: Couldn't connect to server`;
     if (arrival.kind === "drop") {
       trace.verdict = "dropped";
-      trace.message = arrival.reason ?? "the packet was dropped: the client will time out";
+      tell(trace, arrival.reason ?? say("trace.dropped"));
       return;
     }
     if (arrival.kind === "reject") {
       trace.hops.push(
         plainHop("reply", { node: arrival.node }, "reject", arrival.packet, {
-          note: `ICMP ${arrival.rejectWith ?? "icmp-port-unreachable"} back to ${sent.src}: connect() fails with ECONNREFUSED`,
+          says: say("hop.icmpBack", {
+            icmp: arrival.rejectWith ?? "icmp-port-unreachable",
+            client: sent.src,
+          }),
         }),
       );
       trace.verdict = "rejected";
@@ -159,7 +181,7 @@ export class Network implements Net {
       this.answerHop(trace, { node: arrival.node, interface: "lo" }, p, listener);
     } else {
       trace.verdict = "delivered";
-      trace.message = `${p.dst} is outside the cluster: the connection left through the default route`;
+      tell(trace, say("trace.outside", { ip: p.dst }));
       return;
     }
     const reply: Packet = {
@@ -177,7 +199,7 @@ export class Network implements Net {
       trace.message = refused;
     } else if (back.kind === "drop" || back.kind === "reject" || !returnedTo(back, origin)) {
       trace.verdict = "timeout";
-      trace.message = "the reply never reached the client";
+      tell(trace, say("trace.noReply"));
     } else {
       trace.verdict = "delivered";
     }
@@ -187,9 +209,9 @@ export class Network implements Net {
     const port = `${p.dport}/${p.proto}`;
     trace.hops.push(
       plainHop("request", place, "socket", p, {
-        note: listener
-          ? `${listener} listens on ${port}; it sees the client as ${p.src}:${p.sport}`
-          : `nothing listens on ${port}: the kernel answers RST (containerPort does not open ports)`,
+        says: listener
+          ? say("hop.listens", { listener, port, client: `${p.src}:${p.sport}` })
+          : say("hop.nothingListens", { port }),
       }),
     );
   }
@@ -228,7 +250,13 @@ function returnedTo(a: Arrival, origin: Origin): boolean {
   return a.kind === "external";
 }
 
-type Source = { origin: Origin; place: HopPlace; ip: string } | { error: string };
+type Source = { origin: Origin; place: HopPlace; ip: string } | { error: TraceMessage };
+
+/** The engine's words as the trace's message. */
+function tell(trace: Trace, m: TraceMessage): void {
+  trace.message = english(m);
+  trace.says = m;
+}
 
 function resolveSource(index: AddressIndex, from: SendRequest["from"]): Source {
   if (from.type === "external") {
@@ -237,12 +265,12 @@ function resolveSource(index: AddressIndex, from: SendRequest["from"]): Source {
   }
   if (from.type === "node") {
     const n = index.nodeByName.get(from.node);
-    if (!n?.ip) return { error: `node "${from.node}" not found` };
+    if (!n?.ip) return { error: say("trace.nodeNotFound", { node: from.node }) };
     return { origin: { kind: "node", node: n.name }, place: { node: n.name, interface: "eth0" }, ip: n.ip };
   }
   const pod = index.podByName.get(`${from.namespace}/${from.name}`);
-  if (!pod) return { error: `pods "${from.name}" not found` };
+  if (!pod) return { error: say("trace.podNotFound", { pod: from.name }) };
   const ip = pod.hostNetwork ? (pod.node ? index.nodeByName.get(pod.node)?.ip : undefined) : pod.ip;
-  if (!ip || !pod.node) return { error: `pod "${from.name}" has no IP yet` };
+  if (!ip || !pod.node) return { error: say("trace.noPodIp", { pod: from.name }) };
   return { origin: { kind: "pod", pod }, place: podPlace(pod), ip };
 }

@@ -3,6 +3,8 @@
  * The UI animates a Trace; it never invents hops.
  */
 import type { ProxyMode } from "../api/configTypes";
+import type { HopConntrack, TRACE_VERSION, WalkPart } from "./hopWalk";
+import type { TraceMessage } from "./messages";
 
 export type Protocol = "TCP" | "UDP" | "SCTP";
 
@@ -45,11 +47,31 @@ export interface Rewrite {
   field: "src" | "dst";
 }
 
+/** The stages that are not a netfilter hook: the packet moving, conntrack, DNS, a load balancer. */
+export const PLAIN_STAGES = [
+  "send",
+  "route",
+  "wire",
+  "deliver",
+  "socket",
+  "conntrack",
+  "drop",
+  "reject",
+  "load balancer",
+  "dns query",
+  "dns answer",
+] as const;
+export type PlainStage = (typeof PLAIN_STAGES)[number];
+
+/** What a hop is: a plain stage (its name is a word to translate) or a hook (its stage is netfilter's notation). */
+export type HopKind = PlainStage | "hook";
+
 /** One step of a journey. */
 export interface TraceHop {
   direction: "request" | "reply" | "dns";
   place: HopPlace;
-  /** e.g. `nat PREROUTING → KUBE-SERVICES`, `IPVS lookup`, `conntrack`, `route`, `deliver`. */
+  kind: HopKind;
+  /** `nat PREROUTING → KUBE-SERVICES`, `filter INPUT → KUBE-IPVS-FILTER` for a hook; else the plain stage. */
   stage: string;
   /** The rule or entry that matched, in the real tool's own syntax. */
   rule?: string;
@@ -58,14 +80,25 @@ export interface TraceHop {
   rewrite?: Rewrite;
   /** The packet as it leaves this hop. */
   packet: Packet;
+  /** The packet as it came in, when this hop changed it (a hook's change only for a traced packet). */
+  before?: Packet;
   cost: { rulesEvaluated: number; lookups: number };
+  /** The engine's note in English (or in netfilter's notation: `DROP`, `REJECT --reject-with …`). */
   note?: string;
+  /** The note as a message key and values, for views in other languages. */
+  says?: TraceMessage;
+  /** What the hop walked: each table's chains rule by rule, and IPVS (a traced packet). */
+  walk?: WalkPart[];
+  /** The connection's conntrack entry on this node, where it was found or confirmed (a traced packet). */
+  conntrack?: HopConntrack;
 }
 
 export type TraceVerdict = "delivered" | "rejected" | "dropped" | "timeout" | "nxdomain";
 
 /** A packet's whole journey, request and reply. */
 export interface Trace {
+  /** The format's version ({@link TRACE_VERSION}). */
+  version: typeof TRACE_VERSION;
   mode: ProxyMode;
   source: HopPlace & { ip: string };
   /** What the user asked for: `web`, `10.96.0.12:80`, `192.168.1.10:30007`. */
@@ -76,6 +109,8 @@ export interface Trace {
   backend?: { namespace: string; pod: string; ip: string; port: number; node?: string };
   /** Totals over the request's first packet. */
   cost: { rulesEvaluated: number; lookups: number };
-  /** A message as the client would see it (curl's error, say). */
+  /** A message as the client would see it (curl's error, say), or the engine's words in English. */
   message?: string;
+  /** `message` as a message key, when it is the engine's words and not a tool's output. */
+  says?: TraceMessage;
 }

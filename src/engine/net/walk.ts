@@ -10,10 +10,12 @@ import { cidrContains, ipToNumber, parseCidr } from "../api/ipv4";
 import type { Cluster } from "../cluster";
 import type { CtState, HookResult, NodeDataPlane } from "../proxy/types";
 import { type AddressIndex, isLocalAddress } from "./addresses";
-import { type ConntrackEntry, type ConntrackTable, tupleOf } from "./conntrack";
-import { copyPacket, hookHop, plainHop, rewriteOf } from "./hops";
+import { type ConntrackEntry, type ConntrackTable, formatConntrackEntry, tupleOf } from "./conntrack";
+import { copyPacket, hookHop, natHop, plainHop, rewriteOf } from "./hops";
+import { say, type TraceMessage } from "./messages";
 import { type RouteDecision, routeOnNode } from "./routes";
 import type { Hook, HopPlace, Packet, Rewrite, TraceHop } from "./types";
+import type { FoldSink } from "./visitBuilder";
 
 /** Where a packet enters a node: from a wire/veth (`in`) or from a local process (`local`). */
 export interface Entry {
@@ -35,6 +37,8 @@ export interface WalkEnv {
   dataPlaneFor: (node: string) => NodeDataPlane;
   conntrack: (node: string) => ConntrackTable;
   random: () => number;
+  /** Set for a traced packet: each hook's walk is recorded, its folds kept here. */
+  folds?: FoldSink;
 }
 
 /** Records hops and sums the cost of one direction of one journey. */
@@ -54,6 +58,48 @@ export class Recorder {
 
 /** Runs `packet` through `entry.node`. Mutates nothing it was given. */
 export function traverseNode(env: WalkEnv, rec: Recorder, entry: Entry, input: Packet): NodeExit {
+  if (!env.folds) return crossNode(env, rec, entry, input);
+  const first = rec.hops.length;
+  const known = env.conntrack(entry.node).lookup(input, env.cluster.clock.now()) !== undefined;
+  const exit = crossNode(env, rec, entry, input);
+  showConntrack(env, rec, entry.node, input, first, !known);
+  return exit;
+}
+
+/**
+ * The connection's conntrack entry, on the hops of this node: where it was
+ * found (the first hop that acted on it), or where it was confirmed (the
+ * last). A packet the node only forwarded unNATed still has its entry.
+ */
+function showConntrack(
+  env: WalkEnv,
+  rec: Recorder,
+  node: string,
+  input: Packet,
+  first: number,
+  isNew: boolean,
+): void {
+  if (rec.hops.length === first) return;
+  const now = env.cluster.clock.now();
+  const found = env.conntrack(node).lookup(input, now);
+  if (!found) return;
+  const e = found.entry;
+  const hops = rec.hops;
+  let at = isNew ? hops.length - 1 : first;
+  if (!isNew) {
+    const ct = hops.findIndex((h, i) => i >= first && h.kind === "conntrack");
+    if (ct >= 0) at = ct;
+  }
+  hops[at]!.conntrack = {
+    event: isNew ? "new" : found.dir,
+    line: formatConntrackEntry(e, now),
+    ...(e.state ? { state: e.state } : {}),
+    orig: { ...e.orig },
+    reply: { ...e.reply },
+  };
+}
+
+function crossNode(env: WalkEnv, rec: Recorder, entry: Entry, input: Packet): NodeExit {
   const { node } = entry;
   const now = env.cluster.clock.now();
   const ct = env.conntrack(node);
@@ -74,6 +120,7 @@ export function traverseNode(env: WalkEnv, rec: Recorder, entry: Entry, input: P
           rewrite: rw,
           rule: ctRule(found.entry),
           lookups: 1,
+          before: p,
         }),
       );
       p = next;
@@ -87,7 +134,8 @@ export function traverseNode(env: WalkEnv, rec: Recorder, entry: Entry, input: P
         rewrite: rw,
         rule: ctRule(found.entry),
         lookups: 1,
-        note: "existing connection: nat table skipped",
+        says: say("hop.established"),
+        before: p,
       }),
     );
     p = next;
@@ -106,7 +154,7 @@ export function traverseNode(env: WalkEnv, rec: Recorder, entry: Entry, input: P
   p = first.packet;
 
   let route = routeOnNode(env.index, node, p.dst);
-  rec.add(plainHop(rec.direction, place, "route", p, { rule: route.route, note: routeNote(route) }));
+  rec.add(plainHop(rec.direction, place, "route", p, { rule: route.route, says: routeNote(route) }));
   if (route.kind === "local") {
     const inp = runHook(env, rec, "INPUT", place, p, ctState, entry.inInterface);
     if (inp.exit) return inp.exit;
@@ -120,7 +168,7 @@ export function traverseNode(env: WalkEnv, rec: Recorder, entry: Entry, input: P
     rec.add(
       plainHop(rec.direction, place, "route", p, {
         rule: route.route,
-        note: "IPVS forwards to the real server",
+        says: say("hop.ipvsForward"),
       }),
     );
     if (route.kind === "local") return finishLocal(env, rec, place, found, input, p, ctState);
@@ -181,6 +229,7 @@ function finishUnNat(
       plainHop(rec.direction, place, "conntrack", next, {
         rewrite: rewriteOf("un-DNAT", "src", p, next),
         rule: ctRule(found.entry),
+        before: p,
       }),
     );
     return next;
@@ -191,6 +240,7 @@ function finishUnNat(
     plainHop(rec.direction, place, "conntrack", next, {
       rewrite: rewriteOf("SNAT", "src", p, next),
       rule: ctRule(found.entry),
+      before: p,
     }),
   );
   return next;
@@ -206,16 +256,16 @@ function ctRule(e: ConntrackEntry): string {
   return `${e.proto.toLowerCase()} ${t(e.orig)} ${t(e.reply)}`;
 }
 
-function routeNote(r: RouteDecision): string {
+function routeNote(r: RouteDecision): TraceMessage {
   switch (r.kind) {
     case "local":
-      return "local delivery (INPUT)";
+      return say("hop.routeLocal");
     case "pod":
-      return `to a pod on this node via cni0 → ${r.dev}`;
+      return say("hop.routePod", { dev: r.dev });
     case "node":
-      return `to node ${r.node.name}`;
+      return say("hop.routeNode", { node: r.node.name });
     case "external":
-      return "leaves the cluster via the default route";
+      return say("hop.routeOut");
   }
 }
 
@@ -245,13 +295,21 @@ function cniMasquerade(
   if (dst !== undefined && cidrContains(podNet, dst)) return p;
   const next = { ...p, src: outAddress(env, place.node ?? "", route) };
   rec.add(
-    plainHop(rec.direction, place, "nat POSTROUTING (CNI)", next, {
+    natHop(rec.direction, place, "nat POSTROUTING (CNI)", next, {
       rule: `-A POSTROUTING -s ${env.cluster.config.podSubnet} ! -d ${env.cluster.config.podSubnet} -j MASQUERADE`,
       rewrite: rewriteOf("MASQUERADE", "src", p, next),
-      note: "the CNI masquerades pod traffic leaving the cluster (not kube-proxy)",
+      says: say("hop.cniMasquerade"),
+      before: p,
     }),
   );
   return next;
+}
+
+/** Did a hook change what the inspector shows of the packet (addresses, ports, mark)? */
+function changed(a: Packet, b: Packet): boolean {
+  return (
+    a.src !== b.src || a.sport !== b.sport || a.dst !== b.dst || a.dport !== b.dport || a.mark !== b.mark
+  );
 }
 
 interface HookOutcome {
@@ -280,6 +338,8 @@ function runHook(
     srcIsLocal: isLocalAddress(env.index, node, p.src),
     random: env.random,
     nowMs: env.cluster.clock.now(),
+    recordWalk: env.folds !== undefined,
+    folds: env.folds,
   });
   let after: Packet = copyPacket(res.packet);
   let rewrite: Rewrite | undefined;
@@ -293,9 +353,11 @@ function runHook(
   const matters =
     res.matched.length > 0 || res.rulesEvaluated > 0 || res.lookups > 0 || res.verdict !== "ACCEPT";
   if (matters || rewrite || srcRewrite) {
-    rec.add(hookHop(rec.direction, place, hook, res, rewrite ?? srcRewrite, after));
+    const hop = hookHop(rec.direction, place, hook, res, rewrite ?? srcRewrite, after);
+    if (env.folds && changed(p, after)) hop.before = copyPacket(p);
+    rec.add(hop);
     if (rewrite && srcRewrite)
-      rec.add(plainHop(rec.direction, place, `nat ${hook}`, after, { rewrite: srcRewrite }));
+      rec.add(natHop(rec.direction, place, `nat ${hook}`, after, { rewrite: srcRewrite }));
   }
   if (res.verdict === "DROP") return { packet: after, exit: { kind: "drop", packet: after, node } };
   if (res.verdict === "REJECT")

@@ -5,7 +5,9 @@
  */
 import type { ClusterConfig, ProxyMode } from "../api/configTypes";
 import type { EndpointSlice, Node, Service } from "../api/types";
+import type { WalkPart } from "../net/hopWalk";
 import type { Hook, Packet } from "../net/types";
+import type { FoldSink } from "../net/visitBuilder";
 
 /** What kube-proxy watches: Services, EndpointSlices, Nodes, its configuration. */
 export interface ProxyInput {
@@ -35,10 +37,12 @@ export interface HookContext {
   /** Virtual time in ms, for `recent` session affinity and IPVS persistence. */
   nowMs: number;
   /**
-   * Record every rule tested in `HookResult.walked` (off by default: a packet
-   * that is only counted or traced by its decisive rules builds no walk).
+   * Record the walk in `HookResult.walk` (off by default: a packet that is
+   * only counted, like a burst's, builds no walk).
    */
   recordWalk?: boolean;
+  /** Where a recorded walk keeps the rule lists behind its folds (read back on demand). */
+  folds?: FoldSink;
 }
 
 /** One rule that matched on the way, in its own tool's syntax. */
@@ -59,8 +63,8 @@ export interface HookResult {
   rejectWith?: string;
   /** Every rule that matched, in order. */
   matched: MatchedRule[];
-  /** Every rule tested (matched or not), in order, when the context asked for it (`recordWalk`). */
-  walked?: MatchedRule[];
+  /** What was walked, table by table (and IPVS), when the context asked for it (`recordWalk`). */
+  walk?: WalkPart[];
   /** Rules tested one by one (a linear walk counts each). */
   rulesEvaluated: number;
   /** Hash/map/set lookups (IPVS table, nft verdict maps, ipsets). */

@@ -3,6 +3,7 @@ import { useAppStore } from "../store";
 import type { Language } from "../store/settingsSlice";
 import { catalog } from "./catalogs";
 import { en, type MessageKey } from "./en";
+import { formatValue } from "./numberFormat";
 import { pluralForm } from "./plural";
 
 /** A message's values: `{name}` in the template; `count` also chooses a plural form. */
@@ -19,18 +20,6 @@ export function translate(language: Language, key: MessageKey, values?: MessageV
   return template.replace(/\{(\w+)\}/g, (m, name: string) =>
     name in values ? formatValue(language, values[name]!) : m,
   );
-}
-
-const numberFormats = new Map<Language, Intl.NumberFormat>();
-
-function formatValue(language: Language, v: string | number): string {
-  if (typeof v !== "number") return v;
-  let format = numberFormats.get(language);
-  if (!format) {
-    format = new Intl.NumberFormat(language);
-    numberFormats.set(language, format);
-  }
-  return format.format(v);
 }
 
 /** The current language's `t`. */

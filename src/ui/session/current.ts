@@ -1,3 +1,4 @@
+import { TRACE_PHASES } from "../../lessons/types";
 import type { AppState } from "../store";
 import { SESSION_VERSION, type SessionRecord } from "./record";
 
@@ -11,7 +12,9 @@ export function currentRecord(s: AppState): SessionRecord {
   if (s.startTime !== undefined) record.startTime = s.startTime;
   if (s.lessonId) record.lesson = { id: s.lessonId, step: s.lessonStep };
   if (s.text !== s.appliedText) record.draft = s.text;
-  if (s.trace && s.traceEntry !== undefined && s.traceEntry < s.journal.length)
-    record.trace = { entry: s.traceEntry, hop: Math.max(0, s.hop) };
+  if (s.trace && s.traceEntry !== undefined && s.traceEntry < s.journal.length) {
+    const folded = TRACE_PHASES.filter((p) => !s.phases[p]);
+    record.trace = { entry: s.traceEntry, hop: Math.max(0, s.hop), ...(folded.length ? { folded } : {}) };
+  }
   return record;
 }

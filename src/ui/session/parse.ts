@@ -7,6 +7,7 @@
 import { IPVS_SCHEDULERS, PROXY_MODES } from "../../engine/api/configTypes";
 import type { PacketSource, SendRequest } from "../../engine/net/contract";
 import type { ManifestFile } from "../../engine/simulation";
+import { TRACE_PHASES, type TracePhase } from "../../lessons/types";
 import type { RecordLimits } from "./limits";
 import {
   type JournalEntry,
@@ -173,11 +174,20 @@ function lesson(v: unknown, limits: RecordLimits): LessonPosition {
 
 function trace(v: unknown, entries: number): TracePosition {
   if (!isRecord(v)) fail("trace: expected an object");
-  onlyKeys(v, ["entry", "hop"], "trace");
-  return {
+  onlyKeys(v, ["entry", "hop", "folded"], "trace");
+  const position: TracePosition = {
     entry: integer(v.entry, "trace.entry", -1, entries - 1),
     hop: integer(v.hop, "trace.hop", 0, 10_000),
   };
+  if (v.folded !== undefined) {
+    if (!Array.isArray(v.folded) || v.folded.length > TRACE_PHASES.length)
+      fail("trace.folded: expected a list of phases");
+    position.folded = v.folded.map((p, i) => {
+      if (!TRACE_PHASES.includes(p)) fail(`trace.folded[${i}]: expected one of ${TRACE_PHASES.join(", ")}`);
+      return p as TracePhase;
+    });
+  }
+  return position;
 }
 
 /** Checks a version-2 record; older versions go through `migrateRecord` first. */

@@ -11,6 +11,7 @@
 import type { IpvsScheduler, ProxyMode } from "../../engine/api/configTypes";
 import type { SendRequest } from "../../engine/net/contract";
 import type { ManifestFile } from "../../engine/simulation";
+import type { TracePhase } from "../../lessons/types";
 
 /** The record format's version; older saves and links are migrated (migrate.ts). */
 export const SESSION_VERSION = 2;
@@ -38,10 +39,14 @@ export interface LessonPosition {
   step: number;
 }
 
-/** The packet on screen: which journal entry sent it (-1: the lesson step's packet) and the hop shown. */
+/**
+ * The packet on screen: which journal entry sent it (-1: the lesson step's packet), the hop shown
+ * and the trace's phases folded (none: all shown).
+ */
 export interface TracePosition {
   entry: number;
   hop: number;
+  folded?: TracePhase[];
 }
 
 export interface SessionRecord {

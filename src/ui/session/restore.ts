@@ -5,6 +5,7 @@
  * lesson step's prediction and burst) shown again.
  */
 
+import { filterFolding } from "../features/trace/phases";
 import { useAppStore } from "../store";
 import { refreshView, showTrace } from "../store/actions";
 import type { WorkspaceKind } from "../store/sessionSlice";
@@ -48,8 +49,11 @@ export async function showWorkspace(
       r.lesson && outcome.lesson ? await (await lessons()).showLessonBase(r.lesson, outcome.lesson) : false;
     if (outcome.trace && r.trace && !(asks && r.trace.entry === -1)) {
       showTrace(outcome.trace, r.trace.entry);
+      get().setPhases(filterFolding(r.trace.folded ?? []));
       get().setHop(Math.min(r.trace.hop, outcome.trace.hops.length - 1));
       get().pause();
+      // A shared packet is what the link is about: its trace opens beside the diagram.
+      if (kind === "share") get().setSide("trace");
     }
     return outcome;
   } finally {

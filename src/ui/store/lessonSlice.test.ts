@@ -3,6 +3,7 @@ import type { Trace } from "../../engine/net/types";
 import { useAppStore } from "./index";
 
 const trace: Trace = {
+  version: 2,
   mode: "iptables",
   source: { pod: "testnet", namespace: "default", ip: "10.244.1.5" },
   target: "web",

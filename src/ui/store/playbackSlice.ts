@@ -1,6 +1,14 @@
 import type { StateCreator } from "zustand";
 import type { BurstResult } from "../../engine/net/burst";
 import type { Trace } from "../../engine/net/types";
+import {
+  ALL_PHASES,
+  firstShown,
+  nearestShown,
+  nextShown,
+  type PhaseFilter,
+  previousShown,
+} from "../features/trace/phases";
 import type { AppState } from "./index";
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
@@ -12,15 +20,20 @@ export interface PlaybackSlice {
   hop: number;
   playing: boolean;
   speed: number;
+  /** The trace's phases shown (the rest folded); stepping and playing move through the hops shown. */
+  phases: PhaseFilter;
   /** The last burst's tally (the diagram draws its flows); a single packet sent since clears it. */
   burst: BurstResult | null;
   setBurst: (burst: BurstResult | null) => void;
   setTrace: (trace: Trace | null) => void;
   setHop: (hop: number) => void;
+  setPhases: (phases: PhaseFilter) => void;
   play: () => void;
   pause: () => void;
   stepForward: () => void;
   stepBack: () => void;
+  /** Playing: on to the next hop shown, or stop at the last. */
+  advance: () => void;
   setSpeed: (speed: number) => void;
 }
 
@@ -29,20 +42,38 @@ export const createPlaybackSlice: StateCreator<AppState, [], [], PlaybackSlice> 
   hop: -1,
   playing: false,
   speed: 1,
+  phases: ALL_PHASES,
   burst: null,
   setBurst: (burst) => set({ burst }),
-  setTrace: (trace) => set({ trace, hop: trace ? 0 : -1, playing: trace !== null }),
+  setTrace: (trace) =>
+    set((s) => ({
+      trace,
+      hop: trace ? Math.max(0, firstShown(trace, s.phases)) : -1,
+      playing: trace !== null,
+    })),
   setHop: (hop) => set({ hop }),
+  setPhases: (phases) =>
+    set((s) => ({ phases, hop: s.trace ? Math.max(0, nearestShown(s.trace, phases, s.hop)) : s.hop })),
   play: () => {
-    const { trace, hop } = get();
+    const { trace, hop, phases } = get();
     if (!trace) return;
-    set({ playing: true, hop: hop >= trace.hops.length - 1 ? 0 : hop });
+    const atEnd = nextShown(trace, phases, hop) === hop;
+    set({ playing: true, hop: atEnd ? Math.max(0, firstShown(trace, phases)) : hop });
   },
   pause: () => set({ playing: false }),
   stepForward: () => {
-    const { trace, hop } = get();
-    if (trace) set({ playing: false, hop: Math.min(hop + 1, trace.hops.length - 1) });
+    const { trace, hop, phases } = get();
+    if (trace) set({ playing: false, hop: nextShown(trace, phases, hop) });
   },
-  stepBack: () => set((s) => ({ playing: false, hop: Math.max(s.hop - 1, 0) })),
+  stepBack: () => {
+    const { trace, hop, phases } = get();
+    if (trace) set({ playing: false, hop: previousShown(trace, phases, hop) });
+  },
+  advance: () => {
+    const { trace, hop, phases } = get();
+    if (!trace) return;
+    const next = nextShown(trace, phases, hop);
+    set(next === hop ? { playing: false } : { hop: next });
+  },
   setSpeed: (speed) => set({ speed }),
 });

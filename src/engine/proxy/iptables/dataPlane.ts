@@ -92,6 +92,7 @@ export function buildIptablesDataPlane(
       nowMs: ctx.nowMs,
       recent,
       recordWalk: ctx.recordWalk === true,
+      folds: ctx.folds,
       ...(ctx.inInterface !== undefined ? { inInterface: ctx.inInterface } : {}),
       ...(ctx.outInterface !== undefined ? { outInterface: ctx.outInterface } : {}),
     };
@@ -99,7 +100,7 @@ export function buildIptablesDataPlane(
       packet: { ...packet },
       verdict: "ACCEPT",
       matched: [],
-      ...(ctx.recordWalk ? { walked: [] } : {}),
+      ...(ctx.recordWalk ? { walk: [] } : {}),
       rulesEvaluated: 0,
       lookups: 0,
     };
@@ -111,7 +112,14 @@ export function buildIptablesDataPlane(
       const r = evaluate(table, h, result.packet, ectx);
       result.packet = r.packet;
       result.matched.push(...r.matched);
-      if (ctx.recordWalk) result.walked!.push(...r.walked);
+      if (r.visit && r.visit.tested > 0)
+        result.walk?.push({
+          k: "netfilter",
+          family: "iptables",
+          hook: h,
+          visit: r.visit,
+          verdict: r.verdict,
+        });
       result.rulesEvaluated += r.rulesEvaluated;
       result.lookups += r.lookups;
       if (r.dnat) result.dnat = r.dnat;

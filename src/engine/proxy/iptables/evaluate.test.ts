@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ruleStepsOf, testedIn, visitsOf } from "../../net/hopWalk.testkit";
 import type { Packet } from "../../net/types";
 import { Prng } from "../../util/prng";
 import type { HookContext } from "../types";
@@ -55,7 +56,14 @@ describe("evaluation", () => {
     expect(r.matched.at(-1)!.rule).toMatch(
       /^-A KUBE-SEP-\w+ -p tcp -m comment --comment "default\/web" -m tcp -j DNAT --to-destination /,
     );
-    expect(r.rulesEvaluated).toBe(r.walked!.length);
+    expect(r.rulesEvaluated).toBe(testedIn(r.walk));
+    // The same path, nested: PREROUTING calls KUBE-SERVICES, which calls KUBE-SVC, then KUBE-SEP.
+    const path = visitsOf(r.walk)
+      .filter((v) => v.table === "nat")
+      .map((v) => v.chain.replace(/-[A-Z0-9]{16}$/, "-…"));
+    expect(path).toEqual(["PREROUTING", "KUBE-SERVICES", "KUBE-SVC-…", "KUBE-SEP-…"]);
+    const decided = ruleStepsOf(r.walk).filter((s) => s.decided);
+    expect(decided.map((s) => s.text)).toEqual([r.matched.at(-1)!.rule]);
     expect(r.snat).toBeUndefined();
   });
 

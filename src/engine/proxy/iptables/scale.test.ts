@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { testedIn, visitsOf } from "../../net/hopWalk.testkit";
 import type { Packet } from "../../net/types";
+import { FOLD_HEAD } from "../../net/visitBuilder";
 import { Prng } from "../../util/prng";
 import type { HookContext, ProxyInput } from "../types";
 import { buildIptablesDataPlane, type IptablesDataPlane } from "./dataPlane";
-import { WALK_WINDOW } from "./netfilter/evaluate";
 import { scaleInput } from "./objects.testkit";
 
 // Counts only, never timing: the timing benchmark lives outside the test suite.
@@ -57,14 +58,18 @@ describe(`${N} Services × ${PER} endpoints`, () => {
     expect(r.matched.map((m) => m.chain.slice(0, 9))).toEqual(
       ["PREROUTING", "KUBE-SERVICES", "KUBE-SVC-", "KUBE-SEP-"].map((c) => c.slice(0, 9)),
     );
-    // Every chain but KUBE-SERVICES is short enough to be recorded whole.
-    const walked = r.walked!;
-    const outside = walked.filter((w) => w.chain !== "KUBE-SERVICES").length;
-    expect(r.rulesEvaluated - outside).toBe(N);
-    // The walk of KUBE-SERVICES is bounded: its first WALK_WINDOW misses and the rule that matched.
-    const kubeServices = walked.filter((w) => w.chain === "KUBE-SERVICES");
-    expect(kubeServices).toHaveLength(WALK_WINDOW + 1);
-    expect(kubeServices.at(-1)!.rule).toContain('"bench/svc-09999:http cluster IP"');
+    expect(testedIn(r.walk)).toBe(r.rulesEvaluated);
+    // KUBE-SERVICES is walked whole but shown in three steps: its first rules, a fold, the match.
+    const kubeServices = visitsOf(r.walk).find((v) => v.chain === "KUBE-SERVICES")!;
+    expect(kubeServices.tested).toBe(N);
+    expect(kubeServices.steps.map((s) => s.k)).toEqual([...Array(FOLD_HEAD).fill("rule"), "fold", "rule"]);
+    expect(kubeServices.steps[FOLD_HEAD]).toMatchObject({
+      k: "fold",
+      n: FOLD_HEAD + 1,
+      count: N - 1 - FOLD_HEAD,
+    });
+    const last = kubeServices.steps.at(-1)!;
+    expect(last.k === "rule" && last.text).toContain('"bench/svc-09999:http cluster IP"');
     const post = dp.hook("POSTROUTING", r.packet, ctx(new Prng(6)));
     expect(post.snat).toBeUndefined();
     expect(post.rulesEvaluated).toBe(2);
@@ -76,8 +81,7 @@ describe(`${N} Services × ${PER} endpoints`, () => {
       const i = prng.intn(N);
       const r = dp.hook("PREROUTING", pkt(input.services[i]!.spec!.clusterIP!), ctx(prng));
       expect(endpointsOf(i)).toContain(`${r.dnat?.ip}:${r.dnat?.port}`);
-      const outside = r.walked!.filter((w) => w.chain !== "KUBE-SERVICES").length;
-      expect(r.rulesEvaluated - outside).toBe(i + 1);
+      expect(visitsOf(r.walk).find((v) => v.chain === "KUBE-SERVICES")!.tested).toBe(i + 1);
     }
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { testsOf } from "../../net/hopWalk.testkit";
 import type { Packet } from "../../net/types";
 import { appendRuleText, listTable, newTable, saveRule } from "../iptables/netfilter";
 import type { HookContext } from "../types";
@@ -56,7 +57,7 @@ describe("IPVS data plane: packets", () => {
     expect(input.dnat).toEqual({ ip: "10.244.0.3", port: 53 });
     expect(input.matched.at(-1)).toMatchObject({ table: "ipvs", rule: "TCP  10.96.0.10:53 rr" });
     // reply probe (1) + connection table (1) + service table (1)
-    expect(input.lookups - countSetLookups(input.walked ?? [])).toBe(3);
+    expect(input.lookups - testsOf(input.walk).filter((t) => t.k === "ipset").length).toBe(3);
     const post = dp.hook("POSTROUTING", input.packet, ctx());
     expect(post.snat).toBeUndefined();
   });
@@ -102,10 +103,6 @@ describe("IPVS data plane: packets", () => {
     expect(reply.packet).toMatchObject({ src: "10.96.0.1", sport: 443 });
   });
 });
-
-function countSetLookups(walked: { rule: string }[]): number {
-  return walked.filter((w) => w.rule.includes("--match-set")).length;
-}
 
 describe("IPVS connection table", () => {
   it("ActiveConn → InActConn on close, gone after FIN_WAIT (120 s); idle ESTABLISHED expires after 900 s", () => {

@@ -3,8 +3,9 @@
  * connections, scheduler state), the dummy interface, the ipsets and the
  * remaining iptables rules, kept across kube-proxy syncs.
  */
-import type { ClusterConfig } from "../../api/configTypes";
+import type { ClusterConfig, IpvsScheduler } from "../../api/configTypes";
 import { ipToNumber } from "../../api/ipv4";
+import type { SchedulerReason } from "../../net/hopWalk";
 import type { Hook, Packet, Protocol } from "../../net/types";
 import { ServiceChangeTracker, serviceKey, type TrackedChanges } from "../changeTracker";
 import { slicesByService } from "../endpoints";
@@ -38,6 +39,10 @@ export interface ConnectResult {
   templateReused?: boolean;
   /** Hash probes: connection table, service table, template. */
   lookups: number;
+  /** The packet belongs to a connection entry already (a later packet of it). */
+  existing?: boolean;
+  /** Why the scheduler chose `dest`, when asked (a traced packet) and it ran. */
+  reason?: { scheduler: IpvsScheduler; reason: SchedulerReason };
 }
 
 /** A deterministic locally-administered MAC for `kube-ipvs0` from the node name (FNV-1a). */
@@ -213,11 +218,13 @@ export class IpvsDataPlane implements NodeDataPlane {
   /**
    * ip_vs_in for a packet with no connection entry yet: look the virtual
    * server up, apply persistence (templates), run the scheduler and create
-   * the connection entry. Counts the hash probes it makes.
+   * the connection entry. Counts the hash probes it makes; `explain` asks
+   * the scheduler why it chose (a traced packet).
    */
   connect(
     pkt: { proto: Protocol; src: string; sport: number; dst: string; dport: number },
     nowMs: number,
+    explain = false,
   ): ConnectResult {
     this.tick(nowMs);
     const res: ConnectResult = { lookups: 1 };
@@ -226,6 +233,7 @@ export class IpvsDataPlane implements NodeDataPlane {
       this.conns.touch(existing, nowMs);
       return {
         ...res,
+        existing: true,
         conn: existing,
         dest: this.conns.destOf(existing),
         vs: this.state.virtualServers.get(existing.vsKey),
@@ -252,7 +260,11 @@ export class IpvsDataPlane implements NodeDataPlane {
         this.conns.touch(template, nowMs);
       }
     }
-    dest ??= this.pick(vs, pkt, nowMs);
+    if (!dest) {
+      const picked = this.pick(vs, pkt, nowMs, explain);
+      dest = picked.dest;
+      if (picked.reason) res.reason = picked.reason;
+    }
     if (!dest) return res;
     if (vs.persistentTimeout !== undefined && !template) {
       res.templateReused = false;
@@ -298,15 +310,23 @@ export class IpvsDataPlane implements NodeDataPlane {
     vs: VirtualServer,
     pkt: { src: string; sport: number; dst: string; dport: number },
     nowMs: number,
-  ) {
+    explain: boolean,
+  ): { dest?: RealServer; reason?: ConnectResult["reason"] } {
     const impl = SCHEDULERS[vs.scheduler];
     let slot = this.sched.get(vs.key);
     if (!slot || slot.name !== vs.scheduler) {
       slot = { name: vs.scheduler, state: impl.init(vs.dests) };
       this.sched.set(vs.key, slot);
     }
-    const chosen = impl.schedule(slot.state, vs.dests, { ...pkt, nowMs }, vs.schedFlags as SchedFlag[]);
-    return chosen ? vs.dests.find((d) => d.key === chosen.key) : undefined;
+    const sp = { ...pkt, nowMs };
+    const flags = vs.schedFlags as SchedFlag[];
+    const reason = explain ? impl.explain(slot.state, vs.dests, sp, flags) : undefined;
+    const chosen = impl.schedule(slot.state, vs.dests, sp, flags);
+    const dest = chosen ? vs.dests.find((d) => d.key === chosen.key) : undefined;
+    if (!reason) return { dest };
+    // A hash's fallback flag moved past a weight-0 owner: say where it went.
+    if (reason.rule === "hash" && dest && dest.key !== reason.owner) reason.fallback = dest.key;
+    return { dest, reason: { scheduler: vs.scheduler, reason } };
   }
 
   /** The client closes connection `id` (ESTABLISHED → FIN_WAIT). */

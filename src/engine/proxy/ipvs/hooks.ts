@@ -14,17 +14,19 @@
  * kernel turns that ICMP error into ECONNREFUSED, so curl prints
  * `Failed to connect to … Connection refused`.
  */
+import type { IpvsWalk } from "../../net/hopWalk";
 import type { Hook, Packet } from "../../net/types";
 import { type EvalContext, evaluate, type Table } from "../iptables/netfilter";
 import type { HookContext, HookResult, MatchedRule } from "../types";
-import type { IpvsDataPlane } from "./dataplane";
+import type { ConnectResult, IpvsDataPlane } from "./dataplane";
+import type { IpvsConn } from "./model";
 
 function empty(packet: Packet, recordWalk: boolean): HookResult {
   return {
     packet,
     verdict: "ACCEPT",
     matched: [],
-    ...(recordWalk ? { walked: [] } : {}),
+    ...(recordWalk ? { walk: [] } : {}),
     rulesEvaluated: 0,
     lookups: 0,
   };
@@ -41,18 +43,21 @@ function evalContext(dp: IpvsDataPlane, ctx: HookContext): EvalContext {
     nowMs: ctx.nowMs,
     recent: dp.recent,
     recordWalk: ctx.recordWalk === true,
+    folds: ctx.folds,
     ipset: (name, flags, p) => sets.test(name, flags, p),
+    ipsetKey: (name, flags, p) => sets.key(name, flags, p),
     ...(ctx.inInterface !== undefined ? { inInterface: ctx.inInterface } : {}),
     ...(ctx.outInterface !== undefined ? { outInterface: ctx.outInterface } : {}),
   };
 }
 
 /** Runs one built-in chain of the shared netfilter model, as the kernel runs the table at that hook. */
-function runTable(dp: IpvsDataPlane, table: Table, chain: string, res: HookResult, ctx: HookContext): void {
+function runTable(dp: IpvsDataPlane, table: Table, chain: Hook, res: HookResult, ctx: HookContext): void {
   const r = evaluate(table, chain, res.packet, evalContext(dp, ctx));
   res.packet = r.packet;
   res.matched.push(...r.matched);
-  res.walked?.push(...r.walked);
+  if (r.visit && r.visit.tested > 0)
+    res.walk?.push({ k: "netfilter", family: "iptables", hook: chain, visit: r.visit, verdict: r.verdict });
   res.rulesEvaluated += r.rulesEvaluated;
   res.lookups += r.lookups;
   if (r.verdict !== "ACCEPT") {
@@ -67,10 +72,16 @@ function vsLine(proto: string, ip: string, port: number, sched: string, persiste
   return `${proto.padEnd(4)} ${ip}:${port} ${sched}${persistent !== undefined ? ` persistent ${persistent}` : ""}`;
 }
 
-function ipvsRequest(dp: IpvsDataPlane, res: HookResult, ctx: HookContext, chain: string): void {
+/** A connection entry as `ipvsadm -Lnc` lists its addresses: client, virtual, destination. */
+function connText(c: IpvsConn): string {
+  return `${c.proto} ${c.caddr}:${c.cport} ${c.vaddr}:${c.vport} ${c.daddr}:${c.dport}`;
+}
+
+function ipvsRequest(dp: IpvsDataPlane, res: HookResult, ctx: HookContext, chain: IpvsWalk["at"]): void {
   const p = res.packet;
-  const r = dp.connect(p, ctx.nowMs);
+  const r = dp.connect(p, ctx.nowMs, res.walk !== undefined);
   res.lookups += r.lookups;
+  if (res.walk) res.walk.push(requestWalk(r, p, chain));
   if (!r.vs) return;
   const line = vsLine(r.vs.proto, r.vs.ip, r.vs.port, r.vs.scheduler, r.vs.persistentTimeout);
   const entry: MatchedRule = { table: "ipvs", chain, rule: line, action: "" };
@@ -91,7 +102,30 @@ function ipvsRequest(dp: IpvsDataPlane, res: HookResult, ctx: HookContext, chain
   res.packet = { ...p, dst: r.dest.ip, dport: r.dest.port };
 }
 
-function ipvsReply(dp: IpvsDataPlane, res: HookResult, ctx: HookContext, chain: string): boolean {
+/** What IPVS did with a request, for a traced packet. */
+function requestWalk(r: ConnectResult, p: Packet, at: IpvsWalk["at"]): IpvsWalk {
+  const key = `${p.proto} ${p.dst}:${p.dport}`;
+  if (!r.vs) return { k: "ipvs", at, service: { key }, outcome: "not-virtual" };
+  const service = {
+    key,
+    line: vsLine(r.vs.proto, r.vs.ip, r.vs.port, r.vs.scheduler, r.vs.persistentTimeout),
+  };
+  const walk: IpvsWalk = { k: "ipvs", at, service, outcome: "scheduled" };
+  if (r.dest) walk.dest = r.dest.key;
+  if (r.existing && r.conn) {
+    walk.connection = connText(r.conn);
+    walk.outcome = "existing";
+    return walk;
+  }
+  if (r.templateReused !== undefined && r.dest)
+    walk.template = { reused: r.templateReused, dest: r.dest.key };
+  if (r.templateReused) walk.outcome = "persistent";
+  if (r.reason) walk.schedule = r.reason;
+  if (!r.dest || !r.conn) walk.outcome = "no-destination";
+  return walk;
+}
+
+function ipvsReply(dp: IpvsDataPlane, res: HookResult, ctx: HookContext, chain: IpvsWalk["at"]): boolean {
   const p = res.packet;
   res.lookups++;
   const c = dp.conns.lookupOut(p.proto, p.src, p.sport, p.dst, p.dport);
@@ -107,8 +141,15 @@ function ipvsReply(dp: IpvsDataPlane, res: HookResult, ctx: HookContext, chain: 
   res.matched.push({
     table: "ipvs",
     chain,
-    rule: `${p.proto} ${c.caddr}:${c.cport} ${c.vaddr}:${c.vport} ${c.daddr}:${c.dport}`,
+    rule: connText(c),
     action: `reply: source ${p.src}:${p.sport} -> ${c.vaddr}:${c.vport}`,
+  });
+  res.walk?.push({
+    k: "ipvs",
+    at: chain,
+    connection: connText(c),
+    dest: `${c.daddr}:${c.dport}`,
+    outcome: "reply",
   });
   res.packet = { ...p, src: c.vaddr, sport: c.vport };
   return true;

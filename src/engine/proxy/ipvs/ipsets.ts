@@ -181,6 +181,22 @@ export class IpsetIndex {
     }
   }
 
+  /** The entry a `--match-set name dirs` test looks for, as `ipset list` writes members. */
+  key(name: string, dirs: readonly ("src" | "dst")[], p: SetProbe): string {
+    const ipPort = `${pick(p, dirs[0] ?? "dst")},${LOWER[p.proto]}:${p.dport}`;
+    switch (TYPE_BY_NAME.get(name)) {
+      case "bitmap:port":
+        return String(p.dport);
+      case "hash:ip":
+        return pick(p, dirs[0] ?? "dst");
+      case "hash:ip,port,ip":
+      case "hash:ip,port,net":
+        return `${ipPort},${pick(p, dirs[2] ?? "src")}`;
+      default:
+        return ipPort;
+    }
+  }
+
   /**
    * `ip,proto:port` of a probe: a packet meets several `hash:ip,port` sets
    * (KUBE-CLUSTER-IP, KUBE-LOAD-BALANCER, KUBE-EXTERNAL-IP, ...) with one

@@ -7,8 +7,10 @@
  */
 
 import { cidrContains, ipToNumber } from "../../api/ipv4";
+import type { ChainVisit, MatchTest, RuleStep } from "../../net/hopWalk";
 import type { Hook, Packet } from "../../net/types";
-import type { HookContext, HookResult, MatchedRule } from "../types";
+import { VisitBuilder } from "../../net/visitBuilder";
+import type { HookContext, HookResult } from "../types";
 import type { Cond, NftChain, NftRule, NftSet, NftTable, Stmt, Verdict } from "./model";
 import { actionText } from "./rules";
 
@@ -54,8 +56,8 @@ interface Walk {
   t: TableView;
   affinity: AffinityState;
   result: HookResult;
-  /** Every rule tested, when the context asked for the walk. */
-  walked: MatchedRule[] | undefined;
+  /** What the rule under test read, when the context asked for the walk. */
+  tests: MatchTest[] | undefined;
   /** The position numgen drew last. */
   target: number;
 }
@@ -65,9 +67,13 @@ function setHas(w: Walk, set: string, ip: string): boolean {
   const dyn = w.affinity.get(set);
   if (dyn) {
     const exp = dyn.get(ip);
-    return exp !== undefined && exp > w.ctx.nowMs;
+    const hit = exp !== undefined && exp > w.ctx.nowMs;
+    w.tests?.push({ k: "set", set, key: ip, hit, ...(hit ? { expiresInMs: exp - w.ctx.nowMs } : {}) });
+    return hit;
   }
-  return w.t.set(set)?.elements.has(ip) ?? false;
+  const hit = w.t.set(set)?.elements.has(ip) ?? false;
+  w.tests?.push({ k: "set", set, key: ip, hit });
+  return hit;
 }
 
 function condHolds(w: Walk, c: Cond): boolean {
@@ -111,7 +117,9 @@ function apply(w: Walk, s: Stmt): boolean {
         entries = new Map();
         w.affinity.set(s.set, entries);
       }
-      entries.set(p.src, w.ctx.nowMs + (set?.timeoutSeconds ?? 10800) * 1000);
+      const timeoutSeconds = set?.timeoutSeconds ?? 10800;
+      entries.set(p.src, w.ctx.nowMs + timeoutSeconds * 1000);
+      w.tests?.push({ k: "update", set: s.set, key: p.src, timeoutSeconds });
       return false;
     }
     case "dnat":
@@ -135,13 +143,26 @@ function lookup(w: Walk, r: NftRule): Verdict | undefined {
       a.key === "addr.proto.port"
         ? `${w.packet.dst} . ${proto} . ${w.packet.dport}`
         : `${proto} . ${w.packet.dport}`;
-    return w.t.set(a.map)?.elements.get(key)?.verdict;
+    const verdict = w.t.set(a.map)?.elements.get(key)?.verdict;
+    w.tests?.push({
+      k: "vmap",
+      map: a.map,
+      key,
+      ...(verdict ? { element: `${key} : ${actionText(verdict)}` } : {}),
+    });
+    return verdict;
   }
   if (a.k === "numgen") {
     w.result.lookups++;
     const i = Math.min(a.targets.length - 1, Math.floor(w.ctx.random() * a.targets.length));
     const chain = a.targets[i];
     w.target = i;
+    w.tests?.push({
+      k: "numgen",
+      mod: a.targets.length,
+      value: i,
+      ...(chain !== undefined ? { element: `${i} : goto ${chain}` } : {}),
+    });
     return chain === undefined ? undefined : { k: "goto", chain };
   }
   return a;
@@ -163,36 +184,69 @@ function natAction(stmts: readonly Stmt[]): string | undefined {
   return undefined;
 }
 
+/** A chain on the walk's stack: the next rule, and its recording when the walk is recorded. */
+interface Frame {
+  chain: NftChain;
+  i: number;
+  visit: VisitBuilder | undefined;
+  /** The rule that jumped here (none for the base chain). */
+  caller: RuleStep | undefined;
+}
+
+function frameOf(w: Walk, chain: NftChain, caller?: RuleStep): Frame {
+  const rules = chain.rules;
+  const visit = w.tests
+    ? new VisitBuilder(TABLE, chain.name, rules.length, (i) => rules[i]!.text, w.ctx.folds)
+    : undefined;
+  return { chain, i: 0, visit, caller };
+}
+
 /** Runs one base chain to its end or a terminal verdict. */
-function runBase(w: Walk, base: NftChain): Outcome {
-  const stack: { chain: NftChain; i: number }[] = [{ chain: base, i: 0 }];
+function runBase(w: Walk, base: NftChain): { outcome: Outcome; visit?: ChainVisit } {
+  const stack: Frame[] = [frameOf(w, base)];
+  let root: ChainVisit | undefined;
+  const close = (f: Frame, exit: ChainVisit["exit"]) => {
+    const visit = f.visit?.finish(exit);
+    if (!visit) return;
+    if (f.caller) f.caller.call = visit;
+    else root = visit;
+  };
+  const end = (outcome: Outcome) => {
+    for (let f = stack.pop(); f; f = stack.pop()) close(f, "verdict");
+    return { outcome, visit: root };
+  };
+  const tests = w.tests;
   for (let steps = 0; steps < 100000; steps++) {
     const frame = stack[stack.length - 1];
-    if (!frame) return "continue";
-    const r = frame.chain.rules[frame.i++];
+    if (!frame) return { outcome: "continue", visit: root };
+    const index = frame.i++;
+    const r = frame.chain.rules[index];
     if (!r) {
+      close(frame, stack.length === 1 ? "policy" : "return");
       stack.pop();
       continue;
     }
     w.result.rulesEvaluated++;
-    const walked = w.walked;
-    if (walked) {
-      walked.push({
-        table: TABLE,
-        chain: frame.chain.name,
-        rule: r.text,
-        action: r.action ? (r.actionText ?? actionText(r.action)) : "",
-      });
+    if (tests) tests.length = 0;
+    if (!allHold(w, r.conds)) {
+      frame.visit?.miss(index, tests?.length ? tests.slice() : undefined);
+      continue;
     }
-    if (!allHold(w, r.conds)) continue;
     let terminal = false;
     for (const s of r.stmts) terminal = apply(w, s) || terminal;
     const v = terminal ? undefined : lookup(w, r);
-    if (!terminal && r.action && !v) continue;
+    if (!terminal && r.action && !v) {
+      frame.visit?.miss(index, tests?.length ? tests.slice() : undefined);
+      continue;
+    }
     const ruleAction = r.action ? (r.actionText ?? actionText(r.action)) : "";
     const action = natAction(r.stmts) ?? (v ? (v === r.action ? ruleAction : actionText(v)) : r.text);
     w.result.matched.push({ table: TABLE, chain: frame.chain.name, rule: r.text, action });
-    if (terminal) return "ACCEPT";
+    const step = frame.visit?.hit(index, action, tests?.length ? tests.slice() : undefined);
+    if (terminal) {
+      if (step) step.decided = true;
+      return end("ACCEPT");
+    }
     if (!v) continue;
     switch (v.k) {
       case "jump":
@@ -200,22 +254,25 @@ function runBase(w: Walk, base: NftChain): Outcome {
         const next =
           r.action?.k === "numgen" ? w.t.chain(v.chain, r.action, w.target) : w.t.chain(v.chain, v);
         if (!next) continue;
-        if (v.k === "goto") stack.pop();
-        stack.push({ chain: next, i: 0 });
+        if (v.k === "goto") {
+          close(frame, "goto");
+          stack.pop();
+        }
+        stack.push(frameOf(w, next, step));
         break;
       }
       case "return":
+        close(frame, stack.length === 1 ? "policy" : "return");
         stack.pop();
         break;
       case "accept":
-        return "ACCEPT";
       case "drop":
-        return "DROP";
       case "reject":
-        return "REJECT";
+        if (step) step.decided = true;
+        return end(v.k === "accept" ? "ACCEPT" : v.k === "drop" ? "DROP" : "REJECT");
     }
   }
-  return "continue";
+  return { outcome: "continue", visit: root };
 }
 
 /**
@@ -243,14 +300,18 @@ export function evaluateHook(
     packet,
     verdict: "ACCEPT",
     matched: [],
-    ...(ctx.recordWalk ? { walked: [] } : {}),
+    ...(ctx.recordWalk ? { walk: [] } : {}),
     rulesEvaluated: 0,
     lookups: 0,
   };
-  const w: Walk = { packet, ctx, t, affinity, result, walked: result.walked, target: 0 };
+  const w: Walk = { packet, ctx, t, affinity, result, tests: ctx.recordWalk ? [] : undefined, target: 0 };
   for (const base of t.baseChains(hook)) {
     if (base.base?.type === "nat" && ctx.ctState !== "NEW") continue;
-    const out = runBase(w, base);
+    const { outcome: out, visit } = runBase(w, base);
+    if (visit && visit.tested > 0) {
+      const verdict = out === "DROP" || out === "REJECT" ? out : "ACCEPT";
+      result.walk?.push({ k: "netfilter", family: "nftables", hook, visit, verdict });
+    }
     if (out === "DROP") result.verdict = "DROP";
     if (out === "REJECT") {
       result.verdict = "REJECT";

@@ -1,15 +1,19 @@
 /**
- * `trace [--from POD|NODE|external] TARGET[:PORT] [-o json]` — Packetwalk's
- * own tool: the hop list of one connection, one line per hop with the rule
- * that matched and its cost, then the totals. `-o json` prints the Trace.
+ * `trace [--from POD|NODE|external] TARGET[:PORT] [-v] [-o json]` —
+ * Packetwalk's own tool: the hop list of one connection, one line per hop
+ * with the rule that matched and its cost, then the totals. `-v` adds each
+ * hop's walk under it as a compact tree (every rule tested, the draws, what
+ * IPVS did, the conntrack entry); `-o json` prints the Trace.
  */
 import type { PacketSource } from "../../net/contract";
+import { hopStory } from "../../net/hopStory";
+import { english } from "../../net/messages";
 import type { Trace, TraceHop } from "../../net/types";
 import { formatTable } from "../../util/tabwriter";
 import type { Command, CommandEnv } from "../types";
 import { sourceOf } from "./netEnv";
 
-const USAGE = "usage: trace [--from POD|NAMESPACE/POD|NODE|external] TARGET[:PORT] [-o json]\n";
+const USAGE = "usage: trace [--from POD|NAMESPACE/POD|NODE|external] TARGET[:PORT] [-v] [-o json]\n";
 
 function parseFrom(value: string, env: CommandEnv): PacketSource | string {
   if (value === "external") return { type: "external" };
@@ -22,6 +26,7 @@ function parseFrom(value: string, env: CommandEnv): PacketSource | string {
 export const trace: Command = (args, env) => {
   let from: PacketSource = sourceOf(env);
   let json = false;
+  let verbose = false;
   let target: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i] ?? "";
@@ -36,12 +41,13 @@ export const trace: Command = (args, env) => {
       if (v !== "json")
         return { stdout: "", stderr: `trace: unknown output format "${v ?? ""}"\n`, exitCode: 2 };
       json = true;
-    } else if (a.startsWith("-")) return { stdout: "", stderr: USAGE, exitCode: 2 };
+    } else if (a === "-v" || a === "--verbose") verbose = true;
+    else if (a.startsWith("-")) return { stdout: "", stderr: USAGE, exitCode: 2 };
     else target = a;
   }
   if (!target) return { stdout: "", stderr: USAGE, exitCode: 2 };
   const t = env.net.send({ from, target });
-  const stdout = json ? `${JSON.stringify(t, null, 2)}\n` : renderTrace(t);
+  const stdout = json ? `${JSON.stringify(t, null, 2)}\n` : renderTrace(t, verbose);
   return {
     stdout,
     stderr: "",
@@ -61,8 +67,8 @@ function rewrite(h: TraceHop): string {
   return r ? `${r.type} ${r.before.ip}:${r.before.port} → ${r.after.ip}:${r.after.port}` : "";
 }
 
-/** The human view of a Trace: a table of hops, then verdict and totals. */
-export function renderTrace(t: Trace): string {
+/** The human view of a Trace: a table of hops (each with its walk under it, `verbose`), then verdict and totals. */
+export function renderTrace(t: Trace, verbose = false): string {
   const src = t.source.pod
     ? `pod ${t.source.namespace}/${t.source.pod}`
     : t.source.node
@@ -77,10 +83,17 @@ export function renderTrace(t: Trace): string {
         : "-";
     rows.push([String(i + 1), h.direction, where(h), h.stage, rule, rewrite(h), cost]);
   });
+  const table = formatTable(rows, { minwidth: 0, padding: 2 }).trimEnd().split("\n");
+  const body = verbose
+    ? table.flatMap((row, i) => {
+        const hop = i > 0 ? t.hops[i - 1] : undefined;
+        return hop ? [row, ...hopStory(hop, english).map((l) => `    ${l}`)] : [row];
+      })
+    : table;
   const lines = [
     `trace from ${src} (${t.source.ip}) to ${t.target}, kube-proxy mode ${t.mode}`,
     "",
-    formatTable(rows, { minwidth: 0, padding: 2 }).trimEnd(),
+    ...body,
     "",
   ];
   const b = t.backend;

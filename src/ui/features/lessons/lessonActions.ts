@@ -16,6 +16,7 @@ import { guardedEngine, WorkspaceLeft, workspaceWatch } from "../../session/epoc
 import { useAppStore } from "../../store";
 import { refreshView, sendPacket, showTrace } from "../../store/actions";
 import { engine } from "../../worker/client";
+import { filterFolding } from "../trace/phases";
 import { visibleEngine } from "./lessonEngines";
 import { replaySteps } from "./lessonReplay";
 
@@ -48,6 +49,7 @@ export async function goToStep(lesson: Lesson, index: number): Promise<void> {
   showTrace(null, undefined);
   s.setLessonStep(index);
   s.setPointAt(step.point ?? null);
+  s.setPhases(filterFolding(step.fold ?? []));
   try {
     if (!incremental) {
       s.startCluster(lesson.cluster.seed, lesson.cluster.startTime);

@@ -1,27 +1,24 @@
 /**
  * The callout at the current hop: stage and place, the matched rule in its
- * real syntax, the rewrite `before → after`, and what the lookup cost — a
- * walk down KUBE-SERVICES in iptables mode, one hash lookup in IPVS/nftables.
+ * real syntax, the rewrite `before → after`, and what the hop itself did —
+ * the rules it walked in the chain it walked them in, the sets and maps it
+ * looked up, what IPVS did — in the reader's language.
  */
+import { hopSummary, whyMessage } from "../../../engine/net/hopStory";
 import type { TraceHop } from "../../../engine/net/types";
-import type { DataPlaneStrip } from "./layout";
+import { noteText, stageText, traceWords } from "../../i18n/traceWords";
 import type { TopologyText } from "./topologyText";
+import "./calloutStory.css";
 
 const MAX_DETAIL = 6;
 
-/** Fills `el` (an HTML div) for `hop`; `strip` is the data plane of the hop's node, if any. */
-export function renderCallout(
-  el: HTMLElement,
-  hop: TraceHop,
-  index: number,
-  strip: DataPlaneStrip | undefined,
-  text: TopologyText,
-): void {
+/** Fills `el` (an HTML div) for `hop`. */
+export function renderCallout(el: HTMLElement, hop: TraceHop, index: number, text: TopologyText): void {
   el.replaceChildren();
   el.className = `topo-callout topo-callout-${hop.direction}`;
   const head = add(el, "div", "topo-callout-head");
   add(head, "span", "topo-callout-index").textContent = String(index + 1);
-  add(head, "strong").textContent = hop.stage;
+  add(head, "strong").textContent = stageText(text.language, hop);
   add(head, "span", "topo-callout-place").textContent = placeText(hop, text);
   if (hop.rule) add(el, "pre", "topo-callout-rule").textContent = hop.rule;
   if (hop.rewrite) {
@@ -30,30 +27,42 @@ export function renderCallout(
       `${r.type} ${r.before.ip}:${r.before.port} → ${r.after.ip}:${r.after.port}`;
   }
   const { rulesEvaluated, lookups } = hop.cost;
-  if (rulesEvaluated > 0) {
+  const summary = hopSummary(hop);
+  const words = traceWords(text.language);
+  const longest = summary.longest;
+  if (longest && longest.tested > 0) {
+    // The chain this hop walked, and how much of it: a first packet to the last Service fills the bar.
     const walk = add(el, "div", "topo-callout-walk");
-    const total = Math.max(strip?.count ?? 0, rulesEvaluated);
     const bar = add(walk, "div", "topo-walk-bar");
-    add(bar, "div", "topo-walk-fill").style.setProperty("--fill", String(rulesEvaluated / total));
-    add(walk, "span").textContent = text("topology.walk", {
-      count: rulesEvaluated,
-      chain: strip?.name ?? "KUBE-SERVICES",
-    });
+    add(bar, "div", "topo-walk-fill").style.setProperty(
+      "--fill",
+      String(longest.tested / Math.max(1, longest.length)),
+    );
+    add(walk, "span").textContent = text("topology.walk", { count: longest.tested, chain: longest.chain });
+  } else if (rulesEvaluated > 0) {
+    add(el, "div", "topo-callout-walk").textContent = text("topology.walkHere", { count: rulesEvaluated });
   }
+  for (const w of summary.why) add(el, "div", "topo-callout-why").textContent = whyMessage(w, words);
+  for (const m of summary.ipvs) add(el, "div", "topo-callout-ipvs").textContent = words(m);
   if (lookups > 0) {
-    add(el, "div", "topo-callout-lookup").textContent = text("topology.lookup", {
-      count: lookups,
-      chain: strip?.name ?? "",
-    });
+    add(el, "div", "topo-callout-lookup").textContent = summary.lookedUp.length
+      ? text("topology.lookup", { count: lookups, chain: names(summary.lookedUp) })
+      : text("topology.lookupHere", { count: lookups });
   }
-  if (hop.detail?.length) {
+  if (!hop.walk && hop.detail?.length) {
     const list = add(el, "pre", "topo-callout-detail");
     const shown = hop.detail.slice(0, MAX_DETAIL);
     list.textContent = shown.join("\n");
     if (hop.detail.length > MAX_DETAIL)
       list.textContent += `\n${text("topology.more", { count: hop.detail.length - MAX_DETAIL })}`;
   }
-  if (hop.note) add(el, "div", "topo-callout-note").textContent = hop.note;
+  const note = noteText(text.language, hop);
+  if (note) add(el, "div", "topo-callout-note").textContent = note;
+}
+
+/** The first two names and how many more, to keep a callout's line short. */
+function names(list: readonly string[]): string {
+  return list.length <= 2 ? list.join(", ") : `${list.slice(0, 2).join(", ")} +${list.length - 2}`;
 }
 
 function placeText(hop: TraceHop, text: TopologyText): string {

@@ -6,10 +6,10 @@
  */
 import { select } from "d3";
 import type { BurstResult } from "../../../engine/net/burst";
-import type { Trace } from "../../../engine/net/types";
+import type { Trace, TraceHop } from "../../../engine/net/types";
 import type { TopologyView } from "../../../engine/view/topology";
 import { onReducedMotionChange, prefersReducedMotion } from "../../motion";
-import { renderCallout } from "./callout";
+import { calloutModule, loadCallout } from "./calloutLoader";
 import { placeCallout } from "./calloutPlacement";
 import { drawFlows } from "./drawFlows";
 import { drawStatic, type Layers, type Selected, type StaticLabels } from "./drawStatic";
@@ -259,10 +259,6 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
     callout.style.transform = `translate(${at.x}px, ${at.y}px)`;
   }
 
-  function stripOf(nodeName: string | undefined) {
-    return layout?.nodes.find((n) => n.node.name === nodeName)?.dataPlane;
-  }
-
   function render(animate: boolean) {
     const h = trace?.hops[hop];
     const p = points[hop];
@@ -292,8 +288,21 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
     }
     const node = layout?.nodes.find((n) => n.node.name === h.place.node);
     showDataPlaneWork(layers.nodes, h, node, reduced ? 0 : callbacks.hopDuration());
+    drawCallout(h);
+  }
+
+  /** The callout for hop `h`; its code loads with the first trace (off the start-up path). */
+  function drawCallout(h: TraceHop) {
+    const m = calloutModule();
+    if (!m) {
+      callout.hidden = true;
+      void loadCallout().then(() => {
+        if (trace?.hops[hop] === h) drawCallout(h);
+      });
+      return;
+    }
     callout.hidden = false;
-    renderCallout(callout, h, hop, h.place.pod ? undefined : stripOf(h.place.node), callbacks.text());
+    m.renderCallout(callout, h, hop, callbacks.text());
     // Measured once per hop (its text changed); panning reuses the size.
     calloutSize = { w: callout.offsetWidth, h: callout.offsetHeight };
     placeTheCallout();

@@ -1,5 +1,5 @@
 /** Synthetic topology views for tests: N nodes, M pods spread round-robin, one Service over them. */
-import type { Trace, TraceHop } from "../../../engine/net/types";
+import { PLAIN_STAGES, type PlainStage, type Trace, type TraceHop } from "../../../engine/net/types";
 import type { PodView, TopologyView } from "../../../engine/view/topology";
 
 export function syntheticView(
@@ -112,7 +112,8 @@ function hop(
   stage: string,
   extra: Partial<TraceHop> = {},
 ): TraceHop {
-  return { direction, place, stage, packet, cost: { rulesEvaluated: 0, lookups: 0 }, ...extra };
+  const kind = (PLAIN_STAGES as readonly string[]).includes(stage) ? (stage as PlainStage) : "hook";
+  return { direction, place, kind, stage, packet, cost: { rulesEvaluated: 0, lookups: 0 }, ...extra };
 }
 
 /** A pod → Service → pod on another node journey, request and reply, the way `net/` records one. */
@@ -150,6 +151,7 @@ export function syntheticTrace(view: TopologyView, from: number, to: number): Tr
     hop("reply", podPlace(src), "deliver"),
   ];
   return {
+    version: 2,
     mode: view.proxyMode,
     source: { ...podPlace(src), ip: src.ip! },
     target: "web",

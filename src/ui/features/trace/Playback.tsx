@@ -24,17 +24,14 @@ export function Playback({ onOpenTrace }: Props) {
   const stepForward = useAppStore((s) => s.stepForward);
   const stepBack = useAppStore((s) => s.stepBack);
   const setSpeed = useAppStore((s) => s.setSpeed);
-  const setHop = useAppStore((s) => s.setHop);
+  const advance = useAppStore((s) => s.advance);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each hop reached arms the timer for the next.
   useEffect(() => {
     if (!playing || !trace) return;
-    if (hop >= trace.hops.length - 1) {
-      pause();
-      return;
-    }
-    const timer = setTimeout(() => setHop(hop + 1), HOP_MS / speed);
+    const timer = setTimeout(advance, HOP_MS / speed);
     return () => clearTimeout(timer);
-  }, [playing, trace, hop, speed, pause, setHop]);
+  }, [playing, trace, hop, speed, advance]);
 
   if (!trace) return null;
   return (

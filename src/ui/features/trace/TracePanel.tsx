@@ -1,15 +1,26 @@
-import type { TraceHop } from "../../../engine/net/types";
+import { traceMessage } from "../../i18n/traceWords";
 import { useT } from "../../i18n/useT";
 import { useAppStore } from "../../store";
+import { costValues } from "./costValues";
+import { HopRow } from "./HopRow";
+import { PhaseToggles } from "./PhaseToggles";
+import { traceRows } from "./phases";
 import { traceAsText } from "./traceText";
+import { verdictText } from "./verdictText";
+import "./inspector.css";
 
-/** The hops of the selected packet: stage, rule, rewrite and cost, the current one marked. */
+/**
+ * The selected packet's journey: its phases shown or folded, the hops, and
+ * the current hop opened — the packet before and after, the conntrack entry,
+ * every rule walked and why this backend.
+ */
 export function TracePanel() {
   const t = useT();
+  const language = useAppStore((s) => s.language);
   const trace = useAppStore((s) => s.trace);
   const hop = useAppStore((s) => s.hop);
-  const setHop = useAppStore((s) => s.setHop);
-  const pause = useAppStore((s) => s.pause);
+  const phases = useAppStore((s) => s.phases);
+  const setPhases = useAppStore((s) => s.setPhases);
 
   if (!trace) {
     return (
@@ -18,69 +29,41 @@ export function TracePanel() {
       </section>
     );
   }
-  const verdict =
-    trace.verdict === "delivered" && trace.backend
-      ? t("trace.verdict.delivered", {
-          pod: trace.backend.pod,
-          ip: `${trace.backend.ip}:${trace.backend.port}`,
-        })
-      : t(`trace.verdict.${trace.verdict}`);
+  const verdict = verdictText(t, trace);
+  const message = trace.says ? traceMessage(language, trace.says) : trace.message;
   return (
     <section className="trace-panel" aria-label={t("trace.region")}>
       <header className="trace-header">
         <strong className={`verdict verdict-${trace.verdict}`}>{verdict}</strong>
-        {trace.message ? <code className="trace-message">{trace.message}</code> : null}
+        {message ? <code className="trace-message">{message}</code> : null}
         <span className="muted">{t("trace.total", costValues(t, trace.cost))}</span>
-        <button type="button" onClick={() => navigator.clipboard?.writeText(traceAsText(trace))}>
+        <button type="button" onClick={() => navigator.clipboard?.writeText(traceAsText(trace, language))}>
           {t("trace.copy")}
         </button>
       </header>
+      <PhaseToggles trace={trace} />
       <ol className="trace-hops">
-        {trace.hops.map((h, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: hops are a fixed sequence.
-          <li key={i} aria-current={i === hop ? "step" : undefined} className={`hop hop-${h.direction}`}>
-            <button
-              type="button"
-              className="hop-select"
-              onClick={() => {
-                pause();
-                setHop(i);
-              }}
-            >
-              <span className="hop-index">{i + 1}</span>
-              <span className="hop-place">{placeText(h, t("topology.outside"))}</span>
-              <span className="hop-stage">{h.stage}</span>
-            </button>
-            {h.rule ? <code className="hop-rule">{h.rule}</code> : null}
-            {h.rewrite ? (
-              <span className="hop-rewrite">
-                {h.rewrite.type} {h.rewrite.before.ip}:{h.rewrite.before.port} → {h.rewrite.after.ip}:
-                {h.rewrite.after.port}
-              </span>
-            ) : null}
-            {h.cost.rulesEvaluated || h.cost.lookups ? (
-              <span className="hop-cost">{t("trace.costValue", costValues(t, h.cost))}</span>
-            ) : null}
-            {h.note ? <span className="hop-note">{h.note}</span> : null}
-          </li>
-        ))}
+        {traceRows(trace, phases).map((row) =>
+          row.k === "hop" ? (
+            <HopRow
+              key={row.index}
+              hop={trace.hops[row.index]!}
+              index={row.index}
+              current={row.index === hop}
+            />
+          ) : (
+            <li key={`f${row.from}`} className={`hop hop-folded hop-${row.phase}`}>
+              <button
+                type="button"
+                className="hop-unfold"
+                onClick={() => setPhases({ ...phases, [row.phase]: true })}
+              >
+                {t("phase.folded", { phase: t(`phase.${row.phase}`), count: row.count })}
+              </button>
+            </li>
+          ),
+        )}
       </ol>
     </section>
   );
-}
-
-/** "26 rules" and "11 lookups", each in the language's plural form, for a message that joins them. */
-function costValues(t: ReturnType<typeof useT>, cost: TraceHop["cost"]) {
-  return {
-    rules: t("trace.rules", { count: cost.rulesEvaluated }),
-    lookups: t("trace.lookups", { count: cost.lookups }),
-  };
-}
-
-function placeText(h: TraceHop, outside: string): string {
-  const p = h.place;
-  if (p.external) return outside;
-  return [p.node, p.pod ? `${p.namespace ?? "default"}/${p.pod}` : undefined, p.interface]
-    .filter(Boolean)
-    .join(" · ");
 }

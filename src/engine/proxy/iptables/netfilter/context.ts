@@ -1,5 +1,7 @@
 /** What rule evaluation reads besides the packet: conntrack state, routing facts, randomness, time. */
+import type { ChainVisit, MatchTest } from "../../../net/hopWalk";
 import type { Packet } from "../../../net/types";
+import type { FoldSink } from "../../../net/visitBuilder";
 import type { MatchedRule } from "../../types";
 
 /** `xt_recent` lists: list name → address → last time seen (virtual ms). */
@@ -23,8 +25,14 @@ export interface EvalContext {
   recent: RecentLists;
   /** ipset membership, for `-m set` (IPVS mode); absent means no sets exist. */
   ipset?: (setName: string, flags: readonly ("src" | "dst")[], packet: Packet) => boolean;
-  /** Record every tested rule in `walked` (default true; the data planes pass their context's choice). */
+  /** The ipset key a `-m set` test looks up, in ipset's notation (read only for a recorded walk). */
+  ipsetKey?: (setName: string, flags: readonly ("src" | "dst")[], packet: Packet) => string;
+  /** Record the walk in `EvalResult.visit` (a traced packet; the data planes pass their context's choice). */
   recordWalk?: boolean;
+  /** Where a recorded walk keeps the rule lists behind its folds. */
+  folds?: FoldSink;
+  /** Set by the evaluator while it records: what the matches of the rule under test read. */
+  tests?: MatchTest[];
 }
 
 /** What evaluating one table's chain did to a packet. */
@@ -33,7 +41,8 @@ export interface EvalResult {
   packet: Packet;
   rejectWith?: string;
   matched: MatchedRule[];
-  walked: MatchedRule[];
+  /** The base chain's visit, with every chain it entered, when the walk was recorded. */
+  visit?: ChainVisit;
   rulesEvaluated: number;
   /** `-m set` lookups (each a hash lookup in the kernel). */
   lookups: number;

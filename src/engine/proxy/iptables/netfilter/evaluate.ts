@@ -6,7 +6,9 @@
  */
 
 import { ipToNumber } from "../../../api/ipv4";
+import type { ChainVisit, MatchTest, RuleStep } from "../../../net/hopWalk";
 import type { Packet } from "../../../net/types";
+import { VisitBuilder } from "../../../net/visitBuilder";
 import type { MatchedRule } from "../../types";
 import { type CompiledChain, compiledChain, compiledMatches } from "./compiled";
 import type { EvalContext, EvalResult } from "./context";
@@ -16,16 +18,6 @@ import type { Chain, Rule, Table } from "./types";
 
 /** The deepest a chain may call (the kernel allows far more; kube-proxy needs 4). */
 const MAX_DEPTH = 64;
-
-/**
- * Non-matching rules recorded in `walked` per visit of a chain.
- * The kernel tests every rule and keeps no record at all; the walk is
- * ours, for the UI. A first packet to the last of 10,000 Services tests
- * 10,000 KUBE-SERVICES rules: `walked` keeps the first WALK_WINDOW rules that
- * did not match in each chain visit plus every rule that matched, while
- * `rulesEvaluated` counts them all.
- */
-export const WALK_WINDOW = 20;
 
 function actionText(rule: Rule): string {
   const t = rule.target;
@@ -37,22 +29,30 @@ function entry(table: string, chain: string, rule: Rule, action: string): Matche
   return { table, chain, rule: saveRule(chain, rule), action };
 }
 
-function noMatch(table: string, chain: string, rule: Rule): MatchedRule {
-  rule.noMatch ??= entry(table, chain, rule, "no match");
-  return rule.noMatch;
+/** The visit being recorded in a chain, and the rule step that called it (none for the base chain). */
+interface Recording {
+  visit: VisitBuilder;
+  caller: RuleStep | undefined;
 }
 
-/** Where a jump came from: the chain, its rules, the next rule, how many misses the walk recorded there. */
+/** Where a jump came from: the chain, its rules, the next rule, its recording when the walk is recorded. */
 interface Frame {
   chain: Chain;
   rules: CompiledChain;
   index: number;
-  recorded: number;
+  rec: Recording | undefined;
+}
+
+function recording(table: Table, chain: Chain, rules: CompiledChain, ctx: EvalContext, caller?: RuleStep) {
+  const list = rules.from;
+  const name = chain.name;
+  const visit = new VisitBuilder(table.name, name, rules.length, (i) => saveRule(name, list[i]!), ctx.folds);
+  return { visit, caller };
 }
 
 /** Evaluates `packet` in `table` from `chainName`; counters and `recent` lists are updated. */
 export function evaluate(table: Table, chainName: string, packet: Packet, ctx: EvalContext): EvalResult {
-  const record = ctx.recordWalk !== false;
+  const record = ctx.recordWalk === true;
   const v: PacketView = {
     packet: { ...packet },
     src: ipToNumber(packet.src) ?? 0,
@@ -64,7 +64,6 @@ export function evaluate(table: Table, chainName: string, packet: Packet, ctx: E
     verdict: "ACCEPT",
     packet: v.packet,
     matched: [],
-    walked: [],
     rulesEvaluated: 0,
     lookups: 0,
   };
@@ -73,73 +72,94 @@ export function evaluate(table: Table, chainName: string, packet: Packet, ctx: E
   const stack: Frame[] = [];
   let chain: Chain = start;
   let rules: CompiledChain = compiledChain(start);
+  // A traced packet: each chain visited is recorded, with what its matches read.
+  const tests: MatchTest[] | undefined = record ? [] : undefined;
+  if (tests) ctx.tests = tests;
+  let rec: Recording | undefined = record ? recording(table, start, rules, ctx) : undefined;
+  /** Ends the recorded visit and hangs it under the rule that called it (or makes it the walk). */
+  const close = (exit: ChainVisit["exit"]) => {
+    if (!rec) return;
+    const visit = rec.visit.finish(exit);
+    if (rec.caller) rec.caller.call = visit;
+    else result.visit = visit;
+  };
+  const closeAll = () => {
+    close("verdict");
+    for (let f = stack.pop(); f; f = stack.pop()) {
+      rec = f.rec;
+      close("verdict");
+    }
+  };
   const dst = v.dst | 0;
   let index = 0;
-  let recorded = 0;
   const bytes = packet.bytes;
   for (;;) {
-    if (!record) {
-      // Rules that fail on their `-d` column alone, tested in one tight loop (each still counted).
-      const only = rules.dstOnly;
-      const addr = rules.dstAddr;
-      const mask = rules.dstMask;
-      const n = rules.length;
-      let j = index;
-      while (j < n && only[j] === 1 && (dst & mask[j]!) !== addr[j]) j++;
-      result.rulesEvaluated += j - index;
-      index = j;
-    }
+    // Rules that fail on their `-d` column alone, tested in one tight loop (each still counted).
+    const only = rules.dstOnly;
+    const addr = rules.dstAddr;
+    const mask = rules.dstMask;
+    const n = rules.length;
+    let j = index;
+    while (j < n && only[j] === 1 && (dst & mask[j]!) !== addr[j]) j++;
+    result.rulesEvaluated += j - index;
+    if (rec && j > index) rec.visit.misses(index, j);
+    index = j;
     if (index >= rules.length) {
       // End of a user chain returns; end of the base chain applies its policy.
       const frame = stack.pop();
       if (frame) {
-        ({ chain, rules, index, recorded } = frame);
+        close("return");
+        ({ chain, rules, index, rec } = frame);
         continue;
       }
+      close("policy");
       return policy(start, result, v);
     }
     const i = index++;
     result.rulesEvaluated++;
-    // The destination column first: most rules of a long chain fail on `-d` alone.
-    const miss =
-      (rules.dstOnly[i] === 1 && (dst & rules.dstMask[i]!) !== rules.dstAddr[i]) ||
-      !compiledMatches(rules.rules[i]!, v, ctx);
-    if (miss) {
-      if (record && recorded < WALK_WINDOW) {
-        recorded++;
-        result.walked.push(noMatch(table.name, chain.name, rules.rules[i]!.rule));
-      }
+    if (tests) tests.length = 0;
+    if (!compiledMatches(rules.rules[i]!, v, ctx)) {
+      rec?.visit.miss(i, tests?.length ? tests.slice() : undefined);
       continue;
     }
     const rule = rules.rules[i]!.rule;
     rule.counters.pkts++;
     rule.counters.bytes += bytes;
-    const hit = entry(table.name, chain.name, rule, actionText(rule));
-    result.matched.push(hit);
-    if (record) result.walked.push(hit);
+    const action = actionText(rule);
+    result.matched.push(entry(table.name, chain.name, rule, action));
+    const step = rec?.visit.hit(i, action, tests?.length ? tests.slice() : undefined);
     const t = rule.target;
     if (!t) continue;
     switch (t.name) {
       case "jump": {
         const next = table.chains.get(t.chain);
         if (!next) continue;
-        if (!t.goto) stack.push({ chain, rules, index, recorded });
+        if (t.goto) close("goto");
+        else stack.push({ chain, rules, index, rec });
         if (stack.length > MAX_DEPTH) throw new Error(`iptables: chain loop through ${t.chain}`);
         chain = next;
         rules = compiledChain(next);
         index = 0;
-        recorded = 0;
+        if (record) rec = recording(table, next, rules, ctx, step);
         continue;
       }
       case "RETURN": {
         const frame = stack.pop();
-        if (!frame) return policy(start, result, v);
-        ({ chain, rules, index, recorded } = frame);
+        if (!frame) {
+          close("policy");
+          return policy(start, result, v);
+        }
+        close("return");
+        ({ chain, rules, index, rec } = frame);
         continue;
       }
       case "MARK":
         v.packet.mark = ((v.packet.mark & ~t.mask) ^ t.value) >>> 0;
         continue;
+    }
+    if (step) step.decided = true;
+    closeAll();
+    switch (t.name) {
       case "ACCEPT":
         return done(result, v, "ACCEPT");
       case "DROP":

@@ -56,9 +56,18 @@ export function matchOne(m: Match, v: PacketView, ctx: EvalContext): boolean {
       if (m.srcType && (m.srcType.type === "LOCAL" && ctx.srcIsLocal) === m.srcType.invert) return false;
       if (m.dstType && (m.dstType.type === "LOCAL" && ctx.dstIsLocal) === m.dstType.invert) return false;
       return true;
-    case "statistic":
+    case "statistic": {
       // xt_statistic: (prandom_u32() & 0x7FFFFFFF) < threshold.
-      return Math.floor(ctx.random() * 0x80000000) < m.threshold !== m.invert;
+      const draw = Math.floor(ctx.random() * 0x80000000);
+      const hit = draw < m.threshold !== m.invert;
+      ctx.tests?.push({
+        k: "statistic",
+        probability: m.threshold / 0x80000000,
+        draw: draw / 0x80000000,
+        hit,
+      });
+      return hit;
+    }
     case "recent":
       return matchRecent(m, v, ctx);
     case "mark":
@@ -83,9 +92,17 @@ export function matchOne(m: Match, v: PacketView, ctx: EvalContext): boolean {
         m.isIn === undefined ||
         (ctx.inInterface === "cni0" || ctx.inInterface === "docker0") !== m.isIn.invert
       );
-    case "set":
+    case "set": {
       v.lookups++;
-      return (ctx.ipset?.(m.setName, m.flags, v.packet) ?? false) !== m.invert;
+      const hit = (ctx.ipset?.(m.setName, m.flags, v.packet) ?? false) !== m.invert;
+      ctx.tests?.push({
+        k: "ipset",
+        set: m.setName,
+        key: ctx.ipsetKey?.(m.setName, m.flags, v.packet) ?? "",
+        hit,
+      });
+      return hit;
+    }
   }
 }
 
@@ -103,19 +120,40 @@ function matchRecent(m: Extract<Match, { name: "recent" }>, v: PacketView, ctx: 
     list = {};
     ctx.recent[m.listName] = list;
   }
+  const last = list[addr];
+  const hit = recentHit(m, list, addr, last, ctx.nowMs);
+  ctx.tests?.push({
+    k: "recent",
+    list: m.listName,
+    command: m.command,
+    address: addr,
+    seconds: m.seconds,
+    ...(last !== undefined ? { ageMs: ctx.nowMs - last } : {}),
+    hit,
+  });
+  return hit;
+}
+
+/** Applies a `recent` command to `list` and says whether it matched; `last` is the address's last-seen time. */
+function recentHit(
+  m: Extract<Match, { name: "recent" }>,
+  list: Record<string, number>,
+  addr: string,
+  last: number | undefined,
+  nowMs: number,
+): boolean {
   if (m.command === "set") {
-    list[addr] = ctx.nowMs;
+    list[addr] = nowMs;
     return !m.invert;
   }
-  const last = list[addr];
-  const fresh = last !== undefined && (m.seconds === 0 || ctx.nowMs - last <= m.seconds * 1000);
+  const fresh = last !== undefined && (m.seconds === 0 || nowMs - last <= m.seconds * 1000);
   if (m.reap && m.seconds > 0) {
-    for (const a in list) if (ctx.nowMs - list[a]! > m.seconds * 1000) delete list[a];
+    for (const a in list) if (nowMs - list[a]! > m.seconds * 1000) delete list[a];
   }
   if (m.command === "remove") {
     if (last !== undefined) delete list[addr];
     return (last !== undefined) !== m.invert;
   }
-  if (m.command === "update" && fresh) list[addr] = ctx.nowMs;
+  if (m.command === "update" && fresh) list[addr] = nowMs;
   return fresh !== m.invert;
 }

@@ -1,4 +1,3 @@
-import type { MatchedRule } from "../../types";
 import type { CompiledChain } from "./compiled";
 
 /**
@@ -97,8 +96,6 @@ export interface Rule {
   counters: Counters;
   /** `-A CHAIN …` as iptables-save prints it, once printed (rules never change once loaded). */
   saveText?: string;
-  /** The trace entry of this rule not matching, once made. */
-  noMatch?: MatchedRule;
 }
 
 /** A chain: built-in (with a policy) or user-defined. */

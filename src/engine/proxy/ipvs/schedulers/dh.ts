@@ -30,6 +30,18 @@ export const dh: Scheduler<DhState> = {
   name: "dh",
   init: () => ({ buckets: null }),
   update: () => ({ buckets: null }),
+  explain(state, dests, pkt) {
+    state.buckets ??= dhBuckets(dests);
+    const bucket = dhHashKey(pkt.dst);
+    return {
+      rule: "hash",
+      scheduler: "dh",
+      input: pkt.dst,
+      bucket,
+      size: DH_TAB_SIZE,
+      owner: state.buckets[bucket] ?? null,
+    };
+  },
   schedule(state, dests, pkt) {
     state.buckets ??= dhBuckets(dests);
     const key = state.buckets[dhHashKey(pkt.dst)];

@@ -7,7 +7,7 @@
  * NOTE: entries idle longer than lblc_expiration (24 h) are treated as gone
  * at lookup; the kernel collects them with a periodic timer instead.
  */
-import { connOverhead, type SchedDest, type Scheduler } from "./types";
+import { connOverhead, leastRows, type SchedDest, type Scheduler } from "./types";
 import { weightedLeast } from "./wlc";
 
 export const LBLC_EXPIRATION_MS = 24 * 60 * 60 * 1000;
@@ -26,6 +26,26 @@ export const lblc: Scheduler<LblcState> = {
   name: "lblc",
   init: () => ({ table: new Map() }),
   update: (s) => s,
+  explain(state, dests, pkt) {
+    const en = state.table.get(pkt.dst);
+    const fresh = en && pkt.nowMs - en.lastUse < LBLC_EXPIRATION_MS ? en : undefined;
+    const d = fresh ? dests.find((x) => x.key === fresh.destKey) : undefined;
+    const cache = !fresh
+      ? "none"
+      : !d || d.weight === 0
+        ? "unavailable"
+        : lblcOverloaded(d, dests)
+          ? "overloaded"
+          : "used";
+    return {
+      rule: "locality",
+      scheduler: "lblc",
+      daddr: pkt.dst,
+      cached: fresh ? [fresh.destKey] : [],
+      cache,
+      ...(cache !== "used" ? { rows: leastRows(dests, connOverhead) } : {}),
+    };
+  },
   schedule(state, dests, pkt) {
     const en = state.table.get(pkt.dst);
     if (en && pkt.nowMs - en.lastUse < LBLC_EXPIRATION_MS) {

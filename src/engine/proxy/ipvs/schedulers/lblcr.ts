@@ -7,7 +7,7 @@
  * drops its most-loaded member.
  */
 import { lblcOverloaded } from "./lblc";
-import { connOverhead, type SchedDest, type Scheduler } from "./types";
+import { connOverhead, leastRows, type SchedDest, type Scheduler } from "./types";
 import { weightedLeast } from "./wlc";
 
 export const LBLCR_EXPIRATION_MS = 24 * 60 * 60 * 1000;
@@ -44,6 +44,27 @@ export const lblcr: Scheduler<LblcrState> = {
   name: "lblcr",
   init: () => ({ table: new Map() }),
   update: (s) => s,
+  explain(state, dests, pkt) {
+    const en = state.table.get(pkt.dst);
+    const byKey = new Map(dests.map((d) => [d.key, d]));
+    const members = (en?.set ?? []).map((k) => byKey.get(k)).filter((d): d is SchedDest => d !== undefined);
+    const least = weightedLeast(members, connOverhead);
+    const cache = !en
+      ? "none"
+      : !least
+        ? "unavailable"
+        : lblcOverloaded(least, dests)
+          ? "overloaded"
+          : "used";
+    return {
+      rule: "locality",
+      scheduler: "lblcr",
+      daddr: pkt.dst,
+      cached: en ? [...en.set] : [],
+      cache,
+      ...(cache !== "used" ? { rows: leastRows(dests, connOverhead) } : {}),
+    };
+  },
   schedule(state, dests, pkt) {
     const byKey = new Map(dests.map((d) => [d.key, d]));
     const en = state.table.get(pkt.dst);

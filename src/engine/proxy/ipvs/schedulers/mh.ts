@@ -85,6 +85,20 @@ export function makeMh(size: number = MH_DEFAULT_SIZE): Scheduler<MhState> {
     name: "mh",
     init: () => ({ size, lookup: null }),
     update: (s) => ({ size: s.size, lookup: null }),
+    explain(state, dests, pkt, flags) {
+      state.lookup ??= mhLookupTable(dests, state.size);
+      const port = flags.includes("mh-port") ? pkt.sport : 0;
+      const bucket = mhHashKey(pkt.src, port, 1) % state.size;
+      const input = port ? `${pkt.src}:${port}` : pkt.src;
+      return {
+        rule: "hash",
+        scheduler: "mh",
+        input,
+        bucket,
+        size: state.size,
+        owner: state.lookup[bucket] ?? null,
+      };
+    },
     schedule(state, dests, pkt, flags) {
       state.lookup ??= mhLookupTable(dests, state.size);
       const byKey = new Map(dests.map((d) => [d.key, d]));

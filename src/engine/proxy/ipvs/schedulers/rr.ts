@@ -3,7 +3,7 @@
  * (the kernel's `sched_data` list pointer, null = the list head); each pick
  * walks forward from it, wrapping once, to the first destination with weight > 0.
  */
-import type { SchedDest, Scheduler } from "./types";
+import { destState, type SchedDest, type Scheduler } from "./types";
 
 export interface RrState {
   cursor: string | null;
@@ -21,6 +21,7 @@ export const rr: Scheduler<RrState> = {
     }
     return { cursor: null };
   },
+  explain: (state, dests) => ({ rule: "rr", dests: dests.map(destState), previous: state.cursor }),
   schedule(state, dests) {
     const n = dests.length;
     const start = state.cursor === null ? -1 : dests.findIndex((d) => d.key === state.cursor);

@@ -48,6 +48,20 @@ export const sh: Scheduler<ShState> = {
   name: "sh",
   init: () => ({ buckets: null }),
   update: () => ({ buckets: null }),
+  explain(state, dests, pkt, flags) {
+    state.buckets ??= shBuckets(dests);
+    const port = flags.includes("sh-port") ? pkt.sport : 0;
+    const bucket = shHashKey(pkt.src, port);
+    const input = port ? `${pkt.src}:${port}` : pkt.src;
+    return {
+      rule: "hash",
+      scheduler: "sh",
+      input,
+      bucket,
+      size: SH_TAB_SIZE,
+      owner: state.buckets[bucket] ?? null,
+    };
+  },
   schedule(state, dests, pkt, flags) {
     state.buckets ??= shBuckets(dests);
     const byKey = new Map(dests.map((d) => [d.key, d]));

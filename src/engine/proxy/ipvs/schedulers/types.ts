@@ -3,6 +3,7 @@
  * scheduler (net/netfilter/ipvs/ip_vs_<name>.c) over plain data.
  */
 import type { IpvsScheduler } from "../../../api/configTypes";
+import type { DestState, LeastRow, SchedulerReason } from "../../../net/hopWalk";
 
 /** What a scheduler may read of a real server. */
 export interface SchedDest {
@@ -41,6 +42,17 @@ export interface Scheduler<S> {
   init(dests: readonly SchedDest[]): S;
   /** add_dest/del_dest/upd_dest: the destination list or a weight changed. */
   update(state: S, oldDests: readonly SchedDest[], newDests: readonly SchedDest[]): S;
+  /**
+   * Why the next `schedule` call with the same arguments will choose what it
+   * chooses, from the state before the choice (read only for a traced packet;
+   * it may build a lookup table `schedule` would build, and changes nothing else).
+   */
+  explain(
+    state: S,
+    dests: readonly SchedDest[],
+    pkt: SchedPacket,
+    flags: readonly SchedFlag[],
+  ): SchedulerReason;
   /** Picks a destination, or null ("no destination available"). */
   schedule(
     state: S,
@@ -53,6 +65,16 @@ export interface Scheduler<S> {
 /** ip_vs_dest_conn_overhead(): activeconns * 256 + inactconns. */
 export function connOverhead(d: SchedDest): number {
   return d.activeConns * 256 + d.inactConns;
+}
+
+/** A destination as a trace shows it. */
+export function destState(d: SchedDest): DestState {
+  return { dest: d.key, weight: d.weight, active: d.activeConns, inactive: d.inactConns };
+}
+
+/** Each destination with the overhead a least-connection scheduler compares. */
+export function leastRows(dests: readonly SchedDest[], overhead: (d: SchedDest) => number): LeastRow[] {
+  return dests.map((d) => ({ ...destState(d), overhead: overhead(d) }));
 }
 
 /** Greatest common divisor (lib/math/gcd.c). */

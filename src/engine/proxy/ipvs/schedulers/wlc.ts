@@ -4,7 +4,7 @@
  * does (`loh * d.weight > doh * least.weight`), starting from the first
  * destination with weight > 0.
  */
-import { connOverhead, type SchedDest, type Scheduler } from "./types";
+import { connOverhead, leastRows, type SchedDest, type Scheduler } from "./types";
 
 /** The shared "first available, then strictly better by cross-multiplication" walk. */
 export function weightedLeast(
@@ -30,5 +30,6 @@ export const wlc: Scheduler<null> = {
   name: "wlc",
   init: () => null,
   update: () => null,
+  explain: (_state, dests) => ({ rule: "least", scheduler: "wlc", rows: leastRows(dests, connOverhead) }),
   schedule: (_state, dests) => weightedLeast(dests, connOverhead),
 };

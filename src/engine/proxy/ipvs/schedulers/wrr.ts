@@ -3,7 +3,7 @@
  * falling current weight `cw` (from the max weight down by the weights' gcd),
  * taking destinations whose weight is at least `cw`.
  */
-import { gcd, type SchedDest, type Scheduler } from "./types";
+import { destState, gcd, type SchedDest, type Scheduler } from "./types";
 
 export interface WrrState {
   /** Current position (`mark->cl`); null = the list head. */
@@ -38,6 +38,14 @@ export const wrr: Scheduler<WrrState> = {
     else if (di > 1) cw = Math.trunc(cw / di) * di + 1;
     return { cl: null, cw, mw, di };
   },
+  explain: (state, dests) => ({
+    rule: "wrr",
+    dests: dests.map(destState),
+    previous: state.cl,
+    cw: state.cw,
+    mw: state.mw,
+    gcd: state.di,
+  }),
   schedule(state, dests) {
     let pos = state.cl === null ? -1 : dests.findIndex((d) => d.key === state.cl);
     if (state.mw === 0) return null;
