@@ -136,6 +136,8 @@ test("a lesson runs in its own workspace and Back to my work restores the user's
   await page.evaluate((t) => navigator.clipboard.writeText(t), draft);
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.press("ControlOrMeta+V");
+  // Monaco reads the clipboard asynchronously: the draft is the user's once it is on screen.
+  await expect(editor.locator(".monaco-editor .view-lines")).toContainText("# still editing");
   const pods = await page.evaluate(() =>
     window
       .__packetwalkStore!.getState()
@@ -164,6 +166,50 @@ test("a lesson runs in its own workspace and Back to my work restores the user's
         .sort(),
     ),
   ).toEqual(pods);
+});
+
+test("leaving a lesson while its step still runs leaves nothing of the lesson in the user's work", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const lesson = new LessonPlayerPage(page, "en");
+  await lesson.goto();
+  const mine = "apiVersion: v1\nkind: Service\nmetadata:\n  name: mine\nspec:\n  ports:\n    - port: 80\n";
+  await pasteAndApply(page, lesson, mine);
+  await type(page, lesson, "kubectl create deployment api --image=nginx --replicas=2");
+  const draft = `${mine}# still editing\n`;
+  const editor = page.getByRole("region", { name: "Manifests", exact: true });
+  await editor.getByRole("textbox", { name: "Manifest YAML" }).focus();
+  await page.evaluate((t) => navigator.clipboard.writeText(t), draft);
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("ControlOrMeta+V");
+  await expect(editor.locator(".monaco-editor .view-lines")).toContainText("# still editing");
+  const terminal = await scrollback(page);
+
+  // The user changes their mind as step 1 starts showing its commands (a dozen more are to come).
+  await lesson.chooseSeedLesson();
+  await expect(lesson.terminal).toContainText("kubectl get pods -o wide", { timeout: 30_000 });
+  const bar = page.getByRole("region", { name: "Workspace" });
+  await bar.getByRole("button", { name: "Back to my work" }).click();
+  await expect(bar).toHaveCount(0, { timeout: 30_000 });
+  // No lesson step is running any more (one cut short must not finish in the user's workspace)...
+  await expect
+    .poll(() => page.evaluate(() => window.__packetwalkStore!.getState().lessonRunning), { timeout: 30_000 })
+    .toBe(false);
+  // ...and their next command runs after whatever the lesson had sent the engine before they left.
+  await type(page, lesson, "kubectl get svc");
+  const after = await scrollback(page);
+  expect(after.startsWith(terminal)).toBe(true);
+  const added = after.slice(terminal.length);
+  expect(added).toContain("mine");
+  for (const lessonText of ["clusterip-service", "nginx-for-svc", "testnet", "Session ended"])
+    expect(added).not.toContain(lessonText);
+  await lesson.openEditor();
+  await expect(editor.locator(".monaco-editor .view-lines")).toContainText("# still editing");
+  await expect(editor.locator(".monaco-editor .view-lines")).not.toContainText("clusterip-service");
+  expect(await page.evaluate(() => window.__packetwalkStore!.getState().text.replace(/\r\n/g, "\n"))).toBe(
+    draft,
+  );
 });
 
 test("the lesson, its step and its terminal survive a reload", async ({ page }) => {

@@ -64,7 +64,7 @@ export async function backToOwn(): Promise<void> {
 export function keepAsOwn(): void {
   const s = get();
   if (s.workspace === "own") return;
-  s.setWorkspace("own", null);
+  s.setWorkspace("own", null, true);
 }
 
 /** Shows `record` as a guest workspace of `kind`, the user's own parked. */

@@ -3,6 +3,8 @@
  * into the store. No networking is computed here. Everything that changes
  * the simulation is journaled in the session record (session/record.ts),
  * unless `journal: false` (a lesson step: the lesson's position replays it).
+ * What comes back after its workspace was left (a lesson's step still running
+ * when the user went back to their own work) is dropped: it is not theirs.
  */
 
 import type { IpvsScheduler, ProxyMode } from "../../engine/api/configTypes";
@@ -13,6 +15,7 @@ import type { Trace } from "../../engine/net/types";
 import type { ManifestFile } from "../../engine/simulation";
 import type { TopologyView } from "../../engine/view/topology";
 import { publishFlights } from "../features/topology/flights";
+import { workspaceWatch } from "../session/epoch";
 import type { JournalEntry } from "../session/record";
 import { appliedTextOf } from "../session/replay";
 import { engine } from "../worker/client";
@@ -72,10 +75,13 @@ function fingerprint(v: TopologyView): string {
 
 /** Applies files (each also written to the node shell's home, as `kubectl apply -f` would read it). */
 export async function applyFiles(files: ManifestFile[], opts?: OpOptions): Promise<ApiError[]> {
+  const live = workspaceWatch();
   const report = await engine.call((api) => api.apply(files));
+  if (!live()) return report.errors;
   // Journaled as soon as the engine answers: entries keep the order the engine ran them in.
   record({ op: "apply", files }, opts);
   for (const f of files) await engine.call((api) => api.writeFile(f.name, f.text));
+  if (!live()) return report.errors;
   get().markApplied(appliedTextOf(files), report.errors, report.results.length);
   return report.errors;
 }
@@ -89,6 +95,7 @@ export async function applyEditor(opts?: OpOptions): Promise<void> {
 /** Runs a line in the terminal, as the user typed it; resolves to its exit code. */
 export async function runCommand(line: string, opts?: OpOptions): Promise<number> {
   const s = get();
+  const live = workspaceWatch();
   s.appendLines([{ kind: "input", text: line, prompt: s.prompt }]);
   if (line.trim()) s.pushHistory(line);
   s.setBusy(true);
@@ -96,6 +103,7 @@ export async function runCommand(line: string, opts?: OpOptions): Promise<number
   try {
     const out = await engine.call((api) => api.runForTerminal(line, MAX_SCROLLBACK_CHARS));
     exitCode = out.exitCode;
+    if (!live()) return exitCode;
     // Every line is kept, not only those that changed objects: a `sleep` moves the virtual clock,
     // a `dig` or `curl` draws from the PRNG and opens a connection, `kubectl exec -it` enters a pod;
     // the replay must land on the same state.
@@ -110,6 +118,7 @@ export async function runCommand(line: string, opts?: OpOptions): Promise<number
     if (traced) showTrace(traced.trace, entry);
     s.setPrompt(out.prompt);
   } catch (e) {
+    if (!live()) return exitCode;
     s.appendLines([{ kind: "error", text: `${e instanceof Error ? e.message : String(e)}\n` }]);
   } finally {
     s.setBusy(false);
@@ -129,7 +138,9 @@ export function showTrace(trace: Trace | null, entry: number | undefined): void 
 }
 
 export async function sendPacket(request: SendRequest, opts?: OpOptions): Promise<Trace> {
+  const live = workspaceWatch();
   const trace = await engine.call((api) => api.send(request));
+  if (!live()) return trace;
   const entry = record({ op: "send", request }, opts);
   get().setBurst(null);
   showTrace(trace, entry ?? -1);
@@ -139,7 +150,9 @@ export async function sendPacket(request: SendRequest, opts?: OpOptions): Promis
 
 /** Sends a burst; the diagram animates the returned connections, the form shows the tally. */
 export async function sendBurst(request: SendRequest, count: number, opts?: OpOptions): Promise<BurstResult> {
+  const live = workspaceWatch();
   const { result, traces } = await engine.call((api) => api.burst(request, count));
+  if (!live()) return result;
   record({ op: "burst", request, count }, opts);
   if (!opts?.keepTrace) showTrace(null, undefined);
   get().setBurst(result);
@@ -153,7 +166,9 @@ export async function setProxyMode(
   scheduler?: IpvsScheduler,
   opts?: OpOptions,
 ): Promise<void> {
+  const live = workspaceWatch();
   await engine.call((api) => api.setProxyMode(mode, scheduler));
+  if (!live()) return;
   record(scheduler ? { op: "mode", mode, scheduler } : { op: "mode", mode }, opts);
   await refreshView();
 }
@@ -165,7 +180,9 @@ export async function setPodReady(
   ready: boolean,
   opts?: OpOptions,
 ): Promise<void> {
+  const live = workspaceWatch();
   await engine.call((api) => api.setPodReady(namespace, pod, ready));
+  if (!live()) return;
   record({ op: "ready", namespace, pod, ready }, opts);
   await refreshView();
 }

@@ -34,6 +34,11 @@ export interface SessionSlice {
   workspace: WorkspaceKind;
   /** The user's own workspace while a lesson or a shared link is on screen. */
   parked: ParkedWorkspace | null;
+  /**
+   * Counts the workspaces put on screen. Work still in flight from an earlier one (a lesson step,
+   * a command) sees it change and drops what it would write: it belongs to a workspace now gone.
+   */
+  workspaceEpoch: number;
   /** Which journal entry sent the packet on screen (-1: the lesson step's), undefined for none. */
   traceEntry: number | undefined;
   saveProblem: SaveProblem | null;
@@ -43,7 +48,8 @@ export interface SessionSlice {
   journalOp: (entry: JournalEntry) => number;
   /** Starts a new cluster (a workspace replaced, a lesson rebuilt). */
   startCluster: (seed: number, startTime: number | undefined, journal?: JournalEntry[]) => void;
-  setWorkspace: (workspace: WorkspaceKind, parked: ParkedWorkspace | null) => void;
+  /** Puts another workspace on screen (`kept`: the one on screen stays, only its kind changes). */
+  setWorkspace: (workspace: WorkspaceKind, parked: ParkedWorkspace | null, kept?: boolean) => void;
   setTraceEntry: (entry: number | undefined) => void;
   setSaveProblem: (problem: SaveProblem | null) => void;
   setRestoring: (restoring: boolean) => void;
@@ -55,6 +61,7 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
   journal: [],
   workspace: "own",
   parked: null,
+  workspaceEpoch: 0,
   traceEntry: undefined,
   saveProblem: null,
   restoring: false,
@@ -65,7 +72,8 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
   },
   startCluster: (seed, startTime, journal = []) =>
     set({ seed, startTime, journal: [...journal], traceEntry: undefined }),
-  setWorkspace: (workspace, parked) => set({ workspace, parked }),
+  setWorkspace: (workspace, parked, kept = false) =>
+    set({ workspace, parked, workspaceEpoch: get().workspaceEpoch + (kept ? 0 : 1) }),
   setTraceEntry: (traceEntry) => set({ traceEntry }),
   setSaveProblem: (saveProblem) => set({ saveProblem }),
   setRestoring: (restoring) => set({ restoring }),

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useLayoutEffect, useRef } from "react";
 import { useT } from "../../i18n/useT";
 import { useAppStore } from "../../store";
 import { leaveOnEscapeThenTab } from "./monaco/keyboard";
@@ -44,7 +44,9 @@ export function MonacoYamlEditor({ handoff }: MonacoYamlEditorProps) {
   const label = t("editor.textarea");
 
   // Created once; the effects below (run after it, in order) bring in markers, label and theme.
-  useEffect(() => {
+  // A layout effect: the plain editor leaves the page in the same task as Monaco takes the focus,
+  // so no key the user types during the swap lands on the page's body and is lost.
+  useLayoutEffect(() => {
     const host = hostRef.current;
     if (!host) return;
     const model = manifestModel(useAppStore.getState().text);

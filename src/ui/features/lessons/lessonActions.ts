@@ -12,6 +12,7 @@ import { checkGoals, type GoalEngine } from "../../../lessons/goals";
 import { runLessonStep } from "../../../lessons/runStep";
 import type { Lesson } from "../../../lessons/types";
 import { clientEngine } from "../../session/engines";
+import { guardedEngine, WorkspaceLeft, workspaceWatch } from "../../session/epoch";
 import { useAppStore } from "../../store";
 import { refreshView, sendPacket, showTrace } from "../../store/actions";
 import { engine } from "../../worker/client";
@@ -21,13 +22,18 @@ import { replaySteps } from "./lessonReplay";
 
 const get = useAppStore.getState;
 
-/** Brings the cluster to `index` and runs that step visibly. Ignored while another step runs. */
+/**
+ * Brings the cluster to `index` and runs that step visibly. Ignored while another step runs.
+ * Leaving the lesson's workspace meanwhile stops the step where it is: nothing more of it
+ * reaches the engine or the screen, which are the next workspace's.
+ */
 export async function goToStep(lesson: Lesson, index: number): Promise<void> {
   const s = get();
+  const live = workspaceWatch();
   const step = lesson.steps[index];
-  if (!step || s.lessonRunning) return;
+  // The lesson on screen only: a step asked for just before the user left the lesson is not run.
+  if (!step || s.lessonRunning || s.lessonId !== lesson.id) return;
   const incremental =
-    s.lessonId === lesson.id &&
     s.ranStep >= 0 &&
     s.ranStep === index - 1 &&
     s.journal.length === 0 &&
@@ -48,7 +54,8 @@ export async function goToStep(lesson: Lesson, index: number): Promise<void> {
     if (!incremental) {
       s.startCluster(lesson.cluster.seed, lesson.cluster.startTime);
       s.clearTerminal();
-      const capture = await replaySteps(clientEngine, lesson, index);
+      const capture = await replaySteps(guardedEngine(clientEngine, live), lesson, index);
+      if (!live()) throw new WorkspaceLeft();
       get().markApplied(capture.editorText, []);
       get().setText(capture.editorText);
       await refreshView();
@@ -56,15 +63,17 @@ export async function goToStep(lesson: Lesson, index: number): Promise<void> {
     get().setStepLineStart(get().lines.length);
     await runLessonStep(
       step,
-      visibleEngine(`${lesson.id}/${step.id}`, step.predict !== undefined),
+      visibleEngine(`${lesson.id}/${step.id}`, step.predict !== undefined, live),
       LESSON_FILES,
     );
+    if (!live()) return;
     get().setRanStep(index);
   } catch (e) {
+    if (!live()) return;
     get().setRanStep(-2);
     get().setLessonError(e instanceof Error ? e.message : String(e));
   } finally {
-    get().setLessonRunning(false);
+    if (live()) get().setLessonRunning(false);
   }
 }
 
@@ -83,15 +92,17 @@ export async function previousStep(lesson: Lesson): Promise<void> {
  * journaled, like any packet), a line runs quietly but is journaled too (it
  * may move the clock or draw from the PRNG), the view is the engine's.
  */
-const goalEngine: GoalEngine = {
+const goalEngine = (live: () => boolean): GoalEngine => ({
   send: (request) => sendPacket(request),
   run: async (line) => {
+    if (!live()) throw new WorkspaceLeft();
     const out = await engine.call((api) => api.run(line));
+    if (!live()) throw new WorkspaceLeft();
     get().journalOp({ op: "run", line });
     return out;
   },
   view: () => engine.call((api) => api.view()),
-};
+});
 
 /** Checks the current challenge's goals on the engine. */
 export async function checkChallenge(lesson: Lesson): Promise<void> {
@@ -100,10 +111,13 @@ export async function checkChallenge(lesson: Lesson): Promise<void> {
   const state = s.challenge;
   if (!step?.challenge || !state || state.checking) return;
   s.setChallenge({ ...state, checking: true });
+  const live = workspaceWatch();
   try {
-    const results = await checkGoals(step.challenge.goals, goalEngine);
+    const results = await checkGoals(step.challenge.goals, goalEngine(live));
+    if (!live()) return;
     get().setChallenge({ ...state, results, checking: false });
   } catch (e) {
+    if (!live()) return;
     get().setChallenge({ ...state, checking: false });
     get().setLessonError(e instanceof Error ? e.message : String(e));
   }

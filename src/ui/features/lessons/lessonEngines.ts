@@ -10,6 +10,7 @@ import type { Trace } from "../../../engine/net/types";
 import type { TopologyView } from "../../../engine/view/topology";
 import { buildPrediction } from "../../../lessons/predict";
 import type { ClusterEngine, LessonEngine } from "../../../lessons/runStep";
+import { WorkspaceLeft } from "../../session/epoch";
 import type { LessonBase, ReplayEngine } from "../../session/replay";
 import { useAppStore } from "../../store";
 import {
@@ -31,10 +32,12 @@ const unjournaled = { journal: false } as const;
 /**
  * `stepKey` names the step (`lessonId/stepId`). When the step asks a
  * prediction, traces its commands produce (a `curl`) are not shown either:
- * the student predicts first, and the packet is revealed on Check.
+ * the student predicts first, and the packet is revealed on Check. `live`
+ * says whether the lesson's workspace is still on screen: once it is not,
+ * every operation throws WorkspaceLeft and the step stops.
  */
-export function visibleEngine(stepKey: string, predicts: boolean): LessonEngine {
-  return {
+export function visibleEngine(stepKey: string, predicts: boolean, live: () => boolean): LessonEngine {
+  const ops: LessonEngine = {
     setProxyMode: (mode, scheduler) => setProxyMode(mode, scheduler, unjournaled),
     apply: async (text) => {
       get().setText(text);
@@ -48,6 +51,7 @@ export function visibleEngine(stepKey: string, predicts: boolean): LessonEngine 
     run: async (line, how) => {
       if (how.quiet) await engine.call((api) => api.run(line));
       else await runCommand(line, unjournaled);
+      if (!live()) throw new WorkspaceLeft();
       if (predicts) showTrace(null, undefined);
     },
     send: async (request, predict) => {
@@ -58,14 +62,27 @@ export function visibleEngine(stepKey: string, predicts: boolean): LessonEngine 
       // Predict first, observe after: the engine's trace is held back until the student checks.
       const trace = await engine.call((api) => api.send(request));
       await refreshView();
+      if (!live()) throw new WorkspaceLeft();
       setPrediction(stepKey, predict, trace, get().view);
     },
     burst: async (request, count) => {
       const result = await sendBurst(request, count, { ...unjournaled, keepTrace: true });
+      if (!live()) throw new WorkspaceLeft();
       get().setLessonBurst(result);
     },
     view: async () => get().view,
   };
+  const guarded: Partial<Record<keyof LessonEngine, unknown>> = {};
+  for (const key of Object.keys(ops) as (keyof LessonEngine)[]) {
+    const op = ops[key] as (...args: unknown[]) => Promise<unknown>;
+    guarded[key] = async (...args: unknown[]) => {
+      if (!live()) throw new WorkspaceLeft();
+      const result = await op(...args);
+      if (!live()) throw new WorkspaceLeft();
+      return result;
+    };
+  }
+  return guarded as LessonEngine;
 }
 
 /** Puts a held-back prediction on screen. */
