@@ -142,10 +142,9 @@ test("the diagram fills its pane and scales its type for the room", async ({ pag
       .map((t) => parseFloat(getComputedStyle(t).fontSize) * ((t as SVGTextElement).getScreenCTM()?.a ?? 1)),
   );
   expect(sizes.length).toBeGreaterThan(20);
-  // The seed's five nodes, whole, beside the narration: the smallest text (addresses, badges) at
-  // 17 px or more, names at 20 px or more (twice the workbench's 13 px at a projector's distance
-  // is not reached with every node on screen; zoom in for more).
-  expect(Math.min(...sizes)).toBeGreaterThanOrEqual(17);
+  // The seed's five nodes beside the narration: every label at 13 px or more (the diagram frames
+  // what matters now when the whole cluster would be smaller, as on a laptop).
+  expect(Math.min(...sizes)).toBeGreaterThanOrEqual(13);
   const pane = (await dialog.locator(".present-diagram").boundingBox())!;
   expect(pane.width * pane.height).toBeGreaterThan(0.5 * 1920 * 1080);
 });
