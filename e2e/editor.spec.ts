@@ -62,8 +62,9 @@ function hoverWidget(page: Page) {
   return page.locator(".monaco-editor .monaco-hover:not(.hidden)").first();
 }
 
-/** Moves the mouse onto the first rendered occurrence of `word` in the editor. */
+/** Moves the mouse onto the first rendered occurrence of `word` in the editor, once Monaco has drawn it. */
 async function hoverWord(page: Page, word: string): Promise<void> {
+  await expect(page.locator(".monaco-editor .view-lines")).toContainText(word);
   const box = await page.evaluate((w) => {
     const walker = document.createTreeWalker(
       document.querySelector(".monaco-editor .view-lines")!,
@@ -89,8 +90,12 @@ test("the editor is a labelled YAML editor without worker errors", async ({ page
   await openEditor(page);
   await expect(page.getByRole("textbox", { name: "Manifest YAML" })).toBeAttached();
   await setText(page, BAD_NAME);
-  await hoverWord(page, "selector");
-  await expect(hoverWidget(page)).toContainText("Route service traffic to pods");
+  // As in the hover test below: point again if the editor had not settled under the first position.
+  await expect(async () => {
+    await page.mouse.move(0, 0);
+    await hoverWord(page, "selector");
+    await expect(hoverWidget(page)).toContainText("Route service traffic to pods", { timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
   expect(errors.filter((e) => WORKER_TROUBLE.test(e))).toEqual([]);
 });
 
