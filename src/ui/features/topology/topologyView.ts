@@ -291,9 +291,12 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
       callout.hidden = true;
       tween = null;
       dotAt = null;
+      delete host.dataset.hop;
       clearDataPlaneWork(layers.nodes);
       return;
     }
+    // Written with the dot's move, so a reader sees the hop and the dot of the same step.
+    host.dataset.hop = String(hop);
     dot.style("display", null).attr("class", `topo-packet ${h.direction}`);
     // The packet never walks out of view (a phone shows part of the diagram; the user may have zoomed in).
     vp.follow(p);
