@@ -3,7 +3,7 @@
  * pods (the cluster's limit of 5,000, with CoreDNS). The scrollback keeps the newest MAX_SCROLLBACK_CHARS and lays long output out in blocks
  * only when they are on screen.
  */
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { PacketwalkApp } from "../fixtures/app";
 import { webDeployment } from "../fixtures/manifests";
 import { longTasksBetween, now, report, settle, watchMainThread } from "./longTasks";
@@ -11,7 +11,38 @@ import { longTasksBetween, now, report, settle, watchMainThread } from "./longTa
 /** Web pods: with CoreDNS's two, the 5,000 pods the simulated cluster may hold (engine/api/limits.ts). */
 const PODS = 4998;
 
+/** Layout passes timed: the minimum is the cost itself, the rest is other work on the shared machine. */
+const LAYOUT_SAMPLES = 31;
+
 test.use({ trace: "off" });
+
+/**
+ * What one more terminal line costs the page's layout (a line appended, layout forced), and the
+ * elements the page holds: the diagram's share of every frame in which anything changes.
+ */
+async function layoutCost(page: Page) {
+  return page.evaluate((samples) => {
+    const log = document.querySelector(".terminal-log")!;
+    let ms = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < samples; i++) {
+      const line = document.createElement("pre");
+      line.textContent = `line ${i}`;
+      const start = performance.now();
+      log.appendChild(line);
+      void document.body.offsetHeight;
+      ms = Math.min(ms, performance.now() - start);
+      line.remove();
+      void document.body.offsetHeight;
+    }
+    const count = (selector: string) => document.querySelectorAll(selector).length;
+    return {
+      ms,
+      all: count("*"),
+      diagram: count(".topo-svg *"),
+      a11y: count(".topo-a11y *"),
+    };
+  }, LAYOUT_SAMPLES);
+}
 
 test("kubectl get pods -o yaml over 4,998 pods", async ({ page }) => {
   test.setTimeout(600_000);
@@ -34,6 +65,12 @@ test("kubectl get pods -o yaml over 4,998 pods", async ({ page }) => {
     )
     .toBe(PODS);
   await settle(page, 5000);
+  const before = await layoutCost(page);
+  report(
+    `document layout after a terminal line at ${PODS} pods`,
+    `${before.ms.toFixed(1)} ms (min of ${LAYOUT_SAMPLES}); ${before.all} elements in the page, ` +
+      `${before.diagram} in the diagram, ${before.a11y} in its accessible layer`,
+  );
 
   const input = page.locator("#terminal-input");
   await input.fill("kubectl get pods -o yaml");

@@ -79,6 +79,10 @@ export const en = {
     one: "Show {count} more Service ({rest} not listed)",
     other: "Show {count} more Services ({rest} not listed)",
   },
+  "topology.showMorePods": {
+    one: "Show {count} more pod on {node} ({rest} not listed)",
+    other: "Show {count} more pods on {node} ({rest} not listed)",
+  },
   "send.region": "Send a packet",
   "send.source": "Source",
   "send.destination": "Destination",

@@ -73,6 +73,7 @@ export const ko: Record<MessageKey, Message> = {
   "topology.outside": "클러스터 외부 클라이언트",
   "topology.moreServices": "+ 서비스 {count}개 더",
   "topology.showMoreServices": "서비스 {count}개 더 보기 (남은 {rest}개)",
+  "topology.showMorePods": "{node}의 파드 {count}개 더 보기 (남은 {rest}개)",
   "send.region": "패킷 보내기",
   "send.source": "출발지",
   "send.destination": "목적지",

@@ -3,7 +3,7 @@ import { Icon } from "../../components/Icon";
 import { useT } from "../../i18n/useT";
 import { useAppStore } from "../../store";
 import type { Selected } from "./drawStatic";
-import { TopologyA11y } from "./TopologyA11y";
+import { TopologyA11y, type TopologyA11yHandle } from "./TopologyA11y";
 import { useTopologyView } from "./useTopologyView";
 import type { Insets } from "./viewport";
 import "./topology.css";
@@ -28,11 +28,9 @@ export function TopologyPanel({ insets = NO_INSETS }: Props) {
   const panel = useRef<HTMLElement>(null);
   const host = useRef<HTMLDivElement>(null);
 
-  const onSelect = useCallback((s: Selected) => {
-    panel.current
-      ?.querySelector<HTMLButtonElement>(`[data-topo-id="${CSS.escape(`${s.kind}:${s.key}`)}"]`)
-      ?.focus();
-  }, []);
+  const a11y = useRef<TopologyA11yHandle>(null);
+  // A glyph clicked: focus moves to its item in the accessible layer (which rings the glyph).
+  const onSelect = useCallback((s: Selected) => a11y.current?.select(`${s.kind}:${s.key}`), []);
   const [partial, setPartial] = useState(false);
   const handle = useTopologyView(host, onSelect, setPartial);
   const onFocusItem = useCallback((id: string | null) => handle.current?.highlight(id), [handle]);
@@ -98,7 +96,7 @@ export function TopologyPanel({ insets = NO_INSETS }: Props) {
           <p>{t("topology.empty")}</p>
         </div>
       ) : null}
-      {view ? <TopologyA11y view={view} onFocusItem={onFocusItem} onReveal={onReveal} /> : null}
+      {view ? <TopologyA11y ref={a11y} view={view} onFocusItem={onFocusItem} onReveal={onReveal} /> : null}
     </section>
   );
 }

@@ -1,4 +1,8 @@
-/** Pods: labelled boxes with a cube mark (name, then IP or what keeps them from serving), or small glyphs. */
+/**
+ * Pods: labelled boxes with a cube mark (name, then IP or what keeps them from serving), or, on
+ * a node too full for labels, small glyphs: one element each, so thousands of pods stay cheap to
+ * lay out on every frame.
+ */
 import { select } from "d3";
 import type { Elements, Layers, StaticEvents, StaticLabels } from "./drawTypes";
 import type { PodBox } from "./layout";
@@ -13,12 +17,35 @@ export function drawPods(
   events: StaticEvents,
   elements: Elements,
 ): void {
+  drawBoxes(
+    layers,
+    pods.filter((d) => !d.compact),
+    labels,
+    events,
+    elements,
+  );
+  drawGlyphs(
+    layers,
+    pods.filter((d) => d.compact),
+    labels,
+    events,
+    elements,
+  );
+}
+
+function drawBoxes(
+  layers: Layers,
+  pods: readonly PodBox[],
+  labels: StaticLabels,
+  events: StaticEvents,
+  elements: Elements,
+): void {
   layers.pods
     .selectAll<SVGGElement, PodBox>("g.topo-pod")
     .data(pods, (d) => d.key)
     .join((enter) => {
       const g = enter.append("g").attr("class", "topo-pod");
-      g.append("rect").attr("class", "topo-pod-box");
+      g.append("rect").attr("class", "topo-pod-box").attr("rx", 8);
       g.append("path").attr("class", "topo-pod-icon");
       g.append("text").attr("class", "topo-pod-name");
       g.append("text").attr("class", "topo-pod-ip");
@@ -26,31 +53,59 @@ export function drawPods(
       return g;
     })
     .classed("not-ready", (d) => !d.pod.ready)
-    .classed("compact", (d) => d.compact)
     .attr("data-status", (d) => d.pod.status)
     .each(function (d) {
       elements.set(`pod:${d.key}`, this);
       const g = select(this);
-      g.select(".topo-pod-box")
-        .attr("x", d.x)
-        .attr("y", d.y)
-        .attr("width", d.w)
-        .attr("height", d.h)
-        .attr("rx", d.compact ? 3 : 8);
-      g.select(".topo-pod-icon").attr("d", d.compact ? null : cubeIcon(d.x + 8, d.y + 7));
+      g.select(".topo-pod-box").attr("x", d.x).attr("y", d.y).attr("width", d.w).attr("height", d.h);
+      g.select(".topo-pod-icon").attr("d", cubeIcon(d.x + 8, d.y + 7));
       g.select(".topo-pod-name")
         .attr("x", d.x + 26)
         .attr("y", d.y + 18)
-        .text(d.compact ? "" : clipMiddle(d.pod.name, d.w - 32, FONT.text, true));
+        .text(clipMiddle(d.pod.name, d.w - 32, FONT.text, true));
       g.select(".topo-pod-ip")
         .attr("x", d.x + 26)
         .attr("y", d.y + 35)
-        .text(d.compact ? "" : clipEnd(secondLine(d, labels), d.w - 32, FONT.text, true));
-      g.select("title").text(
-        `${d.key} ${d.pod.ip ?? ""} ${d.pod.status}${d.pod.ready ? "" : ` (${labels.notReady})`}`,
-      );
+        .text(clipEnd(secondLine(d, labels), d.w - 32, FONT.text, true));
+      g.select("title").text(podTitle(d, labels));
     })
     .on("click", (_, d) => events.onClick({ kind: "pod", key: d.key }));
+}
+
+/**
+ * Glyphs: a rect each, the mark rings on the rect itself. Its hover title is written when the
+ * pointer first reaches it (a title element per glyph would double the diagram's elements).
+ */
+function drawGlyphs(
+  layers: Layers,
+  pods: readonly PodBox[],
+  labels: StaticLabels,
+  events: StaticEvents,
+  elements: Elements,
+): void {
+  layers.pods
+    .selectAll<SVGRectElement, PodBox>("rect.topo-glyph")
+    .data(pods, (d) => d.key)
+    .join((enter) => enter.append("rect").attr("class", "topo-pod topo-glyph").attr("rx", 3))
+    .classed("not-ready", (d) => !d.pod.ready)
+    .attr("data-status", (d) => d.pod.status)
+    .attr("x", (d) => d.x)
+    .attr("y", (d) => d.y)
+    .attr("width", (d) => d.w)
+    .attr("height", (d) => d.h)
+    .each(function (d) {
+      elements.set(`pod:${d.key}`, this);
+      if (this.firstChild) this.firstChild.textContent = podTitle(d, labels);
+    })
+    .on("pointerover", function (_, d) {
+      if (!this.firstChild) select(this).append("title").text(podTitle(d, labels));
+    })
+    .on("click", (_, d) => events.onClick({ kind: "pod", key: d.key }));
+}
+
+/** What hovering a pod says: its key, IP and phase, and whether it is not ready. */
+function podTitle(d: PodBox, labels: StaticLabels): string {
+  return `${d.key} ${d.pod.ip ?? ""} ${d.pod.status}${d.pod.ready ? "" : ` (${labels.notReady})`}`;
 }
 
 /** The pod's IP; or, for a pod that serves no traffic, why: not ready, or its phase. */

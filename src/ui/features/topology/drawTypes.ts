@@ -35,4 +35,4 @@ export interface StaticEvents {
 }
 
 /** Every glyph's element by `kind:key`. */
-export type Elements = Map<string, SVGGElement>;
+export type Elements = Map<string, SVGGraphicsElement>;
