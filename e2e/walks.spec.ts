@@ -253,6 +253,15 @@ test("the inspector's conntrack entry is the one conntrack -L lists on the same 
   expect(line, listed).toBeDefined();
   expect(line).toContain(` ${ct.reply} `);
   expect(line).toMatch(/^tcp {6}6 \d+ [A-Z_]+ /);
+  // The reply's hop back on that node found the entry as it stands now: the same line, state and
+  // flags included (the timeout aside: it counts down with the clock).
+  const back = await openHop(trace, new RegExp(`${node}.* conntrack`), "last");
+  const now = await conntrackOf(back);
+  expect(now.original).toBe(ct.original);
+  const shown = (await back.locator(".inspector-ct .inspector-line").textContent())!;
+  expect(shown).toContain(` ${now.state} `);
+  const untimed = (l: string) => l.replace(/^(\w+ +\d+) \d+ /, "$1 ");
+  expect(untimed(line!)).toBe(untimed(shown));
 
   // A pod's packet is tracked on the pods' nodes, and the inspector says which: not the terminal's.
   await app.chooseSource("default/web-");
