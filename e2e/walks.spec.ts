@@ -429,3 +429,42 @@ test("the room's QR link (presentation mode) carries the packet sent on the step
   await expect(hops(traceB).first().getByRole("button").first()).toHaveText(first);
   await expect(hops(traceB).nth(4)).toHaveAttribute("aria-current", "step");
 });
+
+test("the room's QR link on a step's own packet opens the step beside the diagram, the packet at the presenter's hop", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(150_000);
+  const lesson = new LessonPlayerPage(page, "en");
+  await lesson.goto();
+  await lesson.chooseSeedLesson();
+  for (const n of [2, 3]) {
+    await lesson.player.getByRole("button", { name: "Next step" }).click();
+    await expect(lesson.player.getByText(new RegExp(`^Step ${n} of \\d+$`))).toBeVisible({ timeout: 30_000 });
+  }
+  const step = (await lesson.player.getByText(/^Step 3 of \d+$/).textContent())!;
+  const title = (await lesson.stepTitle.textContent())!;
+  const trace = await new PacketwalkApp(page).openTrace();
+  await expect(trace.getByText(/^Delivered to /)).toBeVisible();
+  const total = await hops(trace).count();
+  await hops(trace).nth(4).getByRole("button").first().click();
+  await expect(hops(trace).nth(4)).toHaveAttribute("aria-current", "step");
+  const row = (await hops(trace).nth(4).getByRole("button").first().textContent())!;
+
+  await page.getByRole("button", { name: "Presentation mode", exact: true }).click();
+  await expect(page.getByRole("dialog", { name: "Presentation mode" })).toBeVisible();
+  await page.keyboard.press("q");
+  const link = (await page.locator(".present-qr-link").textContent())!;
+  expect(link).toMatch(/#s=/);
+
+  const other = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
+  await other.goto(link);
+  const b = new LessonPlayerPage(other, "en");
+  await expect(b.player.getByText(step, { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(b.stepTitle).toHaveText(title);
+  await expect(other.locator(".topo-callout:not([hidden]) .topo-callout-index")).toHaveText("5");
+  const traceB = await new PacketwalkApp(other).openTrace();
+  await expect(hops(traceB)).toHaveCount(total);
+  await expect(hops(traceB).nth(4)).toHaveAttribute("aria-current", "step");
+  await expect(hops(traceB).nth(4).getByRole("button").first()).toHaveText(row);
+});
