@@ -54,13 +54,13 @@ async function sendToWeb(app: PacketwalkApp): Promise<{ trace: Locator; backend:
   return { trace, backend };
 }
 
-/** The lines under the IPVS heading of an inspector. */
+/** The lines under the IPVS heading of an inspector, as drawn (ipvsadm's spacing kept). */
 async function ipvsLines(inspector: Locator, at = "LOCAL_IN"): Promise<string[]> {
   const part = inspector
     .locator(".walk-part-ipvs")
     .filter({ has: inspector.page().getByRole("heading", { name: `IPVS ${at}` }) });
   await expect(part).toBeVisible();
-  return part.locator(".walk-ipvs > li").allTextContents();
+  return part.locator(".walk-ipvs > li").allInnerTexts();
 }
 
 /** The real server after `dest` in the kernel's list (rr goes round it). */
@@ -108,7 +108,12 @@ test("IPVS rr: the virtual server found, rr's last choice and the kernel's list,
     // The diagram's callout at this hop names IPVS and says what it did, not the filter chain's name.
     const callout = page.locator(".topo-callout");
     await expect(callout.locator(".topo-callout-head strong")).toHaveText("IPVS LOCAL_IN");
-    await expect(callout.locator(".topo-callout-ipvs")).toHaveText([lines[0]!, lines[1]!, `Masq to ${dest}`]);
+    await expect(callout.locator(".topo-callout-ipvs")).toHaveText(
+      [lines[0]!, lines[1]!, `Masq to ${dest}`],
+      {
+        useInnerText: true,
+      },
+    );
     await expect(callout.locator(".topo-callout-rewrite")).toHaveText(
       `IPVS-NAT ${service![1]!.split(/\s+/)[1]} → ${dest}`,
     );
