@@ -15,6 +15,7 @@ import { lookupExperiment } from "./bench/experiment";
 import { bootParts, type SimulationParts } from "./boot";
 import type { Cluster } from "./cluster";
 import type { Controllers } from "./controllers";
+import { type NoEndpointsAnswer, whyNoEndpoints } from "./controllers/endpointslice/whyNoEndpoints";
 import type { ClusterDns } from "./dns/resolver";
 import type { Operation, RecordedDocument } from "./journal";
 import { emptyView, failedTrace, internalError, recorded } from "./journal";
@@ -317,6 +318,20 @@ export class Simulation {
   objects(): AnyObject[] {
     const store = this.cluster.store;
     return KINDS.flatMap((k) => store.list(k.kind));
+  }
+
+  /**
+   * Why a Service has no endpoints — no selector, no pod with its labels (and the nearest ones),
+   * pods not running, a named targetPort no pod declares, pods not ready — read from the cluster
+   * as it is. Changes nothing.
+   */
+  whyNoEndpoints(namespace: string, name: string): NoEndpointsAnswer {
+    const store = this.cluster.store;
+    return whyNoEndpoints({
+      service: store.get("Service", namespace, name),
+      pods: store.list("Pod"),
+      slices: store.list("EndpointSlice", namespace),
+    });
   }
 
   /** Tab completion candidates for the terminal's current line. */
