@@ -33,6 +33,24 @@ export const en = {
   "mode.deprecatedBadge": "deprecated",
   "mode.ipvsDeprecated":
     "IPVS mode is deprecated since Kubernetes v1.35; nftables mode (GA in v1.33) is its successor.",
+  "import.button": "Import cluster",
+  "import.applyInstead":
+    "Apply creates these objects afresh: new IPs, NodePorts and slices. Import keeps what the cluster assigned.",
+  "import.detected":
+    "This looks like a cluster dump (kubectl get -o yaml): import it to keep the cluster's IPs, NodePorts and slices.",
+  "import.importing": "Importing the cluster ({size} MB)…",
+  "import.report": "Import report",
+  "import.closeReport": "Close the report",
+  "import.imported": { one: "Imported {count} object", other: "Imported {count} objects" },
+  "import.counts": "Objects per kind",
+  "import.refused": {
+    one: "{count} object refused (marked in the editor)",
+    other: "{count} objects refused (marked in the editor)",
+  },
+  "import.inconsistent": "Inconsistent in the dump",
+  "import.ignored": "Ignored",
+  "import.derived": "Read from the dump",
+  "import.assumed": "Assumed (a dump cannot say)",
   "editor.region": "Manifests",
   "editor.apply": "Apply",
   "editor.applyHint": "Ctrl+Enter",

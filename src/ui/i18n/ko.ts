@@ -36,6 +36,21 @@ export const ko: Record<MessageKey, Message> = {
   "mode.deprecatedBadge": "사용 중단",
   "mode.ipvsDeprecated":
     "IPVS 모드는 쿠버네티스 v1.35부터 사용 중단(deprecated)되었고, 후속은 nftables 모드(v1.33 GA)입니다.",
+  "import.button": "클러스터 가져오기",
+  "import.applyInstead":
+    "적용하면 객체를 새로 만듭니다: IP, NodePort, 슬라이스가 새로 할당됩니다. 가져오기는 클러스터가 할당한 값을 유지합니다.",
+  "import.detected":
+    "클러스터 덤프(kubectl get -o yaml)로 보입니다: 가져오면 클러스터의 IP, NodePort, 슬라이스가 유지됩니다.",
+  "import.importing": "클러스터를 가져오는 중({size} MB)…",
+  "import.report": "가져오기 보고서",
+  "import.closeReport": "보고서 닫기",
+  "import.imported": "객체 {count}개 가져옴",
+  "import.counts": "종류별 객체 수",
+  "import.refused": "객체 {count}개 거부됨(편집기에 표시됨)",
+  "import.inconsistent": "덤프 안의 불일치",
+  "import.ignored": "무시됨",
+  "import.derived": "덤프에서 읽음",
+  "import.assumed": "가정함(덤프에 없는 정보)",
   "editor.region": "매니페스트",
   "editor.apply": "적용",
   "editor.applyHint": "Ctrl+Enter",
