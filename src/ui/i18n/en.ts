@@ -51,6 +51,50 @@ export const en = {
   "import.ignored": "Ignored",
   "import.derived": "Read from the dump",
   "import.assumed": "Assumed (a dump cannot say)",
+  "why.list": "Services with no endpoints",
+  "why.ask": "Why no endpoints: {service}?",
+  "why.answer": "Why {service} has no endpoints",
+  "why.close": "Close",
+  "why.notFound": "There is no Service {service}.",
+  "why.externalName": "An ExternalName Service is a DNS alias: it never has endpoints.",
+  "why.has": { one: "It has {count} ready endpoint now.", other: "It has {count} ready endpoints now." },
+  "why.noSelector": {
+    one: "It has no selector: the EndpointSlice controller leaves it alone, and its endpoints are the EndpointSlices labelled kubernetes.io/service-name someone writes ({count} exists, with no ready endpoint).",
+    other:
+      "It has no selector: the EndpointSlice controller leaves it alone, and its endpoints are the EndpointSlices labelled kubernetes.io/service-name someone writes ({count} exist, with no ready endpoint).",
+  },
+  "why.noMatch": "No pod in namespace {namespace} carries all of the selector's labels: {selector}.",
+  "why.nearest": "The nearest labels:",
+  "why.noNearest": "No pod in the namespace comes near: none carries any of the selector's keys.",
+  "why.missKey": "no {key} label (the selector wants {key}={want})",
+  "why.missValue": "{key}={have} where the selector wants {key}={want}",
+  "why.pods": { one: "{count} pod", other: "{count} pods" },
+  "why.elsewhere": {
+    one: "{count} pod in namespace {namespace} matches, but a Service selects pods only in its own namespace.",
+    other:
+      "{count} pods in namespace {namespace} match, but a Service selects pods only in its own namespace.",
+  },
+  "why.notRunning": {
+    one: "{count} pod matches, but it is not running with an address (pending, finished or terminating):",
+    other: "{count} pods match, but none is running with an address (pending, finished or terminating):",
+  },
+  "why.notReady": {
+    one: "{count} pod matches and serves the port, but it is not ready: its endpoint is not ready, and kube-proxy sends nothing to it.",
+    other:
+      "{count} pods match and serve the port, but none is ready: their endpoints are not ready, and kube-proxy sends nothing to them.",
+  },
+  "why.portNotFound": {
+    one: "{count} pod matches, but it declares no port named as the Service's targetPort ({ports}).",
+    other: "{count} pods match, but none declares a port named as the Service's targetPort ({ports}).",
+  },
+  "why.declared": "The pods declare: {ports}.",
+  "why.declaredNone": "The pods declare no ports.",
+  "why.slicesBehind": {
+    one: "{count} pod qualifies ({pods}); the Service's EndpointSlices do not list it yet.",
+    other: "{count} pods qualify ({pods}); the Service's EndpointSlices do not list them yet.",
+  },
+  "why.terminating": "terminating",
+  "why.noIp": "no IP",
   "editor.region": "Manifests",
   "editor.apply": "Apply",
   "editor.applyHint": "Ctrl+Enter",
