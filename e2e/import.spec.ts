@@ -2,9 +2,11 @@
  * Importing a cluster in the page, as an SRE does: paste what `kubectl get ... -o yaml` printed
  * (clipboard and Ctrl+V), press "Import cluster" (Apply would allocate afresh), read the import
  * report, send a packet to one of its Services and see the backend the dump gave the pod, ask why
- * a Service has no endpoints, and find the imported cluster again after a reload.
+ * a Service has no endpoints, find the imported cluster again after a reload, and share it
+ * without what is private (and with no request leaving the page).
  */
 import { readFileSync } from "node:fs";
+import { inflateRawSync } from "node:zlib";
 import { expect, type Page, test } from "@playwright/test";
 import { PacketwalkApp } from "./fixtures/app";
 import { collectErrors } from "./fixtures/editor";
@@ -101,4 +103,45 @@ test("a dump that cannot be read changes nothing and marks its line", async ({ p
   await expect(page.getByRole("region", { name: "Import report" })).toHaveCount(0);
   await expect(app.items("Node ")).toHaveCount(nodes);
   await expect(app.items("Pod web-7c5ddbdf54-2xkqp")).toHaveCount(0);
+});
+
+test("sharing an imported cluster warns, strips what is private, and nothing leaves the browser", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const requests: { url: string; method: string }[] = [];
+  page.on("request", (r) => requests.push({ url: r.url(), method: r.method() }));
+  const app = new PacketwalkApp(page);
+  await app.goto();
+  await importDump(page, app);
+  await expect(page.getByRole("region", { name: "Import report" })).toBeVisible({ timeout: 30_000 });
+
+  await page.getByRole("button", { name: "Share", exact: true }).click();
+  const warning = page.getByRole("alertdialog", { name: "Sharing an imported cluster" });
+  await expect(warning).toContainText("a link carries its objects");
+  await warning.getByRole("button", { name: "Share without status, annotations and env values" }).click();
+  const link = await page.getByRole("textbox", { name: "Share link" }).inputValue();
+
+  // The link's record, as the page encoded it: the dump without annotations or container statuses.
+  const encoded = new URL(link).hash.replace(/^#s=/, "");
+  const json = inflateRawSync(Buffer.from(encoded, "base64url")).toString("utf8");
+  expect(json).toContain("10.244.1.2");
+  expect(json).not.toContain("annotations");
+  expect(json).not.toContain("containerStatuses");
+  expect(json).not.toContain("last-applied-configuration");
+
+  // Every request the page made was for its own files: the dump went nowhere.
+  const origin = new URL(String(test.info().project.use.baseURL)).origin;
+  expect(requests.length).toBeGreaterThan(0);
+  for (const r of requests) expect([r.method, new URL(r.url).origin]).toEqual(["GET", origin]);
+  expect(requests.filter((r) => r.url.includes("web-7c5ddbdf54"))).toEqual([]);
+
+  // The stripped link still opens the same cluster, pod addresses and all.
+  const other = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
+  const b = new PacketwalkApp(other);
+  await other.goto(link);
+  await expect(b.items("Pod web-7c5ddbdf54-2xkqp")).toHaveAccessibleName(/10\.244\.1\.2/, {
+    timeout: 30_000,
+  });
 });

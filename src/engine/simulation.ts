@@ -6,6 +6,7 @@ import type { ApiServer } from "./api/apiserver";
 import type { IpvsScheduler, ProxyMode } from "./api/configTypes";
 import type { ApiError, ApplyResult, ManifestDocument } from "./api/contract";
 import { ApiStatusError } from "./api/contract";
+import type { RedactResult } from "./api/import/redact";
 import type { ImportReport } from "./api/import/report";
 import { KINDS } from "./api/kinds";
 import { parseManifests } from "./api/manifest";
@@ -189,6 +190,16 @@ export class Simulation {
         errors: [{ ...internalError(e), source: { file: file.name, line: 1 } }],
       };
     }
+  }
+
+  /**
+   * A dump made fit to share (`api/import/redact.ts`): annotations, managed fields, the status the
+   * simulation does not read, environment variable values and private data taken out; what the
+   * import needs (assigned addresses, slices, settings) kept. Reads the text; changes nothing.
+   */
+  async redactDump(file: ManifestFile): Promise<RedactResult> {
+    const { redactDump } = await import("./api/import/redact");
+    return redactDump(file.text, file.name);
   }
 
   private importNow(name: string, text: string): ImportReport {

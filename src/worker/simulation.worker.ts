@@ -27,6 +27,8 @@ const api = {
   apply: (files: ManifestFile[]) => current().apply(files),
   /** Replaces the cluster with one imported from a dump (the import report says what came in). */
   importCluster: (file: ManifestFile) => current().importCluster(file),
+  /** A dump made fit to share: annotations, status the simulation does not read, env values out. */
+  redactDump: (file: ManifestFile) => current().redactDump(file),
   /** Runs a line; the help texts and schema are fetched first, the first time a line may need them. */
   async run(line: string) {
     if (needsShellAssets(line)) await current().loadAssets();

@@ -95,6 +95,11 @@ export const en = {
   },
   "why.terminating": "terminating",
   "why.noIp": "no IP",
+  "share.importedTitle": "Sharing an imported cluster",
+  "share.importedWarning":
+    "This workspace holds an imported cluster: a link carries its objects (names, labels, addresses and, unless you leave them out, annotations, status and environment variable values). The link never leaves your browser until you send it to someone.",
+  "share.redacted": "Share without status, annotations and env values",
+  "share.everything": "Share everything",
   "editor.region": "Manifests",
   "editor.apply": "Apply",
   "editor.applyHint": "Ctrl+Enter",

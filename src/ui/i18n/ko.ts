@@ -78,6 +78,11 @@ export const ko: Record<MessageKey, Message> = {
   "why.slicesBehind": "파드 {count}개({pods})가 조건을 갖췄지만 서비스의 EndpointSlice에 아직 없다.",
   "why.terminating": "종료 중",
   "why.noIp": "IP 없음",
+  "share.importedTitle": "가져온 클러스터 공유",
+  "share.importedWarning":
+    "이 작업 공간에는 가져온 클러스터가 있다. 링크에는 그 객체(이름, 레이블, 주소, 그리고 빼지 않으면 어노테이션, status, 환경 변수 값)가 담긴다. 링크는 누군가에게 보내기 전에는 브라우저 밖으로 나가지 않는다.",
+  "share.redacted": "status, 어노테이션, 환경 변수 값 없이 공유",
+  "share.everything": "모두 공유",
   "editor.region": "매니페스트",
   "editor.apply": "적용",
   "editor.applyHint": "Ctrl+Enter",
