@@ -4,8 +4,7 @@
  * whole path from "Import cluster" to the report on screen with the main thread's long tasks.
  */
 import { expect, test } from "@playwright/test";
-import { bigDump } from "../../src/bench/dump";
-import { IMPORT_SHAPE } from "../../src/bench/importDump";
+import { bigDump, IMPORT_SHAPE } from "../../src/bench/dump";
 import { PacketwalkApp } from "../fixtures/app";
 import { longTasksBetween, now, report, settle, watchMainThread } from "./longTasks";
 

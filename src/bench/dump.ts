@@ -15,6 +15,9 @@ export interface DumpShape {
   services: number;
 }
 
+/** Issue 17's figure: 5,000 pods, 2,000 Services and their slices. */
+export const IMPORT_SHAPE: DumpShape = { pods: 5000, services: 2000 };
+
 type Obj = Record<string, unknown>;
 
 function meta(kind: string, name: string, namespace: string | undefined, n: number, extra: Obj = {}): Obj {

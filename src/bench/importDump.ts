@@ -5,9 +5,9 @@
  * the real ones did, and kube-proxy's first sync).
  */
 import { Simulation } from "../engine/simulation";
-import { bigDump, type DumpShape } from "./dump";
+import { bigDump, IMPORT_SHAPE } from "./dump";
 
-export const IMPORT_SHAPE: DumpShape = { pods: 5000, services: 2000 };
+export { IMPORT_SHAPE };
 
 export interface ImportFigure {
   format: "json" | "yaml";
