@@ -69,7 +69,7 @@ export function EditorPanel({ shown, onHide }: Props) {
         {dump ? (
           <button
             type="button"
-            className="button button-primary"
+            className="button button-primary import-button"
             onClick={runImport}
             disabled={busy || importing !== null}
             title={t("editor.applyHint")}
