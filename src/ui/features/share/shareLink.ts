@@ -1,22 +1,22 @@
 import type { RedactResult } from "../../../engine/api/import/redact";
 import type { ManifestFile } from "../../../engine/simulation";
 import { currentRecord } from "../../session/current";
-import { SESSION_VERSION, type SessionRecord } from "../../session/record";
+import type { SessionRecord } from "../../session/record";
 import { useAppStore } from "../../store";
 import { engine } from "../../worker/client";
 import { encodeShare, shareUrl } from "./codec";
 
 /**
- * The link to what is on screen: the session record of the workspace, or,
- * for a room (`lessonOnly`), just the lesson and its step, which is all a
- * student's browser needs to rebuild it (and makes a small QR code).
+ * The link to what is on screen: the session record of the workspace. A
+ * room's link (`lessonOnly`) leaves out the editor's draft: it holds the
+ * lesson and its step (each student's browser rebuilds the cluster), what
+ * was done on top of the step (the packets sent) and the trace's position,
+ * so a link made on a step as it ran stays short (a coarse QR code).
  */
 export async function shareLink(lessonOnly = false, redact = false): Promise<string> {
   const s = useAppStore.getState();
-  const record: SessionRecord =
-    lessonOnly && s.lessonId
-      ? { v: SESSION_VERSION, seed: 1, lesson: { id: s.lessonId, step: s.lessonStep }, journal: [] }
-      : currentRecord(s);
+  const record = currentRecord(s);
+  if (lessonOnly) delete record.draft;
   const shared = redact ? await redacted(record) : record;
   return shareUrl(window.location, await encodeShare({ record: shared, language: s.language }));
 }
