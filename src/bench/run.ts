@@ -13,6 +13,7 @@ import { measureRow } from "../engine/bench/measure";
 import { MEASURED_NODE, syntheticClusterIP, syntheticInput } from "../engine/bench/synthetic";
 import { createProxyModes } from "../engine/proxy/modes";
 import { type BigBuild, bigManifest, buildBigCluster } from "./cluster";
+import { IMPORT_SHAPE, measureImport } from "./importDump";
 import { type StoreCluster, storeCluster } from "./synthetic";
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
@@ -283,6 +284,23 @@ function bursts(): void {
   }
 }
 
+/** Issue 17: a 5,000-pod, 2,000-Service dump imported, as JSON and as YAML. */
+async function importBig(): Promise<void> {
+  for (const format of ["json", "yaml"] as const) {
+    log(
+      `importing ${IMPORT_SHAPE.pods} pods, ${IMPORT_SHAPE.services} Services and their slices as ${format} ...`,
+    );
+    collectGarbage();
+    const f = await measureImport(format, REPEATS);
+    figures.push({
+      what: `import ${IMPORT_SHAPE.pods.toLocaleString("en-US")} pods + ${IMPORT_SHAPE.services.toLocaleString("en-US")} Services + slices (${format})`,
+      value: ms(median(f.runs)),
+      target: "≤ 5 s",
+      note: `runs ${f.runs.map((t) => t.toFixed(0)).join(", ")} ms (CPU ${f.cpu.map((t) => t.toFixed(0)).join(", ")} ms); ${f.mib.toFixed(1)} MiB, ${f.objects} objects, ${f.errors} errors; Simulation.importCluster`,
+    });
+  }
+}
+
 /** The whole lookup-cost experiment the chart draws, as the CLI runs it. */
 function wholeExperiment(): void {
   log("the lookup-cost experiment: 1 … 10,000 Services × 3 modes ...");
@@ -334,4 +352,5 @@ iptablesFirstPacket();
 bursts();
 wholeExperiment();
 parseBig(10_000, 10);
+await importBig();
 printFigures();

@@ -6,8 +6,16 @@
 export type { IpvsScheduler, ProxyMode } from "./api/configTypes";
 export { IPVS_SCHEDULERS, PROXY_MODES } from "./api/configTypes";
 export type { ApiError, ApiErrorReason, ApplyResult } from "./api/contract";
+export type { Redacted, RedactResult } from "./api/import/redact";
 export type { ImportNote, ImportReport } from "./api/import/report";
 export type { LookupExperimentOptions, LookupProgress, LookupRow } from "./bench/contract";
+export type {
+  LabelMiss,
+  NearMatch,
+  NoEndpointsAnswer,
+  PodState,
+  PortMiss,
+} from "./controllers/endpointslice/whyNoEndpoints";
 export type { BurstResult, SelectionRule } from "./net/burst";
 export type { PacketSource, SendRequest } from "./net/contract";
 export type { Hook, HopPlace, Packet, Protocol, Rewrite, Trace, TraceHop, TraceVerdict } from "./net/types";

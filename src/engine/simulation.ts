@@ -6,6 +6,7 @@ import type { ApiServer } from "./api/apiserver";
 import type { IpvsScheduler, ProxyMode } from "./api/configTypes";
 import type { ApiError, ApplyResult, ManifestDocument } from "./api/contract";
 import { ApiStatusError } from "./api/contract";
+import type { RedactResult } from "./api/import/redact";
 import type { ImportReport } from "./api/import/report";
 import { KINDS } from "./api/kinds";
 import { parseManifests } from "./api/manifest";
@@ -15,6 +16,7 @@ import { lookupExperiment } from "./bench/experiment";
 import { bootParts, type SimulationParts } from "./boot";
 import type { Cluster } from "./cluster";
 import type { Controllers } from "./controllers";
+import { type NoEndpointsAnswer, whyNoEndpoints } from "./controllers/endpointslice/whyNoEndpoints";
 import type { ClusterDns } from "./dns/resolver";
 import type { Operation, RecordedDocument } from "./journal";
 import { emptyView, failedTrace, internalError, recorded } from "./journal";
@@ -190,6 +192,16 @@ export class Simulation {
     }
   }
 
+  /**
+   * A dump made fit to share (`api/import/redact.ts`): annotations, managed fields, the status the
+   * simulation does not read, environment variable values and private data taken out; what the
+   * import needs (assigned addresses, slices, settings) kept. Reads the text; changes nothing.
+   */
+  async redactDump(file: ManifestFile): Promise<RedactResult> {
+    const { redactDump } = await import("./api/import/redact");
+    return redactDump(file.text, file.name);
+  }
+
   private importNow(name: string, text: string): ImportReport {
     // Loaded by the importCluster call this replays or performs.
     if (!this.importer) throw new Error("the importer is not loaded");
@@ -317,6 +329,20 @@ export class Simulation {
   objects(): AnyObject[] {
     const store = this.cluster.store;
     return KINDS.flatMap((k) => store.list(k.kind));
+  }
+
+  /**
+   * Why a Service has no endpoints — no selector, no pod with its labels (and the nearest ones),
+   * pods not running, a named targetPort no pod declares, pods not ready — read from the cluster
+   * as it is. Changes nothing.
+   */
+  whyNoEndpoints(namespace: string, name: string): NoEndpointsAnswer {
+    const store = this.cluster.store;
+    return whyNoEndpoints({
+      service: store.get("Service", namespace, name),
+      pods: store.list("Pod"),
+      slices: store.list("EndpointSlice", namespace),
+    });
   }
 
   /** Tab completion candidates for the terminal's current line. */

@@ -25,6 +25,10 @@ const api = {
     return files.length ? sim.apply(files) : { results: [], errors: [] };
   },
   apply: (files: ManifestFile[]) => current().apply(files),
+  /** Replaces the cluster with one imported from a dump (the import report says what came in). */
+  importCluster: (file: ManifestFile) => current().importCluster(file),
+  /** A dump made fit to share: annotations, status the simulation does not read, env values out. */
+  redactDump: (file: ManifestFile) => current().redactDump(file),
   /** Runs a line; the help texts and schema are fetched first, the first time a line may need them. */
   async run(line: string) {
     if (needsShellAssets(line)) await current().loadAssets();
@@ -49,6 +53,7 @@ const api = {
   foldedRules: (ref: FoldRef) => current().foldedRules(ref),
   burst: (request: SendRequest, count: number) => current().burst(request, count),
   view: () => current().view(),
+  whyNoEndpoints: (namespace: string, name: string) => current().whyNoEndpoints(namespace, name),
   setProxyMode: (mode: ProxyMode, scheduler?: IpvsScheduler) => current().setProxyMode(mode, scheduler),
   setPodReady: (namespace: string, name: string, ready: boolean) =>
     current().setPodReady(namespace, name, ready),

@@ -33,6 +33,73 @@ export const en = {
   "mode.deprecatedBadge": "deprecated",
   "mode.ipvsDeprecated":
     "IPVS mode is deprecated since Kubernetes v1.35; nftables mode (GA in v1.33) is its successor.",
+  "import.button": "Import cluster",
+  "import.applyInstead":
+    "Apply creates these objects afresh: new IPs, NodePorts and slices. Import keeps what the cluster assigned.",
+  "import.detected":
+    "This looks like a cluster dump (kubectl get -o yaml): import it to keep the cluster's IPs, NodePorts and slices.",
+  "import.importing": "Importing the cluster ({size} MB)…",
+  "import.report": "Import report",
+  "import.closeReport": "Close the report",
+  "import.imported": { one: "Imported {count} object", other: "Imported {count} objects" },
+  "import.counts": "Objects per kind",
+  "import.refused": {
+    one: "{count} object refused (marked in the editor)",
+    other: "{count} objects refused (marked in the editor)",
+  },
+  "import.inconsistent": "Inconsistent in the dump",
+  "import.ignored": "Ignored",
+  "import.derived": "Read from the dump",
+  "import.assumed": "Assumed (a dump cannot say)",
+  "why.list": "Services with no endpoints",
+  "why.ask": "Why no endpoints: {service}?",
+  "why.answer": "Why {service} has no endpoints",
+  "why.close": "Close",
+  "why.notFound": "There is no Service {service}.",
+  "why.externalName": "An ExternalName Service is a DNS alias: it never has endpoints.",
+  "why.has": { one: "It has {count} ready endpoint now.", other: "It has {count} ready endpoints now." },
+  "why.noSelector": {
+    one: "It has no selector: the EndpointSlice controller leaves it alone, and its endpoints are the EndpointSlices labelled kubernetes.io/service-name someone writes ({count} exists, with no ready endpoint).",
+    other:
+      "It has no selector: the EndpointSlice controller leaves it alone, and its endpoints are the EndpointSlices labelled kubernetes.io/service-name someone writes ({count} exist, with no ready endpoint).",
+  },
+  "why.noMatch": "No pod in namespace {namespace} carries all of the selector's labels: {selector}.",
+  "why.nearest": "The nearest labels:",
+  "why.noNearest": "No pod in the namespace comes near: none carries any of the selector's keys.",
+  "why.missKey": "no {key} label (the selector wants {key}={want})",
+  "why.missValue": "{key}={have} where the selector wants {key}={want}",
+  "why.pods": { one: "{count} pod", other: "{count} pods" },
+  "why.elsewhere": {
+    one: "{count} pod in namespace {namespace} matches, but a Service selects pods only in its own namespace.",
+    other:
+      "{count} pods in namespace {namespace} match, but a Service selects pods only in its own namespace.",
+  },
+  "why.notRunning": {
+    one: "{count} pod matches, but it is not running with an address (pending, finished or terminating):",
+    other: "{count} pods match, but none is running with an address (pending, finished or terminating):",
+  },
+  "why.notReady": {
+    one: "{count} pod matches and serves the port, but it is not ready: its endpoint is not ready, and kube-proxy sends nothing to it.",
+    other:
+      "{count} pods match and serve the port, but none is ready: their endpoints are not ready, and kube-proxy sends nothing to them.",
+  },
+  "why.portNotFound": {
+    one: "{count} pod matches, but it declares no port named as the Service's targetPort ({ports}).",
+    other: "{count} pods match, but none declares a port named as the Service's targetPort ({ports}).",
+  },
+  "why.declared": "The pods declare: {ports}.",
+  "why.declaredNone": "The pods declare no ports.",
+  "why.slicesBehind": {
+    one: "{count} pod qualifies ({pods}); the Service's EndpointSlices do not list it yet.",
+    other: "{count} pods qualify ({pods}); the Service's EndpointSlices do not list them yet.",
+  },
+  "why.terminating": "terminating",
+  "why.noIp": "no IP",
+  "share.importedTitle": "Sharing an imported cluster",
+  "share.importedWarning":
+    "This workspace holds an imported cluster: a link carries its objects (names, labels, addresses and, unless you leave them out, annotations, status and environment variable values). The link never leaves your browser until you send it to someone.",
+  "share.redacted": "Share without status, annotations and env values",
+  "share.everything": "Share everything",
   "editor.region": "Manifests",
   "editor.apply": "Apply",
   "editor.applyHint": "Ctrl+Enter",

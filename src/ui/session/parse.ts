@@ -127,6 +127,12 @@ function entry(v: unknown, field: string, limits: RecordLimits, budget: { left: 
     case "apply":
       onlyKeys(v, ["op", "files"], field);
       return { op: "apply", files: files(v.files, `${field}.files`, limits, budget) };
+    case "import": {
+      onlyKeys(v, ["op", "files"], field);
+      const [file, ...more] = files(v.files, `${field}.files`, limits, budget);
+      if (!file || more.length) fail(`${field}.files: expected one file`);
+      return { op: "import", files: [file] };
+    }
     case "run":
       onlyKeys(v, ["op", "line"], field);
       return { op: "run", line: text(v.line, `${field}.line`, limits.lineLength) };
@@ -160,7 +166,7 @@ function entry(v: unknown, field: string, limits: RecordLimits, budget: { left: 
       onlyKeys(v, ["op", "ms"], field);
       return { op: "clock", ms: integer(v.ms, `${field}.ms`, 0, MAX_CLOCK_MS) };
     default:
-      return fail(`${field}.op: expected one of apply, run, send, burst, mode, ready, clock`);
+      return fail(`${field}.op: expected one of apply, import, run, send, burst, mode, ready, clock`);
   }
 }
 

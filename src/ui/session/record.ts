@@ -19,11 +19,12 @@ export const SESSION_VERSION = 2;
 /**
  * One operation that changed the simulation, in the order it happened:
  * manifests applied (each file also written to the node shell's home, as the
- * editor does), a terminal line, a packet or a burst sent, kube-proxy's mode
+ * editor does), a cluster dump imported (one file: it replaces the cluster), a terminal line, a packet or a burst sent, kube-proxy's mode
  * switched, a readiness verdict, virtual time passing.
  */
 export type JournalEntry =
   | { op: "apply"; files: ManifestFile[] }
+  | { op: "import"; files: [ManifestFile] }
   | { op: "run"; line: string }
   | { op: "send"; request: SendRequest }
   | { op: "burst"; request: SendRequest; count: number }

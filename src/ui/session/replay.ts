@@ -7,6 +7,7 @@
 
 import type { IpvsScheduler, ProxyMode } from "../../engine/api/configTypes";
 import type { ApiError } from "../../engine/api/contract";
+import type { ImportReport } from "../../engine/api/import/report";
 import type { BurstResult } from "../../engine/net/burst";
 import type { SendRequest } from "../../engine/net/contract";
 import type { Trace } from "../../engine/net/types";
@@ -19,6 +20,7 @@ import type { JournalEntry, SessionRecord } from "./record";
 export interface ReplayEngine {
   reset(options: SimulationOptions, files?: ManifestFile[]): Promise<ApplyReport>;
   apply(files: ManifestFile[]): Promise<ApplyReport>;
+  importCluster(file: ManifestFile): Promise<ImportReport>;
   writeFile(path: string, text: string): Promise<void>;
   run(line: string): Promise<ShellOutput>;
   send(request: SendRequest): Promise<Trace>;
@@ -51,6 +53,8 @@ export interface ReplayOutcome {
   appliedText: string;
   /** The last apply's refusals, for the editor's markers. */
   errors: ApiError[];
+  /** The last import's report, when the cluster on screen was imported. */
+  imported: ImportReport | null;
   /** The packet `record.trace` points at. */
   trace: Trace | null;
   lesson: LessonBase | null;
@@ -72,12 +76,21 @@ export class ReplayError extends Error {
 export async function runEntry(
   engine: ReplayEngine,
   e: JournalEntry,
-): Promise<{ trace: Trace | null; report?: ApplyReport; output?: ShellOutput }> {
+): Promise<{
+  trace: Trace | null;
+  report?: ApplyReport;
+  imported?: ImportReport;
+  output?: ShellOutput;
+}> {
   switch (e.op) {
     case "apply": {
       const report = await engine.apply(e.files);
       for (const f of e.files) await engine.writeFile(f.name, f.text);
       return { trace: null, report };
+    }
+    case "import": {
+      const imported = await engine.importCluster(e.files[0]);
+      return { trace: null, report: { results: [], errors: imported.errors }, imported };
     }
     case "run": {
       const output = await engine.run(e.line);
@@ -116,7 +129,13 @@ export async function replayRecord(
   record: SessionRecord,
   lessonReplayer: LessonReplayer,
 ): Promise<ReplayOutcome> {
-  const outcome: ReplayOutcome = { appliedText: "", errors: [], trace: null, lesson: null };
+  const outcome: ReplayOutcome = {
+    appliedText: "",
+    errors: [],
+    imported: null,
+    trace: null,
+    lesson: null,
+  };
   try {
     if (record.lesson) {
       outcome.lesson = await lessonReplayer(engine, record.lesson);
@@ -139,7 +158,8 @@ export async function replayRecord(
       throw new ReplayError(i, message(err));
     }
     if (result.report) {
-      outcome.appliedText = e.op === "apply" ? appliedTextOf(e.files) : outcome.appliedText;
+      if (e.op === "apply" || e.op === "import") outcome.appliedText = appliedTextOf(e.files);
+      if (e.op === "import") outcome.imported = result.imported ?? null;
       outcome.errors = result.report.errors;
       const internal = result.report.errors.find((x) => x.reason === "InternalError");
       if (internal) throw new ReplayError(i, internal.message);

@@ -44,6 +44,7 @@ export async function showWorkspace(
     showTrace(null, undefined);
     const outcome = await replayRecord(clientEngine, r, lessonReplayer);
     s.markApplied(outcome.appliedText, outcome.errors);
+    s.setImportReport(outcome.imported);
     s.setText(r.draft ?? outcome.appliedText);
     const asks =
       r.lesson && outcome.lesson ? await (await lessons()).showLessonBase(r.lesson, outcome.lesson) : false;

@@ -11,6 +11,7 @@ export function simulationEngine(): { engine: ReplayEngine; sim: () => Simulatio
       return files.length ? sim.apply(files) : { results: [], errors: [] };
     },
     apply: async (files) => sim.apply(files),
+    importCluster: (file) => sim.importCluster(file),
     writeFile: async (path, text) => sim.writeFile(path, text),
     run: async (line) => {
       if (needsShellAssets(line)) await sim.loadAssets();

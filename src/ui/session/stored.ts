@@ -59,7 +59,9 @@ export function toStored(record: SessionRecord, blobs: Map<string, string>): unk
     return { blob: key };
   };
   const journal = record.journal.map((e) =>
-    e.op === "apply" ? { op: "apply", files: e.files.map((f) => ({ name: f.name, ...ref(f.text) })) } : e,
+    e.op === "apply" || e.op === "import"
+      ? { op: e.op, files: e.files.map((f) => ({ name: f.name, ...ref(f.text) })) }
+      : e,
   );
   const { draft, ...rest } = record;
   return { ...rest, journal, ...(draft !== undefined ? { draft: ref(draft) } : {}) };
@@ -80,9 +82,9 @@ export function fromStored(stored: unknown, read: (key: string) => string | null
     if (!isRecord(stored)) return stored;
     const journal = Array.isArray(stored.journal)
       ? stored.journal.map((e, i) =>
-          isRecord(e) && e.op === "apply" && Array.isArray(e.files)
+          isRecord(e) && (e.op === "apply" || e.op === "import") && Array.isArray(e.files)
             ? {
-                op: "apply",
+                op: e.op,
                 files: e.files.map((f, j) =>
                   isRecord(f) ? { name: f.name, text: text(f, `journal[${i}].files[${j}]`) } : f,
                 ),

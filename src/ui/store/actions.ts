@@ -9,12 +9,14 @@
 
 import type { IpvsScheduler, ProxyMode } from "../../engine/api/configTypes";
 import type { ApiError } from "../../engine/api/contract";
+import type { ImportReport } from "../../engine/api/import/report";
 import type { BurstResult } from "../../engine/net/burst";
 import type { SendRequest } from "../../engine/net/contract";
 import type { Trace } from "../../engine/net/types";
 import type { ManifestFile } from "../../engine/simulation";
 import type { TopologyView } from "../../engine/view/topology";
 import { publishFlights } from "../features/topology/flights";
+import { IMPORT_TIMEOUT_MS } from "../session/engines";
 import { workspaceWatch } from "../session/epoch";
 import type { JournalEntry } from "../session/record";
 import { appliedTextOf } from "../session/replay";
@@ -84,6 +86,37 @@ export async function applyFiles(files: ManifestFile[], opts?: OpOptions): Promi
   if (!live()) return report.errors;
   get().markApplied(appliedTextOf(files), report.errors, report.results.length);
   return report.errors;
+}
+
+/**
+ * Replaces the cluster with one imported from the editor's dump, in the engine's worker. A dump
+ * that cannot be read leaves the cluster as it was, with its refusals as markers; otherwise the
+ * import is journaled (a reload replays it) and its report shown.
+ */
+export async function importEditor(opts?: OpOptions): Promise<ImportReport> {
+  const live = workspaceWatch();
+  const file: ManifestFile = { name: EDITOR_FILE, text: get().text };
+  get().setImporting(file.text.length);
+  try {
+    const report = await engine.call((api) => api.importCluster(file), IMPORT_TIMEOUT_MS);
+    if (!live()) return report;
+    if (report.imported) {
+      record({ op: "import", files: [file] }, opts);
+      get().setImportReport(report);
+      get().markApplied(
+        file.text,
+        report.errors,
+        report.counts.reduce((n, c) => n + c.count, 0),
+      );
+    } else {
+      // Nothing changed: the markers say why, what was applied before stays applied.
+      get().setMarkers(report.errors);
+    }
+    return report;
+  } finally {
+    if (live()) get().setImporting(null);
+    await refreshView();
+  }
 }
 
 /** Applies the editor's text to the cluster. */

@@ -1,5 +1,6 @@
 import type { StateCreator } from "zustand";
 import type { ApiError } from "../../engine/api/contract";
+import type { ImportReport } from "../../engine/api/import/report";
 import type { AppState } from "./index";
 
 /** A refusal shown in the editor at its line. */
@@ -17,7 +18,15 @@ export interface EditorSlice {
   markers: EditorMarker[];
   /** What the last apply did: objects the API server took, and documents it refused. */
   lastApply: ApplyOutcome | null;
+  /** The report of the import that built the cluster on screen; null when it was not imported. */
+  importReport: ImportReport | null;
+  /** A dump being imported: its size in characters (the engine's worker reads it meanwhile). */
+  importing: number | null;
   setText: (text: string) => void;
+  setImportReport: (report: ImportReport | null) => void;
+  /** Shows refusals as markers without counting an apply (a dump that could not be imported). */
+  setMarkers: (errors: ApiError[]) => void;
+  setImporting: (chars: number | null) => void;
   /** Records an apply of `text`: its refusals become markers; `applied` objects were taken (unknown if omitted). */
   markApplied: (text: string, errors: ApiError[], applied?: number) => void;
 }
@@ -35,13 +44,22 @@ export const createEditorSlice: StateCreator<AppState, [], [], EditorSlice> = (s
   appliedText: "",
   markers: [],
   lastApply: null,
+  importReport: null,
+  importing: null,
   setText: (text) => set({ text }),
+  setImportReport: (importReport) => set({ importReport }),
+  setImporting: (importing) => set({ importing }),
   markApplied: (text, errors, applied) =>
     set({
       appliedText: text,
       lastApply: { refused: errors.length, ...(applied === undefined ? {} : { applied }) },
-      markers: errors
-        .filter((e) => !e.source || e.source.file === EDITOR_FILE)
-        .map((e) => ({ line: e.source?.line ?? 1, column: e.source?.column ?? 1, message: e.message })),
+      markers: markersOf(errors),
     }),
+  setMarkers: (errors) => set({ markers: markersOf(errors) }),
 });
+
+function markersOf(errors: ApiError[]): EditorMarker[] {
+  return errors
+    .filter((e) => !e.source || e.source.file === EDITOR_FILE)
+    .map((e) => ({ line: e.source?.line ?? 1, column: e.source?.column ?? 1, message: e.message }));
+}

@@ -71,7 +71,7 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
     return journal.length - 1;
   },
   startCluster: (seed, startTime, journal = []) =>
-    set({ seed, startTime, journal: [...journal], traceEntry: undefined }),
+    set({ seed, startTime, journal: [...journal], traceEntry: undefined, importReport: null }),
   setWorkspace: (workspace, parked, kept = false) =>
     set({ workspace, parked, workspaceEpoch: get().workspaceEpoch + (kept ? 0 : 1) }),
   setTraceEntry: (traceEntry) => set({ traceEntry }),

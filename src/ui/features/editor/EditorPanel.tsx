@@ -1,8 +1,12 @@
-import { useCallback, useEffect, useRef } from "react";
+import { useCallback, useEffect, useMemo, useRef } from "react";
+import { looksLikeDump } from "../../../engine/api/import/read/looksLikeDump";
 import { Icon } from "../../components/Icon";
 import { useT } from "../../i18n/useT";
 import { useAppStore } from "../../store";
-import { applyEditor } from "../../store/actions";
+import { applyEditor, importEditor } from "../../store/actions";
+import { ImportProgress } from "../importer/ImportProgress";
+import { ImportReportView } from "../importer/ImportReportView";
+import { useFileDrop } from "../importer/useFileDrop";
 import { ExamplePicker } from "./ExamplePicker";
 import { PlainYamlEditor } from "./PlainYamlEditor";
 import { useApplyStatus } from "./useApplyStatus";
@@ -20,29 +24,39 @@ interface Props {
 /**
  * The manifests: a plain text area at first, Monaco once the editor is shown and the page is idle
  * (or the user focuses it), with the engine's refusals as markers, Apply (button or
- * Ctrl/Cmd+Enter), and what the last apply did.
+ * Ctrl/Cmd+Enter), and what the last apply did. A cluster dump (pasted, or a file dropped on the
+ * page) is offered for import instead — applying it would allocate its addresses afresh — and the
+ * import's report is shown here.
  */
 export function EditorPanel({ shown, onHide }: Props) {
   const t = useT();
   const markers = useAppStore((s) => s.markers);
   const busy = useAppStore((s) => s.busy);
   const status = useApplyStatus();
+  const text = useAppStore((s) => s.text);
+  const importing = useAppStore((s) => s.importing);
+  const importReport = useAppStore((s) => s.importReport);
+  const setImportReport = useAppStore((s) => s.setImportReport);
+  const dump = useMemo(() => looksLikeDump(text), [text]);
+  useFileDrop();
   const regionRef = useRef<HTMLElement>(null);
   const monaco = useMonacoWhenShown(regionRef);
   const plainRef = useRef<HTMLTextAreaElement>(null);
   const { Editor, handoff } = useMonacoEditor(monaco.wanted, plainRef);
 
   const apply = useCallback(() => void applyEditor(), []);
+  const runImport = useCallback(() => void importEditor(), []);
+  const primary = dump ? runImport : apply;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
         e.preventDefault();
-        apply();
+        primary();
       }
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [apply]);
+  }, [primary]);
 
   return (
     <section className="editor-panel panel" aria-label={t("editor.region")} ref={regionRef}>
@@ -52,12 +66,23 @@ export function EditorPanel({ shown, onHide }: Props) {
           {t("editor.region")}
         </h2>
         <ExamplePicker />
+        {dump ? (
+          <button
+            type="button"
+            className="button button-primary import-button"
+            onClick={runImport}
+            disabled={busy || importing !== null}
+            title={t("editor.applyHint")}
+          >
+            {t("import.button")}
+          </button>
+        ) : null}
         <button
           type="button"
-          className="button button-primary"
+          className={dump ? "button" : "button button-primary"}
           onClick={apply}
-          disabled={busy}
-          title={t("editor.applyHint")}
+          disabled={busy || importing !== null}
+          title={dump ? t("import.applyInstead") : t("editor.applyHint")}
         >
           {t("editor.apply")}
         </button>
@@ -77,6 +102,11 @@ export function EditorPanel({ shown, onHide }: Props) {
         {status.text ? <span className="status-dot" aria-hidden="true" /> : null}
         {status.text}
       </p>
+      {dump && importing === null ? <p className="dump-hint">{t("import.detected")}</p> : null}
+      {importing !== null ? <ImportProgress chars={importing} /> : null}
+      {importReport && importing === null ? (
+        <ImportReportView report={importReport} onClose={() => setImportReport(null)} />
+      ) : null}
       {Editor ? (
         shown ? (
           <Editor handoff={handoff} />

@@ -1,4 +1,6 @@
 import { lazy, Suspense, useCallback, useState } from "react";
+import { currentRecord } from "../../session/current";
+import { useAppStore } from "../../store";
 import { useShareT } from "./messages";
 import { ShareStatusMessage } from "./ShareStatusMessage";
 import { useShareRestore } from "./useShareRestore";
@@ -25,14 +27,24 @@ export function ShareControls({ status = true }: ShareControlsProps) {
   const [link, setLink] = useState("");
   const [copied, setCopied] = useState<"" | "copied" | "failed">("");
   const [showQr, setShowQr] = useState(false);
+  /** An imported cluster is on screen: the link would carry its objects, so the user chooses first. */
+  const [asking, setAsking] = useState(false);
   useShareRestore();
 
-  const share = useCallback(async () => {
+  const make = useCallback(async (redact: boolean) => {
     // The link encoder loads with the first share.
     const { shareLink } = await import("./shareLink");
-    setLink(await shareLink());
+    setAsking(false);
+    setLink(await shareLink(false, redact));
     setCopied("");
   }, []);
+  const share = useCallback(async () => {
+    const { holdsImport } = await import("./shareLink");
+    if (holdsImport(currentRecord(useAppStore.getState()))) {
+      setLink("");
+      setAsking(true);
+    } else await make(false);
+  }, [make]);
 
   async function copy() {
     try {
@@ -48,6 +60,20 @@ export function ShareControls({ status = true }: ShareControlsProps) {
       <button type="button" onClick={() => void share()}>
         {t("share.button")}
       </button>
+      {asking ? (
+        <div className="share-private" role="alertdialog" aria-label={t("share.importedTitle")}>
+          <p>{t("share.importedWarning")}</p>
+          <button type="button" onClick={() => void make(true)}>
+            {t("share.redacted")}
+          </button>
+          <button type="button" onClick={() => void make(false)}>
+            {t("share.everything")}
+          </button>
+          <button type="button" onClick={() => setAsking(false)}>
+            {t("share.close")}
+          </button>
+        </div>
+      ) : null}
       {link ? (
         <div className="share-details">
           <input

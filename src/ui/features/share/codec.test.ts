@@ -153,7 +153,7 @@ describe("share links", () => {
     });
     expect(await decodeShare(await link({ ...record, journal: [{ op: "rm", line: "-rf" }] }))).toMatchObject({
       ok: false,
-      error: expect.stringMatching(/^session: journal\[0\]\.op: expected one of apply, run/),
+      error: expect.stringMatching(/^session: journal\[0\]\.op: expected one of apply, import, run/),
     });
     expect(await decodeShare(await deflate(JSON.stringify({ ...payload, v: 3 })))).toEqual({
       ok: false,

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { Icon } from "../../components/Icon";
 import { useT } from "../../i18n/useT";
 import { useAppStore } from "../../store";
+import { WhyNoEndpoints } from "../why/WhyNoEndpoints";
 import type { Selected } from "./drawStatic";
 import { TopologyA11y, type TopologyA11yHandle } from "./TopologyA11y";
 import { useTopologyView } from "./useTopologyView";
@@ -96,6 +97,7 @@ export function TopologyPanel({ insets = NO_INSETS }: Props) {
           <p>{t("topology.empty")}</p>
         </div>
       ) : null}
+      {view ? <WhyNoEndpoints view={view} bottom={insets.bottom} /> : null}
       {view ? <TopologyA11y ref={a11y} view={view} onFocusItem={onFocusItem} onReveal={onReveal} /> : null}
     </section>
   );

@@ -1,0 +1,65 @@
+import type { ImportNote, ImportReport } from "../../../engine/api/import/report";
+import { type MessageKey, useT } from "../../i18n/useT";
+import "./importer.css";
+
+/** The note types in the order the report lists them, with their heading. */
+const SECTIONS: { type: ImportNote["type"]; heading: MessageKey }[] = [
+  { type: "inconsistent", heading: "import.inconsistent" },
+  { type: "ignored", heading: "import.ignored" },
+  { type: "derived", heading: "import.derived" },
+  { type: "assumed", heading: "import.assumed" },
+];
+
+/**
+ * What the last import did, as the engine reported it: objects per kind, then what the dump
+ * disagrees with itself about, what was left out and why, what was read from it and what was
+ * assumed. The notes are the engine's (English, as the CLI prints them); the headings are the
+ * user's language.
+ */
+export function ImportReportView({ report, onClose }: { report: ImportReport; onClose: () => void }) {
+  const t = useT();
+  const total = report.counts.reduce((n, c) => n + c.count, 0);
+  return (
+    <section className="import-report" aria-label={t("import.report")}>
+      <div className="import-report-bar">
+        <h3>{t("import.report")}</h3>
+        <button type="button" className="button" onClick={onClose}>
+          {t("import.closeReport")}
+        </button>
+      </div>
+      <p>{t("import.imported", { count: total })}</p>
+      <ul className="import-counts" aria-label={t("import.counts")}>
+        {report.counts.map((c) => (
+          <li key={c.kind}>
+            <span className="import-count">{c.count}</span> {c.kind}
+          </li>
+        ))}
+      </ul>
+      {report.errors.length > 0 ? (
+        <p className="import-refused">{t("import.refused", { count: report.errors.length })}</p>
+      ) : null}
+      {SECTIONS.map(({ type, heading }) => {
+        const notes = report.notes.filter((n) => n.type === type);
+        if (notes.length === 0) return null;
+        return (
+          <div key={type} className={`import-notes import-notes-${type}`}>
+            <h4>{t(heading)}</h4>
+            <ul>
+              {notes.map((n, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: notes are fixed for a report and may repeat a text.
+                <li key={i}>
+                  {n.source ? (
+                    <code>
+                      {n.source.file}:{n.source.line}
+                    </code>
+                  ) : null}{" "}
+                  {n.text}
+                </li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
+    </section>
+  );
+}
