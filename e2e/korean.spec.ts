@@ -118,7 +118,7 @@ function englishInTrace(page: Page): Promise<string[]> {
       const found = new Set<string>();
       const uiWords = new Set(ui);
       for (const box of document.querySelectorAll<HTMLElement>(".topo-callout:not([hidden]), .trace-hops")) {
-        const text = box.innerText;
+        const text = box.textContent ?? "";
         for (const piece of trace) if (text.includes(piece)) found.add(piece);
         for (const stage of box.querySelectorAll(".topo-callout-head strong, .hop-stage"))
           if (stages.includes(stage.textContent?.trim() ?? "")) found.add(stage.textContent!.trim());
