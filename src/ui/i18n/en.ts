@@ -297,7 +297,7 @@ export const en = {
   "inspector.ctState": "state",
   "inspector.ctOriginal": "original",
   "inspector.ctReply": "reply",
-  "inspector.ctList": "As conntrack -L lists it on this node:",
+  "inspector.ctList": "As conntrack -L lists it on {node} (each node keeps its own table):",
   "inspector.walk": "Rules walked",
   "inspector.why": "Why this way",
   "inspector.noWalk": "This packet was counted, not traced: send it on its own to read its walk.",

@@ -288,7 +288,7 @@ export const ko: Record<MessageKey, Message> = {
   "inspector.ctState": "상태",
   "inspector.ctOriginal": "원래 방향",
   "inspector.ctReply": "응답 방향",
-  "inspector.ctList": "이 노드에서 conntrack -L이 보여 주는 모습:",
+  "inspector.ctList": "{node}에서 conntrack -L이 보여 주는 모습 (conntrack 테이블은 노드마다 따로 있음):",
   "inspector.walk": "검사한 규칙",
   "inspector.why": "왜 이쪽으로",
   "inspector.noWalk": "이 패킷은 세기만 하고 추적하지 않았습니다: 따로 보내면 검사 과정을 볼 수 있습니다.",

@@ -52,8 +52,9 @@ export async function showWorkspace(
       get().setPhases(filterFolding(r.trace.folded ?? []));
       get().setHop(Math.min(r.trace.hop, outcome.trace.hops.length - 1));
       get().pause();
-      // A shared packet is what the link is about: its trace opens beside the diagram.
-      if (kind === "share") get().setSide("trace");
+      // A packet the sharer sent is what the link is about: its trace opens beside the diagram. A
+      // lesson step's own packet leaves the lesson beside it (a room's link is made on every step).
+      if (kind === "share" && r.trace.entry >= 0) get().setSide("trace");
     }
     return outcome;
   } finally {

@@ -4,7 +4,7 @@
  * the rules it walked in the chain it walked them in, the sets and maps it
  * looked up, what IPVS did — in the reader's language.
  */
-import { hopSummary, whyMessage } from "../../../engine/net/hopStory";
+import { hopSummary, partHeading, whyMessage } from "../../../engine/net/hopStory";
 import type { TraceHop } from "../../../engine/net/types";
 import { noteText, stageText, traceWords } from "../../i18n/traceWords";
 import type { TopologyText } from "./topologyText";
@@ -18,7 +18,9 @@ export function renderCallout(el: HTMLElement, hop: TraceHop, index: number, tex
   el.className = `topo-callout topo-callout-${hop.direction}`;
   const head = add(el, "div", "topo-callout-head");
   add(head, "span", "topo-callout-index").textContent = String(index + 1);
-  add(head, "strong").textContent = stageText(text.language, hop);
+  // Where IPVS acted, the hop is what IPVS did (its filter chain walk stays below, as the bar).
+  const ipvs = hop.walk?.find((p) => p.k === "ipvs" && p.outcome !== "not-virtual");
+  add(head, "strong").textContent = ipvs ? partHeading(ipvs) : stageText(text.language, hop);
   add(head, "span", "topo-callout-place").textContent = placeText(hop, text);
   if (hop.rule) add(el, "pre", "topo-callout-rule").textContent = hop.rule;
   if (hop.rewrite) {
@@ -29,6 +31,7 @@ export function renderCallout(el: HTMLElement, hop: TraceHop, index: number, tex
   const { rulesEvaluated, lookups } = hop.cost;
   const summary = hopSummary(hop);
   const words = traceWords(text.language);
+  for (const m of summary.ipvs) add(el, "div", "topo-callout-ipvs").textContent = words(m);
   const longest = summary.longest;
   if (longest && longest.tested > 0) {
     // The chain this hop walked, and how much of it: a first packet to the last Service fills the bar.
@@ -43,7 +46,6 @@ export function renderCallout(el: HTMLElement, hop: TraceHop, index: number, tex
     add(el, "div", "topo-callout-walk").textContent = text("topology.walkHere", { count: rulesEvaluated });
   }
   for (const w of summary.why) add(el, "div", "topo-callout-why").textContent = whyMessage(w, words);
-  for (const m of summary.ipvs) add(el, "div", "topo-callout-ipvs").textContent = words(m);
   if (lookups > 0) {
     add(el, "div", "topo-callout-lookup").textContent = summary.lookedUp.length
       ? text("topology.lookup", { count: lookups, chain: names(summary.lookedUp) })

@@ -5,8 +5,12 @@ import { useTraceWords } from "./useTraceWords";
 
 const tuple = (x: HopConntrack["orig"]) => `src=${x.src} dst=${x.dst} sport=${x.sport} dport=${x.dport}`;
 
-/** The connection's conntrack entry at this hop: found or confirmed, its state and both tuples. */
-export function ConntrackView({ ct }: { ct: HopConntrack }) {
+/**
+ * The connection's conntrack entry at this hop: found or confirmed, its state and both tuples, and
+ * the line `conntrack -L` prints for it — on the hop's node: each node (each network namespace)
+ * keeps its own table, and the tool lists the table of the host it runs on.
+ */
+export function ConntrackView({ ct, node }: { ct: HopConntrack; node: string }) {
   const t = useT();
   const words = useTraceWords();
   return (
@@ -30,7 +34,7 @@ export function ConntrackView({ ct }: { ct: HopConntrack }) {
           <code>{tuple(ct.reply)}</code>
         </dd>
       </dl>
-      <p className="inspector-note">{t("inspector.ctList")}</p>
+      <p className="inspector-note">{t("inspector.ctList", { node })}</p>
       <code className="inspector-line">{ct.line}</code>
     </div>
   );

@@ -23,7 +23,7 @@ export function HopInspector({ hop, index }: { hop: TraceHop; index: number }) {
       {hop.conntrack ? (
         <div className="inspector-section">
           <h3 className="inspector-title">{t("inspector.conntrack")}</h3>
-          <ConntrackView ct={hop.conntrack} />
+          <ConntrackView ct={hop.conntrack} node={hop.place.node ?? ""} />
         </div>
       ) : null}
       {walked ? (
