@@ -4,39 +4,11 @@
  * current hop stays inside the diagram, the view says when part of the cluster is outside it,
  * and "Fit to view" still shows all of it. Figures, not timing.
  */
-import { expect, type Page, test } from "@playwright/test";
-import { diagramFigures } from "./fixtures/figures";
+import { expect, test } from "@playwright/test";
+import { diagramFigures, drawn, packetInside } from "./fixtures/figures";
 import { LessonPlayerPage } from "./fixtures/lessons";
 
 test.use({ viewport: { width: 1366, height: 768 }, reducedMotion: "reduce" });
-
-/** Waits until the diagram drew the store's latest view (its figures are this drawing's). */
-async function drawn(page: Page): Promise<void> {
-  await expect(page.getByRole("textbox", { name: "Terminal" })).not.toHaveAttribute("aria-busy", "true");
-  await expect
-    .poll(() =>
-      page.evaluate(() => {
-        const store = (
-          window as unknown as { __packetwalkStore: { getState(): { view: { revision: number } } } }
-        ).__packetwalkStore;
-        const host = document.querySelector<HTMLElement>(".topo-host");
-        return host?.dataset.revision === String(store.getState().view.revision);
-      }),
-    )
-    .toBe(true);
-}
-
-/** Whether the packet's dot is inside the diagram's panel and the viewport. */
-function packetInside(page: Page): Promise<boolean> {
-  return page.evaluate(() => {
-    const panel = document.querySelector("#topology")!.getBoundingClientRect();
-    const dot = document.querySelector(".topo-packet circle")!.getBoundingClientRect();
-    const x = dot.left + dot.width / 2;
-    const y = dot.top + dot.height / 2;
-    const inPanel = x >= panel.left && x <= panel.right && y >= panel.top && y <= panel.bottom;
-    return inPanel && x >= 0 && x <= innerWidth && y >= 0 && y <= innerHeight;
-  });
-}
 
 test("the seed lesson's steps keep every label at 13 px or more, and a packet's hops in view", async ({
   page,

@@ -5,8 +5,10 @@
  * the engine's and is not checked here.
  */
 import { expect, type Page, test } from "@playwright/test";
+import { TRACE_MESSAGES } from "../src/engine/net/messages";
 import { en } from "../src/ui/i18n/en";
 import { ko } from "../src/ui/i18n/ko";
+import { STAGES_KO, TRACE_KO } from "../src/ui/i18n/traceKo";
 import { PacketwalkApp } from "./fixtures/app";
 
 /** English catalogue strings that read differently in Korean (so seeing one means it was not translated). */
@@ -85,4 +87,126 @@ test("the Korean UI: no English left in what the app writes, and words kept whol
   const tabs = page.getByRole("tablist", { name: "보기" }).getByRole("tab");
   await expect(tabs.locator(".tab-label")).toHaveText(["다이어그램", "트레이스", "터미널", "YAML", "수업"]);
   expect(await englishLeft(page)).toEqual([]);
+});
+
+const forms = (m: unknown): string[] =>
+  typeof m === "string" ? [m] : Object.values(m as Record<string, string>);
+
+/**
+ * The engine's English trace words that Korean writes otherwise: each template's text between its
+ * values, two words or more (a rule, an address or a tool's notation is no sentence).
+ */
+const TRACE_ENGLISH = (() => {
+  const korean = Object.values(TRACE_KO).flatMap(forms).join("\n");
+  const pieces = Object.values(TRACE_MESSAGES)
+    .flatMap(forms)
+    .flatMap((template) => template.split(/\{\w+\}/))
+    .map((piece) => piece.replace(/^[\s(),:;.→–-]+|[\s(),:;.→–-]+$/g, ""))
+    .filter((piece) => /[a-z]{2,}\W+[a-z]{2,}/i.test(piece) && !korean.includes(piece));
+  return [...new Set(pieces)];
+})();
+
+/** A plain stage's English name where Korean has its own. */
+const STAGE_ENGLISH = Object.entries(STAGES_KO)
+  .filter(([english, korean]) => english !== korean)
+  .map(([english]) => english);
+
+/** English in the callout, the trace's hops and the open hop's inspector: the engine's words or the app's. */
+function englishInTrace(page: Page): Promise<string[]> {
+  return page.evaluate(
+    ({ trace, stages, ui }) => {
+      const found = new Set<string>();
+      const uiWords = new Set(ui);
+      for (const box of document.querySelectorAll<HTMLElement>(".topo-callout:not([hidden]), .trace-hops")) {
+        const text = box.textContent ?? "";
+        for (const piece of trace) if (text.includes(piece)) found.add(piece);
+        for (const stage of box.querySelectorAll(".topo-callout-head strong, .hop-stage"))
+          if (stages.includes(stage.textContent?.trim() ?? "")) found.add(stage.textContent!.trim());
+        for (const el of [box, ...box.querySelectorAll<HTMLElement>("*")]) {
+          const own = [...el.childNodes]
+            .filter((n) => n.nodeType === Node.TEXT_NODE)
+            .map((n) => n.textContent?.trim() ?? "");
+          for (const s of [...own, el.getAttribute("aria-label"), el.getAttribute("title")])
+            if (s && uiWords.has(s.trim())) found.add(s.trim());
+        }
+      }
+      return [...found];
+    },
+    { trace: TRACE_ENGLISH, stages: STAGE_ENGLISH, ui: [...ENGLISH] },
+  );
+}
+
+const WEB = `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  labels:
+    app: web
+spec:
+  containers:
+    - name: nginx
+      image: nginx
+      ports:
+        - containerPort: 80
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: client
+spec:
+  containers:
+    - name: shell
+      image: busybox
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - name: http
+      port: 80
+    - name: alt
+      port: 8080
+`;
+
+test("the Korean UI: a packet's callout, hops and inspector carry no English", async ({ page }) => {
+  test.setTimeout(120_000);
+  const app = new PacketwalkApp(page);
+  await app.goto();
+  await app.pasteAndApply(WEB);
+  await expect(app.items("Pod client")).toHaveCount(1, { timeout: 30_000 });
+  await expect(app.items("Service web")).toHaveCount(1);
+  await app.setLanguage("ko");
+  const form = page.getByRole("region", { name: "패킷 보내기" });
+  const trace = page.getByRole("region", { name: "트레이스" });
+  // By name (the DNS lookup's hops, the ClusterIP's DNAT, nginx answering), to a port nothing
+  // listens on (the RST), and out of the cluster.
+  for (const destination of ["web", "web:8080", "1.2.3.4"]) {
+    const select = form.getByRole("combobox", { name: "출발지" });
+    const client = (await select.locator("option").allTextContents()).find((l) => l.includes("client"))!;
+    await select.selectOption({ label: client });
+    await form.getByRole("textbox", { name: "목적지" }).fill(destination);
+    await form.getByRole("button", { name: "패킷 보내기" }).click();
+    await expect(page.locator(".topo-callout")).toBeVisible();
+    if (!(await trace.isVisible())) await page.getByRole("button", { name: "트레이스 보기" }).click();
+    await expect(trace.locator(".trace-hops > li").first()).toBeVisible();
+    for (const unfold of await trace.locator(".hop-unfold").all()) await unfold.click();
+    await expect(trace.locator(".hop-unfold")).toHaveCount(0);
+    // Every hop opened in turn: its row with the inspector, and the diagram's callout at it.
+    const hops = trace.locator(".trace-hops > li");
+    const count = await hops.count();
+    expect(count, destination).toBeGreaterThan(3);
+    for (let i = 0; i < count; i++) {
+      await hops.nth(i).locator(".hop-select").click();
+      await expect(hops.nth(i)).toHaveAttribute("aria-current", "step");
+      await expect(page.locator(".topo-callout .topo-callout-index")).toHaveText(String(i + 1));
+      expect(await englishInTrace(page), `${destination}, hop ${i + 1}`).toEqual([]);
+    }
+  }
+  // The check finds the engine's English when it is there.
+  await app.setLanguage("en");
+  expect((await englishInTrace(page)).length).toBeGreaterThan(0);
 });

@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { PacketwalkApp } from "./fixtures/app";
+import { diagramFigures, packetInside } from "./fixtures/figures";
 import { LessonPlayerPage } from "./fixtures/lessons";
 import { scrollback } from "./fixtures/session";
 
@@ -26,6 +27,36 @@ async function calloutHop(page: Page): Promise<number> {
   return (await index.count()) ? Number(await index.textContent()) : 0;
 }
 
+/** The room's label floor: every label the diagram draws on screen, at 1920×1080. */
+const ROOM_LABEL_PX = 24;
+
+/** Waits until the diagram drew the store's latest view (its figures are this drawing's). */
+async function drawn(page: Page): Promise<void> {
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const store = (
+          window as unknown as { __packetwalkStore: { getState(): { view: { revision: number } } } }
+        ).__packetwalkStore;
+        return (
+          document.querySelector<HTMLElement>(".presentation .topo-host")?.dataset.revision ===
+          String(store.getState().view.revision)
+        );
+      }),
+    )
+    .toBe(true);
+}
+
+/** The smallest label on screen is at the room's floor, and the packet (when one walks) ends inside the diagram. */
+async function readableForTheRoom(page: Page, where: string): Promise<number> {
+  const smallest = (await diagramFigures(page)).smallestLabel;
+  expect(smallest, `${where}: smallest label`).toBeGreaterThanOrEqual(ROOM_LABEL_PX);
+  // Where the dot comes to rest (it glides from the last hop's place while the view has moved on).
+  if (await page.locator(".presentation .topo-packet").isVisible())
+    await expect.poll(() => packetInside(page), `${where}: the packet is inside the diagram`).toBe(true);
+  return smallest;
+}
+
 /** "Packet: hop n of total" → total. */
 async function hopTotal(page: Page): Promise<number> {
   const text = (await page.locator(".present-hop").textContent()) ?? "";
@@ -50,8 +81,12 @@ test("a clicker plays the seed lesson to the end, the packet moving at every ste
   await expect(dialog).toBeFocused();
   const output = dialog.getByRole("region", { name: "Commands and output" });
 
+  const smallest: number[] = [];
   for (let n = 1; n <= STEPS; n++) {
     await expect(dialog.getByText(`Step ${n} of ${STEPS}`, { exact: true })).toBeVisible({ timeout: 60_000 });
+    // What the step points at, in the room's type, before the packet.
+    await drawn(page);
+    let least = await readableForTheRoom(page, `step ${n}`);
     if (n === 1) {
       // The seed's cluster: what the seed printed, in large type.
       await expect(output).toContainText(
@@ -80,10 +115,13 @@ test("a clicker plays the seed lesson to the end, the packet moving at every ste
     } else await expect.poll(() => calloutHop(page)).toBe(1);
     const total = await hopTotal(page);
     expect(total).toBeGreaterThan(first + 2);
+    least = Math.min(least, await readableForTheRoom(page, `step ${n} hop ${first}`));
     for (let hop = first + 1; hop <= total; hop++) {
       await page.keyboard.press(hop % 2 ? "ArrowRight" : "PageDown");
       await expect.poll(() => calloutHop(page)).toBe(hop);
+      least = Math.min(least, await readableForTheRoom(page, `step ${n} hop ${hop}`));
     }
+    smallest.push(least);
     await expect(dialog.locator(".present-hop")).toContainText("The packet arrived");
     if (n >= 5 && n <= 10) {
       // A burst step shows its per-backend table: three pods behind hostnames.
@@ -100,6 +138,9 @@ test("a clicker plays the seed lesson to the end, the packet moving at every ste
   }
   // The last press on the last hop of the last step changes nothing.
   await expect(dialog.getByText(`Step ${STEPS} of ${STEPS}`, { exact: true })).toBeVisible();
+  test
+    .info()
+    .annotations.push({ type: "figure", description: `smallest label by step: ${smallest.join(", ")} px` });
 
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
@@ -130,23 +171,50 @@ test("the QR code covers most of the screen's short side, on demand", async ({ p
   await expect(dialog).toBeVisible();
 });
 
-test("the diagram fills its pane and scales its type for the room", async ({ page }) => {
+test("the diagram fills its pane and scales its type for the room; all of the cluster on demand", async ({
+  page,
+}) => {
   const lesson = new LessonPlayerPage(page, "en");
   await lesson.goto();
   await page.getByRole("button", { name: "Presentation mode", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Presentation mode" });
   await expect(dialog.getByText(`Step 1 of ${STEPS}`, { exact: true })).toBeVisible({ timeout: 60_000 });
+  await drawn(page);
   const sizes = await page.evaluate(() =>
     [...document.querySelectorAll(".present-diagram svg text")]
       .filter((t) => (t as SVGTextElement).getBBox().width > 0)
       .map((t) => parseFloat(getComputedStyle(t).fontSize) * ((t as SVGTextElement).getScreenCTM()?.a ?? 1)),
   );
   expect(sizes.length).toBeGreaterThan(20);
-  // The seed's five nodes beside the narration: every label at 13 px or more (the diagram frames
-  // what matters now when the whole cluster would be smaller, as on a laptop).
-  expect(Math.min(...sizes)).toBeGreaterThanOrEqual(13);
+  // The seed's five nodes beside the narration: every label at the room's 24 px or more (the
+  // whole cluster would be smaller, so the diagram frames what the step points at).
+  expect(Math.min(...sizes)).toBeGreaterThanOrEqual(ROOM_LABEL_PX);
+  await expect(dialog.locator(".topo-layer-services .pointed").first()).toBeInViewport();
   const pane = (await dialog.locator(".present-diagram").boundingBox())!;
   expect(pane.width * pane.height).toBeGreaterThan(0.5 * 1920 * 1080);
+
+  // Part of the cluster is outside: the view says so, and shows all of it on demand.
+  const cue = dialog.getByRole("button", { name: "Part of the cluster · Show all" });
+  await cue.click();
+  await expect(cue).toBeHidden();
+  const allInside = await page.evaluate(() => {
+    const panel = document.querySelector(".presentation #topology")!.getBoundingClientRect();
+    return [...document.querySelectorAll(".presentation .topo-node-box")].every((n) => {
+      const r = n.getBoundingClientRect();
+      return (
+        r.left >= panel.left - 1 &&
+        r.right <= panel.right + 1 &&
+        r.top >= panel.top - 1 &&
+        r.bottom <= panel.bottom + 1
+      );
+    });
+  });
+  expect(allInside).toBe(true);
+  // The step's packet is what matters next: framed in the room's type again.
+  await page.keyboard.press("PageDown");
+  await expect.poll(() => calloutHop(page)).toBeGreaterThan(0);
+  await expect(cue).toBeVisible();
+  await readableForTheRoom(page, "step 1's packet");
 });
 
 test("presentation mode in Korean: names, theme, and leaving with the button", async ({ page }) => {

@@ -26,6 +26,9 @@ test("a sent packet walks its trace with a callout at the current hop", async ({
 
 test("300 pods on 10 nodes are drawn, and a burst's packets fly among them", async ({ page }) => {
   test.setTimeout(180_000);
+  // A laptop beside the open manifests (at 1600×1000 the diagram, the middle's full height, holds
+  // all 300 at 13 px).
+  await page.setViewportSize({ width: 1366, height: 768 });
   const app = new PacketwalkApp(page);
   await app.goto();
   await app.applyManifest(`${tenNodes()}---\n${WEB_300}`);

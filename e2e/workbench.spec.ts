@@ -23,8 +23,22 @@ async function expectDiagramIsTheHero(page: Page, smallestLabel = 13): Promise<v
   expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
 }
 
+/** How many characters of Monaco's font fit the editor's text area. */
+function editorColumns(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const content = document.querySelector(".monaco-editor .monaco-scrollable-element.editor-scrollable")!;
+    const probe = document.createElement("span");
+    probe.textContent = "x".repeat(100);
+    document.querySelector(".monaco-editor .view-line")!.appendChild(probe);
+    const ch = probe.getBoundingClientRect().width / 100;
+    probe.remove();
+    return content.getBoundingClientRect().width / ch;
+  });
+}
+
 for (const [name, viewport] of [
   ["laptop", { width: 1366, height: 768 }],
+  ["desktop", { width: 1600, height: 1000 }],
   ["projector", { width: 1920, height: 1080 }],
 ] as const) {
   test.describe(`at ${viewport.width}×${viewport.height} (${name})`, () => {
@@ -34,6 +48,20 @@ for (const [name, viewport] of [
       const app = new PacketwalkApp(page);
       await app.goto();
       await expectDiagramIsTheHero(page);
+    });
+
+    test("the manifests open: the diagram keeps at least half the screen, the editor 60 columns", async ({
+      page,
+    }) => {
+      const app = new PacketwalkApp(page);
+      await app.goto();
+      await app.openEditor();
+      await expect(page.locator(".monaco-editor .view-lines")).toBeVisible({ timeout: 30_000 });
+      expect(await editorColumns(page)).toBeGreaterThanOrEqual(60);
+      await expectDiagramIsTheHero(page);
+      // The terminal is on screen with them, under the manifests where the screen has no room for
+      // both beside the diagram, under the diagram where it has.
+      await expect(page.getByRole("textbox", { name: "Terminal" })).toBeInViewport();
     });
 
     test("a packet on its way: the callout at its hop reads at 13 px or more", async ({ page }) => {
@@ -87,16 +115,7 @@ test.describe("at 1366×768", () => {
     await expect(page.getByRole("region", { name: "Manifests" })).toBeHidden();
     await app.openEditor();
     await expect(page.locator(".monaco-editor .view-lines")).toBeVisible({ timeout: 30_000 });
-    const columns = await page.evaluate(() => {
-      const content = document.querySelector(".monaco-editor .monaco-scrollable-element.editor-scrollable")!;
-      const probe = document.createElement("span");
-      probe.textContent = "x".repeat(100);
-      document.querySelector(".monaco-editor .view-line")!.appendChild(probe);
-      const ch = probe.getBoundingClientRect().width / 100;
-      probe.remove();
-      return content.getBoundingClientRect().width / ch;
-    });
-    expect(columns).toBeGreaterThanOrEqual(60);
+    expect(await editorColumns(page)).toBeGreaterThanOrEqual(60);
   });
 
   test("the lookup-cost chart is one click away, without scrolling the page", async ({ page }) => {
@@ -126,5 +145,22 @@ test.describe("at 1366×768", () => {
     expect(t!.x).toBeGreaterThanOrEqual(d!.x + d!.width - 1);
     await page.getByRole("button", { name: "Close the side panel" }).click();
     await expect(trace).toBeHidden();
+  });
+});
+
+test.describe("at 1920×1080 with the manifests open", () => {
+  test.use({ viewport: { width: 1920, height: 1080 } });
+
+  test("the terminal, under the diagram, still shows a `kubectl get svc -o wide` line whole", async ({
+    page,
+  }) => {
+    const app = new PacketwalkApp(page);
+    await app.goto();
+    await app.openEditor();
+    await app.run("kubectl get svc -o wide -A");
+    const log = page.getByRole("log");
+    const diagram = (await page.getByRole("region", { name: "Topology" }).boundingBox())!;
+    expect((await log.boundingBox())!.y).toBeGreaterThanOrEqual(diagram.y + diagram.height - 1);
+    expect(await log.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
   });
 });

@@ -21,7 +21,7 @@ interface Props {
  * The cluster as a diagram: Services above, nodes with their data plane and pods below, the
  * selected packet walking its trace. d3 draws and animates inside `host`; React owns the
  * container, the zoom buttons and the accessible layer. Its type scales with the panel; a
- * host page may scale it further with the `--topo-scale` CSS variable (presentation mode).
+ * host page may raise its label floor with the `--topo-min-label` CSS variable (presentation mode).
  */
 export function TopologyPanel({ insets = NO_INSETS }: Props) {
   const t = useT();

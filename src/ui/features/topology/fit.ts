@@ -1,7 +1,8 @@
 /**
  * The type scale the diagram is laid out at: the largest in [min, max] at which the whole cluster
  * fits the panel, so a small cluster fills its panel with large type and a big one keeps at least
- * the base size (and is zoomed out to fit, or panned). Pure.
+ * the base size `min` (the host's label floor: laid out as wide as the panel at that scale, taller
+ * than it, for the view to frame what matters now). Pure.
  */
 import type { TopologyView } from "../../../engine/view/topology";
 import { layoutTopology, type TopologyLayout, WORLD_WIDTH } from "./layout";
@@ -16,20 +17,25 @@ export interface FitResult {
 export const MAX_GROWTH = 1.6;
 const STEPS = 7;
 
-/** Lays `view` out for a panel of `width` × `height` px at the largest scale in [min, max] that fits. */
+/**
+ * Lays `view` out for a panel of `width` × `height` px at the largest scale in [min, max] that fits.
+ * When none fits: the layout made for `min`, or (`all`: the user asked to see the whole cluster
+ * on a panel whose floor is above the base size) the layout that shows all of it largest.
+ */
 export function fitLayout(
   view: TopologyView,
   width: number,
   height: number,
   min = 1,
-  max = min * MAX_GROWTH,
+  { max = min * MAX_GROWTH, all = false }: { max?: number; all?: boolean } = {},
 ): FitResult {
   if (width <= 0 || height <= 0) return { layout: layoutTopology(view), scale: 1 };
   const at = (s: number) => layoutTopology(view, { width: width / s, height: height / s });
   const fits = (l: TopologyLayout, s: number) => l.height * s <= height + 0.5;
   let lo = min;
   let best = at(min);
-  if (!fits(best, min)) return min > 1 ? largestZoom(at, width, height, min) : { layout: best, scale: min };
+  if (!fits(best, min))
+    return all && min > 1 ? largestZoom(at, width, height, min) : { layout: best, scale: min };
   const top = at(max);
   if (fits(top, max)) return { layout: top, scale: max };
   let hi = max;
@@ -50,9 +56,9 @@ export { WORLD_WIDTH };
 const WIDE_STEPS = 12;
 
 /**
- * A panel that asks for type larger than 1 (a room's screen) and cannot fit the cluster at that
- * scale: of the layouts made for scales between 1 and `min` (a smaller scale lays the nodes out
- * wider, in fewer rows), the one that comes out largest once zoomed to fit the whole panel.
+ * The whole cluster on a panel that asks for type larger than 1 (a room's screen) and cannot fit
+ * it at that scale: of the layouts made for scales between 1 and `min` (a smaller scale lays the
+ * nodes out wider, in fewer rows), the one that comes out largest once zoomed to fit the panel.
  */
 function largestZoom(
   at: (s: number) => TopologyLayout,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fitLayout } from "./fit";
 import { focusCandidates } from "./focus";
-import { edgesBeyond, frameView, MIN_LABEL_PX, READABLE_ZOOM } from "./frame";
+import { edgesBeyond, frameView, MIN_LABEL_PX, READABLE_ZOOM, zoomForLabel } from "./frame";
 import { tracePoints } from "./hopPosition";
 import { FONT } from "./metrics";
 import { syntheticTrace, syntheticView } from "./view.testkit";
@@ -59,6 +59,29 @@ describe("frameView", () => {
     const all = frameView(LAPTOP, layout, scale, focusCandidates(layout, [], -1, []), true);
     expect(all.k).toBeLessThan(READABLE_ZOOM);
     expect(Object.values(edgesBeyond(LAPTOP, layout, all)).some(Boolean)).toBe(false);
+  });
+
+  it("frames the walked packet at a room's 24 px floor on a projector's diagram pane", () => {
+    const ROOM = { x: 0, y: 0, w: 1118, h: 1061 };
+    const floor = zoomForLabel(24);
+    const view = syntheticView(5, 8);
+    const { layout, scale } = fitLayout(view, ROOM.w, ROOM.h, floor);
+    // The whole cluster would put labels under the floor: the view frames the packet's part.
+    expect(Math.min(ROOM.w / layout.width, ROOM.h / layout.height)).toBeLessThan(floor);
+    const points = tracePoints(layout, syntheticTrace(view, 0, 7).hops);
+    for (let hop = 0; hop < points.length; hop++) {
+      const t = frameView(ROOM, layout, scale, focusCandidates(layout, points, hop, []), false, floor);
+      expect(Math.min(FONT.text, FONT.badge) * t.k).toBeGreaterThanOrEqual(24);
+      const [x, y] = apply(t, [points[hop]!.x, points[hop]!.y]);
+      expect(x).toBeGreaterThanOrEqual(ROOM.x);
+      expect(x).toBeLessThanOrEqual(ROOM.x + ROOM.w);
+      expect(y).toBeGreaterThanOrEqual(ROOM.y);
+      expect(y).toBeLessThanOrEqual(ROOM.y + ROOM.h);
+    }
+    // "Show all": the layout that shows the whole cluster largest, all of it in the pane.
+    const whole = fitLayout(view, ROOM.w, ROOM.h, floor, { all: true }).layout;
+    const all = frameView(ROOM, whole, scale, [], true, floor);
+    expect(Object.values(edgesBeyond(ROOM, whole, all)).some(Boolean)).toBe(false);
   });
 
   it("keeps the phone's rule: a narrow, tall panel fits the diagram's width", () => {

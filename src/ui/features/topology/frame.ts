@@ -1,16 +1,23 @@
 /**
  * Where the diagram's view goes when nobody zoomed it: the whole cluster when that keeps every
  * label readable, otherwise (on a desktop-shaped panel) what matters now, at a zoom that keeps
- * labels at least MIN_LABEL_PX. Pure: numbers in, a transform out.
+ * labels at least the host's floor (MIN_LABEL_PX on a laptop, more for a room). Pure: numbers in,
+ * a transform out.
  */
 import type { Box } from "./layout";
 import { FONT } from "./metrics";
 import type { ZoomTransform } from "./zoomTransform";
 
-/** The smallest label a student reads without squinting, in screen px. */
+/** The smallest label a student reads without squinting at a laptop, in screen px. */
 export const MIN_LABEL_PX = 13;
-/** The zoom below which the smallest text (FONT.text world units) falls under MIN_LABEL_PX. */
-export const READABLE_ZOOM = MIN_LABEL_PX / Math.min(FONT.text, FONT.badge);
+
+/** The zoom at which the smallest text (FONT.text world units) is `px` screen pixels. */
+export function zoomForLabel(px: number): number {
+  return px / Math.min(FONT.text, FONT.badge);
+}
+
+/** The zoom below which the smallest text falls under MIN_LABEL_PX. */
+export const READABLE_ZOOM = zoomForLabel(MIN_LABEL_PX);
 /** Below this width a tall panel (a phone) fits the diagram's width, not its whole height. */
 export const NARROW = 600;
 /** Room kept around the framed boxes, in world units. */
@@ -18,11 +25,11 @@ const MARGIN = 32;
 
 /**
  * The view of a layout of `size` in `area`: all of it when its fitting zoom keeps labels
- * readable (or the user asked for all); a narrow, tall panel fits the width (the user pans
- * down); otherwise the first of `focus` (widest first) that fits at READABLE_ZOOM (else the last),
- * centred at the zoom `scale` the layout was made for (or less, down to READABLE_ZOOM, to show
- * all of it; a box still larger than the area shows from its top left), keeping the layout over
- * the area where it can.
+ * readable (at least `readable`, the host's floor; or the user asked for all); a narrow, tall
+ * panel fits the width (the user pans down); otherwise the first of `focus` (widest first) that
+ * fits at `readable` (else the last), centred at the zoom `scale` the layout was made for (or
+ * less, down to `readable`, to show all of it; a box still larger than the area shows from its
+ * top left), keeping the layout over the area where it can.
  */
 export function frameView(
   area: Box,
@@ -30,6 +37,7 @@ export function frameView(
   scale: number,
   focus: readonly Box[],
   all: boolean,
+  readable = READABLE_ZOOM,
 ): ZoomTransform {
   const fitK = Math.min(area.w / size.width, area.h / size.height);
   const narrow = area.w < NARROW && area.h > area.w;
@@ -37,14 +45,14 @@ export function frameView(
     const k = Math.min(scale, area.w / size.width);
     return centred(area, size, k, 0);
   }
-  if (all || fitK >= READABLE_ZOOM || !focus.length) {
+  if (all || fitK >= readable || !focus.length) {
     return centred(area, size, fitK, Math.max(0, (area.h - size.height * fitK) / 2));
   }
   const pad = (b: Box) => ({ x: b.x - MARGIN, y: b.y - MARGIN, w: b.w + 2 * MARGIN, h: b.h + 2 * MARGIN });
   const zoomFor = (b: Box) => Math.min(area.w / b.w, area.h / b.h);
-  const padded = focus.map(pad).find((b) => zoomFor(b) >= READABLE_ZOOM) ?? pad(focus[focus.length - 1]!);
+  const padded = focus.map(pad).find((b) => zoomFor(b) >= readable) ?? pad(focus[focus.length - 1]!);
   const focusK = zoomFor(padded);
-  const k = Math.max(READABLE_ZOOM, Math.min(scale, focusK));
+  const k = Math.max(readable, Math.min(scale, focusK));
   const axis = (from: number, span: number, at: number, len: number, world: number) => {
     const shown = world * k;
     if (shown <= span) return from + (span - shown) / 2;

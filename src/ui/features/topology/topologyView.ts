@@ -19,7 +19,7 @@ import { fitLayout } from "./fit";
 import { createFlightLayer } from "./flightsCanvas";
 import { burstFlows, type Flow, requestHops } from "./flows";
 import { boxOf, focusCandidates } from "./focus";
-import { frameView } from "./frame";
+import { frameView, MIN_LABEL_PX, zoomForLabel } from "./frame";
 import { createMarks } from "./highlight";
 import { type HopPoint, tracePoints } from "./hopPosition";
 import { layoutTopology, type TopologyLayout } from "./layout";
@@ -105,7 +105,10 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
   let model: TopologyView | null = null;
   let layout: TopologyLayout | null = null;
   let typeScale = 1;
+  /** The zoom of the host's label floor (`--topo-min-label`): the least the view frames at. */
   let baseScale = readBaseScale();
+  /** The area the layout was made for, and whether for the whole cluster ("Fit to view"). */
+  let laidOut = { w: 0, h: 0, all: false };
   let trace: Trace | null = null;
   let hop = -1;
   let points: HopPoint[] = [];
@@ -127,8 +130,8 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
   };
 
   function readBaseScale(): number {
-    const v = Number.parseFloat(getComputedStyle(host).getPropertyValue("--topo-scale"));
-    return Number.isFinite(v) && v > 0 ? v : 1;
+    const px = Number.parseFloat(getComputedStyle(host).getPropertyValue("--topo-min-label"));
+    return zoomForLabel(Number.isFinite(px) && px > MIN_LABEL_PX ? px : MIN_LABEL_PX);
   }
 
   function labels(): StaticLabels {
@@ -149,10 +152,11 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
     if (vp.userZoomed() && layout) {
       layout = layoutTopology(model, { width: layout.width, height: a.h / typeScale });
     } else {
-      const fitted = fitLayout(model, a.w, a.h, baseScale);
+      const fitted = fitLayout(model, a.w, a.h, baseScale, { all: showAll });
       layout = fitted.layout;
       typeScale = fitted.scale;
     }
+    laidOut = { w: a.w, h: a.h, all: showAll };
     host.dataset.scale = typeScale.toFixed(2);
     // The drawn view's revision: a test reads the figures of this drawing, not the one before.
     host.dataset.revision = String(model.revision);
@@ -167,7 +171,17 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
     const a = vp.area();
     if (!layout || !a.w || !a.h || !layout.width || !layout.height) return;
     const picked = focused ? [...pointed, focused] : pointed;
-    vp.place(frameView(a, layout, typeScale, focusCandidates(layout, points, hop, picked), showAll));
+    vp.place(
+      frameView(a, layout, typeScale, focusCandidates(layout, points, hop, picked), showAll, baseScale),
+    );
+  }
+
+  /** What matters changed: framed again, on the layout for framing if it was made to show all. */
+  function reframe() {
+    showAll = false;
+    if (vp.userZoomed()) return;
+    if (laidOut.all) relayout();
+    else frame();
   }
 
   function redraw() {
@@ -212,9 +226,14 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
     flights.resize(w, h);
     baseScale = readBaseScale();
     if (!w || !h) return;
-    if (layout && !vp.userZoomed()) frame();
-    if (layout) relayoutSoon();
-    else relayout();
+    // The first size the panel gets is laid out for at once: a layout made for no area, framed
+    // in this one, would show for a moment at the wrong scale.
+    if (!layout || !laidOut.w || !laidOut.h) {
+      relayout();
+      return;
+    }
+    if (!vp.userZoomed()) frame();
+    relayoutSoon();
   });
   resize.observe(host);
 
@@ -364,10 +383,7 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
       trace = nextTrace;
       hop = nextHop;
       // A new packet is what matters now: framed (unless the user zoomed), then followed hop by hop.
-      if (fresh) {
-        showAll = false;
-        if (!vp.userZoomed()) frame();
-      }
+      if (fresh) reframe();
       render(stepped);
     },
     animateFlights(traces, tally) {
@@ -396,8 +412,7 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
     point(ids) {
       marks.point(ids);
       pointed = ids;
-      showAll = false;
-      if (!vp.userZoomed()) frame();
+      reframe();
     },
     reveal(id) {
       const box = layout ? boxOf(layout, id) : undefined;
@@ -408,7 +423,7 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
     },
     fit() {
       showAll = true;
-      if (layout) vp.place(frameView(vp.area(), layout, typeScale, [], true));
+      if (layout) vp.place(frameView(vp.area(), layout, typeScale, [], true, baseScale));
       relayout();
     },
     destroy() {
