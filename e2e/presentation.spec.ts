@@ -47,10 +47,12 @@ async function drawn(page: Page): Promise<void> {
     .toBe(true);
 }
 
-/** The smallest label on screen is at the room's floor, and the packet (when one walks) ends inside the diagram. */
+/** The smallest label and callout text on screen are at the room's floor, and the packet (when one walks) ends inside the diagram. */
 async function readableForTheRoom(page: Page, where: string): Promise<number> {
-  const smallest = (await diagramFigures(page)).smallestLabel;
+  const { smallestLabel: smallest, smallestCallout } = await diagramFigures(page);
   expect(smallest, `${where}: smallest label`).toBeGreaterThanOrEqual(ROOM_LABEL_PX);
+  // The callout's text too (Infinity while none shows).
+  expect(smallestCallout, `${where}: smallest callout text`).toBeGreaterThanOrEqual(ROOM_LABEL_PX);
   // Where the dot comes to rest (it glides from the last hop's place while the view has moved on).
   if (await page.locator(".presentation .topo-packet").isVisible())
     await expect.poll(() => packetInside(page), `${where}: the packet is inside the diagram`).toBe(true);
