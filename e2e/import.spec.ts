@@ -69,6 +69,34 @@ test("a pasted dump imports with its report, its pods' addresses and kube-proxy'
   expect(errors).toEqual([]);
 });
 
+test("the import report in Korean: every note in Korean words, FILE:LINE and values as they are", async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  const app = new PacketwalkApp(page);
+  await app.goto();
+  await importDump(page, app);
+  await expect(
+    page.getByRole("region", { name: "Import report" }).getByText("Imported 25 objects"),
+  ).toBeVisible({
+    timeout: 30_000,
+  });
+
+  await app.setLanguage("ko");
+  const report = page.getByRole("region", { name: "가져오기 보고서" });
+  await expect(report.getByRole("heading", { name: "덤프에서 읽음" })).toBeVisible();
+  await expect(report).toContainText("kube-proxy는 iptables 모드 (kube-proxy의 config.conf에서 읽음)");
+  await expect(report).toContainText("manifests.yaml:1445");
+  const notes = report.locator(".import-notes li");
+  await expect(notes).toHaveCount(11);
+  for (const text of await notes.allTextContents()) {
+    expect(text).toMatch(/[\uac00-\ud7a3]/);
+    // English words of the engine's sentences; the values (addresses, paths, flags) have none.
+    expect(text).not.toMatch(/(?<![-\w])(the|from|in|is|of|a|not|no|inferred|mode|range|default)(?![-\w])/);
+  }
+  expect(errors).toEqual([]);
+});
+
 test("why no endpoints: a Service applied over the imported cluster with a selector one letter off", async ({
   page,
 }) => {

@@ -1,5 +1,9 @@
+import { IMPORT_MESSAGES } from "../../engine/api/import/messages";
+
 /** English UI strings. Keys are shared with ko.ts; `{name}` marks a value. */
 export const en = {
+  // The import report's notes: the engine's English, as the CLI prints it.
+  ...IMPORT_MESSAGES,
   "app.title": "Packetwalk",
   "app.tagline": "Kubernetes Service networking, packet by packet",
   "app.skip": "Skip to the topology",

@@ -51,6 +51,43 @@ export const ko: Record<MessageKey, Message> = {
   "import.ignored": "무시됨",
   "import.derived": "덤프에서 읽음",
   "import.assumed": "가정함(덤프에 없는 정보)",
+  "importNote.kindIgnored": "{n}개의 {kind}: Packetwalk가 모델링하지 않는 종류",
+  "importNote.clock": "시계는 덤프에서 가장 늦은 시각인 {time}에서 시작함",
+  "importNote.configRefused": "설정이 거부됨: {message}",
+  "importNote.configUnreadable": "ConfigMap {configMap}의 {key}를 읽을 수 없음: {error}",
+  "importNote.configMissing": "ConfigMap {configMap}의 {key}에 {kind}가 없음",
+  "importNote.versionKubeadm": "쿠버네티스 {version} (kubeadm-config에서 읽음)",
+  "importNote.versionKubelet": "쿠버네티스 {version} (노드의 kubelet 버전에서 읽음)",
+  "importNote.versionDefault": "쿠버네티스 {version}: kubelet 버전을 알려 주는 노드가 없음",
+  "importNote.serviceCidrKubeadm": "서비스 CIDR {cidr} (kubeadm-config에서 읽음)",
+  "importNote.serviceCidrInferred":
+    "서비스 CIDR {cidr}: default/kubernetes 서비스의 ClusterIP(범위의 첫 주소)로 추정함. 덤프에는 프리픽스 길이가 없음",
+  "importNote.serviceCidrDefault":
+    "서비스 CIDR {cidr} (kubeadm의 기본값): 덤프에 ClusterIP가 있는 default/kubernetes 서비스가 없음",
+  "importNote.podCidrKubeadm": "파드 CIDR {cidr} (kubeadm-config에서 읽음)",
+  "importNote.podCidrProxy": "파드 CIDR {cidr}: kube-proxy의 clusterCIDR에서 추정함",
+  "importNote.podCidrNodes": "파드 CIDR {cidr}: 노드들의 podCIDR에서 추정함",
+  "importNote.podCidrPods": "파드 CIDR {cidr}: 파드들의 IP에서 추정함 (podCIDR가 있는 노드가 없음)",
+  "importNote.podCidrDefault":
+    "파드 CIDR {cidr} (kind의 기본값): podCIDR가 있는 노드도, IP가 있는 파드도 없음",
+  "importNote.domainKubeadm": "클러스터 도메인 {domain} (kubeadm-config에서 읽음)",
+  "importNote.domainCorefile": "클러스터 도메인 {domain} (coredns ConfigMap의 Corefile에서 읽음)",
+  "importNote.domainDefault": "클러스터 도메인 {domain} (기본값): 덤프에 coredns ConfigMap이 없음",
+  "importNote.forward":
+    "CoreDNS는 클러스터 밖의 이름을 {upstream}로 전달함. Packetwalk는 자체의 작은 인터넷에서 응답함 (docs/emulation.md 참고)",
+  "importNote.clusterDns": "kubelet의 clusterDNS {ip} (kube-system/kube-dns의 ClusterIP)",
+  "importNote.proxyMode": "kube-proxy는 {mode} 모드 ({configMap}의 {key}에서 읽음)",
+  "importNote.proxyDefault":
+    "kube-proxy는 {mode} 모드 (기본값): 덤프에 kube-system/kube-proxy ConfigMap이 없음",
+  "importNote.nodePortRange":
+    "NodePort 범위 {range} (API 서버의 기본값). kubeadm-config가 --service-node-port-range를 정하면 그 값",
+  "importNote.podRouting":
+    "노드 사이의 파드 간 트래픽은 파드가 있는 노드로 바로 라우팅됨 (CNI의 라우팅과 캡슐화는 덤프에 없음)",
+  "importNote.loadBalancer":
+    "LoadBalancer 서비스는 덤프에 있는 인그레스 IP를 유지함. 그 앞의 클라우드 로드 밸런서는 모델링하지 않음",
+  "importNote.sliceMissingPod": "EndpointSlice {slice}가 파드 {pod}를 가리키지만, 그 파드는 덤프에 없음",
+  "importNote.clusterIpOutside": "서비스 {service}의 ClusterIP {ip}가 서비스 CIDR {cidr} 밖에 있음",
+  "importNote.nodePortOutside": "서비스 {service}의 NodePort {port}가 범위 {range} 밖에 있음",
   "why.list": "엔드포인트가 없는 서비스",
   "why.ask": "{service}에 엔드포인트가 없는 이유는?",
   "why.answer": "{service}에 엔드포인트가 없는 이유",

@@ -4,15 +4,21 @@
  */
 import type { Cluster } from "../../cluster";
 import { cidrTextContains } from "../ipv4";
+import type { ImportMessage } from "./messages";
 import type { ImportNote } from "./report";
 
 /** The inconsistencies of the cluster as imported (before its controllers ran). */
 export function inconsistencies(cluster: Cluster): ImportNote[] {
   const notes: ImportNote[] = [];
   const { store, config } = cluster;
-  const note = (text: string, kind: "Service" | "EndpointSlice", ns: string | undefined, name: string) => {
+  const note = (
+    message: ImportMessage,
+    kind: "Service" | "EndpointSlice",
+    ns: string | undefined,
+    name: string,
+  ) => {
     const source = store.sourceOf(kind, ns, name);
-    notes.push({ type: "inconsistent", text, ...(source ? { source } : {}) });
+    notes.push({ type: "inconsistent", ...message, ...(source ? { source } : {}) });
   };
   for (const slice of store.values("EndpointSlice")) {
     const ns = slice.metadata.namespace;
@@ -22,7 +28,10 @@ export function inconsistencies(cluster: Cluster): ImportNote[] {
       if (!store.get("Pod", ref.namespace ?? ns, ref.name)) {
         const name = slice.metadata.name;
         note(
-          `EndpointSlice ${ns}/${name} lists pod ${ref.namespace ?? ns}/${ref.name}, which is not in the dump`,
+          {
+            key: "importNote.sliceMissingPod",
+            values: { slice: `${ns}/${name}`, pod: `${ref.namespace ?? ns}/${ref.name}` },
+          },
           "EndpointSlice",
           ns,
           name,
@@ -36,7 +45,10 @@ export function inconsistencies(cluster: Cluster): ImportNote[] {
     for (const ip of svc.spec?.clusterIPs ?? (svc.spec?.clusterIP ? [svc.spec.clusterIP] : [])) {
       if (ip === "None" || ip.includes(":") || cidrTextContains(config.serviceSubnet, ip)) continue;
       note(
-        `Service ${ns}/${name}'s ClusterIP ${ip} is outside the service CIDR ${config.serviceSubnet}`,
+        {
+          key: "importNote.clusterIpOutside",
+          values: { service: `${ns}/${name}`, ip, cidr: config.serviceSubnet },
+        },
         "Service",
         ns,
         name,
@@ -46,7 +58,14 @@ export function inconsistencies(cluster: Cluster): ImportNote[] {
       if (p.nodePort === undefined || (p.nodePort >= config.nodePortRange.base && p.nodePort <= last))
         continue;
       note(
-        `Service ${ns}/${name}'s NodePort ${p.nodePort} is outside the range ${config.nodePortRange.base}-${last}`,
+        {
+          key: "importNote.nodePortOutside",
+          values: {
+            service: `${ns}/${name}`,
+            port: String(p.nodePort),
+            range: `${config.nodePortRange.base}-${last}`,
+          },
+        },
         "Service",
         ns,
         name,

@@ -98,14 +98,15 @@ export function importParts(
   const settings = dumpSettings(served.map((s) => s.doc));
   notes.push(...settings.notes);
   for (const [name, n] of ignored) {
-    notes.push({ type: "ignored", text: `${n} ${name}: a kind Packetwalk does not model` });
+    notes.push({ type: "ignored", key: "importNote.kindIgnored", values: { n: String(n), kind: name } });
   }
 
   const cluster = new Cluster(seed, defaultClusterConfig(), settings.newest ?? startTime);
   if (settings.newest !== undefined) {
     notes.push({
       type: "assumed",
-      text: `the clock starts at ${cluster.clock.iso()}, the newest time in the dump`,
+      key: "importNote.clock",
+      values: { time: cluster.clock.iso() },
     });
   }
   const api = new ApiServer(cluster);
@@ -116,7 +117,8 @@ export function importParts(
       if (!(e instanceof ApiStatusError)) throw e;
       notes.push({
         type: "ignored",
-        text: e.status.message.replace(/\n$/, ""),
+        key: "importNote.configRefused",
+        values: { message: e.status.message.replace(/\n$/, "") },
         source: e.status.source ?? doc.source,
       });
     }

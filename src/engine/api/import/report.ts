@@ -1,15 +1,15 @@
 /** What importing a cluster dump reports: what came in, what was read, assumed or left out. */
 import type { ApiError } from "../contract";
 import type { SourceRef } from "../types";
+import { type ImportMessage, importEnglish } from "./messages";
 
 /** One thing the import tells the user. */
-export interface ImportNote {
+export interface ImportNote extends ImportMessage {
   /**
    * `derived`: a setting read from the dump; `assumed`: a stated default for what a dump cannot
    * say; `ignored`: objects left out, with why; `inconsistent`: the dump disagrees with itself.
    */
   type: "derived" | "assumed" | "ignored" | "inconsistent";
-  text: string;
   source?: SourceRef;
 }
 
@@ -24,8 +24,8 @@ export interface ImportReport {
   errors: ApiError[];
 }
 
-/** A note as the CLI and the UI print it: `assumed: kube-proxy in iptables mode ...`. */
+/** A note as the CLI prints it, in English: `assumed: kube-proxy in iptables mode ...`. */
 export function formatNote(note: ImportNote): string {
   const where = note.source ? `${note.source.file}:${note.source.line}: ` : "";
-  return `${where}${note.type}: ${note.text}`;
+  return `${where}${note.type}: ${importEnglish(note)}`;
 }

@@ -9,6 +9,7 @@ import type { ManifestDocument } from "../contract";
 import { cidrContains, cidrOf, formatCidr, ipToNumber, parseCidr } from "../ipv4";
 import { parseManifestText } from "../manifest";
 import type { SourceRef } from "../types";
+import type { ImportMessageKey } from "./messages";
 import type { ImportNote } from "./report";
 
 /** What the dump says about the cluster, as the config documents a fresh cluster is built from. */
@@ -76,8 +77,14 @@ function embedded(
   const parsed = parseManifestText(text, `${label} ${key}`);
   const found = parsed.documents.find((d) => d.object.kind === kind);
   if (!found) {
-    const why = parsed.errors[0]?.message.replace(/\n$/, "") ?? `no ${kind} in it`;
-    notes.push({ type: "ignored", text: `ConfigMap ${label} ${key}: ${why}`, source: where });
+    const error = parsed.errors[0]?.message.replace(/\n$/, "");
+    notes.push({
+      type: "ignored",
+      ...(error
+        ? { key: "importNote.configUnreadable", values: { configMap: label, key, error } }
+        : { key: "importNote.configMissing", values: { configMap: label, key, kind } }),
+      source: where,
+    });
     return undefined;
   }
   return {
@@ -118,7 +125,9 @@ function serviceRange(docs: readonly ManifestDocument[]): string | undefined {
 }
 
 /** The pod range: a supernet of the nodes' podCIDRs (at least kind's /16), else of the pods' IPs. */
-function podRange(docs: readonly ManifestDocument[]): { cidr: string; from: string } | undefined {
+function podRange(
+  docs: readonly ManifestDocument[],
+): { cidr: string; from: "importNote.podCidrNodes" | "importNote.podCidrPods" } | undefined {
   const cidrs = docs
     .filter((d) => d.object.kind === "Node")
     .map((d) => parseCidr(str(rec(d.object.spec)?.podCIDR) ?? ""))
@@ -126,14 +135,14 @@ function podRange(docs: readonly ManifestDocument[]): { cidr: string; from: stri
   if (cidrs.length > 0) {
     const ips = cidrs.flatMap((c) => [c.network, c.network + c.size - 1]);
     const cidr = supernet(ips, 16);
-    return cidr ? { cidr, from: "the nodes' podCIDRs" } : undefined;
+    return cidr ? { cidr, from: "importNote.podCidrNodes" } : undefined;
   }
   const ips = docs
     .filter((d) => d.object.kind === "Pod" && rec(d.object.spec)?.hostNetwork !== true)
     .map((d) => ipToNumber(str(rec(d.object.status)?.podIP) ?? ""))
     .filter((ip) => ip !== undefined);
   const cidr = supernet(ips, 16);
-  return cidr ? { cidr, from: "the pods' IPs (no node has a podCIDR)" } : undefined;
+  return cidr ? { cidr, from: "importNote.podCidrPods" } : undefined;
 }
 
 /** The zone the Corefile's kubernetes plugin serves (`kubernetes cluster.local in-addr.arpa ...`). */
@@ -168,9 +177,10 @@ function newestTime(docs: readonly ManifestDocument[]): number | undefined {
 export function dumpSettings(docs: readonly ManifestDocument[]): DumpSettings {
   const notes: ImportNote[] = [];
   const config: ManifestDocument[] = [];
-  const derived = (text: string, source?: SourceRef) =>
-    notes.push({ type: "derived", text, ...(source ? { source } : {}) });
-  const assumed = (text: string) => notes.push({ type: "assumed", text });
+  type Values = Record<string, string>;
+  const derived = (key: ImportMessageKey, values: Values, source?: SourceRef) =>
+    notes.push({ type: "derived", key, values, ...(source ? { source } : {}) });
+  const assumed = (key: ImportMessageKey, values: Values) => notes.push({ type: "assumed", key, values });
 
   const kubeadm = find(docs, "ConfigMap", "kube-system", "kubeadm-config");
   const cc = kubeadm ? embedded(kubeadm, "ClusterConfiguration", "ClusterConfiguration", notes) : undefined;
@@ -178,23 +188,18 @@ export function dumpSettings(docs: readonly ManifestDocument[]): DumpSettings {
   const networking: Obj = {};
   const version = str(cc?.object.kubernetesVersion) ?? kubeletVersion(docs);
   if (version)
-    derived(
-      `Kubernetes ${version} (from ${cc?.object.kubernetesVersion ? "kubeadm-config" : "the nodes' kubelet version"})`,
-    );
-  else assumed("Kubernetes v1.35.0: no node says its kubelet version");
+    derived(cc?.object.kubernetesVersion ? "importNote.versionKubeadm" : "importNote.versionKubelet", {
+      version,
+    });
+  else assumed("importNote.versionDefault", { version: "v1.35.0" });
 
   const svcCidr = str(net.serviceSubnet);
   const inferredSvc = svcCidr ? undefined : serviceRange(docs);
-  if (svcCidr) derived(`service CIDR ${svcCidr} (from kubeadm-config)`, cc?.source);
+  if (svcCidr) derived("importNote.serviceCidrKubeadm", { cidr: svcCidr }, cc?.source);
   else if (inferredSvc) {
     networking.serviceSubnet = inferredSvc;
-    assumed(
-      `service CIDR ${inferredSvc}: inferred from the default/kubernetes Service's ClusterIP (the range's first address); the dump does not say its prefix length`,
-    );
-  } else
-    assumed(
-      "service CIDR 10.96.0.0/12 (kubeadm's default): the dump has no default/kubernetes Service with a ClusterIP",
-    );
+    assumed("importNote.serviceCidrInferred", { cidr: inferredSvc });
+  } else assumed("importNote.serviceCidrDefault", { cidr: "10.96.0.0/12" });
 
   const proxyCm =
     find(docs, "ConfigMap", "kube-system", "kube-proxy") ??
@@ -204,34 +209,32 @@ export function dumpSettings(docs: readonly ManifestDocument[]): DumpSettings {
   const proxy = proxyCm ? embedded(proxyCm, proxyKey, "KubeProxyConfiguration", notes) : undefined;
 
   const podCidr = str(net.podSubnet);
-  if (podCidr) derived(`pod CIDR ${podCidr} (from kubeadm-config)`, cc?.source);
+  if (podCidr) derived("importNote.podCidrKubeadm", { cidr: podCidr }, cc?.source);
   else {
     const proxyCidr = str(proxy?.object.clusterCIDR);
-    const inferred = proxyCidr ? { cidr: proxyCidr, from: "kube-proxy's clusterCIDR" } : podRange(docs);
-    if (inferred) {
+    const inferred = proxyCidr ? undefined : podRange(docs);
+    if (proxyCidr) {
+      networking.podSubnet = proxyCidr;
+      derived("importNote.podCidrProxy", { cidr: proxyCidr });
+    } else if (inferred) {
       networking.podSubnet = inferred.cidr;
-      (proxyCidr ? derived : assumed)(`pod CIDR ${inferred.cidr}: inferred from ${inferred.from}`);
-    } else assumed("pod CIDR 10.244.0.0/16 (kind's default): no node has a podCIDR and no pod an IP");
+      assumed(inferred.from, { cidr: inferred.cidr });
+    } else assumed("importNote.podCidrDefault", { cidr: "10.244.0.0/16" });
   }
 
   const coredns = find(docs, "ConfigMap", "kube-system", "coredns");
   const corefile = coredns ? str(rec(coredns.object.data)?.Corefile) : undefined;
   const zone = corefile ? corefileZone(corefile) : undefined;
   const domain = str(net.dnsDomain) ?? zone;
-  if (str(net.dnsDomain)) derived(`cluster domain ${domain} (from kubeadm-config)`, cc?.source);
+  if (str(net.dnsDomain)) derived("importNote.domainKubeadm", { domain: domain ?? "" }, cc?.source);
   else if (zone && coredns) {
     networking.dnsDomain = zone;
-    derived(
-      `cluster domain ${zone} (from the coredns ConfigMap's Corefile)`,
-      dataSource(coredns, "Corefile"),
-    );
-  } else assumed("cluster domain cluster.local (the default): the dump has no coredns ConfigMap");
+    derived("importNote.domainCorefile", { domain: zone }, dataSource(coredns, "Corefile"));
+  } else assumed("importNote.domainDefault", { domain: "cluster.local" });
   if (corefile) {
     const forward = /(?:^|\n)\s*forward\s+\.\s+([^\n{]+)/.exec(corefile)?.[1]?.trim();
     if (forward) {
-      assumed(
-        `CoreDNS forwards names outside the cluster to ${forward}; Packetwalk answers them from its own small internet (see docs/emulation.md)`,
-      );
+      assumed("importNote.forward", { upstream: forward });
     }
   }
 
@@ -253,7 +256,7 @@ export function dumpSettings(docs: readonly ManifestDocument[]): DumpSettings {
   const dnsIP = str(rec(dns?.object.spec)?.clusterIP);
   if (dnsIP && dns) {
     const at = dns.locate?.(["spec", "clusterIP"]) ?? dns.source;
-    derived(`the kubelets' clusterDNS ${dnsIP} (kube-system/kube-dns's ClusterIP)`, at);
+    derived("importNote.clusterDns", { ip: dnsIP }, at);
     config.push({
       object: {
         apiVersion: "kubelet.config.k8s.io/v1beta1",
@@ -267,19 +270,17 @@ export function dumpSettings(docs: readonly ManifestDocument[]): DumpSettings {
 
   if (proxy && proxyCm) {
     const mode = str(proxy.object.mode) ?? "iptables";
-    derived(`kube-proxy in ${mode} mode (from ${meta(proxyCm.object).name}'s ${proxyKey})`, proxy.source);
+    derived(
+      "importNote.proxyMode",
+      { mode, configMap: String(meta(proxyCm.object).name), key: proxyKey },
+      proxy.source,
+    );
     config.push(proxy);
   } else {
-    assumed("kube-proxy in iptables mode (its default): the dump has no kube-system/kube-proxy ConfigMap");
+    assumed("importNote.proxyDefault", { mode: "iptables" });
   }
-  assumed(
-    "NodePorts range 30000-32767 (the API server's default) unless kubeadm-config sets --service-node-port-range",
-  );
-  assumed(
-    "pod-to-pod traffic between nodes is routed straight to the node holding the pod (the CNI's routing and encapsulation are not in a dump)",
-  );
-  assumed(
-    "LoadBalancer Services keep the ingress IPs the dump gives; the cloud's load balancer in front of them is not modelled",
-  );
+  assumed("importNote.nodePortRange", { range: "30000-32767" });
+  assumed("importNote.podRouting", {});
+  assumed("importNote.loadBalancer", {});
   return { config, notes, newest: newestTime(docs) };
 }

@@ -13,8 +13,8 @@ const SECTIONS: { type: ImportNote["type"]; heading: MessageKey }[] = [
 /**
  * What the last import did, as the engine reported it: objects per kind, then what the dump
  * disagrees with itself about, what was left out and why, what was read from it and what was
- * assumed. The notes are the engine's (English, as the CLI prints them); the headings are the
- * user's language.
+ * assumed. The notes are the engine's message keys, in the user's language; FILE:LINE and the
+ * values (addresses, names, a real tool's own message) stay as they are.
  */
 export function ImportReportView({ report, onClose }: { report: ImportReport; onClose: () => void }) {
   const t = useT();
@@ -53,7 +53,7 @@ export function ImportReportView({ report, onClose }: { report: ImportReport; on
                       {n.source.file}:{n.source.line}
                     </code>
                   ) : null}{" "}
-                  {n.text}
+                  {t(n.key, n.values)}
                 </li>
               ))}
             </ul>
