@@ -136,12 +136,19 @@ test("IPVS lc: each real server's connections before the choice, the fewest take
   test.setTimeout(90_000);
   const app = await clusterIn(page, "IPVS (lc)", "ipvs:lc");
   const first = await sendToWeb(app);
+  // The first connection: every server at 0, and the kernel keeps the first in its list.
+  const firstLines = await ipvsLines(await openHop(first.trace, /filter INPUT → KUBE-IPVS-FILTER/));
+  expect(firstLines[1]).toBe(`lc: all 3 servers at 0; the first in the list is taken: ${first.backend}`);
+  expect(firstLines[2]).toMatch(new RegExp(`^${first.backend}: 0 active, 0 inactive, weight 1 → 0$`));
   const { trace, backend } = await sendToWeb(app);
   const inspector = await openHop(trace, /filter INPUT → KUBE-IPVS-FILTER/);
   const lines = await ipvsLines(inspector);
   expect(lines[0]).toMatch(new RegExp(`^virtual service found: TCP  ${ADDRESS}:80 lc$`));
+  // The two servers left tie at 0: the first of them in the list is taken.
   const dest = lines[1]!.match(
-    new RegExp(`^lc: the fewest connections \\(active × 256 \\+ inactive\\): (${DEST})$`),
+    new RegExp(
+      `^lc: 2 servers tie at the fewest connections, 0; the kernel keeps the first in its list \\(strict <\\): (${DEST})$`,
+    ),
   )![1]!;
   const rows = lines.slice(2, -1).map((l) => {
     const m = l.match(new RegExp(`^(${DEST}): (\\d+) active, (\\d+) inactive, weight 1 → (\\d+)$`))!;
@@ -153,7 +160,7 @@ test("IPVS lc: each real server's connections before the choice, the fewest take
   // The first packet's connection is still open on its server: the second goes elsewhere.
   expect(rows.find((r) => r.dest === first.backend)).toMatchObject({ active: 1, cost: 256 });
   const least = Math.min(...rows.map((r) => r.cost));
-  expect(rows.find((r) => r.dest === dest)!.cost).toBe(least);
+  expect(rows.find((r) => r.cost === least)!.dest).toBe(dest);
   expect(dest).not.toBe(first.backend);
   expect(lines.at(-1)).toBe(`Masq to ${dest}`);
   expect(backend).toBe(dest);

@@ -88,7 +88,10 @@ export function reasonMessages(reason: SchedulerReason, dest: string): TraceMess
     case "least": {
       const s = reason.scheduler;
       const head =
-        s === "nq" && reason.idle ? say("ipvs.nqIdle", { dest }) : say(`ipvs.${s}` as const, { dest });
+        s === "nq" && reason.idle
+          ? say("ipvs.nqIdle", { dest })
+          : ((s === "lc" || s === "wlc") && tieMessage(s, reason.rows, dest)) ||
+            say(`ipvs.${s}` as const, { dest });
       return [head, ...reason.rows.map((r) => rowMessage(s, r))];
     }
     case "hash": {
@@ -122,6 +125,31 @@ export function reasonMessages(reason: SchedulerReason, dest: string): TraceMess
       return [say(key, values), ...(reason.rows ?? []).map((r) => rowMessage("wlc", r))];
     }
   }
+}
+
+/**
+ * When other servers cost what the chosen one costs, why it is this one: lc and wlc walk the list
+ * in order and move only on a strictly smaller cost (ip_vs_lc.c `doh < loh`, ip_vs_wlc.c
+ * `loh * d.weight > doh * least.weight`), so the first of the tied servers stays chosen.
+ */
+function tieMessage(
+  scheduler: "lc" | "wlc",
+  rows: readonly LeastRow[],
+  dest: string,
+): TraceMessage | undefined {
+  const chosen = rows.find((r) => r.dest === dest);
+  if (!chosen) return undefined;
+  const eligible = rows.filter((r) => r.weight > 0);
+  const tied = eligible.filter((r) =>
+    scheduler === "lc"
+      ? r.overhead === chosen.overhead
+      : r.overhead * chosen.weight === chosen.overhead * r.weight,
+  );
+  if (tied.length < 2) return undefined;
+  const values = { count: tied.length, cost: costText(scheduler, chosen), dest };
+  return tied.length === eligible.length
+    ? say(`ipvs.${scheduler}TieAll` as const, values)
+    : say(`ipvs.${scheduler}Tie` as const, values);
 }
 
 /** The destination list in the kernel's order, each with its weight. */

@@ -96,6 +96,12 @@ export const TRACE_MESSAGES = {
   "ipvs.wrr": "wrr: current weight {cw} (max {mw}, step {gcd}), the next with weight ≥ {cw}: {dest}",
   "ipvs.lc": "lc: the fewest connections (active × 256 + inactive): {dest}",
   "ipvs.wlc": "wlc: the least (active × 256 + inactive) / weight: {dest}",
+  "ipvs.lcTie":
+    "lc: {count} servers tie at the fewest connections, {cost}; the kernel keeps the first in its list (strict <): {dest}",
+  "ipvs.lcTieAll": "lc: all {count} servers at {cost}; the first in the list is taken: {dest}",
+  "ipvs.wlcTie":
+    "wlc: {count} servers tie at the least (active × 256 + inactive) / weight, {cost}; the kernel keeps the first in its list (strict >): {dest}",
+  "ipvs.wlcTieAll": "wlc: all {count} servers at {cost}; the first in the list is taken: {dest}",
   "ipvs.sed": "sed: the shortest expected delay (active + 1) / weight: {dest}",
   "ipvs.nqIdle": "nq: {dest} has no active connection: chosen at once",
   "ipvs.nq": "nq: no idle server; the shortest expected delay (active + 1) / weight: {dest}",

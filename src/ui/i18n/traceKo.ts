@@ -85,6 +85,12 @@ export const TRACE_KO: Record<TraceMessageKey, MessageTemplate> = {
   "ipvs.wrr": "wrr: 현재 가중치 {cw} (최대 {mw}, 간격 {gcd}), 그다음 가중치 ≥ {cw}인 서버: {dest}",
   "ipvs.lc": "lc: 연결이 가장 적은 서버 (활성 × 256 + 비활성): {dest}",
   "ipvs.wlc": "wlc: (활성 × 256 + 비활성) / 가중치가 가장 작은 서버: {dest}",
+  "ipvs.lcTie":
+    "lc: 서버 {count}개가 가장 적은 연결 수 {cost}로 같음. 커널은 목록에서 첫 서버를 유지함(엄격한 <): {dest}",
+  "ipvs.lcTieAll": "lc: 서버 {count}개 모두 {cost}. 목록의 첫 서버가 선택됨: {dest}",
+  "ipvs.wlcTie":
+    "wlc: 서버 {count}개가 가장 작은 (active × 256 + inactive) / weight 값 {cost}로 같음. 커널은 목록에서 첫 서버를 유지함(엄격한 >): {dest}",
+  "ipvs.wlcTieAll": "wlc: 서버 {count}개 모두 {cost}. 목록의 첫 서버가 선택됨: {dest}",
   "ipvs.sed": "sed: 예상 지연 (활성 + 1) / 가중치가 가장 짧은 서버: {dest}",
   "ipvs.nqIdle": "nq: {dest}에 활성 연결이 없어 바로 선택",
   "ipvs.nq": "nq: 쉬는 서버 없음, 예상 지연 (활성 + 1) / 가중치가 가장 짧은 서버: {dest}",
