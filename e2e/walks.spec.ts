@@ -191,6 +191,31 @@ test("IPVS sh: the source's hash bucket and its owner, the same for the client's
   expect(seen[1]).toBe(seen[0]);
 });
 
+test("IPVS mh: the Maglev table's slot for the packet's source address and port, and the server owning it", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const app = await clusterIn(page, "IPVS (mh)", "ipvs:mh");
+  const { trace, backend } = await sendToWeb(app);
+  const inspector = await openHop(trace, /filter INPUT → KUBE-IPVS-FILTER/);
+  const lines = await ipvsLines(inspector);
+  expect(lines[0]).toMatch(new RegExp(`^virtual service found: TCP  ${ADDRESS}:80 mh$`));
+  // kube-proxy gives mh its mh-port flag: the hash takes the source port too.
+  const mh = lines[1]!.match(
+    new RegExp(
+      `^mh: hash of (${ADDRESS}):(\\d+): slot ([\\d,]+) of 4,093 in the Maglev table, owned by (${DEST})$`,
+    ),
+  );
+  expect(mh, lines[1]).not.toBeNull();
+  expect(Number(mh![3]!.replace(/,/g, ""))).toBeLessThan(4093);
+  // The source hashed is the packet's, as the inspector's packet layers show it.
+  const layers = inspector.locator(".inspector-layers");
+  await expect(layers).toContainText(mh![1]!);
+  await expect(layers).toContainText(mh![2]!);
+  expect(lines.at(-1)).toBe(`Masq to ${mh![4]}`);
+  expect(backend).toBe(mh![4]);
+});
+
 test("nftables: the verdict-map lookup with its key and element, numgen's draw and the endpoint chain it chose", async ({
   page,
 }) => {
