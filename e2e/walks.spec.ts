@@ -338,8 +338,9 @@ test("the IPVS walk and the inspector in Korean: no English left but rules, addr
   await expect(part.locator(".walk-ipvs > li").first()).toHaveText(
     new RegExp(`^가상 서비스를 찾음: TCP  ${ADDRESS}:80 lc$`),
   );
+  // The first connection: every server at 0, the first in the kernel's list taken.
   await expect(part.locator(".walk-ipvs > li").nth(1)).toHaveText(
-    new RegExp(`^lc: 연결이 가장 적은 서버 \\(활성 × 256 \\+ 비활성\\): ${DEST}$`),
+    new RegExp(`^lc: 서버 3개 모두 0\\. 목록의 첫 서버가 선택됨: ${DEST}$`),
   );
   await expect(part.locator(".walk-ipvs > li").nth(2)).toHaveText(
     new RegExp(`^${DEST}: 활성 0, 비활성 0, 가중치 1 → 0$`),
