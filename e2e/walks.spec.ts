@@ -167,6 +167,76 @@ test("IPVS lc: each real server's connections before the choice, the fewest take
   await expect(inspector.locator(".inspector-why")).toContainText(lines[1]!);
 });
 
+/** A sed/nq row as drawn: the server, its active connections, weight and expected delay (C + 1) / W. */
+function delayRows(lines: string[]): { dest: string; active: number; delay: number }[] {
+  return lines.map((l) => {
+    const m = l.match(new RegExp(`^(${DEST}): (\\d+) active, weight 1 → \\((\\d+) \\+ 1\\) / 1 = (\\d+)$`))!;
+    expect(m, l).not.toBeNull();
+    expect(m[3]).toBe(m[2]);
+    return { dest: m[1]!, active: Number(m[2]), delay: Number(m[4]) };
+  });
+}
+
+test("IPVS sed: each real server's expected delay (C + 1) / W, a tie kept by the first in the kernel's list", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const app = await clusterIn(page, "IPVS (sed)", "ipvs:sed");
+  const first = await sendToWeb(app);
+  const firstLines = await ipvsLines(await openHop(first.trace, /filter INPUT → KUBE-IPVS-FILTER/));
+  expect(firstLines[1]).toBe(`sed: all 3 servers at 1; the first in the list is taken: ${first.backend}`);
+  // The list's first row is the server taken.
+  expect(delayRows(firstLines.slice(2, -1))[0]).toEqual({ dest: first.backend, active: 0, delay: 1 });
+
+  const { trace, backend } = await sendToWeb(app);
+  const inspector = await openHop(trace, /filter INPUT → KUBE-IPVS-FILTER/);
+  const lines = await ipvsLines(inspector);
+  const dest = lines[1]!.match(
+    new RegExp(
+      `^sed: 2 servers tie at the shortest expected delay, 1; the kernel keeps the first in its list \\(strict >\\): (${DEST})$`,
+    ),
+  )![1]!;
+  const rows = delayRows(lines.slice(2, -1));
+  expect(rows).toHaveLength(3);
+  // The first packet's connection makes its server's delay (1 + 1) / 1 = 2; of the two at 1 the first listed is taken.
+  expect(rows.find((r) => r.dest === first.backend)).toMatchObject({ active: 1, delay: 2 });
+  expect(rows.find((r) => r.delay === 1)!.dest).toBe(dest);
+  expect(lines.at(-1)).toBe(`Masq to ${dest}`);
+  expect(backend).toBe(dest);
+  await expect(inspector.locator(".inspector-why")).toContainText(lines[1]!);
+});
+
+test("IPVS nq: the first idle server the kernel meets, then, with none idle, the shortest expected delay", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const app = await clusterIn(page, "IPVS (nq)", "ipvs:nq");
+  const heads: string[] = [];
+  const backends: string[] = [];
+  let last: string[] = [];
+  for (const _ of [1, 2, 3, 4]) {
+    const { trace, backend } = await sendToWeb(app);
+    last = await ipvsLines(await openHop(trace, /filter INPUT → KUBE-IPVS-FILTER/));
+    heads.push(last[1]!);
+    backends.push(backend);
+    expect(last.at(-1)).toBe(`Masq to ${backend}`);
+  }
+  expect(heads.slice(0, 3)).toEqual([
+    `nq: 3 servers have no active connection; the kernel takes the first it meets in its list: ${backends[0]}`,
+    `nq: 2 servers have no active connection; the kernel takes the first it meets in its list: ${backends[1]}`,
+    `nq: ${backends[2]} has no active connection: chosen at once`,
+  ]);
+  expect(new Set(backends.slice(0, 3)).size).toBe(3);
+  // The fourth: every server holds one connection, all at (1 + 1) / 1 = 2; the list's first is kept.
+  const rows = delayRows(last.slice(2, -1));
+  expect(rows.map((r) => r.delay)).toEqual([2, 2, 2]);
+  expect(heads[3]).toBe(
+    `nq: no idle server; all 3 servers at 2; the first in the list is taken: ${rows[0]!.dest}`,
+  );
+  expect(backends[3]).toBe(rows[0]!.dest);
+  expect(backends[0]).toBe(rows[0]!.dest);
+});
+
 test("IPVS sh: the source's hash bucket and its owner, the same for the client's next packet", async ({
   page,
 }) => {

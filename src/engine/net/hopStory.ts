@@ -66,7 +66,7 @@ export function foldMessage(f: FoldStep): TraceMessage {
 }
 
 /** The cost a least-connection row is compared by, as the scheduler writes it. */
-function costText(scheduler: "lc" | "wlc" | "sed" | "nq", r: LeastRow): string {
+function costText(scheduler: "lc" | "wlc", r: LeastRow): string {
   return scheduler === "lc" ? String(r.overhead) : `${r.overhead}/${r.weight}`;
 }
 
@@ -87,11 +87,9 @@ export function reasonMessages(reason: SchedulerReason, dest: string): TraceMess
       ];
     case "least": {
       const s = reason.scheduler;
-      const head =
-        s === "nq" && reason.idle
-          ? say("ipvs.nqIdle", { dest })
-          : ((s === "lc" || s === "wlc") && tieMessage(s, reason.rows, dest)) ||
-            say(`ipvs.${s}` as const, { dest });
+      if (s === "sed" || s === "nq")
+        return [delayHead(s, reason.rows, dest, reason.idle), ...reason.rows.map(delayRow)];
+      const head = tieMessage(s, reason.rows, dest) || say(`ipvs.${s}` as const, { dest });
       return [head, ...reason.rows.map((r) => rowMessage(s, r))];
     }
     case "hash": {
@@ -152,12 +150,58 @@ function tieMessage(
     : say(`ipvs.${scheduler}Tie` as const, values);
 }
 
+/** An expected delay (active + 1) / weight as a number: exact, or to three places with ≈. */
+export function delayText(overhead: number, weight: number): string {
+  const value = overhead / weight;
+  const rounded = Math.round(value * 1000) / 1000;
+  return rounded * weight === overhead ? String(rounded) : `≈${rounded.toFixed(3)}`;
+}
+
+/**
+ * sed's and nq's reason in their own terms, (C + 1) / W. nq returns the first server with no active
+ * connection as its walk meets it (ip_vs_nq.c); otherwise both keep the first server of the list
+ * with weight > 0 and move only when `loh * d.weight > doh * least.weight` (strict), so of servers
+ * at the same delay the first in the list stays chosen.
+ */
+function delayHead(
+  scheduler: "sed" | "nq",
+  rows: readonly LeastRow[],
+  dest: string,
+  idle: string | undefined,
+): TraceMessage {
+  const eligible = rows.filter((r) => r.weight > 0);
+  if (scheduler === "nq" && idle) {
+    const idleCount = eligible.filter((r) => r.active === 0).length;
+    return idleCount > 1 ? say("ipvs.nqIdleFirst", { count: idleCount, dest }) : say("ipvs.nqIdle", { dest });
+  }
+  const chosen = rows.find((r) => r.dest === dest);
+  if (!chosen) return say(`ipvs.${scheduler}` as const, { delay: "-", dest });
+  const delay = delayText(chosen.overhead, chosen.weight);
+  const tied = eligible.filter((r) => r.overhead * chosen.weight === chosen.overhead * r.weight);
+  if (tied.length < 2) return say(`ipvs.${scheduler}` as const, { delay, dest });
+  const values = { count: tied.length, delay, dest };
+  return tied.length === eligible.length
+    ? say(`ipvs.${scheduler}TieAll` as const, values)
+    : say(`ipvs.${scheduler}Tie` as const, values);
+}
+
+/** A real server's expected delay, or why it takes nothing (weight 0). */
+function delayRow(r: LeastRow): TraceMessage {
+  if (r.weight === 0) return say("ipvs.quiescedRow", { dest: r.dest, active: r.active });
+  return say("ipvs.delayRow", {
+    dest: r.dest,
+    active: r.active,
+    weight: r.weight,
+    delay: delayText(r.overhead, r.weight),
+  });
+}
+
 /** The destination list in the kernel's order, each with its weight. */
 function orderMessage(dests: readonly DestState[]): TraceMessage {
   return say("ipvs.order", { dests: dests.map((d) => `${d.dest} (${d.weight})`).join(", ") });
 }
 
-function rowMessage(scheduler: "lc" | "wlc" | "sed" | "nq", r: LeastRow): TraceMessage {
+function rowMessage(scheduler: "lc" | "wlc", r: LeastRow): TraceMessage {
   return say("ipvs.row", {
     dest: r.dest,
     active: r.active,

@@ -102,9 +102,20 @@ export const TRACE_MESSAGES = {
   "ipvs.wlcTie":
     "wlc: {count} servers tie at the least (active × 256 + inactive) / weight, {cost}; the kernel keeps the first in its list (strict >): {dest}",
   "ipvs.wlcTieAll": "wlc: all {count} servers at {cost}; the first in the list is taken: {dest}",
-  "ipvs.sed": "sed: the shortest expected delay (active + 1) / weight: {dest}",
+  "ipvs.sed": "sed: the shortest expected delay (active + 1) / weight, {delay}: {dest}",
+  "ipvs.sedTie":
+    "sed: {count} servers tie at the shortest expected delay, {delay}; the kernel keeps the first in its list (strict >): {dest}",
+  "ipvs.sedTieAll": "sed: all {count} servers at {delay}; the first in the list is taken: {dest}",
   "ipvs.nqIdle": "nq: {dest} has no active connection: chosen at once",
-  "ipvs.nq": "nq: no idle server; the shortest expected delay (active + 1) / weight: {dest}",
+  "ipvs.nqIdleFirst":
+    "nq: {count} servers have no active connection; the kernel takes the first it meets in its list: {dest}",
+  "ipvs.nq": "nq: no idle server; the shortest expected delay (active + 1) / weight, {delay}: {dest}",
+  "ipvs.nqTie":
+    "nq: no idle server; {count} servers tie at the shortest expected delay, {delay}; the kernel keeps the first in its list (strict >): {dest}",
+  "ipvs.nqTieAll":
+    "nq: no idle server; all {count} servers at {delay}; the first in the list is taken: {dest}",
+  "ipvs.delayRow": "{dest}: {active} active, weight {weight} → ({active} + 1) / {weight} = {delay}",
+  "ipvs.quiescedRow": "{dest}: {active} active, weight 0: quiesced, no new connection",
   "ipvs.row": "{dest}: {active} active, {inactive} inactive, weight {weight} → {cost}",
   "ipvs.sh": "sh: hash of the source {input}: bucket {bucket} of {size}, owned by {owner}",
   "ipvs.dh": "dh: hash of the destination {input}: bucket {bucket} of {size}, owned by {owner}",

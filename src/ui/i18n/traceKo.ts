@@ -91,9 +91,18 @@ export const TRACE_KO: Record<TraceMessageKey, MessageTemplate> = {
   "ipvs.wlcTie":
     "wlc: 서버 {count}개가 가장 작은 (active × 256 + inactive) / weight 값 {cost}로 같음. 커널은 목록에서 첫 서버를 유지함(엄격한 >): {dest}",
   "ipvs.wlcTieAll": "wlc: 서버 {count}개 모두 {cost}. 목록의 첫 서버가 선택됨: {dest}",
-  "ipvs.sed": "sed: 예상 지연 (활성 + 1) / 가중치가 가장 짧은 서버: {dest}",
+  "ipvs.sed": "sed: 예상 지연 (활성 + 1) / 가중치가 가장 짧은 서버, {delay}: {dest}",
+  "ipvs.sedTie":
+    "sed: 서버 {count}개가 가장 짧은 예상 지연 {delay}로 같음. 커널은 목록에서 첫 서버를 유지함(엄격한 >): {dest}",
+  "ipvs.sedTieAll": "sed: 서버 {count}개 모두 {delay}. 목록의 첫 서버가 선택됨: {dest}",
   "ipvs.nqIdle": "nq: {dest}에 활성 연결이 없어 바로 선택",
-  "ipvs.nq": "nq: 쉬는 서버 없음, 예상 지연 (활성 + 1) / 가중치가 가장 짧은 서버: {dest}",
+  "ipvs.nqIdleFirst": "nq: 활성 연결이 없는 서버 {count}개. 커널은 목록에서 처음 만난 서버를 선택함: {dest}",
+  "ipvs.nq": "nq: 쉬는 서버 없음, 예상 지연 (활성 + 1) / 가중치가 가장 짧은 서버, {delay}: {dest}",
+  "ipvs.nqTie":
+    "nq: 쉬는 서버 없음. 서버 {count}개가 가장 짧은 예상 지연 {delay}로 같음. 커널은 목록에서 첫 서버를 유지함(엄격한 >): {dest}",
+  "ipvs.nqTieAll": "nq: 쉬는 서버 없음. 서버 {count}개 모두 {delay}. 목록의 첫 서버가 선택됨: {dest}",
+  "ipvs.delayRow": "{dest}: 활성 {active}, 가중치 {weight} → ({active} + 1) / {weight} = {delay}",
+  "ipvs.quiescedRow": "{dest}: 활성 {active}, 가중치 0: 정지됨, 새 연결을 받지 않음",
   "ipvs.row": "{dest}: 활성 {active}, 비활성 {inactive}, 가중치 {weight} → {cost}",
   "ipvs.sh": "sh: 출발지 {input}의 해시: 버킷 {size}개 중 {bucket}번, 주인은 {owner}",
   "ipvs.dh": "dh: 목적지 {input}의 해시: 버킷 {size}개 중 {bucket}번, 주인은 {owner}",

@@ -80,6 +80,9 @@ describe("trace -v: why this backend, in every mode", () => {
     ["lc", 3],
     ["sh", 1],
     ["mh", 1],
+    // sed's second packet: two servers tie at the shortest delay; nq's fourth: no idle server left.
+    ["sed", 2],
+    ["nq", 4],
   ] as const) {
     it(`IPVS ${scheduler}: the virtual service, then the scheduler's reason in its own terms`, () => {
       const c = cluster("ipvs", scheduler);
