@@ -286,6 +286,70 @@ test("IPVS mh: the Maglev table's slot for the packet's source address and port,
   expect(backend).toBe(mh![4]);
 });
 
+test("IPVS mh with mh-port: the same source address and port land in the same Maglev slot, on the same server, and a share link replays the port", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const app = await clusterIn(page, "IPVS (mh)", "ipvs:mh");
+  const sourcePort = page.getByRole("region", { name: "Send a packet" }).getByRole("spinbutton", {
+    name: "Source port",
+  });
+  const mhLine = new RegExp(
+    `^mh: hash of (${ADDRESS}):(\\d+): slot ([\\d,]+) of 4,093 in the Maglev table, owned by (${DEST})$`,
+  );
+  /** Sends to web from the chosen source port; the mh line read in the IPVS hop, and the backend. */
+  const sendFrom = async (port: number) => {
+    await sourcePort.fill(String(port));
+    const { trace, backend } = await sendToWeb(app);
+    const inspector = await openHop(trace, /filter INPUT → KUBE-IPVS-FILTER/);
+    const line = (await ipvsLines(inspector))[1]!;
+    const m = line.match(mhLine);
+    expect(m, line).not.toBeNull();
+    expect(Number(m![2])).toBe(port);
+    // The port hashed is the packet's, as the inspector's packet layers show it.
+    await expect(inspector.locator(".inspector-layers")).toContainText(String(port));
+    expect(backend).toBe(m![4]);
+    return { line, source: m![1]!, slot: m![3]!, backend };
+  };
+
+  const first = await sendFrom(40000);
+  const other = await sendFrom(40001);
+  expect(other.source).toBe(first.source);
+
+  // The first connection is still open and holds 40000: a client cannot bind it again.
+  await sourcePort.fill("40000");
+  await clearPacket(page);
+  await app.sendPacket("", "web");
+  const trace = await app.openTrace();
+  await expect(trace.getByText("Dropped", { exact: true })).toBeVisible();
+  await expect(
+    trace.getByText(
+      `${first.source}:40000 is held by a live connection of this client: the port cannot be bound`,
+    ),
+  ).toBeVisible();
+
+  // Five days on, conntrack's ESTABLISHED entry (432,000 s) and IPVS's connection have expired.
+  await app.run("sleep 5d");
+  const again = await sendFrom(40000);
+  expect(again.line).toBe(first.line);
+  expect(again.backend).toBe(first.backend);
+
+  // A share link replays the packets with their source ports: the same slot and server.
+  await page.getByRole("button", { name: "Share", exact: true }).click();
+  const link = await page.getByRole("textbox", { name: "Share link" }).inputValue();
+  const shared = await browser.newPage();
+  await shared.goto(link);
+  const b = new PacketwalkApp(shared);
+  const sharedTrace = await b.openTrace();
+  await expect(sharedTrace.getByText(`Delivered to `, { exact: false })).toBeVisible({ timeout: 30_000 });
+  const dns = sharedTrace.getByRole("checkbox", { name: "DNS lookup" });
+  if (await dns.isChecked()) await dns.uncheck();
+  const lines = await ipvsLines(await openHop(sharedTrace, /filter INPUT → KUBE-IPVS-FILTER/));
+  expect(lines[1]).toBe(first.line);
+  await shared.close();
+});
+
 test("nftables: the verdict-map lookup with its key and element, numgen's draw and the endpoint chain it chose", async ({
   page,
 }) => {

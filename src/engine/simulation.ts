@@ -308,7 +308,9 @@ export class Simulation {
 
   private burstNow(request: SendRequest, n: number): { result: BurstResult; traces: Trace[] } {
     const traces: Trace[] = [];
-    for (let i = 0; i < n; i++) traces.push(this.net.send(request, { walk: false }));
+    // Each connection of a burst binds an ephemeral port of its own.
+    const { sport: _sport, sportTries: _tries, ...ephemeral } = request;
+    for (let i = 0; i < n; i++) traces.push(this.net.send(ephemeral, { walk: false }));
     return { result: summarizeBurst(this.cluster, traces), traces: traces.slice(0, BURST_TRACES) };
   }
 

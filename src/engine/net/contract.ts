@@ -22,6 +22,14 @@ export interface SendRequest {
   proto?: Protocol;
   /** Payload bytes (for counters); default a small HTTP GET. */
   bytes?: number;
+  /**
+   * The source port the client binds (curl's `--local-port`), 1–65535; default an ephemeral port.
+   * A port a live connection of this client holds cannot be bound: the next of `sportTries` is tried.
+   * A burst's connections take ephemeral ports.
+   */
+  sport?: number;
+  /** How many ports from `sport` up to try (curl's `--local-port FROM-TO`); default 1. */
+  sportTries?: number;
 }
 
 /** How much of a journey to record. */

@@ -49,6 +49,7 @@ export const TRACE_MESSAGES = {
   "trace.routingLoop": "routing loop",
   "trace.outside": "{ip} is outside the cluster: the connection left through the default route",
   "trace.noReply": "the reply never reached the client",
+  "trace.portInUse": "{address} is held by a live connection of this client: the port cannot be bound",
   "trace.internalError": "internal error: {reason} (a bug in Packetwalk's engine: nothing was sent)",
   "walk.chain": { one: "{chain} ({count} rule)", other: "{chain} ({count} rules)" },
   "walk.fold": {

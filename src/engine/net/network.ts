@@ -124,10 +124,23 @@ export class Network implements Net {
       }
       dst = r.addresses[0] ?? dst;
     }
+    const sport = request.sport
+      ? this.boundPort(src.origin, proto, src.ip, request.sport, request.sportTries ?? 1)
+      : this.freePort(src.origin, proto, src.ip, dst, port);
+    if (sport === undefined) {
+      const m = say("trace.portInUse", { address: `${src.ip}:${request.sport}` });
+      return {
+        ...base,
+        source,
+        verdict: "dropped",
+        message: "curl: (45) bind failed with errno 98: Address already in use",
+        says: m,
+      };
+    }
     const packet: Packet = {
       proto,
       src: src.ip,
-      sport: this.freePort(src.origin, proto, src.ip, dst, port),
+      sport,
       dst,
       dport: port,
       mark: 0,
@@ -234,6 +247,28 @@ export class Network implements Net {
       if (!table.lookup(probe, now)) return sport;
     }
     return start;
+  }
+
+  /**
+   * The first of `tries` ports from `from` up that the client can bind, or undefined (EADDRINUSE).
+   * NOTE: the kernel refuses the bind while a socket holds the port (TIME_WAIT's 60 s included);
+   * the simulation keeps no sockets, so a port is held while a live conntrack entry of this client
+   * has it as its source port (conntrack's TIME_WAIT lasts 120 s).
+   */
+  private boundPort(
+    origin: Origin,
+    proto: Protocol,
+    src: string,
+    from: number,
+    tries: number,
+  ): number | undefined {
+    const node = origin.kind === "pod" ? origin.pod.node : origin.kind === "node" ? origin.node : undefined;
+    const live = node ? this.conntrack(node).list(this.cluster.clock.now()) : [];
+    const held = new Set(
+      live.filter((e) => e.proto === proto && e.orig.src === src).map((e) => e.orig.sport),
+    );
+    for (let port = from; port < from + tries && port <= 65535; port++) if (!held.has(port)) return port;
+    return undefined;
   }
 
   private ephemeralPort(): number {

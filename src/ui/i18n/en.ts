@@ -160,6 +160,8 @@ export const en = {
   "send.destinationHint": "Service name, IP:port or name:port",
   "send.button": "Send packet",
   "send.burst": "Burst",
+  "send.sourcePort": "Source port",
+  "send.sourcePortHint": "any",
   "send.burstCount": "Connections",
   "send.external": "Outside client",
   "send.nodePrefix": "Node {name}",

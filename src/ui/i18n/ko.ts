@@ -164,6 +164,8 @@ export const ko: Record<MessageKey, Message> = {
   "send.destinationHint": "서비스 이름, IP:포트 또는 이름:포트",
   "send.button": "패킷 보내기",
   "send.burst": "연속 전송",
+  "send.sourcePort": "출발 포트",
+  "send.sourcePortHint": "자동",
   "send.burstCount": "연결 수",
   "send.external": "클러스터 외부 클라이언트",
   "send.nodePrefix": "노드 {name}",

@@ -43,6 +43,7 @@ export const TRACE_KO: Record<TraceMessageKey, MessageTemplate> = {
   "trace.routingLoop": "라우팅 루프",
   "trace.outside": "{ip} 주소는 클러스터 밖: 연결이 기본 경로로 나감",
   "trace.noReply": "응답이 클라이언트에 닿지 못함",
+  "trace.portInUse": "{address}는 이 클라이언트의 살아 있는 연결이 쓰고 있음: 이 포트에 bind할 수 없음",
   "trace.internalError": "내부 오류: {reason} (Packetwalk 엔진의 버그: 아무것도 보내지 않음)",
   "walk.chain": { other: "{chain} (규칙 {count}개)" },
   "walk.fold": { other: "일치하지 않는 규칙 {count}개, 모두 하나씩 검사됨 (규칙 {from}–{to})" },

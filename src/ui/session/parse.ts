@@ -110,7 +110,7 @@ function source(v: unknown, field: string): PacketSource {
 
 function request(v: unknown, field: string): SendRequest {
   if (!isRecord(v)) fail(`${field}: expected an object`);
-  onlyKeys(v, ["from", "target", "port", "proto", "bytes"], field);
+  onlyKeys(v, ["from", "target", "port", "proto", "bytes", "sport", "sportTries"], field);
   const out: SendRequest = {
     from: source(v.from, `${field}.from`),
     target: text(v.target, `${field}.target`, 300),
@@ -118,6 +118,8 @@ function request(v: unknown, field: string): SendRequest {
   if (v.port !== undefined) out.port = integer(v.port, `${field}.port`, 1, 65535);
   if (v.proto !== undefined) out.proto = oneOf(v.proto, PROTOCOLS, `${field}.proto`);
   if (v.bytes !== undefined) out.bytes = integer(v.bytes, `${field}.bytes`, 0, 65535);
+  if (v.sport !== undefined) out.sport = integer(v.sport, `${field}.sport`, 1, 65535);
+  if (v.sportTries !== undefined) out.sportTries = integer(v.sportTries, `${field}.sportTries`, 1, 65535);
   return out;
 }
 

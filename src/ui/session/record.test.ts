@@ -18,6 +18,8 @@ const request = fc.record(
     target: fc.string({ maxLength: 40 }),
     port: fc.integer({ min: 1, max: 65535 }),
     proto: fc.constantFrom("TCP" as const, "UDP" as const, "SCTP" as const),
+    sport: fc.integer({ min: 1, max: 65535 }),
+    sportTries: fc.integer({ min: 1, max: 65535 }),
   },
   { requiredKeys: ["from", "target"] },
 );
@@ -132,6 +134,9 @@ describe("the session record", () => {
       ok: false,
       error: "journal[0].request.from.name: not an object name",
     });
+    expect(
+      check({ journal: [{ op: "send", request: { from: { type: "external" }, target: "web", sport: 0 } }] }),
+    ).toEqual({ ok: false, error: "journal[0].request.sport: expected an integer from 1 to 65535" });
     expect(check({ trace: { entry: 0, hop: 0 } })).toMatchObject({
       ok: false,
       error: expect.stringMatching(/^trace\.entry/),

@@ -38,7 +38,14 @@ export const curl: Command = (args, env) => {
     };
   const url = parseUrl(o.url);
   if (!url) return { stdout: "", stderr: `curl: (3) URL rejected: Bad hostname\n`, exitCode: 3 };
-  const trace = env.net.send({ from: sourceOf(env), target: url.host, port: url.port, proto: "TCP" });
+  const bind = o.localPort && o.localPort.from > 0 ? o.localPort : undefined;
+  const trace = env.net.send({
+    from: sourceOf(env),
+    target: url.host,
+    port: url.port,
+    proto: "TCP",
+    ...(bind ? { sport: bind.from, sportTries: bind.tries } : {}),
+  });
   const out = new CurlOutput(o.verbose, o.silent && !o.showError);
   const connected = trace.hops.find((h) => h.direction === "request")?.packet;
   const ip = connected?.dst ?? url.host;
@@ -53,6 +60,18 @@ export const curl: Command = (args, env) => {
   }
   if (isName) out.v(`* Host ${url.host}:${url.port} was resolved.`, "* IPv6: (none)", `* IPv4: ${ip}`);
   out.v(`*   Trying ${ip}:${url.port}...`);
+  if (bind) {
+    // bindlocal (lib/cf-socket.c): each port held is reported, then the one bound or the failure.
+    const bound = trace.says?.key === "trace.portInUse" ? undefined : connected?.sport;
+    const last = bound ?? bind.from + bind.tries - 1;
+    for (let p = bind.from; p < last; p++) out.v(`* Bind to local port ${p} failed, trying next`);
+    if (bound === undefined) {
+      const msg = "bind failed with errno 98: Address already in use";
+      out.v(`* ${msg}`, "* closing connection #0");
+      return fail(45, msg);
+    }
+    out.v(`* Local port: ${bound}`);
+  }
   if (trace.verdict === "rejected") {
     const msg = `Failed to connect to ${ip} port ${url.port} after 0 ms: Couldn't connect to server`;
     out.v(

@@ -10,7 +10,25 @@ export interface CurlOptions {
   headers: string[];
   output?: string;
   writeOut?: string;
+  /** `--local-port FROM[-TO]`: the first port to bind and how many to try. */
+  localPort?: { from: number; tries: number };
   error?: string;
+}
+
+/**
+ * curl's parse_localport (tool_getparam.c): digits, then optionally ` - ` (a blank either side
+ * allowed) and the last port; each at most 65535 and the range not backwards, else "is badly used
+ * here". Port 0 asks for no binding, as CURLOPT_LOCALPORT 0 does.
+ */
+export function parseLocalPort(value: string): { from: number; tries: number } | undefined {
+  const m = /^(\d*)(?:[ \t]?-[ \t]?(.*))?$/.exec(value);
+  if (!m || !/^\d+$/.test(m[1] ?? "")) return undefined;
+  const from = Number(m[1]);
+  if (from > 65535) return undefined;
+  if (m[2] === undefined) return { from, tries: 1 };
+  if (!/^\d+$/.test(m[2]) || Number(m[2]) > 65535) return undefined;
+  const tries = Number(m[2]) - (from - 1);
+  return tries < 1 ? undefined : { from, tries };
 }
 
 /** Parses `curl -sv -m 5 -H 'X: y' -o /dev/null -w '%{http_code}' URL`. */
@@ -27,7 +45,13 @@ export function parseCurlArgs(args: readonly string[]): CurlOptions {
     else if (a === "--header") o.headers.push(value() ?? "");
     else if (a === "--output") o.output = value();
     else if (a === "--write-out") o.writeOut = value();
-    else if (a.startsWith("--")) return { ...o, error: `curl: option ${a}: is unknown` };
+    else if (a === "--local-port") {
+      const v = value();
+      if (v === undefined) return { ...o, error: `curl: option ${a}: requires parameter` };
+      const range = parseLocalPort(v);
+      if (!range) return { ...o, error: `curl: option ${a}: is badly used here` };
+      o.localPort = range;
+    } else if (a.startsWith("--")) return { ...o, error: `curl: option ${a}: is unknown` };
     else if (a.startsWith("-") && a.length > 1) {
       for (let j = 1; j < a.length; j++) {
         const f = a[j];

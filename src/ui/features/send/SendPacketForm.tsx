@@ -17,11 +17,18 @@ export function SendPacketForm() {
   const [source, setSource] = useState("");
   const [destination, setDestination] = useState("");
   const [count, setCount] = useState(100);
+  const [sourcePort, setSourcePort] = useState("");
   const busy = useAppStore((s) => s.busy);
   const chosen = source || options[0]?.value || "external";
-  const ready = !busy && destination.trim() !== "";
+  const sport = portOf(sourcePort);
+  const ready = !busy && destination.trim() !== "" && sport !== null;
 
-  const request = () => ({ from: decodeSource(chosen), target: destination.trim() });
+  // One connection binds the chosen source port; a burst's connections take ephemeral ones.
+  const request = () => ({
+    from: decodeSource(chosen),
+    target: destination.trim(),
+    ...(sport ? { sport } : {}),
+  });
   const onSend = async (e: React.FormEvent) => {
     e.preventDefault();
     if (!destination.trim()) return;
@@ -63,6 +70,19 @@ export function SendPacketForm() {
             autoComplete="off"
           />
         </label>
+        <label className="field field-inline send-sport">
+          <span className="field-label">{t("send.sourcePort")}</span>
+          <input
+            className="input"
+            type="number"
+            min={1}
+            max={65535}
+            value={sourcePort}
+            onChange={(e) => setSourcePort(e.target.value)}
+            placeholder={t("send.sourcePortHint")}
+            aria-invalid={sport === null}
+          />
+        </label>
         <button type="submit" className="button button-primary send-go" disabled={!ready}>
           <Icon name="send" />
           {t("send.button")}
@@ -86,6 +106,13 @@ export function SendPacketForm() {
       </form>
     </section>
   );
+}
+
+/** The source port typed: none (ephemeral), a port 1–65535, or null when it is not one. */
+function portOf(text: string): number | undefined | null {
+  if (text.trim() === "") return undefined;
+  const n = Number(text);
+  return Number.isInteger(n) && n >= 1 && n <= 65535 ? n : null;
 }
 
 function clamp(n: number): number {
