@@ -10,6 +10,7 @@ import { svgToPng } from "./svgToPng";
 export function ExportControls() {
   const t = useShareT();
   const trace = useAppStore((s) => s.trace);
+  const language = useAppStore((s) => s.language);
   const [problem, setProblem] = useState<ShareMessageKey | null>(null);
 
   function diagram() {
@@ -39,7 +40,7 @@ export function ExportControls() {
     }
     setProblem(null);
     downloadBlob(
-      new Blob([traceAsText(trace)], { type: "text/plain;charset=utf-8" }),
+      new Blob([traceAsText(trace, language)], { type: "text/plain;charset=utf-8" }),
       "packetwalk-trace.txt",
     );
   }

@@ -80,6 +80,7 @@ export function SendPacketForm() {
             value={sourcePort}
             onChange={(e) => setSourcePort(e.target.value)}
             placeholder={t("send.sourcePortHint")}
+            title={t("send.sourcePortTitle")}
             aria-invalid={sport === null}
           />
         </label>
