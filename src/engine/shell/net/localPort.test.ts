@@ -137,6 +137,16 @@ describe("a chosen source port", () => {
     expect(second.backend).toEqual(first.backend);
   });
 
+  it("trace --sport: the packet leaves from that port, and trace -v shows mh hashing it", () => {
+    const sim = mhCluster();
+    const out = sim.run("trace -v --from client --sport 40000 web").stdout;
+    expect(out).toMatch(/mh: hash of [\d.]+:40000: slot [\d,]+ of 4,093 in the Maglev table, owned by /);
+    expect(sim.run("trace --sport 0 web")).toMatchObject({
+      exitCode: 2,
+      stderr: 'trace: invalid source port "0": 1 to 65535\n',
+    });
+  });
+
   it("a burst takes ephemeral ports", () => {
     const sim = mhCluster();
     const { traces } = sim.burst({ from: FROM, target: "web", sport: 40000 }, 3);

@@ -1,5 +1,5 @@
 /**
- * `trace [--from POD|NODE|external] TARGET[:PORT] [-v] [-o json]` —
+ * `trace [--from POD|NODE|external] [--sport PORT] TARGET[:PORT] [-v] [-o json]` —
  * Packetwalk's own tool: the hop list of one connection, one line per hop
  * with the rule that matched and its cost, then the totals. `-v` adds each
  * hop's walk under it as a compact tree (every rule tested, the draws, what
@@ -13,7 +13,8 @@ import { formatTable } from "../../util/tabwriter";
 import type { Command, CommandEnv } from "../types";
 import { sourceOf } from "./netEnv";
 
-const USAGE = "usage: trace [--from POD|NAMESPACE/POD|NODE|external] TARGET[:PORT] [-v] [-o json]\n";
+const USAGE =
+  "usage: trace [--from POD|NAMESPACE/POD|NODE|external] [--sport PORT] TARGET[:PORT] [-v] [-o json]\n";
 
 function parseFrom(value: string, env: CommandEnv): PacketSource | string {
   if (value === "external") return { type: "external" };
@@ -28,6 +29,7 @@ export const trace: Command = (args, env) => {
   let json = false;
   let verbose = false;
   let target: string | undefined;
+  let sport: number | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i] ?? "";
     if (a === "--from" || a.startsWith("--from=")) {
@@ -36,6 +38,11 @@ export const trace: Command = (args, env) => {
       const f = parseFrom(v, env);
       if (typeof f === "string") return { stdout: "", stderr: f, exitCode: 1 };
       from = f;
+    } else if (a === "--sport" || a.startsWith("--sport=")) {
+      const v = a.includes("=") ? a.slice(8) : args[++i];
+      if (!v || !/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 65535)
+        return { stdout: "", stderr: `trace: invalid source port "${v ?? ""}": 1 to 65535\n`, exitCode: 2 };
+      sport = Number(v);
     } else if (a === "-o" || a.startsWith("-o")) {
       const v = a === "-o" ? args[++i] : a.slice(2).replace(/^=/, "");
       if (v !== "json")
@@ -46,7 +53,7 @@ export const trace: Command = (args, env) => {
     else target = a;
   }
   if (!target) return { stdout: "", stderr: USAGE, exitCode: 2 };
-  const t = env.net.send({ from, target });
+  const t = env.net.send({ from, target, ...(sport ? { sport } : {}) });
   const stdout = json ? `${JSON.stringify(t, null, 2)}\n` : renderTrace(t, verbose);
   return {
     stdout,
