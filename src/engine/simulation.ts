@@ -21,7 +21,7 @@ import type { ClusterDns } from "./dns/resolver";
 import type { Operation, RecordedDocument } from "./journal";
 import { emptyView, failedTrace, internalError, recorded } from "./journal";
 import type { BurstResult } from "./net/burst";
-import { summarizeBurst } from "./net/burst";
+import { BURST_TRACES, sendBurst, summarizeBurst } from "./net/burst";
 import type { SendRequest } from "./net/contract";
 import type { FoldedRules } from "./net/foldStore";
 import type { FoldRef } from "./net/hopWalk";
@@ -38,9 +38,6 @@ import { topologyView } from "./view/topology";
 
 /** Services the view carries at most (the diagram draws fewer; the count says how many exist). */
 const VIEW_SERVICES = 500;
-
-/** Traces a burst returns for animation; the tally covers every connection. */
-const BURST_TRACES = 50;
 
 /** Connections one burst sends at most. */
 const MAX_BURST = 1000;
@@ -307,10 +304,7 @@ export class Simulation {
   }
 
   private burstNow(request: SendRequest, n: number): { result: BurstResult; traces: Trace[] } {
-    const traces: Trace[] = [];
-    // Each connection of a burst binds an ephemeral port of its own.
-    const { sport: _sport, sportTries: _tries, ...ephemeral } = request;
-    for (let i = 0; i < n; i++) traces.push(this.net.send(ephemeral, { walk: false }));
+    const traces = sendBurst(this.net, request, n);
     return { result: summarizeBurst(this.cluster, traces), traces: traces.slice(0, BURST_TRACES) };
   }
 
