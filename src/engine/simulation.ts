@@ -6,6 +6,7 @@ import type { ApiServer } from "./api/apiserver";
 import type { IpvsScheduler, ProxyMode } from "./api/configTypes";
 import type { ApiError, ApplyResult, ManifestDocument } from "./api/contract";
 import { ApiStatusError } from "./api/contract";
+import type { ImportProgressListener } from "./api/import/progress";
 import type { RedactResult } from "./api/import/redact";
 import type { ImportReport } from "./api/import/report";
 import { KINDS } from "./api/kinds";
@@ -170,15 +171,16 @@ export class Simulation {
    * nodes,pods,services,endpointslices,configmaps -A -o yaml` (or `-o json`) printed — keeping
    * what the real cluster assigned, with its configuration read from the dump and what a dump
    * cannot say assumed and stated in the report. A dump that cannot be read changes nothing;
-   * objects refused are reported with their file and line. Never throws.
+   * objects refused are reported with their file and line. `onProgress` is told how far the
+   * import is as it goes (characters read, objects stored, the first sync). Never throws.
    */
-  async importCluster(file: ManifestFile): Promise<ImportReport> {
+  async importCluster(file: ManifestFile, onProgress?: ImportProgressListener): Promise<ImportReport> {
     const op: Operation = { type: "import", name: file.name, text: file.text };
     const before = this.parts();
     try {
       // The importer (its YAML reader included) is a chunk of its own, off the start-up path.
       this.importer ??= await import("./api/import/importCluster");
-      const report = this.importNow(op.name, op.text);
+      const report = this.importNow(op.name, op.text, onProgress);
       if (report.imported) this.journal.push(op);
       return report;
     } catch (e) {
@@ -202,7 +204,7 @@ export class Simulation {
     return redactDump(file.text, file.name);
   }
 
-  private importNow(name: string, text: string): ImportReport {
+  private importNow(name: string, text: string, onProgress?: ImportProgressListener): ImportReport {
     // Loaded by the importCluster call this replays or performs.
     if (!this.importer) throw new Error("the importer is not loaded");
     const { parts, report } = this.importer.importParts(
@@ -211,6 +213,7 @@ export class Simulation {
       { files: this.files, assets: () => this.assets },
       text,
       name,
+      onProgress,
     );
     if (parts) {
       this.restore(parts);

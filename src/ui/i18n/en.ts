@@ -43,6 +43,9 @@ export const en = {
   "import.detected":
     "This looks like a cluster dump (kubectl get -o yaml): import it to keep the cluster's IPs, NodePorts and slices.",
   "import.importing": "Importing the cluster ({size} MB)…",
+  "import.reading": "reading: {done} of {size} MB",
+  "import.storing": "storing objects: {done} of {total}",
+  "import.settling": "controllers and kube-proxy: first sync",
   "import.report": "Import report",
   "import.closeReport": "Close the report",
   "import.imported": { one: "Imported {count} object", other: "Imported {count} objects" },

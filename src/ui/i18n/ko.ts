@@ -42,6 +42,9 @@ export const ko: Record<MessageKey, Message> = {
   "import.detected":
     "클러스터 덤프(kubectl get -o yaml)로 보입니다: 가져오면 클러스터의 IP, NodePort, 슬라이스가 유지됩니다.",
   "import.importing": "클러스터를 가져오는 중({size} MB)…",
+  "import.reading": "읽는 중: {size} MB 중 {done} MB",
+  "import.storing": "객체 저장 중: {total}개 중 {done}개",
+  "import.settling": "컨트롤러와 kube-proxy: 첫 동기화",
   "import.report": "가져오기 보고서",
   "import.closeReport": "보고서 닫기",
   "import.imported": "객체 {count}개 가져옴",
