@@ -54,7 +54,10 @@ test("a big dump imports with a determinate progress bar and is not saved, and a
   for (const v of values) expect(v).toBeGreaterThanOrEqual(0);
   for (const v of values) expect(v).toBeLessThanOrEqual(1);
   for (let i = 1; i < values.length; i++) expect(values[i]!, `${bar}`).toBeGreaterThanOrEqual(values[i - 1]!);
-  expect(values.some((v) => v > 0), `${bar}`).toBe(true);
+  expect(
+    values.some((v) => v > 0),
+    `${bar}`,
+  ).toBe(true);
   // Indeterminate only before the worker's first report.
   expect(bar.slice(bar.indexOf(values[0]!)).every((v) => v !== null)).toBe(true);
 
