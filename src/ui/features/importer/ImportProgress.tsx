@@ -13,6 +13,8 @@ export function ImportProgress({ chars }: { chars: number }) {
   const t = useT();
   const progress = useAppStore((s) => s.importProgress);
   const label = t("import.importing", { size: (chars / MB).toFixed(1) });
+  const language = useAppStore((s) => s.language);
+  const count = new Intl.NumberFormat(language).format;
   let step = "";
   if (progress?.stage === "read")
     step = t("import.reading", {
@@ -20,7 +22,7 @@ export function ImportProgress({ chars }: { chars: number }) {
       size: (progress.total / MB).toFixed(1),
     });
   else if (progress?.stage === "store")
-    step = t("import.storing", { done: String(progress.done), total: String(progress.total) });
+    step = t("import.storing", { done: count(progress.done), total: count(progress.total) });
   else if (progress?.stage === "settle") step = t("import.settling");
   return (
     <div className="import-progress" role="status">
@@ -29,8 +31,7 @@ export function ImportProgress({ chars }: { chars: number }) {
       ) : (
         <progress aria-label={label} />
       )}
-      <span>{label}</span>
-      {step ? <span className="import-step">{step}</span> : null}
+      <span>{step ? `${label} ${step}` : label}</span>
     </div>
   );
 }
