@@ -22,7 +22,7 @@ import type { ClusterDns } from "./dns/resolver";
 import type { Operation, RecordedDocument } from "./journal";
 import { emptyView, failedTrace, internalError, recorded } from "./journal";
 import type { BurstResult } from "./net/burst";
-import { summarizeBurst } from "./net/burst";
+import { BURST_TRACES, sendBurst, summarizeBurst } from "./net/burst";
 import type { SendRequest } from "./net/contract";
 import type { FoldedRules } from "./net/foldStore";
 import type { FoldRef } from "./net/hopWalk";
@@ -39,9 +39,6 @@ import { topologyView } from "./view/topology";
 
 /** Services the view carries at most (the diagram draws fewer; the count says how many exist). */
 const VIEW_SERVICES = 500;
-
-/** Traces a burst returns for animation; the tally covers every connection. */
-const BURST_TRACES = 50;
 
 /** Connections one burst sends at most. */
 const MAX_BURST = 1000;
@@ -310,8 +307,7 @@ export class Simulation {
   }
 
   private burstNow(request: SendRequest, n: number): { result: BurstResult; traces: Trace[] } {
-    const traces: Trace[] = [];
-    for (let i = 0; i < n; i++) traces.push(this.net.send(request, { walk: false }));
+    const traces = sendBurst(this.net, request, n);
     return { result: summarizeBurst(this.cluster, traces), traces: traces.slice(0, BURST_TRACES) };
   }
 

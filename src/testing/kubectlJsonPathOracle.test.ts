@@ -71,6 +71,25 @@ const CASES: [string[], string][] = [
   [["svc"], "jsonpath"],
   // Execution errors.
   [["svc", "kubernetes"], "jsonpath={.metadata[0]}"],
+  // Custom columns.
+  [["pods"], "custom-columns=NAME:.metadata.name,IP:.status.podIP,NODE:spec.nodeName"],
+  [
+    ["pods", "-A"],
+    "custom-columns=NAMESPACE:{.metadata.namespace},NAME:{metadata.name},PORTS:.spec.containers[*].ports[*].containerPort",
+  ],
+  [
+    ["svc"],
+    "custom-columns=NAME:.metadata.name,SELECTOR:.spec.selector,PORTS:.spec.ports[*].port,NODEPORT:.spec.ports[0].nodePort",
+  ],
+  [["svc"], "custom-columns=NAME:.metadata.name,LABELS:.metadata.labels,EMPTY:"],
+  [["svc", "kubernetes"], "custom-columns=A:.spec.ports[0],B:.spec.clusterIPs"],
+  [["nodes", "--no-headers"], "custom-columns=N:.metadata.name,CIDR:.spec.podCIDR"],
+  [["svc", "-n", "nosuch"], "custom-columns=NAME:.metadata.name"],
+  [["svc"], "custom-columns"],
+  [["svc"], "custom-columns=NAME"],
+  [["svc"], "custom-columns=NAME:{.a}{.b}"],
+  [["svc"], "custom-columns=NAME:.metadata.name,X:.a[0"],
+  [["svc"], "custom-columns=NAME:.metadata.name,X:.metadata[0]"],
   [["svc", "kubernetes"], "jsonpath={hello}"],
   [["svc", "kubernetes"], "jsonpath={end}"],
   [["svc"], "jsonpath={.items[5]}"],

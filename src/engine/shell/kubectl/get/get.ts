@@ -3,6 +3,7 @@ import { tableCell } from "../../../util/terminal";
 import type { CommandEnv, CommandResult } from "../../types";
 import { failure } from "../errors";
 import { boolFlag, type FlagSpec, flag, parseFlags } from "../flags";
+import { customColumnsPrinter } from "../jsonpath/customColumns";
 import { jsonPathPrinter } from "../jsonpath/printer";
 import { kindPrefix } from "../resources";
 import { parseSelector, type Requirement } from "../selector";
@@ -99,7 +100,9 @@ export function get(args: string[], env: CommandEnv): CommandResult {
   const output = flag(parsed, "output") ?? "";
   const jsonPath = jsonPathPrinter(output, flag(parsed, "template"));
   if (jsonPath && "error" in jsonPath) return failure(`error: ${jsonPath.error}\n`);
-  if (!jsonPath && !["", "wide", "yaml", "json", "name"].includes(output)) {
+  const columns = customColumnsPrinter(output, boolFlag(parsed, "no-headers"));
+  if (columns && "error" in columns) return failure(`error: ${columns.error}\n`);
+  if (!jsonPath && !columns && !["", "wide", "yaml", "json", "name"].includes(output)) {
     return failure(
       `error: unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml`,
     );
@@ -121,6 +124,11 @@ export function get(args: string[], env: CommandEnv): CommandResult {
       if ("error" in printed) return failure(`error: ${printed.error}\n`);
       stdout = printed.text;
     }
+  } else if (columns) {
+    const printed = columns.print(fetched.flatMap((f) => f.objects.map((o) => wireObject(f.type, o))));
+    stdout = printed.text;
+    if (printed.error !== undefined)
+      return { stdout, stderr: `${stderr}error: ${printed.error}\n`, exitCode: 1 };
   } else if (output === "yaml" || output === "json") {
     const items = fetched.flatMap((f) => f.objects.map((o) => wireObject(f.type, o)));
     if (items.length > 0 || errors.length === 0) {

@@ -274,12 +274,17 @@ function printValue(v: unknown): string {
   return formatV(v);
 }
 
+/** client-go's `FindResults`: each top-level expression's values (missing keys allowed). */
+export function findResults(template: ListNode, data: unknown): unknown[][] {
+  return new Executor(template.nodes, true).findResults(data);
+}
+
 /**
  * The template's output for `data`: what `JSONPath.Execute` writes, or in
  * JSON (`jsonpath-as-json`), each expression's values as an indented array.
  */
 export function executeJsonPath(template: ListNode, data: unknown, asJson = false): string {
-  const results = new Executor(template.nodes, true).findResults(data);
+  const results = findResults(template, data);
   let out = "";
   for (const group of results) {
     if (asJson) {

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { customColumnsPrinter } from "./customColumns";
 import { formatFloat } from "./goValues";
 import { jsonPathPrinter } from "./printer";
 
@@ -163,5 +164,36 @@ describe("kubectl's JSONPath (client-go's own cases)", () => {
       }),
       { seed: 7, numRuns: 2000 },
     );
+  });
+});
+
+describe("kubectl's custom columns", () => {
+  const print = (spec: string, objects: unknown[], noHeaders = false) => {
+    const p = customColumnsPrinter(`custom-columns=${spec}`, noHeaders);
+    if (!p || "error" in p) throw new Error(p ? p.error : "not custom-columns");
+    return p.print(objects);
+  };
+
+  it("relaxes paths, joins a column's values with commas and prints <none> for none", () => {
+    expect(
+      print("NAME:metadata.name,ADDR:{.status.addresses[*].address},CPU:.status.capacity", NODES.items),
+    ).toEqual({
+      text:
+        "NAME        ADDR                  CPU\n" +
+        "127.0.0.1   127.0.0.1             map[cpu:4]\n" +
+        "127.0.0.2   127.0.0.2,127.0.0.3   map[cpu:8]\n",
+    });
+    expect(print("X:.nothing", [{}], true)).toEqual({ text: "<none>\n" });
+  });
+
+  it("refuses specs as kubectl does, and prints the header before a column that does not parse", () => {
+    expect(customColumnsPrinter("custom-columns", false)).toEqual({
+      error: "custom-columns format specified but no custom columns given",
+    });
+    expect(customColumnsPrinter("custom-columns=NAME", false)).toEqual({
+      error: "unexpected custom-columns spec: NAME, expected <header>:<json-path-expr>",
+    });
+    expect(customColumnsPrinter("yaml", false)).toBeUndefined();
+    expect(print("A:.a[0", [{}])).toEqual({ text: "A\n", error: "unterminated array" });
   });
 });
