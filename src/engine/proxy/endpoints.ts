@@ -56,20 +56,38 @@ function isDuplicate(out: EndpointInfo[], ip: string, port: number): boolean {
   return false;
 }
 
+/** What ordering reads of an endpoint. */
+export interface EndpointAddress {
+  ip: string;
+  port: number;
+}
+
+/**
+ * Orders two endpoints as their `ip:port` strings would (kube-proxy sorts
+ * those), without building them: addresses hold only digits and dots, so
+ * where one address is a prefix of the other, its `:` sorts after.
+ */
+export function compareAddress(a: EndpointAddress, b: EndpointAddress): number {
+  const x = a.ip;
+  const y = b.ip;
+  if (x === y) return a.port === b.port ? 0 : String(a.port) < String(b.port) ? -1 : 1;
+  // A prefix sorts first by `<` but last once followed by its `:`.
+  if (x < y) return y.startsWith(x) ? 1 : -1;
+  return x.startsWith(y) ? -1 : 1;
+}
+
 /**
  * Sorts by the `ip:port` string in place and returns the list: a port has
- * a handful of endpoints, and insertion sort needs no work array nor
- * comparator calls.
+ * a handful of endpoints, and insertion sort needs no work array.
  */
-export function sortByAddress(eps: EndpointInfo[]): EndpointInfo[] {
+export function sortByAddress<E extends EndpointAddress>(eps: E[]): E[] {
   for (let i = 1; i < eps.length; i++) {
     const e = eps[i]!;
     let j = i - 1;
-    if (!(eps[j]!.str > e.str)) continue;
-    do {
+    while (j >= 0 && compareAddress(eps[j]!, e) > 0) {
       eps[j + 1] = eps[j]!;
       j--;
-    } while (j >= 0 && eps[j]!.str > e.str);
+    }
     eps[j + 1] = e;
   }
   return eps;

@@ -12,21 +12,25 @@ import { servicePorts as portsOf } from "../servicePort";
 import { type CategorizedEndpoints, categorizeEndpoints } from "../topology";
 import type { ProxyInput } from "../types";
 import { emptyIpsets, ipPortEntry } from "./ipsets";
-import { type IpsetSet, type VirtualServerKind, vsKey } from "./model";
+import { type IpsetSet, type VirtualServer, type VirtualServerKind, vsKey } from "./model";
 
 /** A real server kube-proxy wants: an endpoint (`str` is its `ip:port` key). */
 export type DesiredDest = Pick<EndpointInfo, "str" | "ip" | "port" | "nodeName">;
 
-export interface DesiredVS {
-  key: string;
-  proto: Protocol;
-  ip: string;
-  port: number;
-  scheduler: IpvsScheduler;
-  schedFlags: string[];
-  persistentTimeout?: number;
-  kind: VirtualServerKind;
-  servicePortName: string;
+/** A virtual server kube-proxy wants: what it sets of the kernel's, with the real servers it wants. */
+export interface DesiredVS
+  extends Pick<
+    VirtualServer,
+    | "key"
+    | "proto"
+    | "ip"
+    | "port"
+    | "scheduler"
+    | "schedFlags"
+    | "persistentTimeout"
+    | "kind"
+    | "servicePortName"
+  > {
   /** In the order kube-proxy adds them. */
   dests: readonly DesiredDest[];
 }

@@ -3,16 +3,13 @@ import { describe, expect, it } from "vitest";
 import type { Packet } from "../../net/types";
 import type { DataPlaneSize, HookContext, ProxyInput } from "../types";
 import { buildTable } from "./build";
-import { categorize, countCategories } from "./categorize";
 import { nftablesMode } from "./dataPlane";
 import { diffWrites, fullWrites } from "./diff";
 import { type AffinityState, evaluateHook, viewOf } from "./evaluate";
-import { NftNames } from "./hash";
 import type { NftTable } from "./model";
 import { overallInput, TEST_NODE } from "./objects.testkit";
 import { renderChain, renderTable, wrapInTable } from "./render";
 import { NODE, SCENARIOS } from "./scenarios.testkit";
-import { servicePorts, slicesByService } from "./servicePorts";
 import { applyEdits, edit, inputOf, materializeShape, svcShape, type World } from "./worlds.testkit";
 
 /** What the data plane's size() reported when it kept the whole table written out. */
@@ -91,30 +88,6 @@ describe("the data plane's lazily written table", () => {
     expect(plane.listChain("service-AAAAAAAA-ns1/svc1/tcp/p80")).toBeUndefined();
     expect(plane.listChain("service-ULMVA6XW-ns9/svc1/tcp/p80")).toBeUndefined();
     expect(plane.listChain("endpoint-")).toBeUndefined();
-  });
-
-  it("counts categories from compact endpoints as categorize lists them", () => {
-    fc.assert(
-      fc.property(fc.array(svcShape, { minLength: 1, maxLength: 4 }), (shapes) => {
-        const world: World = new Map(shapes.map((s, i) => [i, materializeShape(i, s, "1")]));
-        const input = inputOf(world, false);
-        for (const sp of servicePorts(
-          input.services,
-          slicesByService(input.endpointSlices),
-          NODE,
-          new NftNames(),
-        )) {
-          const c = categorize(sp);
-          expect(countCategories(sp)).toEqual({
-            clusterCount: c.clusterEndpoints.length,
-            localCount: c.localEndpoints.length,
-            reachableCount: c.allReachable.length,
-            hasAnyEndpoints: c.hasAnyEndpoints,
-          });
-        }
-      }),
-      { seed: 42, numRuns: 200 },
-    );
   });
 
   it("follows random edits with the full rebuild's listing, size, walks and write count", () => {

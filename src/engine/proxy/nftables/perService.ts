@@ -12,7 +12,7 @@ import type { Cond, NftChain, NftRule, NftSet, NftTable } from "./model";
 import * as N from "./names";
 import { goto, host, jump, rule } from "./rules";
 import { type PutElement, type ServiceParams, writeElements } from "./serviceElements";
-import type { EndpointInfo, PortSpec, ServicePortInfo } from "./servicePorts";
+import type { NftEndpointInfo, PortSpec, ServicePortInfo } from "./servicePorts";
 import { externallyAccessible } from "./servicePorts";
 
 export type { ServiceParams } from "./serviceElements";
@@ -85,7 +85,7 @@ function planPort(svc: ServicePortInfo, p: ServiceParams): PortPlan {
   };
 }
 
-function endpointRules(svc: ServicePortInfo, eps: EndpointInfo[], rules: NftRule[]): void {
+function endpointRules(svc: ServicePortInfo, eps: NftEndpointInfo[], rules: NftRule[]): void {
   if (svc.stickyMaxAgeSeconds > 0)
     for (const ep of eps)
       rules.push(
@@ -114,7 +114,7 @@ const L4PROTO: Readonly<Record<string, Cond[]>> = Object.freeze({
 });
 
 /** What an endpoint chain is written from. */
-export type EndpointChainInfo = Pick<EndpointInfo, "ip" | "port" | "chain">;
+export type EndpointChainInfo = Pick<NftEndpointInfo, "ip" | "port" | "chain">;
 
 /** An endpoint chain's rules: masquerade hairpin traffic, remember the client (affinity), DNAT. */
 function endpointChainRules(svc: PortSpec, ep: EndpointChainInfo): NftRule[] {
@@ -139,7 +139,7 @@ function endpointChainRules(svc: PortSpec, ep: EndpointChainInfo): NftRule[] {
 }
 
 /** The rules of the plan's chain `name` (an endpoint chain when `ep` is given). */
-function chainRules(plan: PortPlan, p: ServiceParams, name: string, ep?: EndpointInfo): NftRule[] {
+function chainRules(plan: PortPlan, p: ServiceParams, name: string, ep?: NftEndpointInfo): NftRule[] {
   if (ep) return endpointChainRules(plan.svc, ep);
   const svc = plan.svc;
   const rules: NftRule[] = [];
@@ -238,7 +238,7 @@ export function writeServicePort(
 export function serviceChains(
   svc: ServicePortInfo,
   p: ServiceParams,
-): { chains: NftChain[]; reachable: EndpointInfo[] } {
+): { chains: NftChain[]; reachable: NftEndpointInfo[] } {
   const plan = planPort(svc, p);
   const reachable = plan.cat.allReachable;
   const chains = plan.chains

@@ -7,11 +7,11 @@
 import { isIPv4, parseCidrOrAddress } from "../../api/ipv4";
 import type { EndpointSlice, Service } from "../../api/types";
 import { servicePorts as portsOf, type ServicePort } from "../servicePort";
-import { type CompactEndpoints, collectEndpoints, type EndpointInfo, expandEndpoints } from "./endpoints";
+import { type CompactEndpoints, collectEndpoints, expandEndpoints, type NftEndpointInfo } from "./endpoints";
 import type { NftNames } from "./hash";
 import type { Cidr } from "./model";
 
-export type { EndpointInfo } from "./endpoints";
+export type { NftEndpointInfo } from "./endpoints";
 
 /** One port of one Service (the shared ServicePort) with what the nftables rules name and match. */
 export interface PortSpec extends ServicePort {
@@ -28,7 +28,7 @@ export interface PortSpec extends ServicePort {
 /** One port of one Service, with everything the rules need. */
 export interface ServicePortInfo extends PortSpec {
   /** Endpoints sorted by `IP:port`, duplicates removed. */
-  endpoints: EndpointInfo[];
+  endpoints: NftEndpointInfo[];
 }
 
 /** `namespace/name`, the key Services are sorted and grouped by. */
@@ -76,7 +76,7 @@ export function portSpecs(
         : NO_CIDRS,
       readable,
       chainBase: names.hashAndTruncate(readable),
-      eps: collectEndpoints(slices, sp.portName, sp.protocol, node),
+      eps: collectEndpoints(slices, sp, node),
     };
     return spec;
   });

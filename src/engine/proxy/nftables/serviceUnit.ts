@@ -11,7 +11,7 @@
 
 import type { EndpointSlice, Service } from "../../api/types";
 import { trimmed } from "../../util/trimmed";
-import { countCategories } from "./categorize";
+import { categorize, countsOf } from "./categorize";
 import type { Action, NftChain, NftSet, NftTable } from "./model";
 import * as N from "./names";
 import { ElementTriples } from "./packed";
@@ -69,13 +69,14 @@ export function makeUnit(
     u.elements.push(set, k, e);
   };
   for (const spec of u.ports) {
-    const counts = countCategories(spec);
+    const full = withEndpoints(spec, params.names);
+    const counts = countsOf(categorize(full));
     writeElements(put, spec, counts);
     const shape = shapeOf(spec, counts, params);
     u.chains += shape.chains;
     u.rules += shape.rules;
     u.affinitySets += shape.affinitySets;
-    const { chains, reachable } = serviceChains(withEndpoints(spec, params.names), params);
+    const { chains, reachable } = serviceChains(full, params);
     u.serviceChains.push(...chains);
     u.reachable.push({
       chains: reachable.map((e) => e.chain),
