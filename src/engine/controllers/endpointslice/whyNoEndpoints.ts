@@ -120,14 +120,15 @@ function askedPorts(service: Service, port: string | undefined) {
  */
 function sliceEndpoints(service: Service, slices: readonly EndpointSlice[], port: string | undefined) {
   const keys = portKeys(askedPorts(service, port));
-  const asked = port !== undefined && keys.length === 0;
+  // A port name the Service does not have: no slice serves it.
+  const unknownPort = port !== undefined && keys.length === 0;
   let total = 0;
   let ready = 0;
   let count = 0;
   for (const s of slices) {
     if (s.metadata.labels?.[LABEL_SERVICE_NAME] !== service.metadata.name) continue;
     count++;
-    if (asked || !sliceServes(s, keys)) continue;
+    if (unknownPort || !sliceServes(s, keys)) continue;
     for (const e of s.endpoints ?? []) {
       total++;
       if (e.conditions?.ready !== false) ready++;
