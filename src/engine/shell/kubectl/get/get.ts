@@ -3,6 +3,8 @@ import { tableCell } from "../../../util/terminal";
 import type { CommandEnv, CommandResult } from "../../types";
 import { failure } from "../errors";
 import { boolFlag, type FlagSpec, flag, parseFlags } from "../flags";
+import { customColumnsPrinter } from "../jsonpath/customColumns";
+import { jsonPathPrinter } from "../jsonpath/printer";
 import { kindPrefix } from "../resources";
 import { parseSelector, type Requirement } from "../selector";
 import { toJson, toName, toYaml, wireObject } from "./output";
@@ -18,6 +20,7 @@ const FLAGS: FlagSpec[] = [
   { name: "no-headers", type: "bool" },
   { name: "watch", short: "w", type: "bool" },
   { name: "ignore-not-found", type: "bool" },
+  { name: "template", type: "string" },
 ];
 
 /** What `kubectl get` accepts for Events (core v1 and events.k8s.io). */
@@ -95,7 +98,11 @@ export function get(args: string[], env: CommandEnv): CommandResult {
     selector = sel;
   }
   const output = flag(parsed, "output") ?? "";
-  if (!["", "wide", "yaml", "json", "name"].includes(output)) {
+  const jsonPath = jsonPathPrinter(output, flag(parsed, "template"));
+  if (jsonPath && "error" in jsonPath) return failure(`error: ${jsonPath.error}\n`);
+  const columns = customColumnsPrinter(output, boolFlag(parsed, "no-headers"));
+  if (columns && "error" in columns) return failure(`error: ${columns.error}\n`);
+  if (!jsonPath && !columns && !["", "wide", "yaml", "json", "name"].includes(output)) {
     return failure(
       `error: unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml`,
     );
@@ -110,7 +117,19 @@ export function get(args: string[], env: CommandEnv): CommandResult {
   const found = fetched.filter((f) => f.objects.length > 0);
   let stdout = "";
 
-  if (output === "yaml" || output === "json") {
+  if (jsonPath) {
+    const items = fetched.flatMap((f) => f.objects.map((o) => wireObject(f.type, o)));
+    if (items.length > 0 || errors.length === 0) {
+      const printed = jsonPath.print(JSON.parse(toJson(items, set.singleItem)));
+      if ("error" in printed) return failure(`error: ${printed.error}\n`);
+      stdout = printed.text;
+    }
+  } else if (columns) {
+    const printed = columns.print(fetched.flatMap((f) => f.objects.map((o) => wireObject(f.type, o))));
+    stdout = printed.text;
+    if (printed.error !== undefined)
+      return { stdout, stderr: `${stderr}error: ${printed.error}\n`, exitCode: 1 };
+  } else if (output === "yaml" || output === "json") {
     const items = fetched.flatMap((f) => f.objects.map((o) => wireObject(f.type, o)));
     if (items.length > 0 || errors.length === 0) {
       stdout = output === "yaml" ? toYaml(items, set.singleItem) : toJson(items, set.singleItem);
