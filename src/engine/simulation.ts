@@ -6,6 +6,7 @@ import type { ApiServer } from "./api/apiserver";
 import type { IpvsScheduler, ProxyMode } from "./api/configTypes";
 import type { ApiError, ApplyResult, ManifestDocument } from "./api/contract";
 import { ApiStatusError } from "./api/contract";
+import type { ImportProgressListener } from "./api/import/progress";
 import type { RedactResult } from "./api/import/redact";
 import type { ImportReport } from "./api/import/report";
 import { KINDS } from "./api/kinds";
@@ -21,7 +22,7 @@ import type { ClusterDns } from "./dns/resolver";
 import type { Operation, RecordedDocument } from "./journal";
 import { emptyView, failedTrace, internalError, recorded } from "./journal";
 import type { BurstResult } from "./net/burst";
-import { summarizeBurst } from "./net/burst";
+import { BURST_TRACES, sendBurst, summarizeBurst } from "./net/burst";
 import type { SendRequest } from "./net/contract";
 import type { FoldedRules } from "./net/foldStore";
 import type { FoldRef } from "./net/hopWalk";
@@ -38,9 +39,6 @@ import { topologyView } from "./view/topology";
 
 /** Services the view carries at most (the diagram draws fewer; the count says how many exist). */
 const VIEW_SERVICES = 500;
-
-/** Traces a burst returns for animation; the tally covers every connection. */
-const BURST_TRACES = 50;
 
 /** Connections one burst sends at most. */
 const MAX_BURST = 1000;
@@ -170,15 +168,16 @@ export class Simulation {
    * nodes,pods,services,endpointslices,configmaps -A -o yaml` (or `-o json`) printed — keeping
    * what the real cluster assigned, with its configuration read from the dump and what a dump
    * cannot say assumed and stated in the report. A dump that cannot be read changes nothing;
-   * objects refused are reported with their file and line. Never throws.
+   * objects refused are reported with their file and line. `onProgress` is told how far the
+   * import is as it goes (characters read, objects stored, the first sync). Never throws.
    */
-  async importCluster(file: ManifestFile): Promise<ImportReport> {
+  async importCluster(file: ManifestFile, onProgress?: ImportProgressListener): Promise<ImportReport> {
     const op: Operation = { type: "import", name: file.name, text: file.text };
     const before = this.parts();
     try {
       // The importer (its YAML reader included) is a chunk of its own, off the start-up path.
       this.importer ??= await import("./api/import/importCluster");
-      const report = this.importNow(op.name, op.text);
+      const report = this.importNow(op.name, op.text, onProgress);
       if (report.imported) this.journal.push(op);
       return report;
     } catch (e) {
@@ -202,7 +201,7 @@ export class Simulation {
     return redactDump(file.text, file.name);
   }
 
-  private importNow(name: string, text: string): ImportReport {
+  private importNow(name: string, text: string, onProgress?: ImportProgressListener): ImportReport {
     // Loaded by the importCluster call this replays or performs.
     if (!this.importer) throw new Error("the importer is not loaded");
     const { parts, report } = this.importer.importParts(
@@ -211,6 +210,7 @@ export class Simulation {
       { files: this.files, assets: () => this.assets },
       text,
       name,
+      onProgress,
     );
     if (parts) {
       this.restore(parts);
@@ -307,8 +307,7 @@ export class Simulation {
   }
 
   private burstNow(request: SendRequest, n: number): { result: BurstResult; traces: Trace[] } {
-    const traces: Trace[] = [];
-    for (let i = 0; i < n; i++) traces.push(this.net.send(request, { walk: false }));
+    const traces = sendBurst(this.net, request, n);
     return { result: summarizeBurst(this.cluster, traces), traces: traces.slice(0, BURST_TRACES) };
   }
 

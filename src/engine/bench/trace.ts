@@ -59,6 +59,7 @@ export function tracePacket(
       srcIsLocal: s.isLocal(p.src),
       random: s.random,
       nowMs: s.nowMs,
+      countsOnly: true,
     };
     if (hook === "FORWARD" || hook === "POSTROUTING") ctx.outInterface = s.outInterface(p.dst);
     const r = plane.hook(hook, p, ctx);

@@ -6,7 +6,23 @@
 import type { IpvsScheduler, ProxyMode } from "../api/configTypes";
 import type { Service } from "../api/types";
 import type { Cluster } from "../cluster";
+import type { Net, SendRequest } from "./contract";
 import type { Trace } from "./types";
+
+/** Traces a burst returns for animation; the tally covers every connection. */
+export const BURST_TRACES = 50;
+
+/**
+ * Sends `count` connections of `request`: the first `BURST_TRACES` as traces
+ * to show (hops with their rules, no walk), the rest counted only (backend,
+ * cost and rewrites; no rule listed). Every connection changes the same state.
+ */
+export function sendBurst(net: Net, request: SendRequest, count: number): Trace[] {
+  const traces: Trace[] = [];
+  for (let i = 0; i < count; i++)
+    traces.push(net.send(request, i < BURST_TRACES ? { walk: false } : { countsOnly: true }));
+  return traces;
+}
 
 /** How the mode picks a backend, for the promise's explanation. */
 export type SelectionRule =
@@ -47,7 +63,9 @@ export function summarizeBurst(cluster: Cluster, traces: Trace[]): BurstResult {
     entry.count++;
     counts.set(key, entry);
   }
-  const service = traces.map((t) => serviceOf(cluster, t)).find(Boolean);
+  // The first trace that went through a Service names it (each lookup scans the Services).
+  let service: Service | undefined;
+  for (let i = 0; i < traces.length && !service; i++) service = serviceOf(cluster, traces[i]!);
   const candidates = service
     ? readyBackends(cluster, service)
     : [...counts.values()].map(({ pod, ip }) => ({ pod, ip }));

@@ -31,6 +31,12 @@ export interface SendOptions {
    * a trace is for reading). A burst's packets are counted, not read: false.
    */
   walk?: boolean;
+  /**
+   * Only the verdict, source, backend, cost and hops' rewrites will be read
+   * (a burst's tally past the traces it returns): the data planes list no
+   * matched rule. The packet changes the same state as any other.
+   */
+  countsOnly?: boolean;
 }
 
 export interface Net {

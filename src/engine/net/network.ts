@@ -88,7 +88,8 @@ export class Network implements Net {
       dataPlaneFor: this.dataPlaneFor,
       conntrack: this.tableOf,
       random: this.random,
-      ...(options.walk !== false ? { folds: this.folds } : {}),
+      ...(options.walk !== false && options.countsOnly !== true ? { folds: this.folds } : {}),
+      countsOnly: options.countsOnly === true,
     };
     const hops: TraceHop[] = [];
     const target = request.port !== undefined ? `${request.target}:${request.port}` : request.target;

@@ -39,6 +39,8 @@ export interface WalkEnv {
   random: () => number;
   /** Set for a traced packet: each hook's walk is recorded, its folds kept here. */
   folds?: FoldSink;
+  /** Only counts and rewrites are read: hooks list no matched rule (`SendOptions.countsOnly`). */
+  countsOnly?: boolean;
 }
 
 /** Records hops and sums the cost of one direction of one journey. */
@@ -340,6 +342,7 @@ function runHook(
     nowMs: env.cluster.clock.now(),
     recordWalk: env.folds !== undefined,
     folds: env.folds,
+    countsOnly: env.countsOnly === true,
   });
   let after: Packet = copyPacket(res.packet);
   let rewrite: Rewrite | undefined;

@@ -41,6 +41,12 @@ export interface HookContext {
    * only counted, like a burst's, builds no walk).
    */
   recordWalk?: boolean;
+  /**
+   * The caller reads only the verdict, the packet and the counts (a bench
+   * row, a burst's tally): no matched rule is listed in `HookResult.matched`.
+   * State changes exactly as for any packet (counters, conntrack, draws).
+   */
+  countsOnly?: boolean;
   /** Where a recorded walk keeps the rule lists behind its folds (read back on demand). */
   folds?: FoldSink;
 }

@@ -92,9 +92,11 @@ export function buildIptablesDataPlane(
       nowMs: ctx.nowMs,
       recent,
       recordWalk: ctx.recordWalk === true,
+      countsOnly: ctx.countsOnly === true,
       folds: ctx.folds,
-      ...(ctx.inInterface !== undefined ? { inInterface: ctx.inInterface } : {}),
-      ...(ctx.outInterface !== undefined ? { outInterface: ctx.outInterface } : {}),
+      // One shape for every packet (an absent interface is undefined), so the evaluator's reads stay monomorphic.
+      inInterface: ctx.inInterface,
+      outInterface: ctx.outInterface,
     };
     const result: HookResult = {
       packet: { ...packet },

@@ -43,11 +43,13 @@ function evalContext(dp: IpvsDataPlane, ctx: HookContext): EvalContext {
     nowMs: ctx.nowMs,
     recent: dp.recent,
     recordWalk: ctx.recordWalk === true,
+    countsOnly: ctx.countsOnly === true,
     folds: ctx.folds,
     ipset: (name, flags, p) => sets.test(name, flags, p),
     ipsetKey: (name, flags, p) => sets.key(name, flags, p),
-    ...(ctx.inInterface !== undefined ? { inInterface: ctx.inInterface } : {}),
-    ...(ctx.outInterface !== undefined ? { outInterface: ctx.outInterface } : {}),
+    // One shape for every packet (an absent interface is undefined), so the evaluator's reads stay monomorphic.
+    inInterface: ctx.inInterface,
+    outInterface: ctx.outInterface,
   };
 }
 
@@ -83,16 +85,17 @@ function ipvsRequest(dp: IpvsDataPlane, res: HookResult, ctx: HookContext, chain
   res.lookups += r.lookups;
   if (res.walk) res.walk.push(requestWalk(r, p, chain));
   if (!r.vs) return;
-  const line = vsLine(r.vs.proto, r.vs.ip, r.vs.port, r.vs.scheduler, r.vs.persistentTimeout);
+  const list = ctx.countsOnly !== true;
+  const line = list ? vsLine(r.vs.proto, r.vs.ip, r.vs.port, r.vs.scheduler, r.vs.persistentTimeout) : "";
   const entry: MatchedRule = { table: "ipvs", chain, rule: line, action: "" };
   if (!r.dest || !r.conn) {
-    res.matched.push({ ...entry, action: "no destination available: ICMP port unreachable" });
+    if (list) res.matched.push({ ...entry, action: "no destination available: ICMP port unreachable" });
     res.verdict = "REJECT";
     res.rejectWith = "icmp-port-unreachable";
     return;
   }
   const how = r.templateReused ? " (persistence template)" : "";
-  res.matched.push({ ...entry, action: `Masq -> ${r.dest.key}${how}` });
+  if (list) res.matched.push({ ...entry, action: `Masq -> ${r.dest.key}${how}` });
   r.vs.stats.inPkts++;
   r.vs.stats.inBytes += p.bytes;
   r.dest.stats.inPkts++;
@@ -138,12 +141,13 @@ function ipvsReply(dp: IpvsDataPlane, res: HookResult, ctx: HookContext, chain: 
     s.outPkts++;
     s.outBytes += p.bytes;
   }
-  res.matched.push({
-    table: "ipvs",
-    chain,
-    rule: connText(c),
-    action: `reply: source ${p.src}:${p.sport} -> ${c.vaddr}:${c.vport}`,
-  });
+  if (ctx.countsOnly !== true)
+    res.matched.push({
+      table: "ipvs",
+      chain,
+      rule: connText(c),
+      action: `reply: source ${p.src}:${p.sport} -> ${c.vaddr}:${c.vport}`,
+    });
   res.walk?.push({
     k: "ipvs",
     at: chain,

@@ -89,23 +89,28 @@ export class CompiledRule {
 }
 
 /**
- * A chain's compiled rules, with the rule list they were compiled from, and
- * each rule's destination test again as flat integer columns: a walk through
- * KUBE-SERVICES rejects most rules on their `-d` alone, reading three arrays
- * and no object.
+ * A chain's rules as the packet path reads them, with the rule list they came
+ * from. Each rule's destination test is held as flat integer columns, read
+ * straight from the parsed rules: a walk through KUBE-SERVICES rejects most
+ * rules on their `-d` alone, reading two arrays and no object. A rule is
+ * compiled in full (`compiledRule`) only when a packet gets past its column
+ * test, so a 10,000-rule chain costs its columns, not 10,000 objects.
  */
 export interface CompiledChain {
   from: readonly Rule[];
   length: number;
-  rules: readonly CompiledRule[];
-  /** 1 where rule i has a plain `-d` test (`! -d` and no `-d` are 0). */
-  dstOnly: Uint8Array;
-  /** Rule i's destination network and mask, as int32. */
+  /** Rule i compiled, once a packet needed more than its `-d` column. */
+  rules: (CompiledRule | undefined)[];
+  /**
+   * Rule i's destination network and mask, as int32, where it has a plain
+   * `-d` test; 0 and 0 otherwise (`! -d` or none), which every address
+   * passes, so the rule is tested in full.
+   */
   dstAddr: Int32Array;
   dstMask: Int32Array;
 }
 
-/** The chain's rules compiled (again only when its rule list changed since the last time). */
+/** The chain's columns (again only when its rule list changed since the last time). */
 export function compiledChain(chain: Chain): CompiledChain {
   const c = chain.compiled;
   const rules = chain.rules;
@@ -114,19 +119,41 @@ export function compiledChain(chain: Chain): CompiledChain {
   const next: CompiledChain = {
     from: rules,
     length: n,
-    rules: rules.map((r) => new CompiledRule(r)),
-    dstOnly: new Uint8Array(n),
+    rules: new Array<CompiledRule | undefined>(n).fill(undefined),
     dstAddr: new Int32Array(n),
     dstMask: new Int32Array(n),
   };
-  next.rules.forEach((r, i) => {
-    if (r.dstTest !== ON) return;
-    next.dstOnly[i] = 1;
-    next.dstAddr[i] = r.dstAddr | 0;
-    next.dstMask[i] = r.dstMask | 0;
-  });
+  for (let i = 0; i < n; i++) {
+    const d = rules[i]!.dst;
+    if (d === undefined || d.invert) continue;
+    next.dstAddr[i] = d.addr | 0;
+    next.dstMask[i] = d.mask | 0;
+  }
   chain.compiled = next;
   return next;
+}
+
+/**
+ * The first rule from `from` on that `dst` does not fail on its `-d` column
+ * alone: every rule before it was tested (on its destination) and missed.
+ */
+export function missesFrom(c: CompiledChain, from: number, dst: number): number {
+  const addr = c.dstAddr;
+  const mask = c.dstMask;
+  const n = c.length;
+  let j = from;
+  while (j < n && (dst & mask[j]!) !== addr[j]) j++;
+  return j;
+}
+
+/** Rule `i` of the chain, compiled on first use and kept. */
+export function compiledRule(c: CompiledChain, i: number): CompiledRule {
+  let r = c.rules[i];
+  if (r === undefined) {
+    r = new CompiledRule(c.from[i]!);
+    c.rules[i] = r;
+  }
+  return r;
 }
 
 function iface(m: IfaceMatch, name: string | undefined): boolean {

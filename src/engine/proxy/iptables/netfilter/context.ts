@@ -29,6 +29,8 @@ export interface EvalContext {
   ipsetKey?: (setName: string, flags: readonly ("src" | "dst")[], packet: Packet) => string;
   /** Record the walk in `EvalResult.visit` (a traced packet; the data planes pass their context's choice). */
   recordWalk?: boolean;
+  /** List no matched rule in `EvalResult.matched` (the caller reads only verdict, packet and counts). */
+  countsOnly?: boolean;
   /** Where a recorded walk keeps the rule lists behind its folds. */
   folds?: FoldSink;
   /** Set by the evaluator while it records: what the matches of the rule under test read. */

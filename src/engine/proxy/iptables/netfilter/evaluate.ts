@@ -10,7 +10,7 @@ import type { ChainVisit, MatchTest, RuleStep } from "../../../net/hopWalk";
 import type { Packet } from "../../../net/types";
 import { VisitBuilder } from "../../../net/visitBuilder";
 import type { MatchedRule } from "../../types";
-import { type CompiledChain, compiledChain, compiledMatches } from "./compiled";
+import { type CompiledChain, compiledChain, compiledMatches, compiledRule, missesFrom } from "./compiled";
 import type { EvalContext, EvalResult } from "./context";
 import { type PacketView, PROTO_NUMBERS } from "./matchers";
 import { saveRule, saveTarget, targetName } from "./saveText";
@@ -53,6 +53,7 @@ function recording(table: Table, chain: Chain, rules: CompiledChain, ctx: EvalCo
 /** Evaluates `packet` in `table` from `chainName`; counters and `recent` lists are updated. */
 export function evaluate(table: Table, chainName: string, packet: Packet, ctx: EvalContext): EvalResult {
   const record = ctx.recordWalk === true;
+  const list = ctx.countsOnly !== true;
   const v: PacketView = {
     packet: { ...packet },
     src: ipToNumber(packet.src) ?? 0,
@@ -95,12 +96,7 @@ export function evaluate(table: Table, chainName: string, packet: Packet, ctx: E
   const bytes = packet.bytes;
   for (;;) {
     // Rules that fail on their `-d` column alone, tested in one tight loop (each still counted).
-    const only = rules.dstOnly;
-    const addr = rules.dstAddr;
-    const mask = rules.dstMask;
-    const n = rules.length;
-    let j = index;
-    while (j < n && only[j] === 1 && (dst & mask[j]!) !== addr[j]) j++;
+    const j = missesFrom(rules, index, dst);
     result.rulesEvaluated += j - index;
     if (rec && j > index) rec.visit.misses(index, j);
     index = j;
@@ -118,15 +114,16 @@ export function evaluate(table: Table, chainName: string, packet: Packet, ctx: E
     const i = index++;
     result.rulesEvaluated++;
     if (tests) tests.length = 0;
-    if (!compiledMatches(rules.rules[i]!, v, ctx)) {
+    const compiled = compiledRule(rules, i);
+    if (!compiledMatches(compiled, v, ctx)) {
       rec?.visit.miss(i, tests?.length ? tests.slice() : undefined);
       continue;
     }
-    const rule = rules.rules[i]!.rule;
+    const rule = compiled.rule;
     rule.counters.pkts++;
     rule.counters.bytes += bytes;
-    const action = actionText(rule);
-    result.matched.push(entry(table.name, chain.name, rule, action));
+    const action = list || rec ? actionText(rule) : "";
+    if (list) result.matched.push(entry(table.name, chain.name, rule, action));
     const step = rec?.visit.hit(i, action, tests?.length ? tests.slice() : undefined);
     const t = rule.target;
     if (!t) continue;
