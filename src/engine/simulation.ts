@@ -333,14 +333,15 @@ export class Simulation {
   /**
    * Why a Service has no endpoints — no selector, no pod with its labels (and the nearest ones),
    * pods not running, a named targetPort no pod declares, pods not ready — read from the cluster
-   * as it is. Changes nothing.
+   * as it is; for one of its ports when `port` names it ("" for an unnamed port). Changes nothing.
    */
-  whyNoEndpoints(namespace: string, name: string): NoEndpointsAnswer {
+  whyNoEndpoints(namespace: string, name: string, port?: string): NoEndpointsAnswer {
     const store = this.cluster.store;
     return whyNoEndpoints({
       service: store.get("Service", namespace, name),
       pods: store.list("Pod"),
       slices: store.list("EndpointSlice", namespace),
+      ...(port !== undefined ? { port } : {}),
     });
   }
 
