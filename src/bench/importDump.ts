@@ -4,6 +4,10 @@
  * dump, decoding every object as the API server does, storing it, the controllers adopting what
  * the real ones did, and kube-proxy's first sync).
  */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Simulation } from "../engine/simulation";
 import { bigDump, IMPORT_SHAPE } from "./dump";
 
@@ -40,4 +44,41 @@ export async function measureImport(format: "json" | "yaml", runs: number): Prom
     errors = report.errors.length;
   }
   return { format, mib: text.length / 2 ** 20, runs: times, cpu, objects, errors };
+}
+
+/** What the CLI's import measured: wall time of whole runs, or why it could not run. */
+export type CliImportFigure =
+  | { format: "json" | "yaml"; runs: number[]; lines: number }
+  | { skipped: string };
+
+/**
+ * `packetwalk --import dump.<format> -c 'kubectl get svc app-0'` run `runs` times as a user runs
+ * it (the built CLI in a new node process: start-up, reading the file, the import, a command):
+ * the wall time of each.
+ */
+export function measureCliImport(format: "json" | "yaml", runs: number): CliImportFigure {
+  const bin = new URL("../../bin/packetwalk.mjs", import.meta.url).pathname;
+  if (!existsSync(new URL("../../lib/cli.js", import.meta.url)))
+    return { skipped: "lib/cli.js is missing: run `npm run build:lib`" };
+  const dir = mkdtempSync(join(tmpdir(), "packetwalk-bench-"));
+  try {
+    const file = join(dir, `dump.${format}`);
+    writeFileSync(file, bigDump(IMPORT_SHAPE, format));
+    const times: number[] = [];
+    let lines = 0;
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      const out = spawnSync(process.execPath, [bin, "--import", file, "-c", "kubectl get svc app-0"], {
+        encoding: "utf8",
+        maxBuffer: 64 * 2 ** 20,
+      });
+      times.push(performance.now() - t);
+      if (out.status !== 0)
+        return { skipped: `packetwalk exited ${out.status}: ${out.stderr.slice(0, 200)}` };
+      lines = out.stdout.split("\n").filter(Boolean).length;
+    }
+    return { format, runs: times, lines };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -15,7 +15,7 @@ import { MEASURED_NODE, syntheticClusterIP, syntheticInput } from "../engine/ben
 import { BURST_TRACES, type BurstResult, sendBurst, summarizeBurst } from "../engine/net/burst";
 import { createProxyModes } from "../engine/proxy/modes";
 import { type BigBuild, bigManifest, buildBigCluster } from "./cluster";
-import { IMPORT_SHAPE, measureImport } from "./importDump";
+import { IMPORT_SHAPE, measureCliImport, measureImport } from "./importDump";
 import { type StoreCluster, storeCluster } from "./synthetic";
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
@@ -305,6 +305,19 @@ async function importBig(): Promise<void> {
       value: ms(median(f.runs)),
       target: "≤ 5 s",
       note: `runs ${f.runs.map((t) => t.toFixed(0)).join(", ")} ms (CPU ${f.cpu.map((t) => t.toFixed(0)).join(", ")} ms); ${f.mib.toFixed(1)} MiB, ${f.objects} objects, ${f.errors} errors; Simulation.importCluster`,
+    });
+  }
+  for (const format of ["json", "yaml"] as const) {
+    log(`packetwalk --import of the same dump as ${format} ...`);
+    const f = measureCliImport(format, REPEATS);
+    figures.push({
+      what: `CLI: packetwalk --import dump.${format} -c 'kubectl get svc app-0'`,
+      value: "skipped" in f ? "—" : ms(median(f.runs)),
+      target: "≤ 5 s",
+      note:
+        "skipped" in f
+          ? f.skipped
+          : `runs ${f.runs.map((t) => t.toFixed(0)).join(", ")} ms; a new node process each: start-up, reading the file, the import, the command (${f.lines} lines printed)`,
     });
   }
 }

@@ -6,6 +6,7 @@
 export type { IpvsScheduler, ProxyMode } from "./api/configTypes";
 export { IPVS_SCHEDULERS, PROXY_MODES } from "./api/configTypes";
 export type { ApiError, ApiErrorReason, ApplyResult } from "./api/contract";
+export type { ImportProgress, ImportProgressListener } from "./api/import/progress";
 export type { Redacted, RedactResult } from "./api/import/redact";
 export type { ImportNote, ImportReport } from "./api/import/report";
 export type { LookupExperimentOptions, LookupProgress, LookupRow } from "./bench/contract";

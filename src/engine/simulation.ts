@@ -6,6 +6,7 @@ import type { ApiServer } from "./api/apiserver";
 import type { IpvsScheduler, ProxyMode } from "./api/configTypes";
 import type { ApiError, ApplyResult, ManifestDocument } from "./api/contract";
 import { ApiStatusError } from "./api/contract";
+import type { ImportProgressListener } from "./api/import/progress";
 import type { RedactResult } from "./api/import/redact";
 import type { ImportReport } from "./api/import/report";
 import { KINDS } from "./api/kinds";
@@ -167,15 +168,16 @@ export class Simulation {
    * nodes,pods,services,endpointslices,configmaps -A -o yaml` (or `-o json`) printed — keeping
    * what the real cluster assigned, with its configuration read from the dump and what a dump
    * cannot say assumed and stated in the report. A dump that cannot be read changes nothing;
-   * objects refused are reported with their file and line. Never throws.
+   * objects refused are reported with their file and line. `onProgress` is told how far the
+   * import is as it goes (characters read, objects stored, the first sync). Never throws.
    */
-  async importCluster(file: ManifestFile): Promise<ImportReport> {
+  async importCluster(file: ManifestFile, onProgress?: ImportProgressListener): Promise<ImportReport> {
     const op: Operation = { type: "import", name: file.name, text: file.text };
     const before = this.parts();
     try {
       // The importer (its YAML reader included) is a chunk of its own, off the start-up path.
       this.importer ??= await import("./api/import/importCluster");
-      const report = this.importNow(op.name, op.text);
+      const report = this.importNow(op.name, op.text, onProgress);
       if (report.imported) this.journal.push(op);
       return report;
     } catch (e) {
@@ -199,7 +201,7 @@ export class Simulation {
     return redactDump(file.text, file.name);
   }
 
-  private importNow(name: string, text: string): ImportReport {
+  private importNow(name: string, text: string, onProgress?: ImportProgressListener): ImportReport {
     // Loaded by the importCluster call this replays or performs.
     if (!this.importer) throw new Error("the importer is not loaded");
     const { parts, report } = this.importer.importParts(
@@ -208,6 +210,7 @@ export class Simulation {
       { files: this.files, assets: () => this.assets },
       text,
       name,
+      onProgress,
     );
     if (parts) {
       this.restore(parts);
@@ -330,14 +333,15 @@ export class Simulation {
   /**
    * Why a Service has no endpoints — no selector, no pod with its labels (and the nearest ones),
    * pods not running, a named targetPort no pod declares, pods not ready — read from the cluster
-   * as it is. Changes nothing.
+   * as it is; for one of its ports when `port` names it ("" for an unnamed port). Changes nothing.
    */
-  whyNoEndpoints(namespace: string, name: string): NoEndpointsAnswer {
+  whyNoEndpoints(namespace: string, name: string, port?: string): NoEndpointsAnswer {
     const store = this.cluster.store;
     return whyNoEndpoints({
       service: store.get("Service", namespace, name),
       pods: store.list("Pod"),
       slices: store.list("EndpointSlice", namespace),
+      ...(port !== undefined ? { port } : {}),
     });
   }
 

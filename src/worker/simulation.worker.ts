@@ -5,6 +5,7 @@
  */
 import { expose } from "comlink";
 import type { IpvsScheduler, ProxyMode } from "../engine/api/configTypes";
+import type { ImportProgressListener } from "../engine/api/import/progress";
 import type { LookupExperimentOptions, LookupProgress, LookupRow } from "../engine/bench/contract";
 import type { SendRequest } from "../engine/net/contract";
 import type { FoldRef } from "../engine/net/hopWalk";
@@ -25,8 +26,13 @@ const api = {
     return files.length ? sim.apply(files) : { results: [], errors: [] };
   },
   apply: (files: ManifestFile[]) => current().apply(files),
-  /** Replaces the cluster with one imported from a dump (the import report says what came in). */
-  importCluster: (file: ManifestFile) => current().importCluster(file),
+  /**
+   * Replaces the cluster with one imported from a dump (the import report says what came in),
+   * telling a proxied callback how far it is as it goes: each report is a message the page reads
+   * while the import still runs here.
+   */
+  importCluster: (file: ManifestFile, onProgress?: ImportProgressListener) =>
+    current().importCluster(file, onProgress),
   /** A dump made fit to share: annotations, status the simulation does not read, env values out. */
   redactDump: (file: ManifestFile) => current().redactDump(file),
   /** Runs a line; the help texts and schema are fetched first, the first time a line may need them. */

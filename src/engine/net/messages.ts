@@ -127,6 +127,41 @@ export const TRACE_MESSAGES = {
   "ipvs.localityUnavailable":
     "{scheduler}: {daddr} was cached on {cached}, no longer available: wlc chooses {dest}",
   "ipvs.localityNone": "{scheduler}: nothing cached for {daddr}: wlc chooses {dest}",
+  "endpoints.noSelector": {
+    one: "{service} has no selector: its endpoints are the EndpointSlices someone writes, and its {count} slice lists none ready",
+    other:
+      "{service} has no selector: its endpoints are the EndpointSlices someone writes, and its {count} slices list none ready",
+  },
+  "endpoints.noMatch":
+    "{service} has no endpoints: no pod in namespace {namespace} has the labels {selector}",
+  "endpoints.noMatchNear": {
+    one: "{service} has no endpoints: no pod in namespace {namespace} has the labels {selector}; the nearest, {count} pod, has {labels}",
+    other:
+      "{service} has no endpoints: no pod in namespace {namespace} has the labels {selector}; the nearest, {count} pods, have {labels}",
+  },
+  "endpoints.notRunning": {
+    one: "{service} has no endpoints: the pod its selector picks is not running with an IP ({pods})",
+    other:
+      "{service} has no endpoints: the {count} pods its selector picks are not running with an IP ({pods})",
+  },
+  "endpoints.notReady": {
+    one: "{service} has no endpoints: the pod its selector picks is not ready ({pods})",
+    other: "{service} has no endpoints: the {count} pods its selector picks are not ready ({pods})",
+  },
+  "endpoints.portNotFound": {
+    one: "{service} has no endpoints: the pod its selector picks declares no port named {targetPort} (it declares {declared})",
+    other:
+      "{service} has no endpoints: none of the {count} pods its selector picks declares a port named {targetPort} (they declare {declared})",
+  },
+  "endpoints.portNotFoundNone": {
+    one: "{service} has no endpoints: the pod its selector picks declares no port named {targetPort} (it declares no ports)",
+    other:
+      "{service} has no endpoints: none of the {count} pods its selector picks declares a port named {targetPort} (they declare no ports)",
+  },
+  "endpoints.slicesBehind": {
+    one: "{service} has no endpoints in its EndpointSlices yet, though {count} pod qualifies ({pods})",
+    other: "{service} has no endpoints in its EndpointSlices yet, though {count} pods qualify ({pods})",
+  },
   "ct.new": "conntrack: new entry",
   "ct.original": "conntrack: entry found",
   "ct.reply": "conntrack: entry found (a reply)",

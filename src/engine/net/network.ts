@@ -20,6 +20,7 @@ import { TRACE_VERSION } from "./hopWalk";
 import { type Arrival, type Origin, podPlace, travel } from "./journey";
 import { nodeListens, podListens } from "./listeners";
 import { english, say, type TraceMessage } from "./messages";
+import { noEndpointsReason } from "./noEndpoints";
 import { parseTarget } from "./target";
 import type { HopPlace, Packet, Protocol, Trace, TraceHop } from "./types";
 import { Recorder, type WalkEnv } from "./walk";
@@ -160,6 +161,7 @@ export class Network implements Net {
     if (arrival.kind === "drop") {
       trace.verdict = "dropped";
       tell(trace, arrival.reason ?? say("trace.dropped"));
+      if (!arrival.reason) this.explainNoEndpoints(env, trace, sent);
       return;
     }
     if (arrival.kind === "reject") {
@@ -173,6 +175,7 @@ export class Network implements Net {
       );
       trace.verdict = "rejected";
       trace.message = refused;
+      this.explainNoEndpoints(env, trace, sent);
       return;
     }
     const p = arrival.packet;
@@ -217,6 +220,18 @@ export class Network implements Net {
     } else {
       trace.verdict = "delivered";
     }
+  }
+
+  /**
+   * The data plane refused or dropped the packet: when its Service port has no endpoint, the
+   * trace and the hop where it ended say why.
+   */
+  private explainNoEndpoints(env: WalkEnv, trace: Trace, sent: Packet): void {
+    const why = noEndpointsReason(this.cluster, env.index, sent);
+    const last = trace.hops[trace.hops.length - 1];
+    if (!why || !last) return;
+    last.noEndpoints = why;
+    trace.noEndpoints = why;
   }
 
   private answerHop(trace: Trace, place: HopPlace, p: Packet, listener: string | undefined): void {

@@ -91,6 +91,11 @@ export interface TraceHop {
   walk?: WalkPart[];
   /** The connection's conntrack entry on this node, where it was found or confirmed (a traced packet). */
   conntrack?: HopConntrack;
+  /**
+   * Where the packet was refused or dropped for want of an endpoint: why its Service port has
+   * none, the EndpointSlice controller's answer (`whyNoEndpoints`) in a sentence.
+   */
+  noEndpoints?: TraceMessage;
 }
 
 export type TraceVerdict = "delivered" | "rejected" | "dropped" | "timeout" | "nxdomain";
@@ -113,4 +118,6 @@ export interface Trace {
   message?: string;
   /** `message` as a message key, when it is the engine's words and not a tool's output. */
   says?: TraceMessage;
+  /** Refused or dropped for want of an endpoint: why the Service port has none (as on its last hop). */
+  noEndpoints?: TraceMessage;
 }

@@ -137,3 +137,26 @@ export function slicePort(slice: EndpointSlice, sp: PortKey): number | undefined
   }
   return undefined;
 }
+
+/**
+ * What kube-proxy matches slice ports by, for each port of a Service: its name ("" unnamed) and
+ * lower-case protocol. The same keys `servicePorts` gives the data plane.
+ */
+export function portKeys(ports: readonly { name?: string; protocol?: string }[] | undefined): PortKey[] {
+  return (ports ?? []).map((p) => ({
+    portName: p.name ?? "",
+    protocol: (p.protocol ?? "TCP").toLowerCase(),
+  }));
+}
+
+/**
+ * Does this slice give endpoints to any of the Service's ports (`keys`)? A slice whose ports do
+ * not include one of them — the EndpointSlice controller puts pods whose named targetPort did not
+ * resolve in a slice without that port — gives kube-proxy nothing to send to. A Service without
+ * ports (headless, DNS only) takes every slice.
+ */
+export function sliceServes(slice: EndpointSlice, keys: readonly PortKey[]): boolean {
+  if (keys.length === 0) return true;
+  for (const k of keys) if (slicePort(slice, k) !== undefined) return true;
+  return false;
+}

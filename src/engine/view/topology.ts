@@ -5,6 +5,7 @@
 import type { IpvsScheduler, ProxyMode } from "../api/configTypes";
 import type { EndpointSlice, Pod, Service } from "../api/types";
 import type { Cluster } from "../cluster";
+import { portKeys, sliceServes, slicesByService } from "../proxy/endpoints";
 import type { DataPlaneSize } from "../proxy/types";
 
 export interface NodeView {
@@ -49,7 +50,10 @@ export interface ServiceView {
   externalIPs: string[];
   ports: ServicePortView[];
   selector: Record<string, string>;
-  /** Pods behind it, from its EndpointSlices: `namespace/name`, with readiness. */
+  /**
+   * Pods behind it, from the EndpointSlices that carry one of its ports (as kube-proxy reads
+   * them): `namespace/name`, with readiness.
+   */
   endpoints: {
     pod?: string;
     ip: string;
@@ -123,18 +127,6 @@ function withKubeDns(some: Service[], all: Service[]): Service[] {
   return dns && !some.includes(dns) ? [...some, dns] : some;
 }
 
-/** EndpointSlices by `namespace/service`, grouped once rather than searched per Service. */
-function slicesByService(slices: readonly EndpointSlice[]): Map<string, EndpointSlice[]> {
-  const by = new Map<string, EndpointSlice[]>();
-  for (const sl of slices) {
-    const key = `${sl.metadata.namespace ?? "default"}/${sl.metadata.labels?.["kubernetes.io/service-name"] ?? ""}`;
-    const list = by.get(key);
-    if (list) list.push(sl);
-    else by.set(key, [sl]);
-  }
-  return by;
-}
-
 function podView(p: Pod): PodView {
   const ready = p.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True") ?? false;
   return {
@@ -152,7 +144,10 @@ function podView(p: Pod): PodView {
 function serviceView(s: Service, bySlice: Map<string, EndpointSlice[]>): ServiceView {
   const ns = s.metadata.namespace ?? "default";
   const spec = s.spec ?? {};
-  const slices = bySlice.get(`${ns}/${s.metadata.name}`) ?? [];
+  // The endpoints kube-proxy sends to: slices carrying one of the Service's ports (by name and
+  // protocol), not a slice of pods whose named targetPort did not resolve.
+  const keys = portKeys(spec.ports);
+  const slices = (bySlice.get(`${ns}/${s.metadata.name}`) ?? []).filter((sl) => sliceServes(sl, keys));
   const endpoints = slices.flatMap((sl) =>
     (sl.endpoints ?? []).map((e) => ({
       ...(e.targetRef?.name ? { pod: `${e.targetRef.namespace ?? ns}/${e.targetRef.name}` } : {}),

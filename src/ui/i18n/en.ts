@@ -43,6 +43,9 @@ export const en = {
   "import.detected":
     "This looks like a cluster dump (kubectl get -o yaml): import it to keep the cluster's IPs, NodePorts and slices.",
   "import.importing": "Importing the cluster ({size} MB)…",
+  "import.reading": "reading: {done} of {size} MB",
+  "import.storing": "storing objects: {done} of {total}",
+  "import.settling": "controllers and kube-proxy: first sync",
   "import.report": "Import report",
   "import.closeReport": "Close the report",
   "import.imported": { one: "Imported {count} object", other: "Imported {count} objects" },
@@ -326,6 +329,8 @@ export const en = {
   "save.keepMine": "Keep this tab's work (save over it)",
   "save.full":
     "Your work cannot be saved: the browser's storage is full. It lives in this tab until then; the last saved work is intact.",
+  "save.tooBig":
+    "Your work is not being saved: it holds a {size} MB text (a cluster dump), more than the browser's storage keeps. It lives in this tab only; a reload brings back the last saved work. Keep the dump's file to import it again.",
   "save.disabled": "Your work cannot be saved: the browser's storage is disabled. It lives in this tab only.",
   "share.opening": "Opening the shared scenario…",
   "share.refused": "This share link was not opened: {reason}. Your work is unchanged.",

@@ -42,6 +42,9 @@ export const ko: Record<MessageKey, Message> = {
   "import.detected":
     "클러스터 덤프(kubectl get -o yaml)로 보입니다: 가져오면 클러스터의 IP, NodePort, 슬라이스가 유지됩니다.",
   "import.importing": "클러스터를 가져오는 중({size} MB)…",
+  "import.reading": "읽는 중: {size} MB 중 {done} MB",
+  "import.storing": "객체 저장 중: {total}개 중 {done}개",
+  "import.settling": "컨트롤러와 kube-proxy: 첫 동기화",
   "import.report": "가져오기 보고서",
   "import.closeReport": "보고서 닫기",
   "import.imported": "객체 {count}개 가져옴",
@@ -326,6 +329,8 @@ export const ko: Record<MessageKey, Message> = {
   "save.keepMine": "이 탭의 작업 유지(덮어써서 저장)",
   "save.full":
     "작업을 저장할 수 없습니다. 브라우저 저장 공간이 가득 찼습니다. 그때까지 작업은 이 탭에만 있고, 마지막으로 저장한 작업은 그대로입니다.",
+  "save.tooBig":
+    "작업을 저장하지 않습니다. 브라우저 저장 공간이 보관할 수 있는 것보다 큰 {size} MB 텍스트(클러스터 덤프)가 있습니다. 작업은 이 탭에만 있고, 새로고침하면 마지막으로 저장한 작업이 돌아옵니다. 다시 가져오려면 덤프 파일을 보관하세요.",
   "save.disabled":
     "작업을 저장할 수 없습니다. 브라우저 저장 공간을 쓸 수 없습니다. 작업은 이 탭에만 있습니다.",
   "share.opening": "공유된 시나리오를 여는 중…",

@@ -114,6 +114,22 @@ export const TRACE_KO: Record<TraceMessageKey, MessageTemplate> = {
   "ipvs.localityUnavailable":
     "{scheduler}: {daddr}는 {cached}에 캐시됐지만 더는 쓸 수 없음: wlc가 {dest} 선택",
   "ipvs.localityNone": "{scheduler}: {daddr}에 캐시된 서버 없음: wlc가 {dest} 선택",
+  "endpoints.noSelector":
+    "{service}에는 셀렉터가 없음: 엔드포인트는 누군가 작성하는 EndpointSlice이며, 그 {count}개 슬라이스에 준비된 엔드포인트가 없음",
+  "endpoints.noMatch":
+    "{service}에 엔드포인트가 없음: 네임스페이스 {namespace}에 레이블 {selector}를 가진 파드가 없음",
+  "endpoints.noMatchNear":
+    "{service}에 엔드포인트가 없음: 네임스페이스 {namespace}에 레이블 {selector}를 가진 파드가 없음. 가장 가까운 파드 {count}개의 레이블은 {labels}",
+  "endpoints.notRunning":
+    "{service}에 엔드포인트가 없음: 셀렉터가 고른 파드 {count}개가 IP를 갖고 실행 중이 아님 ({pods})",
+  "endpoints.notReady":
+    "{service}에 엔드포인트가 없음: 셀렉터가 고른 파드 {count}개가 준비되지 않음 ({pods})",
+  "endpoints.portNotFound":
+    "{service}에 엔드포인트가 없음: 셀렉터가 고른 파드 {count}개 중 이름이 {targetPort}인 포트를 선언한 파드가 없음 (선언된 포트: {declared})",
+  "endpoints.portNotFoundNone":
+    "{service}에 엔드포인트가 없음: 셀렉터가 고른 파드 {count}개 중 이름이 {targetPort}인 포트를 선언한 파드가 없음 (선언된 포트 없음)",
+  "endpoints.slicesBehind":
+    "{service}의 EndpointSlice에 아직 엔드포인트가 없음: 조건을 갖춘 파드 {count}개가 있음 ({pods})",
   "ct.new": "conntrack: 새 항목",
   "ct.original": "conntrack: 항목을 찾음",
   "ct.reply": "conntrack: 항목을 찾음 (응답 방향)",

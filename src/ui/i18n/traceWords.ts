@@ -34,6 +34,11 @@ export function stageText(language: Language, hop: Pick<TraceHop, "kind" | "stag
   return STAGES_KO[hop.kind] ?? hop.stage;
 }
 
+/** Why the packet's Service port has no endpoint (the engine's answer), in `language`. */
+export function noEndpointsText(language: Language, at: Pick<TraceHop, "noEndpoints">): string | undefined {
+  return at.noEndpoints ? traceMessage(language, at.noEndpoints) : undefined;
+}
+
 /** A hop's note in `language` (a note in netfilter's notation, like `DROP`, stays). */
 export function noteText(language: Language, hop: Pick<TraceHop, "note" | "says">): string | undefined {
   return hop.says ? traceMessage(language, hop.says) : hop.note;

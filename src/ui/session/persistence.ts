@@ -9,7 +9,7 @@
  */
 import { useAppStore } from "../store";
 import { capScrollback, SAVED_SCROLLBACK_CHARS } from "../store/scrollback";
-import type { WorkspaceKind } from "../store/sessionSlice";
+import type { SaveProblem, WorkspaceKind } from "../store/sessionSlice";
 import { currentRecord } from "./current";
 import { isRecord } from "./parse";
 import {
@@ -17,6 +17,7 @@ import {
   blobsOf,
   fromStored,
   LEGACY_KEYS,
+  oversizedText,
   type SavedSession,
   SESSION_KEY,
   type Stamp,
@@ -113,7 +114,7 @@ async function fromLegacy(s: Storage): Promise<SavedSession | null> {
   };
 }
 
-export type SaveResult = "saved" | "unchanged" | "skipped" | "conflict" | "full" | "disabled";
+export type SaveResult = "saved" | "unchanged" | "skipped" | "conflict" | "full" | "disabled" | "tooBig";
 
 /** Writes the workspaces now. */
 export function saveNow(): SaveResult {
@@ -125,10 +126,17 @@ export function saveNow(): SaveResult {
     report({ kind: "disabled" });
     return "disabled";
   }
+  const record = currentRecord(state);
+  // Checked by length, before any text is named or copied: the last good save stays as it is.
+  const oversized = oversizedText(record) ?? (state.parked ? oversizedText(state.parked.record) : undefined);
+  if (oversized !== undefined) {
+    report({ kind: "tooBig", chars: oversized });
+    return "tooBig";
+  }
   const blobs = new Map<string, string>();
   const workspace = (w: Workspace) => ({ record: toStored(w.record, blobs), ui: w.ui });
   const current: Workspace = {
-    record: currentRecord(state),
+    record,
     ui: {
       lines: capScrollback(state.lines, SAVED_SCROLLBACK_CHARS).map(({ id: _, ...l }) => l),
       history: state.history,
@@ -173,9 +181,14 @@ export function saveNow(): SaveResult {
   return "saved";
 }
 
-function report(problem: { kind: "full" | "disabled" | "conflict" }): void {
+function report(problem: Exclude<SaveProblem, { kind: "tooBig" }> | { kind: "tooBig"; chars: number }): void {
   const s = useAppStore.getState();
-  if (s.saveProblem?.kind !== problem.kind) s.setSaveProblem(problem);
+  const was = s.saveProblem;
+  if (
+    was?.kind !== problem.kind ||
+    (was.kind === "tooBig" && problem.kind === "tooBig" && was.chars !== problem.chars)
+  )
+    s.setSaveProblem(problem);
 }
 
 /**

@@ -19,6 +19,22 @@ export const LEGACY_KEYS = {
 } as const;
 /** Texts shorter than this stay inline. */
 const INLINE_MAX = 2048;
+/**
+ * The longest text a save writes. A cluster dump can be tens of MB: the browser's storage holds a
+ * few MB per site, and naming, copying and writing such a text is one long task on the page's
+ * thread on every save. A workspace holding a longer one is not saved (SaveStatus says so).
+ */
+export const MAX_STORED_TEXT = 4 * 1024 * 1024;
+
+/** The length of the longest text in `record` (applied, imported or the draft) over MAX_STORED_TEXT, if any. */
+export function oversizedText(record: SessionRecord): number | undefined {
+  let longest = record.draft?.length ?? 0;
+  for (const e of record.journal) {
+    if (e.op === "apply" || e.op === "import")
+      for (const f of e.files) longest = Math.max(longest, f.text.length);
+  }
+  return longest > MAX_STORED_TEXT ? longest : undefined;
+}
 
 export interface Workspace {
   record: SessionRecord;

@@ -9,6 +9,7 @@
 
 import type { IpvsScheduler, ProxyMode } from "../../engine/api/configTypes";
 import type { ApiError } from "../../engine/api/contract";
+import type { ImportProgress } from "../../engine/api/import/progress";
 import type { ImportReport } from "../../engine/api/import/report";
 import type { BurstResult } from "../../engine/net/burst";
 import type { SendRequest } from "../../engine/net/contract";
@@ -97,8 +98,18 @@ export async function importEditor(opts?: OpOptions): Promise<ImportReport> {
   const live = workspaceWatch();
   const file: ManifestFile = { name: EDITOR_FILE, text: get().text };
   get().setImporting(file.text.length);
+  // The worker reports as it goes; the bar shows the latest at the next frame.
+  let latest: ImportProgress | null = null;
+  let frame = 0;
+  const onProgress = engine.progress((p: ImportProgress) => {
+    latest = p;
+    frame ||= requestAnimationFrame(() => {
+      frame = 0;
+      if (latest && live() && get().importing !== null) get().setImportProgress(latest);
+    });
+  });
   try {
-    const report = await engine.call((api) => api.importCluster(file), IMPORT_TIMEOUT_MS);
+    const report = await engine.call((api) => api.importCluster(file, onProgress), IMPORT_TIMEOUT_MS);
     if (!live()) return report;
     if (report.imported) {
       record({ op: "import", files: [file] }, opts);
@@ -114,6 +125,7 @@ export async function importEditor(opts?: OpOptions): Promise<ImportReport> {
     }
     return report;
   } finally {
+    cancelAnimationFrame(frame);
     if (live()) get().setImporting(null);
     await refreshView();
   }

@@ -1,5 +1,6 @@
 import type { StateCreator } from "zustand";
 import type { ApiError } from "../../engine/api/contract";
+import type { ImportProgress } from "../../engine/api/import/progress";
 import type { ImportReport } from "../../engine/api/import/report";
 import type { AppState } from "./index";
 
@@ -22,11 +23,15 @@ export interface EditorSlice {
   importReport: ImportReport | null;
   /** A dump being imported: its size in characters (the engine's worker reads it meanwhile). */
   importing: number | null;
+  /** How far the worker has got with the dump being imported, once it has said. */
+  importProgress: ImportProgress | null;
   setText: (text: string) => void;
   setImportReport: (report: ImportReport | null) => void;
   /** Shows refusals as markers without counting an apply (a dump that could not be imported). */
   setMarkers: (errors: ApiError[]) => void;
+  /** Starts (with the dump's size) or ends (null) an import; either way no progress is known yet. */
   setImporting: (chars: number | null) => void;
+  setImportProgress: (progress: ImportProgress) => void;
   /** Records an apply of `text`: its refusals become markers; `applied` objects were taken (unknown if omitted). */
   markApplied: (text: string, errors: ApiError[], applied?: number) => void;
 }
@@ -46,9 +51,11 @@ export const createEditorSlice: StateCreator<AppState, [], [], EditorSlice> = (s
   lastApply: null,
   importReport: null,
   importing: null,
+  importProgress: null,
   setText: (text) => set({ text }),
   setImportReport: (importReport) => set({ importReport }),
-  setImporting: (importing) => set({ importing }),
+  setImporting: (importing) => set({ importing, importProgress: null }),
+  setImportProgress: (importProgress) => set({ importProgress }),
   markApplied: (text, errors, applied) =>
     set({
       appliedText: text,

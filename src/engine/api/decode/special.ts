@@ -43,31 +43,35 @@ export function quantityError(text: string): string | undefined {
 
 const RFC3339 = "2006-01-02T15:04:05Z07:00";
 
+const FOUR_DIGITS = /^\d{4}$/;
+const TWO_DIGITS = /^\d{2}$/;
+/** The steps of Go's RFC 3339 layout: separator, layout element, width, largest value, name. */
+const RFC3339_STEPS: readonly (readonly [string, string, number, number, string])[] = [
+  ["", "2006", 4, 0, ""],
+  ["-", "01", 2, 12, "month"],
+  ["-", "02", 2, 31, "day"],
+  ["T", "15", 2, 23, "hour"],
+  [":", "04", 2, 59, "minute"],
+  [":", "05", 2, 59, "second"],
+];
+
 /**
  * `time.Parse(time.RFC3339, s)`'s error: the layout is read element by element and the first one
  * that does not fit is named (`cannot parse "x" as "2006"`), or a value out of range, or extra text.
  */
 export function rfc3339Error(s: string): string | undefined {
-  const head = `parsing time ${goQuote(s)}`;
+  const head = () => `parsing time ${goQuote(s)}`;
   const fail = (rest: string, elem: string) =>
-    `${head} as ${goQuote(RFC3339)}: cannot parse ${goQuote(rest)} as ${goQuote(elem)}`;
-  const steps: [string, string, number, number, string][] = [
-    ["", "2006", 4, 0, ""],
-    ["-", "01", 2, 12, "month"],
-    ["-", "02", 2, 31, "day"],
-    ["T", "15", 2, 23, "hour"],
-    [":", "04", 2, 59, "minute"],
-    [":", "05", 2, 59, "second"],
-  ];
+    `${head()} as ${goQuote(RFC3339)}: cannot parse ${goQuote(rest)} as ${goQuote(elem)}`;
   let rest = s;
-  for (const [sep, elem, width, max, name] of steps) {
+  for (const [sep, elem, width, max, name] of RFC3339_STEPS) {
     if (!rest.startsWith(sep)) return fail(rest, sep);
     rest = rest.slice(sep.length);
     const digits = rest.slice(0, width);
-    if (!new RegExp(`^\\d{${width}}$`).test(digits)) return fail(rest, elem);
+    if (!(width === 4 ? FOUR_DIGITS : TWO_DIGITS).test(digits)) return fail(rest, elem);
     const n = Number(digits);
     if (name && (n > max || ((name === "month" || name === "day") && n === 0))) {
-      return `${head}: ${name === "day" ? "day" : name} out of range`;
+      return `${head()}: ${name === "day" ? "day" : name} out of range`;
     }
     rest = rest.slice(width);
   }
@@ -79,7 +83,7 @@ export function rfc3339Error(s: string): string | undefined {
     if (!zone) return fail(rest, "Z07:00");
     rest = rest.slice(zone[0].length);
   }
-  return rest.length > 0 ? `${head}: extra text: ${goQuote(rest)}` : undefined;
+  return rest.length > 0 ? `${head()}: extra text: ${goQuote(rest)}` : undefined;
 }
 
 const DURATION = /^[-+]?((\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h))+$/;

@@ -130,6 +130,35 @@ describe("importing a JSON dump in IPVS mode, without kubeadm-config", () => {
   });
 });
 
+describe("kube-proxy's configuration where EKS keeps it", () => {
+  it("reads kube-proxy-config's config when the kube-proxy ConfigMap holds only the kubeconfig", async () => {
+    // EKS: kube-proxy mounts kube-proxy-config (key `config`); its kube-proxy ConfigMap has the kubeconfig.
+    const dump = JSON.parse(KIND_IPVS_JSON) as {
+      items: {
+        kind: string;
+        metadata: { name: string; uid: string } & Record<string, unknown>;
+        data?: Record<string, string>;
+      }[];
+    };
+    const cm = dump.items.find((i) => i.kind === "ConfigMap" && i.metadata.name === "kube-proxy")!;
+    const config = cm.data!["config.conf"]!;
+    cm.data = { kubeconfig: cm.data!["kubeconfig.conf"]! };
+    dump.items.push({
+      ...cm,
+      metadata: { ...cm.metadata, name: "kube-proxy-config", uid: "9a0c3e55-8a4f-4a5e-9d43-2f6f0c4b1e21" },
+      data: { config },
+    });
+    const { sim, report, notes } = await imported("eks.json", JSON.stringify(dump, null, 4));
+    expect(report.errors).toEqual([]);
+    expect(notes.filter((n) => n.includes("kube-proxy in"))).toEqual([
+      expect.stringMatching(
+        /^eks\.json:\d+: derived: kube-proxy in ipvs mode \(from kube-proxy-config's config\)$/,
+      ),
+    ]);
+    expect(sim.run("ipvsadm -Ln -t 10.96.184.22:80").stdout).toContain("TCP  10.96.184.22:80 rr");
+  });
+});
+
 describe("importing a YAML dump in nftables mode", () => {
   it("programs nftables with kube-proxy's settings and the dump's addresses", async () => {
     const { sim, report, notes } = await imported("kind-nftables.yaml", KIND_NFTABLES_YAML);

@@ -17,6 +17,7 @@ import { decodeForKind } from "../decode/admit";
 import { KINDS, kindInfo, lookupKind } from "../kinds";
 import type { AnyObject, Kind, KindMap } from "../types";
 import { inconsistencies } from "./consistency";
+import { type ImportProgressListener, progressReporter } from "./progress";
 import { readDump } from "./read/dump";
 import type { ImportNote, ImportReport } from "./report";
 import { dumpSettings } from "./settings";
@@ -61,7 +62,8 @@ function refusal(
 /**
  * Imports a dump into a fresh cluster. Returns undefined parts when the text cannot be read (the
  * caller keeps its cluster); otherwise every object that decodes is imported and the rest are
- * refused with their file and line. Throws only on an engine bug.
+ * refused with their file and line. `onProgress` is told how far it is as it goes. Throws only
+ * on an engine bug.
  */
 export function importParts(
   seed: number,
@@ -69,8 +71,12 @@ export function importParts(
   host: BootHost,
   text: string,
   file: string,
+  onProgress?: ImportProgressListener,
 ): { parts: SimulationParts | undefined; report: ImportReport } {
-  const read = readDump(text, file);
+  const progress = progressReporter(onProgress);
+  progress("read", 0, text.length);
+  const read = readDump(text, file, (chars) => progress("read", chars, text.length));
+  progress("read", text.length, text.length);
   if (read.errors.length > 0 || read.documents.length === 0) {
     const errors: ApiError[] = read.errors.length
       ? read.errors
@@ -137,7 +143,8 @@ export function importParts(
 
   const store = cluster.store;
   const counts = new Map<Kind, number>();
-  for (const { kind, doc } of served) {
+  for (const [i, { kind, doc }] of served.entries()) {
+    progress("store", i, served.length);
     const decoded = decodeForKind(api.decodeSchema, kind, String(doc.object.apiVersion), doc.object);
     if (!decoded.ok) {
       const why =
@@ -180,14 +187,18 @@ export function importParts(
     counts.set(kind, (counts.get(kind) ?? 0) + 1);
     hold(cluster, kind, object);
   }
+  progress("store", served.length, served.length);
   api.alloc.rebuild(store.list("Service"));
   notes.push(...inconsistencies(cluster));
+  progress("settle", 0, 1);
 
   const controllers = installControllers(cluster);
   cluster.reconcile();
   cluster.adoption.settle();
+  const parts = assembleParts(cluster, api, controllers, host);
+  progress("settle", 1, 1);
   return {
-    parts: assembleParts(cluster, api, controllers, host),
+    parts,
     report: {
       imported: true,
       counts: KINDS.filter((k) => counts.has(k.kind)).map((k) => ({

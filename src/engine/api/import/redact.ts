@@ -10,7 +10,13 @@ import type { ApiError } from "../contract";
 import { readDump } from "./read/dump";
 
 /** The ConfigMaps the importer reads its settings from (kube-system's): their data stays. */
-const SETTINGS_CONFIGMAPS = new Set(["kube-proxy", "kubeadm-config", "coredns", "kubelet-config"]);
+const SETTINGS_CONFIGMAPS = new Set([
+  "kube-proxy",
+  "kube-proxy-config",
+  "kubeadm-config",
+  "coredns",
+  "kubelet-config",
+]);
 
 /** Per kind, the status fields the simulation reads; the rest of status goes. */
 const STATUS_KEPT: Record<string, readonly string[]> = {

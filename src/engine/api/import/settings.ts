@@ -93,6 +93,23 @@ function embedded(
   };
 }
 
+/**
+ * Where kube-proxy's configuration file is: kubeadm (and kind) keep it in the `kube-proxy`
+ * ConfigMap's `config.conf`; EKS in `kube-proxy-config`'s `config`, its `kube-proxy` ConfigMap
+ * holding only the kubeconfig. The first of these with the key present.
+ */
+function proxyConfigMap(docs: readonly ManifestDocument[]): { cm?: ManifestDocument; key: string } {
+  for (const [name, key] of [
+    ["kube-proxy", "config.conf"],
+    ["kube-proxy-config", "config"],
+    ["kube-proxy", "config"],
+  ] as const) {
+    const cm = find(docs, "ConfigMap", "kube-system", name);
+    if (cm && str(rec(cm.object.data)?.[key]) !== undefined) return { cm, key };
+  }
+  return { key: "config.conf" };
+}
+
 /** The smallest prefix of at least `/min` that holds every address, or undefined. */
 function supernet(ips: readonly number[], min: number): string | undefined {
   if (ips.length === 0) return undefined;
@@ -201,11 +218,7 @@ export function dumpSettings(docs: readonly ManifestDocument[]): DumpSettings {
     assumed("importNote.serviceCidrInferred", { cidr: inferredSvc });
   } else assumed("importNote.serviceCidrDefault", { cidr: "10.96.0.0/12" });
 
-  const proxyCm =
-    find(docs, "ConfigMap", "kube-system", "kube-proxy") ??
-    find(docs, "ConfigMap", "kube-system", "kube-proxy-config");
-  const proxyKey =
-    proxyCm && str(rec(proxyCm.object.data)?.["config.conf"]) !== undefined ? "config.conf" : "config";
+  const { cm: proxyCm, key: proxyKey } = proxyConfigMap(docs);
   const proxy = proxyCm ? embedded(proxyCm, proxyKey, "KubeProxyConfiguration", notes) : undefined;
 
   const podCidr = str(net.podSubnet);

@@ -94,6 +94,21 @@ describe("whyNoEndpoints", () => {
     });
   });
 
+  it("one port of two: the Service has endpoints, the port whose named targetPort no pod declares has none", () => {
+    const sim = applied(
+      service(
+        "  selector:\n    app: web\n  ports:\n    - name: web\n      port: 80\n      targetPort: http\n    - name: admin\n      port: 8443\n      targetPort: https\n",
+      ),
+    );
+    expect(sim.whyNoEndpoints("default", "probe").reason).toBe("HasEndpoints");
+    expect(sim.whyNoEndpoints("default", "probe", "web")).toMatchObject({ reason: "HasEndpoints", ready: 2 });
+    expect(sim.whyNoEndpoints("default", "probe", "admin")).toMatchObject({
+      reason: "PortNotFound",
+      ports: [{ port: 8443, name: "admin", targetPort: "https" }],
+      podCount: 2,
+    });
+  });
+
   it("pods that match and carry the port but are not ready", () => {
     const sim = applied(
       service("  selector:\n    app: web\n  ports:\n    - port: 80\n      targetPort: http\n"),

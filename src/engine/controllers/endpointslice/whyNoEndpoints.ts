@@ -4,6 +4,7 @@
  * its namespace, which of them can be endpoints at all, on which ports, and which are ready.
  */
 import type { EndpointSlice, Pod, Service } from "../../api/types";
+import { portKeys, sliceServes } from "../../proxy/endpoints";
 import { isPodReady, matchesSelector } from "../objects";
 import { endpointPorts, shouldPodBeInEndpoints } from "./endpointPorts";
 import { LABEL_SERVICE_NAME } from "./sliceMeta";
@@ -84,6 +85,11 @@ export interface EndpointsInputs {
   pods: readonly Pod[];
   /** The Service namespace's EndpointSlices. */
   slices: readonly EndpointSlice[];
+  /**
+   * One of the Service's ports, by name ("" for an unnamed one): why that port has no endpoints,
+   * as a packet sent to it asks. Without it, the Service as a whole.
+   */
+  port?: string;
 }
 
 function nameOf(p: Pod): string {
@@ -100,20 +106,29 @@ function stateOf(p: Pod): PodState {
   };
 }
 
+/** The Service's ports asked about: all of them, or the one named. */
+function askedPorts(service: Service, port: string | undefined) {
+  const ports = service.spec?.ports ?? [];
+  return port === undefined ? ports : ports.filter((p) => (p.name ?? "") === port);
+}
+
 /**
- * Endpoints the Service's slices list for one of its ports, and how many are ready. A slice
- * without such a port (pods whose named targetPort did not resolve land in a slice with no
- * ports) gives kube-proxy nothing to send to.
+ * Endpoints the Service's slices list for the ports asked about, and how many are ready: only
+ * slices carrying one of those ports, as kube-proxy reads them (`sliceServes`). A slice without
+ * such a port (pods whose named targetPort did not resolve land in a slice with no ports) gives
+ * kube-proxy nothing to send to.
  */
-function sliceEndpoints(service: Service, slices: readonly EndpointSlice[]) {
-  const names = new Set((service.spec?.ports ?? []).map((p) => p.name ?? ""));
+function sliceEndpoints(service: Service, slices: readonly EndpointSlice[], port: string | undefined) {
+  const keys = portKeys(askedPorts(service, port));
+  // A port name the Service does not have: no slice serves it.
+  const unknownPort = port !== undefined && keys.length === 0;
   let total = 0;
   let ready = 0;
   let count = 0;
   for (const s of slices) {
     if (s.metadata.labels?.[LABEL_SERVICE_NAME] !== service.metadata.name) continue;
     count++;
-    if (names.size > 0 && !(s.ports ?? []).some((p) => names.has(p.name ?? ""))) continue;
+    if (unknownPort || !sliceServes(s, keys)) continue;
     for (const e of s.endpoints ?? []) {
       total++;
       if (e.conditions?.ready !== false) ready++;
@@ -168,13 +183,14 @@ function nearest(selector: Record<string, string>, pods: readonly Pod[]): NearMa
  * Why a Service has no endpoints, following the EndpointSlice controller's rules: no selector
  * (manual slices), no pod with its labels in its namespace (with the nearest label sets, and the
  * namespaces where pods do match), matching pods that are not running, that declare none of the
- * named target ports, or that are not ready. Pure: reads the objects given, changes nothing.
+ * named target ports, or that are not ready — for the whole Service, or the one port `inputs.port`
+ * names. Pure: reads the objects given, changes nothing.
  */
 export function whyNoEndpoints(inputs: EndpointsInputs): NoEndpointsAnswer {
-  const { service, pods, slices } = inputs;
+  const { service, pods, slices, port } = inputs;
   if (!service) return { reason: "NotFound" };
   if (service.spec?.type === "ExternalName") return { reason: "ExternalName" };
-  const listed = sliceEndpoints(service, slices);
+  const listed = sliceEndpoints(service, slices, port);
   if (listed.ready > 0) return { reason: "HasEndpoints", ready: listed.ready, total: listed.total };
   const selector = service.spec?.selector;
   if (!selector || Object.keys(selector).length === 0) return { reason: "NoSelector", slices: listed.count };
@@ -203,8 +219,10 @@ export function whyNoEndpoints(inputs: EndpointsInputs): NoEndpointsAnswer {
       pods: matching.slice(0, PODS_NAMED).map(stateOf),
       podCount: matching.length,
     };
+  const asked = askedPorts(service, port);
+  const names = new Set(asked.map((p) => p.name ?? ""));
   const serving = running.filter(
-    (p) => endpointPorts(service, p).length > 0 || (service.spec?.ports ?? []).length === 0,
+    (p) => endpointPorts(service, p).some((r) => names.has(r.name)) || asked.length === 0,
   );
   if (serving.length === 0) {
     const declared = new Set<string>();
@@ -216,7 +234,7 @@ export function whyNoEndpoints(inputs: EndpointsInputs): NoEndpointsAnswer {
               ? `${port.name} (${port.containerPort}/${port.protocol ?? "TCP"})`
               : `${port.containerPort}/${port.protocol ?? "TCP"}`,
           );
-    const ports: PortMiss[] = (service.spec?.ports ?? []).flatMap((sp) =>
+    const ports: PortMiss[] = asked.flatMap((sp) =>
       typeof sp.targetPort === "string"
         ? [
             {

@@ -108,6 +108,7 @@ export function renderTrace(t: Trace, verbose = false): string {
     `verdict: ${t.verdict}${b ? ` (backend ${b.namespace}/${b.pod} ${b.ip}:${b.port}${b.node ? ` on ${b.node}` : ""})` : ""}`,
   );
   if (t.message) lines.push(`message: ${t.message}`);
+  if (t.noEndpoints) lines.push(`why: ${english(t.noEndpoints)}`);
   lines.push(`cost of the first packet: ${t.cost.rulesEvaluated} rules evaluated, ${t.cost.lookups} lookups`);
   return `${lines.join("\n")}\n`;
 }

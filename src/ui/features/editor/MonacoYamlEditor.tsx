@@ -3,7 +3,7 @@ import { useT } from "../../i18n/useT";
 import { useAppStore } from "../../store";
 import { leaveOnEscapeThenTab } from "./monaco/keyboard";
 import { MARKER_OWNER, toMarkerData } from "./monaco/markers";
-import { manifestModel, monaco } from "./monaco/setup";
+import { fitLanguage, manifestModel, monaco } from "./monaco/setup";
 import { monacoTheme } from "./monaco/theme";
 
 /** Where the user was in the plain editor Monaco replaces: the caret, and whether it had focus. */
@@ -65,7 +65,11 @@ export function MonacoYamlEditor({ handoff }: MonacoYamlEditorProps) {
       fixedOverflowWidgets: true,
       quickSuggestions: { other: true, comments: false, strings: true },
     });
-    const subscription = model.onDidChangeContent(() => setText(model.getValue()));
+    fitLanguage(editor, model);
+    const subscription = model.onDidChangeContent(() => {
+      fitLanguage(editor, model);
+      setText(model.getValue());
+    });
     // Outside changes (an example, a lesson, a share link) replace the text as an edit, so they
     // stay undoable. The store is read when it changes, never a render's copy of it: an example
     // arriving while Monaco mounts must not be overwritten by the older text.

@@ -2,8 +2,9 @@ import { useEffect } from "react";
 import { useAppStore } from "../../store";
 
 /**
- * A file dropped anywhere on the page goes into the editor, as if pasted: a cluster dump is then
- * offered for import, manifests for Apply. Dropping text (not a file) is left to the editor.
+ * A file dropped anywhere on the page goes into the editor, as if pasted, and the editor opens (a
+ * closed panel, or another phone tab, would hide the offer): a cluster dump is then offered for
+ * import, manifests for Apply. Dropping text (not a file) is left to the editor.
  */
 export function useFileDrop(): void {
   useEffect(() => {
@@ -18,7 +19,12 @@ export function useFileDrop(): void {
       if (!file) return;
       e.preventDefault();
       e.stopPropagation();
-      void file.text().then((text) => useAppStore.getState().setText(text));
+      void file.text().then((text) => {
+        const store = useAppStore.getState();
+        store.setText(text);
+        store.setEditorOpen(true);
+        store.setPhoneTab("yaml");
+      });
     };
     // Capturing: the editor's own drop handling (it inserts a file's path) never sees a file.
     window.addEventListener("dragover", onOver, true);

@@ -3,8 +3,8 @@ import { resolveConflict } from "../../session/persistence";
 import { useAppStore } from "../../store";
 
 /**
- * Why the work is not being saved: storage full or disabled (the work lives
- * in this tab only), or another tab saved over it (the user chooses whose
+ * Why the work is not being saved: storage full or disabled, or a text (a cluster dump) too
+ * big to store (the work lives in this tab only), or another tab saved over it (the user chooses whose
  * work to keep; nothing is overwritten silently).
  */
 export function SaveStatus() {
@@ -26,7 +26,11 @@ export function SaveStatus() {
   }
   return (
     <div className="save-status" role="alert">
-      <p>{t(problem.kind === "full" ? "save.full" : "save.disabled")}</p>
+      <p>
+        {problem.kind === "tooBig"
+          ? t("save.tooBig", { size: (problem.chars / (1024 * 1024)).toFixed(1) })
+          : t(problem.kind === "full" ? "save.full" : "save.disabled")}
+      </p>
     </div>
   );
 }

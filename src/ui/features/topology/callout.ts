@@ -2,11 +2,12 @@
  * The callout at the current hop: stage and place, the matched rule in its
  * real syntax, the rewrite `before → after`, and what the hop itself did —
  * the rules it walked in the chain it walked them in, the sets and maps it
- * looked up, what IPVS did — in the reader's language.
+ * looked up, what IPVS did, and where the packet was refused for want of an endpoint, why its
+ * Service has none — in the reader's language.
  */
 import { hopSummary, partHeading, whyMessage } from "../../../engine/net/hopStory";
 import type { TraceHop } from "../../../engine/net/types";
-import { noteText, stageText, traceWords } from "../../i18n/traceWords";
+import { noEndpointsText, noteText, stageText, traceWords } from "../../i18n/traceWords";
 import type { TopologyText } from "./topologyText";
 import "./calloutStory.css";
 
@@ -60,6 +61,8 @@ export function renderCallout(el: HTMLElement, hop: TraceHop, index: number, tex
   }
   const note = noteText(text.language, hop);
   if (note) add(el, "div", "topo-callout-note").textContent = note;
+  const why = noEndpointsText(text.language, hop);
+  if (why) add(el, "div", "topo-callout-noendpoints").textContent = why;
 }
 
 /** The first two names and how many more, to keep a callout's line short. */

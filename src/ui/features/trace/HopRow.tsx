@@ -1,6 +1,6 @@
 import { useEffect, useRef } from "react";
 import type { TraceHop } from "../../../engine/net/types";
-import { noteText, stageText } from "../../i18n/traceWords";
+import { noEndpointsText, noteText, stageText } from "../../i18n/traceWords";
 import { useT } from "../../i18n/useT";
 import { useAppStore } from "../../store";
 import { costValues } from "./costValues";
@@ -23,6 +23,7 @@ export function HopRow({ hop, index, current }: Props) {
     if (current) row.current?.scrollIntoView?.({ block: "nearest" });
   }, [current]);
   const note = noteText(language, hop);
+  const why = noEndpointsText(language, hop);
   return (
     <li ref={row} aria-current={current ? "step" : undefined} className={`hop hop-${hop.direction}`}>
       <button
@@ -49,6 +50,7 @@ export function HopRow({ hop, index, current }: Props) {
         <span className="hop-cost">{t("trace.costValue", costValues(t, hop.cost))}</span>
       ) : null}
       {note ? <span className="hop-note">{note}</span> : null}
+      {why ? <span className="hop-why">{why}</span> : null}
       {current ? <HopInspector hop={hop} index={index} /> : null}
     </li>
   );

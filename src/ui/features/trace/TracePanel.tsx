@@ -1,4 +1,4 @@
-import { traceMessage } from "../../i18n/traceWords";
+import { noEndpointsText, traceMessage } from "../../i18n/traceWords";
 import { useT } from "../../i18n/useT";
 import { useAppStore } from "../../store";
 import { costValues } from "./costValues";
@@ -31,11 +31,13 @@ export function TracePanel() {
   }
   const verdict = verdictText(t, trace);
   const message = trace.says ? traceMessage(language, trace.says) : trace.message;
+  const why = noEndpointsText(language, trace);
   return (
     <section className="trace-panel" aria-label={t("trace.region")}>
       <header className="trace-header">
         <strong className={`verdict verdict-${trace.verdict}`}>{verdict}</strong>
         {message ? <code className="trace-message">{message}</code> : null}
+        {why ? <p className="trace-why">{why}</p> : null}
         <span className="muted">{t("trace.total", costValues(t, trace.cost))}</span>
         <button type="button" onClick={() => navigator.clipboard?.writeText(traceAsText(trace, language))}>
           {t("trace.copy")}

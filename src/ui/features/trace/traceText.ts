@@ -1,6 +1,6 @@
 import { hopStory } from "../../../engine/net/hopStory";
 import type { Trace } from "../../../engine/net/types";
-import { noteText, stageText, traceMessage, traceWords } from "../../i18n/traceWords";
+import { noEndpointsText, noteText, stageText, traceMessage, traceWords } from "../../i18n/traceWords";
 import type { Language } from "../../store/settingsSlice";
 
 /**
@@ -27,6 +27,8 @@ export function traceAsText(trace: Trace, language: Language = "en"): string {
     if (h.rule) lines.push(`       ${h.rule}`);
     const note = noteText(language, h);
     if (note) lines.push(`       ${note}`);
+    const why = noEndpointsText(language, h);
+    if (why) lines.push(`       ${why}`);
     for (const l of hopStory(h, words)) lines.push(`       ${l}`);
   });
   lines.push(`first packet: ${trace.cost.rulesEvaluated} rules evaluated, ${trace.cost.lookups} lookups`);

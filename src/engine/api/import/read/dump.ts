@@ -9,8 +9,12 @@ import { type ReadDump, readYaml } from "./readYaml";
 /** The largest dump read, in characters (Packetwalk's limit: the reading runs in a browser tab). */
 export const MAX_DUMP_CHARS = 256 * 1024 * 1024;
 
-/** Reads a dump's objects, JSON or YAML as its first character says. Never throws on bad input. */
-export function readDump(text: string, file: string): ReadDump {
+/**
+ * Reads a dump's objects, JSON or YAML as its first character says. Never throws on bad input.
+ * `onRead` is told how many characters have been read as the reading goes (a JSON dump is read
+ * in one step).
+ */
+export function readDump(text: string, file: string, onRead?: (chars: number) => void): ReadDump {
   if (text.length > MAX_DUMP_CHARS) {
     return {
       documents: [],
@@ -25,7 +29,7 @@ export function readDump(text: string, file: string): ReadDump {
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const first = /\S/.exec(body.slice(0, 4096))?.[0];
-  return first === "{" ? readJson(body, file) : readYaml(body, file);
+  return first === "{" ? readJson(body, file) : readYaml(body, file, onRead);
 }
 
 function hasServerMetadata(o: Record<string, unknown>): boolean {

@@ -107,6 +107,8 @@ export class BlockReader {
     private readonly end: number,
     firstLine: number,
     private readonly scalars: PlainScalars,
+    /** Told the offset where each `items` item ends, as the reading gets there. */
+    private readonly onItem?: (offset: number) => void,
   ) {
     this.pos = start;
     this.line = firstLine;
@@ -273,7 +275,11 @@ export class BlockReader {
         read = false;
       }
       arr.push(item);
-      if (mark) this.marks.push({ start, end: this.eof ? this.end : this.pos, line, read });
+      if (mark) {
+        const end = this.eof ? this.end : this.pos;
+        this.marks.push({ start, end, line, read });
+        this.onItem?.(end);
+      }
       if (this.eof || this.col < c) return arr;
       if (this.col > c) throw new Unsupported(`indentation at line ${this.line}`);
       if (!this.isSeqLine()) return arr;

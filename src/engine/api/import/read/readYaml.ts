@@ -122,16 +122,17 @@ function locator(
 
 /**
  * Reads a YAML dump. Never throws on bad input: a syntax error comes back in `errors` (and then
- * no documents, as an import of a broken dump imports nothing).
+ * no documents, as an import of a broken dump imports nothing). `onRead` is told how many
+ * characters have been read as the reading goes.
  */
-export function readYaml(input: string, file: string): ReadDump {
+export function readYaml(input: string, file: string, onRead?: (chars: number) => void): ReadDump {
   const text = input.includes("\r") ? input.replace(/\r\n?/g, "\n") : input;
   const parts = chunks(text);
   if (!parts) return readWhole(text, file);
   const scalars = new PlainScalars();
   const documents: ManifestDocument[] = [];
   for (const part of parts) {
-    const reader = new BlockReader(text, part.start, part.end, part.line, scalars);
+    const reader = new BlockReader(text, part.start, part.end, part.line, scalars, onRead);
     let value: unknown;
     try {
       value = reader.readDocument();
@@ -152,6 +153,7 @@ export function readYaml(input: string, file: string): ReadDump {
       if (converted === undefined) return readWhole(text, file);
       value = converted;
     }
+    onRead?.(part.end);
     if (value === null || value === undefined) continue;
     if (!isRecord(value)) return readWhole(text, file);
     if (isListObject(value)) {

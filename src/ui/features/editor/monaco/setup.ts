@@ -63,4 +63,24 @@ export function manifestModel(initialText: string): monaco.editor.ITextModel {
   return monaco.editor.getModel(uri) ?? monaco.editor.createModel(initialText, "yaml", uri);
 }
 
+/**
+ * Texts over this many characters are a cluster dump, not manifests someone writes: the editor
+ * shows them as plain text, without highlighting, folding and the YAML worker's schema checks.
+ * Those run over the whole text (a 5,000-pod dump is a million lines), on the page's thread and
+ * the YAML worker's, for seconds, while the engine's worker imports the same text.
+ */
+export const PLAIN_TEXT_CHARS = 2 * 1024 * 1024;
+
+/** YAML, or plain text for a text as big as a cluster dump (see PLAIN_TEXT_CHARS). */
+export function fitLanguage(
+  editor: monaco.editor.IStandaloneCodeEditor,
+  model: monaco.editor.ITextModel,
+): void {
+  const plain = model.getValueLength() > PLAIN_TEXT_CHARS;
+  const language = plain ? "plaintext" : "yaml";
+  if (model.getLanguageId() === language) return;
+  editor.updateOptions({ folding: !plain });
+  monaco.editor.setModelLanguage(model, language);
+}
+
 export { monaco };
