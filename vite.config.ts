@@ -20,7 +20,7 @@ export default defineConfig({
   },
   // The dev server pre-bundles the workers' CommonJS dependencies, as the build bundles them.
   optimizeDeps: {
-    include: ["monaco-yaml/yaml.worker.js", "monaco-editor/esm/vs/editor/editor.worker.js", "ipaddr.js"],
+    include: ["monaco-yaml/yaml.worker.js", "monaco-editor/esm/vs/editor/editor.worker.js"],
   },
   worker: { format: "es", plugins: () => [notices.worker] },
   build: {

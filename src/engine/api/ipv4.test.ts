@@ -131,4 +131,30 @@ describe("isIPv4 / isIPv6", () => {
     expect(isIPv6("fd00::5")).toBe(true);
     expect(isIPv6("::::")).toBe(false);
   });
+
+  it("reads IPv6 as Go's net.ParseIP does", () => {
+    const valid = ["::", "::1", "1::", "fe80::1", "1:2:3:4:5:6:7:8", "1:2:3:4:5:6:7::", "::2:3:4:5:6:7:8"];
+    valid.push("::ffff:10.0.0.1", "1:2:3:4:5:6:10.0.0.1", "1:2:3:4:5::10.0.0.1", "a:b:c:d:e:f:1.2.3.4");
+    for (const a of valid) expect(isIPv6(a), a).toBe(true);
+    const invalid = [
+      "1:2:3:4:5:6:7:8:9",
+      "1::2::3",
+      ":1",
+      "1:",
+      ":::",
+      "12345::",
+      "g::",
+      "1:2:3:4:5:6:7:8::",
+    ];
+    // A zone, a leading zero in the IPv4 part, an IPv4 part not at the end, one that leaves no room.
+    invalid.push(
+      "fe80::1%eth0",
+      "::ffff:010.0.0.1",
+      "1.2.3.4::",
+      "1:2:3:4:5:6:7:10.0.0.1",
+      "::1.2.3",
+      "10.0.0.1",
+    );
+    for (const a of invalid) expect(isIPv6(a), a).toBe(false);
+  });
 });

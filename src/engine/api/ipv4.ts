@@ -8,8 +8,6 @@
  * runs them: four decimal octets, no leading zeros (`010` is refused), no
  * spaces, a prefix length of at most 32.
  */
-import ipaddr from "ipaddr.js";
-
 declare const ipv4Brand: unique symbol;
 
 /** An IPv4 address as an unsigned 32-bit number (host order). */
@@ -64,9 +62,33 @@ export function isIPv4(text: string | undefined): text is string {
   return text !== undefined && ipToNumber(text) !== undefined;
 }
 
-/** Whether `text` is an IPv6 address (`net.ParseIP` with a colon). */
+const HEX_GROUP = /^[0-9a-fA-F]{1,4}$/;
+
+/**
+ * Whether `text` is an IPv6 address as Go's `net.ParseIP` reads one
+ * (netip's `parseIPv6`, no zone): up to eight groups of one to four hex
+ * digits, one `::` standing for at least one zero group, and a dotted
+ * IPv4 address (by `ipToNumber`'s rules) in place of the last two groups.
+ */
 export function isIPv6(text: string): boolean {
-  return text.includes(":") && ipaddr.IPv6.isValid(text);
+  if (!text.includes(":")) return false;
+  const halves = text.split("::");
+  if (halves.length > 2) return false;
+  const groupsOf = (part: string): string[] | undefined => (part === "" ? [] : part.split(":"));
+  const head = groupsOf(halves[0] as string);
+  const tail = halves.length === 2 ? groupsOf(halves[1] as string) : [];
+  if (!head || !tail) return false;
+  const all = [...head, ...tail];
+  let groups = all.length;
+  const last = all.at(-1);
+  // A dotted IPv4 address can only end the text.
+  if (last?.includes(".") && (halves.length === 1 || tail.length > 0)) {
+    if (ipToNumber(last) === undefined) return false;
+    all.pop();
+    groups += 1;
+  }
+  if (!all.every((g) => HEX_GROUP.test(g))) return false;
+  return halves.length === 2 ? groups < 8 : groups === 8;
 }
 
 /** Whether `ip` is a valid IPv4 or IPv6 address (`net.ParseIP`). */

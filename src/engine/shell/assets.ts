@@ -1,11 +1,12 @@
 /**
  * What some commands need and most sessions never do, kept out of the engine's start-up code: the
  * Kubernetes schema `kubectl explain` reads, kubectl's and bash's help texts, and the code of
- * `kubectl describe`, `explain`, `logs` and `patch`. The host loads them (separate chunks in the
+ * `kubectl describe`, `explain`, `logs` and `patch` and of `kubectl get`'s JSONPath and
+ * custom-columns printers. The host loads them (separate chunks in the
  * browser build) before running a line that may need them.
  */
 import type { EditorSchema } from "./kubectl/explain/openapi";
-import type { LAZY_COMMANDS } from "./kubectl/lazyCommands";
+import type { LAZY_COMMANDS, LAZY_PRINTERS } from "./kubectl/lazyCommands";
 
 /** bash's `help` texts, as scripts/generate-help-texts.mjs captures them. */
 export interface BashHelpTexts {
@@ -24,6 +25,7 @@ export interface ShellAssets {
   bashHelp: BashHelpTexts;
   kubectlHelp: KubectlHelpTexts;
   commands: typeof LAZY_COMMANDS;
+  printers: typeof LAZY_PRINTERS;
 }
 
 /** Loads the assets (three JSON modules and the commands' code; chunks of their own in the browser build). */
@@ -39,16 +41,19 @@ export async function loadShellAssets(): Promise<ShellAssets> {
     bashHelp: bash.default,
     kubectlHelp: kubectl.default,
     commands: lazy.LAZY_COMMANDS,
+    printers: lazy.LAZY_PRINTERS,
   };
 }
 
 /**
  * Whether a command line may need the assets: `kubectl describe`, `explain`, `logs` or `patch`,
- * `help`, `--help`/`-h`, or a bare `kubectl` (which prints its help). A false positive only
- * loads them early.
+ * `help`, `--help`/`-h`, a bare `kubectl` (which prints its help), or a JSONPath or
+ * custom-columns output. A false positive only loads them early.
  */
 export function needsShellAssets(line: string): boolean {
-  return /\b(describe|explain|logs|patch|help)\b|(^|\s)(-h|--help)(\s|=|$)|\bkubectl\s*($|[|;&)])/.test(line);
+  return /\b(describe|explain|logs|patch|help|jsonpath|custom-columns)\b|(^|\s)(-h|--help)(\s|=|$)|\bkubectl\s*($|[|;&)])/.test(
+    line,
+  );
 }
 
 /** The loaded assets, or an engine error naming what the host forgot. */

@@ -1,10 +1,9 @@
 import { formatTable } from "../../../util/tabwriter";
 import { tableCell } from "../../../util/terminal";
+import { requireAssets } from "../../assets";
 import type { CommandEnv, CommandResult } from "../../types";
 import { failure } from "../errors";
 import { boolFlag, type FlagSpec, flag, parseFlags } from "../flags";
-import { customColumnsPrinter } from "../jsonpath/customColumns";
-import { jsonPathPrinter } from "../jsonpath/printer";
 import { kindPrefix } from "../resources";
 import { parseSelector, type Requirement } from "../selector";
 import { toJson, toName, toYaml, wireObject } from "./output";
@@ -22,6 +21,9 @@ const FLAGS: FlagSpec[] = [
   { name: "ignore-not-found", type: "bool" },
   { name: "template", type: "string" },
 ];
+
+/** Outputs printed by a template (`-o jsonpath=…`, `-o custom-columns=…`). */
+const TEMPLATE_OUTPUT = /^(jsonpath|jsonpath-as-json|custom-columns)(=|$)/;
 
 /** What `kubectl get` accepts for Events (core v1 and events.k8s.io). */
 const EVENT_TYPES = new Set(["events", "event", "ev", "events.events.k8s.io", "event.events.k8s.io"]);
@@ -98,9 +100,11 @@ export function get(args: string[], env: CommandEnv): CommandResult {
     selector = sel;
   }
   const output = flag(parsed, "output") ?? "";
-  const jsonPath = jsonPathPrinter(output, flag(parsed, "template"));
+  // Their printers come with the shell's assets.
+  const printers = TEMPLATE_OUTPUT.test(output) ? requireAssets(env.assets()).printers : undefined;
+  const jsonPath = printers?.jsonPathPrinter(output, flag(parsed, "template"));
   if (jsonPath && "error" in jsonPath) return failure(`error: ${jsonPath.error}\n`);
-  const columns = customColumnsPrinter(output, boolFlag(parsed, "no-headers"));
+  const columns = printers?.customColumnsPrinter(output, boolFlag(parsed, "no-headers"));
   if (columns && "error" in columns) return failure(`error: ${columns.error}\n`);
   if (!jsonPath && !columns && !["", "wide", "yaml", "json", "name"].includes(output)) {
     return failure(
