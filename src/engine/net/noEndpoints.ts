@@ -94,16 +94,8 @@ export function reasonMessage(
         : say("endpoints.noMatch", values);
     }
     case "PodsNotRunning":
-      return say("endpoints.notRunning", {
-        service,
-        count: a.podCount,
-        pods: names(
-          a.pods.map((p) => p.name),
-          a.podCount,
-        ),
-      });
     case "PodsNotReady":
-      return say("endpoints.notReady", {
+      return say(a.reason === "PodsNotRunning" ? "endpoints.notRunning" : "endpoints.notReady", {
         service,
         count: a.podCount,
         pods: names(

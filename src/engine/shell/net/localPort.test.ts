@@ -9,35 +9,9 @@ import { ipvsOf } from "../../net/hopWalk.testkit";
 import type { Trace } from "../../net/types";
 import { Simulation } from "../../simulation";
 import { parseLocalPort } from "./curlArgs";
+import { CLIENT, WEB } from "./webCluster.testkit";
 
-const MANIFESTS = `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web}
-spec:
-  replicas: 3
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec:
-      containers:
-        - name: agnhost
-          image: registry.k8s.io/e2e-test-images/agnhost:2.53
-          args: ["netexec", "--http-port=8080"]
-          ports: [{containerPort: 8080}]
----
-apiVersion: v1
-kind: Service
-metadata: {name: web}
-spec:
-  selector: {app: web}
-  ports: [{port: 80, targetPort: 8080}]
----
-apiVersion: v1
-kind: Pod
-metadata: {name: client}
-spec:
-  containers: [{name: c, image: nicolaka/netshoot}]
-`;
+const MANIFESTS = `${WEB}---\n${CLIENT}`;
 
 function mhCluster(): Simulation {
   const sim = new Simulation({ seed: 5 });

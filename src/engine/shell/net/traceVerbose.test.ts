@@ -10,31 +10,11 @@ import type { SendRequest } from "../../net/contract";
 import { ipvsOf, testsOf } from "../../net/hopWalk.testkit";
 import type { Trace, TraceHop } from "../../net/types";
 import { Simulation } from "../../simulation";
+import { CLIENT, WEB } from "./webCluster.testkit";
 
 const golden = goldenDir(new URL("./testdata/", import.meta.url));
 
-const MANIFESTS = `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web}
-spec:
-  replicas: 3
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec:
-      containers:
-        - name: agnhost
-          image: registry.k8s.io/e2e-test-images/agnhost:2.53
-          args: ["netexec", "--http-port=8080"]
-          ports: [{containerPort: 8080}]
----
-apiVersion: v1
-kind: Service
-metadata: {name: web}
-spec:
-  selector: {app: web}
-  ports: [{port: 80, targetPort: 8080}]
----
+const MANIFESTS = `${WEB}---
 apiVersion: v1
 kind: Service
 metadata: {name: sticky}
@@ -42,13 +22,7 @@ spec:
   selector: {app: web}
   sessionAffinity: ClientIP
   ports: [{port: 80, targetPort: 8080}]
----
-apiVersion: v1
-kind: Pod
-metadata: {name: client}
-spec:
-  containers: [{name: c, image: nicolaka/netshoot}]
-`;
+---\n${CLIENT}`;
 
 function cluster(mode: ProxyMode = "iptables", scheduler?: IpvsScheduler) {
   const sim = new Simulation({ seed: 3 });
