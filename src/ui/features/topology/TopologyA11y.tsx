@@ -1,4 +1,4 @@
-import { type Ref, useImperativeHandle, useRef, useState } from "react";
+import { memo, type Ref, useImperativeHandle, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import type { PodView, TopologyView } from "../../../engine/view/topology";
 import { useT } from "../../i18n/useT";
@@ -29,7 +29,7 @@ interface Props {
  * with a button for the next page; a node's pods the same way). Focus rings the glyph in the picture;
  * Enter zooms to it.
  */
-export function TopologyA11y({ view, onFocusItem, onReveal, ref }: Props) {
+export const TopologyA11y = memo(function TopologyA11y({ view, onFocusItem, onReveal, ref }: Props) {
   const t = useT();
   const root = useRef<HTMLDivElement>(null);
   const [shown, setShown] = useState(A11Y_SERVICE_PAGE);
@@ -146,4 +146,4 @@ export function TopologyA11y({ view, onFocusItem, onReveal, ref }: Props) {
       </ul>
     </div>
   );
-}
+});

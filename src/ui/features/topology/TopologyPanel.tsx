@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useRef, useState } from "react";
 import { Icon } from "../../components/Icon";
 import { useT } from "../../i18n/useT";
 import { useAppStore } from "../../store";
@@ -26,6 +26,9 @@ interface Props {
 export function TopologyPanel({ insets = NO_INSETS }: Props) {
   const t = useT();
   const view = useAppStore((s) => s.view);
+  // The accessible layer of a big cluster is thousands of buttons: React builds it in slices that
+  // give the page's thread back (a deferred render), not in the task that brought the view.
+  const listed = useDeferredValue(view);
   const panel = useRef<HTMLElement>(null);
   const host = useRef<HTMLDivElement>(null);
 
@@ -98,7 +101,9 @@ export function TopologyPanel({ insets = NO_INSETS }: Props) {
         </div>
       ) : null}
       {view ? <WhyNoEndpoints view={view} bottom={insets.bottom} /> : null}
-      {view ? <TopologyA11y ref={a11y} view={view} onFocusItem={onFocusItem} onReveal={onReveal} /> : null}
+      {listed ? (
+        <TopologyA11y ref={a11y} view={listed} onFocusItem={onFocusItem} onReveal={onReveal} />
+      ) : null}
     </section>
   );
 }

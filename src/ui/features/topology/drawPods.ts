@@ -4,28 +4,29 @@
  * lay out on every frame.
  */
 import { select } from "d3";
-import type { Elements, Layers, StaticEvents, StaticLabels } from "./drawTypes";
+import type { Elements, G, StaticEvents, StaticLabels } from "./drawTypes";
 import type { PodBox } from "./layout";
 import { FONT } from "./metrics";
 import { cubeIcon } from "./shapes";
 import { clipEnd, clipMiddle } from "./text";
 
+/** Draws `pods` into `into` (one of the pods layer's chunks: see drawStatic.ts). */
 export function drawPods(
-  layers: Layers,
+  into: G,
   pods: readonly PodBox[],
   labels: StaticLabels,
   events: StaticEvents,
   elements: Elements,
 ): void {
   drawBoxes(
-    layers,
+    into,
     pods.filter((d) => !d.compact),
     labels,
     events,
     elements,
   );
   drawGlyphs(
-    layers,
+    into,
     pods.filter((d) => d.compact),
     labels,
     events,
@@ -34,13 +35,13 @@ export function drawPods(
 }
 
 function drawBoxes(
-  layers: Layers,
+  into: G,
   pods: readonly PodBox[],
   labels: StaticLabels,
   events: StaticEvents,
   elements: Elements,
 ): void {
-  layers.pods
+  into
     .selectAll<SVGGElement, PodBox>("g.topo-pod")
     .data(pods, (d) => d.key)
     .join((enter) => {
@@ -77,13 +78,13 @@ function drawBoxes(
  * pointer first reaches it (a title element per glyph would double the diagram's elements).
  */
 function drawGlyphs(
-  layers: Layers,
+  into: G,
   pods: readonly PodBox[],
   labels: StaticLabels,
   events: StaticEvents,
   elements: Elements,
 ): void {
-  layers.pods
+  into
     .selectAll<SVGRectElement, PodBox>("rect.topo-glyph")
     .data(pods, (d) => d.key)
     .join((enter) => enter.append("rect").attr("class", "topo-pod topo-glyph").attr("rx", 3))

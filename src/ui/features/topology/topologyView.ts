@@ -12,8 +12,9 @@ import { onReducedMotionChange, prefersReducedMotion } from "../../motion";
 import { calloutModule, loadCallout } from "./calloutLoader";
 import { placeCallout } from "./calloutPlacement";
 import { drawFlows } from "./drawFlows";
-import { drawStatic, type Layers, type Selected, type StaticLabels } from "./drawStatic";
-import type { G } from "./drawTypes";
+import { browserFrames, createDrawQueue } from "./drawQueue";
+import { drawSteps, type Layers, type Selected, type StaticLabels } from "./drawStatic";
+import type { Elements, G } from "./drawTypes";
 import { createEdgeHints } from "./edgeHints";
 import { fitLayout } from "./fit";
 import { createFlightLayer } from "./flightsCanvas";
@@ -64,6 +65,8 @@ export interface TopologyViewHandle {
 
 /** Waits this long after the last resize before laying out again (a dragged splitter resizes every frame). */
 const RELAYOUT_MS = 90;
+/** A frame's share of drawing steps: the frame's style, layout and paint of what they added come on top. */
+const DRAW_BUDGET_MS = 8;
 
 export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbacks): TopologyViewHandle {
   host.classList.add("topo-host");
@@ -89,6 +92,7 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
   callout.hidden = true;
   host.appendChild(callout);
   const edges = createEdgeHints(host, (p) => callbacks.onPartial?.(p));
+  const drawing = createDrawQueue(browserFrames, DRAW_BUDGET_MS);
 
   const css = getComputedStyle(host);
   const flights = createFlightLayer(canvas, () => css.getPropertyValue("--packet").trim() || "#d9480f");
@@ -158,8 +162,6 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
     }
     laidOut = { w: a.w, h: a.h, all: showAll };
     host.dataset.scale = typeScale.toFixed(2);
-    // The drawn view's revision: a test reads the figures of this drawing, not the one before.
-    host.dataset.revision = String(model.revision);
     points = trace ? tracePoints(layout, trace.hops) : [];
     // Framed first: drawing places the callout and follows the packet in the framed view.
     if (!vp.userZoomed()) frame();
@@ -184,10 +186,21 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
     else frame();
   }
 
+  /**
+   * Draws the layout: the Services, nodes and as many pods as fit in this frame now, the other
+   * pods over the next frames (marks go on each glyph once it is drawn).
+   */
   function redraw() {
-    if (!layout) return;
-    const elements = drawStatic(layers, layout, labels(), events);
-    marks.reapply(elements, layout);
+    if (!layout || !model) return;
+    const at = layout;
+    const revision = String(model.revision);
+    const elements: Elements = new Map();
+    drawing.run(drawSteps(layers, at, labels(), events, elements), () => {
+      marks.reapply(elements, at);
+      // The drawn view's revision, once all of it is drawn: a test reads the figures of this drawing.
+      host.dataset.revision = revision;
+    });
+    if (drawing.pending()) marks.reapply(elements, at);
     edges.show(vp.area(), layout, vp.transform());
     points = trace ? tracePoints(layout, trace.hops) : [];
     followFlows(drawBurst());
@@ -427,6 +440,7 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
       relayout();
     },
     destroy() {
+      drawing.cancel();
       if (raf) cancelAnimationFrame(raf);
       clearTimeout(relayoutTimer);
       resize.disconnect();

@@ -51,13 +51,20 @@ export function drawTracePath(layer: G, trace: Trace | null, points: HopPoint[],
     .attr("r", 4);
 }
 
+/**
+ * The strip fills animating in each nodes layer. Kept here rather than asked of the elements:
+ * `getAnimations()` brings the whole page's style up to date first, which right after a big
+ * cluster's diagram was built is the style of thousands of new elements, in the script's task.
+ */
+const filling = new WeakMap<SVGGElement, Animation[]>();
+
 /** Clears every strip of the work shown on it. */
 export function clearDataPlaneWork(nodes: G): void {
-  const groups = nodes.selectAll<SVGGElement, NodeBox>("g.topo-node");
-  groups.classed("lookup-hit", false);
-  groups.select<SVGRectElement>(".topo-dp-fill").each(function () {
-    for (const a of this.getAnimations?.() ?? []) a.cancel();
-  });
+  nodes.selectAll<SVGGElement, NodeBox>("g.topo-node.lookup-hit").classed("lookup-hit", false);
+  const layer = nodes.node();
+  if (!layer) return;
+  for (const a of filling.get(layer) ?? []) a.cancel();
+  filling.delete(layer);
 }
 
 /** Shows the current hop's cost on its node's data-plane strip (0 ms: at once, for reduced motion). */
@@ -75,11 +82,16 @@ export function showDataPlaneWork(
   if (rulesEvaluated > 0) {
     const share = Math.min(1, rulesEvaluated / Math.max(node.dataPlane.count, rulesEvaluated));
     const fill = g.select<SVGRectElement>(".topo-dp-fill").node();
-    fill?.animate?.([{ transform: "scaleX(0)" }, { transform: `scaleX(${Math.max(share, 0.01)})` }], {
-      duration: Math.max(durationMs, 1),
-      easing: "linear",
-      fill: "forwards",
-    });
+    const animation = fill?.animate?.(
+      [{ transform: "scaleX(0)" }, { transform: `scaleX(${Math.max(share, 0.01)})` }],
+      {
+        duration: Math.max(durationMs, 1),
+        easing: "linear",
+        fill: "forwards",
+      },
+    );
+    const layer = nodes.node();
+    if (animation && layer) filling.set(layer, [...(filling.get(layer) ?? []), animation]);
   } else if (lookups > 0) {
     g.classed("lookup-hit", true);
   }
