@@ -329,8 +329,8 @@ export const en = {
   "save.keepMine": "Keep this tab's work (save over it)",
   "save.full":
     "Your work cannot be saved: the browser's storage is full. It lives in this tab until then; the last saved work is intact.",
-  "save.tooBig":
-    "Your work is not being saved: it holds a {size} MB text (a cluster dump), more than the browser's storage keeps. It lives in this tab only; a reload brings back the last saved work. Keep the dump's file to import it again.",
+  "save.bigRefused":
+    "Your work is not being saved: the browser refused to store its {size} MB text (a cluster dump): its storage is full or disabled. It lives in this tab only; a reload brings back the last saved work. Keep the dump's file to import it again.",
   "save.disabled": "Your work cannot be saved: the browser's storage is disabled. It lives in this tab only.",
   "share.opening": "Opening the shared scenario…",
   "share.refused": "This share link was not opened: {reason}. Your work is unchanged.",

@@ -1,3 +1,5 @@
+import { MAX_DUMP_CHARS } from "../../engine/api/import/read/dump";
+
 /** Bounds on a session record read from outside: storage anyone with devtools can edit, or a link from anyone. */
 export interface RecordLimits {
   /** Journal entries. */
@@ -27,11 +29,14 @@ export const LINK_LIMITS: RecordLimits = {
   lessonSteps: 1000,
 };
 
-/** The browser's own storage: a 10,000-Service cluster's manifests are several MB. */
+/**
+ * The browser's own storage: a 10,000-Service cluster's manifests are several MB, and a cluster
+ * dump (kept in IndexedDB, see bigTexts.ts) as long as an import reads.
+ */
 export const STORAGE_LIMITS: RecordLimits = {
   ...LINK_LIMITS,
   entries: 20_000,
   files: 1000,
-  textLength: 16 * 1024 * 1024,
-  totalText: 32 * 1024 * 1024,
+  textLength: MAX_DUMP_CHARS,
+  totalText: 2 * MAX_DUMP_CHARS,
 };

@@ -3,9 +3,11 @@
  * the browser is idle (at once when the page is hidden). One key holds the
  * record of the workspace on screen and the user's own when it is parked; a
  * write is one `setItem`, so a failed write leaves the last good save whole
- * (a draft can never be saved as applied). A full or disabled storage is
- * reported, and so is another tab's save: this tab then stops saving until
- * the user chooses whose work to keep.
+ * (a draft can never be saved as applied). A text too long for local storage
+ * (a cluster dump) is stored in IndexedDB first and the record written once
+ * it is there. A full or disabled storage is reported, and so is another
+ * tab's save: this tab then stops saving until the user chooses whose work
+ * to keep.
  */
 import { useAppStore } from "../store";
 import { capScrollback, SAVED_SCROLLBACK_CHARS } from "../store/scrollback";
@@ -13,11 +15,11 @@ import type { SaveProblem, WorkspaceKind } from "../store/sessionSlice";
 import { currentRecord } from "./current";
 import { isRecord } from "./parse";
 import {
+  BIG_PREFIX,
   BLOB_PREFIX,
   blobsOf,
   fromStored,
   LEGACY_KEYS,
-  oversizedText,
   type SavedSession,
   SESSION_KEY,
   type Stamp,
@@ -35,6 +37,23 @@ let seen: Stamp | null = null;
 let lastJson = "";
 let legacyKeys: string[] = [];
 const known = new Set<string>();
+/** Texts too long for local storage: the IndexedDB key each has (a name given once, never read from its content). */
+let bigNames = new Map<string, string>();
+/** Keys of big texts known to be in IndexedDB. */
+const bigStored = new Set<string>();
+/** IndexedDB was used in this tab: a save cleans up the texts its record no longer names. */
+let bigUsed = false;
+let bigWriting = false;
+let bigCount = 0;
+
+function bigName(text: string): string {
+  let key = bigNames.get(text);
+  if (key === undefined) {
+    key = `${BIG_PREFIX}${tab}-${++bigCount}-${text.length.toString(36)}`;
+    bigNames.set(text, key);
+  }
+  return key;
+}
 
 function storage(): Storage | null {
   try {
@@ -79,7 +98,8 @@ export async function loadSession(): Promise<LoadResult> {
   seen = stampOf(raw);
   try {
     const stored = JSON.parse(raw) as Record<string, unknown>;
-    const read = (k: string) => s.getItem(k);
+    const big = await readBig(blobsOf(stored).filter((k) => k.startsWith(BIG_PREFIX)));
+    const read = (k: string) => (k.startsWith(BIG_PREFIX) ? (big.get(k) ?? null) : s.getItem(k));
     const active = KINDS.find((k) => k === stored.active) ?? "own";
     const current = readWorkspace(stored.current, read);
     const parked = stored.parked ? readWorkspace(stored.parked, read) : null;
@@ -93,6 +113,19 @@ export async function loadSession(): Promise<LoadResult> {
     }
     return { saved: null, unreadable: e instanceof Error ? e.message : String(e) };
   }
+}
+
+/** The big texts a save names, from IndexedDB (its code loads only when a save names one). */
+async function readBig(keys: string[]): Promise<Map<string, string>> {
+  if (keys.length === 0) return new Map();
+  const { readBigTexts } = await import("./bigTexts");
+  bigUsed = true;
+  const big = await readBigTexts(keys);
+  for (const [key, text] of big) {
+    bigStored.add(key);
+    bigNames.set(text, key);
+  }
+  return big;
 }
 
 async function fromLegacy(s: Storage): Promise<SavedSession | null> {
@@ -114,7 +147,8 @@ async function fromLegacy(s: Storage): Promise<SavedSession | null> {
   };
 }
 
-export type SaveResult = "saved" | "unchanged" | "skipped" | "conflict" | "full" | "disabled" | "tooBig";
+/** `pending`: the record waits for its big texts to be stored in IndexedDB (then it saves again). */
+export type SaveResult = "saved" | "unchanged" | "skipped" | "conflict" | "full" | "disabled" | "pending";
 
 /** Writes the workspaces now. */
 export function saveNow(): SaveResult {
@@ -127,14 +161,8 @@ export function saveNow(): SaveResult {
     return "disabled";
   }
   const record = currentRecord(state);
-  // Checked by length, before any text is named or copied: the last good save stays as it is.
-  const oversized = oversizedText(record) ?? (state.parked ? oversizedText(state.parked.record) : undefined);
-  if (oversized !== undefined) {
-    report({ kind: "tooBig", chars: oversized });
-    return "tooBig";
-  }
   const blobs = new Map<string, string>();
-  const workspace = (w: Workspace) => ({ record: toStored(w.record, blobs), ui: w.ui });
+  const workspace = (w: Workspace) => ({ record: toStored(w.record, blobs, bigName), ui: w.ui });
   const current: Workspace = {
     record,
     ui: {
@@ -154,11 +182,16 @@ export function saveNow(): SaveResult {
     report({ kind: "conflict" });
     return "conflict";
   }
+  const unstored = [...blobs].filter(([key]) => key.startsWith(BIG_PREFIX) && !bigStored.has(key));
+  if (unstored.length > 0) {
+    storeBig(new Map(unstored));
+    return "pending";
+  }
   const stamp: Stamp = { tab, seq: (seen?.seq ?? 0) + 1 };
   const json = `{"stamp":${JSON.stringify(stamp)},${bodyJson.slice(1)}`;
   try {
     for (const [key, text] of blobs) {
-      if (known.has(key)) continue;
+      if (known.has(key) || key.startsWith(BIG_PREFIX)) continue;
       s.setItem(key, text);
       known.add(key);
     }
@@ -177,16 +210,58 @@ export function saveNow(): SaveResult {
   }
   for (const key of legacyKeys) s.removeItem(key);
   legacyKeys = [];
+  if (bigUsed) dropBig(used);
   if (state.saveProblem) state.setSaveProblem(null);
   return "saved";
 }
 
-function report(problem: Exclude<SaveProblem, { kind: "tooBig" }> | { kind: "tooBig"; chars: number }): void {
+/**
+ * Stores big texts in IndexedDB, then saves again (the record then names only stored texts).
+ * Refused (quota, IndexedDB disabled): the page says so and the last good save stays.
+ */
+function storeBig(texts: Map<string, string>): void {
+  if (bigWriting) return;
+  bigWriting = true;
+  bigUsed = true;
+  void import("./bigTexts")
+    .then((m) => m.writeBigTexts(texts))
+    .then(
+      () => {
+        bigWriting = false;
+        for (const key of texts.keys()) bigStored.add(key);
+        schedule();
+      },
+      () => {
+        bigWriting = false;
+        report({ kind: "bigRefused", chars: Math.max(...[...texts.values()].map((t) => t.length)) });
+      },
+    );
+}
+
+/** Deletes the big texts (and their names) the saved record no longer holds, including any left by an earlier tab. */
+function dropBig(used: Set<string>): void {
+  bigNames = new Map([...bigNames].filter(([, key]) => used.has(key)));
+  void import("./bigTexts")
+    .then(async (m) => {
+      // A text named since (a save waiting for it to be stored) is not stale.
+      const named = new Set(bigNames.values());
+      const stale = (await m.bigTextKeys()).filter((k) => !used.has(k) && !named.has(k));
+      for (const key of stale) bigStored.delete(key);
+      await m.deleteBigTexts(stale);
+    })
+    .catch(() => {
+      // Left for the next save to clean up: a stale text takes room, it is never read.
+    });
+}
+
+function report(
+  problem: Exclude<SaveProblem, { kind: "bigRefused" }> | { kind: "bigRefused"; chars: number },
+): void {
   const s = useAppStore.getState();
   const was = s.saveProblem;
   if (
     was?.kind !== problem.kind ||
-    (was.kind === "tooBig" && problem.kind === "tooBig" && was.chars !== problem.chars)
+    (was.kind === "bigRefused" && problem.kind === "bigRefused" && was.chars !== problem.chars)
   )
     s.setSaveProblem(problem);
 }

@@ -6,6 +6,11 @@ import { parseRecord } from "./parse";
 import type { JournalEntry, SessionRecord } from "./record";
 import { blobKey, fromStored, toStored } from "./stored";
 
+/** No text in these records is long enough to go to IndexedDB. */
+const unnamed = (): string => {
+  throw new Error("no text here is over MAX_STORED_TEXT");
+};
+
 const name = fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,10}[a-z0-9])?$/);
 const source = fc.oneof(
   fc.record({ type: fc.constant("pod" as const), namespace: name, name }),
@@ -79,7 +84,7 @@ describe("the session record", () => {
     fc.assert(
       fc.property(record, (r) => {
         const blobs = new Map<string, string>();
-        const stored = JSON.parse(JSON.stringify(toStored(r, blobs)));
+        const stored = JSON.parse(JSON.stringify(toStored(r, blobs, unnamed)));
         for (const text of blobs.values()) expect(text.length).toBeGreaterThanOrEqual(2048);
         expect(fromStored(stored, (k) => blobs.get(k) ?? null)).toEqual({ ok: true, value: r });
       }),
@@ -99,7 +104,7 @@ describe("the session record", () => {
       seed: 1,
       journal: [{ op: "apply", files: [{ name: "a.yaml", text: "y".repeat(3000) }] }],
     };
-    const stored = toStored(r, new Map());
+    const stored = toStored(r, new Map(), unnamed);
     expect(fromStored(stored, () => null)).toEqual({
       ok: false,
       error: "journal[0].files[0]: its text is missing from storage",

@@ -19,22 +19,14 @@ export const LEGACY_KEYS = {
 } as const;
 /** Texts shorter than this stay inline. */
 const INLINE_MAX = 2048;
+/** Where a text too long for local storage is kept: IndexedDB (bigTexts.ts), under a key of this prefix. */
+export const BIG_PREFIX = "packetwalk-big:";
 /**
- * The longest text a save writes. A cluster dump can be tens of MB: the browser's storage holds a
- * few MB per site, and naming, copying and writing such a text is one long task on the page's
- * thread on every save. A workspace holding a longer one is not saved (SaveStatus says so).
+ * The longest text local storage gets. A cluster dump can be tens of MB: local storage holds a few
+ * MB per site, and naming a text by its content reads all of it on the page's thread. A longer
+ * text goes to IndexedDB under a name given once (`bigName`).
  */
 export const MAX_STORED_TEXT = 4 * 1024 * 1024;
-
-/** The length of the longest text in `record` (applied, imported or the draft) over MAX_STORED_TEXT, if any. */
-export function oversizedText(record: SessionRecord): number | undefined {
-  let longest = record.draft?.length ?? 0;
-  for (const e of record.journal) {
-    if (e.op === "apply" || e.op === "import")
-      for (const f of e.files) longest = Math.max(longest, f.text.length);
-  }
-  return longest > MAX_STORED_TEXT ? longest : undefined;
-}
 
 export interface Workspace {
   record: SessionRecord;
@@ -66,11 +58,18 @@ export function blobKey(text: string): string {
   return `${BLOB_PREFIX}${(a >>> 0).toString(36)}${(b >>> 0).toString(36)}-${text.length.toString(36)}`;
 }
 
-/** The record with its big texts replaced by blob keys; `blobs` collects the texts to write. */
-export function toStored(record: SessionRecord, blobs: Map<string, string>): unknown {
+/**
+ * The record with its big texts replaced by blob keys; `blobs` collects the texts to write. A text
+ * over MAX_STORED_TEXT is keyed by `bigName` (a `BIG_PREFIX` key), not by its content.
+ */
+export function toStored(
+  record: SessionRecord,
+  blobs: Map<string, string>,
+  bigName: (text: string) => string,
+): unknown {
   const ref = (text: string): { text: string } | { blob: string } => {
     if (text.length < INLINE_MAX) return { text };
-    const key = blobKey(text);
+    const key = text.length > MAX_STORED_TEXT ? bigName(text) : blobKey(text);
     blobs.set(key, text);
     return { blob: key };
   };

@@ -22,8 +22,8 @@ export interface ParkedWorkspace {
 export type SaveProblem =
   | { kind: "full" }
   | { kind: "disabled" }
-  /** The workspace holds a text (a cluster dump) longer than a save writes: `chars` long. */
-  | { kind: "tooBig"; chars: number }
+  /** The browser refused to store a text (a cluster dump) of `chars` characters in IndexedDB. */
+  | { kind: "bigRefused"; chars: number }
   /** Another tab saved over what this tab loaded: this tab stops saving until the user chooses. */
   | { kind: "conflict" };
 

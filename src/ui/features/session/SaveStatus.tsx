@@ -3,9 +3,9 @@ import { resolveConflict } from "../../session/persistence";
 import { useAppStore } from "../../store";
 
 /**
- * Why the work is not being saved: storage full or disabled, or a text (a cluster dump) too
- * big to store (the work lives in this tab only), or another tab saved over it (the user chooses whose
- * work to keep; nothing is overwritten silently).
+ * Why the work is not being saved: storage full or disabled, or the browser refused to store a
+ * cluster dump's text (the work lives in this tab only), or another tab saved over it (the user
+ * chooses whose work to keep; nothing is overwritten silently).
  */
 export function SaveStatus() {
   const t = useT();
@@ -27,8 +27,8 @@ export function SaveStatus() {
   return (
     <div className="save-status" role="alert">
       <p>
-        {problem.kind === "tooBig"
-          ? t("save.tooBig", { size: (problem.chars / (1024 * 1024)).toFixed(1) })
+        {problem.kind === "bigRefused"
+          ? t("save.bigRefused", { size: (problem.chars / (1024 * 1024)).toFixed(1) })
           : t(problem.kind === "full" ? "save.full" : "save.disabled")}
       </p>
     </div>
