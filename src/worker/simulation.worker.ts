@@ -12,6 +12,7 @@ import type { FoldRef } from "../engine/net/hopWalk";
 import { needsShellAssets } from "../engine/shell/assets";
 import type { ManifestFile, SimulationOptions } from "../engine/simulation";
 import { Simulation } from "../engine/simulation";
+import { joinPieces } from "./textPieces";
 
 let sim = new Simulation();
 
@@ -33,6 +34,9 @@ const api = {
    */
   importCluster: (file: ManifestFile, onProgress?: ImportProgressListener) =>
     current().importCluster(file, onProgress),
+  /** The same, the dump's text handed over as transferred UTF-8 pieces (textPieces.ts). */
+  importClusterPieces: (name: string, pieces: Uint8Array[], onProgress?: ImportProgressListener) =>
+    current().importCluster({ name, text: joinPieces(pieces) }, onProgress),
   /** A dump made fit to share: annotations, status the simulation does not read, env values out. */
   redactDump: (file: ManifestFile) => current().redactDump(file),
   /** Runs a line; the help texts and schema are fetched first, the first time a line may need them. */

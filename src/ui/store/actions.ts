@@ -7,6 +7,7 @@
  * when the user went back to their own work) is dropped: it is not theirs.
  */
 
+import { transfer } from "comlink";
 import type { IpvsScheduler, ProxyMode } from "../../engine/api/configTypes";
 import type { ApiError } from "../../engine/api/contract";
 import type { ImportProgress } from "../../engine/api/import/progress";
@@ -16,6 +17,7 @@ import type { SendRequest } from "../../engine/net/contract";
 import type { Trace } from "../../engine/net/types";
 import type { ManifestFile } from "../../engine/simulation";
 import type { TopologyView } from "../../engine/view/topology";
+import { encodePieces } from "../../worker/textPieces";
 import { publishFlights } from "../features/topology/flights";
 import { IMPORT_TIMEOUT_MS } from "../session/engines";
 import { workspaceWatch } from "../session/epoch";
@@ -109,7 +111,20 @@ export async function importEditor(opts?: OpOptions): Promise<ImportReport> {
     });
   });
   try {
-    const report = await engine.call((api) => api.importCluster(file, onProgress), IMPORT_TIMEOUT_MS);
+    // Handed over as transferred pieces: posting the string would copy all of it in one task.
+    const pieces = await encodePieces(file.text);
+    const report = await engine.call(
+      (api) =>
+        api.importClusterPieces(
+          file.name,
+          transfer(
+            pieces,
+            pieces.map((p) => p.buffer),
+          ),
+          onProgress,
+        ),
+      IMPORT_TIMEOUT_MS,
+    );
     if (!live()) return report;
     if (report.imported) {
       record({ op: "import", files: [file] }, opts);
