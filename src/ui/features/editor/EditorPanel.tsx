@@ -102,8 +102,16 @@ export function EditorPanel({ shown, onHide }: Props) {
         {status.text ? <span className="status-dot" aria-hidden="true" /> : null}
         {status.text}
       </p>
-      {dump && importing === null ? <p className="dump-hint">{t("import.detected")}</p> : null}
-      {importing !== null ? <ImportProgress chars={importing} /> : null}
+      {dump || importing !== null ? (
+        // The bar takes the hint's place, in the same cell: starting an import resizes nothing
+        // (Monaco, below, would lay out its whole view again).
+        <div className="import-slot">
+          {dump ? (
+            <p className={importing === null ? "dump-hint" : "dump-hint behind"}>{t("import.detected")}</p>
+          ) : null}
+          {importing !== null ? <ImportProgress chars={importing} /> : null}
+        </div>
+      ) : null}
       {importReport && importing === null ? (
         <ImportReportView report={importReport} onClose={() => setImportReport(null)} />
       ) : null}

@@ -3,7 +3,7 @@ import { useT } from "../../i18n/useT";
 import { useAppStore } from "../../store";
 import { leaveOnEscapeThenTab } from "./monaco/keyboard";
 import { MARKER_OWNER, toMarkerData } from "./monaco/markers";
-import { fitLanguage, manifestModel, monaco } from "./monaco/setup";
+import { fitLanguage, manifestModel, monaco, PLAIN_TEXT_CHARS } from "./monaco/setup";
 import { monacoTheme } from "./monaco/theme";
 
 /** Where the user was in the plain editor Monaco replaces: the caret, and whether it had focus. */
@@ -66,16 +66,25 @@ export function MonacoYamlEditor({ handoff }: MonacoYamlEditorProps) {
       quickSuggestions: { other: true, comments: false, strings: true },
     });
     fitLanguage(editor, model);
+    let syncing = false;
     const subscription = model.onDidChangeContent(() => {
       fitLanguage(editor, model);
-      setText(model.getValue());
+      // The store already holds an outside change: copying a dump's text back out is tens of MB.
+      if (!syncing) setText(model.getValue());
     });
-    // Outside changes (an example, a lesson, a share link) replace the text as an edit, so they
-    // stay undoable. The store is read when it changes, never a render's copy of it: an example
-    // arriving while Monaco mounts must not be overwritten by the older text.
+    // Outside changes (an example, a lesson, a share link, a dropped file) replace the text as an
+    // edit, so they stay undoable. The store is read when it changes, never a render's copy of it:
+    // an example arriving while Monaco mounts must not be overwritten by the older text.
     const sync = (text: string) => {
-      if (model.getValue() !== text)
+      if (model.getValue() === text) return;
+      // Plain text before a dump lands (YAML again only once a small text is in: the listener).
+      if (text.length > PLAIN_TEXT_CHARS) fitLanguage(editor, model, text.length);
+      syncing = true;
+      try {
         model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
+      } finally {
+        syncing = false;
+      }
     };
     sync(useAppStore.getState().text);
     const unsubscribe = useAppStore.subscribe((s, prev) => {

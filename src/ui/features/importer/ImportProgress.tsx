@@ -7,7 +7,7 @@ const MB = 1024 * 1024;
 /**
  * Shown while the engine's worker imports a dump: a bar of how far it is (the dump's characters
  * read, then its objects stored, then the first sync), as the worker reports it, and what it is
- * doing in words. Until the first report the bar is indeterminate.
+ * doing in words. Until the first report the bar is indeterminate (the dump's size is its label).
  */
 export function ImportProgress({ chars }: { chars: number }) {
   const t = useT();
@@ -31,7 +31,8 @@ export function ImportProgress({ chars }: { chars: number }) {
       ) : (
         <progress aria-label={label} />
       )}
-      <span>{step ? `${label} ${step}` : label}</span>
+      {/* One line (it takes the dump hint's place): the step once the worker reports, the whole in its title. */}
+      <span title={step ? `${label} ${step}` : label}>{step || label}</span>
     </div>
   );
 }

@@ -71,12 +71,17 @@ export function manifestModel(initialText: string): monaco.editor.ITextModel {
  */
 export const PLAIN_TEXT_CHARS = 2 * 1024 * 1024;
 
-/** YAML, or plain text for a text as big as a cluster dump (see PLAIN_TEXT_CHARS). */
+/**
+ * YAML, or plain text for a text as big as a cluster dump (see PLAIN_TEXT_CHARS). `length`: the
+ * length the model's text is about to have, to switch before a big text lands in it (once it
+ * has, folding and the YAML worker have already started on it).
+ */
 export function fitLanguage(
   editor: monaco.editor.IStandaloneCodeEditor,
   model: monaco.editor.ITextModel,
+  length = model.getValueLength(),
 ): void {
-  const plain = model.getValueLength() > PLAIN_TEXT_CHARS;
+  const plain = length > PLAIN_TEXT_CHARS;
   const language = plain ? "plaintext" : "yaml";
   if (model.getLanguageId() === language) return;
   editor.updateOptions({ folding: !plain });
