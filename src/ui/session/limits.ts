@@ -1,4 +1,4 @@
-import { MAX_DUMP_CHARS } from "../../engine/api/import/read/dump";
+import { MAX_DUMP_CHARS } from "../../engine/api/import/read/maxDump";
 
 /** Bounds on a session record read from outside: storage anyone with devtools can edit, or a link from anyone. */
 export interface RecordLimits {

@@ -3,11 +3,11 @@
  * dump from manifests.
  */
 import type { ManifestDocument } from "../../contract";
+import { MAX_DUMP_CHARS } from "./maxDump";
 import { readJson } from "./readJson";
 import { type ReadDump, readYaml } from "./readYaml";
 
-/** The largest dump read, in characters (Packetwalk's limit: the reading runs in a browser tab). */
-export const MAX_DUMP_CHARS = 256 * 1024 * 1024;
+export { MAX_DUMP_CHARS } from "./maxDump";
 
 /**
  * Reads a dump's objects, JSON or YAML as its first character says. Never throws on bad input.
