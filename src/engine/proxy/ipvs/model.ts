@@ -5,7 +5,7 @@
  */
 
 import type { IpvsScheduler } from "../../api/configTypes";
-import { isIPv4 } from "../../api/ipv4";
+import { ipToNumber, isIPv4 } from "../../api/ipv4";
 import type { Protocol } from "../../net/types";
 
 /** Per-service or per-destination counters, as `ipvsadm --stats` shows them. */
@@ -67,6 +67,16 @@ export const PROTO_CODE: Readonly<Record<Protocol, number>> = { TCP: 0, UDP: 1, 
 /** The key every table here uses for a virtual server. */
 export function vsKey(proto: Protocol, ip: string, port: number): string {
   return `${proto}/${ip}:${port}`;
+}
+
+/**
+ * A virtual server's protocol, address and port as one number (the
+ * kernel's svc table hashes the same three fields); undefined for an
+ * address that is not IPv4.
+ */
+export function serviceNumber(proto: Protocol, ip: string, port: number): number | undefined {
+  const n = ipToNumber(ip);
+  return n === undefined ? undefined : (n * 65536 + port) * 4 + PROTO_CODE[proto];
 }
 
 /** Parses `TCP/10.96.0.1:443`, `10.96.0.1:443` (TCP) or `UDP 10.96.0.10:53`. */
