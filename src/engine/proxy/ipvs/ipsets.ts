@@ -6,7 +6,7 @@
 import { type Cidr, cidrContains, ipToNumber, parseCidrOrAddress } from "../../api/ipv4";
 import type { Protocol } from "../../net/types";
 import type { IpsetSet, IpsetType } from "./model";
-import { SetTable } from "./setTable";
+import { isPort, SetTable } from "./setTable";
 
 interface IpsetInfo {
   name: string;
@@ -130,8 +130,6 @@ function pick(p: SetProbe, d: "src" | "dst"): string {
 /** A protocol's code in a set key (SET_PROTOCOLS' order). */
 const PROTO_IN_KEY: Record<Protocol, number> = { TCP: 0, UDP: 1, SCTP: 2 };
 
-const isPort = (n: number): boolean => Number.isInteger(n) && n >= 0 && n <= 65535;
-
 /**
  * Membership index: each exact-typed set as an integer-keyed table
  * (setTable.ts), plus the net-typed entries (CIDR members) kept by
@@ -162,7 +160,11 @@ export class IpsetIndex {
         this.nets.set(s.name, byPrefix);
       } else {
         const members = memberSet(s);
-        this.tables.set(s.name, new SetTable(s.type, members, members.size));
+        const built = s.table;
+        this.tables.set(
+          s.name,
+          built && built.size === members.size ? built : SetTable.fromText(s.type, members),
+        );
       }
     }
   }

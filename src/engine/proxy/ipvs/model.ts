@@ -7,6 +7,7 @@
 import type { IpvsScheduler } from "../../api/configTypes";
 import { ipToNumber, isIPv4 } from "../../api/ipv4";
 import type { Protocol } from "../../net/types";
+import type { SetTable } from "./setTable";
 
 /** Per-service or per-destination counters, as `ipvsadm --stats` shows them. */
 export interface IpvsStats {
@@ -134,6 +135,8 @@ export interface IpsetSet {
   members: string[];
   /** `members` as a Set, once built (so indexes and diffs need not rebuild it). */
   memberSet?: ReadonlySet<string>;
+  /** `members` as integer keys (what a packet's `-m set` test reads), when kube-proxy's writer built them. */
+  table?: SetTable;
 }
 
 /** One node's whole IPVS-mode state (what the commands render). */

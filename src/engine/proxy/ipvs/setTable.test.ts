@@ -2,7 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Protocol } from "../../net/types";
 import { IPSET_INFO, IpsetIndex, type SetProbe } from "./ipsets";
+import { desiredState } from "./desired";
 import type { IpsetSet, IpsetType } from "./model";
+import { TEST_NODE, UPSTREAM_CASES } from "./upstream.testkit";
 
 /** Addresses as packets and members may carry them: dotted quads, and text that is not one. */
 const ADDRESSES = [
@@ -102,5 +104,34 @@ describe("IpsetIndex over integer-keyed tables", () => {
     expect(index.test(set.name, ["dst", "dst"], at(5000))).toBe(false);
     expect(index.test(set.name, ["dst", "dst"], at(7, 81))).toBe(false);
     expect(index.test(set.name, ["dst", "dst"], at(7, 80, "UDP"))).toBe(false);
+  });
+});
+
+/** Probes at every member of a set (and a port beside each), read from the member's text. */
+function probesAt(set: IpsetSet): SetProbe[] {
+  const out: SetProbe[] = [];
+  for (const m of set.members) {
+    const [ip = "", protoPort = "", ip2 = ""] = m.split(",");
+    const [proto = "", port = m] = protoPort.includes(":") ? protoPort.split(":") : ["tcp", protoPort || m];
+    const p = proto.toUpperCase() as Protocol;
+    for (const dport of [Number(port), Number(port) + 1])
+      out.push({ src: ip2 || ip, dst: set.type === "bitmap:port" ? "10.0.0.1" : ip, dport, proto: p });
+  }
+  return out;
+}
+
+describe("the tables kube-proxy's writer builds", () => {
+  it("hold what the members' text holds, for every upstream case", () => {
+    for (const c of UPSTREAM_CASES) {
+      const sets = [...desiredState(c.input, TEST_NODE).ipsets.values()];
+      const built = new IpsetIndex(sets);
+      const fromText = new IpsetIndex(sets.map(({ table: _table, ...s }) => s));
+      for (const s of sets) {
+        if (s.type === "hash:ip,port,net") continue;
+        expect(s.table?.size, `${c.name} ${s.name}`).toBe(s.members.length);
+        const dirs: ("src" | "dst")[] = ["dst", "dst", "src"];
+        for (const p of probesAt(s)) expect(built.test(s.name, dirs, p)).toBe(fromText.test(s.name, dirs, p));
+      }
+    }
   });
 });

@@ -11,6 +11,7 @@
  * exactly what comparing the text would.
  */
 
+import { ipToNumber } from "../../api/ipv4";
 import type { IpsetType } from "./model";
 
 /** Protocol words as ipset writes them, by code. */
@@ -100,37 +101,88 @@ function mix(a: number, b: number, c: number): number {
   return h ^ (h >>> 15);
 }
 
-/** One set's members as integer keys (open addressing, linear probing) or a port bitmap. */
+/** An address as a key word (int32), or NaN for text that is not a dotted-quad IPv4 address. */
+export function addressWord(ip: string): number {
+  const n = ipToNumber(ip);
+  return n === undefined ? Number.NaN : n | 0;
+}
+
+/** `proto:port` as a key word (port × 4 + protocol), or NaN when the text would not read back as one. */
+export function portWord(protoWord: string, port: number): number {
+  const code = SET_PROTOCOLS.indexOf(protoWord);
+  return code < 0 || !isPort(port) ? Number.NaN : port * 4 + code;
+}
+
+/** A port as `String(port)` writes it and ipset reads it back (0 … 65535). */
+export function isPort(n: number): boolean {
+  return Number.isInteger(n) && n >= 0 && n <= 65535;
+}
+
+/**
+ * One set's members as integer keys (open addressing, linear probing, grown
+ * at half full) or a port bitmap. Members are added once each (the caller
+ * keeps them distinct).
+ */
 export class SetTable {
-  readonly size: number;
+  /** Members, those kept as text included. */
+  size = 0;
   private readonly bitmap: Uint8Array | undefined;
   /** Three words per slot; `used` marks the slots taken. */
-  private readonly keys: Int32Array;
-  private readonly used: Uint8Array;
-  private readonly mask: number;
+  private keys: Int32Array;
+  private used: Uint8Array;
+  private mask: number;
+  private keyed = 0;
   /** Members kept as text (see the file comment): compared by the text a test builds. */
-  readonly text: ReadonlySet<string>;
+  readonly text = new Set<string>();
 
-  constructor(type: IpsetType, members: Iterable<string>, count: number) {
+  constructor(
+    readonly type: IpsetType,
+    expected = 0,
+  ) {
     let cap = 8;
-    while (cap < count * 2) cap *= 2;
+    while (cap < expected * 2) cap *= 2;
     const isBitmap = type === "bitmap:port";
     this.bitmap = isBitmap ? new Uint8Array(65536) : undefined;
     this.keys = new Int32Array(isBitmap ? 0 : cap * 3);
     this.used = new Uint8Array(isBitmap ? 0 : cap);
     this.mask = cap - 1;
+  }
+
+  /** The set's members read from their text. */
+  static fromText(type: IpsetType, members: ReadonlySet<string>): SetTable {
+    const t = new SetTable(type, members.size);
     const key = new Int32Array(3);
     const out = new Int32Array(2);
-    const text = new Set<string>();
-    let size = 0;
     for (const m of members) {
-      size++;
-      if (!keyOf(type, m, key, out)) text.add(m);
-      else if (this.bitmap) this.bitmap[key[0]!] = 1;
-      else this.insert(key[0]!, key[1]!, key[2]!);
+      if (keyOf(type, m, key, out)) t.add(key[0]!, key[1]!, key[2]!, m);
+      else t.add(Number.NaN, 0, 0, m);
     }
-    this.size = size;
-    this.text = text;
+    return t;
+  }
+
+  /**
+   * Adds a member by its key words (unused words 0; `bitmap:port`: `a` is
+   * the port); a NaN word means the member is kept as `text`.
+   */
+  add(a: number, b: number, c: number, text: string): void {
+    this.size++;
+    if (Number.isNaN(a) || Number.isNaN(b) || Number.isNaN(c)) this.text.add(text);
+    else if (this.bitmap) this.bitmap[a] = 1;
+    else {
+      if (++this.keyed * 2 > this.used.length) this.grow();
+      this.insert(a, b, c);
+    }
+  }
+
+  private grow(): void {
+    const keys = this.keys;
+    const used = this.used;
+    const cap = used.length * 2;
+    this.keys = new Int32Array(cap * 3);
+    this.used = new Uint8Array(cap);
+    this.mask = cap - 1;
+    for (let i = 0; i < used.length; i++)
+      if (used[i] === 1) this.insert(keys[i * 3]!, keys[i * 3 + 1]!, keys[i * 3 + 2]!);
   }
 
   private insert(a: number, b: number, c: number): void {
