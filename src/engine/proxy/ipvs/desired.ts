@@ -160,42 +160,45 @@ class ShareWriter implements ServiceShare {
 export function assemble(shares: Iterable<ServiceShare>, nodeIPs: string[]): DesiredState {
   const virtualServers = new Map<string, DesiredVS>();
   const ipsets = emptyIpsets();
-  const members = new Map<string, Set<string>>();
-  // Each exact-typed set's table, filled as its members first appear.
+  // Each set's members in first-appearance order, kept distinct by its table (an exact-typed
+  // set: one key per text, see setTable.ts) or by their text (a net-typed set).
+  const lists = new Map<string, string[]>();
   const tables = new Map<string, SetTable>();
+  const texts = new Map<string, Set<string>>();
   for (const s of ipsets.values()) {
-    members.set(s.name, new Set());
-    if (s.type !== "hash:ip,port,net") tables.set(s.name, new SetTable(s.type));
+    lists.set(s.name, []);
+    if (s.type === "hash:ip,port,net") texts.set(s.name, new Set());
+    else tables.set(s.name, new SetTable(s.type));
   }
-  // KUBE-IPVS-IPS holds exactly the addresses bound to kube-ipvs0 (no share adds to it otherwise).
-  const bound = members.get("KUBE-IPVS-IPS")!;
-  const boundTable = tables.get("KUBE-IPVS-IPS")!;
+  const add = (name: string, entry: string, a: number, b: number, c: number): void => {
+    const list = lists.get(name);
+    if (!list) return;
+    const table = tables.get(name);
+    if (table) {
+      if (table.add(a, b, c, entry)) list.push(entry);
+      return;
+    }
+    const text = texts.get(name)!;
+    if (text.has(entry)) return;
+    text.add(entry);
+    list.push(entry);
+  };
   for (const share of shares) {
     for (const vs of share.virtualServers) virtualServers.set(vs.key, vs);
     const m = share.members;
     const k = share.keys;
-    for (let i = 0, j = 0; i < m.length; i += 2, j += 3) {
-      const set = members.get(m[i]!);
-      if (!set) continue;
-      const size = set.size;
-      set.add(m[i + 1]!);
-      if (set.size > size) tables.get(m[i]!)?.add(k[j]!, k[j + 1]!, k[j + 2]!, m[i + 1]!);
-    }
-    for (const ip of share.bound) {
-      const size = bound.size;
-      bound.add(ip);
-      if (bound.size > size) boundTable.add(addressWord(ip), 0, 0, ip);
-    }
+    for (let i = 0, j = 0; i < m.length; i += 2, j += 3) add(m[i]!, m[i + 1]!, k[j]!, k[j + 1]!, k[j + 2]!);
+    // KUBE-IPVS-IPS holds exactly the addresses bound to kube-ipvs0 (no share adds to it otherwise).
+    for (const ip of share.bound) add("KUBE-IPVS-IPS", ip, addressWord(ip), 0, 0);
   }
   for (const s of ipsets.values()) {
-    const set = members.get(s.name)!;
-    s.members = [...set];
+    s.members = lists.get(s.name)!;
     const table = tables.get(s.name);
     if (table) s.table = table;
+    else s.memberSet = texts.get(s.name);
     if (s.type === "bitmap:port") s.members.sort((a, b) => Number(a) - Number(b));
-    else s.memberSet = set;
   }
-  return { virtualServers, ipvsAddresses: [...bound], ipsets, nodeIPs };
+  return { virtualServers, ipvsAddresses: [...lists.get("KUBE-IPVS-IPS")!], ipsets, nodeIPs };
 }
 
 /**

@@ -159,11 +159,11 @@ export class IpsetIndex {
         }
         this.nets.set(s.name, byPrefix);
       } else {
-        const members = memberSet(s);
+        // The writer's table holds the members when it holds as many (they are distinct).
         const built = s.table;
         this.tables.set(
           s.name,
-          built && built.size === members.size ? built : SetTable.fromText(s.type, members),
+          built && built.size === s.members.length ? built : SetTable.fromText(s.type, memberSet(s)),
         );
       }
     }

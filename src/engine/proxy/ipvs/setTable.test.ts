@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Protocol } from "../../net/types";
-import { IPSET_INFO, IpsetIndex, type SetProbe } from "./ipsets";
 import { desiredState } from "./desired";
+import { IPSET_INFO, IpsetIndex, type SetProbe } from "./ipsets";
 import type { IpsetSet, IpsetType } from "./model";
 import { TEST_NODE, UPSTREAM_CASES } from "./upstream.testkit";
 

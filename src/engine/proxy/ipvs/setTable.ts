@@ -120,11 +120,10 @@ export function isPort(n: number): boolean {
 
 /**
  * One set's members as integer keys (open addressing, linear probing, grown
- * at half full) or a port bitmap. Members are added once each (the caller
- * keeps them distinct).
+ * at half full) or a port bitmap.
  */
 export class SetTable {
-  /** Members, those kept as text included. */
+  /** Distinct members, those kept as text included. */
   size = 0;
   private readonly bitmap: Uint8Array | undefined;
   /** Three words per slot; `used` marks the slots taken. */
@@ -162,16 +161,23 @@ export class SetTable {
 
   /**
    * Adds a member by its key words (unused words 0; `bitmap:port`: `a` is
-   * the port); a NaN word means the member is kept as `text`.
+   * the port); a NaN word means the member is kept as `text`. False if it
+   * was a member already.
    */
-  add(a: number, b: number, c: number, text: string): void {
-    this.size++;
-    if (Number.isNaN(a) || Number.isNaN(b) || Number.isNaN(c)) this.text.add(text);
-    else if (this.bitmap) this.bitmap[a] = 1;
-    else {
-      if (++this.keyed * 2 > this.used.length) this.grow();
-      this.insert(a, b, c);
+  add(a: number, b: number, c: number, text: string): boolean {
+    if (Number.isNaN(a) || Number.isNaN(b) || Number.isNaN(c)) {
+      if (this.text.has(text)) return false;
+      this.text.add(text);
+    } else if (this.bitmap) {
+      if (this.bitmap[a] === 1) return false;
+      this.bitmap[a] = 1;
+    } else {
+      if ((this.keyed + 1) * 2 > this.used.length) this.grow();
+      if (!this.insert(a, b, c)) return false;
+      this.keyed++;
     }
+    this.size++;
+    return true;
   }
 
   private grow(): void {
@@ -185,7 +191,8 @@ export class SetTable {
       if (used[i] === 1) this.insert(keys[i * 3]!, keys[i * 3 + 1]!, keys[i * 3 + 2]!);
   }
 
-  private insert(a: number, b: number, c: number): void {
+  /** Puts the key in its slot; false if it was there already. */
+  private insert(a: number, b: number, c: number): boolean {
     const keys = this.keys;
     for (let i = mix(a, b, c) & this.mask; ; i = (i + 1) & this.mask) {
       if (this.used[i] === 0) {
@@ -193,9 +200,9 @@ export class SetTable {
         keys[i * 3] = a;
         keys[i * 3 + 1] = b;
         keys[i * 3 + 2] = c;
-        return;
+        return true;
       }
-      if (keys[i * 3] === a && keys[i * 3 + 1] === b && keys[i * 3 + 2] === c) return;
+      if (keys[i * 3] === a && keys[i * 3 + 1] === b && keys[i * 3 + 2] === c) return false;
     }
   }
 

@@ -174,11 +174,12 @@ export function applyDesired(
   state.ipvsAddresses = [...kept, ...added];
   for (const [name, s] of desired.ipsets) {
     const old = state.ipsets.get(name);
-    const after = memberSet(s);
+    // A desired set's members are distinct (assemble), so a fresh set writes each of them.
     if (!old || old.members.length === 0) {
-      writes += after.size;
+      writes += s.members.length;
       continue;
     }
+    const after = memberSet(s);
     const before = memberSet(old);
     let added = 0;
     let removed = 0;
