@@ -428,16 +428,26 @@ function printFigures(): void {
 log(
   `packetwalk bench: medians of ${NOISY_REPEATS} runs (10,000-Service applies, builds, per-packet rows), of ${REPEATS} elsewhere; node ${process.version}`,
 );
-// The big applies first, each on a heap no earlier measurement has filled.
-applyBig(1_000, 10, 1);
-applyBig(10_000, 10, NOISY_REPEATS);
-buildTimes();
-networkTrace();
-flatness();
-iptablesFirstPacket();
-bursts();
-wholeExperiment();
-modelAgainstPublished();
-parseBig(10_000, 10);
-await importBig();
+/** The measurements in the order they run; BENCH_ONLY=builds,flatness runs only those (a row's own figures, faster). */
+const SECTIONS: readonly [string, () => void | Promise<void>][] = [
+  // The big applies first, each on a heap no earlier measurement has filled.
+  [
+    "apply",
+    () => {
+      applyBig(1_000, 10, 1);
+      applyBig(10_000, 10, NOISY_REPEATS);
+    },
+  ],
+  ["builds", buildTimes],
+  ["network", networkTrace],
+  ["flatness", flatness],
+  ["iptables", iptablesFirstPacket],
+  ["bursts", bursts],
+  ["experiment", wholeExperiment],
+  ["model", modelAgainstPublished],
+  ["parse", () => parseBig(10_000, 10)],
+  ["import", importBig],
+];
+const only = process.env.BENCH_ONLY?.split(",");
+for (const [name, run] of SECTIONS) if (!only || only.includes(name)) await run();
 printFigures();
