@@ -7,9 +7,6 @@
 
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { readDump } from "../engine/api/import/read/dump";
-import type { ReadDump } from "../engine/api/import/read/readYaml";
-import { MAX_MANIFEST_CHARS, type ParsedManifests, parseManifests } from "../engine/api/manifest";
 import { DEFAULT_SAMPLES, runLookupExperiment } from "../engine/bench/experiment";
 import { measureRow } from "../engine/bench/measure";
 import { calibration } from "../engine/bench/model";
@@ -18,6 +15,7 @@ import { BURST_TRACES, type BurstResult, sendBurst, summarizeBurst } from "../en
 import { createProxyModes } from "../engine/proxy/modes";
 import { type BigBuild, bigManifest, buildBigCluster } from "./cluster";
 import { IMPORT_SHAPE, measureCliImport, measureImport } from "./importDump";
+import { measureYamlReaders } from "./parseYaml";
 import { type StoreCluster, storeCluster } from "./synthetic";
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
@@ -119,65 +117,10 @@ function withoutCluster(b: BigBuild): BuildFigures {
   return figures;
 }
 
-/** The leading whole documents of a `---`-separated text that fit in `limit` characters. */
-function leadingDocuments(text: string, limit: number): string {
-  if (text.length <= limit) return text;
-  const cut = text.lastIndexOf("\n---\n", limit - 1);
-  return cut < 0 ? "" : text.slice(0, cut + 1);
-}
-
-/** What a reader gave for `text` in `took` ms: documents, errors, size and rate. */
-function parseNote(documents: number, errors: number, text: string, took: number, how: string): string {
-  const mib = text.length / 2 ** 20;
-  return `${documents.toLocaleString("en-US")} documents, ${errors} errors, ${mib.toFixed(1)} MiB at ${(mib / (took / 1000)).toFixed(1)} MiB/s; ${how}`;
-}
-
-/**
- * The same documents as YAML text, through each reader that takes YAML:
- * the manifest parser (what the editor's text and `kubectl apply -f` go
- * through; it reads at most MAX_MANIFEST_CHARS, so it gets the leading
- * documents that fit), and the import's dump reader (which reads big YAML
- * fast, falling back to the yaml package for what it does not read, such
- * as these Pods' flow sequences), on the whole text.
- */
+/** The same documents as YAML text, through each reader that takes YAML (see parseYaml.ts). */
 function parseBig(services: number, replicas: number): void {
-  const text = bigManifest(services, replicas);
-  const fits = leadingDocuments(text, MAX_MANIFEST_CHARS);
-  // One run each: together they take tens of seconds.
-  let manifests: ParsedManifests = { documents: [], errors: [] };
-  collectGarbage();
-  const parseMs = timeIt(() => {
-    manifests = parseManifests(fits, "big.yaml");
-  });
-  figures.push({
-    what: `  parse the leading ${(MAX_MANIFEST_CHARS / 2 ** 20).toFixed(0)} MiB of it as YAML (parseManifests)`,
-    value: ms(parseMs),
-    target: "(reported)",
-    note: parseNote(
-      manifests.documents.length,
-      manifests.errors.length,
-      fits,
-      parseMs,
-      "the yaml package with source positions, as kubectl apply -f reads a file",
-    ),
-  });
-  let dump: ReadDump = { documents: [], errors: [] };
-  collectGarbage();
-  const readMs = timeIt(() => {
-    dump = readDump(text, "big.yaml");
-  });
-  figures.push({
-    what: `  read all of it as YAML (readDump, the import's reader)`,
-    value: ms(readMs),
-    target: "(reported)",
-    note: parseNote(
-      dump.documents.length,
-      dump.errors.length,
-      text,
-      readMs,
-      "the fast block reader, the yaml package for what it does not read",
-    ),
-  });
+  for (const r of measureYamlReaders(bigManifest(services, replicas), collectGarbage))
+    figures.push({ what: `  ${r.what}`, value: ms(r.ms), target: "(reported)", note: r.note });
 }
 
 /** Each mode's 10,000-Service build when issue 18 was filed: the builds must stay under them. */
