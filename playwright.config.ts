@@ -22,6 +22,10 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     trace: "retain-on-failure",
+    // A fresh context is a first visit, where the service worker downloads and stores the whole
+    // build (some 120 files) beside the test: a second or two of CPU per test that only the tests
+    // about offline use need. They allow it (static.spec.ts); the others load from the network.
+    serviceWorkers: "block",
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
       args: [

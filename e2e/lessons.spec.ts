@@ -69,56 +69,77 @@ async function type(page: Page, lesson: LessonPlayerPage, line: string): Promise
   await expect(input).not.toHaveAttribute("aria-busy", "true");
 }
 
+// One page per language, as a student takes the lessons one after another: the app loads once, and
+// each lesson is chosen from the lesson menu while the one before it is still on screen. Choosing a
+// lesson builds its own cluster from scratch, so each lesson starts from its own first step and
+// nothing of the lesson before it shows (the checks on every step below say so). A lesson chosen on
+// a freshly opened page is the tests after these.
 for (const lang of ["en", "ko"] as Lang[]) {
-  for (const file of LESSONS) {
-    test(`${file.id} (${lang}): played to the end, every question answered, every challenge solved`, async ({
-      page,
-    }) => {
-      test.setTimeout(240_000);
-      const lesson = new LessonPlayerPage(page, lang);
+  test.describe(`every lesson in turn (${lang})`, () => {
+    test.describe.configure({ mode: "serial" });
+    let page: Page;
+    let lesson: LessonPlayerPage;
+    test.beforeAll(async ({ browser }) => {
+      test.setTimeout(120_000);
+      page = await browser.newPage();
+      lesson = new LessonPlayerPage(page, lang);
       await lesson.goto();
-      await lesson.chooseLesson(file.title[lang]);
-      const total = file.steps.length;
-      for (const [i, step] of file.steps.entries()) {
-        if (i > 0) await lesson.player.getByRole("button", { name: lesson.text.next, exact: true }).click();
-        await lesson.waitForStep(i + 1, total);
-        await expect(lesson.stepTitle).toHaveText(step.title[lang]);
-        // A step's packet starts fresh: a step that sends none shows none of an earlier step's
-        // (no playback under the diagram, no callout on it).
-        if (!step.send) {
-          await expect(page.getByRole("toolbar", { name: lesson.text.playback, exact: true })).toHaveCount(0);
-          await expect(page.locator(".topo-callout:not([hidden])")).toHaveCount(0);
-        }
-        await expect(lesson.player).toContainText(opening(step.narration[lang]));
-        const shown = (step.commands ?? []).filter((c) => typeof c === "string" || !c.quiet);
-        const last = shown[shown.length - 1];
-        if (last) await expect(lesson.terminal).toContainText(typeof last === "string" ? last : last.run);
-        if (step.predict) {
-          const form = lesson.player.getByRole("form", { name: lang === "en" ? "Predict" : "예상" });
-          await form.getByRole("radio").first().check();
-          await form.getByRole("button", { name: lesson.text.check, exact: true }).click();
-          await expect(form.getByRole("status")).not.toBeEmpty();
-        }
-        if (step.challenge) {
-          const panel = lesson.player.getByRole("region", {
-            name: lang === "en" ? "Challenge" : "도전 과제",
-          });
-          const check = panel.getByRole("button", { name: lesson.text.checkWork, exact: true });
-          await check.click();
-          await expect(panel.getByRole("status")).toHaveText(lesson.text.notYet, { timeout: 30_000 });
-          await panel.getByRole("button", { name: lesson.text.hint, exact: true }).click();
-          await expect(panel.locator(".challenge-hints li")).toHaveCount(1);
-          const { commands = [], manifests, proxyMode } = step.challenge.solution;
-          for (const line of commands) await type(page, lesson, line);
-          if (manifests) await pasteAndApply(page, lesson, manifests);
-          if (proxyMode) await page.getByRole("combobox", { name: lesson.text.mode }).selectOption(proxyMode);
-          await check.click();
-          await expect(panel.getByRole("status")).toHaveText(lesson.text.solved, { timeout: 30_000 });
-        }
-      }
-      await expect(lesson.player.getByRole("button", { name: lesson.text.next, exact: true })).toBeDisabled();
     });
-  }
+    test.afterAll(async () => {
+      await page.context().close();
+    });
+
+    for (const file of LESSONS) {
+      test(`${file.id} (${lang}): played to the end, every question answered, every challenge solved`, async () => {
+        test.setTimeout(240_000);
+        await lesson.chooseLesson(file.title[lang]);
+        const total = file.steps.length;
+        for (const [i, step] of file.steps.entries()) {
+          if (i > 0) await lesson.player.getByRole("button", { name: lesson.text.next, exact: true }).click();
+          await lesson.waitForStep(i + 1, total);
+          await expect(lesson.stepTitle).toHaveText(step.title[lang]);
+          // A step's packet starts fresh: a step that sends none shows none of an earlier step's
+          // (no playback under the diagram, no callout on it).
+          if (!step.send) {
+            await expect(page.getByRole("toolbar", { name: lesson.text.playback, exact: true })).toHaveCount(
+              0,
+            );
+            await expect(page.locator(".topo-callout:not([hidden])")).toHaveCount(0);
+          }
+          await expect(lesson.player).toContainText(opening(step.narration[lang]));
+          const shown = (step.commands ?? []).filter((c) => typeof c === "string" || !c.quiet);
+          const last = shown[shown.length - 1];
+          if (last) await expect(lesson.terminal).toContainText(typeof last === "string" ? last : last.run);
+          if (step.predict) {
+            const form = lesson.player.getByRole("form", { name: lang === "en" ? "Predict" : "예상" });
+            await form.getByRole("radio").first().check();
+            await form.getByRole("button", { name: lesson.text.check, exact: true }).click();
+            await expect(form.getByRole("status")).not.toBeEmpty();
+          }
+          if (step.challenge) {
+            const panel = lesson.player.getByRole("region", {
+              name: lang === "en" ? "Challenge" : "도전 과제",
+            });
+            const check = panel.getByRole("button", { name: lesson.text.checkWork, exact: true });
+            await check.click();
+            await expect(panel.getByRole("status")).toHaveText(lesson.text.notYet, { timeout: 30_000 });
+            await panel.getByRole("button", { name: lesson.text.hint, exact: true }).click();
+            await expect(panel.locator(".challenge-hints li")).toHaveCount(1);
+            const { commands = [], manifests, proxyMode } = step.challenge.solution;
+            for (const line of commands) await type(page, lesson, line);
+            if (manifests) await pasteAndApply(page, lesson, manifests);
+            if (proxyMode)
+              await page.getByRole("combobox", { name: lesson.text.mode }).selectOption(proxyMode);
+            await check.click();
+            await expect(panel.getByRole("status")).toHaveText(lesson.text.solved, { timeout: 30_000 });
+          }
+        }
+        await expect(
+          lesson.player.getByRole("button", { name: lesson.text.next, exact: true }),
+        ).toBeDisabled();
+      });
+    }
+  });
 }
 
 test("a lesson runs in its own workspace and Back to my work restores the user's exactly", async ({

@@ -2,6 +2,9 @@ import { spawn } from "node:child_process";
 import { expect, type Page, test } from "@playwright/test";
 import { PacketwalkApp } from "./fixtures/app";
 
+// The service worker is what these tests are about (the config blocks it elsewhere).
+test.use({ serviceWorkers: "allow" });
+
 /** The sub-path the built site is served from (playwright.config.ts). */
 function base(): string {
   return new URL(".", String(test.info().project.use.baseURL)).href;
@@ -156,7 +159,7 @@ test("offline works behind a host that sends Vary: Origin (the cache ignores Var
     await expect
       .poll(async () => (await fetch(base).catch(() => null))?.headers.get("vary") ?? "")
       .toBe("Origin");
-    const context = await browser.newContext();
+    const context = await browser.newContext({ serviceWorkers: "allow" });
     const page = await context.newPage();
     const app = new PacketwalkApp(page);
     await page.goto(base);

@@ -4,11 +4,13 @@ import type { Trace } from "../../engine/net/types";
 import {
   ALL_PHASES,
   firstShown,
+  lastShown,
   nearestShown,
   nextShown,
   type PhaseFilter,
   previousShown,
 } from "../features/trace/phases";
+import { prefersReducedMotion } from "../motion";
 import type { AppState } from "./index";
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
@@ -45,12 +47,15 @@ export const createPlaybackSlice: StateCreator<AppState, [], [], PlaybackSlice> 
   phases: ALL_PHASES,
   burst: null,
   setBurst: (burst) => set({ burst }),
+  // A new journey plays from its first hop; with reduced motion it is not played out hop by hop but
+  // shown where it ends, paused (the hops are a step or Play away, as after playing).
   setTrace: (trace) =>
-    set((s) => ({
-      trace,
-      hop: trace ? Math.max(0, firstShown(trace, s.phases)) : -1,
-      playing: trace !== null,
-    })),
+    set((s) => {
+      if (!trace) return { trace, hop: -1, playing: false };
+      if (prefersReducedMotion())
+        return { trace, hop: Math.max(0, lastShown(trace, s.phases)), playing: false };
+      return { trace, hop: Math.max(0, firstShown(trace, s.phases)), playing: true };
+    }),
   setHop: (hop) => set({ hop }),
   setPhases: (phases) =>
     set((s) => ({ phases, hop: s.trace ? Math.max(0, nearestShown(s.trace, phases, s.hop)) : s.hop })),

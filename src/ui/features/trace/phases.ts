@@ -60,6 +60,11 @@ export function firstShown(trace: Trace, filter: PhaseFilter): number {
   return nearestShown(trace, filter, 0);
 }
 
+/** The last hop shown (-1: none). */
+export function lastShown(trace: Trace, filter: PhaseFilter): number {
+  return nearestShown(trace, filter, trace.hops.length - 1);
+}
+
 /** A row of the hop list: one hop, or a run of folded hops of one phase. */
 export type TraceRow =
   | { k: "hop"; index: number }
