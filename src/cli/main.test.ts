@@ -59,7 +59,7 @@ describe("packetwalk --import", { timeout: 120_000 }, () => {
       "packetwalk: imported testdata/import/kind.yaml: 3 nodes, 8 pods, 3 services, 8 configmaps, 3 endpointslices",
     );
     expect(err).toContain(
-      "testdata/import/kind.yaml:1445: derived: kube-proxy in iptables mode (from kube-proxy's config.conf)",
+      "testdata/import/kind.yaml:1407: derived: kube-proxy in iptables mode (from kube-proxy's config.conf)",
     );
     expect(err).toContain(
       "assumed: pod-to-pod traffic between nodes is routed straight to the node holding the pod (the CNI's routing and encapsulation are not in a dump)",
