@@ -148,8 +148,15 @@ function frontendPod(n: Node, ip: string): Obj {
     containers: [
       {
         name: "frontend",
-        image: "public.ecr.aws/nginx/nginx:1.27",
+        image: "123456789012.dkr.ecr.us-west-2.amazonaws.com/shop/frontend:v3.2.0",
         ports: [{ containerPort: 8080, name: "http" }],
+        readinessProbe: {
+          failureThreshold: 3,
+          httpGet: { path: "/healthz", port: "http", scheme: "HTTP" },
+          periodSeconds: 5,
+          successThreshold: 1,
+          timeoutSeconds: 1,
+        },
       },
     ],
     created: at(NODES_UP, 3600),

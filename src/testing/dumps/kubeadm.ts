@@ -193,7 +193,7 @@ const STOREFRONT = [
     hash: "6d9f8b7c54",
     ...p,
     image: "nginx:1.27.3",
-    port: { containerPort: 8080, name: "http" },
+    port: { containerPort: 80, name: "http" },
     created: DEPLOYED,
   }),
 );
@@ -743,7 +743,7 @@ function servicesAndSlices(): Obj[] {
       service: "storefront",
       name: `storefront-${suffix("kubeadm/storefront")}`,
       endpoints: endpointsOf(STOREFRONT, true),
-      ports: [{ name: "http", port: 8080 }],
+      ports: [{ name: "http", port: 80 }],
       created: at(DEPLOYED, 2),
       changed: at(DEPLOYED, 6),
     }),

@@ -88,6 +88,8 @@ export const ko: Record<MessageKey, Message> = {
     "노드 사이의 파드 간 트래픽은 파드가 있는 노드로 바로 라우팅됨 (CNI의 라우팅과 캡슐화는 덤프에 없음)",
   "importNote.loadBalancer":
     "LoadBalancer 서비스는 덤프에 있는 인그레스 IP를 유지함. 그 앞의 클라우드 로드 밸런서는 모델링하지 않음",
+  "importNote.declaredPorts":
+    "Packetwalk가 모델링하지 않는 이미지({images})의 컨테이너는 선언한 containerPort에서 수신한다고 가정함 (실제 프로세스는 선언과 상관없이 자신이 여는 포트에서 수신함)",
   "importNote.sliceMissingPod": "EndpointSlice {slice}가 파드 {pod}를 가리키지만, 그 파드는 덤프에 없음",
   "importNote.clusterIpOutside": "서비스 {service}의 ClusterIP {ip}가 서비스 CIDR {cidr} 밖에 있음",
   "importNote.nodePortOutside": "서비스 {service}의 NodePort {port}가 범위 {range} 밖에 있음",

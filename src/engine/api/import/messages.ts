@@ -39,6 +39,8 @@ export const IMPORT_MESSAGES = {
     "pod-to-pod traffic between nodes is routed straight to the node holding the pod (the CNI's routing and encapsulation are not in a dump)",
   "importNote.loadBalancer":
     "LoadBalancer Services keep the ingress IPs the dump gives; the cloud's load balancer in front of them is not modelled",
+  "importNote.declaredPorts":
+    "containers of images Packetwalk does not model ({images}) listen on the containerPorts they declare (a real process listens where it listens, declared or not)",
   "importNote.sliceMissingPod": "EndpointSlice {slice} lists pod {pod}, which is not in the dump",
   "importNote.clusterIpOutside": "Service {service}'s ClusterIP {ip} is outside the service CIDR {cidr}",
   "importNote.nodePortOutside": "Service {service}'s NodePort {port} is outside the range {range}",

@@ -10,6 +10,7 @@ import { cidrContains, cidrOf, formatCidr, ipToNumber, parseCidr } from "../ipv4
 import { parseManifestText } from "../manifest";
 import type { SourceRef } from "../types";
 import type { ImportMessageKey } from "./messages";
+import { newestTime } from "./newestTime";
 import type { ImportNote } from "./report";
 
 /** What the dump says about the cluster, as the config documents a fresh cluster is built from. */
@@ -173,21 +174,6 @@ function kubeletVersion(docs: readonly ManifestDocument[]): string | undefined {
   const cp = nodes.find((d) => "node-role.kubernetes.io/control-plane" in (rec(meta(d.object).labels) ?? {}));
   const v = str(rec(rec((cp ?? nodes[0])?.object.status)?.nodeInfo)?.kubeletVersion);
   return v ? /^v?\d+\.\d+\.\d+/.exec(v)?.[0] : undefined;
-}
-
-/** The newest creationTimestamp or managedFields time in the dump. */
-function newestTime(docs: readonly ManifestDocument[]): number | undefined {
-  let newest: number | undefined;
-  const see = (v: unknown) => {
-    const t = typeof v === "string" ? Date.parse(v) : Number.NaN;
-    if (!Number.isNaN(t) && (newest === undefined || t > newest)) newest = t;
-  };
-  for (const d of docs) {
-    const m = meta(d.object);
-    see(m.creationTimestamp);
-    if (Array.isArray(m.managedFields)) for (const f of m.managedFields) see(rec(f)?.time);
-  }
-  return newest;
 }
 
 /** Reads the cluster's settings from a dump's objects. */
