@@ -65,6 +65,8 @@ export const ko: Record<MessageKey, Message> = {
   "importNote.serviceCidrKubeadm": "서비스 CIDR {cidr} (kubeadm-config에서 읽음)",
   "importNote.serviceCidrInferred":
     "서비스 CIDR {cidr}: default/kubernetes 서비스의 ClusterIP(범위의 첫 주소)로 추정함. 덤프에는 프리픽스 길이가 없음",
+  "importNote.serviceCidrEks":
+    "서비스 CIDR {cidr}: default/kubernetes 서비스의 ClusterIP를 담는 EKS의 기본 범위 (노드의 kubelet이 EKS의 것임). 덤프는 범위를 말하지 않음",
   "importNote.serviceCidrDefault":
     "서비스 CIDR {cidr} (kubeadm의 기본값): 덤프에 ClusterIP가 있는 default/kubernetes 서비스가 없음",
   "importNote.podCidrKubeadm": "파드 CIDR {cidr} (kubeadm-config에서 읽음)",
@@ -80,6 +82,8 @@ export const ko: Record<MessageKey, Message> = {
     "CoreDNS는 클러스터 밖의 이름을 {upstream}로 전달함. Packetwalk는 자체의 작은 인터넷에서 응답함 (docs/emulation.md 참고)",
   "importNote.clusterDns": "kubelet의 clusterDNS {ip} (kube-system/kube-dns의 ClusterIP)",
   "importNote.proxyMode": "kube-proxy는 {mode} 모드 ({configMap}의 {key}에서 읽음)",
+  "importNote.proxyNoClusterCidr":
+    "kube-proxy의 clusterCIDR가 비어 있음 ({configMap}의 {key}): 파드 트래픽과 다른 트래픽을 구별할 수 없어 ClusterIP로 가는 트래픽을 마스커레이드하지 않음",
   "importNote.proxyDefault":
     "kube-proxy는 {mode} 모드 (기본값): 덤프에 kube-system/kube-proxy ConfigMap이 없음",
   "importNote.nodePortRange":

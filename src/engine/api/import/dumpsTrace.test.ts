@@ -58,8 +58,12 @@ function toolbox(sim: Simulation, namespace: string): string {
   return `kubectl exec -n ${namespace} toolbox --`;
 }
 
-describe("the kubeadm dump (IPVS, scheduler sh, domain corp.internal)", async () => {
-  const sim = await imported("kubeadm.json");
+const KUBEADM = await imported("kubeadm.json");
+const EKS = await imported("eks.yaml");
+const KIND_NFTABLES = await imported("kind-nftables.json");
+
+describe("the kubeadm dump (IPVS, scheduler sh, domain corp.internal)", () => {
+  const sim = KUBEADM;
   const node = shellNode(sim);
   const storefront = ["10.32.1.14", "10.32.2.9", "10.32.2.10"];
 
@@ -128,10 +132,23 @@ describe("the kubeadm dump (IPVS, scheduler sh, domain corp.internal)", async ()
     expect(trace.verdict).toBe("delivered");
     expect(trace.backend?.pod).toBe("cart-db-1");
   });
+  it("once the payments pods pass their probe, the cluster's own image answers on the port it declares", () => {
+    for (const name of ["payments-b5c4d8f97-4rndv", "payments-b5c4d8f97-kt6gd"])
+      sim.setPodReady("shop", name, true);
+    sim.advanceClock(31_000);
+    const trace = sim.send({
+      from: { type: "pod", namespace: "shop", name: "cart-db-0" },
+      target: "payments.shop",
+      port: 443,
+    });
+    expect(trace.verdict).toBe("delivered");
+    expect(trace.backend?.port).toBe(8443);
+    expect(trace.hops.find((h) => h.kind === "socket")?.note).toMatch(/^payments listens on 8443\/TCP/);
+  });
 });
 
-describe("the EKS dump (VPC CNI, kube-proxy-config, an ELB)", async () => {
-  const sim = await imported("eks.yaml");
+describe("the EKS dump (VPC CNI, kube-proxy-config, an ELB)", () => {
+  const sim = EKS;
   const node = shellNode(sim);
   const frontend = ["192.168.9.40", "192.168.33.101", "192.168.70.5"];
 
@@ -184,8 +201,8 @@ describe("the EKS dump (VPC CNI, kube-proxy-config, an ELB)", async () => {
   });
 });
 
-describe("the kind dump in nftables mode", async () => {
-  const sim = await imported("kind-nftables.json");
+describe("the kind dump in nftables mode", () => {
+  const sim = KIND_NFTABLES;
   const node = shellNode(sim);
 
   it("a pod to a Service takes the ruleset's own rules", () => {
