@@ -78,6 +78,47 @@ describe("packetwalk --import", { timeout: 120_000 }, () => {
     );
   });
 
+  it("imports kubeadm's and EKS's dumps and traces through their own kube-proxy's rules", () => {
+    const kubeadm = cli([
+      "--import",
+      "testdata/import/kubeadm.json",
+      "-c",
+      "trace --from external 192.168.56.10:31080",
+      "-c",
+      "ipvsadm -Ln -t 10.112.84.17:80",
+    ]);
+    expect(kubeadm.status).toBe(0);
+    expect(kubeadm.stderr.split("\n")[0]).toBe(
+      "packetwalk: imported testdata/import/kubeadm.json: 3 nodes, 19 pods, 5 services, 14 configmaps, 5 endpointslices",
+    );
+    expect(kubeadm.stderr).toContain(
+      "testdata/import/kubeadm.json:5120: derived: kube-proxy in ipvs mode (from kube-proxy's config.conf)\n",
+    );
+    expect(kubeadm.stdout).toContain(
+      "trace from external client (203.0.113.10) to 192.168.56.10:31080, kube-proxy mode ipvs\n",
+    );
+    expect(kubeadm.stdout).toContain("TCP  192.168.56.10:31080 sh");
+    expect(kubeadm.stdout).toMatch(
+      /verdict: delivered \(backend shop\/storefront-6d9f8b7c54-\w{5} 10\.32\.\d\.\d+:80/,
+    );
+    expect(kubeadm.stdout).toContain("TCP  10.112.84.17:80 sh\n  -> 10.32.1.14:80");
+
+    const eks = cli([
+      "--import",
+      "testdata/import/eks.yaml",
+      "-c",
+      "trace --from shop/frontend-5f7c9d8b6d-f5zpl frontend:80",
+    ]);
+    expect(eks.status).toBe(0);
+    expect(eks.stderr).toMatch(
+      /^testdata\/import\/eks\.yaml:\d+: derived: kube-proxy in iptables mode \(from kube-proxy-config's config\)$/m,
+    );
+    expect(eks.stdout).toContain("to frontend:80, kube-proxy mode iptables\n");
+    expect(eks.stdout).toMatch(
+      /verdict: delivered \(backend shop\/frontend-5f7c9d8b6d-\w{5} 192\.168\.\d+\.\d+:8080/,
+    );
+  });
+
   it("imports a JSON dump from stdin and applies manifests on top of it", () => {
     const dir = mkdtempSync(join(tmpdir(), "pw-cli-"));
     const extra = join(dir, "api.yaml");
