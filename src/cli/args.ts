@@ -24,7 +24,8 @@ dump and what it assumed go to stderr first.
       --import DUMP     your cluster, as printed by
                         kubectl get nodes,pods,services,endpointslices,configmaps -A -o yaml
                         (or -o json); - reads stdin
-  -f, --filename FILE   a manifest file to apply (repeatable)
+  -f, --filename FILE   a manifest file to apply (repeatable); a cluster dump as
+                        the first FILE is imported, as --import imports it
   -c, --command CMD     a command line to run, e.g. 'kubectl get svc' (repeatable)
       --seed N          seed for every random choice (default 1)
       --start-time T    the virtual clock's start, e.g. 2021-02-07T09:00:00Z

@@ -161,4 +161,46 @@ describe("packetwalk --import", { timeout: 120_000 }, () => {
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(new RegExp(`^${file.replace(/[.]/g, "\\.")}:\\d+: error: error parsing `));
   });
+  it("imports a dump given with -f first, as --import does, instead of applying it beside the simulated cluster", () => {
+    const r = cli(["-f", "testdata/import/kind.yaml", "-c", "kubectl get pods -A -o wide"]);
+    expect(r.status).toBe(0);
+    expect(r.stderr.split("\n")[0]).toBe(
+      "packetwalk: imported testdata/import/kind.yaml: 3 nodes, 8 pods, 3 services, 8 configmaps, 3 endpointslices",
+    );
+    const ips = r.stdout
+      .split("\n")
+      .slice(1)
+      .filter(Boolean)
+      .map((line) => line.split(/\s+/)[6]);
+    // The dump's eight pods with the addresses the cluster gave them, each once: nothing of the
+    // simulated cluster is left beside them.
+    expect(new Set(ips)).toEqual(
+      new Set([
+        "10.244.1.2",
+        "10.244.2.2",
+        "10.244.2.3",
+        "10.244.0.2",
+        "10.244.0.4",
+        "172.18.0.3",
+        "172.18.0.2",
+        "172.18.0.4",
+      ]),
+    );
+    expect(ips).toHaveLength(8);
+  });
+
+  it("refuses a dump after other -f files: importing it would replace what they applied", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pw-cli-"));
+    const extra = join(dir, "api.yaml");
+    writeFileSync(
+      extra,
+      "apiVersion: v1\nkind: Service\nmetadata:\n  name: api\nspec:\n  ports:\n  - port: 80\n",
+    );
+    const r = cli(["-f", extra, "-f", "testdata/import/kind.yaml", "-c", "kubectl get svc"]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe(
+      "packetwalk: testdata/import/kind.yaml is a cluster dump: importing it replaces the cluster, so it comes first (--import testdata/import/kind.yaml, or the first -f)\n",
+    );
+  });
 });

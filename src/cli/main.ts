@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { version } from "../../package.json";
 import type { ApiError } from "../engine/api/contract";
+import { mightBeClusterDump } from "../engine/api/import/read/dump";
 import { formatNote, type ImportReport } from "../engine/api/import/report";
 import { kindInfo } from "../engine/api/kinds";
 import type { Kind } from "../engine/api/types";
@@ -25,10 +26,17 @@ export function formatImportReport(file: string, report: ImportReport): string {
   return neutralizeControls(lines.join(""));
 }
 
+interface Input {
+  /** As errors name it: the path given, or STDIN for `-`. */
+  name: string;
+  text: string;
+}
+
 /** Reads a file the user named (`-` is stdin); undefined (after saying why) when it cannot. */
-function readInput(file: string): string | undefined {
+function readInput(file: string): Input | undefined {
   try {
-    return file === "-" ? readFileSync(0, "utf8") : readFileSync(file, "utf8");
+    if (file === "-") return { name: "STDIN", text: readFileSync(0, "utf8") };
+    return { name: file, text: readFileSync(file, "utf8") };
   } catch (e) {
     process.stderr.write(
       `packetwalk: ${file}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String(e)}\n`,
@@ -61,20 +69,33 @@ async function main(argv: string[]): Promise<number> {
     ...(args.startTime !== undefined ? { startTime: args.startTime } : {}),
   });
   if (args.commands.some(needsShellAssets)) await sim.loadAssets();
+  const dump = args.importFile === undefined ? undefined : readInput(args.importFile);
+  if (args.importFile !== undefined && dump === undefined) return 1;
+  const manifests: Input[] = [];
+  for (const file of args.files) {
+    const input = readInput(file);
+    if (input === undefined) return 1;
+    manifests.push(input);
+  }
+  // A dump given with -f is imported as --import imports it: applying it would allocate every
+  // address afresh beside the simulated cluster's own. Only first, as it replaces the cluster.
+  const toImport =
+    dump ?? (manifests[0] && mightBeClusterDump(manifests[0].text) ? manifests.shift() : undefined);
+  const late = manifests.find((m) => mightBeClusterDump(m.text));
+  if (late) {
+    process.stderr.write(
+      `packetwalk: ${late.name} is a cluster dump: importing it replaces the cluster, so it comes first (--import ${late.name}, or the first -f)\n`,
+    );
+    return 2;
+  }
   let status = 0;
-  if (args.importFile !== undefined) {
-    const text = readInput(args.importFile);
-    if (text === undefined) return 1;
-    const name = args.importFile === "-" ? "STDIN" : args.importFile;
-    const report = await sim.importCluster({ name, text });
-    process.stderr.write(formatImportReport(name, report));
+  if (toImport) {
+    const report = await sim.importCluster(toImport);
+    process.stderr.write(formatImportReport(toImport.name, report));
     if (!report.imported) return 1;
     if (report.errors.length > 0) status = 1;
   }
-  for (const file of args.files) {
-    const text = readInput(file);
-    if (text === undefined) return 1;
-    const name = file === "-" ? "STDIN" : file;
+  for (const { name, text } of manifests) {
     sim.writeFile(name.replace(/^.*\//, ""), text);
     const report = sim.apply([{ name, text }]);
     for (const error of report.errors) {

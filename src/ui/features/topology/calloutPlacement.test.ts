@@ -51,3 +51,46 @@ describe("placeCallout with hops to avoid", () => {
     expect(at).toEqual({ x: 416, y: 300 - 16 - 160 });
   });
 });
+
+describe("placeCallout with the diagram's text to keep readable", () => {
+  const overlap = (at: { x: number; y: number }, r: { x: number; y: number; w: number; h: number }) =>
+    Math.max(0, Math.min(at.x + size.w, r.x + r.w) - Math.max(at.x, r.x)) *
+    Math.max(0, Math.min(at.y + size.h, r.y + r.h) - Math.max(at.y, r.y));
+
+  it("leaves a node's name uncovered when a place that fits does", () => {
+    const header = { x: 420, y: 110, w: 400, h: 46 };
+    const pod = { x: 300, y: 330, w: 300, h: 42 };
+    const at = placeCallout({ x: 400, y: 300 }, size, panel, [], [header, pod]);
+    expect(overlap(at, header)).toBe(0);
+    expect(overlap(at, pod)).toBe(0);
+    expect(covers(at, size, { x: 400, y: 300 })).toBe(false);
+  });
+
+  it("never covers more text than the corner it would take without any, nor its hop", () => {
+    const rect = fc.record({
+      x: fc.integer({ min: 0, max: 900 }),
+      y: fc.integer({ min: 0, max: 560 }),
+      w: fc.integer({ min: 20, max: 400 }),
+      h: fc.integer({ min: 14, max: 60 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1000 }),
+        fc.integer({ min: 0, max: 600 }),
+        fc.array(rect, { maxLength: 12 }),
+        (x, y, text) => {
+          const plain = placeCallout({ x, y }, size, panel);
+          const at = placeCallout({ x, y }, size, panel, [], text);
+          const covered = (c: { x: number; y: number }) => text.reduce((s, r) => s + overlap(c, r), 0);
+          if (!covers(plain, size, { x, y })) {
+            expect(covered(at)).toBeLessThanOrEqual(covered(plain));
+            expect(covers(at, size, { x, y })).toBe(false);
+          }
+          expect(at.x).toBeGreaterThanOrEqual(panel.x);
+          expect(at.y + size.h).toBeLessThanOrEqual(panel.y + panel.h);
+        },
+      ),
+      { seed: 7, numRuns: 400 },
+    );
+  });
+});

@@ -1,8 +1,9 @@
 /**
  * Where the callout goes: beside its hop, inside the panel, never over the hop itself. Tries the
- * four corners around the hop, then centred above or below it; if none fits whole, the one that
- * shows most, moved inside the panel, and if that would cover the hop, against the panel's edge
- * away from it. Pure: positions in screen pixels.
+ * four corners around the hop, then centred above or below it, then slid along above and below
+ * and level with it; among those that fit whole, the one hiding fewest hops around, then least of
+ * the diagram's text. If none fits whole, the one that shows most, moved inside the panel, and if
+ * that would cover the hop, against the panel's edge away from it. Pure: positions in screen pixels.
  */
 export interface Rect {
   x: number;
@@ -20,13 +21,16 @@ interface Point {
 export const CALLOUT_GAP = 16;
 
 /**
- * `avoid`: other points (the hops around this one) to leave uncovered where a choice allows it.
+ * `avoid`: other points (the hops around this one) to leave uncovered where a choice allows it;
+ * `text`: where the diagram writes names and addresses (a node's header, a Service's box), to
+ * cover as little of as the places that fit allow.
  */
 export function placeCallout(
   p: Point,
   size: { w: number; h: number },
   bounds: Rect,
   avoid: readonly Point[] = [],
+  text: readonly Rect[] = [],
   gap = CALLOUT_GAP,
 ): Point {
   const { w, h } = size;
@@ -38,10 +42,20 @@ export function placeCallout(
     { x: p.x - w / 2, y: p.y + gap },
     { x: p.x - w / 2, y: p.y - gap - h },
   ];
+  for (const f of [0.25, 0.75]) {
+    const x = p.x + gap - f * (w + 2 * gap);
+    candidates.push({ x, y: p.y + gap }, { x, y: p.y - gap - h });
+  }
+  candidates.push({ x: p.x + gap, y: p.y - h / 2 }, { x: p.x - gap - w, y: p.y - h / 2 });
   const whole = candidates.filter((c) => visible(c, size, bounds) >= w * h - 0.5);
   if (whole.length) {
     const hidden = (c: Point) => avoid.filter((q) => covers(c, size, q, 6)).length;
-    return whole.reduce((a, b) => (hidden(b) < hidden(a) ? b : a));
+    const written = (c: Point) => text.reduce((sum, r) => sum + visible(c, size, r), 0);
+    // The first of the best in the order above: with nothing to avoid, the corner below-right.
+    return whole.reduce((a, b) => {
+      const d = hidden(b) - hidden(a);
+      return d < 0 || (d === 0 && written(b) < written(a) - 0.5) ? b : a;
+    });
   }
   const best = candidates.reduce((a, b) => (visible(b, size, bounds) > visible(a, size, bounds) ? b : a));
   const moved = clampInto(best, size, bounds);

@@ -27,6 +27,7 @@ import { sameDrawing } from "./sameDrawing";
 import type { TopologyText } from "./topologyText";
 import { clearDataPlaneWork, drawTracePath, showDataPlaneWork } from "./tracePath";
 import { createViewport, type Insets } from "./viewport";
+import { writtenAreas } from "./writtenAreas";
 import { apply, toAttribute } from "./zoomTransform";
 
 export interface TopologyCallbacks {
@@ -297,7 +298,11 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
       return { x: qx, y: qy };
     });
     const bounds = { x: a.x + 8, y: a.y + 8, w: a.w - 16, h: a.h - 16 };
-    const at = placeCallout({ x, y }, calloutSize, bounds, near);
+    const text = (layout ? writtenAreas(layout) : []).map((r) => {
+      const [rx, ry] = apply(t, [r.x, r.y]);
+      return { x: rx, y: ry, w: r.w * t.k, h: r.h * t.k };
+    });
+    const at = placeCallout({ x, y }, calloutSize, bounds, near, text);
     callout.style.transform = `translate(${at.x}px, ${at.y}px)`;
   }
 

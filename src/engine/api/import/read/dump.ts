@@ -2,7 +2,6 @@
  * Reading a cluster dump — what `kubectl get ... -o yaml` or `-o json` prints — and telling a
  * dump from manifests.
  */
-import type { ManifestDocument } from "../../contract";
 import { readJson } from "./readJson";
 import { type ReadDump, readYaml } from "./readYaml";
 
@@ -32,32 +31,10 @@ export function readDump(text: string, file: string, onRead?: (chars: number) =>
   return first === "{" ? readJson(body, file) : readYaml(body, file, onRead);
 }
 
-function hasServerMetadata(o: Record<string, unknown>): boolean {
-  const m = o.metadata as Record<string, unknown> | undefined;
-  return (
-    typeof m?.uid === "string" &&
-    m.uid !== "" &&
-    typeof m.resourceVersion === "string" &&
-    typeof m.creationTimestamp === "string"
-  );
-}
-
-/**
- * Is this what `kubectl get` printed from a cluster, rather than manifests? Every object carries
- * what only the API server assigns (uid, resourceVersion, creationTimestamp), and there is at
- * least one Node: objects exported one by one are manifests to apply, a cluster is imported.
- */
-export function isClusterDump(documents: readonly ManifestDocument[]): boolean {
-  if (documents.length === 0) return false;
-  return (
-    documents.every((d) => hasServerMetadata(d.object)) &&
-    documents.some((d) => d.object.kind === "Node" && d.object.apiVersion === "v1")
-  );
-}
-
 /**
  * A cheap look at text before reading it: could it be a cluster dump? (The server's fields and a
- * Node appear near the top of what `kubectl get nodes,...` prints.) `isClusterDump` decides.
+ * Node appear near the top of what `kubectl get nodes,...` prints; the CLI imports a first `-f`
+ * file that passes.)
  */
 export function mightBeClusterDump(text: string): boolean {
   const head = text.slice(0, 64 * 1024);
