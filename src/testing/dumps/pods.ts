@@ -53,7 +53,7 @@ export interface PodSpec {
   priorityClassName?: string;
   priority?: number;
   tolerations?: Obj[];
-  /** The token volume's suffix; absent for pods that mount no service account token. */
+  /** False for a pod that mounts no service account token (a static pod); otherwise it gets the projected kube-api-access volume. */
   tokenVolume?: boolean;
   extraSpec?: Obj;
   qosClass?: string;
@@ -122,6 +122,11 @@ function condition(type: string, status: boolean, time: string, why?: { reason: 
   };
 }
 
+/** An image as containerd reports it: Docker Hub's short names in full (`docker.io/library/nginx:1.27`). */
+function pulled(image: string): string {
+  return image.includes("/") ? image : `docker.io/library/${image}`;
+}
+
 /** A pod as `kubectl get pod -o yaml` shows it from a real cluster. */
 export function pod(p: PodSpec): Obj {
   const started = at(p.created, 2);
@@ -167,8 +172,9 @@ export function pod(p: PodSpec): Obj {
     ],
     containerStatuses: p.containers.map((c) => ({
       containerID: `containerd://${hex(`${p.namespace}/${p.name}/${c.name}`, 64)}`,
-      image: c.image.includes("/") ? c.image : `docker.io/library/${c.image}`,
-      imageID: c.imageID ?? `${c.image.replace(/:[^:/]+$/, "")}@sha256:${hex(`image:${c.image}`, 64)}`,
+      image: pulled(c.image),
+      imageID:
+        c.imageID ?? `${pulled(c.image).replace(/:[^:/]+$/, "")}@sha256:${hex(`image:${c.image}`, 64)}`,
       lastState: {},
       name: c.name,
       ready,
