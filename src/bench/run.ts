@@ -7,7 +7,6 @@
 
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { parseManifests } from "../engine/api/manifest";
 import { DEFAULT_SAMPLES, runLookupExperiment } from "../engine/bench/experiment";
 import { measureRow } from "../engine/bench/measure";
 import { calibration } from "../engine/bench/model";
@@ -16,6 +15,7 @@ import { BURST_TRACES, type BurstResult, sendBurst, summarizeBurst } from "../en
 import { createProxyModes } from "../engine/proxy/modes";
 import { type BigBuild, bigManifest, buildBigCluster } from "./cluster";
 import { IMPORT_SHAPE, measureCliImport, measureImport } from "./importDump";
+import { measureYamlReaders } from "./parseYaml";
 import { type StoreCluster, storeCluster } from "./synthetic";
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
@@ -117,19 +117,10 @@ function withoutCluster(b: BigBuild): BuildFigures {
   return figures;
 }
 
-/** The same documents as one YAML file, through the manifest parser (what the editor's text goes through first). */
+/** The same documents as YAML text, through each reader that takes YAML (see parseYaml.ts). */
 function parseBig(services: number, replicas: number): void {
-  const text = bigManifest(services, replicas);
-  let documents = 0;
-  const took = timeIt(() => {
-    documents = parseManifests(text, "big.yaml").documents.length;
-  });
-  figures.push({
-    what: `  parse the same as YAML (parseManifests)`,
-    value: ms(took),
-    target: "(reported)",
-    note: `${documents} documents, ${(text.length / 2 ** 20).toFixed(1)} MiB of YAML; the yaml package with source positions`,
-  });
+  for (const r of measureYamlReaders(bigManifest(services, replicas), collectGarbage))
+    figures.push({ what: `  ${r.what}`, value: ms(r.ms), target: "(reported)", note: r.note });
 }
 
 /** Each mode's 10,000-Service build when issue 18 was filed: the builds must stay under them. */
@@ -380,16 +371,26 @@ function printFigures(): void {
 log(
   `packetwalk bench: medians of ${NOISY_REPEATS} runs (10,000-Service applies, builds, per-packet rows), of ${REPEATS} elsewhere; node ${process.version}`,
 );
-// The big applies first, each on a heap no earlier measurement has filled.
-applyBig(1_000, 10, 1);
-applyBig(10_000, 10, NOISY_REPEATS);
-buildTimes();
-networkTrace();
-flatness();
-iptablesFirstPacket();
-bursts();
-wholeExperiment();
-modelAgainstPublished();
-parseBig(10_000, 10);
-await importBig();
+/** The measurements in the order they run; BENCH_ONLY=builds,flatness runs only those (a row's own figures, faster). */
+const SECTIONS: readonly [string, () => void | Promise<void>][] = [
+  // The big applies first, each on a heap no earlier measurement has filled.
+  [
+    "apply",
+    () => {
+      applyBig(1_000, 10, 1);
+      applyBig(10_000, 10, NOISY_REPEATS);
+    },
+  ],
+  ["builds", buildTimes],
+  ["network", networkTrace],
+  ["flatness", flatness],
+  ["iptables", iptablesFirstPacket],
+  ["bursts", bursts],
+  ["experiment", wholeExperiment],
+  ["model", modelAgainstPublished],
+  ["parse", () => parseBig(10_000, 10)],
+  ["import", importBig],
+];
+const only = process.env.BENCH_ONLY?.split(",");
+for (const [name, run] of SECTIONS) if (!only || only.includes(name)) await run();
 printFigures();

@@ -4,12 +4,11 @@
  * remaining iptables rules, kept across kube-proxy syncs.
  */
 import type { ClusterConfig, IpvsScheduler } from "../../api/configTypes";
-import { ipToNumber } from "../../api/ipv4";
 import type { SchedulerReason } from "../../net/hopWalk";
 import type { Hook, Packet, Protocol } from "../../net/types";
 import { ServiceChangeTracker, serviceKey, type TrackedChanges } from "../changeTracker";
 import { slicesByService } from "../endpoints";
-import { type RecentLists, type Ruleset, ruleCount } from "../iptables/netfilter";
+import { type EvalContext, type RecentLists, type Ruleset, ruleCount } from "../iptables/netfilter";
 import { localTrafficCIDR } from "../localDetector";
 import type { DataPlaneSize, HookContext, HookResult, NodeDataPlane, ProxyInput } from "../types";
 import { ConnTable } from "./conntable";
@@ -24,7 +23,7 @@ import {
 import { ipvsHook } from "./hooks";
 import { emptyIpsets, IpsetIndex } from "./ipsets";
 import type { IpvsConn, IpvsNodeState, RealServer, VirtualServer } from "./model";
-import { PROTO_CODE, vsKey } from "./model";
+import { serviceNumber, vsKey } from "./model";
 import { writeIpvsIptables } from "./rules";
 import { SCHEDULERS, type SchedFlag } from "./schedulers";
 import { applyDesired, reapDrained, type SchedSlot } from "./sync";
@@ -60,10 +59,10 @@ export function dummyMac(node: string): string {
     .join(":");
 }
 
-/** A virtual server's protocol, address and port as one number. */
-function serviceNumber(proto: Protocol, ip: string, port: number): number | undefined {
-  const n = ipToNumber(ip);
-  return n === undefined ? undefined : (n * 65536 + port) * 4 + PROTO_CODE[proto];
+/** The first real server of `dests` with `key`. */
+function destByKey(dests: readonly RealServer[], key: string): RealServer | undefined {
+  for (let i = 0; i < dests.length; i++) if (dests[i]!.key === key) return dests[i];
+  return undefined;
 }
 
 export class IpvsDataPlane implements NodeDataPlane {
@@ -84,10 +83,14 @@ export class IpvsDataPlane implements NodeDataPlane {
   private readonly draining = new Set<string>();
   /** `xt_recent` lists (kube-proxy writes no `recent` rule in IPVS mode; the evaluator needs them). */
   readonly recent: RecentLists = {};
+  /** `-m set` tests and keys against the current sets (made once; the hooks hand them to the evaluator). */
+  readonly ipsetTest: NonNullable<EvalContext["ipset"]> = (name, flags, p) => this.index.test(name, flags, p);
+  readonly ipsetKey: NonNullable<EvalContext["ipsetKey"]> = (name, flags, p) =>
+    this.index.key(name, flags, p);
   /** The last virtual time seen (hooks, ticks). */
   nowMs = 0;
-  /** The virtual servers by number (`serviceNumber`), made on the first lookup after a sync. */
-  private byNumber: Map<number, VirtualServer> | undefined;
+  /** The virtual servers by `serviceNumber` (IPv4 ones), kept in step by each sync. */
+  private readonly byNumber = new Map<number, VirtualServer>();
 
   constructor(node: string) {
     this.node = node;
@@ -128,8 +131,7 @@ export class IpvsDataPlane implements NodeDataPlane {
     // Nothing changed and nothing drains: the kernel state is already what the shares describe.
     this.writes = settled
       ? 0
-      : applyDesired(this.state, this.desired(input, tracked, env, envKey), this.sched);
-    this.byNumber = undefined;
+      : applyDesired(this.state, this.desired(input, tracked, env, envKey), this.sched, this.byNumber);
     this.draining.clear();
     for (const vs of this.state.virtualServers.values()) {
       if (vs.dests.some((d) => d.weight === 0)) this.draining.add(vs.key);
@@ -231,13 +233,11 @@ export class IpvsDataPlane implements NodeDataPlane {
     const existing = this.conns.lookupIn(pkt.proto, pkt.src, pkt.sport, pkt.dst, pkt.dport);
     if (existing) {
       this.conns.touch(existing, nowMs);
-      return {
-        ...res,
-        existing: true,
-        conn: existing,
-        dest: this.conns.destOf(existing),
-        vs: this.state.virtualServers.get(existing.vsKey),
-      };
+      res.existing = true;
+      res.conn = existing;
+      res.dest = this.conns.destOf(existing);
+      res.vs = this.state.virtualServers.get(existing.vsKey);
+      return res;
     }
     res.lookups++;
     const vs = this.virtualServer(pkt.proto, pkt.dst, pkt.dport);
@@ -289,20 +289,15 @@ export class IpvsDataPlane implements NodeDataPlane {
     );
     vs.stats.conns++;
     dest.stats.conns++;
-    return { ...res, dest, conn };
+    res.dest = dest;
+    res.conn = conn;
+    return res;
   }
 
   /** ip_vs_service_find: the virtual server of a protocol, address and port (one hash lookup). */
   virtualServer(proto: Protocol, ip: string, port: number): VirtualServer | undefined {
     const n = serviceNumber(proto, ip, port);
     if (n === undefined) return this.state.virtualServers.get(vsKey(proto, ip, port));
-    if (!this.byNumber) {
-      this.byNumber = new Map();
-      for (const vs of this.state.virtualServers.values()) {
-        const k = serviceNumber(vs.proto, vs.ip, vs.port);
-        if (k !== undefined) this.byNumber.set(k, vs);
-      }
-    }
     return this.byNumber.get(n);
   }
 
@@ -318,11 +313,11 @@ export class IpvsDataPlane implements NodeDataPlane {
       slot = { name: vs.scheduler, state: impl.init(vs.dests) };
       this.sched.set(vs.key, slot);
     }
-    const sp = { ...pkt, nowMs };
+    const sp = { src: pkt.src, sport: pkt.sport, dst: pkt.dst, dport: pkt.dport, nowMs };
     const flags = vs.schedFlags as SchedFlag[];
     const reason = explain ? impl.explain(slot.state, vs.dests, sp, flags) : undefined;
     const chosen = impl.schedule(slot.state, vs.dests, sp, flags);
-    const dest = chosen ? vs.dests.find((d) => d.key === chosen.key) : undefined;
+    const dest = chosen ? destByKey(vs.dests, chosen.key) : undefined;
     if (!reason) return { dest };
     // A hash's fallback flag moved past a weight-0 owner: say where it went.
     if (reason.rule === "hash" && dest && dest.key !== reason.owner) reason.fallback = dest.key;

@@ -13,6 +13,7 @@ import { type CategorizedEndpoints, categorizeEndpoints } from "../topology";
 import type { ProxyInput } from "../types";
 import { emptyIpsets, ipPortEntry } from "./ipsets";
 import { type IpsetSet, type VirtualServer, type VirtualServerKind, vsKey } from "./model";
+import { addressWord, isPort, portWord, SetTable } from "./setTable";
 
 /** A real server kube-proxy wants: an endpoint (`str` is its `ip:port` key). */
 export type DesiredDest = Pick<EndpointInfo, "str" | "ip" | "port" | "nodeName">;
@@ -91,7 +92,10 @@ export function shareEnv(input: ProxyInput, node: string): ShareEnv {
  */
 export interface ServiceShare {
   virtualServers: DesiredVS[];
+  /** Set name and entry, in turn. */
   members: string[];
+  /** Each entry's key words for its set's table (three a member; NaN: kept as text). */
+  keys: number[];
   bound: string[];
 }
 
@@ -99,12 +103,25 @@ export interface ServiceShare {
 class ShareWriter implements ServiceShare {
   readonly virtualServers: DesiredVS[] = [];
   readonly members: string[] = [];
+  readonly keys: number[] = [];
   readonly bound: string[] = [];
 
   constructor(readonly env: ShareEnv) {}
 
-  add(set: string, entry: string): void {
+  /** An entry of `set` with its key words (see SetTable.add). */
+  add(set: string, entry: string, a: number, b = 0, c = 0): void {
     this.members.push(set, entry);
+    this.keys.push(a, b, c);
+  }
+
+  /** An `ip,proto:port` entry (hash:ip,port). */
+  addIpPort(set: string, ip: string, proto: Protocol, port: number): void {
+    this.add(set, ipPortEntry(ip, proto, port), addressWord(ip), portWord(proto.toLowerCase(), port));
+  }
+
+  /** A `port` entry (bitmap:port). */
+  addPort(set: string, port: number): void {
+    this.add(set, String(port), isPort(port) ? port : Number.NaN);
   }
 
   bind(ip: string): void {
@@ -142,25 +159,46 @@ class ShareWriter implements ServiceShare {
  */
 export function assemble(shares: Iterable<ServiceShare>, nodeIPs: string[]): DesiredState {
   const virtualServers = new Map<string, DesiredVS>();
-  const members = new Map<string, Set<string>>();
-  for (const name of emptyIpsets().keys()) members.set(name, new Set());
-  // KUBE-IPVS-IPS holds exactly the addresses bound to kube-ipvs0 (no share adds to it otherwise).
-  const bound = new Set<string>();
-  members.set("KUBE-IPVS-IPS", bound);
+  const ipsets = emptyIpsets();
+  // Each set's members in first-appearance order, kept distinct by its table (an exact-typed
+  // set: one key per text, see setTable.ts) or by their text (a net-typed set).
+  const lists = new Map<string, string[]>();
+  const tables = new Map<string, SetTable>();
+  const texts = new Map<string, Set<string>>();
+  for (const s of ipsets.values()) {
+    lists.set(s.name, []);
+    if (s.type === "hash:ip,port,net") texts.set(s.name, new Set());
+    else tables.set(s.name, new SetTable(s.type));
+  }
+  const add = (name: string, entry: string, a: number, b: number, c: number): void => {
+    const list = lists.get(name);
+    if (!list) return;
+    const table = tables.get(name);
+    if (table) {
+      if (table.add(a, b, c, entry)) list.push(entry);
+      return;
+    }
+    const text = texts.get(name)!;
+    if (text.has(entry)) return;
+    text.add(entry);
+    list.push(entry);
+  };
   for (const share of shares) {
     for (const vs of share.virtualServers) virtualServers.set(vs.key, vs);
     const m = share.members;
-    for (let i = 0; i < m.length; i += 2) members.get(m[i]!)?.add(m[i + 1]!);
-    for (const ip of share.bound) bound.add(ip);
+    const k = share.keys;
+    for (let i = 0, j = 0; i < m.length; i += 2, j += 3) add(m[i]!, m[i + 1]!, k[j]!, k[j + 1]!, k[j + 2]!);
+    // KUBE-IPVS-IPS holds exactly the addresses bound to kube-ipvs0 (no share adds to it otherwise).
+    for (const ip of share.bound) add("KUBE-IPVS-IPS", ip, addressWord(ip), 0, 0);
   }
-  const ipsets = emptyIpsets();
   for (const s of ipsets.values()) {
-    const set = members.get(s.name)!;
-    s.members = [...set];
+    s.members = lists.get(s.name)!;
+    const table = tables.get(s.name);
+    if (table) s.table = table;
+    else s.memberSet = texts.get(s.name);
     if (s.type === "bitmap:port") s.members.sort((a, b) => Number(a) - Number(b));
-    else s.memberSet = set;
   }
-  return { virtualServers, ipvsAddresses: [...bound], ipsets, nodeIPs };
+  return { virtualServers, ipvsAddresses: [...lists.get("KUBE-IPVS-IPS")!], ipsets, nodeIPs };
 }
 
 /**
@@ -221,24 +259,33 @@ export function serviceShare(
       return memo[i]!;
     };
     const eTPLocal = sp.externalPolicyLocal;
-    for (const e of all)
-      if (e.nodeName === node) c.add("KUBE-LOOP-BACK", `${e.ip},${sp.protocol}:${e.port},${e.ip}`);
+    for (const e of all) {
+      if (e.nodeName !== node) continue;
+      const ip = addressWord(e.ip);
+      c.add(
+        "KUBE-LOOP-BACK",
+        `${e.ip},${sp.protocol}:${e.port},${e.ip}`,
+        ip,
+        portWord(sp.protocol, e.port),
+        ip,
+      );
+    }
     c.vs(proto, sp.clusterIP, sp.port, "ClusterIP", dests(sp.internalPolicyLocal), info);
-    c.add("KUBE-CLUSTER-IP", ipPortEntry(sp.clusterIP, proto, sp.port));
+    c.addIpPort("KUBE-CLUSTER-IP", sp.clusterIP, proto, sp.port);
     c.bind(sp.clusterIP);
     for (const ext of sp.externalIPs) {
-      c.add(eTPLocal ? "KUBE-EXTERNAL-IP-LOCAL" : "KUBE-EXTERNAL-IP", ipPortEntry(ext, proto, sp.port));
+      c.addIpPort(eTPLocal ? "KUBE-EXTERNAL-IP-LOCAL" : "KUBE-EXTERNAL-IP", ext, proto, sp.port);
       c.vs(proto, ext, sp.port, "ExternalIP", dests(eTPLocal), info);
       c.bind(ext);
     }
     for (const ip of sp.loadBalancerVIPs) {
-      const entry = ipPortEntry(ip, proto, sp.port);
-      c.add("KUBE-LOAD-BALANCER", entry);
-      if (eTPLocal) c.add("KUBE-LOAD-BALANCER-LOCAL", entry);
+      c.addIpPort("KUBE-LOAD-BALANCER", ip, proto, sp.port);
+      if (eTPLocal) c.addIpPort("KUBE-LOAD-BALANCER-LOCAL", ip, proto, sp.port);
       if (sp.loadBalancerSourceRanges.length > 0) {
-        c.add("KUBE-LOAD-BALANCER-FW", entry);
+        c.addIpPort("KUBE-LOAD-BALANCER-FW", ip, proto, sp.port);
+        // hash:ip,port,net: a net-typed set, indexed by its text (no table).
         for (const cidr of sp.loadBalancerSourceRanges)
-          c.add("KUBE-LOAD-BALANCER-SOURCE-CIDR", `${entry},${cidr}`);
+          c.add("KUBE-LOAD-BALANCER-SOURCE-CIDR", `${ipPortEntry(ip, proto, sp.port)},${cidr}`, Number.NaN);
       }
       c.vs(proto, ip, sp.port, "LoadBalancer", dests(eTPLocal), info);
       c.bind(ip);
@@ -249,7 +296,7 @@ export function serviceShare(
     }
     healthCheckNodePort ||= sp.healthCheckNodePort;
   }
-  if (healthCheckNodePort) c.add("KUBE-HEALTH-CHECK-NODE-PORT", String(healthCheckNodePort));
+  if (healthCheckNodePort) c.addPort("KUBE-HEALTH-CHECK-NODE-PORT", healthCheckNodePort);
   return c;
 }
 
@@ -262,13 +309,13 @@ function addNodePortEntries(
 ): void {
   if (proto === "SCTP") {
     for (const ip of nodeIPs) {
-      c.add("KUBE-NODE-PORT-SCTP-HASH", ipPortEntry(ip, proto, nodePort));
-      if (local) c.add("KUBE-NODE-PORT-LOCAL-SCTP-HASH", ipPortEntry(ip, proto, nodePort));
+      c.addIpPort("KUBE-NODE-PORT-SCTP-HASH", ip, proto, nodePort);
+      if (local) c.addIpPort("KUBE-NODE-PORT-LOCAL-SCTP-HASH", ip, proto, nodePort);
     }
     return;
   }
-  c.add(`KUBE-NODE-PORT-${proto}`, String(nodePort));
-  if (local) c.add(`KUBE-NODE-PORT-LOCAL-${proto}`, String(nodePort));
+  c.addPort(`KUBE-NODE-PORT-${proto}`, nodePort);
+  if (local) c.addPort(`KUBE-NODE-PORT-LOCAL-${proto}`, nodePort);
 }
 
 function affinityTimeout(svc: Service): number | undefined {

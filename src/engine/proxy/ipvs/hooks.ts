@@ -34,7 +34,6 @@ function empty(packet: Packet, recordWalk: boolean): HookResult {
 
 /** The netfilter context of a hook in IPVS mode: ipset tests go to the node's sets. */
 function evalContext(dp: IpvsDataPlane, ctx: HookContext): EvalContext {
-  const sets = dp.ipsetIndex();
   return {
     ctState: ctx.ctState,
     dstIsLocal: ctx.dstIsLocal,
@@ -45,8 +44,8 @@ function evalContext(dp: IpvsDataPlane, ctx: HookContext): EvalContext {
     recordWalk: ctx.recordWalk === true,
     countsOnly: ctx.countsOnly === true,
     folds: ctx.folds,
-    ipset: (name, flags, p) => sets.test(name, flags, p),
-    ipsetKey: (name, flags, p) => sets.key(name, flags, p),
+    ipset: dp.ipsetTest,
+    ipsetKey: dp.ipsetKey,
     // One shape for every packet (an absent interface is undefined), so the evaluator's reads stay monomorphic.
     inInterface: ctx.inInterface,
     outInterface: ctx.outInterface,

@@ -6,6 +6,7 @@
 import { type Cidr, cidrContains, ipToNumber, parseCidrOrAddress } from "../../api/ipv4";
 import type { Protocol } from "../../net/types";
 import type { IpsetSet, IpsetType } from "./model";
+import { isPort, SetTable } from "./setTable";
 
 interface IpsetInfo {
   name: string;
@@ -126,14 +127,22 @@ function pick(p: SetProbe, d: "src" | "dst"): string {
   return d === "src" ? p.src : p.dst;
 }
 
+/** A protocol's code in a set key (SET_PROTOCOLS' order). */
+const PROTO_IN_KEY: Record<Protocol, number> = { TCP: 0, UDP: 1, SCTP: 2 };
+
 /**
- * Membership index: a Set per ipset for O(1) tests, plus the net-typed
- * entries (CIDR members) kept by `ip,proto:port` prefix.
+ * Membership index: each exact-typed set as an integer-keyed table
+ * (setTable.ts), plus the net-typed entries (CIDR members) kept by
+ * `ip,proto:port` prefix.
  */
 export class IpsetIndex {
-  private readonly exact = new Map<string, ReadonlySet<string>>();
+  private readonly tables = new Map<string, SetTable>();
   private readonly nets = new Map<string, Map<string, Cidr[]>>();
-  private lastKey: { ip: string; proto: string; port: number; key: string } | undefined;
+  /** The last two addresses read from a probe (a packet's source and destination), as text and number. */
+  private lastA = "";
+  private lastANum: number | undefined;
+  private lastB = "";
+  private lastBNum: number | undefined;
 
   constructor(sets: Iterable<IpsetSet>) {
     for (const s of sets) {
@@ -150,35 +159,56 @@ export class IpsetIndex {
         }
         this.nets.set(s.name, byPrefix);
       } else {
-        this.exact.set(s.name, memberSet(s));
+        // The writer's table holds the members when it holds as many (they are distinct).
+        const built = s.table;
+        this.tables.set(
+          s.name,
+          built && built.size === s.members.length ? built : SetTable.fromText(s.type, memberSet(s)),
+        );
       }
     }
   }
 
+  /** An address of the probe as a number (the last two are kept: one packet asks for the same ones). */
+  private address(ip: string): number | undefined {
+    if (ip === this.lastA) return this.lastANum;
+    if (ip === this.lastB) return this.lastBNum;
+    const n = ipToNumber(ip);
+    this.lastB = this.lastA;
+    this.lastBNum = this.lastANum;
+    this.lastA = ip;
+    this.lastANum = n;
+    return n;
+  }
+
   /** One hash lookup: does the packet match `--match-set name dirs`? */
   test(name: string, dirs: readonly ("src" | "dst")[], p: SetProbe): boolean {
-    const proto = LOWER[p.proto];
     const net = this.nets.get(name);
     if (net) {
-      const cidrs = net.get(`${pick(p, dirs[0] ?? "dst")},${proto}:${p.dport}`);
+      const cidrs = net.get(`${pick(p, dirs[0] ?? "dst")},${LOWER[p.proto]}:${p.dport}`);
       if (!cidrs) return false;
       const ip = ipToNumber(pick(p, dirs[2] ?? "src"));
       return ip !== undefined && cidrs.some((c) => cidrContains(c, ip));
     }
-    const set = this.exact.get(name);
-    if (!set) return false;
-    switch (TYPE_BY_NAME.get(name)) {
-      case "bitmap:port":
-        return set.has(String(p.dport));
-      case "hash:ip":
-        return set.has(pick(p, dirs[0] ?? "dst"));
-      case "hash:ip,port":
-        return set.has(this.ipPortKey(pick(p, dirs[0] ?? "dst"), proto, p.dport));
-      case "hash:ip,port,ip":
-        return set.has(`${pick(p, dirs[0] ?? "dst")},${proto}:${p.dport},${pick(p, dirs[2] ?? "src")}`);
-      default:
-        return false;
+    const table = this.tables.get(name);
+    if (!table) return false;
+    const type = TYPE_BY_NAME.get(name);
+    if (type === "bitmap:port") {
+      return isPort(p.dport) ? table.has(p.dport, 0, 0) : table.text.has(String(p.dport));
     }
+    // A probe the table's integer keys cannot stand for is looked up as the text ipset would compare.
+    const ip = this.address(pick(p, dirs[0] ?? "dst"));
+    if (type === "hash:ip")
+      return ip === undefined ? table.text.has(pick(p, dirs[0] ?? "dst")) : table.has(ip | 0, 0, 0);
+    const proto = PROTO_IN_KEY[p.proto];
+    if (ip === undefined || proto === undefined || !isPort(p.dport))
+      return table.text.has(this.key(name, dirs, p));
+    const portProto = p.dport * 4 + proto;
+    if (type === "hash:ip,port") return table.has(ip | 0, portProto, 0);
+    if (type !== "hash:ip,port,ip") return false;
+    const ip2 = this.address(pick(p, dirs[2] ?? "src"));
+    if (ip2 === undefined) return table.text.has(this.key(name, dirs, p));
+    return table.has(ip | 0, portProto, ip2 | 0);
   }
 
   /** The entry a `--match-set name dirs` test looks for, as `ipset list` writes members. */
@@ -197,22 +227,9 @@ export class IpsetIndex {
     }
   }
 
-  /**
-   * `ip,proto:port` of a probe: a packet meets several `hash:ip,port` sets
-   * (KUBE-CLUSTER-IP, KUBE-LOAD-BALANCER, KUBE-EXTERNAL-IP, ...) with one
-   * key, so the last one is kept and reused while the probe is the same.
-   */
-  private ipPortKey(ip: string, proto: string, port: number): string {
-    const last = this.lastKey;
-    if (last && last.ip === ip && last.proto === proto && last.port === port) return last.key;
-    const key = `${ip},${proto}:${port}`;
-    this.lastKey = { ip, proto, port, key };
-    return key;
-  }
-
   isEmpty(name: string): boolean {
     const net = this.nets.get(name);
     if (net) return net.size === 0;
-    return (this.exact.get(name)?.size ?? 0) === 0;
+    return (this.tables.get(name)?.size ?? 0) === 0;
   }
 }

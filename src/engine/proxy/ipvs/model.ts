@@ -5,8 +5,9 @@
  */
 
 import type { IpvsScheduler } from "../../api/configTypes";
-import { isIPv4 } from "../../api/ipv4";
+import { ipToNumber, isIPv4 } from "../../api/ipv4";
 import type { Protocol } from "../../net/types";
+import type { SetTable } from "./setTable";
 
 /** Per-service or per-destination counters, as `ipvsadm --stats` shows them. */
 export interface IpvsStats {
@@ -69,6 +70,16 @@ export function vsKey(proto: Protocol, ip: string, port: number): string {
   return `${proto}/${ip}:${port}`;
 }
 
+/**
+ * A virtual server's protocol, address and port as one number (the
+ * kernel's svc table hashes the same three fields); undefined for an
+ * address that is not IPv4.
+ */
+export function serviceNumber(proto: Protocol, ip: string, port: number): number | undefined {
+  const n = ipToNumber(ip);
+  return n === undefined ? undefined : (n * 65536 + port) * 4 + PROTO_CODE[proto];
+}
+
 /** Parses `TCP/10.96.0.1:443`, `10.96.0.1:443` (TCP) or `UDP 10.96.0.10:53`. */
 export function parseVsKey(text: string): { proto: Protocol; ip: string; port: number } | undefined {
   const m = /^(?:(TCP|UDP|SCTP)[/ ]+)?([\d.]+):(\d+)$/i.exec(text.trim());
@@ -124,6 +135,8 @@ export interface IpsetSet {
   members: string[];
   /** `members` as a Set, once built (so indexes and diffs need not rebuild it). */
   memberSet?: ReadonlySet<string>;
+  /** `members` as integer keys (what a packet's `-m set` test reads), when kube-proxy's writer built them. */
+  table?: SetTable;
 }
 
 /** One node's whole IPVS-mode state (what the commands render). */

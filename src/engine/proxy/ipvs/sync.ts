@@ -8,7 +8,7 @@ import type { IpvsScheduler } from "../../api/configTypes";
 import type { DesiredDest, DesiredState, DesiredVS } from "./desired";
 import { memberSet } from "./ipsets";
 import type { IpvsNodeState, RealServer, VirtualServer } from "./model";
-import { zeroStats } from "./model";
+import { serviceNumber, zeroStats } from "./model";
 import { SCHEDULERS } from "./schedulers";
 
 /** One virtual server's scheduler state (the kernel's `sched_data`). */
@@ -128,11 +128,15 @@ function syncDests(vs: VirtualServer, d: DesiredVS, sched: Map<string, SchedSlot
   return writes + reapDrained(vs, sched);
 }
 
-/** Applies `desired` to `state`; returns how many kernel objects were written. */
+/**
+ * Applies `desired` to `state`; returns how many kernel objects were written.
+ * `byNumber` (the virtual servers by `serviceNumber`), when given, follows each add and delete.
+ */
 export function applyDesired(
   state: IpvsNodeState,
   desired: DesiredState,
   sched: Map<string, SchedSlot>,
+  byNumber?: Map<number, VirtualServer>,
 ): number {
   let writes = 0;
   for (const d of desired.virtualServers.values()) {
@@ -140,6 +144,8 @@ export function applyDesired(
     if (!vs) {
       vs = newVirtualServer(d);
       state.virtualServers.set(d.key, vs);
+      const n = serviceNumber(d.proto, d.ip, d.port);
+      if (n !== undefined) byNumber?.set(n, vs);
       writes++;
     } else if (vs.scheduler !== d.scheduler || vs.persistentTimeout !== d.persistentTimeout) {
       if (vs.scheduler !== d.scheduler) sched.delete(vs.key);
@@ -153,6 +159,9 @@ export function applyDesired(
   }
   for (const key of [...state.virtualServers.keys()]) {
     if (desired.virtualServers.has(key)) continue;
+    const vs = state.virtualServers.get(key)!;
+    const n = serviceNumber(vs.proto, vs.ip, vs.port);
+    if (n !== undefined) byNumber?.delete(n);
     state.virtualServers.delete(key);
     sched.delete(key);
     writes++;
@@ -165,11 +174,12 @@ export function applyDesired(
   state.ipvsAddresses = [...kept, ...added];
   for (const [name, s] of desired.ipsets) {
     const old = state.ipsets.get(name);
-    const after = memberSet(s);
+    // A desired set's members are distinct (assemble), so a fresh set writes each of them.
     if (!old || old.members.length === 0) {
-      writes += after.size;
+      writes += s.members.length;
       continue;
     }
+    const after = memberSet(s);
     const before = memberSet(old);
     let added = 0;
     let removed = 0;
