@@ -69,6 +69,35 @@ test("a pasted dump imports with its report, its pods' addresses and kube-proxy'
   expect(errors).toEqual([]);
 });
 
+test("kubeadm's JSON dump (IPVS, scheduler sh, domain corp.internal): its report and a packet through its own virtual server", async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  const app = new PacketwalkApp(page);
+  await app.goto();
+  await app.paste(readFileSync("testdata/import/kubeadm.json", "utf8"));
+  const editor = page.getByRole("region", { name: "Manifests" });
+  await expect(editor.getByText(/looks like a cluster dump/)).toBeVisible();
+  await editor.getByRole("button", { name: "Import cluster", exact: true }).click();
+
+  const report = page.getByRole("region", { name: "Import report" });
+  await expect(report.getByText("Imported 46 objects")).toBeVisible({ timeout: 30_000 });
+  const counts = report.getByRole("list", { name: "Objects per kind" });
+  await expect(counts).toContainText("19 Pod");
+  await expect(counts).toContainText("14 ConfigMap");
+  await expect(report).toContainText("kube-proxy in ipvs mode (from kube-proxy's config.conf)");
+  await expect(report).toContainText("cluster domain corp.internal (from kubeadm-config)");
+  await expect(report).toContainText("service CIDR 10.112.0.0/16 (from kubeadm-config)");
+
+  await app.sendPacket("cart-db-0", "storefront");
+  const trace = await app.openTrace();
+  const verdict = await trace.getByText(/^Delivered to /).textContent();
+  expect(["10.32.1.14", "10.32.2.9", "10.32.2.10"]).toContain(verdict!.match(/(\d+\.\d+\.\d+\.\d+):\d+/)![1]);
+  await expect(trace).toContainText("TCP  10.112.84.17:80 sh");
+  await expect(trace).toContainText("storefront.shop.svc.corp.internal");
+  expect(errors).toEqual([]);
+});
+
 test("the import report in Korean: every note in Korean words, FILE:LINE and values as they are", async ({
   page,
 }) => {
@@ -86,7 +115,7 @@ test("the import report in Korean: every note in Korean words, FILE:LINE and val
   const report = page.getByRole("region", { name: "가져오기 보고서" });
   await expect(report.getByRole("heading", { name: "덤프에서 읽음" })).toBeVisible();
   await expect(report).toContainText("kube-proxy는 iptables 모드 (kube-proxy의 config.conf에서 읽음)");
-  await expect(report).toContainText("manifests.yaml:1445");
+  await expect(report).toContainText("manifests.yaml:1407");
   const notes = report.locator(".import-notes li");
   await expect(notes).toHaveCount(11);
   for (const text of await notes.allTextContents()) {

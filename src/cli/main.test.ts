@@ -59,7 +59,7 @@ describe("packetwalk --import", { timeout: 120_000 }, () => {
       "packetwalk: imported testdata/import/kind.yaml: 3 nodes, 8 pods, 3 services, 8 configmaps, 3 endpointslices",
     );
     expect(err).toContain(
-      "testdata/import/kind.yaml:1445: derived: kube-proxy in iptables mode (from kube-proxy's config.conf)",
+      "testdata/import/kind.yaml:1407: derived: kube-proxy in iptables mode (from kube-proxy's config.conf)",
     );
     expect(err).toContain(
       "assumed: pod-to-pod traffic between nodes is routed straight to the node holding the pod (the CNI's routing and encapsulation are not in a dump)",
@@ -75,6 +75,47 @@ describe("packetwalk --import", { timeout: 120_000 }, () => {
     );
     expect(r.stdout).toMatch(
       /verdict: delivered \(backend default\/web-7c5ddbdf54-(2xkqp 10\.244\.1\.2|9vbwn 10\.244\.2\.2):80/,
+    );
+  });
+
+  it("imports kubeadm's and EKS's dumps and traces through their own kube-proxy's rules", () => {
+    const kubeadm = cli([
+      "--import",
+      "testdata/import/kubeadm.json",
+      "-c",
+      "trace --from external 192.168.56.10:31080",
+      "-c",
+      "ipvsadm -Ln -t 10.112.84.17:80",
+    ]);
+    expect(kubeadm.status).toBe(0);
+    expect(kubeadm.stderr.split("\n")[0]).toBe(
+      "packetwalk: imported testdata/import/kubeadm.json: 3 nodes, 19 pods, 5 services, 14 configmaps, 5 endpointslices",
+    );
+    expect(kubeadm.stderr).toContain(
+      "testdata/import/kubeadm.json:5120: derived: kube-proxy in ipvs mode (from kube-proxy's config.conf)\n",
+    );
+    expect(kubeadm.stdout).toContain(
+      "trace from external client (203.0.113.10) to 192.168.56.10:31080, kube-proxy mode ipvs\n",
+    );
+    expect(kubeadm.stdout).toContain("TCP  192.168.56.10:31080 sh");
+    expect(kubeadm.stdout).toMatch(
+      /verdict: delivered \(backend shop\/storefront-6d9f8b7c54-\w{5} 10\.32\.\d\.\d+:80/,
+    );
+    expect(kubeadm.stdout).toContain("TCP  10.112.84.17:80 sh\n  -> 10.32.1.14:80");
+
+    const eks = cli([
+      "--import",
+      "testdata/import/eks.yaml",
+      "-c",
+      "trace --from shop/frontend-5f7c9d8b6d-f5zpl frontend:80",
+    ]);
+    expect(eks.status).toBe(0);
+    expect(eks.stderr).toMatch(
+      /^testdata\/import\/eks\.yaml:\d+: derived: kube-proxy in iptables mode \(from kube-proxy-config's config\)$/m,
+    );
+    expect(eks.stdout).toContain("to frontend:80, kube-proxy mode iptables\n");
+    expect(eks.stdout).toMatch(
+      /verdict: delivered \(backend shop\/frontend-5f7c9d8b6d-\w{5} 192\.168\.\d+\.\d+:8080/,
     );
   });
 

@@ -28,6 +28,8 @@ const DUMPS = [
   { file: "kind.yaml", rules: "iptables-save -t nat" },
   { file: "kind-ipvs.json", rules: "ipvsadm -Ln" },
   { file: "kind-nftables.yaml", rules: "nft list ruleset" },
+  { file: "kubeadm.json", rules: "ipvsadm -Ln" },
+  { file: "eks.yaml", rules: "iptables-save -t nat" },
 ] as const;
 
 const COMMANDS = ["kubectl get pods -A -o wide", "kubectl get endpointslices -A"];

@@ -97,6 +97,23 @@ export class RealKubectl {
       (ns, pod, query) => engineLog(sim, ns, pod, query),
       openAPIV3Documents((await loadShellAssets()).schema),
     );
+    return RealKubectl.listen(server, binary);
+  }
+
+  /**
+   * Serves exactly `objects` (by resource plural, each carrying its apiVersion and kind), as a
+   * real API server stores them: no Simulation reads them first. For authoring dumps that real
+   * kubectl prints.
+   */
+  static serve(
+    objects: ReadonlyMap<string, readonly Record<string, unknown>[]>,
+    gitVersion: string,
+    binary: string,
+  ): Promise<RealKubectl> {
+    return RealKubectl.listen(new KubeApiServer(objects, gitVersion), binary);
+  }
+
+  private static async listen(server: KubeApiServer, binary: string): Promise<RealKubectl> {
     const url = await server.start();
     const dir = mkdtempSync(join(tmpdir(), "packetwalk-kubectl-"));
     writeFileSync(

@@ -49,6 +49,11 @@ export interface ManifestDocument {
   source: SourceRef;
   /** Where a field of the object is written (its key's line), when the document came from text. */
   locate?: (path: readonly (string | number)[]) => SourceRef | undefined;
+  /**
+   * True when every string is written on its key's line, newlines escaped (JSON): a line within a
+   * multi-line string (a ConfigMap's embedded file) is then that one line.
+   */
+  inlineStrings?: true;
 }
 
 /** What `kubectl apply` reports per object: `service/web created`. */

@@ -53,6 +53,11 @@ export class Adoption {
     this.settled = true;
   }
 
+  /** Whether the cluster was imported from a dump (its images are the real cluster's own). */
+  get fromDump(): boolean {
+    return this.settled;
+  }
+
   /** How many objects `holder` still holds. */
   count(holder: Holder): number {
     return this.held.get(holder)?.size ?? 0;

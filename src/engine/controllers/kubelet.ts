@@ -5,7 +5,7 @@
  * their grace period has run out on the virtual clock.
  */
 
-import { type Cidr, parseCidr } from "../api/ipv4";
+import { type Cidr, cidrOf, ipToNumber, parseCidr } from "../api/ipv4";
 import type { Node, Pod } from "../api/types";
 import type { Cluster } from "../cluster";
 import { isPodFinished, isTerminating, parseTime } from "./objects";
@@ -168,12 +168,27 @@ export function installKubelet(cluster: Cluster): Kubelet {
     return true;
   };
 
+  /**
+   * Where an imported cluster's node has no podCIDR, its CNI gives pods addresses of the node's
+   * own network, as EKS's VPC CNI hands out its ENIs' secondary addresses: the node's /24 (the
+   * subnet routes.ts takes a node to sit in). A cluster built from manifests waits for the podCIDR.
+   */
+  const nodeNetwork = (node: Node): Cidr | undefined => {
+    const ip = cluster.adoption.fromDump ? ipToNumber(internalIP(node) ?? "") : undefined;
+    return ip === undefined ? undefined : cidrOf(ip, 24);
+  };
+  const inUse = (ip: string): boolean => {
+    const index = cluster.addressIndex();
+    return index.podByIp.has(ip) || index.nodeByIp.has(ip);
+  };
+
   /** The pod's address, or why it cannot have one yet. */
   const podAddress = (pod: Pod, node: Node, key: string): string | { reason?: string; message?: string } => {
     if (pod.spec?.hostNetwork) return internalIP(node) ?? {};
     const held = ipam.ipOf(key);
     if (held) return held;
-    const cidr = node.spec?.podCIDR ? podCidr(node.spec.podCIDR) : undefined;
+    const vpc = node.spec?.podCIDR ? undefined : nodeNetwork(node);
+    const cidr = node.spec?.podCIDR ? podCidr(node.spec.podCIDR) : vpc;
     if (!cidr) return {};
     const requested = calicoRequest(pod);
     if (requested) {
@@ -190,8 +205,13 @@ export function installKubelet(cluster: Cluster): Kubelet {
         message: `Failed to create pod sandbox: plugin type="calico" failed (add): ${why}`,
       };
     }
-    const ip = ipam.allocate(key, node.metadata.name, cidr);
+    const ip = ipam.allocate(key, node.metadata.name, cidr, vpc ? inUse : undefined);
     if (ip) return ip;
+    if (vpc)
+      return {
+        reason: "FailedCreatePodSandBox",
+        message: `Failed to create pod sandbox: plugin type="aws-cni" name="aws-cni" failed (add): add cmd: failed to assign an IP address to container`,
+      };
     return {
       reason: "FailedCreatePodSandBox",
       message: `Failed to create pod sandbox: plugin type="host-local" failed (add): no IP addresses available in range set: ${node.spec?.podCIDR}`,

@@ -43,8 +43,11 @@ export class PodIpam {
     return h ? numberToIp(h.ip) : undefined;
   }
 
-  /** Next free address of the node's podCIDR, or undefined when the range is full. */
-  allocate(podKey: string, node: string, cidr: Cidr): string | undefined {
+  /**
+   * Next free address of the node's podCIDR, or undefined when the range is full. `taken` names
+   * addresses held outside this pool (a VPC subnet's nodes and other nodes' pods).
+   */
+  allocate(podKey: string, node: string, cidr: Cidr, taken?: (ip: string) => boolean): string | undefined {
     const pool = this.pool(node);
     const first = cidr.network + 2;
     const last = cidr.network + cidr.size - 2;
@@ -53,7 +56,7 @@ export class PodIpam {
     const start = pool.last !== undefined && cidrContains(cidr, pool.last as IPv4) ? pool.last + 1 : first;
     for (let i = 0; i < span; i++) {
       const ip = first + ((start - first + i) % span);
-      if (pool.used.has(ip)) continue;
+      if (pool.used.has(ip) || taken?.(numberToIp(ip))) continue;
       pool.used.set(ip, podKey);
       pool.last = ip;
       this.byPod.set(podKey, { node, ip });

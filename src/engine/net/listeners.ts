@@ -21,7 +21,15 @@ export function nodeListens(node: Node | undefined, port: number, proto: Protoco
   return ports[port];
 }
 
-/** The workload answering on a pod's port, by name; undefined when nothing listens. */
-export function podListens(pod: PodAddress, port: number, proto: Protocol): string | undefined {
-  return listenerOf(pod.pod, port, proto)?.name;
+/**
+ * The workload answering on a pod's port, by name; undefined when nothing listens.
+ * `declaredPorts`: an imported cluster's unmodelled images listen on their declared ports.
+ */
+export function podListens(
+  pod: PodAddress,
+  port: number,
+  proto: Protocol,
+  declaredPorts = false,
+): string | undefined {
+  return listenerOf(pod.pod, port, proto, declaredPorts)?.name;
 }

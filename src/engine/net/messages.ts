@@ -25,6 +25,7 @@ export const TRACE_MESSAGES = {
   "hop.noRoute": "no route from {client} to {ip}",
   "hop.routeLocal": "local delivery (INPUT)",
   "hop.routePod": "to a pod on this node via cni0 → {dev}",
+  "hop.routePodHost": "to a pod on this node by its host route over {dev}",
   "hop.routeNode": "to node {node}",
   "hop.routeOut": "leaves the cluster via the default route",
   "hop.ipvsForward": "IPVS forwards to the real server",

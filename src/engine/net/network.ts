@@ -182,7 +182,7 @@ export class Network implements Net {
     let replyOrigin: Origin;
     let listener: string | undefined;
     if (arrival.kind === "pod") {
-      listener = podListens(arrival.pod, p.dport, p.proto);
+      listener = podListens(arrival.pod, p.dport, p.proto, this.cluster.adoption.fromDump);
       replyOrigin = { kind: "pod", pod: arrival.pod };
       trace.backend = {
         namespace: arrival.pod.namespace,

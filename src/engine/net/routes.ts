@@ -5,6 +5,11 @@
  * podCIDR via that node's InternalIP. Nothing routes ClusterIPs: only
  * kube-proxy's DNAT makes them reachable.
  *
+ * Where a pod's address is in no node's podCIDR (EKS's VPC CNI gives pods addresses from the
+ * VPC's subnets, and its nodes have no podCIDR; Calico allocates from its own pools), the pod is
+ * found by its address: a host route `IP dev VETH scope link` on its own node, and from any
+ * other node the default route, the network (the VPC) delivering it to the node holding it.
+ *
  * NOTE: node subnets are taken to be /24 with the gateway at .1; a real
  * node's prefix comes from DHCP or its network config.
  */
@@ -71,6 +76,22 @@ export function routeOnNode(index: AddressIndex, node: string, dst: string): Rou
       route: `${cidrText(owner)} via ${owner.ip} dev eth0`,
     };
   }
+  const unrouted = owner ? undefined : index.podByIp.get(dst);
+  const holder = unrouted?.node ? index.nodeByName.get(unrouted.node) : undefined;
+  if (unrouted && holder?.name === node) {
+    const dev = vethName(unrouted);
+    return { kind: "pod", dev, pod: unrouted, route: `${dst} dev ${dev} scope link` };
+  }
+  if (holder?.ip && self?.ip) {
+    const gw = nodeGateway(self.ip);
+    return {
+      kind: "node",
+      node: holder,
+      via: gw,
+      dev: "eth0",
+      route: `default via ${gw} dev eth0 proto static`,
+    };
+  }
   const peer = index.nodeByIp.get(dst);
   if (peer?.ip && self?.ip) {
     return {
@@ -101,6 +122,10 @@ export function nodeRouteTable(index: AddressIndex, node: string): string[] {
       rows.push({ key: n.podCidr.network, text: `${formatCidr(n.podCidr)} via ${n.ip} dev eth0` });
     }
   }
+  if (!self.podCidr)
+    for (const pod of index.podsByNode.get(node) ?? [])
+      if (pod.ip && !pod.hostNetwork && !nodeOfPodIp(index, pod.ip))
+        rows.push({ key: ipToNumber(pod.ip) ?? 0, text: `${pod.ip} dev ${vethName(pod)} scope link` });
   const subnet = nodeSubnet(self.ip);
   rows.push({
     key: subnet.network,
@@ -110,10 +135,15 @@ export function nodeRouteTable(index: AddressIndex, node: string): string[] {
   return [`default via ${nodeGateway(self.ip)} dev eth0 proto static`, ...rows.map((r) => r.text)];
 }
 
-/** `ip route` inside a pod: default via the bridge, and the node's podCIDR on eth0. */
+/**
+ * `ip route` inside a pod: default via the bridge, and the node's podCIDR on eth0. A pod on a
+ * node without a podCIDR has the VPC CNI's link-local gateway instead.
+ */
 export function podRouteTable(index: AddressIndex, pod: PodAddress): string[] {
   const node = pod.node ? index.nodeByName.get(pod.node) : undefined;
-  if (!node?.podCidr || !pod.ip) return [];
+  if (!pod.ip) return [];
+  if (node && !node.podCidr) return ["default via 169.254.1.1 dev eth0", "169.254.1.1 dev eth0 scope link"];
+  if (!node?.podCidr) return [];
   return [
     `default via ${node.bridgeIp} dev eth0`,
     `${formatCidr(node.podCidr)} dev eth0 proto kernel scope link src ${pod.ip}`,

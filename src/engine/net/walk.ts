@@ -263,7 +263,7 @@ function routeNote(r: RouteDecision): TraceMessage {
     case "local":
       return say("hop.routeLocal");
     case "pod":
-      return say("hop.routePod", { dev: r.dev });
+      return say(r.route.includes(" dev cni0 ") ? "hop.routePod" : "hop.routePodHost", { dev: r.dev });
     case "node":
       return say("hop.routeNode", { node: r.node.name });
     case "external":
@@ -274,7 +274,7 @@ function routeNote(r: RouteDecision): TraceMessage {
 /** The address MASQUERADE picks: the outgoing interface's (cni0 towards local pods, else eth0). */
 function outAddress(env: WalkEnv, node: string, route: Exclude<RouteDecision, { kind: "local" }>): string {
   const n = env.index.nodeByName.get(node);
-  return (route.kind === "pod" ? n?.bridgeIp : n?.ip) ?? "0.0.0.0";
+  return (route.kind === "pod" ? (n?.bridgeIp ?? n?.ip) : n?.ip) ?? "0.0.0.0";
 }
 
 /**

@@ -18,6 +18,7 @@ export interface ContainerLike {
   image?: string;
   command?: string[];
   args?: string[];
+  ports?: { containerPort: number; protocol?: string }[];
 }
 
 const NETSHOOT_TOOLS = [
@@ -80,7 +81,7 @@ function imageWorkload(container: ContainerLike): Workload {
         http: httpdAnswer,
       };
     default:
-      return { name: base || "unknown", tools: [], listens: () => false };
+      return { name: base || "unknown", tools: [], listens: () => false, unknown: true };
   }
 }
 
@@ -99,11 +100,25 @@ function httpdAnswer(_req: HttpRequest, ctx: ServeContext): HttpResponse {
   };
 }
 
-/** The first container of a pod that listens on `port`/`proto`, and its workload. */
-export function listenerOf(pod: Pod, port: number, proto: Protocol): Workload | undefined {
+/** Whether a container declares `port`/`proto` (`containerPort`; the protocol defaults to TCP). */
+export function declares(container: ContainerLike, port: number, proto: Protocol): boolean {
+  return (container.ports ?? []).some((p) => p.containerPort === port && (p.protocol ?? "TCP") === proto);
+}
+
+/**
+ * The first container of a pod that listens on `port`/`proto`, and its workload. With
+ * `declaredPorts` (an imported cluster, whose own images Packetwalk cannot know), a container of
+ * an image it does not model listens on the ports it declares.
+ */
+export function listenerOf(
+  pod: Pod,
+  port: number,
+  proto: Protocol,
+  declaredPorts = false,
+): Workload | undefined {
   for (const c of pod.spec?.containers ?? []) {
     const w = workloadFor(c);
-    if (w.listens(port, proto)) return w;
+    if (w.listens(port, proto) || (declaredPorts && w.unknown && declares(c, port, proto))) return w;
   }
   return undefined;
 }

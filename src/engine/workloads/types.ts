@@ -61,6 +61,8 @@ export interface Workload {
   shell?: { path: string; prompt: string };
   /** Network tools in the image (curl, dig, nslookup, wget, ...). */
   tools: readonly string[];
+  /** True for an image Packetwalk does not model: it listens on nothing of its own. */
+  unknown?: true;
   /** What the process writes to stdout and stderr when it starts; nothing when absent. */
   startupLog?(start: StartContext): LogLine[];
   /** What the process writes for one request it answered; nothing when absent. */

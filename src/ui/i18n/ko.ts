@@ -65,6 +65,8 @@ export const ko: Record<MessageKey, Message> = {
   "importNote.serviceCidrKubeadm": "서비스 CIDR {cidr} (kubeadm-config에서 읽음)",
   "importNote.serviceCidrInferred":
     "서비스 CIDR {cidr}: default/kubernetes 서비스의 ClusterIP(범위의 첫 주소)로 추정함. 덤프에는 프리픽스 길이가 없음",
+  "importNote.serviceCidrEks":
+    "서비스 CIDR {cidr}: default/kubernetes 서비스의 ClusterIP를 담는 EKS의 기본 범위 (노드의 kubelet이 EKS의 것임). 덤프는 범위를 말하지 않음",
   "importNote.serviceCidrDefault":
     "서비스 CIDR {cidr} (kubeadm의 기본값): 덤프에 ClusterIP가 있는 default/kubernetes 서비스가 없음",
   "importNote.podCidrKubeadm": "파드 CIDR {cidr} (kubeadm-config에서 읽음)",
@@ -80,6 +82,8 @@ export const ko: Record<MessageKey, Message> = {
     "CoreDNS는 클러스터 밖의 이름을 {upstream}로 전달함. Packetwalk는 자체의 작은 인터넷에서 응답함 (docs/emulation.md 참고)",
   "importNote.clusterDns": "kubelet의 clusterDNS {ip} (kube-system/kube-dns의 ClusterIP)",
   "importNote.proxyMode": "kube-proxy는 {mode} 모드 ({configMap}의 {key}에서 읽음)",
+  "importNote.proxyNoClusterCidr":
+    "kube-proxy의 clusterCIDR가 비어 있음 ({configMap}의 {key}): 파드 트래픽과 다른 트래픽을 구별할 수 없어 ClusterIP로 가는 트래픽을 마스커레이드하지 않음",
   "importNote.proxyDefault":
     "kube-proxy는 {mode} 모드 (기본값): 덤프에 kube-system/kube-proxy ConfigMap이 없음",
   "importNote.nodePortRange":
@@ -88,6 +92,8 @@ export const ko: Record<MessageKey, Message> = {
     "노드 사이의 파드 간 트래픽은 파드가 있는 노드로 바로 라우팅됨 (CNI의 라우팅과 캡슐화는 덤프에 없음)",
   "importNote.loadBalancer":
     "LoadBalancer 서비스는 덤프에 있는 인그레스 IP를 유지함. 그 앞의 클라우드 로드 밸런서는 모델링하지 않음",
+  "importNote.declaredPorts":
+    "Packetwalk가 모델링하지 않는 이미지({images})의 컨테이너는 선언한 containerPort에서 수신한다고 가정함 (실제 프로세스는 선언과 상관없이 자신이 여는 포트에서 수신함)",
   "importNote.sliceMissingPod": "EndpointSlice {slice}가 파드 {pod}를 가리키지만, 그 파드는 덤프에 없음",
   "importNote.clusterIpOutside": "서비스 {service}의 ClusterIP {ip}가 서비스 CIDR {cidr} 밖에 있음",
   "importNote.nodePortOutside": "서비스 {service}의 NodePort {port}가 범위 {range} 밖에 있음",

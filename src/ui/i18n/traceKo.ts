@@ -22,6 +22,7 @@ export const TRACE_KO: Record<TraceMessageKey, MessageTemplate> = {
   "hop.noRoute": "{client}에서 {ip}로 가는 경로가 없음",
   "hop.routeLocal": "이 노드로 전달 (INPUT)",
   "hop.routePod": "이 노드의 파드로: cni0 → {dev}",
+  "hop.routePodHost": "이 노드의 파드로: 호스트 라우트로 {dev}",
   "hop.routeNode": "노드 {node}로",
   "hop.routeOut": "기본 경로를 따라 클러스터를 떠남",
   "hop.ipvsForward": "IPVS가 실제 서버로 보냄",

@@ -39,10 +39,10 @@ describe("importing kind's dump (kubectl get nodes,pods,services,endpointslices,
 
   it("reads the configuration from kubeadm-config, kube-proxy's config.conf and the Corefile, with lines", () => {
     expect(notes).toContain("derived: Kubernetes v1.32.2 (from kubeadm-config)");
-    expect(notes).toContain("kind.yaml:1545: derived: service CIDR 10.96.0.0/16 (from kubeadm-config)");
-    expect(notes).toContain("kind.yaml:1545: derived: pod CIDR 10.244.0.0/16 (from kubeadm-config)");
+    expect(notes).toContain("kind.yaml:1526: derived: service CIDR 10.96.0.0/16 (from kubeadm-config)");
+    expect(notes).toContain("kind.yaml:1526: derived: pod CIDR 10.244.0.0/16 (from kubeadm-config)");
     expect(notes).toContain(
-      "kind.yaml:1445: derived: kube-proxy in iptables mode (from kube-proxy's config.conf)",
+      "kind.yaml:1407: derived: kube-proxy in iptables mode (from kube-proxy's config.conf)",
     );
     expect(notes).toContain(
       "kind.yaml:1143: derived: the kubelets' clusterDNS 10.96.0.10 (kube-system/kube-dns's ClusterIP)",
@@ -50,7 +50,7 @@ describe("importing kind's dump (kubectl get nodes,pods,services,endpointslices,
     expect(notes).toContain("assumed: the clock starts at 2026-12-01T09:05:12Z, the newest time in the dump");
     expect(notes.filter((n) => n.startsWith("assumed:")).length).toBeGreaterThanOrEqual(4);
     const lines = KIND_YAML.split("\n");
-    expect(lines[1444]).toBe("      apiVersion: kubeproxy.config.k8s.io/v1alpha1");
+    expect(lines[1406]).toBe("      apiVersion: kubeproxy.config.k8s.io/v1alpha1");
     expect(lines[1142]).toBe("    clusterIP: 10.96.0.10");
   });
 
@@ -117,7 +117,7 @@ describe("importing a JSON dump in IPVS mode, without kubeadm-config", () => {
     );
     expect(notes).toContain("derived: pod CIDR 10.244.0.0/16: inferred from kube-proxy's clusterCIDR");
     expect(notes).toContain(
-      "kind-ipvs.json:2449: derived: cluster domain cluster.local (from the coredns ConfigMap's Corefile)",
+      "kind-ipvs.json:2383: derived: cluster domain cluster.local (from the coredns ConfigMap's Corefile)",
     );
   });
 

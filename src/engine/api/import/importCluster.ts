@@ -6,6 +6,7 @@
  * controllers then leave what the real ones did alone until something it depends on changes
  * (controllers/adoption.ts).
  */
+
 import type { BootHost, SimulationParts } from "../../boot";
 import { assembleParts } from "../../boot";
 import { Cluster, defaultClusterConfig } from "../../cluster";
@@ -17,6 +18,7 @@ import { decodeForKind } from "../decode/admit";
 import { KINDS, kindInfo, lookupKind } from "../kinds";
 import type { AnyObject, Kind, KindMap } from "../types";
 import { inconsistencies } from "./consistency";
+import { declaredPortsNote } from "./declaredPorts";
 import { type ImportProgressListener, progressReporter } from "./progress";
 import { readDump } from "./read/dump";
 import type { ImportNote, ImportReport } from "./report";
@@ -190,6 +192,8 @@ export function importParts(
   progress("store", served.length, served.length);
   api.alloc.rebuild(store.list("Service"));
   notes.push(...inconsistencies(cluster));
+  const declared = declaredPortsNote(cluster);
+  if (declared) notes.push(declared);
   progress("settle", 0, 1);
 
   const controllers = installControllers(cluster);

@@ -17,6 +17,8 @@ export const IMPORT_MESSAGES = {
   "importNote.serviceCidrKubeadm": "service CIDR {cidr} (from kubeadm-config)",
   "importNote.serviceCidrInferred":
     "service CIDR {cidr}: inferred from the default/kubernetes Service's ClusterIP (the range's first address); the dump does not say its prefix length",
+  "importNote.serviceCidrEks":
+    "service CIDR {cidr}: EKS's default range that holds the default/kubernetes Service's ClusterIP (the nodes' kubelets are EKS's); the dump does not say the range",
   "importNote.serviceCidrDefault":
     "service CIDR {cidr} (kubeadm's default): the dump has no default/kubernetes Service with a ClusterIP",
   "importNote.podCidrKubeadm": "pod CIDR {cidr} (from kubeadm-config)",
@@ -31,6 +33,8 @@ export const IMPORT_MESSAGES = {
     "CoreDNS forwards names outside the cluster to {upstream}; Packetwalk answers them from its own small internet (see docs/emulation.md)",
   "importNote.clusterDns": "the kubelets' clusterDNS {ip} (kube-system/kube-dns's ClusterIP)",
   "importNote.proxyMode": "kube-proxy in {mode} mode (from {configMap}'s {key})",
+  "importNote.proxyNoClusterCidr":
+    "kube-proxy's clusterCIDR is empty ({configMap}'s {key}): it cannot tell pod traffic from other traffic, so it masquerades no traffic to a ClusterIP",
   "importNote.proxyDefault":
     "kube-proxy in {mode} mode (its default): the dump has no kube-system/kube-proxy ConfigMap",
   "importNote.nodePortRange":
@@ -39,6 +43,8 @@ export const IMPORT_MESSAGES = {
     "pod-to-pod traffic between nodes is routed straight to the node holding the pod (the CNI's routing and encapsulation are not in a dump)",
   "importNote.loadBalancer":
     "LoadBalancer Services keep the ingress IPs the dump gives; the cloud's load balancer in front of them is not modelled",
+  "importNote.declaredPorts":
+    "containers of images Packetwalk does not model ({images}) listen on the containerPorts they declare (a real process listens where it listens, declared or not)",
   "importNote.sliceMissingPod": "EndpointSlice {slice} lists pod {pod}, which is not in the dump",
   "importNote.clusterIpOutside": "Service {service}'s ClusterIP {ip} is outside the service CIDR {cidr}",
   "importNote.nodePortOutside": "Service {service}'s NodePort {port} is outside the range {range}",

@@ -6,10 +6,11 @@
  * noted with where it came from; what the dump does not say gets a stated default.
  */
 import type { ManifestDocument } from "../contract";
-import { cidrContains, cidrOf, formatCidr, ipToNumber, parseCidr } from "../ipv4";
 import { parseManifestText } from "../manifest";
 import type { SourceRef } from "../types";
 import type { ImportMessageKey } from "./messages";
+import { newestTime } from "./newestTime";
+import { podRange, serviceRange } from "./ranges";
 import type { ImportNote } from "./report";
 
 /** What the dump says about the cluster, as the config documents a fresh cluster is built from. */
@@ -89,7 +90,7 @@ function embedded(
   }
   return {
     object: withoutNulls(found.object) as Obj,
-    source: { file: where.file, line: where.line + found.source.line },
+    source: { file: where.file, line: doc.inlineStrings ? where.line : where.line + found.source.line },
   };
 }
 
@@ -110,58 +111,6 @@ function proxyConfigMap(docs: readonly ManifestDocument[]): { cm?: ManifestDocum
   return { key: "config.conf" };
 }
 
-/** The smallest prefix of at least `/min` that holds every address, or undefined. */
-function supernet(ips: readonly number[], min: number): string | undefined {
-  if (ips.length === 0) return undefined;
-  for (let prefix = Math.min(min, 32); prefix >= 0; prefix--) {
-    const net = cidrOf(ips[0] as never, prefix);
-    if (ips.every((ip) => cidrContains(net, ip as never))) return formatCidr(net);
-  }
-  return undefined;
-}
-
-/**
- * The service range from the `default/kubernetes` Service, whose ClusterIP is the range's first
- * address: its network is that address less one, and the prefix the shortest from kubeadm's /12
- * on at which that network is aligned and holds every ClusterIP. The prefix is a guess.
- */
-function serviceRange(docs: readonly ManifestDocument[]): string | undefined {
-  const kube = find(docs, "Service", "default", "kubernetes");
-  const first = ipToNumber(str(rec(kube?.object.spec)?.clusterIP) ?? "");
-  if (first === undefined) return undefined;
-  const network = first - 1;
-  const ips = docs
-    .filter((d) => d.object.kind === "Service")
-    .map((d) => ipToNumber(str(rec(d.object.spec)?.clusterIP) ?? ""))
-    .filter((ip): ip is NonNullable<typeof ip> => ip !== undefined);
-  for (let prefix = 12; prefix <= 30; prefix++) {
-    const net = cidrOf(network as never, prefix);
-    if (net.network === network && ips.every((ip) => cidrContains(net, ip))) return formatCidr(net);
-  }
-  return undefined;
-}
-
-/** The pod range: a supernet of the nodes' podCIDRs (at least kind's /16), else of the pods' IPs. */
-function podRange(
-  docs: readonly ManifestDocument[],
-): { cidr: string; from: "importNote.podCidrNodes" | "importNote.podCidrPods" } | undefined {
-  const cidrs = docs
-    .filter((d) => d.object.kind === "Node")
-    .map((d) => parseCidr(str(rec(d.object.spec)?.podCIDR) ?? ""))
-    .filter((c) => c !== undefined);
-  if (cidrs.length > 0) {
-    const ips = cidrs.flatMap((c) => [c.network, c.network + c.size - 1]);
-    const cidr = supernet(ips, 16);
-    return cidr ? { cidr, from: "importNote.podCidrNodes" } : undefined;
-  }
-  const ips = docs
-    .filter((d) => d.object.kind === "Pod" && rec(d.object.spec)?.hostNetwork !== true)
-    .map((d) => ipToNumber(str(rec(d.object.status)?.podIP) ?? ""))
-    .filter((ip) => ip !== undefined);
-  const cidr = supernet(ips, 16);
-  return cidr ? { cidr, from: "importNote.podCidrPods" } : undefined;
-}
-
 /** The zone the Corefile's kubernetes plugin serves (`kubernetes cluster.local in-addr.arpa ...`). */
 function corefileZone(text: string): string | undefined {
   return /(?:^|\n)\s*kubernetes\s+([^\s{]+)/.exec(text)?.[1]?.replace(/\.$/, "");
@@ -173,21 +122,6 @@ function kubeletVersion(docs: readonly ManifestDocument[]): string | undefined {
   const cp = nodes.find((d) => "node-role.kubernetes.io/control-plane" in (rec(meta(d.object).labels) ?? {}));
   const v = str(rec(rec((cp ?? nodes[0])?.object.status)?.nodeInfo)?.kubeletVersion);
   return v ? /^v?\d+\.\d+\.\d+/.exec(v)?.[0] : undefined;
-}
-
-/** The newest creationTimestamp or managedFields time in the dump. */
-function newestTime(docs: readonly ManifestDocument[]): number | undefined {
-  let newest: number | undefined;
-  const see = (v: unknown) => {
-    const t = typeof v === "string" ? Date.parse(v) : Number.NaN;
-    if (!Number.isNaN(t) && (newest === undefined || t > newest)) newest = t;
-  };
-  for (const d of docs) {
-    const m = meta(d.object);
-    see(m.creationTimestamp);
-    if (Array.isArray(m.managedFields)) for (const f of m.managedFields) see(rec(f)?.time);
-  }
-  return newest;
 }
 
 /** Reads the cluster's settings from a dump's objects. */
@@ -214,8 +148,8 @@ export function dumpSettings(docs: readonly ManifestDocument[]): DumpSettings {
   const inferredSvc = svcCidr ? undefined : serviceRange(docs);
   if (svcCidr) derived("importNote.serviceCidrKubeadm", { cidr: svcCidr }, cc?.source);
   else if (inferredSvc) {
-    networking.serviceSubnet = inferredSvc;
-    assumed("importNote.serviceCidrInferred", { cidr: inferredSvc });
+    networking.serviceSubnet = inferredSvc.cidr;
+    assumed(inferredSvc.from, { cidr: inferredSvc.cidr });
   } else assumed("importNote.serviceCidrDefault", { cidr: "10.96.0.0/12" });
 
   const { cm: proxyCm, key: proxyKey } = proxyConfigMap(docs);
@@ -288,6 +222,13 @@ export function dumpSettings(docs: readonly ManifestDocument[]): DumpSettings {
       { mode, configMap: String(meta(proxyCm.object).name), key: proxyKey },
       proxy.source,
     );
+    const detect = str(proxy.object.detectLocalMode) ?? "ClusterCIDR";
+    if (proxy.object.clusterCIDR === "" && detect === "ClusterCIDR")
+      derived(
+        "importNote.proxyNoClusterCidr",
+        { configMap: String(meta(proxyCm.object).name), key: proxyKey },
+        proxy.source,
+      );
     config.push(proxy);
   } else {
     assumed("importNote.proxyDefault", { mode: "iptables" });

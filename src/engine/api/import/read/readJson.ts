@@ -29,14 +29,17 @@ export function readJson(text: string, file: string): ReadDump {
     at(fieldOffset(text, start, path));
   if (!isListObject(value)) {
     const start = text.search(/\S/);
-    return { documents: [{ object: value, source: at(start), locate: locateFrom(start) }], errors: [] };
+    return {
+      documents: [{ object: value, source: at(start), locate: locateFrom(start), inlineStrings: true }],
+      errors: [],
+    };
   }
   const offsets = itemOffsets(text);
   const documents: ManifestDocument[] = [];
   value.items.forEach((item, i) => {
     if (!isRecord(item)) return;
     const start = offsets[i] ?? 0;
-    documents.push({ object: item, source: at(start), locate: locateFrom(start) });
+    documents.push({ object: item, source: at(start), locate: locateFrom(start), inlineStrings: true });
   });
   return { documents, errors: [] };
 }
