@@ -94,15 +94,16 @@ describe("each dump imports the same from kubectl's -o yaml and -o json", () => 
         expect(yaml.sim.view().proxyMode ?? mode).toBe(mode);
       });
 
-      it("writes iptables rules the real iptables-restore accepts", (ctx) => {
-        const saved = json.sim.run("iptables-save").stdout;
-        // IPVS mode's rules match ipsets the machine does not have: iptables-restore checks them only where they exist.
-        if (mode === "ipvs") ctx.skip("IPVS mode's rules name ipsets that exist only on the simulated node");
-        const r = realTool("iptables-restore", ["--test"], saved);
-        if (r.error) ctx.skip(`iptables-restore is not installed here (${r.error.message})`);
-        expect(r.stderr).toBe("");
-        expect(r.status).toBe(0);
-      });
+      // IPVS mode's rules match ipsets (-m set) that exist only on the simulated node, and
+      // iptables-restore --test looks each one up in the kernel: only the other modes are checked.
+      if (mode !== "ipvs")
+        it("writes iptables rules the real iptables-restore accepts", (ctx) => {
+          const saved = json.sim.run("iptables-save").stdout;
+          const r = realTool("iptables-restore", ["--test"], saved);
+          if (r.error) ctx.skip(`iptables-restore is not installed here (${r.error.message})`);
+          expect(r.stderr).toBe("");
+          expect(r.status).toBe(0);
+        });
 
       if (mode === "nftables")
         it("writes a ruleset the real nft accepts (nft -c -f)", (ctx) => {
