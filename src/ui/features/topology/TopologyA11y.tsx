@@ -1,4 +1,4 @@
-import { memo, type Ref, useImperativeHandle, useRef, useState } from "react";
+import { memo, type Ref, type RefObject, useEffect, useImperativeHandle, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import type { PodView, TopologyView } from "../../../engine/view/topology";
 import { useT } from "../../i18n/useT";
@@ -8,6 +8,11 @@ import { serviceTotal } from "./serviceTotal";
 export const A11Y_SERVICE_PAGE = 50;
 /** A node's pods listed per page: thousands of buttons would weigh on every layout of the page. */
 export const A11Y_POD_PAGE = 50;
+/**
+ * Nodes (each with its first page of pods) added to the layer per frame: a big cluster's layer is
+ * some ten thousand boxes to style and lay out, which in one frame is a long task of its own.
+ */
+export const A11Y_NODES_PER_FRAME = 4;
 
 export interface TopologyA11yHandle {
   /** Focuses the item `kind:key` (a glyph clicked in the picture), listing its node's pods up to it. */
@@ -35,6 +40,7 @@ export const TopologyA11y = memo(function TopologyA11y({ view, onFocusItem, onRe
   const [shown, setShown] = useState(A11Y_SERVICE_PAGE);
   /** Pods listed per node, where more than the first page was asked for. */
   const [podsShown, setPodsShown] = useState<Record<string, number>>({});
+  const [nodesListed, setNodesListed] = useNodesOverFrames(view, root);
   const services = view.services.slice(0, shown);
   // Listed on request, a page at a time; beyond what the view carries, a count.
   const nextPage = Math.min(view.services.length - services.length, A11Y_SERVICE_PAGE);
@@ -53,6 +59,10 @@ export const TopologyA11y = memo(function TopologyA11y({ view, onFocusItem, onRe
   useImperativeHandle(ref, () => ({
     select(id) {
       const pod = view.pods.find((p) => `pod:${p.namespace}/${p.name}` === id);
+      const node = pod?.node ?? (id.startsWith("node:") ? id.slice("node:".length) : undefined);
+      const nodeAt = view.nodes.findIndex((n) => n.name === node);
+      // Listed before focusing, its node too if the layer has not reached it yet.
+      if (nodeAt >= nodesListed) flushSync(() => setNodesListed(nodeAt + 1));
       const at = pod?.node ? podsOn(pod.node).indexOf(pod) : -1;
       if (pod?.node && at >= podsListed(pod.node)) {
         const node = pod.node;
@@ -125,7 +135,7 @@ export const TopologyA11y = memo(function TopologyA11y({ view, onFocusItem, onRe
         ) : rest > 0 ? (
           <li>{t("topology.moreServices", { count: rest })}</li>
         ) : null}
-        {view.nodes.map((n) => (
+        {view.nodes.slice(0, nodesListed).map((n) => (
           <li key={n.name}>
             {item(`node:${n.name}`, t("topology.node", { name: n.name, ip: n.internalIP, cidr: n.podCIDR }))}
             <ul>
@@ -147,3 +157,30 @@ export const TopologyA11y = memo(function TopologyA11y({ view, onFocusItem, onRe
     </div>
   );
 });
+
+/**
+ * How many of the view's nodes the layer lists: a few more each frame until all are, from a few
+ * again when the cluster's nodes change, unless focus is in the layer (its button stays listed).
+ */
+function useNodesOverFrames(
+  view: TopologyView,
+  root: RefObject<HTMLDivElement | null>,
+): [number, (n: number) => void] {
+  const names = view.nodes.map((n) => n.name).join("\n");
+  const [listed, setListed] = useState({ names, count: A11Y_NODES_PER_FRAME });
+  let count = listed.count;
+  if (listed.names !== names) {
+    const focused = root.current?.contains(document.activeElement) ?? false;
+    count = focused ? Math.max(count, view.nodes.length) : A11Y_NODES_PER_FRAME;
+    setListed({ names, count });
+  }
+  const all = view.nodes.length;
+  useEffect(() => {
+    if (count >= all) return;
+    const frame = requestAnimationFrame(() =>
+      setListed((l) => ({ names: l.names, count: l.count + A11Y_NODES_PER_FRAME })),
+    );
+    return () => cancelAnimationFrame(frame);
+  }, [count, all]);
+  return [count, (n) => setListed((l) => ({ names: l.names, count: Math.max(l.count, n) }))];
+}
