@@ -53,6 +53,19 @@ async function expectAllDrawn(page: Page, nodes: number, pods: number): Promise<
   await expect(svg.locator(".topo-layer-pods .topo-pod")).toHaveCount(pods, { timeout: 30_000 });
 }
 
+/** The accessible layer, listed a few nodes a frame, comes to list every node and the last node's pods. */
+async function expectAllListed(page: Page, app: PacketwalkApp, nodes: number): Promise<void> {
+  await expect(app.items("Node ")).toHaveCount(nodes, { timeout: 30_000 });
+  const name = await page.evaluate(() => {
+    const view = window.__packetwalkStore!.getState().view as unknown as {
+      nodes: { name: string }[];
+      pods: { name: string; node?: string }[];
+    };
+    return view.pods.find((p) => p.node === view.nodes.at(-1)!.name)!.name;
+  });
+  await expect(app.items(`Pod ${name},`)).toHaveCount(1);
+}
+
 test("a big dump imports with a determinate bar, every pod drawn, and a reload brings it back", async ({
   page,
 }) => {
@@ -83,6 +96,7 @@ test("a big dump imports with a determinate bar, every pod drawn, and a reload b
   const pods = await reported(page, "Pod");
   expect(pods).toBe(1600);
   await expectAllDrawn(page, nodes, pods);
+  await expectAllListed(page, app, nodes);
   await expect(page.getByRole("alert").filter({ hasText: "not being saved" })).toHaveCount(0);
 
   // Saved: the record names the import, whose text is kept out of local storage.
