@@ -220,6 +220,23 @@ function policyDests(
   return eps;
 }
 
+/** A service port's real servers under each policy, each read once and kept for its virtual servers. */
+class PortDests {
+  private cluster: readonly DesiredDest[] | undefined;
+  private local: readonly DesiredDest[] | undefined;
+
+  constructor(
+    private readonly cat: CategorizedEndpoints<EndpointInfo>,
+    private readonly all: readonly EndpointInfo[],
+  ) {}
+
+  /** The real servers under a Local (`onlyLocal`) or Cluster policy. */
+  under(onlyLocal: boolean): readonly DesiredDest[] {
+    if (onlyLocal) return (this.local ??= policyDests(this.cat, this.all, true));
+    return (this.cluster ??= policyDests(this.cat, this.all, false));
+  }
+}
+
 /** Policy facts under which every usable endpoint is a Cluster endpoint. */
 const CLUSTER_ONLY = {
   nodePort: 0,
@@ -252,12 +269,7 @@ export function serviceShare(
     const info = { spn: sp.nameString, persistentTimeout };
     const all = endpointsFor(sp, slices);
     const cat = categorizeEndpoints(sp, all, (e) => e.nodeName === node);
-    const memo: (readonly DesiredDest[] | undefined)[] = [undefined, undefined];
-    const dests = (onlyLocal: boolean) => {
-      const i = onlyLocal ? 1 : 0;
-      memo[i] ??= policyDests(cat, all, onlyLocal);
-      return memo[i]!;
-    };
+    const dests = new PortDests(cat, all);
     const eTPLocal = sp.externalPolicyLocal;
     for (const e of all) {
       if (e.nodeName !== node) continue;
@@ -270,12 +282,12 @@ export function serviceShare(
         ip,
       );
     }
-    c.vs(proto, sp.clusterIP, sp.port, "ClusterIP", dests(sp.internalPolicyLocal), info);
+    c.vs(proto, sp.clusterIP, sp.port, "ClusterIP", dests.under(sp.internalPolicyLocal), info);
     c.addIpPort("KUBE-CLUSTER-IP", sp.clusterIP, proto, sp.port);
     c.bind(sp.clusterIP);
     for (const ext of sp.externalIPs) {
       c.addIpPort(eTPLocal ? "KUBE-EXTERNAL-IP-LOCAL" : "KUBE-EXTERNAL-IP", ext, proto, sp.port);
-      c.vs(proto, ext, sp.port, "ExternalIP", dests(eTPLocal), info);
+      c.vs(proto, ext, sp.port, "ExternalIP", dests.under(eTPLocal), info);
       c.bind(ext);
     }
     for (const ip of sp.loadBalancerVIPs) {
@@ -287,12 +299,12 @@ export function serviceShare(
         for (const cidr of sp.loadBalancerSourceRanges)
           c.add("KUBE-LOAD-BALANCER-SOURCE-CIDR", `${ipPortEntry(ip, proto, sp.port)},${cidr}`, Number.NaN);
       }
-      c.vs(proto, ip, sp.port, "LoadBalancer", dests(eTPLocal), info);
+      c.vs(proto, ip, sp.port, "LoadBalancer", dests.under(eTPLocal), info);
       c.bind(ip);
     }
     if (sp.nodePort) {
       addNodePortEntries(c, proto, sp.nodePort, nodeIPs, eTPLocal);
-      for (const nip of nodeIPs) c.vs(proto, nip, sp.nodePort, "NodePort", dests(eTPLocal), info);
+      for (const nip of nodeIPs) c.vs(proto, nip, sp.nodePort, "NodePort", dests.under(eTPLocal), info);
     }
     healthCheckNodePort ||= sp.healthCheckNodePort;
   }
