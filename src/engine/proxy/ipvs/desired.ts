@@ -232,8 +232,12 @@ class PortDests {
 
   /** The real servers under a Local (`onlyLocal`) or Cluster policy. */
   under(onlyLocal: boolean): readonly DesiredDest[] {
-    if (onlyLocal) return (this.local ??= policyDests(this.cat, this.all, true));
-    return (this.cluster ??= policyDests(this.cat, this.all, false));
+    if (onlyLocal) {
+      this.local ??= policyDests(this.cat, this.all, true);
+      return this.local;
+    }
+    this.cluster ??= policyDests(this.cat, this.all, false);
+    return this.cluster;
   }
 }
 
