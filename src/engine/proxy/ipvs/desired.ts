@@ -6,12 +6,13 @@ import type { IpvsScheduler } from "../../api/configTypes";
 import { isIPv4 } from "../../api/ipv4";
 import type { EndpointSlice, Node, Service } from "../../api/types";
 import type { Protocol } from "../../net/types";
+import { trimmed } from "../../util/trimmed";
 import { serviceKey } from "../changeTracker";
 import { type EndpointInfo, endpointsFor, slicesByService } from "../endpoints";
 import { servicePorts as portsOf } from "../servicePort";
 import { type CategorizedEndpoints, categorizeEndpoints } from "../topology";
 import type { ProxyInput } from "../types";
-import { emptyIpsets, ipPortEntry } from "./ipsets";
+import { emptyIpsets, ipPortEntry, ipPortTail, protocolWord } from "./ipsets";
 import { type IpsetSet, type VirtualServer, type VirtualServerKind, vsKey } from "./model";
 import { addressWord, isPort, portWord, SetTable } from "./setTable";
 
@@ -100,13 +101,27 @@ export interface ServiceShare {
 }
 
 /** Collects one Service's share. */
-class ShareWriter implements ServiceShare {
-  readonly virtualServers: DesiredVS[] = [];
-  readonly members: string[] = [];
-  readonly keys: number[] = [];
-  readonly bound: string[] = [];
+class ShareWriter {
+  private readonly virtualServers: DesiredVS[] = [];
+  private readonly members: string[] = [];
+  private readonly keys: number[] = [];
+  private readonly bound: string[] = [];
+  /** The `,proto:port` tail of the last `ip,proto:port` entry (a port's entries share it). */
+  private tailProto: Protocol | undefined;
+  private tailPort = 0;
+  private tail = "";
 
   constructor(readonly env: ShareEnv) {}
+
+  /** The share as kept until the Service changes: its lists without room to grow. */
+  share(): ServiceShare {
+    return {
+      virtualServers: trimmed(this.virtualServers),
+      members: trimmed(this.members),
+      keys: trimmed(this.keys),
+      bound: trimmed(this.bound),
+    };
+  }
 
   /** An entry of `set` with its key words (see SetTable.add). */
   add(set: string, entry: string, a: number, b = 0, c = 0): void {
@@ -116,7 +131,12 @@ class ShareWriter implements ServiceShare {
 
   /** An `ip,proto:port` entry (hash:ip,port). */
   addIpPort(set: string, ip: string, proto: Protocol, port: number): void {
-    this.add(set, ipPortEntry(ip, proto, port), addressWord(ip), portWord(proto.toLowerCase(), port));
+    if (proto !== this.tailProto || port !== this.tailPort) {
+      this.tailProto = proto;
+      this.tailPort = port;
+      this.tail = ipPortTail(proto, port);
+    }
+    this.add(set, ip + this.tail, addressWord(ip), portWord(protocolWord(proto), port));
   }
 
   /** A `port` entry (bitmap:port). */
@@ -275,16 +295,17 @@ export function serviceShare(
     const cat = categorizeEndpoints(sp, all, (e) => e.nodeName === node);
     const dests = new PortDests(cat, all);
     const eTPLocal = sp.externalPolicyLocal;
+    // `ip,proto:port,ip`: the middle is the same for a port's endpoints (one target port, as a rule).
+    let midPort = -1;
+    let mid = "";
     for (const e of all) {
       if (e.nodeName !== node) continue;
+      if (e.port !== midPort) {
+        midPort = e.port;
+        mid = `,${sp.protocol}:${e.port},`;
+      }
       const ip = addressWord(e.ip);
-      c.add(
-        "KUBE-LOOP-BACK",
-        `${e.ip},${sp.protocol}:${e.port},${e.ip}`,
-        ip,
-        portWord(sp.protocol, e.port),
-        ip,
-      );
+      c.add("KUBE-LOOP-BACK", e.ip + mid + e.ip, ip, portWord(sp.protocol, e.port), ip);
     }
     c.vs(proto, sp.clusterIP, sp.port, "ClusterIP", dests.under(sp.internalPolicyLocal), info);
     c.addIpPort("KUBE-CLUSTER-IP", sp.clusterIP, proto, sp.port);
@@ -313,7 +334,7 @@ export function serviceShare(
     healthCheckNodePort ||= sp.healthCheckNodePort;
   }
   if (healthCheckNodePort) c.addPort("KUBE-HEALTH-CHECK-NODE-PORT", healthCheckNodePort);
-  return c;
+  return c.share();
 }
 
 function addNodePortEntries(
