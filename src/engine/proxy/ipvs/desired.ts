@@ -46,6 +46,20 @@ export interface DesiredState {
 
 const DEFAULT_AFFINITY_TIMEOUT = 10800;
 
+/** A service port's lower-case protocol as the kernel names it (the usual three without a new string). */
+function kernelProtocol(protocol: string): Protocol {
+  switch (protocol) {
+    case "tcp":
+      return "TCP";
+    case "udp":
+      return "UDP";
+    case "sctp":
+      return "SCTP";
+    default:
+      return protocol.toUpperCase() as Protocol;
+  }
+}
+
 /**
  * The node's addresses kube-proxy makes NodePort virtual servers on.
  * NOTE: real kube-proxy uses every local address except loopback, link-local
@@ -289,7 +303,7 @@ export function serviceShare(
   const persistentTimeout = affinityTimeout(svc);
   let healthCheckNodePort = 0;
   for (const sp of portsOf(svc)) {
-    const proto = sp.protocol.toUpperCase() as Protocol;
+    const proto = kernelProtocol(sp.protocol);
     const info = { spn: sp.nameString, persistentTimeout };
     const all = endpointsFor(sp, slices);
     const cat = categorizeEndpoints(sp, all, (e) => e.nodeName === node);

@@ -105,7 +105,7 @@ export const PROTOCOL_WORD: Readonly<Record<Protocol, string>> = { TCP: "tcp", U
 
 /** The protocol word of an entry (a protocol outside the table is lower-cased as it is). */
 export function protocolWord(proto: Protocol): string {
-  return PROTOCOL_WORD[proto] ?? proto.toLowerCase();
+  return Object.hasOwn(PROTOCOL_WORD, proto) ? PROTOCOL_WORD[proto] : proto.toLowerCase();
 }
 
 /** What follows the address in an `ip,proto:port` entry: `,tcp:443`. */

@@ -157,7 +157,10 @@ export function applyDesired(
     vs.servicePortName = d.servicePortName;
     writes += syncDests(vs, d, sched, state.node);
   }
-  for (const key of [...state.virtualServers.keys()]) {
+  // Every desired virtual server is in the state now: when the sizes agree, no other one is.
+  const stale =
+    state.virtualServers.size === desired.virtualServers.size ? [] : [...state.virtualServers.keys()];
+  for (const key of stale) {
     if (desired.virtualServers.has(key)) continue;
     const vs = state.virtualServers.get(key)!;
     const n = serviceNumber(vs.proto, vs.ip, vs.port);
