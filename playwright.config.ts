@@ -13,7 +13,10 @@ const desktop = { ...devices["Desktop Chrome"], viewport: { width: 1600, height:
 
 export default defineConfig({
   testDir: "e2e",
+  // Both are guards against a hang, not speed tests: on a loaded 2-core machine a step that takes
+  // 1 s alone can take 10 (speed belongs to `npm run bench:web`).
   timeout: 60_000,
+  expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,
   // No retries: a test that passes only sometimes is a bug to fix, not to retry. Speed is measured

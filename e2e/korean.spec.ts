@@ -173,7 +173,8 @@ spec:
 `;
 
 test("the Korean UI: a packet's callout, hops and inspector carry no English", async ({ page }) => {
-  test.setTimeout(120_000);
+  // Every hop of three packets opened and read: ~20 s alone, 80 s at load 20 (a hang guard, not a budget).
+  test.setTimeout(300_000);
   const app = new PacketwalkApp(page);
   await app.goto();
   await app.pasteAndApply(WEB);

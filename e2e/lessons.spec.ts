@@ -175,18 +175,25 @@ test("a lesson runs in its own workspace and Back to my work restores the user's
   await bar.getByRole("button", { name: "Back to my work" }).click();
   await expect(bar).toHaveCount(0, { timeout: 30_000 });
   await expect(lesson.player.getByRole("heading", { level: 2 })).toHaveCount(0);
+  // Read at once, while the engine may still be rebuilding the user's cluster: the draft is theirs
+  // from the moment their workspace is on screen.
   expect(await page.evaluate(() => window.__packetwalkStore!.getState().text.replace(/\r\n/g, "\n"))).toBe(
     draft,
   );
   expect(await scrollback(page)).toBe(terminal);
-  expect(
-    await page.evaluate(() =>
-      window
-        .__packetwalkStore!.getState()
-        .view!.pods.map((p) => p.name)
-        .sort(),
-    ),
-  ).toEqual(pods);
+  // The diagram shows the user's cluster once the engine has rebuilt it (a replay of their work).
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() =>
+          window
+            .__packetwalkStore!.getState()
+            .view!.pods.map((p) => p.name)
+            .sort(),
+        ),
+      { timeout: 30_000 },
+    )
+    .toEqual(pods);
 });
 
 test("leaving a lesson while its step still runs leaves nothing of the lesson in the user's work", async ({

@@ -119,6 +119,15 @@ export function appliedTextOf(files: readonly ManifestFile[]): string {
   return files.map((f) => f.text).join("\n---\n");
 }
 
+/** The text the journal's last apply (or import) left in the editor; undefined when it has none. */
+export function lastAppliedText(journal: readonly JournalEntry[]): string | undefined {
+  for (let i = journal.length - 1; i >= 0; i--) {
+    const e = journal[i]!;
+    if (e.op === "apply" || e.op === "import") return appliedTextOf(e.files);
+  }
+  return undefined;
+}
+
 /**
  * Replays `record` into `engine`. Throws a ReplayError naming the entry when
  * the engine fails or throws on the way (the caller decides what that means:

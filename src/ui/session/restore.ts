@@ -11,7 +11,7 @@ import { refreshView, showTrace } from "../store/actions";
 import type { WorkspaceKind } from "../store/sessionSlice";
 import { clientEngine } from "./engines";
 import type { ReplayEngine, ReplayOutcome } from "./replay";
-import { replayRecord } from "./replay";
+import { lastAppliedText, replayRecord } from "./replay";
 import type { Workspace } from "./stored";
 
 const get = useAppStore.getState;
@@ -41,11 +41,20 @@ export async function showWorkspace(
     s.startCluster(r.seed, r.startTime, r.journal);
     s.restoreLesson(r.lesson ?? null);
     s.restoreTerminal(ws.ui.lines, ws.ui.history);
+    // The editor's text goes on screen with the workspace, not once the replay ends (which takes
+    // as long as the engine does, or never ends when it fails): the draft is the user's from the
+    // first moment, and a save made after a failed replay still holds it. A lesson's own text is
+    // known only from its replay.
+    const applied = lastAppliedText(r.journal) ?? "";
+    const shown = r.draft ?? applied;
+    s.markApplied(applied, []);
+    s.setText(shown);
     showTrace(null, undefined);
     const outcome = await replayRecord(clientEngine, r, lessonReplayer);
     s.markApplied(outcome.appliedText, outcome.errors);
     s.setImportReport(outcome.imported);
-    s.setText(r.draft ?? outcome.appliedText);
+    // What the user typed meanwhile is theirs; otherwise the text the replay found.
+    if (get().text === shown) s.setText(r.draft ?? outcome.appliedText);
     const asks =
       r.lesson && outcome.lesson ? await (await lessons()).showLessonBase(r.lesson, outcome.lesson) : false;
     if (outcome.trace && r.trace && !(asks && r.trace.entry === -1)) {
