@@ -10,6 +10,7 @@
  * objects, not the size of the cluster. Every mode's data plane owns one.
  */
 import type { EndpointSlice, Service } from "../api/types";
+import { trimmed } from "../util/trimmed";
 
 /** `namespace/name` of a Service. */
 export function serviceKey(svc: Service): string {
@@ -173,6 +174,8 @@ export class ServiceChangeTracker {
       if (old) this.detach(old);
       const svc = change.service;
       if (!svc) continue;
+      // Kept until the Service changes again: without the room `push` left.
+      change.slices = trimmed(change.slices);
       const seen: Seen = {
         key: change.key,
         svc,

@@ -10,7 +10,7 @@
 import { isIPv4 } from "../api/ipv4";
 import type { EndpointSlice } from "../api/types";
 import { trimmed } from "../util/trimmed";
-import type { ServicePort } from "./servicePort";
+import { lowerProtocol, type ServicePort } from "./servicePort";
 
 /** One endpoint of a service port. */
 export interface EndpointInfo {
@@ -133,7 +133,7 @@ export function endpointsFor(sp: PortKey, slices: readonly EndpointSlice[] | und
 /** The slice's port for this service port (matched by name and protocol). */
 export function slicePort(slice: EndpointSlice, sp: PortKey): number | undefined {
   for (const p of slice.ports ?? []) {
-    if ((p.name ?? "") === sp.portName && (p.protocol ?? "TCP").toLowerCase() === sp.protocol) return p.port;
+    if ((p.name ?? "") === sp.portName && lowerProtocol(p.protocol) === sp.protocol) return p.port;
   }
   return undefined;
 }
@@ -145,7 +145,7 @@ export function slicePort(slice: EndpointSlice, sp: PortKey): number | undefined
 export function portKeys(ports: readonly { name?: string; protocol?: string }[] | undefined): PortKey[] {
   return (ports ?? []).map((p) => ({
     portName: p.name ?? "",
-    protocol: (p.protocol ?? "TCP").toLowerCase(),
+    protocol: lowerProtocol(p.protocol),
   }));
 }
 

@@ -35,6 +35,20 @@ export function servicePortNameString(namespace: string, name: string, portName:
   return portName ? `${namespace}/${name}:${portName}` : `${namespace}/${name}`;
 }
 
+/** A port's protocol as kube-proxy writes it: lower case, TCP when unset (the API's three without a new string). */
+export function lowerProtocol(protocol: string | undefined): string {
+  switch (protocol ?? "TCP") {
+    case "TCP":
+      return "tcp";
+    case "UDP":
+      return "udp";
+    case "SCTP":
+      return "sctp";
+    default:
+      return (protocol ?? "TCP").toLowerCase();
+  }
+}
+
 /** The empty address list every port without such addresses shares (never written to). */
 const NONE: string[] = [];
 
@@ -72,7 +86,7 @@ export function servicePorts(svc: Service): ServicePort[] {
     name: svc.metadata.name,
     nameString: servicePortNameString(namespace, svc.metadata.name, p.name),
     portName: p.name ?? "",
-    protocol: (p.protocol ?? "TCP").toLowerCase(),
+    protocol: lowerProtocol(p.protocol),
     port: p.port,
     clusterIP,
     nodePort: isExternalType ? (p.nodePort ?? 0) : 0,

@@ -23,7 +23,7 @@ import {
 import { ipvsHook } from "./hooks";
 import { emptyIpsets, IpsetIndex } from "./ipsets";
 import type { IpvsConn, IpvsNodeState, RealServer, VirtualServer } from "./model";
-import { serviceNumber, vsKey } from "./model";
+import { ownStats, serviceNumber, vsKey } from "./model";
 import { writeIpvsIptables } from "./rules";
 import { SCHEDULERS, type SchedFlag } from "./schedulers";
 import { applyDesired, reapDrained, type SchedSlot } from "./sync";
@@ -63,6 +63,12 @@ export function dummyMac(node: string): string {
 function destByKey(dests: readonly RealServer[], key: string): RealServer | undefined {
   for (let i = 0; i < dests.length; i++) if (dests[i]!.key === key) return dests[i];
   return undefined;
+}
+
+/** Some real server of `dests` drains (weight 0). */
+function hasDraining(dests: readonly RealServer[]): boolean {
+  for (let i = 0; i < dests.length; i++) if (dests[i]!.weight === 0) return true;
+  return false;
 }
 
 export class IpvsDataPlane implements NodeDataPlane {
@@ -133,9 +139,7 @@ export class IpvsDataPlane implements NodeDataPlane {
       ? 0
       : applyDesired(this.state, this.desired(input, tracked, env, envKey), this.sched, this.byNumber);
     this.draining.clear();
-    for (const vs of this.state.virtualServers.values()) {
-      if (vs.dests.some((d) => d.weight === 0)) this.draining.add(vs.key);
-    }
+    for (const vs of this.state.virtualServers.values()) if (hasDraining(vs.dests)) this.draining.add(vs.key);
     this.index = new IpsetIndex(this.state.ipsets.values());
     this.tables = this.writeIptables();
   }
@@ -287,8 +291,8 @@ export class IpvsDataPlane implements NodeDataPlane {
       },
       nowMs,
     );
-    vs.stats.conns++;
-    dest.stats.conns++;
+    ownStats(vs).conns++;
+    ownStats(dest).conns++;
     res.dest = dest;
     res.conn = conn;
     return res;

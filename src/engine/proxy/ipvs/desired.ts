@@ -6,12 +6,13 @@ import type { IpvsScheduler } from "../../api/configTypes";
 import { isIPv4 } from "../../api/ipv4";
 import type { EndpointSlice, Node, Service } from "../../api/types";
 import type { Protocol } from "../../net/types";
+import { trimmed } from "../../util/trimmed";
 import { serviceKey } from "../changeTracker";
 import { type EndpointInfo, endpointsFor, slicesByService } from "../endpoints";
 import { servicePorts as portsOf } from "../servicePort";
 import { type CategorizedEndpoints, categorizeEndpoints } from "../topology";
 import type { ProxyInput } from "../types";
-import { emptyIpsets, ipPortEntry } from "./ipsets";
+import { emptyIpsets, ipPortEntry, ipPortTail, protocolWord } from "./ipsets";
 import { type IpsetSet, type VirtualServer, type VirtualServerKind, vsKey } from "./model";
 import { addressWord, isPort, portWord, SetTable } from "./setTable";
 
@@ -44,6 +45,20 @@ export interface DesiredState {
 }
 
 const DEFAULT_AFFINITY_TIMEOUT = 10800;
+
+/** A service port's lower-case protocol as the kernel names it (the usual three without a new string). */
+function kernelProtocol(protocol: string): Protocol {
+  switch (protocol) {
+    case "tcp":
+      return "TCP";
+    case "udp":
+      return "UDP";
+    case "sctp":
+      return "SCTP";
+    default:
+      return protocol.toUpperCase() as Protocol;
+  }
+}
 
 /**
  * The node's addresses kube-proxy makes NodePort virtual servers on.
@@ -100,13 +115,27 @@ export interface ServiceShare {
 }
 
 /** Collects one Service's share. */
-class ShareWriter implements ServiceShare {
-  readonly virtualServers: DesiredVS[] = [];
-  readonly members: string[] = [];
-  readonly keys: number[] = [];
-  readonly bound: string[] = [];
+class ShareWriter {
+  private readonly virtualServers: DesiredVS[] = [];
+  private readonly members: string[] = [];
+  private readonly keys: number[] = [];
+  private readonly bound: string[] = [];
+  /** The `,proto:port` tail of the last `ip,proto:port` entry (a port's entries share it). */
+  private tailProto: Protocol | undefined;
+  private tailPort = 0;
+  private tail = "";
 
   constructor(readonly env: ShareEnv) {}
+
+  /** The share as kept until the Service changes: its lists without room to grow. */
+  share(): ServiceShare {
+    return {
+      virtualServers: trimmed(this.virtualServers),
+      members: trimmed(this.members),
+      keys: trimmed(this.keys),
+      bound: trimmed(this.bound),
+    };
+  }
 
   /** An entry of `set` with its key words (see SetTable.add). */
   add(set: string, entry: string, a: number, b = 0, c = 0): void {
@@ -116,7 +145,12 @@ class ShareWriter implements ServiceShare {
 
   /** An `ip,proto:port` entry (hash:ip,port). */
   addIpPort(set: string, ip: string, proto: Protocol, port: number): void {
-    this.add(set, ipPortEntry(ip, proto, port), addressWord(ip), portWord(proto.toLowerCase(), port));
+    if (proto !== this.tailProto || port !== this.tailPort) {
+      this.tailProto = proto;
+      this.tailPort = port;
+      this.tail = ipPortTail(proto, port);
+    }
+    this.add(set, ip + this.tail, addressWord(ip), portWord(protocolWord(proto), port));
   }
 
   /** A `port` entry (bitmap:port). */
@@ -220,6 +254,27 @@ function policyDests(
   return eps;
 }
 
+/** A service port's real servers under each policy, each read once and kept for its virtual servers. */
+class PortDests {
+  private cluster: readonly DesiredDest[] | undefined;
+  private local: readonly DesiredDest[] | undefined;
+
+  constructor(
+    private readonly cat: CategorizedEndpoints<EndpointInfo>,
+    private readonly all: readonly EndpointInfo[],
+  ) {}
+
+  /** The real servers under a Local (`onlyLocal`) or Cluster policy. */
+  under(onlyLocal: boolean): readonly DesiredDest[] {
+    if (onlyLocal) {
+      this.local ??= policyDests(this.cat, this.all, true);
+      return this.local;
+    }
+    this.cluster ??= policyDests(this.cat, this.all, false);
+    return this.cluster;
+  }
+}
+
 /** Policy facts under which every usable endpoint is a Cluster endpoint. */
 const CLUSTER_ONLY = {
   nodePort: 0,
@@ -248,34 +303,30 @@ export function serviceShare(
   const persistentTimeout = affinityTimeout(svc);
   let healthCheckNodePort = 0;
   for (const sp of portsOf(svc)) {
-    const proto = sp.protocol.toUpperCase() as Protocol;
+    const proto = kernelProtocol(sp.protocol);
     const info = { spn: sp.nameString, persistentTimeout };
     const all = endpointsFor(sp, slices);
     const cat = categorizeEndpoints(sp, all, (e) => e.nodeName === node);
-    const memo: (readonly DesiredDest[] | undefined)[] = [undefined, undefined];
-    const dests = (onlyLocal: boolean) => {
-      const i = onlyLocal ? 1 : 0;
-      memo[i] ??= policyDests(cat, all, onlyLocal);
-      return memo[i]!;
-    };
+    const dests = new PortDests(cat, all);
     const eTPLocal = sp.externalPolicyLocal;
+    // `ip,proto:port,ip`: the middle is the same for a port's endpoints (one target port, as a rule).
+    let midPort = -1;
+    let mid = "";
     for (const e of all) {
       if (e.nodeName !== node) continue;
+      if (e.port !== midPort) {
+        midPort = e.port;
+        mid = `,${sp.protocol}:${e.port},`;
+      }
       const ip = addressWord(e.ip);
-      c.add(
-        "KUBE-LOOP-BACK",
-        `${e.ip},${sp.protocol}:${e.port},${e.ip}`,
-        ip,
-        portWord(sp.protocol, e.port),
-        ip,
-      );
+      c.add("KUBE-LOOP-BACK", e.ip + mid + e.ip, ip, portWord(sp.protocol, e.port), ip);
     }
-    c.vs(proto, sp.clusterIP, sp.port, "ClusterIP", dests(sp.internalPolicyLocal), info);
+    c.vs(proto, sp.clusterIP, sp.port, "ClusterIP", dests.under(sp.internalPolicyLocal), info);
     c.addIpPort("KUBE-CLUSTER-IP", sp.clusterIP, proto, sp.port);
     c.bind(sp.clusterIP);
     for (const ext of sp.externalIPs) {
       c.addIpPort(eTPLocal ? "KUBE-EXTERNAL-IP-LOCAL" : "KUBE-EXTERNAL-IP", ext, proto, sp.port);
-      c.vs(proto, ext, sp.port, "ExternalIP", dests(eTPLocal), info);
+      c.vs(proto, ext, sp.port, "ExternalIP", dests.under(eTPLocal), info);
       c.bind(ext);
     }
     for (const ip of sp.loadBalancerVIPs) {
@@ -287,17 +338,17 @@ export function serviceShare(
         for (const cidr of sp.loadBalancerSourceRanges)
           c.add("KUBE-LOAD-BALANCER-SOURCE-CIDR", `${ipPortEntry(ip, proto, sp.port)},${cidr}`, Number.NaN);
       }
-      c.vs(proto, ip, sp.port, "LoadBalancer", dests(eTPLocal), info);
+      c.vs(proto, ip, sp.port, "LoadBalancer", dests.under(eTPLocal), info);
       c.bind(ip);
     }
     if (sp.nodePort) {
       addNodePortEntries(c, proto, sp.nodePort, nodeIPs, eTPLocal);
-      for (const nip of nodeIPs) c.vs(proto, nip, sp.nodePort, "NodePort", dests(eTPLocal), info);
+      for (const nip of nodeIPs) c.vs(proto, nip, sp.nodePort, "NodePort", dests.under(eTPLocal), info);
     }
     healthCheckNodePort ||= sp.healthCheckNodePort;
   }
   if (healthCheckNodePort) c.addPort("KUBE-HEALTH-CHECK-NODE-PORT", healthCheckNodePort);
-  return c;
+  return c.share();
 }
 
 function addNodePortEntries(

@@ -19,7 +19,7 @@ import type { Hook, Packet } from "../../net/types";
 import { type EvalContext, evaluate, type Table } from "../iptables/netfilter";
 import type { HookContext, HookResult, MatchedRule } from "../types";
 import type { ConnectResult, IpvsDataPlane } from "./dataplane";
-import type { IpvsConn } from "./model";
+import { type IpvsConn, ownStats } from "./model";
 
 function empty(packet: Packet, recordWalk: boolean): HookResult {
   return {
@@ -95,10 +95,12 @@ function ipvsRequest(dp: IpvsDataPlane, res: HookResult, ctx: HookContext, chain
   }
   const how = r.templateReused ? " (persistence template)" : "";
   if (list) res.matched.push({ ...entry, action: `Masq -> ${r.dest.key}${how}` });
-  r.vs.stats.inPkts++;
-  r.vs.stats.inBytes += p.bytes;
-  r.dest.stats.inPkts++;
-  r.dest.stats.inBytes += p.bytes;
+  const vsStats = ownStats(r.vs);
+  vsStats.inPkts++;
+  vsStats.inBytes += p.bytes;
+  const destStats = ownStats(r.dest);
+  destStats.inPkts++;
+  destStats.inBytes += p.bytes;
   if (p.flags?.includes("FIN") || p.flags?.includes("RST")) dp.conns.close(r.conn, ctx.nowMs);
   res.dnat = { ip: r.dest.ip, port: r.dest.port };
   res.packet = { ...p, dst: r.dest.ip, dport: r.dest.port };
@@ -135,8 +137,9 @@ function ipvsReply(dp: IpvsDataPlane, res: HookResult, ctx: HookContext, chain: 
   dp.conns.touch(c, ctx.nowMs);
   const vs = dp.state.virtualServers.get(c.vsKey);
   const dest = dp.conns.destOf(c);
-  for (const s of [vs?.stats, dest?.stats]) {
-    if (!s) continue;
+  for (const server of [vs, dest]) {
+    if (!server) continue;
+    const s = ownStats(server);
     s.outPkts++;
     s.outBytes += p.bytes;
   }

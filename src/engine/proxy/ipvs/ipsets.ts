@@ -100,9 +100,22 @@ export function emptyIpsets(): Map<string, IpsetSet> {
   return m;
 }
 
+/** A protocol as ipset writes it in an entry (`tcp`). */
+export const PROTOCOL_WORD: Readonly<Record<Protocol, string>> = { TCP: "tcp", UDP: "udp", SCTP: "sctp" };
+
+/** The protocol word of an entry (a protocol outside the table is lower-cased as it is). */
+export function protocolWord(proto: Protocol): string {
+  return Object.hasOwn(PROTOCOL_WORD, proto) ? PROTOCOL_WORD[proto] : proto.toLowerCase();
+}
+
+/** What follows the address in an `ip,proto:port` entry: `,tcp:443`. */
+export function ipPortTail(proto: Protocol, port: number): string {
+  return `,${protocolWord(proto)}:${port}`;
+}
+
 /** `10.96.0.1,tcp:443`. */
 export function ipPortEntry(ip: string, proto: Protocol, port: number): string {
-  return `${ip},${proto.toLowerCase()}:${port}`;
+  return ip + ipPortTail(proto, port);
 }
 
 /** The members of a set as a Set (the one kept on the set, else a new one kept there). */
@@ -120,8 +133,6 @@ export interface SetProbe {
   dport: number;
   proto: Protocol;
 }
-
-const LOWER: Record<Protocol, string> = { TCP: "tcp", UDP: "udp", SCTP: "sctp" };
 
 function pick(p: SetProbe, d: "src" | "dst"): string {
   return d === "src" ? p.src : p.dst;
@@ -185,7 +196,7 @@ export class IpsetIndex {
   test(name: string, dirs: readonly ("src" | "dst")[], p: SetProbe): boolean {
     const net = this.nets.get(name);
     if (net) {
-      const cidrs = net.get(`${pick(p, dirs[0] ?? "dst")},${LOWER[p.proto]}:${p.dport}`);
+      const cidrs = net.get(`${pick(p, dirs[0] ?? "dst")},${PROTOCOL_WORD[p.proto]}:${p.dport}`);
       if (!cidrs) return false;
       const ip = ipToNumber(pick(p, dirs[2] ?? "src"));
       return ip !== undefined && cidrs.some((c) => cidrContains(c, ip));
@@ -213,7 +224,7 @@ export class IpsetIndex {
 
   /** The entry a `--match-set name dirs` test looks for, as `ipset list` writes members. */
   key(name: string, dirs: readonly ("src" | "dst")[], p: SetProbe): string {
-    const ipPort = `${pick(p, dirs[0] ?? "dst")},${LOWER[p.proto]}:${p.dport}`;
+    const ipPort = `${pick(p, dirs[0] ?? "dst")},${PROTOCOL_WORD[p.proto]}:${p.dport}`;
     switch (TYPE_BY_NAME.get(name)) {
       case "bitmap:port":
         return String(p.dport);

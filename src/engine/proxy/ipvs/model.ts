@@ -34,6 +34,7 @@ export interface RealServer {
   inactConns: number;
   /** Persistence templates pointing at this server. */
   persistConns: number;
+  /** {@link NO_STATS} until a packet counts (see {@link ownStats}). */
   stats: IpvsStats;
   /** The endpoint runs on this node (KUBE-LOOP-BACK, eTP/iTP Local). */
   local: boolean;
@@ -56,6 +57,7 @@ export interface VirtualServer {
   persistentTimeout?: number;
   /** In the kernel's list order (new destinations are inserted at the head). */
   dests: RealServer[];
+  /** {@link NO_STATS} until a packet counts (see {@link ownStats}). */
   stats: IpvsStats;
   kind: VirtualServerKind;
   /** `namespace/name:port` as kube-proxy names it. */
@@ -158,6 +160,20 @@ export interface IpvsNodeState {
   masqueradeAll: boolean;
 }
 
+/** Fresh zero counters. */
 export function zeroStats(): IpvsStats {
   return { conns: 0, inPkts: 0, outPkts: 0, inBytes: 0, outBytes: 0 };
+}
+
+/**
+ * The counters every virtual and real server shows until a packet reaches
+ * it: one frozen object (a write to it throws), so a server costs no
+ * counters of its own until it counts something.
+ */
+export const NO_STATS: IpvsStats = Object.freeze(zeroStats());
+
+/** The server's own counters, to count into (made on the first count). */
+export function ownStats(server: { stats: IpvsStats }): IpvsStats {
+  if (server.stats === NO_STATS) server.stats = zeroStats();
+  return server.stats;
 }

@@ -8,7 +8,7 @@ import type { IpvsScheduler } from "../../api/configTypes";
 import type { DesiredDest, DesiredState, DesiredVS } from "./desired";
 import { memberSet } from "./ipsets";
 import type { IpvsNodeState, RealServer, VirtualServer } from "./model";
-import { serviceNumber, zeroStats } from "./model";
+import { NO_STATS, serviceNumber } from "./model";
 import { SCHEDULERS } from "./schedulers";
 
 /** One virtual server's scheduler state (the kernel's `sched_data`). */
@@ -27,7 +27,7 @@ function newRealServer(d: DesiredDest, node: string): RealServer {
     activeConns: 0,
     inactConns: 0,
     persistConns: 0,
-    stats: zeroStats(),
+    stats: NO_STATS,
     local: d.nodeName === node,
   };
 }
@@ -42,7 +42,7 @@ function newVirtualServer(d: DesiredVS): VirtualServer {
     schedFlags: d.schedFlags,
     persistentTimeout: d.persistentTimeout,
     dests: [],
-    stats: zeroStats(),
+    stats: NO_STATS,
     kind: d.kind,
     servicePortName: d.servicePortName,
   };
@@ -157,7 +157,10 @@ export function applyDesired(
     vs.servicePortName = d.servicePortName;
     writes += syncDests(vs, d, sched, state.node);
   }
-  for (const key of [...state.virtualServers.keys()]) {
+  // Every desired virtual server is in the state now: when the sizes agree, no other one is.
+  const stale =
+    state.virtualServers.size === desired.virtualServers.size ? [] : [...state.virtualServers.keys()];
+  for (const key of stale) {
     if (desired.virtualServers.has(key)) continue;
     const vs = state.virtualServers.get(key)!;
     const n = serviceNumber(vs.proto, vs.ip, vs.port);
