@@ -5,7 +5,14 @@
  * than it, for the view to frame what matters now). Pure.
  */
 import type { TopologyView } from "../../../engine/view/topology";
-import { layoutTopology, type TopologyLayout, WORLD_WIDTH } from "./layout";
+import {
+  layoutHeight,
+  layoutTopology,
+  type PreparedView,
+  prepareLayout,
+  type TopologyLayout,
+  WORLD_WIDTH,
+} from "./layout";
 
 export interface FitResult {
   layout: TopologyLayout;
@@ -21,33 +28,36 @@ const STEPS = 7;
  * Lays `view` out for a panel of `width` × `height` px at the largest scale in [min, max] that fits.
  * When none fits: the layout made for `min`, or (`all`: the user asked to see the whole cluster
  * on a panel whose floor is above the base size) the layout that shows all of it largest.
+ * `prepared`: `prepareLayout(view)` when the caller keeps it (a view laid out again on a resize).
  */
 export function fitLayout(
   view: TopologyView,
   width: number,
   height: number,
   min = 1,
-  { max = min * MAX_GROWTH, all = false }: { max?: number; all?: boolean } = {},
+  {
+    max = min * MAX_GROWTH,
+    all = false,
+    prepared = prepareLayout(view),
+  }: { max?: number; all?: boolean; prepared?: PreparedView } = {},
 ): FitResult {
-  if (width <= 0 || height <= 0) return { layout: layoutTopology(view), scale: 1 };
-  const at = (s: number) => layoutTopology(view, { width: width / s, height: height / s });
-  const fits = (l: TopologyLayout, s: number) => l.height * s <= height + 0.5;
+  if (width <= 0 || height <= 0) return { layout: layoutTopology(view, undefined, prepared), scale: 1 };
+  // Scales are tried by the height they lay out to; only the chosen one is laid out in full.
+  const size = (s: number) => ({ width: width / s, height: height / s });
+  const heightAt = (s: number) => layoutHeight(prepared, size(s));
+  const at = (s: number) => layoutTopology(view, size(s), prepared);
+  const fits = (h: number, s: number) => h * s <= height + 0.5;
   let lo = min;
-  let best = at(min);
-  if (!fits(best, min))
-    return all && min > 1 ? largestZoom(at, width, height, min) : { layout: best, scale: min };
-  const top = at(max);
-  if (fits(top, max)) return { layout: top, scale: max };
+  if (!fits(heightAt(min), min))
+    return all && min > 1 ? largestZoom(heightAt, at, width, height, min) : { layout: at(min), scale: min };
+  if (fits(heightAt(max), max)) return { layout: at(max), scale: max };
   let hi = max;
   for (let i = 0; i < STEPS; i++) {
     const mid = (lo + hi) / 2;
-    const l = at(mid);
-    if (fits(l, mid)) {
-      lo = mid;
-      best = l;
-    } else hi = mid;
+    if (fits(heightAt(mid), mid)) lo = mid;
+    else hi = mid;
   }
-  return { layout: best, scale: lo };
+  return { layout: at(lo), scale: lo };
 }
 
 export { WORLD_WIDTH };
@@ -61,16 +71,18 @@ const WIDE_STEPS = 12;
  * nodes out wider, in fewer rows), the one that comes out largest once zoomed to fit the panel.
  */
 function largestZoom(
+  heightAt: (s: number) => number,
   at: (s: number) => TopologyLayout,
   width: number,
   height: number,
   min: number,
 ): FitResult {
-  let best: FitResult | null = null;
+  let best: { at: number; zoom: number } | null = null;
   for (let i = 0; i <= WIDE_STEPS; i++) {
-    const layout = at(min - ((min - 1) * i) / WIDE_STEPS);
-    const zoom = Math.min(width / layout.width, height / layout.height);
-    if (!best || zoom > best.scale) best = { layout, scale: zoom };
+    const s = min - ((min - 1) * i) / WIDE_STEPS;
+    // A layout is as wide as it was laid out for: `width / s`.
+    const zoom = Math.min(width / (width / s), height / heightAt(s));
+    if (!best || zoom > best.zoom) best = { at: s, zoom };
   }
-  return best!;
+  return { layout: at(best!.at), scale: best!.zoom };
 }

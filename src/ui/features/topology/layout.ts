@@ -6,7 +6,8 @@
  * tall. Pure: no DOM, testable in Node.
  */
 import type { NodeView, PodView, ServiceView, TopologyView } from "../../../engine/view/topology";
-import { GAP, LINE, NODE, PAD, POD, SVC } from "./metrics";
+import { GAP, LINE, PAD, SVC } from "./metrics";
+import { bestNodeGrid, type PreparedPods, placePods, preparePods } from "./nodeGrid";
 import { serviceTotal } from "./serviceTotal";
 
 export interface Box {
@@ -95,42 +96,45 @@ export const MAX_DRAWN_SERVICES = 40;
 const MAX_LABELLED_SERVICES = 24;
 /** Sorts like `localeCompare` without building a collator per comparison (10,000 names). */
 const collator = new Intl.Collator();
-const byNumericName = new Intl.Collator("en", { numeric: true });
+
+/**
+ * What laying a view out needs of it whatever the size (nodes and pods sorted and grouped, the
+ * Services drawn, endpoints by pod IP): made once when several sizes are tried (fit.ts).
+ */
+export interface PreparedView {
+  view: TopologyView;
+  pods: PreparedPods;
+  /** The Services drawn, by namespace then name. */
+  drawn: ServiceView[];
+  endpointsOf: (s: ServiceView) => { pod: string; ready: boolean }[];
+}
+
+export function prepareLayout(view: TopologyView): PreparedView {
+  return {
+    view,
+    pods: preparePods(view),
+    drawn: drawnServices(view.services),
+    endpointsOf: endpointIndex(view),
+  };
+}
 
 /** Lays out a whole view to fill `size.width`, choosing node columns that fit `size.height` best. */
 export function layoutTopology(
   view: TopologyView,
   size: LayoutSize = { width: WORLD_WIDTH, height: Number.POSITIVE_INFINITY },
+  prepared: PreparedView = prepareLayout(view),
 ): TopologyLayout {
   const { width } = size;
-  // A narrow diagram (a phone) puts the outside client on a row of its own above the Services.
-  const narrow = width < NARROW;
-  const outside: Box = { x: PAD, y: PAD, w: SVC.outsideW, h: narrow ? SVC.outsideNarrowH : SVC.outsideH };
-  const band = narrow
-    ? layoutServices(view, PAD, outside.y + outside.h + GAP, width - PAD)
-    : layoutServices(view, PAD + SVC.outsideW + GAP, PAD, width - PAD);
-  const bandBottom = Math.max(outside.y + outside.h, band.bottom);
-  const nodeTop = bandBottom + GAP * 2.5;
-  const nodes = bestNodeGrid(view, nodeTop, width, size.height);
+  const { outside, band, nodes } = frameAndNodes(prepared, size);
   const pods: Record<string, PodBox> = {};
   for (const n of nodes.boxes) for (const p of n.pods) pods[p.key] = p;
-  const unscheduledPods = view.pods
-    .filter((p) => !p.node || !nodes.boxes.some((n) => n.node.name === p.node))
-    .sort(byPodKey);
-  const unscheduled = placePods(unscheduledPods, {
-    x: PAD,
-    y: nodes.bottom + GAP,
-    w: width - 2 * PAD,
-    h: 0,
-  }).pods;
+  const unscheduled = placeUnscheduled(prepared, nodes.bottom, width);
   for (const p of unscheduled) pods[p.key] = p;
-  const bottom = unscheduled.length ? Math.max(...unscheduled.map((p) => p.y + p.h)) : nodes.bottom;
-  const endpointsOf = endpointIndex(view);
   return {
     width,
-    height: bottom + PAD,
+    height: bottomOf(unscheduled, nodes.bottom) + PAD,
     outside,
-    services: band.services.map((s) => ({ ...s, endpoints: endpointsOf(s.service) })),
+    services: band.services.map((s) => ({ ...s, endpoints: prepared.endpointsOf(s.service) })),
     serviceGroups: band.groups,
     nodes: nodes.boxes,
     unscheduled,
@@ -140,124 +144,33 @@ export function layoutTopology(
   };
 }
 
-/** The node grid whose height best fits `height`: all nodes in one row when they fit, fewer columns when not. */
-function bestNodeGrid(
-  view: TopologyView,
-  top: number,
-  width: number,
-  height: number,
-): { boxes: NodeBox[]; bottom: number } {
-  const sorted = [...view.nodes].sort(byRoleThenName);
-  const podsByNode = new Map<string, PodView[]>();
-  for (const p of view.pods) if (p.node) podsByNode.set(p.node, [...(podsByNode.get(p.node) ?? []), p]);
-  for (const list of podsByNode.values()) list.sort(byPodKey);
-  const n = sorted.length;
-  if (n === 0) return { boxes: [], bottom: top };
-  const maxCols = Math.max(1, Math.min(n, Math.floor((width - 2 * PAD + GAP) / (NODE.minW + GAP))));
-  let best: { boxes: NodeBox[]; bottom: number; fit: number; compact: boolean } | null = null;
-  for (let cols = maxCols; cols >= 1; cols--) {
-    const grid = nodeGrid(view, sorted, podsByNode, cols, top, width);
-    const fit = Math.min(1, height / (grid.bottom + PAD));
-    const compact = grid.boxes.some((b) => b.pods.some((p) => p.compact));
-    const better =
-      !best ||
-      fit > best.fit + 1e-9 ||
-      // As good a fit: labelled pods beat glyphs (more columns come first, so they win other ties).
-      (Math.abs(fit - best.fit) <= 1e-9 && best.compact && !compact);
-    if (better) best = { ...grid, fit, compact };
-  }
-  return best!;
+/** The height `layoutTopology` gives `prepared` at `size`, without placing the pods of the grids it tries. */
+export function layoutHeight(prepared: PreparedView, size: LayoutSize): number {
+  const { nodes } = frameAndNodes(prepared, size, false);
+  return bottomOf(placeUnscheduled(prepared, nodes.bottom, size.width), nodes.bottom) + PAD;
 }
 
-function nodeGrid(
-  view: TopologyView,
-  sorted: NodeView[],
-  podsByNode: ReadonlyMap<string, PodView[]>,
-  cols: number,
-  top: number,
-  width: number,
-): { boxes: NodeBox[]; bottom: number } {
-  const w = (width - 2 * PAD - (cols - 1) * GAP) / cols;
-  const boxes: NodeBox[] = [];
-  let y = top;
-  for (let row = 0; row * cols < sorted.length; row++) {
-    let rowH = 0;
-    const first = boxes.length;
-    for (let c = 0; c < cols && row * cols + c < sorted.length; c++) {
-      const node = sorted[row * cols + c]!;
-      const x = PAD + c * (w + GAP);
-      const strip = {
-        x: x + NODE.inner,
-        y: y + NODE.header + NODE.caption,
-        w: w - 2 * NODE.inner,
-        h: NODE.stripH,
-      };
-      const inner = { x: x + NODE.inner, y: strip.y + strip.h + NODE.inner, w: w - 2 * NODE.inner, h: 0 };
-      const placed = placePods(podsByNode.get(node.name) ?? [], inner);
-      const h = Math.max(placed.bottom, inner.y + POD.h / 2) + NODE.inner - y;
-      rowH = Math.max(rowH, h);
-      boxes.push({
-        node,
-        x,
-        y,
-        w,
-        h,
-        pods: placed.pods,
-        groups: placed.groups,
-        dataPlane: { ...strip, ...dataPlane(view, node) },
-      });
-    }
-    for (const b of boxes.slice(first)) b.h = rowH;
-    y += rowH + GAP;
-  }
-  return { boxes, bottom: y - GAP };
+function frameAndNodes(prepared: PreparedView, { width, height }: LayoutSize, build = true) {
+  const { view } = prepared;
+  // A narrow diagram (a phone) puts the outside client on a row of its own above the Services.
+  const narrow = width < NARROW;
+  const outside: Box = { x: PAD, y: PAD, w: SVC.outsideW, h: narrow ? SVC.outsideNarrowH : SVC.outsideH };
+  const band = narrow
+    ? layoutServices(view, prepared.drawn, PAD, outside.y + outside.h + GAP, width - PAD)
+    : layoutServices(view, prepared.drawn, PAD + SVC.outsideW + GAP, PAD, width - PAD);
+  const bandBottom = Math.max(outside.y + outside.h, band.bottom);
+  const nodeTop = bandBottom + GAP * 2.5;
+  return { outside, band, nodes: bestNodeGrid(view, prepared.pods, nodeTop, width, height, build) };
 }
 
-/**
- * Pods in namespace groups, each under its namespace's name: labelled boxes while every group
- * fits in a few rows, small glyphs beyond.
- */
-function placePods(
-  list: readonly PodView[],
-  area: Box,
-): { pods: PodBox[]; groups: PodGroup[]; bottom: number } {
-  const byNamespace = new Map<string, PodView[]>();
-  for (const p of list) byNamespace.set(p.namespace, [...(byNamespace.get(p.namespace) ?? []), p]);
-  const labelledCols = Math.max(1, Math.floor((area.w + POD.gap) / (POD.minW + POD.gap)));
-  const labelledRows = [...byNamespace.values()].reduce((n, g) => n + Math.ceil(g.length / labelledCols), 0);
-  const compact = labelledRows > POD.maxLabelledRows;
-  const cols = compact
-    ? Math.max(1, Math.floor((area.w + POD.glyphGap) / (POD.glyph + POD.glyphGap)))
-    : labelledCols;
-  const gap = compact ? POD.glyphGap : POD.gap;
-  const w = compact ? POD.glyph : (area.w - (cols - 1) * gap) / cols;
-  const h = compact ? POD.glyph : POD.h;
-  const pods: PodBox[] = [];
-  const groups: PodGroup[] = [];
-  let y = area.y;
-  for (const [namespace, members] of byNamespace) {
-    const labelY = y + LINE.small;
-    const top = labelY + POD.groupLabelGap;
-    members.forEach((pod, i) => {
-      pods.push({
-        key: `${pod.namespace}/${pod.name}`,
-        pod,
-        compact,
-        x: area.x + (i % cols) * (w + gap),
-        y: top + Math.floor(i / cols) * (h + gap),
-        w,
-        h,
-      });
-    });
-    const bottom = top + Math.ceil(members.length / cols) * (h + gap) - gap;
-    groups.push({
-      namespace,
-      label: { x: area.x + 2, y: labelY },
-      box: { x: area.x - 4, y: y - 2, w: area.w + 8, h: bottom - y + 6 },
-    });
-    y = bottom + POD.groupGap;
-  }
-  return { pods, groups, bottom: groups.length ? y - POD.groupGap : area.y };
+/** Pods with no node yet, in a row under the nodes. */
+function placeUnscheduled(prepared: PreparedView, nodesBottom: number, width: number): PodBox[] {
+  return placePods(prepared.pods.unscheduled, { x: PAD, y: nodesBottom + GAP, w: width - 2 * PAD, h: 0 })
+    .pods;
+}
+
+function bottomOf(unscheduled: readonly PodBox[], nodesBottom: number): number {
+  return unscheduled.length ? Math.max(...unscheduled.map((p) => p.y + p.h)) : nodesBottom;
 }
 
 interface Band {
@@ -269,8 +182,13 @@ interface Band {
 }
 
 /** The Services band: one framed group per namespace, flowing left to right and wrapping. */
-function layoutServices(view: TopologyView, left: number, top: number, right: number): Band {
-  const list = drawnServices(view.services);
+function layoutServices(
+  view: TopologyView,
+  list: readonly ServiceView[],
+  left: number,
+  top: number,
+  right: number,
+): Band {
   const compact = list.length > MAX_LABELLED_SERVICES;
   const lines = list.map((s) => (compact ? [s.name, vip(s)] : serviceLines(s)));
   const room = right - left;
@@ -364,35 +282,23 @@ function vip(s: ServiceView): string {
 
 /** Endpoint pods of a Service (by the endpoint's pod, else by its IP), each once. */
 function endpointIndex(view: TopologyView): (s: ServiceView) => { pod: string; ready: boolean }[] {
-  const byIp = new Map(view.pods.filter((p) => p.ip).map((p) => [p.ip!, `${p.namespace}/${p.name}`]));
+  // Built when an endpoint names no pod: most name theirs.
+  let byIp: Map<string, string> | undefined;
+  const podAt = (ip: string) => {
+    byIp ??= new Map(view.pods.filter((p) => p.ip).map((p) => [p.ip!, `${p.namespace}/${p.name}`]));
+    return byIp.get(ip);
+  };
   return (s) => {
     const seen = new Set<string>();
     const out: { pod: string; ready: boolean }[] = [];
     for (const e of s.endpoints) {
-      const pod = e.pod ?? byIp.get(e.ip);
+      const pod = e.pod ?? podAt(e.ip);
       if (!pod || seen.has(pod)) continue;
       seen.add(pod);
       out.push({ pod, ready: e.ready });
     }
     return out;
   };
-}
-
-/** The strip a packet enters on the node: what kube-proxy programmed there. */
-function dataPlane(view: TopologyView, node: NodeView): Omit<DataPlaneStrip, keyof Box> {
-  const count = node.dataPlane?.primary ?? 0;
-  if (view.proxyMode === "ipvs") return { name: "kube-ipvs0", count, unit: "virtualServers" };
-  if (view.proxyMode === "nftables") return { name: "service-ips", count, unit: "elements" };
-  return { name: "KUBE-SERVICES", count, unit: "rules" };
-}
-
-function byRoleThenName(a: NodeView, b: NodeView): number {
-  const cp = Number(b.roles.includes("control-plane")) - Number(a.roles.includes("control-plane"));
-  return cp || byNumericName.compare(a.name, b.name);
-}
-
-function byPodKey(a: PodView, b: PodView): number {
-  return byNumericName.compare(`${a.namespace}/${a.name}`, `${b.namespace}/${b.name}`);
 }
 
 function keyOf(s: { namespace: string; name: string }): string {
