@@ -142,4 +142,28 @@ describe("createDrawQueue", () => {
     q.run([], () => log.push("empty done"));
     expect(log).toEqual(["s0", "empty done"]);
   });
+  it("counts the caller's work since `since` against the budget now: none left, it starts at the next frame", () => {
+    const f = fakeFrames();
+    const q = createDrawQueue(f.frames, 10);
+    const log: number[] = [];
+    const steps = (n: number) =>
+      Array.from({ length: n }, (_, i) => () => {
+        log.push(i);
+        f.advance(4);
+      });
+    // The caller's task already took 6 ms of the 10: one step (to 10 ms) fits now.
+    f.advance(6);
+    q.run(steps(4), () => log.push(-1), f.frames.now() - 6);
+    expect(log).toEqual([0]);
+    // 12 ms taken: nothing runs now, the next frame has a budget of its own.
+    log.length = 0;
+    f.advance(12);
+    q.run(steps(4), () => log.push(-1), f.frames.now() - 12);
+    expect(log).toEqual([]);
+    expect(q.pending()).toBe(true);
+    f.frame();
+    expect(log).toEqual([0, 1, 2]);
+    f.frame();
+    expect(log).toEqual([0, 1, 2, 3, -1]);
+  });
 });

@@ -15,9 +15,11 @@ export interface FrameScheduler {
 export interface DrawQueue {
   /**
    * Starts a drawing: runs `steps` in order, as many as fit in the budget now and the rest at the
-   * next frames, then `done`. A drawing still running is dropped (its `done` never runs).
+   * next frames, then `done`. A drawing still running is dropped (its `done` never runs). With
+   * `since` (the clock when the caller's task started its work), the budget now is what is left
+   * of that task's: none left, and the drawing starts at the next frame.
    */
-  run(steps: readonly (() => void)[], done: () => void): void;
+  run(steps: readonly (() => void)[], done: () => void, since?: number): void;
   /** Drops the drawing still running, if any. */
   cancel(): void;
   /** Whether a drawing has steps left. */
@@ -47,18 +49,19 @@ export function createDrawQueue(frames: FrameScheduler, budgetMs: number): DrawQ
     finish = null;
   }
 
-  function slice() {
+  /** Runs steps from `start` while the budget lasts: at least one at a frame, maybe none in the caller's task. */
+  function slice(start = frames.now(), atLeastOne = true) {
     waiting = false;
-    const start = frames.now();
     const drawing = steps;
-    do {
-      drawing[next++]!();
-      // A step may start a new drawing (or drop this one): that one goes on by itself.
-      if (steps !== drawing) return;
-    } while (next < steps.length && frames.now() - start < budgetMs);
+    if (atLeastOne || frames.now() - start < budgetMs)
+      do {
+        drawing[next++]!();
+        // A step may start a new drawing (or drop this one): that one goes on by itself.
+        if (steps !== drawing) return;
+      } while (next < steps.length && frames.now() - start < budgetMs);
     if (next < steps.length) {
       waiting = true;
-      handle = frames.request(slice);
+      handle = frames.request(() => slice());
       return;
     }
     const done = finish;
@@ -67,7 +70,7 @@ export function createDrawQueue(frames: FrameScheduler, budgetMs: number): DrawQ
   }
 
   return {
-    run(nextSteps, done) {
+    run(nextSteps, done, since) {
       drop();
       steps = nextSteps;
       finish = done;
@@ -76,7 +79,8 @@ export function createDrawQueue(frames: FrameScheduler, budgetMs: number): DrawQ
         done();
         return;
       }
-      slice();
+      if (since === undefined) slice();
+      else slice(since, false);
     },
     cancel: drop,
     pending: () => steps.length > 0,

@@ -23,7 +23,7 @@ import { boxOf, focusCandidates } from "./focus";
 import { frameView, MIN_LABEL_PX, zoomForLabel } from "./frame";
 import { createMarks } from "./highlight";
 import { type HopPoint, tracePoints } from "./hopPosition";
-import { layoutTopology, type TopologyLayout } from "./layout";
+import { layoutTopology, type PreparedView, prepareLayout, type TopologyLayout } from "./layout";
 import { sameDrawing } from "./sameDrawing";
 import type { TopologyText } from "./topologyText";
 import { clearDataPlaneWork, drawTracePath, showDataPlaneWork } from "./tracePath";
@@ -109,6 +109,7 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
   host.dataset.motion = reduced ? "reduced" : "full";
   let model: TopologyView | null = null;
   let layout: TopologyLayout | null = null;
+  let prepared: PreparedView | null = null;
   let typeScale = 1;
   /** The zoom of the host's label floor (`--topo-min-label`): the least the view frames at. */
   let baseScale = readBaseScale();
@@ -150,14 +151,25 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
     };
   }
 
-  /** Lays the view out for the panel (at the scale it was at, once the user zoomed) and redraws. */
+  /** The model's nodes, pods and Services sorted for layout: once per model, however many layouts. */
+  function preparedModel(view: TopologyView): PreparedView {
+    if (prepared?.view !== view) prepared = prepareLayout(view);
+    return prepared;
+  }
+
+  /**
+   * Lays the view out for the panel (at the scale it was at, once the user zoomed) and redraws:
+   * what is left of a frame's drawing budget after the layout now, the rest at the next frames.
+   */
   function relayout() {
     if (!model) return;
+    const since = performance.now();
     const a = vp.area();
+    const ready = preparedModel(model);
     if (vp.userZoomed() && layout) {
-      layout = layoutTopology(model, { width: layout.width, height: a.h / typeScale });
+      layout = layoutTopology(model, { width: layout.width, height: a.h / typeScale }, ready);
     } else {
-      const fitted = fitLayout(model, a.w, a.h, baseScale, { all: showAll });
+      const fitted = fitLayout(model, a.w, a.h, baseScale, { all: showAll, prepared: ready });
       layout = fitted.layout;
       typeScale = fitted.scale;
     }
@@ -166,7 +178,7 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
     points = trace ? tracePoints(layout, trace.hops) : [];
     // Framed first: drawing places the callout and follows the packet in the framed view.
     if (!vp.userZoomed()) frame();
-    redraw();
+    redraw(since);
   }
 
   /** Places the view by frame.ts's rule: all of the cluster if readable, else what matters now. */
@@ -189,18 +201,23 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
 
   /**
    * Draws the layout: the Services, nodes and as many pods as fit in this frame now, the other
-   * pods over the next frames (marks go on each glyph once it is drawn).
+   * pods over the next frames (marks go on each glyph once it is drawn). `since`: when this task's
+   * work began (its budget is what is left of a frame's).
    */
-  function redraw() {
+  function redraw(since?: number) {
     if (!layout || !model) return;
     const at = layout;
     const revision = String(model.revision);
     const elements: Elements = new Map();
-    drawing.run(drawSteps(layers, at, labels(), events, elements), () => {
-      marks.reapply(elements, at);
-      // The drawn view's revision, once all of it is drawn: a test reads the figures of this drawing.
-      host.dataset.revision = revision;
-    });
+    drawing.run(
+      drawSteps(layers, at, labels(), events, elements),
+      () => {
+        marks.reapply(elements, at);
+        // The drawn view's revision, once all of it is drawn: a test reads the figures of this drawing.
+        host.dataset.revision = revision;
+      },
+      since,
+    );
     if (drawing.pending()) marks.reapply(elements, at);
     edges.show(vp.area(), layout, vp.transform());
     points = trace ? tracePoints(layout, trace.hops) : [];
