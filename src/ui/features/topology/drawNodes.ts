@@ -1,19 +1,20 @@
 /** Nodes: a box with a header (name, addresses), the data-plane strip, and a band per namespace of pods. */
 import { select } from "d3";
-import type { Elements, Layers, StaticEvents, StaticLabels } from "./drawTypes";
+import type { Elements, G, StaticEvents, StaticLabels } from "./drawTypes";
 import type { NodeBox, PodGroup } from "./layout";
 import { FONT, NODE } from "./metrics";
 import { alertMark, headerPath, serverIcon } from "./shapes";
 import { clipEnd, textWidth } from "./text";
 
+/** Draws `nodes` into `into` (one of the nodes layer's chunks: see drawStatic.ts). */
 export function drawNodes(
-  layers: Layers,
+  into: G,
   nodes: readonly NodeBox[],
   labels: StaticLabels,
   events: StaticEvents,
   elements: Elements,
 ): void {
-  layers.nodes
+  into
     .selectAll<SVGGElement, NodeBox>("g.topo-node")
     .data(nodes, (d) => d.node.name)
     .join((enter) => {

@@ -9,17 +9,20 @@ import { drawEdges } from "./drawEdges";
 import { drawNodes } from "./drawNodes";
 import { drawPods } from "./drawPods";
 import { drawServices } from "./drawServices";
-import type { Elements, Layers, StaticEvents, StaticLabels } from "./drawTypes";
-import type { PodBox, TopologyLayout } from "./layout";
+import type { Elements, G, Layers, StaticEvents, StaticLabels } from "./drawTypes";
+import type { TopologyLayout } from "./layout";
 
 export type { Layers, Selected, StaticLabels } from "./drawTypes";
 
 /** Pods drawn in one step: a few milliseconds of joins, and of style and layout for the frame. */
-export const POD_CHUNK = 250;
+export const POD_CHUNK = 125;
+/** Nodes drawn in one step: each is a dozen elements, its namespaces' bands and measured labels. */
+export const NODE_CHUNK = 10;
 
 /**
- * The steps that draw `layout` into the layers, in order: the Services band, the nodes and the
- * lines first, then the pods a chunk at a time. Each step records its glyphs' elements in `elements` by `kind:key`.
+ * The steps that draw `layout` into the layers, in order: the Services band, the nodes a chunk at
+ * a time and the lines first, then the pods a chunk at a time. Each step records its glyphs'
+ * elements in `elements` by `kind:key`.
  */
 export function drawSteps(
   layers: Layers,
@@ -28,24 +31,28 @@ export function drawSteps(
   events: StaticEvents,
   elements: Elements,
 ): (() => void)[] {
-  const pods = Object.values(layout.pods);
-  const chunks: PodBox[][] = [];
-  for (let i = 0; i < pods.length; i += POD_CHUNK) chunks.push(pods.slice(i, i + POD_CHUNK));
-  // Each a step of its own: on a big cluster each is milliseconds of joins.
-  const steps = [
-    () => drawServices(layers, layout, labels, events, elements),
-    () => drawNodes(layers, layout.nodes, labels, events, elements),
-    () => drawEdges(layers, layout),
-  ];
-  // A chunk's group stays from one drawing to the next: a redraw updates its pods in place.
-  layers.pods
-    .selectAll<SVGGElement, PodBox[]>("g.topo-pod-chunk")
+  const steps = [() => drawServices(layers, layout, labels, events, elements)];
+  // A chunk's group stays from one drawing to the next: a redraw updates its glyphs in place.
+  for (const into of chunkGroups(layers.nodes, "topo-node-chunk", layout.nodes, NODE_CHUNK))
+    steps.push(() => drawNodes(into.g, into.chunk, labels, events, elements));
+  steps.push(() => drawEdges(layers, layout));
+  for (const into of chunkGroups(layers.pods, "topo-pod-chunk", Object.values(layout.pods), POD_CHUNK))
+    steps.push(() => drawPods(into.g, into.chunk, labels, events, elements));
+  return steps;
+}
+
+/** `list` cut in chunks of `size`, each with its group in `layer` (joined: extra groups go). */
+function chunkGroups<T>(layer: G, name: string, list: readonly T[], size: number): { g: G; chunk: T[] }[] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < list.length; i += size) chunks.push(list.slice(i, i + size));
+  const out: { g: G; chunk: T[] }[] = [];
+  layer
+    .selectAll<SVGGElement, T[]>(`g.${name}`)
     .data(chunks)
     .join("g")
-    .attr("class", "topo-pod-chunk")
+    .attr("class", name)
     .each(function (chunk) {
-      const into = select(this);
-      steps.push(() => drawPods(into, chunk, labels, events, elements));
+      out.push({ g: select(this), chunk });
     });
-  return steps;
+  return out;
 }

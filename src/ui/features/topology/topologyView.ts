@@ -44,6 +44,8 @@ export interface TopologyCallbacks {
 
 export interface TopologyViewHandle {
   update(view: TopologyView): void;
+  /** Sorts `view`'s nodes, pods and Services for layout ahead of its `update` (a task of its own). */
+  prepare(view: TopologyView): void;
   /** Redraws the labels in the current language. */
   relabel(): void;
   /** The room toolbars over the panel's edges take: the diagram is fitted between them. */
@@ -67,7 +69,7 @@ export interface TopologyViewHandle {
 /** Waits this long after the last resize before laying out again (a dragged splitter resizes every frame). */
 const RELAYOUT_MS = 90;
 /** A frame's share of drawing steps: the frame's style, layout and paint of what they added come on top. */
-const DRAW_BUDGET_MS = 8;
+const DRAW_BUDGET_MS = 6;
 
 export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbacks): TopologyViewHandle {
   host.classList.add("topo-host");
@@ -395,6 +397,10 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
       host.dataset.mode = next.proxyMode;
       // A command or a burst that changed nothing drawn (a new view, the same cluster) costs no layout.
       if (!same || !layout) relayout();
+    },
+    prepare(next) {
+      // What `update` would not lay out again is not sorted for it either.
+      if (!(model !== null && layout && sameDrawing(model, next))) preparedModel(next);
     },
     relabel() {
       redraw();

@@ -40,14 +40,19 @@ export function useTopologyView(
     if (first) view.update(first);
     view.showTrace(get().trace, get().hop);
     view.point(pointIds(get().pointAt));
-    // A new view is drawn in a task of its own: not on top of the message that brought it and
-    // the React render it causes (together, a long task on a big cluster).
+    // A new view is drawn in tasks of its own: not on top of the message that brought it and
+    // the React render it causes (together, a long task on a big cluster); its nodes and pods are
+    // sorted for layout in one task, laid out in the next.
     let pending: ReturnType<typeof setTimeout> | undefined;
     const drawSoon = () => {
       pending ??= setTimeout(() => {
-        pending = undefined;
         const v = get().view;
-        if (v) view.update(v);
+        if (v) view.prepare(v);
+        pending = setTimeout(() => {
+          pending = undefined;
+          const now = get().view;
+          if (now) view.update(now);
+        }, 0);
       }, 0);
     };
     const unsubscribe = useAppStore.subscribe((s, prev) => {
