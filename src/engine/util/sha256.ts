@@ -30,11 +30,11 @@ export class Sha256 {
   private readonly digest = new Int32Array(8);
 
   /**
-   * The digest of `head + tail` as eight big-endian words, in this hasher's
-   * buffer (the next call on this hasher overwrites it).
+   * The digest of `head + tail + end` as eight big-endian words, in this
+   * hasher's buffer (the next call on this hasher overwrites it).
    */
-  words32(head: string, tail = ""): Int32Array {
-    const total = this.pad(head, tail);
+  words32(head: string, tail = "", end = ""): Int32Array {
+    const total = this.pad(head, tail, end);
     this.digest.set(H0);
     for (let off = 0; off < total; off += 16) this.compress(this.words, off);
     return this.digest;
@@ -89,24 +89,28 @@ export class Sha256 {
   }
 
   /**
-   * Packs and pads `head + tail` without building it (a name's readable part
-   * is shared by many hashed names): ASCII, as every name kube-proxy hashes
-   * is, goes straight into words.
+   * Packs and pads `head + tail + end` without building it (a name's
+   * readable part is shared by many hashed names): ASCII, as every name
+   * kube-proxy hashes is, goes straight into words.
    */
-  private pad(head: string, tail: string): number {
-    const hl = head.length;
-    const n = hl + tail.length;
+  private pad(head: string, tail: string, end: string): number {
+    const n = head.length + tail.length + end.length;
     const total = (((n + 8) >> 6) + 1) << 4;
     if (this.words.length < total) this.words = new Int32Array(total * 2);
     const m = this.words;
+    // `acc` gathers four bytes, big-endian; `j` counts bytes packed.
     let acc = 0;
-    for (let i = 0; i < n; i++) {
-      const c = i < hl ? head.charCodeAt(i) : tail.charCodeAt(i - hl);
-      if (c > 0x7f) return this.padBytes(this.bytes, this.utf8(head + tail));
-      acc = (acc << 8) | c;
-      if ((i & 3) === 3) {
-        m[i >> 2] = acc;
-        acc = 0;
+    let j = 0;
+    for (let part = 0; part < 3; part++) {
+      const s = part === 0 ? head : part === 1 ? tail : end;
+      for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c > 0x7f) return this.padBytes(this.bytes, this.utf8(head + tail + end));
+        acc = (acc << 8) | c;
+        if ((++j & 3) === 0) {
+          m[(j >> 2) - 1] = acc;
+          acc = 0;
+        }
       }
     }
     let w = n >> 2;
@@ -116,17 +120,10 @@ export class Sha256 {
     return total;
   }
 
+  /** One 64-byte block at word `off` of `m` into the digest (the schedule is computed as the rounds need it). */
   private compress(m: Int32Array, off: number): void {
     const w = this.w;
     const H = this.digest;
-    for (let i = 0; i < 16; i++) w[i] = m[off + i]!;
-    for (let i = 16; i < 64; i++) {
-      const a = w[i - 15]!;
-      const b = w[i - 2]!;
-      const s0 = ((a >>> 7) | (a << 25)) ^ ((a >>> 18) | (a << 14)) ^ (a >>> 3);
-      const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
-      w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) | 0;
-    }
     let a = H[0]!;
     let b = H[1]!;
     let c = H[2]!;
@@ -136,11 +133,21 @@ export class Sha256 {
     let g = H[6]!;
     let h = H[7]!;
     for (let i = 0; i < 64; i++) {
+      let wi: number;
+      if (i < 16) wi = m[off + i]!;
+      else {
+        const x = w[i - 15]!;
+        const y = w[i - 2]!;
+        const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
+        const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
+        wi = (w[i - 16]! + s0 + w[i - 7]! + s1) | 0;
+      }
+      w[i] = wi;
       const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-      const ch = (e & f) ^ (~e & g);
-      const t1 = (h + S1 + ch + K[i]! + w[i]!) | 0;
+      // Ch and Maj in their three-operation forms.
+      const t1 = (h + S1 + (g ^ (e & (f ^ g))) + K[i]! + wi) | 0;
       const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
-      const maj = (a & b) ^ (a & c) ^ (b & c);
+      const t2 = (S0 + ((a & b) | (c & (a | b)))) | 0;
       h = g;
       g = f;
       f = e;
@@ -148,7 +155,7 @@ export class Sha256 {
       d = c;
       c = b;
       b = a;
-      a = (t1 + S0 + maj) | 0;
+      a = (t1 + t2) | 0;
     }
     H[0] = (H[0]! + a) | 0;
     H[1] = (H[1]! + b) | 0;

@@ -79,6 +79,13 @@ function stmtText(s: Stmt): string {
   }
 }
 
+/** `numgen random mod N vmap { 0 : goto A, 1 : goto B }`, appended piece by piece (no array of parts). */
+function numgenText(targets: readonly string[]): string {
+  let s = `numgen random mod ${targets.length} vmap { `;
+  for (let i = 0; i < targets.length; i++) s += `${i === 0 ? "" : ", "}${i} : goto ${targets[i]}`;
+  return `${s} }`;
+}
+
 /** A verdict or vmap as nft prints it. */
 export function actionText(a: Action): string {
   switch (a.k) {
@@ -88,7 +95,7 @@ export function actionText(a: Action): string {
     case "vmap":
       return `${a.key === "addr.proto.port" ? "ip daddr . " : ""}meta l4proto . th dport vmap @${a.map}`;
     case "numgen":
-      return `numgen random mod ${a.targets.length} vmap { ${a.targets.map((t, i) => `${i} : goto ${t}`).join(", ")} }`;
+      return numgenText(a.targets);
     default:
       return a.k;
   }
