@@ -51,12 +51,36 @@ export class ChainNamer {
   }
 
   /**
+   * The `KUBE-SEP-…` names of a port's endpoints, in their order: the same
+   * as `endpointChainNamer`'s for each endpoint's `ip:port` (IPv4), hashed
+   * from the port's part, the address and `:port` without joining them.
+   */
+  endpointChains(
+    servicePortName: string,
+    protocol: string,
+    eps: readonly { ip: string; port: number }[],
+  ): string[] {
+    const head = servicePortName + protocol.toLowerCase();
+    const out: string[] = [];
+    let port = -1;
+    let suffix = "";
+    for (const ep of eps) {
+      if (ep.port !== port) {
+        port = ep.port;
+        suffix = `:${port}`;
+      }
+      out.push(this.hashed(this.sep, head, ep.ip, suffix));
+    }
+    return out;
+  }
+
+  /**
    * `codes`' prefix + the RFC 4648 standard base32 of the digest, first 16
    * characters (from the first 10 bytes), made by one `fromCharCode` over
    * the reused array.
    */
-  private hashed(codes: number[], head: string, tail = ""): string {
-    const h = this.sha.words32(head, tail);
+  private hashed(codes: number[], head: string, tail = "", end = ""): string {
+    const h = this.sha.words32(head, tail, end);
     // The first 80 bits as 16 five-bit groups: 32 + 32 + 16 bits, in three steps.
     const w0 = h[0]!;
     const w1 = h[1]!;

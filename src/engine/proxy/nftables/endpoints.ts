@@ -66,10 +66,17 @@ export function expandEndpoints(
   const out: NftEndpointInfo[] = [];
   // The readable name's pieces are hashed in place, never joined but into the chain name.
   const head = `${readableBase}__`;
+  // A port's endpoints mostly share one target port: its `/port` is made once.
+  let lastPort = -1;
+  let slashPort = "";
   for (let i = 0; i < eps.ips.length; i++) {
     const ip = eps.ips[i] as string;
     const meta = eps.meta[i] as number;
     const port = endpointMeta.port(meta);
+    if (port !== lastPort) {
+      lastPort = port;
+      slashPort = `/${port}`;
+    }
     out.push({
       ip,
       port,
@@ -77,7 +84,7 @@ export function expandEndpoints(
       ready: endpointMeta.has(meta, READY),
       serving: endpointMeta.has(meta, SERVING),
       terminating: endpointMeta.has(meta, TERMINATING),
-      chain: names.prefixedHashAndTruncate(ENDPOINT, head, ip, `/${port}`),
+      chain: names.prefixedHashAndTruncate(ENDPOINT, head, ip, slashPort),
     });
   }
   return sortByAddress(out);

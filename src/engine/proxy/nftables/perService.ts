@@ -19,8 +19,10 @@ export type { ServiceParams } from "./serviceElements";
 
 /** Puts elements into the table's own sets and maps. */
 export function tableElements(t: NftTable): PutElement {
-  return (set, key, e) => {
-    t.sets.get(set)?.elements.set(key, e);
+  return {
+    put(set, key, e) {
+      t.sets.get(set)?.elements.set(key, e);
+    },
   };
 }
 
@@ -232,19 +234,22 @@ export function writeServicePort(
 
 /**
  * A ServicePort's service, local, external and firewall chains, written
- * (the same rules `writeServicePort` writes into them), and the endpoints
- * that get an endpoint chain (`endpointChain` writes one).
+ * (the same rules `writeServicePort` writes into them), the endpoints
+ * that get an endpoint chain (`endpointChain` writes one), and the port's
+ * categorized endpoints.
  */
 export function serviceChains(
   svc: ServicePortInfo,
   p: ServiceParams,
-): { chains: NftChain[]; reachable: NftEndpointInfo[] } {
+): { chains: NftChain[]; reachable: NftEndpointInfo[]; cat: Categorized } {
   const plan = planPort(svc, p);
   const reachable = plan.cat.allReachable;
-  const chains = plan.chains
-    .slice(reachable.length)
-    .map((name) => ({ name, rules: trimmed(chainRules(plan, p, name)) }));
-  return { chains, reachable };
+  const chains: NftChain[] = [];
+  for (let i = reachable.length; i < plan.chains.length; i++) {
+    const name = plan.chains[i] as string;
+    chains.push({ name, rules: trimmed(chainRules(plan, p, name)) });
+  }
+  return { chains, reachable, cat: plan.cat };
 }
 
 /** One endpoint's chain, as `writeServicePort` writes it. */

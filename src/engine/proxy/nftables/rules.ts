@@ -79,11 +79,25 @@ function stmtText(s: Stmt): string {
   }
 }
 
-/** `numgen random mod N vmap { 0 : goto A, 1 : goto B }`, appended piece by piece (no array of parts). */
+/** Scratch for `numgenText`'s pieces. */
+const pieces: (string | number)[] = [];
+
+/** `numgen random mod N vmap { 0 : goto A, 1 : goto B }`, joined once from its pieces. */
 function numgenText(targets: readonly string[]): string {
-  let s = `numgen random mod ${targets.length} vmap { `;
-  for (let i = 0; i < targets.length; i++) s += `${i === 0 ? "" : ", "}${i} : goto ${targets[i]}`;
-  return `${s} }`;
+  const p = pieces;
+  let k = 0;
+  p[k++] = "numgen random mod ";
+  p[k++] = targets.length;
+  p[k++] = " vmap { ";
+  for (let i = 0; i < targets.length; i++) {
+    if (i > 0) p[k++] = ", ";
+    p[k++] = i;
+    p[k++] = " : goto ";
+    p[k++] = targets[i] as string;
+  }
+  p[k++] = " }";
+  p.length = k;
+  return p.join("");
 }
 
 /** A verdict or vmap as nft prints it. */

@@ -23,6 +23,11 @@ export interface PortSpec extends ServicePort {
   chainBase: string;
   /** Unique endpoints in slice order. */
   eps: CompactEndpoints;
+  /**
+   * Unset here: the slot `withEndpoints` fills, present (undefined) from
+   * the start so a port and its expanded copy share one object shape.
+   */
+  endpoints?: NftEndpointInfo[];
 }
 
 /** One port of one Service, with everything the rules need. */
@@ -77,6 +82,7 @@ export function portSpecs(
       readable,
       chainBase: names.hashAndTruncate(readable),
       eps: collectEndpoints(slices, sp, node),
+      endpoints: undefined,
     };
     return spec;
   });
