@@ -78,7 +78,11 @@ export function makeUnit(
     u.rules += shape.rules;
     u.affinitySets += shape.affinitySets;
     for (const c of chains) u.serviceChains.push(c);
-    u.reachable.push({ chains: reachable.map(chainOf), ips: reachable.map(ipOf), ports: reachable.map(portOf) });
+    u.reachable.push({
+      chains: reachable.map(chainOf),
+      ips: reachable.map(ipOf),
+      ports: reachable.map(portOf),
+    });
   }
   u.elements.trim(trimmed);
   u.serviceChains = trimmed(u.serviceChains);
