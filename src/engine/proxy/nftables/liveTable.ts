@@ -155,10 +155,11 @@ export class LiveTable implements TableView, UnitLinks {
     const els = u.elements;
     for (let i = 0; i < els.length; i++) {
       const map = this.shared(els.set(i))?.elements;
-      const key = els.key(i);
       if (!map) continue;
-      if (!this.conflicted && map.has(key) && !ownsEarlier(u, i)) this.conflicted = true;
-      map.set(key, els.element(i));
+      const size = map.size;
+      map.set(els.key(i), els.element(i));
+      // The key was there already (the map did not grow): another Service's, unless this one put it earlier.
+      if (!this.conflicted && map.size === size && !ownsEarlier(u, i)) this.conflicted = true;
     }
     unitLinks(u, this);
     this.units.set(u.key, u);

@@ -44,7 +44,11 @@ interface PortPlan {
   hasExternalEndpoints: boolean;
   /** Its chains in creation order. */
   chains: string[];
+  /** The endpoint chains (`cat.allReachable`'s), one array shared with what names them all. */
+  reachableChains: string[];
 }
+
+const chainOf = (ep: NftEndpointInfo): string => ep.chain;
 
 function planPort(svc: ServicePortInfo, p: ServiceParams): PortPlan {
   const cat = categorize(svc);
@@ -60,7 +64,8 @@ function planPort(svc: ServicePortInfo, p: ServiceParams): PortPlan {
   const usesFWChain = svc.loadBalancerVIPs.length > 0 && svc.sourceRanges.length > 0;
   const internalTrafficChain = svc.internalPolicyLocal ? localPolicyChain : clusterPolicyChain;
   const hasInternalEndpoints = hasAnyEndpoints && !(svc.internalPolicyLocal && localEndpoints.length === 0);
-  const chains = allReachable.map((ep) => ep.chain);
+  const reachableChains = allReachable.map(chainOf);
+  const chains = reachableChains.slice();
   if (usesClusterPolicyChain) chains.push(clusterPolicyChain);
   if (usesLocalPolicyChain) chains.push(localPolicyChain);
   if (usesExternalTrafficChain) chains.push(externalTrafficChain);
@@ -84,10 +89,12 @@ function planPort(svc: ServicePortInfo, p: ServiceParams): PortPlan {
     hasInternalEndpoints,
     hasExternalEndpoints: hasAnyEndpoints && !(svc.externalPolicyLocal && localEndpoints.length === 0),
     chains,
+    reachableChains,
   };
 }
 
-function endpointRules(svc: ServicePortInfo, eps: NftEndpointInfo[], rules: NftRule[]): void {
+function endpointRules(plan: PortPlan, eps: NftEndpointInfo[], rules: NftRule[]): void {
+  const svc = plan.svc;
   if (svc.stickyMaxAgeSeconds > 0)
     for (const ep of eps)
       rules.push(
@@ -96,7 +103,8 @@ function endpointRules(svc: ServicePortInfo, eps: NftEndpointInfo[], rules: NftR
           action: goto(ep.chain),
         }),
       );
-  rules.push(rule({ action: { k: "numgen", targets: eps.map((e) => e.chain) } }));
+  const targets = eps === plan.cat.allReachable ? plan.reachableChains : eps.map(chainOf);
+  rules.push(rule({ action: { k: "numgen", targets } }));
 }
 
 const JUMP_MASQ = jump(N.MARK_FOR_MASQUERADE);
@@ -189,9 +197,9 @@ function chainRules(plan: PortPlan, p: ServiceParams, name: string, ep?: NftEndp
     );
   }
   if (name === plan.clusterPolicyChain && plan.usesClusterPolicyChain)
-    endpointRules(svc, plan.cat.clusterEndpoints, rules);
+    endpointRules(plan, plan.cat.clusterEndpoints, rules);
   if (name === plan.localPolicyChain && plan.usesLocalPolicyChain)
-    endpointRules(svc, plan.cat.localEndpoints, rules);
+    endpointRules(plan, plan.cat.localEndpoints, rules);
   return rules;
 }
 
@@ -241,7 +249,7 @@ export function writeServicePort(
 export function serviceChains(
   svc: ServicePortInfo,
   p: ServiceParams,
-): { chains: NftChain[]; reachable: NftEndpointInfo[]; cat: Categorized } {
+): { chains: NftChain[]; reachable: NftEndpointInfo[]; reachableChains: string[]; cat: Categorized } {
   const plan = planPort(svc, p);
   const reachable = plan.cat.allReachable;
   const chains: NftChain[] = [];
@@ -249,7 +257,7 @@ export function serviceChains(
     const name = plan.chains[i] as string;
     chains.push({ name, rules: trimmed(chainRules(plan, p, name)) });
   }
-  return { chains, reachable, cat: plan.cat };
+  return { chains, reachable, reachableChains: plan.reachableChains, cat: plan.cat };
 }
 
 /** One endpoint's chain, as `writeServicePort` writes it. */

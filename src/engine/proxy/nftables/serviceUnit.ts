@@ -47,7 +47,6 @@ export interface ServiceUnit {
   listing?: string;
 }
 
-const chainOf = (e: NftEndpointInfo): string => e.chain;
 const ipOf = (e: NftEndpointInfo): string => e.ip;
 const portOf = (e: NftEndpointInfo): number => e.port;
 
@@ -70,7 +69,10 @@ export function makeUnit(
     affinitySets: 0,
   };
   for (const spec of u.ports) {
-    const { chains, reachable, cat } = serviceChains(withEndpoints(spec, params.names), params);
+    const { chains, reachable, reachableChains, cat } = serviceChains(
+      withEndpoints(spec, params.names),
+      params,
+    );
     const counts = countsOf(cat);
     writeElements(u.elements, spec, counts);
     const shape = shapeOf(spec, counts, params);
@@ -79,7 +81,7 @@ export function makeUnit(
     u.affinitySets += shape.affinitySets;
     for (const c of chains) u.serviceChains.push(c);
     u.reachable.push({
-      chains: reachable.map(chainOf),
+      chains: reachableChains,
       ips: reachable.map(ipOf),
       ports: reachable.map(portOf),
     });
