@@ -53,11 +53,12 @@ const chainOf = (ep: NftEndpointInfo): string => ep.chain;
 function planPort(svc: ServicePortInfo, p: ServiceParams): PortPlan {
   const cat = categorize(svc);
   const { clusterEndpoints, localEndpoints, allReachable, hasAnyEndpoints } = cat;
-  const base = svc.chainBase;
-  const clusterPolicyChain = N.serviceChain(base);
-  const localPolicyChain = N.localChain(base);
-  const externalTrafficChain = N.externalChain(base);
-  const fwChain = N.firewallChain(base);
+  const {
+    service: clusterPolicyChain,
+    local: localPolicyChain,
+    external: externalTrafficChain,
+    firewall: fwChain,
+  } = svc.chainNames;
   const usesClusterPolicyChain = clusterEndpoints.length > 0 && usesClusterEndpoints(svc);
   const usesLocalPolicyChain = localEndpoints.length > 0 && usesLocalEndpoints(svc);
   const usesExternalTrafficChain = hasAnyEndpoints && externallyAccessible(svc);

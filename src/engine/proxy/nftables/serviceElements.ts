@@ -9,6 +9,7 @@ import { type CategoryCounts, usesClusterEndpoints, usesLocalEndpoints } from ".
 import type { NftNames } from "./hash";
 import type { Cidr, NftElement, Verdict } from "./model";
 import { joinKey } from "./model";
+import type { PortChainNames } from "./names";
 import * as N from "./names";
 import type { PortSpec } from "./servicePorts";
 import { externallyAccessible } from "./servicePorts";
@@ -37,17 +38,17 @@ function element(put: PutElement, set: string, key: string[], verdict: Verdict, 
 }
 
 /** `goto external-BASE`, a fresh verdict per element. */
-function toExternal(base: string): Verdict {
-  return { k: "goto", chain: N.externalChain(base) };
+function toExternal(names: PortChainNames): Verdict {
+  return { k: "goto", chain: names.external };
 }
 
 /** Writes one ServicePort's elements of the shared sets and maps, in kube-proxy's order. */
 export function writeElements(put: PutElement, svc: PortSpec, c: CategoryCounts): void {
   const proto = svc.protocol;
   const port = String(svc.port);
-  const base = svc.chainBase;
+  const names = svc.chainNames;
   const hasAny = c.hasAnyEndpoints;
-  const internalTrafficChain = svc.internalPolicyLocal ? N.localChain(base) : N.serviceChain(base);
+  const internalTrafficChain = svc.internalPolicyLocal ? names.local : names.service;
   const hasInternalEndpoints = hasAny && !(svc.internalPolicyLocal && c.localCount === 0);
   const hasExternalEndpoints = hasAny && !(svc.externalPolicyLocal && c.localCount === 0);
   const internalFilter: Verdict = hasAny ? { k: "drop" } : { k: "goto", chain: N.REJECT_CHAIN };
@@ -59,22 +60,21 @@ export function writeElements(put: PutElement, svc: PortSpec, c: CategoryCounts)
   else element(put, N.NO_ENDPOINT_SERVICES, [svc.clusterIP, proto, port], internalFilter, svc.nameString);
 
   for (const ip of svc.externalIPs) {
-    if (hasAny) element(put, N.SERVICE_IPS, [ip, proto, port], toExternal(base));
+    if (hasAny) element(put, N.SERVICE_IPS, [ip, proto, port], toExternal(names));
     if (!hasExternalEndpoints)
       element(put, N.NO_ENDPOINT_SERVICES, [ip, proto, port], externalFilter, svc.nameString);
   }
   const usesFWChain = svc.loadBalancerVIPs.length > 0 && svc.sourceRanges.length > 0;
   for (const ip of svc.loadBalancerVIPs) {
-    if (hasAny) element(put, N.SERVICE_IPS, [ip, proto, port], toExternal(base));
-    if (usesFWChain)
-      element(put, N.FIREWALL_IPS, [ip, proto, port], { k: "goto", chain: N.firewallChain(base) });
+    if (hasAny) element(put, N.SERVICE_IPS, [ip, proto, port], toExternal(names));
+    if (usesFWChain) element(put, N.FIREWALL_IPS, [ip, proto, port], { k: "goto", chain: names.firewall });
   }
   if (!hasExternalEndpoints)
     for (const ip of svc.loadBalancerVIPs)
       element(put, N.NO_ENDPOINT_SERVICES, [ip, proto, port], externalFilter, svc.nameString);
   if (svc.nodePort !== 0) {
     const key = [proto, String(svc.nodePort)];
-    if (hasAny) element(put, N.SERVICE_NODEPORTS, key, toExternal(base));
+    if (hasAny) element(put, N.SERVICE_NODEPORTS, key, toExternal(names));
     if (!hasExternalEndpoints) element(put, N.NO_ENDPOINT_NODEPORTS, key, externalFilter, svc.nameString);
   }
 }

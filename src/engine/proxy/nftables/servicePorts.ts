@@ -10,6 +10,7 @@ import { servicePorts as portsOf, type ServicePort } from "../servicePort";
 import { type CompactEndpoints, collectEndpoints, expandEndpoints, type NftEndpointInfo } from "./endpoints";
 import type { NftNames } from "./hash";
 import type { Cidr } from "./model";
+import { type PortChainNames, portChainNames } from "./names";
 
 export type { NftEndpointInfo } from "./endpoints";
 
@@ -21,6 +22,8 @@ export interface PortSpec extends ServicePort {
   readable: string;
   /** `HASH-ns/svc/proto/port` */
   chainBase: string;
+  /** Its service, local, external and firewall chains' names (under `chainBase`). */
+  chainNames: PortChainNames;
   /** Unique endpoints in slice order. */
   eps: CompactEndpoints;
   /**
@@ -60,6 +63,7 @@ export function portSpecs(
 ): PortSpec[] {
   return portsOf(svc).map((sp) => {
     const readable = `${sp.namespace}/${sp.name}/${sp.protocol}/${sp.portName}`;
+    const chainBase = names.hashAndTruncate(readable);
     const spec: PortSpec = {
       namespace: sp.namespace,
       name: sp.name,
@@ -80,7 +84,8 @@ export function portSpecs(
         ? sp.loadBalancerSourceRanges.map(parseCidrOrAddress).filter((c): c is Cidr => c !== undefined)
         : NO_CIDRS,
       readable,
-      chainBase: names.hashAndTruncate(readable),
+      chainBase,
+      chainNames: portChainNames(chainBase),
       eps: collectEndpoints(slices, sp, node),
       endpoints: undefined,
     };
