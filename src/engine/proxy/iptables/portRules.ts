@@ -79,16 +79,11 @@ export function newPortRules(
     const declared = chains[table];
     const counts = part.counts[table];
     const owned = buf.owned![table];
-    part.ownLines += owned.length;
-    // A port declares a dozen chains and writes each one's rules together: a scan per chain change.
-    let chain: string | undefined;
-    let i = -1;
-    for (const c of owned) {
-      if (c !== chain) {
-        chain = c;
-        i = declared.indexOf(chain);
-      }
-      if (i >= 0) counts[i]!++;
+    for (let k = 0; k < owned.chains.length; k++) {
+      const n = owned.counts[k]!;
+      part.ownLines += n;
+      const i = declared.indexOf(owned.chains[k]!);
+      if (i >= 0) counts[i]! += n;
     }
   }
   return part;
