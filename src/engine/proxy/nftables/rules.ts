@@ -117,8 +117,36 @@ export function actionText(a: Action): string {
 
 const NONE: never[] = [];
 
-/** Builds a rule from its parts, rendering its text once. */
+type NumgenAction = Extract<Action, { k: "numgen" }>;
+
+/**
+ * A bare numgen rule (a service chain's load balancing). Its text names
+ * every endpoint chain, so it is rendered when first read (a listing, a
+ * trace) and kept, not when the table is built: a 10,000-Service table
+ * holds 10,000 of them that nothing may ever show.
+ */
+class NumgenRule implements NftRule {
+  readonly conds: Cond[] = NONE;
+  readonly stmts: Stmt[] = NONE;
+  #text: string | undefined = undefined;
+
+  constructor(readonly action: NumgenAction) {}
+
+  get text(): string {
+    this.#text ??= numgenText(this.action.targets);
+    return this.#text;
+  }
+
+  /** The whole rule is its action. */
+  get actionText(): string {
+    return this.text;
+  }
+}
+
+/** Builds a rule from its parts, rendering its text once (a bare numgen rule's when first read). */
 export function rule(parts: { conds?: Cond[]; stmts?: Stmt[]; action?: Action; comment?: string }): NftRule {
+  if (parts.action?.k === "numgen" && !parts.conds && !parts.stmts && parts.comment === undefined)
+    return new NumgenRule(parts.action);
   const conds = parts.conds ?? NONE;
   const stmts = parts.stmts ?? NONE;
   let text = "";
