@@ -10,6 +10,7 @@ import type { EndpointInfo } from "../endpoints";
 import type { ServicePort } from "../servicePort";
 import type { CategorizedEndpoints } from "../topology";
 import {
+  clearBuffer,
   newCountingBuffer,
   newRestoreBuffer,
   type RestoreBuffer,
@@ -53,6 +54,21 @@ export interface SyncBuffer {
   tail: RestoreBuffer;
 }
 
+/** The counting buffer every part is written into, then copied out of. */
+const scratch = newCountingBuffer();
+/** A part with nothing in a table shares this (parts are never changed once made). */
+const NONE: never[] = [];
+
+/** A copy of `a` without spare capacity, or the shared empty array. */
+function kept<T>(a: T[]): T[] {
+  return a.length === 0 ? NONE : trimmed(a);
+}
+
+/** `n` zeros (the shared empty array for none). */
+function zeros(n: number): number[] {
+  return n === 0 ? NONE : new Array<number>(n).fill(0);
+}
+
 /** Counts a port's own rules and keeps what every sync needs: its top-level lines and chain sizes. */
 export function newPortRules(
   key: string,
@@ -61,17 +77,18 @@ export function newPortRules(
   categorized: CategorizedEndpoints<EndpointInfo>,
   env: SyncEnv,
 ): PortRules {
-  const buf = newCountingBuffer();
+  const buf = scratch;
+  clearBuffer(buf);
   writeServicePort(buf, sp, categorized, env);
-  const chains = { filter: trimmed(buf.chains.filter), nat: trimmed(buf.chains.nat) };
+  const chains = { filter: kept(buf.chains.filter), nat: kept(buf.chains.nat) };
   const part: PortRules = {
     key,
     sp,
     endpoints,
     categorized,
     chains,
-    counts: { filter: new Array(chains.filter.length).fill(0), nat: new Array(chains.nat.length).fill(0) },
-    top: trimmed(buf.lines),
+    counts: { filter: zeros(chains.filter.length), nat: zeros(chains.nat.length) },
+    top: kept(buf.lines),
     ownLines: 0,
     env,
   };

@@ -49,6 +49,19 @@ export function newCountingBuffer(): RestoreBuffer {
   };
 }
 
+/** Empties a buffer for reuse (a counting buffer is scratch: what a part keeps is copied out). */
+export function clearBuffer(buf: RestoreBuffer): void {
+  buf.chains.filter.length = 0;
+  buf.chains.nat.length = 0;
+  buf.lines.length = 0;
+  const owned = buf.owned;
+  if (!owned) return;
+  owned.filter.chains.length = 0;
+  owned.filter.counts.length = 0;
+  owned.nat.chains.length = 0;
+  owned.nat.counts.length = 0;
+}
+
 /** True when own-chain rules are only counted: their arguments need not be built. */
 export function counting(buf: RestoreBuffer): boolean {
   return buf.owned !== undefined;
