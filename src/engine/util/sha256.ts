@@ -17,12 +17,10 @@ const H0 = new Int32Array([
 ]);
 
 /**
- * A SHA-256 hasher with its own buffers, reused across calls: a sync hashes
+ * A SHA-256 hasher with its own message and digest buffers, reused across calls: a sync hashes
  * ~110,000 names, so the owner (a data plane, a name cache) keeps one.
  */
 export class Sha256 {
-  /** The message schedule. */
-  private readonly w = new Int32Array(64);
   /** The padded message as big-endian words. */
   private words = new Int32Array(32);
   private bytes = new Uint8Array(128);
@@ -36,7 +34,7 @@ export class Sha256 {
   words32(head: string, tail = "", end = ""): Int32Array {
     const total = this.pad(head, tail, end);
     this.digest.set(H0);
-    for (let off = 0; off < total; off += 16) this.compress(this.words, off);
+    for (let off = 0; off < total; off += 16) compress(this.digest, this.words, off);
     return this.digest;
   }
 
@@ -120,52 +118,54 @@ export class Sha256 {
     return total;
   }
 
-  /** One 64-byte block at word `off` of `m` into the digest (the schedule is computed as the rounds need it). */
-  private compress(m: Int32Array, off: number): void {
-    const w = this.w;
-    const H = this.digest;
-    let a = H[0]!;
-    let b = H[1]!;
-    let c = H[2]!;
-    let d = H[3]!;
-    let e = H[4]!;
-    let f = H[5]!;
-    let g = H[6]!;
-    let h = H[7]!;
-    for (let i = 0; i < 64; i++) {
-      let wi: number;
-      if (i < 16) wi = m[off + i]!;
-      else {
-        const x = w[i - 15]!;
-        const y = w[i - 2]!;
-        const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
-        const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
-        wi = (w[i - 16]! + s0 + w[i - 7]! + s1) | 0;
-      }
-      w[i] = wi;
-      const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-      // Ch and Maj in their three-operation forms.
-      const t1 = (h + S1 + (g ^ (e & (f ^ g))) + K[i]! + wi) | 0;
-      const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
-      const t2 = (S0 + ((a & b) | (c & (a | b)))) | 0;
-      h = g;
-      g = f;
-      f = e;
-      e = (d + t1) | 0;
-      d = c;
-      c = b;
-      b = a;
-      a = (t1 + t2) | 0;
+}
+
+/** The message schedule, shared by every hasher (a block is compressed in one call, never interleaved). */
+const W = new Int32Array(64);
+
+/** One 64-byte block at word `off` of `m` into the digest `H` (the schedule is computed as the rounds need it). */
+function compress(H: Int32Array, m: Int32Array, off: number): void {
+  let a = H[0]!;
+  let b = H[1]!;
+  let c = H[2]!;
+  let d = H[3]!;
+  let e = H[4]!;
+  let f = H[5]!;
+  let g = H[6]!;
+  let h = H[7]!;
+  for (let i = 0; i < 64; i++) {
+    let wi: number;
+    if (i < 16) wi = m[off + i]!;
+    else {
+      const x = W[i - 15]!;
+      const y = W[i - 2]!;
+      const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
+      const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
+      wi = (W[i - 16]! + s0 + W[i - 7]! + s1) | 0;
     }
-    H[0] = (H[0]! + a) | 0;
-    H[1] = (H[1]! + b) | 0;
-    H[2] = (H[2]! + c) | 0;
-    H[3] = (H[3]! + d) | 0;
-    H[4] = (H[4]! + e) | 0;
-    H[5] = (H[5]! + f) | 0;
-    H[6] = (H[6]! + g) | 0;
-    H[7] = (H[7]! + h) | 0;
+    W[i] = wi;
+    const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
+    // Ch and Maj in their three-operation forms.
+    const t1 = (h + S1 + (g ^ (e & (f ^ g))) + K[i]! + wi) | 0;
+    const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
+    const t2 = (S0 + ((a & b) | (c & (a | b)))) | 0;
+    h = g;
+    g = f;
+    f = e;
+    e = (d + t1) | 0;
+    d = c;
+    c = b;
+    b = a;
+    a = (t1 + t2) | 0;
   }
+  H[0] = (H[0]! + a) | 0;
+  H[1] = (H[1]! + b) | 0;
+  H[2] = (H[2]! + c) | 0;
+  H[3] = (H[3]! + d) | 0;
+  H[4] = (H[4]! + e) | 0;
+  H[5] = (H[5]! + f) | 0;
+  H[6] = (H[6]! + g) | 0;
+  H[7] = (H[7]! + h) | 0;
 }
 
 /** The 32-byte digest. */
