@@ -117,7 +117,6 @@ export class Sha256 {
     m[total - 1] = n * 8;
     return total;
   }
-
 }
 
 /** The message schedule, shared by every hasher (a block is compressed in one call, never interleaved). */
