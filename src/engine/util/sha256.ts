@@ -21,6 +21,8 @@ const H0 = new Int32Array([
  * ~110,000 names, so the owner (a data plane, a name cache) keeps one.
  */
 export class Sha256 {
+  /** The message schedule. */
+  private readonly schedule = new Int32Array(64);
   /** The padded message as big-endian words. */
   private words = new Int32Array(32);
   private bytes = new Uint8Array(128);
@@ -34,7 +36,7 @@ export class Sha256 {
   words32(head: string, tail = "", end = ""): Int32Array {
     const total = this.pad(head, tail, end);
     this.digest.set(H0);
-    for (let off = 0; off < total; off += 16) compress(this.digest, this.words, off);
+    for (let off = 0; off < total; off += 16) compress(this.digest, this.words, off, this.schedule);
     return this.digest;
   }
 
@@ -119,11 +121,11 @@ export class Sha256 {
   }
 }
 
-/** The message schedule, shared by every hasher (a block is compressed in one call, never interleaved). */
-const W = new Int32Array(64);
-
-/** One 64-byte block at word `off` of `m` into the digest `H` (the schedule is computed as the rounds need it). */
-function compress(H: Int32Array, m: Int32Array, off: number): void {
+/**
+ * One 64-byte block at word `off` of `m` into the digest `H`; `W` is room
+ * for the message schedule, computed as the rounds need it.
+ */
+function compress(H: Int32Array, m: Int32Array, off: number, W: Int32Array): void {
   let a = H[0]!;
   let b = H[1]!;
   let c = H[2]!;

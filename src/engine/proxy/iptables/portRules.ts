@@ -11,7 +11,6 @@ import type { ServicePort } from "../servicePort";
 import type { CategorizedEndpoints } from "../topology";
 import {
   clearBuffer,
-  newCountingBuffer,
   newRestoreBuffer,
   type RestoreBuffer,
   type RestoreLine,
@@ -54,8 +53,6 @@ export interface SyncBuffer {
   tail: RestoreBuffer;
 }
 
-/** The counting buffer every part is written into, then copied out of. */
-const scratch = newCountingBuffer();
 /** A part with nothing in a table shares this (parts are never changed once made). */
 const NONE: never[] = [];
 
@@ -77,7 +74,8 @@ export function newPortRules(
   categorized: CategorizedEndpoints<EndpointInfo>,
   env: SyncEnv,
 ): PortRules {
-  const buf = scratch;
+  // The sync's one counting buffer: what the part keeps is copied out of it.
+  const buf = env.counting;
   clearBuffer(buf);
   writeServicePort(buf, sp, categorized, env);
   const chains = { filter: kept(buf.chains.filter), nat: kept(buf.chains.nat) };

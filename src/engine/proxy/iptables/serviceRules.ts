@@ -29,6 +29,8 @@ export interface SyncEnv {
   names: ChainNamer;
   /** `probability` by n, this sync's (every service with n endpoints writes the same ones). */
   probabilities: string[];
+  /** The counting buffer each service port's part is written into (`newPortRules`), reused port after port. */
+  counting: RestoreBuffer;
 }
 
 /** Go `%0.10f` of 1/n, remembered in `memo`. */

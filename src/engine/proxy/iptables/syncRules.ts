@@ -10,7 +10,7 @@ import type { ProxyInput } from "../types";
 import { ChainNamer } from "./chainNames";
 import type { IptablesProxyOptions } from "./options";
 import { comparePorts, newPortRules, type PortRules, type SyncBuffer } from "./portRules";
-import { newRestoreBuffer } from "./restoreBuffer";
+import { newCountingBuffer, newRestoreBuffer } from "./restoreBuffer";
 import type { SyncEnv } from "./serviceRules";
 import { writeTopHead, writeTopTail } from "./topRules";
 
@@ -119,6 +119,7 @@ export function computeRules(
     largeCluster: total > options.largeClusterEndpointsThreshold,
     names: new ChainNamer(),
     probabilities: [],
+    counting: newCountingBuffer(),
   };
   const envKey = JSON.stringify([node, options, env.nodeIPs, env.largeCluster]);
   const sameEnv = previous?.env === envKey;

@@ -79,12 +79,9 @@ function stmtText(s: Stmt): string {
   }
 }
 
-/** Scratch for `numgenText`'s pieces. */
-const pieces: (string | number)[] = [];
-
 /** `numgen random mod N vmap { 0 : goto A, 1 : goto B }`, joined once from its pieces. */
 function numgenText(targets: readonly string[]): string {
-  const p = pieces;
+  const p: (string | number)[] = [];
   let k = 0;
   p[k++] = "numgen random mod ";
   p[k++] = targets.length;
@@ -96,7 +93,6 @@ function numgenText(targets: readonly string[]): string {
     p[k++] = targets[i] as string;
   }
   p[k++] = " }";
-  p.length = k;
   return p.join("");
 }
 
