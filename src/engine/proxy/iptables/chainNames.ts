@@ -62,16 +62,17 @@ export class ChainNamer {
     eps: readonly { ip: string; port: number }[],
   ): string[] {
     const head = servicePortName + protocol.toLowerCase();
-    const out: string[] = [];
+    const out = new Array<string>(eps.length);
     let port = -1;
     let suffix = "";
-    for (const ep of eps) {
+    for (let i = 0; i < eps.length; i++) {
+      const ep = eps[i]!;
       if (ep.port !== port) {
         port = ep.port;
         suffix = `:${port}`;
       }
       this.hash(head, ep.ip, suffix);
-      out.push(this.named("KUBE-SEP-"));
+      out[i] = this.named("KUBE-SEP-");
     }
     return out;
   }

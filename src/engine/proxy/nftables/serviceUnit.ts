@@ -60,7 +60,8 @@ export function makeUnit(
 ): ServiceUnit {
   const u: ServiceUnit = {
     key,
-    ports: trimmed(portSpecs(svc, slices, node, params.names)),
+    // One per spec port, made by map: no spare capacity to trim.
+    ports: portSpecs(svc, slices, node, params.names),
     reachable: [],
     serviceChains: [],
     elements: new ElementTriples(),
