@@ -65,7 +65,8 @@ export function expandEndpoints(
 ): NftEndpointInfo[] {
   const out: NftEndpointInfo[] = [];
   // The readable name's pieces are hashed in place, never joined but into the chain name.
-  const head = `${readableBase}__`;
+  // Joined, not concatenated: one flat string, read once per endpoint.
+  const head = [readableBase, "__"].join("");
   // A port's endpoints mostly share one target port: its `/port` is made once.
   let lastPort = -1;
   let slashPort = "";

@@ -62,7 +62,8 @@ export function portSpecs(
   names: NftNames,
 ): PortSpec[] {
   return portsOf(svc).map((sp) => {
-    const readable = `${sp.namespace}/${sp.name}/${sp.protocol}/${sp.portName}`;
+    // Joined, not concatenated: one flat string for the hasher and every endpoint's name.
+    const readable = [sp.namespace, sp.name, sp.protocol, sp.portName].join("/");
     const chainBase = names.hashAndTruncate(readable);
     const spec: PortSpec = {
       namespace: sp.namespace,
