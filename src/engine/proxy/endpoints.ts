@@ -12,16 +12,27 @@ import type { EndpointSlice } from "../api/types";
 import { trimmed } from "../util/trimmed";
 import { lowerProtocol, type ServicePort } from "./servicePort";
 
-/** One endpoint of a service port. */
-export interface EndpointInfo {
-  ip: string;
-  port: number;
+/**
+ * One endpoint of a service port. Its `ip:port` text is built when first
+ * read: the nftables and IPVS writers never need it for most endpoints.
+ */
+export class EndpointInfo {
+  private text: string | undefined = undefined;
+
+  constructor(
+    readonly ip: string,
+    readonly port: number,
+    readonly ready: boolean,
+    readonly serving: boolean,
+    readonly terminating: boolean,
+    readonly nodeName: string | undefined,
+  ) {}
+
   /** `ip:port`, the string kube-proxy sorts, hashes and prints. */
-  str: string;
-  ready: boolean;
-  serving: boolean;
-  terminating: boolean;
-  nodeName?: string;
+  get str(): string {
+    this.text ??= `${this.ip}:${this.port}`;
+    return this.text;
+  }
 }
 
 /** What matching a slice's port reads of a service port. */
@@ -105,26 +116,27 @@ export function endpointsFor(sp: PortKey, slices: readonly EndpointSlice[] | und
     const port = slicePort(slice, sp);
     const eps = slice.endpoints;
     if (!port || !eps) continue;
-    const suffix = `:${port}`;
     for (const ep of eps) {
       const ip = ep.addresses[0];
       if (!isIPv4(ip)) continue;
-      const str = ip + suffix;
       if (!seen && out.length >= SCAN_LIMIT) seen = new Set(out.map((e) => e.str));
-      if (seen ? seen.has(str) : isDuplicate(out, ip, port)) continue;
-      seen?.add(str);
+      if (seen) {
+        const str = `${ip}:${port}`;
+        if (seen.has(str)) continue;
+        seen.add(str);
+      } else if (isDuplicate(out, ip, port)) continue;
       const c = ep.conditions;
       const ready = c?.ready ?? true;
-      out.push({
-        ip,
-        port,
-        str,
-        ready,
-        serving: c?.serving ?? ready,
-        terminating: c?.terminating ?? false,
-        // Always present (maybe undefined): one object shape for every endpoint.
-        nodeName: ep.nodeName || undefined,
-      });
+      out.push(
+        new EndpointInfo(
+          ip,
+          port,
+          ready,
+          c?.serving ?? ready,
+          c?.terminating ?? false,
+          ep.nodeName || undefined,
+        ),
+      );
     }
   }
   return trimmed(out);
