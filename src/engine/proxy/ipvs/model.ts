@@ -8,6 +8,7 @@ import type { IpvsScheduler } from "../../api/configTypes";
 import { ipToNumber, isIPv4 } from "../../api/ipv4";
 import type { Protocol } from "../../net/types";
 import type { SetTable } from "./setTable";
+import type { KernelVirtualServer } from "./virtualServer";
 
 /** Per-service or per-destination counters, as `ipvsadm --stats` shows them. */
 export interface IpvsStats {
@@ -148,7 +149,8 @@ export interface IpvsNodeState {
   ipvsAddresses: string[];
   /** The dummy interface's MAC address. */
   mac: string;
-  virtualServers: Map<string, VirtualServer>;
+  /** The kernel's virtual servers (real servers made when first read: virtualServer.ts). */
+  virtualServers: Map<string, KernelVirtualServer>;
   ipsets: Map<string, IpsetSet>;
   /** The node's own addresses (NodePort virtual servers are made on each). */
   nodeIPs: string[];

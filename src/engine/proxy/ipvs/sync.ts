@@ -8,44 +8,14 @@ import type { IpvsScheduler } from "../../api/configTypes";
 import type { DesiredDest, DesiredState, DesiredVS } from "./desired";
 import { memberSet } from "./ipsets";
 import type { IpvsNodeState, RealServer, VirtualServer } from "./model";
-import { NO_STATS, serviceNumber } from "./model";
+import { serviceNumber } from "./model";
 import { SCHEDULERS } from "./schedulers";
+import { KernelVirtualServer, newRealServer } from "./virtualServer";
 
 /** One virtual server's scheduler state (the kernel's `sched_data`). */
 export interface SchedSlot {
   name: IpvsScheduler;
   state: unknown;
-}
-
-function newRealServer(d: DesiredDest, node: string): RealServer {
-  return {
-    key: d.str,
-    ip: d.ip,
-    port: d.port,
-    weight: 1,
-    lastWeight: 1,
-    activeConns: 0,
-    inactConns: 0,
-    persistConns: 0,
-    stats: NO_STATS,
-    local: d.nodeName === node,
-  };
-}
-
-function newVirtualServer(d: DesiredVS): VirtualServer {
-  return {
-    key: d.key,
-    proto: d.proto,
-    ip: d.ip,
-    port: d.port,
-    scheduler: d.scheduler,
-    schedFlags: d.schedFlags,
-    persistentTimeout: d.persistentTimeout,
-    dests: [],
-    stats: NO_STATS,
-    kind: d.kind,
-    servicePortName: d.servicePortName,
-  };
 }
 
 /**
@@ -87,16 +57,20 @@ function unchanged(cur: readonly RealServer[], want: readonly DesiredDest[]): bo
   return true;
 }
 
-function syncDests(vs: VirtualServer, d: DesiredVS, sched: Map<string, SchedSlot>, node: string): number {
-  if (vs.dests.length === 0) {
-    // Fresh virtual server: each add goes to the head, so the list is the reverse of the add order.
+function syncDests(
+  vs: KernelVirtualServer,
+  d: DesiredVS,
+  sched: Map<string, SchedSlot>,
+  node: string,
+): number {
+  if (vs.destCount === 0) {
     const n = d.dests.length;
-    const dests = new Array<RealServer>(n);
-    for (let i = 0; i < n; i++) dests[n - 1 - i] = newRealServer(d.dests[i]!, node);
-    vs.dests = dests;
-    if (n > 0) notify(vs, sched, [], vs.dests);
+    vs.addToEmpty(d.dests);
+    // A scheduler that ran on the empty server learns the new list now (which makes it).
+    if (n > 0 && sched.has(vs.key)) notify(vs, sched, [], vs.dests);
     return n;
   }
+  if (vs.holdsAdded(d.dests)) return 0;
   if (unchanged(vs.dests, d.dests)) return 0;
   let writes = 0;
   const old = [...vs.dests];
@@ -136,13 +110,13 @@ export function applyDesired(
   state: IpvsNodeState,
   desired: DesiredState,
   sched: Map<string, SchedSlot>,
-  byNumber?: Map<number, VirtualServer>,
+  byNumber?: Map<number, KernelVirtualServer>,
 ): number {
   let writes = 0;
   for (const d of desired.virtualServers.values()) {
     let vs = state.virtualServers.get(d.key);
     if (!vs) {
-      vs = newVirtualServer(d);
+      vs = new KernelVirtualServer(d, state.node);
       state.virtualServers.set(d.key, vs);
       const n = serviceNumber(d.proto, d.ip, d.port);
       if (n !== undefined) byNumber?.set(n, vs);
