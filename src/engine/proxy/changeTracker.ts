@@ -12,15 +12,18 @@
 import type { EndpointSlice, Service } from "../api/types";
 import { trimmed } from "../util/trimmed";
 
-/** `namespace/name` of a Service. */
+/**
+ * `namespace/name` of a Service. Joined, not concatenated: a Map hashing a
+ * concatenation copies it flat and keeps both.
+ */
 export function serviceKey(svc: Service): string {
-  return `${svc.metadata.namespace ?? "default"}/${svc.metadata.name}`;
+  return [svc.metadata.namespace ?? "default", "/", svc.metadata.name].join("");
 }
 
 /** The `namespace/name` of the Service an EndpointSlice belongs to, if kube-proxy reads it (IPv4). */
 export function sliceServiceKey(s: EndpointSlice): string | undefined {
   const svc = s.metadata.labels?.["kubernetes.io/service-name"];
-  return svc && s.addressType === "IPv4" ? `${s.metadata.namespace ?? "default"}/${svc}` : undefined;
+  return svc && s.addressType === "IPv4" ? [s.metadata.namespace ?? "default", "/", svc].join("") : undefined;
 }
 
 /** A Service whose objects changed since the last sync. */

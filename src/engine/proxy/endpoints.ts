@@ -12,26 +12,46 @@ import type { EndpointSlice } from "../api/types";
 import { trimmed } from "../util/trimmed";
 import { lowerProtocol, type ServicePort } from "./servicePort";
 
+/** An endpoint's conditions, as bits of one number (one small object per endpoint). */
+const READY = 1;
+const SERVING = 2;
+const TERMINATING = 4;
+
 /**
  * One endpoint of a service port. Its `ip:port` text is built when first
  * read: the nftables and IPVS writers never need it for most endpoints.
  */
 export class EndpointInfo {
-  private text: string | undefined = undefined;
+  readonly #flags: number;
+  #text: string | undefined = undefined;
 
   constructor(
     readonly ip: string,
     readonly port: number,
-    readonly ready: boolean,
-    readonly serving: boolean,
-    readonly terminating: boolean,
+    ready: boolean,
+    serving: boolean,
+    terminating: boolean,
     readonly nodeName: string | undefined,
-  ) {}
+  ) {
+    this.#flags = (ready ? READY : 0) | (serving ? SERVING : 0) | (terminating ? TERMINATING : 0);
+  }
+
+  get ready(): boolean {
+    return (this.#flags & READY) !== 0;
+  }
+
+  get serving(): boolean {
+    return (this.#flags & SERVING) !== 0;
+  }
+
+  get terminating(): boolean {
+    return (this.#flags & TERMINATING) !== 0;
+  }
 
   /** `ip:port`, the string kube-proxy sorts, hashes and prints. */
   get str(): string {
-    this.text ??= `${this.ip}:${this.port}`;
-    return this.text;
+    this.#text ??= `${this.ip}:${this.port}`;
+    return this.#text;
   }
 }
 

@@ -32,7 +32,8 @@ export interface ServicePort {
 
 /** The ServicePortName string kube-proxy prints and hashes: `ns/svc:port`, or `ns/svc` for an unnamed port. */
 export function servicePortNameString(namespace: string, name: string, portName: string | undefined): string {
-  return portName ? `${namespace}/${name}:${portName}` : `${namespace}/${name}`;
+  // Joined: one flat string (kept per port, and hashed by the iptables and nftables writers).
+  return portName ? [namespace, "/", name, ":", portName].join("") : [namespace, "/", name].join("");
 }
 
 /** A port's protocol as kube-proxy writes it: lower case, TCP when unset (the API's three without a new string). */

@@ -70,7 +70,8 @@ export const PROTO_CODE: Readonly<Record<Protocol, number>> = { TCP: 0, UDP: 1, 
 
 /** The key every table here uses for a virtual server. */
 export function vsKey(proto: Protocol, ip: string, port: number): string {
-  return `${proto}/${ip}:${port}`;
+  // Joined: one flat string (a Map key: hashing a concatenation copies it flat and keeps both).
+  return [proto, "/", ip, ":", port].join("");
 }
 
 /**
