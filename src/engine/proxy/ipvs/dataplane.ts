@@ -177,7 +177,7 @@ export class IpvsDataPlane implements NodeDataPlane {
     let realServers = 0;
     for (const vs of this.state.virtualServers.values()) realServers += vs.destCount;
     let ipsetEntries = 0;
-    for (const s of this.state.ipsets.values()) ipsetEntries += s.members.length;
+    for (const s of this.state.ipsets.values()) ipsetEntries += s.size;
     return {
       primary: this.state.virtualServers.size,
       detail: {

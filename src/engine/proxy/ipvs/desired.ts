@@ -12,9 +12,10 @@ import { type EndpointInfo, endpointsFor, slicesByService } from "../endpoints";
 import { servicePorts as portsOf } from "../servicePort";
 import { type CategorizedEndpoints, categorizeEndpoints } from "../topology";
 import type { ProxyInput } from "../types";
-import { emptyIpsets, ipPortEntry, ipPortTail, protocolWord } from "./ipsets";
-import { type IpsetSet, type VirtualServer, type VirtualServerKind, vsKey } from "./model";
-import { addressWord, isPort, portWord, SetTable } from "./setTable";
+import { emptyIpsets, ipPortEntry, protocolWord, SET_NUMBER } from "./ipsets";
+import { type VirtualServer, type VirtualServerKind, vsKey } from "./model";
+import { addressWord, isPort, portWord } from "./setTable";
+import type { WrittenIpset } from "./writtenIpset";
 
 /** A real server kube-proxy wants: an endpoint (`str` is its `ip:port` key). */
 export type DesiredDest = Pick<EndpointInfo, "str" | "ip" | "port" | "nodeName">;
@@ -40,7 +41,7 @@ export interface DesiredVS
 export interface DesiredState {
   virtualServers: Map<string, DesiredVS>;
   ipvsAddresses: string[];
-  ipsets: Map<string, IpsetSet>;
+  ipsets: Map<string, WrittenIpset>;
   nodeIPs: string[];
 }
 
@@ -101,61 +102,73 @@ export function shareEnv(input: ProxyInput, node: string): ShareEnv {
 
 /**
  * One Service's part of the desired state, in the order kube-proxy adds
- * it: its virtual servers, its ipset entries (set name and entry, in
- * turn) and the addresses it binds to kube-ipvs0. A data plane keeps each
- * Service's share until the change tracker reports the Service changed.
+ * it: its virtual servers, its ipset entries and the addresses it binds to
+ * kube-ipvs0. A data plane keeps each Service's share until the change
+ * tracker reports the Service changed.
  */
 export interface ServiceShare {
   virtualServers: DesiredVS[];
-  /** Set name and entry, in turn. */
-  members: string[];
-  /** Each entry's key words for its set's table (three a member; NaN: kept as text). */
-  keys: number[];
+  /** Each ipset entry as its set's number (`SET_NUMBER`) and its three key words (see SetTable.add), in turn. */
+  entries: number[];
+  /** The text of each entry with a NaN key word (kept as text), in entry order. */
+  texts: string[];
   bound: string[];
+}
+
+/** No key word is NaN: the entry is held by its key, its text made from it (writtenIpset.ts). */
+function isKeyed(a: number, b: number, c: number): boolean {
+  return !Number.isNaN(a) && !Number.isNaN(b) && !Number.isNaN(c);
+}
+
+/** An empty list every share without such entries holds (never written to). */
+const NONE: never[] = [];
+
+/** A list as a share keeps it: without the room `push` left, the empty one shared. */
+function kept<T>(list: T[]): T[] {
+  return list.length === 0 ? NONE : trimmed(list);
 }
 
 /** Collects one Service's share. */
 class ShareWriter {
   private readonly virtualServers: DesiredVS[] = [];
-  private readonly members: string[] = [];
-  private readonly keys: number[] = [];
+  private readonly entries: number[] = [];
+  private readonly texts: string[] = [];
   private readonly bound: string[] = [];
-  /** The `,proto:port` tail of the last `ip,proto:port` entry (a port's entries share it). */
-  private tailProto: Protocol | undefined;
-  private tailPort = 0;
-  private tail = "";
 
   constructor(readonly env: ShareEnv) {}
 
-  /** The share as kept until the Service changes: its lists without room to grow. */
+  /** The share as kept until the Service changes. */
   share(): ServiceShare {
     return {
-      virtualServers: trimmed(this.virtualServers),
-      members: trimmed(this.members),
-      keys: trimmed(this.keys),
-      bound: trimmed(this.bound),
+      virtualServers: kept(this.virtualServers),
+      entries: kept(this.entries),
+      texts: kept(this.texts),
+      bound: kept(this.bound),
     };
   }
 
-  /** An entry of `set` with its key words (see SetTable.add). */
-  add(set: string, entry: string, a: number, b = 0, c = 0): void {
-    this.members.push(set, entry);
-    this.keys.push(a, b, c);
+  /**
+   * An entry of `set` by its key words (see SetTable.add) and, when a word
+   * is NaN (the entry is kept as text), its text; `""` otherwise.
+   */
+  add(set: string, a: number, b: number, c: number, text: string): void {
+    const n = SET_NUMBER.get(set);
+    if (n === undefined) return;
+    this.entries.push(n, a, b, c);
+    if (!isKeyed(a, b, c)) this.texts.push(text);
   }
 
   /** An `ip,proto:port` entry (hash:ip,port). */
   addIpPort(set: string, ip: string, proto: Protocol, port: number): void {
-    if (proto !== this.tailProto || port !== this.tailPort) {
-      this.tailProto = proto;
-      this.tailPort = port;
-      this.tail = ipPortTail(proto, port);
-    }
-    this.add(set, ip + this.tail, addressWord(ip), portWord(protocolWord(proto), port));
+    const a = addressWord(ip);
+    const b = portWord(protocolWord(proto), port);
+    this.add(set, a, b, 0, isKeyed(a, b, 0) ? "" : ipPortEntry(ip, proto, port));
   }
 
   /** A `port` entry (bitmap:port). */
   addPort(set: string, port: number): void {
-    this.add(set, String(port), isPort(port) ? port : Number.NaN);
+    if (isPort(port)) this.add(set, port, 0, 0, "");
+    else this.add(set, Number.NaN, 0, 0, String(port));
   }
 
   bind(ip: string): void {
@@ -194,45 +207,25 @@ class ShareWriter {
 export function assemble(shares: Iterable<ServiceShare>, nodeIPs: string[]): DesiredState {
   const virtualServers = new Map<string, DesiredVS>();
   const ipsets = emptyIpsets();
-  // Each set's members in first-appearance order, kept distinct by its table (an exact-typed
-  // set: one key per text, see setTable.ts) or by their text (a net-typed set).
-  const lists = new Map<string, string[]>();
-  const tables = new Map<string, SetTable>();
-  const texts = new Map<string, Set<string>>();
-  for (const s of ipsets.values()) {
-    lists.set(s.name, []);
-    if (s.type === "hash:ip,port,net") texts.set(s.name, new Set());
-    else tables.set(s.name, new SetTable(s.type));
-  }
-  const add = (name: string, entry: string, a: number, b: number, c: number): void => {
-    const list = lists.get(name);
-    if (!list) return;
-    const table = tables.get(name);
-    if (table) {
-      if (table.add(a, b, c, entry)) list.push(entry);
-      return;
-    }
-    const text = texts.get(name)!;
-    if (text.has(entry)) return;
-    text.add(entry);
-    list.push(entry);
-  };
+  // In kube-proxy's order: a set's number is its place.
+  const sets = [...ipsets.values()];
+  // KUBE-IPVS-IPS holds exactly the addresses bound to kube-ipvs0 (no share adds to it otherwise).
+  const bound = ipsets.get("KUBE-IPVS-IPS")!;
+  const ipvsAddresses: string[] = [];
   for (const share of shares) {
     for (const vs of share.virtualServers) virtualServers.set(vs.key, vs);
-    const m = share.members;
-    const k = share.keys;
-    for (let i = 0, j = 0; i < m.length; i += 2, j += 3) add(m[i]!, m[i + 1]!, k[j]!, k[j + 1]!, k[j + 2]!);
-    // KUBE-IPVS-IPS holds exactly the addresses bound to kube-ipvs0 (no share adds to it otherwise).
-    for (const ip of share.bound) add("KUBE-IPVS-IPS", ip, addressWord(ip), 0, 0);
+    const e = share.entries;
+    const texts = share.texts;
+    for (let i = 0, t = 0; i < e.length; i += 4) {
+      const a = e[i + 1]!;
+      const b = e[i + 2]!;
+      const c = e[i + 3]!;
+      sets[e[i]!]!.add(a, b, c, isKeyed(a, b, c) ? "" : texts[t++]!);
+    }
+    for (const ip of share.bound) if (bound.add(addressWord(ip), 0, 0, ip)) ipvsAddresses.push(ip);
   }
-  for (const s of ipsets.values()) {
-    s.members = lists.get(s.name)!;
-    const table = tables.get(s.name);
-    if (table) s.table = table;
-    else s.memberSet = texts.get(s.name);
-    if (s.type === "bitmap:port") s.members.sort((a, b) => Number(a) - Number(b));
-  }
-  return { virtualServers, ipvsAddresses: [...lists.get("KUBE-IPVS-IPS")!], ipsets, nodeIPs };
+  for (const s of sets) if (s.type === "bitmap:port") s.sortPorts();
+  return { virtualServers, ipvsAddresses, ipsets, nodeIPs };
 }
 
 /**
@@ -309,17 +302,18 @@ export function serviceShare(
     const cat = categorizeEndpoints(sp, all, (e) => e.nodeName === node);
     const dests = new PortDests(cat, all);
     const eTPLocal = sp.externalPolicyLocal;
-    // `ip,proto:port,ip`: the middle is the same for a port's endpoints (one target port, as a rule).
-    let midPort = -1;
-    let mid = "";
     for (const e of all) {
       if (e.nodeName !== node) continue;
-      if (e.port !== midPort) {
-        midPort = e.port;
-        mid = `,${sp.protocol}:${e.port},`;
-      }
       const ip = addressWord(e.ip);
-      c.add("KUBE-LOOP-BACK", e.ip + mid + e.ip, ip, portWord(sp.protocol, e.port), ip);
+      const pp = portWord(sp.protocol, e.port);
+      // `ip,proto:port,ip`, written out only when its key cannot hold it.
+      c.add(
+        "KUBE-LOOP-BACK",
+        ip,
+        pp,
+        ip,
+        isKeyed(ip, pp, ip) ? "" : `${e.ip},${sp.protocol}:${e.port},${e.ip}`,
+      );
     }
     c.vs(proto, sp.clusterIP, sp.port, "ClusterIP", dests.under(sp.internalPolicyLocal), info);
     c.addIpPort("KUBE-CLUSTER-IP", sp.clusterIP, proto, sp.port);
@@ -336,7 +330,13 @@ export function serviceShare(
         c.addIpPort("KUBE-LOAD-BALANCER-FW", ip, proto, sp.port);
         // hash:ip,port,net: a net-typed set, indexed by its text (no table).
         for (const cidr of sp.loadBalancerSourceRanges)
-          c.add("KUBE-LOAD-BALANCER-SOURCE-CIDR", `${ipPortEntry(ip, proto, sp.port)},${cidr}`, Number.NaN);
+          c.add(
+            "KUBE-LOAD-BALANCER-SOURCE-CIDR",
+            Number.NaN,
+            0,
+            0,
+            `${ipPortEntry(ip, proto, sp.port)},${cidr}`,
+          );
       }
       c.vs(proto, ip, sp.port, "LoadBalancer", dests.under(eTPLocal), info);
       c.bind(ip);

@@ -9,6 +9,7 @@ import { ipToNumber, isIPv4 } from "../../api/ipv4";
 import type { Protocol } from "../../net/types";
 import type { SetTable } from "./setTable";
 import type { KernelVirtualServer } from "./virtualServer";
+import type { WrittenIpset } from "./writtenIpset";
 
 /** Per-service or per-destination counters, as `ipvsadm --stats` shows them. */
 export interface IpvsStats {
@@ -152,7 +153,7 @@ export interface IpvsNodeState {
   mac: string;
   /** The kernel's virtual servers (real servers made when first read: virtualServer.ts). */
   virtualServers: Map<string, KernelVirtualServer>;
-  ipsets: Map<string, IpsetSet>;
+  ipsets: Map<string, WrittenIpset>;
   /** The node's own addresses (NodePort virtual servers are made on each). */
   nodeIPs: string[];
   /** `1 << masqueradeBit` (0x4000). */

@@ -6,7 +6,6 @@
  */
 import type { IpvsScheduler } from "../../api/configTypes";
 import type { DesiredDest, DesiredState, DesiredVS } from "./desired";
-import { memberSet } from "./ipsets";
 import type { IpvsNodeState, RealServer, VirtualServer } from "./model";
 import { serviceNumber } from "./model";
 import { SCHEDULERS } from "./schedulers";
@@ -152,23 +151,8 @@ export function applyDesired(
   for (const [name, s] of desired.ipsets) {
     const old = state.ipsets.get(name);
     // A desired set's members are distinct (assemble), so a fresh set writes each of them.
-    if (!old || old.members.length === 0) {
-      writes += s.members.length;
-      continue;
-    }
-    const after = memberSet(s);
-    const before = memberSet(old);
-    let added = 0;
-    let removed = 0;
-    for (const m of after) if (!before.has(m)) added++;
-    for (const m of before) if (!after.has(m)) removed++;
-    writes += added + removed;
-    // A member that stays keeps its place; new members follow (bitmap:port lists stay in port order).
-    if (s.type === "bitmap:port") continue;
-    s.members =
-      added + removed === 0
-        ? old.members
-        : [...old.members.filter((m) => after.has(m)), ...s.members.filter((m) => !before.has(m))];
+    if (!old || old.size === 0) writes += s.size;
+    else writes += s.keepPlacesOf(old);
   }
   state.ipsets = desired.ipsets;
   state.nodeIPs = desired.nodeIPs;
