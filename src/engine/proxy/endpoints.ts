@@ -7,7 +7,7 @@
  * from here.
  */
 
-import { isIPv4 } from "../api/ipv4";
+import { ipToNumber } from "../api/ipv4";
 import type { EndpointSlice } from "../api/types";
 import { trimmed } from "../util/trimmed";
 import { lowerProtocol, type ServicePort } from "./servicePort";
@@ -78,12 +78,16 @@ export function slicesByService(slices: readonly EndpointSlice[]): Map<string, E
 /** Above this many endpoints, duplicates are found with a Set instead of a scan. */
 const SCAN_LIMIT = 32;
 
-/** Is `ip:port` already among `out` (a scan while `seen` is not needed yet)? */
-function isDuplicate(out: EndpointInfo[], ip: string, port: number): boolean {
-  for (let i = 0; i < out.length; i++) {
-    const e = out[i]!;
-    if (e.port === port && e.ip === ip) return true;
-  }
+/**
+ * The addresses of the first endpoints found for a port, as numbers (one
+ * dotted quad a number, so equal numbers are equal text): `scanned[i]` is
+ * `out[i].ip`'s.
+ */
+const scanned = new Float64Array(SCAN_LIMIT);
+
+/** Is address `n` at `port` already among `out` (a scan while `seen` is not needed yet)? */
+function isDuplicate(out: EndpointInfo[], n: number, port: number): boolean {
+  for (let i = 0; i < out.length; i++) if (scanned[i] === n && out[i]!.port === port) return true;
   return false;
 }
 
@@ -138,13 +142,17 @@ export function endpointsFor(sp: PortKey, slices: readonly EndpointSlice[] | und
     if (!port || !eps) continue;
     for (const ep of eps) {
       const ip = ep.addresses[0];
-      if (!isIPv4(ip)) continue;
-      if (!seen && out.length >= SCAN_LIMIT) seen = new Set(out.map((e) => e.str));
-      if (seen) {
+      const n = ip === undefined ? undefined : ipToNumber(ip);
+      if (ip === undefined || n === undefined) continue;
+      if (out.length < SCAN_LIMIT) {
+        if (isDuplicate(out, n, port)) continue;
+        scanned[out.length] = n;
+      } else {
+        seen ??= new Set(out.map((e) => e.str));
         const str = `${ip}:${port}`;
         if (seen.has(str)) continue;
         seen.add(str);
-      } else if (isDuplicate(out, ip, port)) continue;
+      }
       const c = ep.conditions;
       const ready = c?.ready ?? true;
       out.push(

@@ -52,6 +52,7 @@ export function lowerProtocol(protocol: string | undefined): string {
 
 /** The empty address list every port without such addresses shares (never written to). */
 const NONE: string[] = [];
+const NONE_PORTS: readonly NonNullable<NonNullable<Service["spec"]>["ports"]>[number][] = [];
 
 /**
  * Service ports kube-proxy programs: not headless, not ExternalName.
@@ -82,23 +83,30 @@ export function servicePorts(svc: Service): ServicePort[] {
     spec.sessionAffinity === "ClientIP" ? (spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? 10800) : 0;
   const externalPolicyLocal =
     (isExternalType || externalIPs.length > 0) && spec.externalTrafficPolicy === "Local";
-  return (spec.ports ?? []).map((p) => ({
-    namespace,
-    name: svc.metadata.name,
-    nameString: servicePortNameString(namespace, svc.metadata.name, p.name),
-    portName: p.name ?? "",
-    protocol: lowerProtocol(p.protocol),
-    port: p.port,
-    clusterIP,
-    nodePort: isExternalType ? (p.nodePort ?? 0) : 0,
-    externalIPs,
-    loadBalancerVIPs: lbVIPs,
-    loadBalancerSourceRanges: sourceRanges,
-    stickyMaxAgeSeconds: affinity,
-    internalPolicyLocal: spec.internalTrafficPolicy === "Local",
-    externalPolicyLocal,
-    healthCheckNodePort: type === "LoadBalancer" && externalPolicyLocal ? (spec.healthCheckNodePort ?? 0) : 0,
-  }));
+  const ports = spec.ports ?? NONE_PORTS;
+  const out = new Array<ServicePort>(ports.length);
+  for (let i = 0; i < ports.length; i++) {
+    const p = ports[i]!;
+    out[i] = {
+      namespace,
+      name: svc.metadata.name,
+      nameString: servicePortNameString(namespace, svc.metadata.name, p.name),
+      portName: p.name ?? "",
+      protocol: lowerProtocol(p.protocol),
+      port: p.port,
+      clusterIP,
+      nodePort: isExternalType ? (p.nodePort ?? 0) : 0,
+      externalIPs,
+      loadBalancerVIPs: lbVIPs,
+      loadBalancerSourceRanges: sourceRanges,
+      stickyMaxAgeSeconds: affinity,
+      internalPolicyLocal: spec.internalTrafficPolicy === "Local",
+      externalPolicyLocal,
+      healthCheckNodePort:
+        type === "LoadBalancer" && externalPolicyLocal ? (spec.healthCheckNodePort ?? 0) : 0,
+    };
+  }
+  return out;
 }
 
 /** What the traffic-policy questions read of a ServicePort. */
