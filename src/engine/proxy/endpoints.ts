@@ -9,7 +9,6 @@
 
 import { ipToNumber } from "../api/ipv4";
 import type { EndpointSlice } from "../api/types";
-import { trimmed } from "../util/trimmed";
 import { lowerProtocol, type ServicePort } from "./servicePort";
 
 /** An endpoint's conditions, as bits of one number (one small object per endpoint). */
@@ -81,13 +80,16 @@ const SCAN_LIMIT = 32;
 /**
  * The addresses of the first endpoints found for a port, as numbers (one
  * dotted quad a number, so equal numbers are equal text): `scanned[i]` is
- * `out[i].ip`'s.
+ * `found[i].ip`'s.
  */
 const scanned = new Float64Array(SCAN_LIMIT);
 
-/** Is address `n` at `port` already among `out` (a scan while `seen` is not needed yet)? */
-function isDuplicate(out: EndpointInfo[], n: number, port: number): boolean {
-  for (let i = 0; i < out.length; i++) if (scanned[i] === n && out[i]!.port === port) return true;
+/** The endpoints `endpointsFor` has found so far for a port (a work list, emptied after each call). */
+const found: (EndpointInfo | undefined)[] = [];
+
+/** Is address `n` at `port` among the first `k` found (a scan while `seen` is not needed yet)? */
+function isDuplicate(k: number, n: number, port: number): boolean {
+  for (let i = 0; i < k; i++) if (scanned[i] === n && found[i]!.port === port) return true;
   return false;
 }
 
@@ -133,8 +135,8 @@ export function sortByAddress<E extends EndpointAddress>(eps: E[]): E[] {
  * by name and protocol, duplicates merged (the first wins).
  */
 export function endpointsFor(sp: PortKey, slices: readonly EndpointSlice[] | undefined): EndpointInfo[] {
-  const out: EndpointInfo[] = [];
-  if (!slices) return out;
+  if (!slices) return [];
+  let k = 0;
   let seen: Set<string> | undefined;
   for (const slice of slices) {
     const port = slicePort(slice, sp);
@@ -144,30 +146,31 @@ export function endpointsFor(sp: PortKey, slices: readonly EndpointSlice[] | und
       const ip = ep.addresses[0];
       const n = ip === undefined ? undefined : ipToNumber(ip);
       if (ip === undefined || n === undefined) continue;
-      if (out.length < SCAN_LIMIT) {
-        if (isDuplicate(out, n, port)) continue;
-        scanned[out.length] = n;
+      if (k < SCAN_LIMIT) {
+        if (isDuplicate(k, n, port)) continue;
+        scanned[k] = n;
       } else {
-        seen ??= new Set(out.map((e) => e.str));
+        seen ??= new Set(found.slice(0, k).map((e) => e!.str));
         const str = `${ip}:${port}`;
         if (seen.has(str)) continue;
         seen.add(str);
       }
       const c = ep.conditions;
       const ready = c?.ready ?? true;
-      out.push(
-        new EndpointInfo(
-          ip,
-          port,
-          ready,
-          c?.serving ?? ready,
-          c?.terminating ?? false,
-          ep.nodeName || undefined,
-        ),
+      found[k++] = new EndpointInfo(
+        ip,
+        port,
+        ready,
+        c?.serving ?? ready,
+        c?.terminating ?? false,
+        ep.nodeName || undefined,
       );
     }
   }
-  return trimmed(out);
+  // An array of exactly their number (kept per port); the work list lets go of them.
+  const out = found.slice(0, k) as EndpointInfo[];
+  found.fill(undefined, 0, k);
+  return out;
 }
 
 /** The slice's port for this service port (matched by name and protocol). */
