@@ -21,11 +21,17 @@ const slice = fc
     endpoints: fc.array(endpoint, { maxLength: 50 }),
   })
   .map(
-    (s, i): EndpointSlice =>
+    (s): EndpointSlice =>
       ({
         apiVersion: "discovery.k8s.io/v1",
         kind: "EndpointSlice",
-        metadata: { name: `s-${i}`, namespace: "default" },
+        metadata: {
+          name: `s-${s.port}`,
+          namespace: "default",
+          uid: `uid-${s.port}`,
+          creationTimestamp: "2026-01-05T09:00:00Z",
+          resourceVersion: "1",
+        },
         addressType: "IPv4",
         ports: [{ name: s.name, port: s.port, protocol: "TCP" }],
         endpoints: s.endpoints,

@@ -12,7 +12,7 @@ import { type EndpointInfo, endpointsFor, slicesByService } from "../endpoints";
 import { servicePorts as portsOf } from "../servicePort";
 import { type CategorizedEndpoints, categorizeEndpoints } from "../topology";
 import type { ProxyInput } from "../types";
-import { emptyIpsets, ipPortEntry, protocolWord, SET_NUMBER } from "./ipsets";
+import { emptyIpsets, IPSET_INFO, ipPortEntry, protocolWord, SET_NUMBER } from "./ipsets";
 import { type VirtualServer, type VirtualServerKind, vsKey } from "./model";
 import { addressWord, isPort, portWord } from "./setTable";
 import type { WrittenIpset } from "./writtenIpset";
@@ -102,8 +102,8 @@ export function shareEnv(input: ProxyInput, node: string): ShareEnv {
 
 /**
  * One Service's part of the desired state, in the order kube-proxy adds
- * it: its virtual servers, its ipset entries and the addresses it binds to
- * kube-ipvs0. A data plane keeps each Service's share until the change
+ * it: its virtual servers and its ipset entries. It binds each of its
+ * virtual servers' addresses but the NodePort ones to kube-ipvs0, in turn. A data plane keeps each Service's share until the change
  * tracker reports the Service changed.
  */
 export interface ServiceShare {
@@ -112,7 +112,6 @@ export interface ServiceShare {
   entries: number[];
   /** The text of each entry with a NaN key word (kept as text), in entry order. */
   texts: string[];
-  bound: string[];
 }
 
 /** No key word is NaN: the entry is held by its key, its text made from it (writtenIpset.ts). */
@@ -133,7 +132,6 @@ class ShareWriter {
   private readonly virtualServers: DesiredVS[] = [];
   private readonly entries: number[] = [];
   private readonly texts: string[] = [];
-  private readonly bound: string[] = [];
 
   constructor(readonly env: ShareEnv) {}
 
@@ -143,7 +141,6 @@ class ShareWriter {
       virtualServers: kept(this.virtualServers),
       entries: kept(this.entries),
       texts: kept(this.texts),
-      bound: kept(this.bound),
     };
   }
 
@@ -169,10 +166,6 @@ class ShareWriter {
   addPort(set: string, port: number): void {
     if (isPort(port)) this.add(set, port, 0, 0, "");
     else this.add(set, Number.NaN, 0, 0, String(port));
-  }
-
-  bind(ip: string): void {
-    this.bound.push(ip);
   }
 
   vs(
@@ -204,9 +197,17 @@ class ShareWriter {
  * members and kube-ipvs0 addresses their first place (as one pass over the
  * Services adding to maps and sets leaves them).
  */
-export function assemble(shares: Iterable<ServiceShare>, nodeIPs: string[]): DesiredState {
+export function assemble(shares: readonly ServiceShare[], nodeIPs: string[]): DesiredState {
   const virtualServers = new Map<string, DesiredVS>();
-  const ipsets = emptyIpsets();
+  // Each set's table sized once for the entries it may take.
+  const counts = new Array<number>(IPSET_INFO.length).fill(0);
+  const ips = SET_NUMBER.get("KUBE-IPVS-IPS")!;
+  for (const share of shares) {
+    const e = share.entries;
+    for (let i = 0; i < e.length; i += 4) counts[e[i]!]!++;
+    counts[ips]! += share.virtualServers.length;
+  }
+  const ipsets = emptyIpsets(counts);
   // In kube-proxy's order: a set's number is its place.
   const sets = [...ipsets.values()];
   // KUBE-IPVS-IPS holds exactly the addresses bound to kube-ipvs0 (no share adds to it otherwise).
@@ -222,7 +223,9 @@ export function assemble(shares: Iterable<ServiceShare>, nodeIPs: string[]): Des
       const c = e[i + 3]!;
       sets[e[i]!]!.add(a, b, c, isKeyed(a, b, c) ? "" : texts[t++]!);
     }
-    for (const ip of share.bound) if (bound.add(addressWord(ip), 0, 0, ip)) ipvsAddresses.push(ip);
+    for (const vs of share.virtualServers) {
+      if (vs.kind !== "NodePort" && bound.add(addressWord(vs.ip), 0, 0, vs.ip)) ipvsAddresses.push(vs.ip);
+    }
   }
   for (const s of sets) if (s.type === "bitmap:port") s.sortPorts();
   return { virtualServers, ipvsAddresses, ipsets, nodeIPs };
@@ -317,11 +320,9 @@ export function serviceShare(
     }
     c.vs(proto, sp.clusterIP, sp.port, "ClusterIP", dests.under(sp.internalPolicyLocal), info);
     c.addIpPort("KUBE-CLUSTER-IP", sp.clusterIP, proto, sp.port);
-    c.bind(sp.clusterIP);
     for (const ext of sp.externalIPs) {
       c.addIpPort(eTPLocal ? "KUBE-EXTERNAL-IP-LOCAL" : "KUBE-EXTERNAL-IP", ext, proto, sp.port);
       c.vs(proto, ext, sp.port, "ExternalIP", dests.under(eTPLocal), info);
-      c.bind(ext);
     }
     for (const ip of sp.loadBalancerVIPs) {
       c.addIpPort("KUBE-LOAD-BALANCER", ip, proto, sp.port);
@@ -339,7 +340,6 @@ export function serviceShare(
           );
       }
       c.vs(proto, ip, sp.port, "LoadBalancer", dests.under(eTPLocal), info);
-      c.bind(ip);
     }
     if (sp.nodePort) {
       addNodePortEntries(c, proto, sp.nodePort, nodeIPs, eTPLocal);

@@ -91,10 +91,10 @@ const TYPE_BY_NAME = new Map<string, IpsetType>(IPSET_INFO.map((i) => [i.name, i
 /** Each set's number: its place in kube-proxy's order. */
 export const SET_NUMBER: ReadonlyMap<string, number> = new Map(IPSET_INFO.map((i, n) => [i.name, n]));
 
-/** Fresh, empty sets in kube-proxy's order. */
-export function emptyIpsets(): Map<string, WrittenIpset> {
+/** Fresh, empty sets in kube-proxy's order; `expected[n]`: how many members set `n` may take. */
+export function emptyIpsets(expected?: readonly number[]): Map<string, WrittenIpset> {
   const m = new Map<string, WrittenIpset>();
-  for (const i of IPSET_INFO) m.set(i.name, new WrittenIpset(i));
+  IPSET_INFO.forEach((i, n) => m.set(i.name, new WrittenIpset(i, expected?.[n] ?? 0)));
   return m;
 }
 

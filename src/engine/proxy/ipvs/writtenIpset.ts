@@ -37,11 +37,12 @@ export class WrittenIpset implements IpsetSet {
   #order: (number | string)[] = [];
   #members: string[] | undefined;
 
-  constructor(info: IpsetInfo) {
+  /** `expected`: how many members it may take (its table is sized for them). */
+  constructor(info: IpsetInfo, expected = 0) {
     this.name = info.name;
     this.type = info.type;
     this.comment = info.comment;
-    this.table = new SetTable(info.type);
+    this.table = new SetTable(info.type, expected);
   }
 
   /** How many members it has (without making their text). */
