@@ -101,6 +101,32 @@ function syncDests(
   return writes + reapDrained(vs, sched);
 }
 
+/** Both lists hold the same addresses in the same order. */
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Binds `want` (the desired state's list, taken over) to kube-ipvs0: an
+ * address that stays keeps its place, new ones follow. Returns how many addresses were bound and unbound.
+ */
+function bindAddresses(state: IpvsNodeState, want: string[]): number {
+  const had = state.ipvsAddresses;
+  if (had.length === 0 || sameList(had, want)) {
+    const writes = had.length === 0 ? want.length : 0;
+    state.ipvsAddresses = want;
+    return writes;
+  }
+  const wanted = new Set(want);
+  const kept = had.filter((a) => wanted.has(a));
+  const keptSet = new Set(kept);
+  const added = want.filter((a) => !keptSet.has(a));
+  state.ipvsAddresses = [...kept, ...added];
+  return had.length - kept.length + added.length;
+}
+
 /**
  * Applies `desired` to `state`; returns how many kernel objects were written.
  * `byNumber` (the virtual servers by `serviceNumber`), when given, follows each add and delete.
@@ -142,12 +168,7 @@ export function applyDesired(
     sched.delete(key);
     writes++;
   }
-  const want = new Set(desired.ipvsAddresses);
-  const kept = state.ipvsAddresses.filter((a) => want.has(a));
-  const keptSet = new Set(kept);
-  const added = desired.ipvsAddresses.filter((a) => !keptSet.has(a));
-  writes += state.ipvsAddresses.length - kept.length + added.length;
-  state.ipvsAddresses = [...kept, ...added];
+  writes += bindAddresses(state, desired.ipvsAddresses);
   for (const [name, s] of desired.ipsets) {
     const old = state.ipsets.get(name);
     // A desired set's members are distinct (assemble), so a fresh set writes each of them.
