@@ -6,7 +6,6 @@ import type { IpvsScheduler } from "../../api/configTypes";
 import { isIPv4 } from "../../api/ipv4";
 import type { EndpointSlice, Node, Service } from "../../api/types";
 import type { Protocol } from "../../net/types";
-import { trimmed } from "../../util/trimmed";
 import { serviceKey } from "../changeTracker";
 import { type EndpointInfo, endpointsFor, slicesByService } from "../endpoints";
 import { servicePorts as portsOf } from "../servicePort";
@@ -122,25 +121,39 @@ function isKeyed(a: number, b: number, c: number): boolean {
 /** An empty list every share without such entries holds (never written to). */
 const NONE: never[] = [];
 
-/** A list as a share keeps it: without the room `push` left, the empty one shared. */
-function kept<T>(list: T[]): T[] {
-  return list.length === 0 ? NONE : trimmed(list);
+/** The first `n` of a work list, as a share keeps them: a list of exactly their number, the empty one shared. */
+function kept<T>(list: readonly T[], n: number): T[] {
+  return n === 0 ? NONE : list.slice(0, n);
 }
 
-/** Collects one Service's share. */
+/**
+ * Collects one Service's share in work lists that serve every Service in
+ * turn (a share copies out exactly what it holds).
+ */
 class ShareWriter {
   private readonly virtualServers: DesiredVS[] = [];
+  private vsCount = 0;
   private readonly entries: number[] = [];
+  private entryCount = 0;
   private readonly texts: string[] = [];
+  private textCount = 0;
+  env: ShareEnv = { node: "", nodeIPs: [], scheduler: "rr", schedFlags: [] };
 
-  constructor(readonly env: ShareEnv) {}
+  /** Starts a Service's share. */
+  start(env: ShareEnv): this {
+    this.env = env;
+    this.vsCount = 0;
+    this.entryCount = 0;
+    this.textCount = 0;
+    return this;
+  }
 
   /** The share as kept until the Service changes. */
   share(): ServiceShare {
     return {
-      virtualServers: kept(this.virtualServers),
-      entries: kept(this.entries),
-      texts: kept(this.texts),
+      virtualServers: kept(this.virtualServers, this.vsCount),
+      entries: kept(this.entries, this.entryCount),
+      texts: kept(this.texts, this.textCount),
     };
   }
 
@@ -151,8 +164,14 @@ class ShareWriter {
   add(set: string, a: number, b: number, c: number, text: string): void {
     const n = SET_NUMBER.get(set);
     if (n === undefined) return;
-    this.entries.push(n, a, b, c);
-    if (!isKeyed(a, b, c)) this.texts.push(text);
+    const e = this.entries;
+    const i = this.entryCount;
+    e[i] = n;
+    e[i + 1] = a;
+    e[i + 2] = b;
+    e[i + 3] = c;
+    this.entryCount = i + 4;
+    if (!isKeyed(a, b, c)) this.texts[this.textCount++] = text;
   }
 
   /** An `ip,proto:port` entry (hash:ip,port). */
@@ -176,7 +195,7 @@ class ShareWriter {
     dests: readonly DesiredDest[],
     svc: { spn: string; persistentTimeout: number | undefined },
   ): void {
-    this.virtualServers.push({
+    this.virtualServers[this.vsCount++] = {
       key: vsKey(proto, ip, port),
       proto,
       ip,
@@ -187,9 +206,12 @@ class ShareWriter {
       kind,
       servicePortName: svc.spn,
       dests,
-    });
+    };
   }
 }
+
+/** The writer every share is collected in (one at a time). */
+const writer = new ShareWriter();
 
 /**
  * The desired state from every Service's share, in input order: a virtual
@@ -294,7 +316,7 @@ export function serviceShare(
   slices: readonly EndpointSlice[] | undefined,
   env: ShareEnv,
 ): ServiceShare {
-  const c = new ShareWriter(env);
+  const c = writer.start(env);
   const { node, nodeIPs } = env;
   const persistentTimeout = affinityTimeout(svc);
   let healthCheckNodePort = 0;
