@@ -11,13 +11,11 @@ import { type EndpointInfo, endpointsFor, slicesByService } from "../endpoints";
 import { servicePorts as portsOf } from "../servicePort";
 import { type CategorizedEndpoints, categorizeEndpoints } from "../topology";
 import type { ProxyInput } from "../types";
+import { DestList } from "./destList";
 import { emptyIpsets, IPSET_INFO, ipPortEntry, protocolWord, SET_NUMBER } from "./ipsets";
 import { type VirtualServer, type VirtualServerKind, vsKey } from "./model";
 import { addressWord, isPort, portWord } from "./setTable";
 import type { WrittenIpset } from "./writtenIpset";
-
-/** A real server kube-proxy wants: an endpoint (`str` is its `ip:port` key). */
-export type DesiredDest = Pick<EndpointInfo, "str" | "ip" | "port" | "nodeName">;
 
 /** A virtual server kube-proxy wants: what it sets of the kernel's, with the real servers it wants. */
 export interface DesiredVS
@@ -34,7 +32,7 @@ export interface DesiredVS
     | "servicePortName"
   > {
   /** In the order kube-proxy adds them. */
-  dests: readonly DesiredDest[];
+  dests: DestList;
 }
 
 export interface DesiredState {
@@ -192,7 +190,7 @@ class ShareWriter {
     ip: string,
     port: number,
     kind: VirtualServerKind,
-    dests: readonly DesiredDest[],
+    dests: DestList,
     svc: { spn: string; persistentTimeout: number | undefined },
   ): void {
     this.virtualServers[this.vsCount++] = {
@@ -266,16 +264,17 @@ function policyDests(
   c: CategorizedEndpoints<EndpointInfo>,
   all: readonly EndpointInfo[],
   onlyLocal: boolean,
-): readonly DesiredDest[] {
+): DestList {
   const eps: readonly EndpointInfo[] = onlyLocal ? c.local : c.cluster;
-  if (eps.length === 0 && onlyLocal) return categorizeEndpoints(CLUSTER_ONLY, all, () => false).cluster;
-  return eps;
+  if (eps.length === 0 && onlyLocal)
+    return DestList.of(categorizeEndpoints(CLUSTER_ONLY, all, () => false).cluster);
+  return DestList.of(eps);
 }
 
 /** A service port's real servers under each policy, each read once and kept for its virtual servers. */
 class PortDests {
-  private cluster: readonly DesiredDest[] | undefined;
-  private local: readonly DesiredDest[] | undefined;
+  private cluster: DestList | undefined;
+  private local: DestList | undefined;
 
   constructor(
     private readonly cat: CategorizedEndpoints<EndpointInfo>,
@@ -283,7 +282,7 @@ class PortDests {
   ) {}
 
   /** The real servers under a Local (`onlyLocal`) or Cluster policy. */
-  under(onlyLocal: boolean): readonly DesiredDest[] {
+  under(onlyLocal: boolean): DestList {
     if (onlyLocal) {
       this.local ??= policyDests(this.cat, this.all, true);
       return this.local;

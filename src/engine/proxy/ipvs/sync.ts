@@ -5,7 +5,8 @@
  * at weight 0 until their connections are gone.
  */
 import type { IpvsScheduler } from "../../api/configTypes";
-import type { DesiredDest, DesiredState, DesiredVS } from "./desired";
+import type { DesiredState, DesiredVS } from "./desired";
+import type { DestList } from "./destList";
 import type { IpvsNodeState, RealServer, VirtualServer } from "./model";
 import { serviceNumber } from "./model";
 import { SCHEDULERS } from "./schedulers";
@@ -46,12 +47,13 @@ function notify(
  * would leave them (the reverse of the desired order), none draining: a
  * sync would write nothing.
  */
-function unchanged(cur: readonly RealServer[], want: readonly DesiredDest[]): boolean {
+function unchanged(cur: readonly RealServer[], want: DestList): boolean {
   const n = cur.length;
   if (n !== want.length) return false;
   for (let i = 0; i < n; i++) {
     const r = cur[n - 1 - i]!;
-    if (r.weight === 0 || r.key !== want[i]!.str) return false;
+    // A real server's key is its `ip:port`: the same address and port, the same key.
+    if (r.weight === 0 || r.ip !== want.ip(i) || r.port !== want.port(i)) return false;
   }
   return true;
 }
@@ -74,12 +76,14 @@ function syncDests(
   let writes = 0;
   const old = [...vs.dests];
   const byKey = new Map(vs.dests.map((r) => [r.key, r]));
-  const want = new Set(d.dests.map((x) => x.str));
-  for (const x of d.dests) {
-    const cur = byKey.get(x.str);
+  const wanted = d.dests;
+  const want = new Set<string>();
+  for (let i = 0; i < wanted.length; i++) want.add(wanted.str(i));
+  for (let i = 0; i < wanted.length; i++) {
+    const cur = byKey.get(wanted.str(i));
     if (!cur) {
       // list_add_rcu: the kernel inserts each new destination at the head.
-      vs.dests.unshift(newRealServer(x, node));
+      vs.dests.unshift(newRealServer(wanted, i, node));
       writes++;
     } else if (cur.weight === 0) {
       // NOTE: kube-proxy deletes the draining server and adds it again; the

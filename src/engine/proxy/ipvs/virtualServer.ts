@@ -8,7 +8,8 @@
  */
 import type { IpvsScheduler } from "../../api/configTypes";
 import type { Protocol } from "../../net/types";
-import type { DesiredDest, DesiredVS } from "./desired";
+import type { DesiredVS } from "./desired";
+import { DestList } from "./destList";
 import {
   type IpvsStats,
   NO_STATS,
@@ -17,22 +18,19 @@ import {
   type VirtualServerKind,
 } from "./model";
 
-/** No endpoints waiting (shared, never written to). */
-const NONE: readonly DesiredDest[] = [];
-
-/** The real server kube-proxy adds for an endpoint (weight 1, no connections). */
-export function newRealServer(d: DesiredDest, node: string): RealServer {
+/** The real server kube-proxy adds for endpoint `i` of `list` (weight 1, no connections). */
+export function newRealServer(list: DestList, i: number, node: string): RealServer {
   return {
-    key: d.str,
-    ip: d.ip,
-    port: d.port,
+    key: list.str(i),
+    ip: list.ip(i),
+    port: list.port(i),
     weight: 1,
     lastWeight: 1,
     activeConns: 0,
     inactConns: 0,
     persistConns: 0,
     stats: NO_STATS,
-    local: d.nodeName === node,
+    local: list.nodeName(i) === node,
   };
 }
 
@@ -53,7 +51,7 @@ export class KernelVirtualServer implements VirtualServer {
   /** The real servers, once made (undefined while `#added` stands for them). */
   #dests: RealServer[] | undefined = [];
   /** The endpoints added to the empty server, in add order, until their real servers are made. */
-  #added: readonly DesiredDest[] = NONE;
+  #added: DestList = DestList.none;
 
   constructor(d: DesiredVS, node: string) {
     this.key = d.key;
@@ -74,16 +72,16 @@ export class KernelVirtualServer implements VirtualServer {
       const added = this.#added;
       const n = added.length;
       const dests = new Array<RealServer>(n);
-      for (let i = 0; i < n; i++) dests[n - 1 - i] = newRealServer(added[i]!, this.#node);
+      for (let i = 0; i < n; i++) dests[n - 1 - i] = newRealServer(added, i, this.#node);
       this.#dests = dests;
-      this.#added = NONE;
+      this.#added = DestList.none;
     }
     return this.#dests;
   }
 
   set dests(list: RealServer[]) {
     this.#dests = list;
-    this.#added = NONE;
+    this.#added = DestList.none;
   }
 
   get destCount(): number {
@@ -98,14 +96,14 @@ export class KernelVirtualServer implements VirtualServer {
   }
 
   /** Adds `want` (in kube-proxy's order) to a server without real servers; made when first read. */
-  addToEmpty(want: readonly DesiredDest[]): void {
+  addToEmpty(want: DestList): void {
     if (this.destCount !== 0) throw new Error(`virtual server ${this.key} has real servers`);
     this.#dests = want.length === 0 ? [] : undefined;
     this.#added = want;
   }
 
   /** Its real servers are what adding `want` to the empty server left, none made yet (nothing touched them). */
-  holdsAdded(want: readonly DesiredDest[]): boolean {
+  holdsAdded(want: DestList): boolean {
     return this.#dests === undefined && this.#added === want;
   }
 }
