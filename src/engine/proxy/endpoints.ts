@@ -7,7 +7,7 @@
  * from here.
  */
 
-import { ipToNumber } from "../api/ipv4";
+import { isIPv4 } from "../api/ipv4";
 import type { EndpointSlice } from "../api/types";
 import { lowerProtocol, type ServicePort } from "./servicePort";
 
@@ -77,19 +77,12 @@ export function slicesByService(slices: readonly EndpointSlice[]): Map<string, E
 /** Above this many endpoints, duplicates are found with a Set instead of a scan. */
 const SCAN_LIMIT = 32;
 
-/**
- * The addresses of the first endpoints found for a port, as numbers (one
- * dotted quad a number, so equal numbers are equal text): `scanned[i]` is
- * `found[i].ip`'s.
- */
-const scanned = new Float64Array(SCAN_LIMIT);
-
-/** The endpoints `endpointsFor` has found so far for a port (a work list, emptied after each call). */
-const found: (EndpointInfo | undefined)[] = [];
-
-/** Is address `n` at `port` among the first `k` found (a scan while `seen` is not needed yet)? */
-function isDuplicate(k: number, n: number, port: number): boolean {
-  for (let i = 0; i < k; i++) if (scanned[i] === n && found[i]!.port === port) return true;
+/** Is `ip:port` among the first `k` of `out` (a scan while `seen` is not needed yet)? */
+function isDuplicate(out: readonly EndpointInfo[], k: number, ip: string, port: number): boolean {
+  for (let i = 0; i < k; i++) {
+    const e = out[i]!;
+    if (e.port === port && e.ip === ip) return true;
+  }
   return false;
 }
 
@@ -136,6 +129,11 @@ export function sortByAddress<E extends EndpointAddress>(eps: E[]): E[] {
  */
 export function endpointsFor(sp: PortKey, slices: readonly EndpointSlice[] | undefined): EndpointInfo[] {
   if (!slices) return [];
+  // Room for every endpoint of the matching slices, filled in order and cut to those taken:
+  // one array of exactly their number (kept per port), not a push-grown one and its copy.
+  let room = 0;
+  for (const slice of slices) if (slice.endpoints && slicePort(slice, sp)) room += slice.endpoints.length;
+  const out = new Array<EndpointInfo>(room);
   let k = 0;
   let seen: Set<string> | undefined;
   for (const slice of slices) {
@@ -144,20 +142,18 @@ export function endpointsFor(sp: PortKey, slices: readonly EndpointSlice[] | und
     if (!port || !eps) continue;
     for (const ep of eps) {
       const ip = ep.addresses[0];
-      const n = ip === undefined ? undefined : ipToNumber(ip);
-      if (ip === undefined || n === undefined) continue;
+      if (!isIPv4(ip)) continue;
       if (k < SCAN_LIMIT) {
-        if (isDuplicate(k, n, port)) continue;
-        scanned[k] = n;
+        if (isDuplicate(out, k, ip, port)) continue;
       } else {
-        seen ??= new Set(found.slice(0, k).map((e) => e!.str));
+        seen ??= new Set(out.slice(0, k).map((e) => e.str));
         const str = `${ip}:${port}`;
         if (seen.has(str)) continue;
         seen.add(str);
       }
       const c = ep.conditions;
       const ready = c?.ready ?? true;
-      found[k++] = new EndpointInfo(
+      out[k++] = new EndpointInfo(
         ip,
         port,
         ready,
@@ -167,9 +163,7 @@ export function endpointsFor(sp: PortKey, slices: readonly EndpointSlice[] | und
       );
     }
   }
-  // An array of exactly their number (kept per port); the work list lets go of them.
-  const out = found.slice(0, k) as EndpointInfo[];
-  found.fill(undefined, 0, k);
+  if (k < room) out.length = k;
   return out;
 }
 

@@ -84,6 +84,8 @@ export interface ShareEnv {
   nodeIPs: readonly string[];
   scheduler: IpvsScheduler;
   schedFlags: string[];
+  /** The work lists this sync's shares are collected in, one Service at a time. */
+  writer: ShareWriter;
 }
 
 /** The node's share settings from kube-proxy's input. */
@@ -94,6 +96,7 @@ export function shareEnv(input: ProxyInput, node: string): ShareEnv {
     nodeIPs: nodeAddresses(input.nodes.find((n) => n.metadata.name === node)),
     scheduler,
     schedFlags: scheduler === "mh" ? ["mh-port"] : [],
+    writer: new ShareWriter(),
   };
 }
 
@@ -125,21 +128,23 @@ function kept<T>(list: readonly T[], n: number): T[] {
 }
 
 /**
- * Collects one Service's share in work lists that serve every Service in
- * turn (a share copies out exactly what it holds).
+ * Collects one Service's share in work lists that serve every Service of
+ * a sync in turn (a share copies out exactly what it holds).
  */
-class ShareWriter {
+export class ShareWriter {
   private readonly virtualServers: DesiredVS[] = [];
   private vsCount = 0;
   private readonly entries: number[] = [];
   private entryCount = 0;
   private readonly texts: string[] = [];
   private textCount = 0;
-  env: ShareEnv = { node: "", nodeIPs: [], scheduler: "rr", schedFlags: [] };
+  private scheduler: IpvsScheduler = "rr";
+  private schedFlags: string[] = [];
 
-  /** Starts a Service's share. */
+  /** Starts a Service's share under `env`'s settings. */
   start(env: ShareEnv): this {
-    this.env = env;
+    this.scheduler = env.scheduler;
+    this.schedFlags = env.schedFlags;
     this.vsCount = 0;
     this.entryCount = 0;
     this.textCount = 0;
@@ -198,8 +203,8 @@ class ShareWriter {
       proto,
       ip,
       port,
-      scheduler: this.env.scheduler,
-      schedFlags: this.env.schedFlags,
+      scheduler: this.scheduler,
+      schedFlags: this.schedFlags,
       persistentTimeout: svc.persistentTimeout,
       kind,
       servicePortName: svc.spn,
@@ -207,9 +212,6 @@ class ShareWriter {
     };
   }
 }
-
-/** The writer every share is collected in (one at a time). */
-const writer = new ShareWriter();
 
 /**
  * The desired state from every Service's share, in input order: a virtual
@@ -315,7 +317,7 @@ export function serviceShare(
   slices: readonly EndpointSlice[] | undefined,
   env: ShareEnv,
 ): ServiceShare {
-  const c = writer.start(env);
+  const c = env.writer.start(env);
   const { node, nodeIPs } = env;
   const persistentTimeout = affinityTimeout(svc);
   let healthCheckNodePort = 0;

@@ -94,7 +94,9 @@ export const SET_NUMBER: ReadonlyMap<string, number> = new Map(IPSET_INFO.map((i
 /** Fresh, empty sets in kube-proxy's order; `expected[n]`: how many members set `n` may take. */
 export function emptyIpsets(expected?: readonly number[]): Map<string, WrittenIpset> {
   const m = new Map<string, WrittenIpset>();
-  IPSET_INFO.forEach((i, n) => m.set(i.name, new WrittenIpset(i, expected?.[n] ?? 0)));
+  IPSET_INFO.forEach((i, n) => {
+    m.set(i.name, new WrittenIpset(i, expected?.[n] ?? 0));
+  });
   return m;
 }
 
