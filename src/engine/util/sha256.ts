@@ -17,12 +17,12 @@ const H0 = new Int32Array([
 ]);
 
 /**
- * A SHA-256 hasher with its own buffers, reused across calls: a sync hashes
+ * A SHA-256 hasher with its own message and digest buffers, reused across calls: a sync hashes
  * ~110,000 names, so the owner (a data plane, a name cache) keeps one.
  */
 export class Sha256 {
   /** The message schedule. */
-  private readonly w = new Int32Array(64);
+  private readonly schedule = new Int32Array(64);
   /** The padded message as big-endian words. */
   private words = new Int32Array(32);
   private bytes = new Uint8Array(128);
@@ -30,13 +30,13 @@ export class Sha256 {
   private readonly digest = new Int32Array(8);
 
   /**
-   * The digest of `head + tail` as eight big-endian words, in this hasher's
-   * buffer (the next call on this hasher overwrites it).
+   * The digest of `head + tail + end` as eight big-endian words, in this
+   * hasher's buffer (the next call on this hasher overwrites it).
    */
-  words32(head: string, tail = ""): Int32Array {
-    const total = this.pad(head, tail);
+  words32(head: string, tail = "", end = ""): Int32Array {
+    const total = this.pad(head, tail, end);
     this.digest.set(H0);
-    for (let off = 0; off < total; off += 16) this.compress(this.words, off);
+    for (let off = 0; off < total; off += 16) compress(this.digest, this.words, off, this.schedule);
     return this.digest;
   }
 
@@ -89,24 +89,28 @@ export class Sha256 {
   }
 
   /**
-   * Packs and pads `head + tail` without building it (a name's readable part
-   * is shared by many hashed names): ASCII, as every name kube-proxy hashes
-   * is, goes straight into words.
+   * Packs and pads `head + tail + end` without building it (a name's
+   * readable part is shared by many hashed names): ASCII, as every name
+   * kube-proxy hashes is, goes straight into words.
    */
-  private pad(head: string, tail: string): number {
-    const hl = head.length;
-    const n = hl + tail.length;
+  private pad(head: string, tail: string, end: string): number {
+    const n = head.length + tail.length + end.length;
     const total = (((n + 8) >> 6) + 1) << 4;
     if (this.words.length < total) this.words = new Int32Array(total * 2);
     const m = this.words;
+    // `acc` gathers four bytes, big-endian; `j` counts bytes packed.
     let acc = 0;
-    for (let i = 0; i < n; i++) {
-      const c = i < hl ? head.charCodeAt(i) : tail.charCodeAt(i - hl);
-      if (c > 0x7f) return this.padBytes(this.bytes, this.utf8(head + tail));
-      acc = (acc << 8) | c;
-      if ((i & 3) === 3) {
-        m[i >> 2] = acc;
-        acc = 0;
+    let j = 0;
+    for (let part = 0; part < 3; part++) {
+      const s = part === 0 ? head : part === 1 ? tail : end;
+      for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c > 0x7f) return this.padBytes(this.bytes, this.utf8(head + tail + end));
+        acc = (acc << 8) | c;
+        if ((++j & 3) === 0) {
+          m[(j >> 2) - 1] = acc;
+          acc = 0;
+        }
       }
     }
     let w = n >> 2;
@@ -115,50 +119,54 @@ export class Sha256 {
     m[total - 1] = n * 8;
     return total;
   }
+}
 
-  private compress(m: Int32Array, off: number): void {
-    const w = this.w;
-    const H = this.digest;
-    for (let i = 0; i < 16; i++) w[i] = m[off + i]!;
-    for (let i = 16; i < 64; i++) {
-      const a = w[i - 15]!;
-      const b = w[i - 2]!;
-      const s0 = ((a >>> 7) | (a << 25)) ^ ((a >>> 18) | (a << 14)) ^ (a >>> 3);
-      const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
-      w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) | 0;
+/**
+ * One 64-byte block at word `off` of `m` into the digest `H`; `W` is room
+ * for the message schedule, computed as the rounds need it.
+ */
+function compress(H: Int32Array, m: Int32Array, off: number, W: Int32Array): void {
+  let a = H[0]!;
+  let b = H[1]!;
+  let c = H[2]!;
+  let d = H[3]!;
+  let e = H[4]!;
+  let f = H[5]!;
+  let g = H[6]!;
+  let h = H[7]!;
+  for (let i = 0; i < 64; i++) {
+    let wi: number;
+    if (i < 16) wi = m[off + i]!;
+    else {
+      const x = W[i - 15]!;
+      const y = W[i - 2]!;
+      const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
+      const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
+      wi = (W[i - 16]! + s0 + W[i - 7]! + s1) | 0;
     }
-    let a = H[0]!;
-    let b = H[1]!;
-    let c = H[2]!;
-    let d = H[3]!;
-    let e = H[4]!;
-    let f = H[5]!;
-    let g = H[6]!;
-    let h = H[7]!;
-    for (let i = 0; i < 64; i++) {
-      const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-      const ch = (e & f) ^ (~e & g);
-      const t1 = (h + S1 + ch + K[i]! + w[i]!) | 0;
-      const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
-      const maj = (a & b) ^ (a & c) ^ (b & c);
-      h = g;
-      g = f;
-      f = e;
-      e = (d + t1) | 0;
-      d = c;
-      c = b;
-      b = a;
-      a = (t1 + S0 + maj) | 0;
-    }
-    H[0] = (H[0]! + a) | 0;
-    H[1] = (H[1]! + b) | 0;
-    H[2] = (H[2]! + c) | 0;
-    H[3] = (H[3]! + d) | 0;
-    H[4] = (H[4]! + e) | 0;
-    H[5] = (H[5]! + f) | 0;
-    H[6] = (H[6]! + g) | 0;
-    H[7] = (H[7]! + h) | 0;
+    W[i] = wi;
+    const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
+    // Ch and Maj in their three-operation forms.
+    const t1 = (h + S1 + (g ^ (e & (f ^ g))) + K[i]! + wi) | 0;
+    const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
+    const t2 = (S0 + ((a & b) | (c & (a | b)))) | 0;
+    h = g;
+    g = f;
+    f = e;
+    e = (d + t1) | 0;
+    d = c;
+    c = b;
+    b = a;
+    a = (t1 + t2) | 0;
   }
+  H[0] = (H[0]! + a) | 0;
+  H[1] = (H[1]! + b) | 0;
+  H[2] = (H[2]! + c) | 0;
+  H[3] = (H[3]! + d) | 0;
+  H[4] = (H[4]! + e) | 0;
+  H[5] = (H[5]! + f) | 0;
+  H[6] = (H[6]! + g) | 0;
+  H[7] = (H[7]! + h) | 0;
 }
 
 /** The 32-byte digest. */

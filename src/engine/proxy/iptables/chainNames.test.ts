@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sha256Hex } from "../../util/sha256";
-import { endpointChainName, servicePortChains } from "./chainNames";
+import { ChainNamer, endpointChainName, servicePortChains } from "./chainNames";
 
 describe("kube-proxy chain names (upstream test vectors)", () => {
   it("sha256 is FIPS 180-4", () => {
@@ -25,6 +25,20 @@ describe("kube-proxy chain names (upstream test vectors)", () => {
     ["ns5/svc5:p80", "10.180.0.3:80", "KUBE-SEP-I77PXRDZVX7PMWMN"],
   ])("%s %s → %s", (spn, ep, name) => {
     expect(endpointChainName(spn, "tcp", ep)).toBe(name);
+  });
+  it("names a port's endpoints from their address and port as from `ip:port`", () => {
+    const namer = new ChainNamer();
+    const eps = [
+      { ip: "10.180.0.1", port: 80 },
+      { ip: "10.180.0.1", port: 8080 },
+      { ip: "10.244.123.45", port: 8080 },
+    ];
+    expect(namer.endpointChains("ns1/svc1:p80", "TCP", eps)).toEqual([
+      "KUBE-SEP-SXIVWICOYRO3J4NJ",
+      endpointChainName("ns1/svc1:p80", "tcp", "10.180.0.1:8080"),
+      endpointChainName("ns1/svc1:p80", "tcp", "10.244.123.45:8080"),
+    ]);
+    expect(namer.hashBase32("ns1/svc1:p80tcp")).toBe("XPGD46QRK7WJZT7O");
   });
   it("all four service chains share one suffix", () => {
     expect(servicePortChains("ns2/svc2:p80", "tcp")).toEqual({

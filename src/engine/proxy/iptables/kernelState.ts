@@ -43,35 +43,37 @@ function jumpOf(l: RestoreLine): string | undefined {
 
 /**
  * A service port's own chains, parsed when first walked or listed (one
- * source per port and table; its methods are shared, not closures).
+ * source per port and table; its methods are on the prototype, not per source).
  * NOTE: iptables-restore parses (and would refuse) every line up front; the
  * lines kube-proxy writes always parse, so nothing is lost by waiting.
  */
-interface PortSource extends ChainSource {
-  part: PortRules;
-  table: RestoreTable;
-  lines: PortLines;
-}
+class PortSource implements ChainSource {
+  constructor(
+    readonly part: PortRules,
+    readonly table: RestoreTable,
+    readonly lines: PortLines,
+  ) {}
 
-function linesOf(src: PortSource, chain: string): RestoreLine[] {
-  return src.lines.of(src.part).filter((l) => l.table === src.table && l.chain === chain);
-}
-
-function portCount(this: PortSource, chain: string): number {
-  return this.part.counts[this.table][this.part.chains[this.table].indexOf(chain)] ?? 0;
-}
-
-function portJumps(this: PortSource, chain: string): string[] {
-  const out: string[] = [];
-  for (const l of linesOf(this, chain)) {
-    const j = jumpOf(l);
-    if (j !== undefined) out.push(j);
+  count(chain: string): number {
+    return this.part.counts[this.table][this.part.chains[this.table].indexOf(chain)] ?? 0;
   }
-  return out;
-}
 
-function portParse(this: PortSource, chain: string): Rule[] {
-  return linesOf(this, chain).map((l) => parseRule(l.args));
+  jumps(chain: string): string[] {
+    const out: string[] = [];
+    for (const l of this.linesOf(chain)) {
+      const j = jumpOf(l);
+      if (j !== undefined) out.push(j);
+    }
+    return out;
+  }
+
+  parse(chain: string): Rule[] {
+    return this.linesOf(chain).map((l) => parseRule(l.args));
+  }
+
+  private linesOf(chain: string): RestoreLine[] {
+    return this.lines.of(this.part).filter((l) => l.table === this.table && l.chain === chain);
+  }
 }
 
 function fillPortChains(
@@ -83,7 +85,7 @@ function fillPortChains(
 ): void {
   const declared = p.chains[table];
   if (declared.length === 0) return;
-  const source: PortSource = { part: p, table, lines, count: portCount, jumps: portJumps, parse: portParse };
+  const source = new PortSource(p, table, lines);
   if (onlyMissing) {
     for (const c of declared) if (!t.has(c)) t.set(c, lazyChain(c, source));
   } else for (const c of declared) t.set(c, lazyChain(c, source));

@@ -10,7 +10,7 @@ import type { EndpointInfo } from "../endpoints";
 import type { ServicePort } from "../servicePort";
 import type { CategorizedEndpoints } from "../topology";
 import {
-  newCountingBuffer,
+  clearBuffer,
   newRestoreBuffer,
   type RestoreBuffer,
   type RestoreLine,
@@ -53,6 +53,19 @@ export interface SyncBuffer {
   tail: RestoreBuffer;
 }
 
+/** A part with nothing in a table shares this (parts are never changed once made). */
+const NONE: never[] = [];
+
+/** A copy of `a` without spare capacity, or the shared empty array. */
+function kept<T>(a: T[]): T[] {
+  return a.length === 0 ? NONE : trimmed(a);
+}
+
+/** `n` zeros (the shared empty array for none). */
+function zeros(n: number): number[] {
+  return n === 0 ? NONE : new Array<number>(n).fill(0);
+}
+
 /** Counts a port's own rules and keeps what every sync needs: its top-level lines and chain sizes. */
 export function newPortRules(
   key: string,
@@ -61,17 +74,19 @@ export function newPortRules(
   categorized: CategorizedEndpoints<EndpointInfo>,
   env: SyncEnv,
 ): PortRules {
-  const buf = newCountingBuffer();
+  // The sync's one counting buffer: what the part keeps is copied out of it.
+  const buf = env.counting;
+  clearBuffer(buf);
   writeServicePort(buf, sp, categorized, env);
-  const chains = { filter: trimmed(buf.chains.filter), nat: trimmed(buf.chains.nat) };
+  const chains = { filter: kept(buf.chains.filter), nat: kept(buf.chains.nat) };
   const part: PortRules = {
     key,
     sp,
     endpoints,
     categorized,
     chains,
-    counts: { filter: new Array(chains.filter.length).fill(0), nat: new Array(chains.nat.length).fill(0) },
-    top: trimmed(buf.lines),
+    counts: { filter: zeros(chains.filter.length), nat: zeros(chains.nat.length) },
+    top: kept(buf.lines),
     ownLines: 0,
     env,
   };
@@ -79,16 +94,11 @@ export function newPortRules(
     const declared = chains[table];
     const counts = part.counts[table];
     const owned = buf.owned![table];
-    part.ownLines += owned.length;
-    // A port declares a dozen chains and writes each one's rules together: a scan per chain change.
-    let chain: string | undefined;
-    let i = -1;
-    for (const c of owned) {
-      if (c !== chain) {
-        chain = c;
-        i = declared.indexOf(chain);
-      }
-      if (i >= 0) counts[i]!++;
+    for (let k = 0; k < owned.chains.length; k++) {
+      const n = owned.counts[k]!;
+      part.ownLines += n;
+      const i = declared.indexOf(owned.chains[k]!);
+      if (i >= 0) counts[i]! += n;
     }
   }
   return part;

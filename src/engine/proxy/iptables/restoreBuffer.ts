@@ -23,11 +23,17 @@ export interface RestoreBuffer {
   chains: Record<RestoreTable, string[]>;
   lines: RestoreLine[];
   /**
-   * A counting buffer keeps only each own-chain rule's chain, in write order
-   * (`lines` then holds the top-level rules): a sync needs just their number,
-   * and the rules are written again when something reads them.
+   * A counting buffer keeps only how many own-chain rules went to which chain,
+   * in write order (`lines` then holds the top-level rules): a sync needs just
+   * their number, and the rules are written again when something reads them.
    */
-  owned?: Record<RestoreTable, string[]>;
+  owned?: Record<RestoreTable, OwnCounts>;
+}
+
+/** Runs of own-chain rules: `counts[i]` rules went to `chains[i]` (a chain may be written before it is declared). */
+export interface OwnCounts {
+  chains: string[];
+  counts: number[];
 }
 
 export function newRestoreBuffer(): RestoreBuffer {
@@ -36,7 +42,24 @@ export function newRestoreBuffer(): RestoreBuffer {
 
 /** A buffer that counts own-chain rules rather than keeping them (see `owned`). */
 export function newCountingBuffer(): RestoreBuffer {
-  return { chains: { filter: [], nat: [] }, lines: [], owned: { filter: [], nat: [] } };
+  return {
+    chains: { filter: [], nat: [] },
+    lines: [],
+    owned: { filter: { chains: [], counts: [] }, nat: { chains: [], counts: [] } },
+  };
+}
+
+/** Empties a buffer for reuse (a counting buffer is scratch: what a part keeps is copied out). */
+export function clearBuffer(buf: RestoreBuffer): void {
+  buf.chains.filter.length = 0;
+  buf.chains.nat.length = 0;
+  buf.lines.length = 0;
+  const owned = buf.owned;
+  if (!owned) return;
+  owned.filter.chains.length = 0;
+  owned.filter.counts.length = 0;
+  owned.nat.chains.length = 0;
+  owned.nat.counts.length = 0;
 }
 
 /** True when own-chain rules are only counted: their arguments need not be built. */
@@ -47,7 +70,12 @@ export function counting(buf: RestoreBuffer): boolean {
 /** Counts `n` own-chain rules of a counting buffer. */
 export function countRules(buf: RestoreBuffer, table: RestoreTable, chain: string, n: number): void {
   const owned = buf.owned![table];
-  for (let i = 0; i < n; i++) owned.push(chain);
+  const last = owned.chains.length - 1;
+  if (last >= 0 && owned.chains[last] === chain) owned.counts[last]! += n;
+  else {
+    owned.chains.push(chain);
+    owned.counts.push(n);
+  }
 }
 
 /** `:CHAIN - [0:0]` (declared once). */
@@ -64,6 +92,6 @@ export function writeRule(
   owner?: string,
 ): void {
   if (owner === undefined) buf.lines.push({ table, chain, args });
-  else if (buf.owned) buf.owned[table].push(chain);
+  else if (buf.owned) countRules(buf, table, chain, 1);
   else buf.lines.push({ table, chain, args, owner });
 }

@@ -25,6 +25,11 @@ export interface Plan {
   usesLocalChain: boolean;
 }
 
+/** A rule in one of the port's own (nat) chains. */
+function own(buf: RestoreBuffer, spn: string, chain: string, args: string[]): void {
+  writeRule(buf, "nat", chain, args, spn);
+}
+
 /** The port's own chains: the ones a partial sync may leave untouched. */
 export function writeOwnChains(
   buf: RestoreBuffer,
@@ -36,12 +41,13 @@ export function writeOwnChains(
   const o = env.options;
   const spn = sp.nameString;
   const proto = sp.protocol;
-  const sepName = env.names.endpointChainNamer(spn, proto);
   // KUBE-SEP names, by position in allReachable (cluster and local are subsets of it).
   const all = eps.allReachable;
-  const seps = all.map((ep) => sepName(ep.str));
-  const own = (chain: string, args: string[]) => writeRule(buf, "nat", chain, args, spn);
-  if (p.hasInternal) {
+  const seps = env.names.endpointChains(spn, proto, all);
+  if (p.hasInternal && counting(buf)) {
+    // One masquerade rule, as below.
+    if (o.masqueradeAll || o.clusterCIDR) countRules(buf, "nat", p.internalChain, 1);
+  } else if (p.hasInternal) {
     const args = [
       "-m",
       "comment",
@@ -56,14 +62,20 @@ export function writeOwnChains(
       "--dport",
       String(sp.port),
     ];
-    if (o.masqueradeAll) own(p.internalChain, [...args, "-j", KUBE_MARK_MASQ]);
-    else if (o.clusterCIDR) own(p.internalChain, [...args, "!", "-s", o.clusterCIDR, "-j", KUBE_MARK_MASQ]);
+    if (o.masqueradeAll) own(buf, spn, p.internalChain, [...args, "-j", KUBE_MARK_MASQ]);
+    else if (o.clusterCIDR)
+      own(buf, spn, p.internalChain, [...args, "!", "-s", o.clusterCIDR, "-j", KUBE_MARK_MASQ]);
   }
-  if (p.usesExtChain) {
+  if (p.usesExtChain && counting(buf)) {
+    declareChain(buf, "nat", p.chains.ext);
+    // As below: masquerade, or (pod short-circuit,) masquerade LOCAL and route LOCAL; then the policy jump.
+    const policy = sp.externalPolicyLocal ? (o.clusterCIDR ? 3 : 2) : 1;
+    countRules(buf, "nat", p.chains.ext, policy + (p.hasExternal ? 1 : 0));
+  } else if (p.usesExtChain) {
     const ext = p.chains.ext;
     declareChain(buf, "nat", ext);
     if (!sp.externalPolicyLocal) {
-      own(ext, [
+      own(buf, spn, ext, [
         "-m",
         "comment",
         "--comment",
@@ -73,7 +85,7 @@ export function writeOwnChains(
       ]);
     } else {
       if (o.clusterCIDR) {
-        own(ext, [
+        own(buf, spn, ext, [
           "-m",
           "comment",
           "--comment",
@@ -84,7 +96,7 @@ export function writeOwnChains(
           p.chains.svc,
         ]);
       }
-      own(ext, [
+      own(buf, spn, ext, [
         "-m",
         "comment",
         "--comment",
@@ -96,7 +108,7 @@ export function writeOwnChains(
         "-j",
         KUBE_MARK_MASQ,
       ]);
-      own(ext, [
+      own(buf, spn, ext, [
         "-m",
         "comment",
         "--comment",
@@ -109,7 +121,7 @@ export function writeOwnChains(
         p.chains.svc,
       ]);
     }
-    if (p.hasExternal) own(ext, ["-j", p.externalPolicyChain]);
+    if (p.hasExternal) own(buf, spn, ext, ["-j", p.externalPolicyChain]);
   }
   if (p.usesFwChain) {
     const fw = p.chains.fw;
@@ -117,11 +129,12 @@ export function writeOwnChains(
     const head = ["-m", "comment", "--comment", q(`${spn} loadbalancer IP`)];
     let allowFromNode = false;
     for (const cidr of sp.loadBalancerSourceRanges) {
-      own(fw, [...head, "-s", cidr, "-j", p.chains.ext]);
+      own(buf, spn, fw, [...head, "-s", cidr, "-j", p.chains.ext]);
       if (env.nodeIPs[0] !== undefined && cidrTextContains(cidr, env.nodeIPs[0])) allowFromNode = true;
     }
-    if (allowFromNode) for (const ip of sp.loadBalancerVIPs) own(fw, [...head, "-s", ip, "-j", p.chains.ext]);
-    own(fw, [
+    if (allowFromNode)
+      for (const ip of sp.loadBalancerVIPs) own(buf, spn, fw, [...head, "-s", ip, "-j", p.chains.ext]);
+    own(buf, spn, fw, [
       "-m",
       "comment",
       "--comment",
@@ -146,9 +159,20 @@ export function writeOwnChains(
       continue;
     }
     const args = env.largeCluster ? [] : ["-m", "comment", "--comment", spn];
-    own(sep, [...args, "-s", ep.ip, "-j", KUBE_MARK_MASQ]);
+    own(buf, spn, sep, [...args, "-s", ep.ip, "-j", KUBE_MARK_MASQ]);
     const affinity = sp.stickyMaxAgeSeconds > 0 ? ["-m", "recent", "--name", sep, "--set"] : [];
-    own(sep, [...args, ...affinity, "-m", proto, "-p", proto, "-j", "DNAT", "--to-destination", ep.str]);
+    own(buf, spn, sep, [
+      ...args,
+      ...affinity,
+      "-m",
+      proto,
+      "-p",
+      proto,
+      "-j",
+      "DNAT",
+      "--to-destination",
+      ep.str,
+    ]);
   }
 }
 

@@ -15,7 +15,7 @@ import {
 import type { CategorizedEndpoints } from "../topology";
 import type { ChainNamer } from "./chainNames";
 import type { IptablesProxyOptions } from "./options";
-import { type RestoreBuffer, writeRule } from "./restoreBuffer";
+import { type RestoreBuffer, type RestoreTable, writeRule } from "./restoreBuffer";
 import { writeOwnChains } from "./serviceChains";
 
 /** What every service port's rules depend on besides the port itself. */
@@ -29,6 +29,8 @@ export interface SyncEnv {
   names: ChainNamer;
   /** `probability` by n, this sync's (every service with n endpoints writes the same ones). */
   probabilities: string[];
+  /** The counting buffer each service port's part is written into (`newPortRules`), reused port after port. */
+  counting: RestoreBuffer;
 }
 
 /** Go `%0.10f` of 1/n, remembered in `memo`. */
@@ -43,6 +45,35 @@ export function probability(n: number, memo: string[]): string {
 
 /** A comment argument as kube-proxy writes it, quotes included. */
 export const q = (s: string) => `"${s}"`;
+
+/** kube-proxy's per-address rule: a comment, the destination IP:port, a jump. */
+function toAddress(
+  buf: RestoreBuffer,
+  table: RestoreTable,
+  proto: string,
+  port: string,
+  chain: string,
+  comment: string,
+  ip: string,
+  target: string,
+): void {
+  writeRule(buf, table, chain, [
+    "-m",
+    "comment",
+    "--comment",
+    comment,
+    "-m",
+    proto,
+    "-p",
+    proto,
+    "-d",
+    ip,
+    "--dport",
+    port,
+    "-j",
+    target,
+  ]);
+}
 
 /** Writes everything for one service port. */
 export function writeServicePort(
@@ -91,34 +122,33 @@ export function writeServicePort(
       externalComment = q(`${spn} has no local endpoints`);
     }
   }
-  const dst = (ip: string) => ["-m", proto, "-p", proto, "-d", ip, "--dport", port];
-  /** kube-proxy's per-address rule: a comment, the destination IP:port, a jump. */
-  const toAddress = (table: "nat" | "filter", chain: string, comment: string, ip: string, target: string) =>
-    writeRule(buf, table, chain, ["-m", "comment", "--comment", comment, ...dst(ip), "-j", target]);
 
   // ClusterIP.
   if (hasInternal) {
-    toAddress("nat", "KUBE-SERVICES", q(`${spn} cluster IP`), sp.clusterIP, internalChain);
+    toAddress(buf, "nat", proto, port, "KUBE-SERVICES", q(`${spn} cluster IP`), sp.clusterIP, internalChain);
   } else {
-    toAddress("filter", "KUBE-SERVICES", internalComment, sp.clusterIP, internalFilter);
+    toAddress(buf, "filter", proto, port, "KUBE-SERVICES", internalComment, sp.clusterIP, internalFilter);
   }
   // externalIPs.
   for (const ip of sp.externalIPs) {
     if (eps.hasAny) {
-      toAddress("nat", "KUBE-SERVICES", q(`${spn} external IP`), ip, chains.ext);
+      toAddress(buf, "nat", proto, port, "KUBE-SERVICES", q(`${spn} external IP`), ip, chains.ext);
     }
     if (!hasExternal) {
-      toAddress("filter", "KUBE-EXTERNAL-SERVICES", externalComment, ip, externalFilter);
+      toAddress(buf, "filter", proto, port, "KUBE-EXTERNAL-SERVICES", externalComment, ip, externalFilter);
     }
   }
   // LoadBalancer ingress.
   for (const ip of sp.loadBalancerVIPs) {
     if (eps.hasAny) {
-      toAddress("nat", "KUBE-SERVICES", q(`${spn} loadbalancer IP`), ip, lbChain);
+      toAddress(buf, "nat", proto, port, "KUBE-SERVICES", q(`${spn} loadbalancer IP`), ip, lbChain);
     }
     if (usesFwChain) {
       toAddress(
+        buf,
         "filter",
+        proto,
+        port,
         "KUBE-PROXY-FIREWALL",
         q(`${spn} traffic not accepted by ${chains.fw}`),
         ip,
@@ -128,7 +158,7 @@ export function writeServicePort(
   }
   if (!hasExternal) {
     for (const ip of sp.loadBalancerVIPs) {
-      toAddress("filter", "KUBE-EXTERNAL-SERVICES", externalComment, ip, externalFilter);
+      toAddress(buf, "filter", proto, port, "KUBE-EXTERNAL-SERVICES", externalComment, ip, externalFilter);
     }
   }
   // NodePort.

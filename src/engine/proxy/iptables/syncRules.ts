@@ -10,7 +10,7 @@ import type { ProxyInput } from "../types";
 import { ChainNamer } from "./chainNames";
 import type { IptablesProxyOptions } from "./options";
 import { comparePorts, newPortRules, type PortRules, type SyncBuffer } from "./portRules";
-import { newRestoreBuffer } from "./restoreBuffer";
+import { newCountingBuffer, newRestoreBuffer } from "./restoreBuffer";
 import type { SyncEnv } from "./serviceRules";
 import { writeTopHead, writeTopTail } from "./topRules";
 
@@ -50,6 +50,16 @@ function portsOf(
     out.push({ key, sp, endpoints: sortByAddress(endpointsFor(sp, slices)) });
 }
 
+function byPort(a: PortEndpoints, b: PortEndpoints): number {
+  return comparePorts(a.sp, b.sp);
+}
+
+/** Sorts `ports` in `comparePorts` order (ports read from a sorted store already are: one pass checks). */
+function inPortOrder(ports: PortEndpoints[]): PortEndpoints[] {
+  for (let i = 1; i < ports.length; i++) if (byPort(ports[i - 1]!, ports[i]!) > 0) return ports.sort(byPort);
+  return ports;
+}
+
 /**
  * The service ports of this sync in `comparePorts` order: the previous
  * sync's parts of Services the tracker reports unchanged, and the ports of
@@ -70,10 +80,10 @@ function currentPorts(
       const key = serviceKey(svc);
       portsOf(key, svc, slices.get(key), fresh);
     }
-    return fresh.sort((a, b) => comparePorts(a.sp, b.sp));
+    return inPortOrder(fresh);
   }
   for (const c of t.changed.values()) if (c.service) portsOf(c.key, c.service, c.slices, fresh);
-  fresh.sort((a, b) => comparePorts(a.sp, b.sp));
+  inPortOrder(fresh);
   // Both lists are in comparePorts order: merge them.
   const out: (PortRules | PortEndpoints)[] = [];
   let j = 0;
@@ -109,6 +119,7 @@ export function computeRules(
     largeCluster: total > options.largeClusterEndpointsThreshold,
     names: new ChainNamer(),
     probabilities: [],
+    counting: newCountingBuffer(),
   };
   const envKey = JSON.stringify([node, options, env.nodeIPs, env.largeCluster]);
   const sameEnv = previous?.env === envKey;

@@ -57,19 +57,27 @@ export function collectEndpoints(
   return out;
 }
 
-/** The endpoints sorted by `IP:port`, named under `readableBase`. */
+/** The endpoints sorted by `IP:port`, named under `readableBase` (`readableBase__ip/port`). */
 export function expandEndpoints(
   eps: CompactEndpoints,
   readableBase: string,
   names: NftNames,
 ): NftEndpointInfo[] {
   const out: NftEndpointInfo[] = [];
+  // The readable name's pieces are hashed in place, never joined but into the chain name.
+  // Joined, not concatenated: one flat string, read once per endpoint.
+  const head = [readableBase, "__"].join("");
+  // A port's endpoints mostly share one target port: its `/port` is made once.
+  let lastPort = -1;
+  let slashPort = "";
   for (let i = 0; i < eps.ips.length; i++) {
     const ip = eps.ips[i] as string;
     const meta = eps.meta[i] as number;
     const port = endpointMeta.port(meta);
-    // Joined, not concatenated: hashing reads it flat, and the chain name copies it.
-    const readable = [readableBase, "__", ip, "/", port].join("");
+    if (port !== lastPort) {
+      lastPort = port;
+      slashPort = `/${port}`;
+    }
     out.push({
       ip,
       port,
@@ -77,7 +85,7 @@ export function expandEndpoints(
       ready: endpointMeta.has(meta, READY),
       serving: endpointMeta.has(meta, SERVING),
       terminating: endpointMeta.has(meta, TERMINATING),
-      chain: names.prefixedHashAndTruncate(ENDPOINT, readable),
+      chain: names.prefixedHashAndTruncate(ENDPOINT, head, ip, slashPort),
     });
   }
   return sortByAddress(out);

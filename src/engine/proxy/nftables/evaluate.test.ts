@@ -105,6 +105,13 @@ describe("nftables evaluation", () => {
     );
   });
 
+  it("changes and counts a counts-only packet as any other, listing no matched rule", () => {
+    const full = forward(plane, pkt("10.0.0.2", "172.30.0.41", 80), ctx());
+    const counted = forward(plane, pkt("10.0.0.2", "172.30.0.41", 80), ctx({ countsOnly: true }));
+    expect(counted.map((r) => r.matched)).toEqual(full.map(() => []));
+    expect(counted.map((r) => ({ ...r, matched: [] }))).toEqual(full.map((r) => ({ ...r, matched: [] })));
+  });
+
   it("skips the nat chains for packets of established connections", () => {
     const r = plane.hook("PREROUTING", pkt("10.0.0.2", "172.30.0.41", 80), ctx({ ctState: "ESTABLISHED" }));
     expect(r.dnat).toBeUndefined();

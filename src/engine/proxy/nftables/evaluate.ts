@@ -239,10 +239,15 @@ function runBase(w: Walk, base: NftChain): { outcome: Outcome; visit?: ChainVisi
       frame.visit?.miss(index, tests?.length ? tests.slice() : undefined);
       continue;
     }
-    const ruleAction = r.action ? (r.actionText ?? actionText(r.action)) : "";
-    const action = natAction(r.stmts) ?? (v ? (v === r.action ? ruleAction : actionText(v)) : r.text);
-    w.result.matched.push({ table: TABLE, chain: frame.chain.name, rule: r.text, action });
-    const step = frame.visit?.hit(index, action, tests?.length ? tests.slice() : undefined);
+    let step: RuleStep | undefined;
+    // A counts-only packet lists no matched rule: no rule or action text is read.
+    if (w.ctx.countsOnly !== true || frame.visit) {
+      const ruleAction = r.action ? (r.actionText ?? actionText(r.action)) : "";
+      const action = natAction(r.stmts) ?? (v ? (v === r.action ? ruleAction : actionText(v)) : r.text);
+      if (w.ctx.countsOnly !== true)
+        w.result.matched.push({ table: TABLE, chain: frame.chain.name, rule: r.text, action });
+      step = frame.visit?.hit(index, action, tests?.length ? tests.slice() : undefined);
+    }
     if (terminal) {
       if (step) step.decided = true;
       return end("ACCEPT");

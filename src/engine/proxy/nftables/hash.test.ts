@@ -38,5 +38,10 @@ describe("hashAndTruncate", () => {
     const long = `${"a".repeat(63)}/${"b".repeat(63)}/tcp/${"c".repeat(63)}__10.0.0.1/80${"9".repeat(40)}`;
     for (const name of ["ns1/svc1/tcp/p80__10.180.0.1/80", long, long.slice(0, 231), long.slice(0, 232)])
       expect(prefixedHashAndTruncate("endpoint-", name)).toBe(`endpoint-${hashAndTruncate(name)}`);
+    // In pieces, as endpoint chains are named: the port's name, the address, `/port`.
+    for (const name of ["ns1/svc1/tcp/p80__", long.slice(0, 200), long.slice(0, 220)])
+      expect(prefixedHashAndTruncate("endpoint-", name, "10.180.0.1", "/8080")).toBe(
+        `endpoint-${hashAndTruncate(`${name}10.180.0.1/8080`)}`,
+      );
   });
 });

@@ -38,10 +38,12 @@ const CHAIN_NAME_BASE_LENGTH_MAX = 256 - 16;
  */
 export class NftNames {
   private readonly sha = new Sha256();
+  /** Scratch for joining a name's pieces into one flat string. */
+  private readonly pieces: string[] = ["", "", "-", "", "", ""];
 
-  /** `base32Prefix(sha256(name), 8)`: the first 40 bits, read from the digest's words. */
-  private hash8(name: string): string {
-    const h = this.sha.words32(name);
+  /** `base32Prefix(sha256(name + tail + end), 8)`: the first 40 bits, read from the digest's words. */
+  private hash8(name: string, tail = "", end = ""): string {
+    const h = this.sha.words32(name, tail, end);
     const w0 = h[0] as number;
     const w1 = h[1] as number;
     const b = BASE32;
@@ -65,11 +67,22 @@ export class NftNames {
       : hashed;
   }
 
-  /** `prefix + hashAndTruncate(name)`, joined into one string (the table keeps one per endpoint). */
-  prefixedHashAndTruncate(prefix: string, name: string): string {
-    const h = this.hash8(name);
-    if (h.length + 1 + name.length > CHAIN_NAME_BASE_LENGTH_MAX) return prefix + this.hashAndTruncate(name);
-    return [prefix, h, "-", name].join("");
+  /**
+   * `prefix + hashAndTruncate(name + tail + end)`, hashed from its pieces
+   * and joined into one string (the table keeps one per endpoint, whose
+   * pieces are its port's name, its address and `/port`).
+   */
+  prefixedHashAndTruncate(prefix: string, name: string, tail = "", end = ""): string {
+    const h = this.hash8(name, tail, end);
+    if (h.length + 1 + name.length + tail.length + end.length > CHAIN_NAME_BASE_LENGTH_MAX)
+      return prefix + this.hashAndTruncate(name + tail + end);
+    const p = this.pieces;
+    p[0] = prefix;
+    p[1] = h;
+    p[3] = name;
+    p[4] = tail;
+    p[5] = end;
+    return p.join("");
   }
 }
 
@@ -79,6 +92,6 @@ export function hashAndTruncate(name: string): string {
 }
 
 /** `prefixedHashAndTruncate` for a one-off name. */
-export function prefixedHashAndTruncate(prefix: string, name: string): string {
-  return new NftNames().prefixedHashAndTruncate(prefix, name);
+export function prefixedHashAndTruncate(prefix: string, name: string, tail = "", end = ""): string {
+  return new NftNames().prefixedHashAndTruncate(prefix, name, tail, end);
 }

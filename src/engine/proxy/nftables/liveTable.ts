@@ -12,10 +12,19 @@ import type { ProxyInput } from "../types";
 import { type NodeParams, nodeParams } from "./build";
 import { diffWrites } from "./diff";
 import { baseChainsByHook, type TableView } from "./evaluate";
-import type { NftChain, NftSet, NftTable } from "./model";
+import type { Action, NftChain, NftSet, NftTable } from "./model";
 import { type DynamicElements, renderChain, renderChains, renderSet } from "./render";
 import { isProgrammed, slicesByService, sortedServices } from "./servicePorts";
-import { makeUnit, type ServiceUnit, unitChain, unitLinks, unitSet, writeUnit, written } from "./serviceUnit";
+import {
+  makeUnit,
+  type ServiceUnit,
+  type UnitLinks,
+  unitChain,
+  unitLinks,
+  unitSet,
+  writeUnit,
+  written,
+} from "./serviceUnit";
 import { scratchTable, setupTable } from "./setup";
 
 const NO_SLICES: readonly EndpointSlice[] = [];
@@ -23,17 +32,14 @@ const NO_SLICES: readonly EndpointSlice[] = [];
 const OWN = new Set(["service", "local", "external", "firewall", "endpoint", "affinity"]);
 const HASH_AND_DASH = 9;
 
-/** Where a verdict or action that names a per-Service chain leads: its unit, and the chain when it is a service chain. */
-interface Link {
-  unit: ServiceUnit;
-  target: NftChain | undefined;
-}
+/** Where a verdict or action that names a per-Service chain leads: the chain when it is a service chain, else its unit. */
+type Link = NftChain | ServiceUnit;
 
 function elementKey(set: string, key: string): string {
   return `${set}\n${key}`;
 }
 
-export class LiveTable implements TableView {
+export class LiveTable implements TableView, UnitLinks {
   readonly fixed: NftTable;
   private readonly tracker = new ServiceChangeTracker();
   private readonly units = new Map<string, ServiceUnit>();
@@ -149,16 +155,22 @@ export class LiveTable implements TableView {
     const els = u.elements;
     for (let i = 0; i < els.length; i++) {
       const map = this.shared(els.set(i))?.elements;
-      const key = els.key(i);
       if (!map) continue;
-      if (!this.conflicted && map.has(key) && !ownsEarlier(u, i)) this.conflicted = true;
-      map.set(key, els.element(i));
+      const size = map.size;
+      map.set(els.key(i), els.element(i));
+      // The key was there already (the map did not grow): another Service's, unless this one put it earlier.
+      if (!this.conflicted && map.size === size && !ownsEarlier(u, i)) this.conflicted = true;
     }
-    unitLinks(u, (from, target) => this.links.set(from, { unit: u, target }));
+    unitLinks(u, this);
     this.units.set(u.key, u);
     this.chainCount += u.chains;
     this.ruleCount += u.rules;
     this.affinitySetCount += u.affinitySets;
+  }
+
+  /** Records one of a unit's links (`unitLinks`). */
+  link(from: Action, unit: ServiceUnit, target: NftChain | undefined): void {
+    this.links.set(from, target ?? unit);
   }
 
   private remove(u: ServiceUnit): void {
@@ -185,7 +197,7 @@ export class LiveTable implements TableView {
   // table-wide index of chains, so a packet's cost does not grow with the table.
   chain(name: string, from?: object, at?: number): NftChain | undefined {
     const link = from && this.links.get(from);
-    if (link) return link.target ?? unitChain(link.unit, name, at);
+    if (link) return "key" in link ? unitChain(link, name, at) : link;
     const fixed = this.fixed.chains.get(name);
     if (fixed) return fixed;
     const u = this.unitFor(name);

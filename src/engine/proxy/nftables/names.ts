@@ -39,6 +39,23 @@ export function externalChain(base: string): string {
 export function firewallChain(base: string): string {
   return `firewall-${base}`;
 }
+/** A ServicePort's four chain names, made once per port and shared by its elements' verdicts and its chains. */
+export interface PortChainNames {
+  service: string;
+  local: string;
+  external: string;
+  firewall: string;
+}
+
+export function portChainNames(base: string): PortChainNames {
+  return {
+    service: serviceChain(base),
+    local: localChain(base),
+    external: externalChain(base),
+    firewall: firewallChain(base),
+  };
+}
+
 /** Per-endpoint chain and affinity set, sharing `HASH-ns/svc/proto/port__ip/port`. */
 export function endpointChain(base: string): string {
   return `endpoint-${base}`;

@@ -24,7 +24,7 @@ describe("ElementTriples", () => {
       fc.property(fc.array(fc.tuple(fc.string(), fc.string()), { maxLength: 20 }), (entries) => {
         const t = new ElementTriples();
         const elements: NftElement[] = entries.map(([, k]) => ({ key: [k] }));
-        for (const [i, [s, k]] of entries.entries()) t.push(s, k, elements[i]!);
+        for (const [i, [s, k]] of entries.entries()) t.put(s, k, elements[i]!);
         t.trim((a) => a.slice());
         expect(t.length).toBe(entries.length);
         entries.forEach(([s, k], i) => {

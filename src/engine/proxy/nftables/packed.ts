@@ -4,6 +4,7 @@
  * read and written only through these accessors.
  */
 import type { NftElement } from "./model";
+import type { PutElement } from "./serviceElements";
 
 /** Endpoint flag bits, below the port in an endpoint's meta number. */
 export const LOCAL = 1;
@@ -29,7 +30,7 @@ export const endpointMeta = {
 };
 
 /** A Service's map and set elements: set name, joined key and element, three slots each. */
-export class ElementTriples {
+export class ElementTriples implements PutElement {
   private flat: (string | NftElement)[] = [];
 
   /** How many elements. */
@@ -37,7 +38,7 @@ export class ElementTriples {
     return this.flat.length / 3;
   }
 
-  push(set: string, key: string, element: NftElement): void {
+  put(set: string, key: string, element: NftElement): void {
     this.flat.push(set, key, element);
   }
 

@@ -19,8 +19,10 @@ export type { ServiceParams } from "./serviceElements";
 
 /** Puts elements into the table's own sets and maps. */
 export function tableElements(t: NftTable): PutElement {
-  return (set, key, e) => {
-    t.sets.get(set)?.elements.set(key, e);
+  return {
+    put(set, key, e) {
+      t.sets.get(set)?.elements.set(key, e);
+    },
   };
 }
 
@@ -42,23 +44,29 @@ interface PortPlan {
   hasExternalEndpoints: boolean;
   /** Its chains in creation order. */
   chains: string[];
+  /** The endpoint chains (`cat.allReachable`'s), one array shared with what names them all. */
+  reachableChains: string[];
 }
+
+const chainOf = (ep: NftEndpointInfo): string => ep.chain;
 
 function planPort(svc: ServicePortInfo, p: ServiceParams): PortPlan {
   const cat = categorize(svc);
   const { clusterEndpoints, localEndpoints, allReachable, hasAnyEndpoints } = cat;
-  const base = svc.chainBase;
-  const clusterPolicyChain = N.serviceChain(base);
-  const localPolicyChain = N.localChain(base);
-  const externalTrafficChain = N.externalChain(base);
-  const fwChain = N.firewallChain(base);
+  const {
+    service: clusterPolicyChain,
+    local: localPolicyChain,
+    external: externalTrafficChain,
+    firewall: fwChain,
+  } = svc.chainNames;
   const usesClusterPolicyChain = clusterEndpoints.length > 0 && usesClusterEndpoints(svc);
   const usesLocalPolicyChain = localEndpoints.length > 0 && usesLocalEndpoints(svc);
   const usesExternalTrafficChain = hasAnyEndpoints && externallyAccessible(svc);
   const usesFWChain = svc.loadBalancerVIPs.length > 0 && svc.sourceRanges.length > 0;
   const internalTrafficChain = svc.internalPolicyLocal ? localPolicyChain : clusterPolicyChain;
   const hasInternalEndpoints = hasAnyEndpoints && !(svc.internalPolicyLocal && localEndpoints.length === 0);
-  const chains = allReachable.map((ep) => ep.chain);
+  const reachableChains = allReachable.map(chainOf);
+  const chains = reachableChains.slice();
   if (usesClusterPolicyChain) chains.push(clusterPolicyChain);
   if (usesLocalPolicyChain) chains.push(localPolicyChain);
   if (usesExternalTrafficChain) chains.push(externalTrafficChain);
@@ -82,10 +90,12 @@ function planPort(svc: ServicePortInfo, p: ServiceParams): PortPlan {
     hasInternalEndpoints,
     hasExternalEndpoints: hasAnyEndpoints && !(svc.externalPolicyLocal && localEndpoints.length === 0),
     chains,
+    reachableChains,
   };
 }
 
-function endpointRules(svc: ServicePortInfo, eps: NftEndpointInfo[], rules: NftRule[]): void {
+function endpointRules(plan: PortPlan, eps: NftEndpointInfo[], rules: NftRule[]): void {
+  const svc = plan.svc;
   if (svc.stickyMaxAgeSeconds > 0)
     for (const ep of eps)
       rules.push(
@@ -94,7 +104,8 @@ function endpointRules(svc: ServicePortInfo, eps: NftEndpointInfo[], rules: NftR
           action: goto(ep.chain),
         }),
       );
-  rules.push(rule({ action: { k: "numgen", targets: eps.map((e) => e.chain) } }));
+  const targets = eps === plan.cat.allReachable ? plan.reachableChains : eps.map(chainOf);
+  rules.push(rule({ action: { k: "numgen", targets } }));
 }
 
 const JUMP_MASQ = jump(N.MARK_FOR_MASQUERADE);
@@ -187,9 +198,9 @@ function chainRules(plan: PortPlan, p: ServiceParams, name: string, ep?: NftEndp
     );
   }
   if (name === plan.clusterPolicyChain && plan.usesClusterPolicyChain)
-    endpointRules(svc, plan.cat.clusterEndpoints, rules);
+    endpointRules(plan, plan.cat.clusterEndpoints, rules);
   if (name === plan.localPolicyChain && plan.usesLocalPolicyChain)
-    endpointRules(svc, plan.cat.localEndpoints, rules);
+    endpointRules(plan, plan.cat.localEndpoints, rules);
   return rules;
 }
 
@@ -232,19 +243,22 @@ export function writeServicePort(
 
 /**
  * A ServicePort's service, local, external and firewall chains, written
- * (the same rules `writeServicePort` writes into them), and the endpoints
- * that get an endpoint chain (`endpointChain` writes one).
+ * (the same rules `writeServicePort` writes into them), the endpoints
+ * that get an endpoint chain (`endpointChain` writes one), and the port's
+ * categorized endpoints.
  */
 export function serviceChains(
   svc: ServicePortInfo,
   p: ServiceParams,
-): { chains: NftChain[]; reachable: NftEndpointInfo[] } {
+): { chains: NftChain[]; reachable: NftEndpointInfo[]; reachableChains: string[]; cat: Categorized } {
   const plan = planPort(svc, p);
   const reachable = plan.cat.allReachable;
-  const chains = plan.chains
-    .slice(reachable.length)
-    .map((name) => ({ name, rules: trimmed(chainRules(plan, p, name)) }));
-  return { chains, reachable };
+  const chains: NftChain[] = [];
+  for (let i = reachable.length; i < plan.chains.length; i++) {
+    const name = plan.chains[i] as string;
+    chains.push({ name, rules: trimmed(chainRules(plan, p, name)) });
+  }
+  return { chains, reachable, reachableChains: plan.reachableChains, cat: plan.cat };
 }
 
 /** One endpoint's chain, as `writeServicePort` writes it. */

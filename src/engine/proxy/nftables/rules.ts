@@ -79,6 +79,23 @@ function stmtText(s: Stmt): string {
   }
 }
 
+/** `numgen random mod N vmap { 0 : goto A, 1 : goto B }`, joined once from its pieces. */
+function numgenText(targets: readonly string[]): string {
+  const p: (string | number)[] = [];
+  let k = 0;
+  p[k++] = "numgen random mod ";
+  p[k++] = targets.length;
+  p[k++] = " vmap { ";
+  for (let i = 0; i < targets.length; i++) {
+    if (i > 0) p[k++] = ", ";
+    p[k++] = i;
+    p[k++] = " : goto ";
+    p[k++] = targets[i] as string;
+  }
+  p[k++] = " }";
+  return p.join("");
+}
+
 /** A verdict or vmap as nft prints it. */
 export function actionText(a: Action): string {
   switch (a.k) {
@@ -88,7 +105,7 @@ export function actionText(a: Action): string {
     case "vmap":
       return `${a.key === "addr.proto.port" ? "ip daddr . " : ""}meta l4proto . th dport vmap @${a.map}`;
     case "numgen":
-      return `numgen random mod ${a.targets.length} vmap { ${a.targets.map((t, i) => `${i} : goto ${t}`).join(", ")} }`;
+      return numgenText(a.targets);
     default:
       return a.k;
   }
@@ -96,8 +113,36 @@ export function actionText(a: Action): string {
 
 const NONE: never[] = [];
 
-/** Builds a rule from its parts, rendering its text once. */
+type NumgenAction = Extract<Action, { k: "numgen" }>;
+
+/**
+ * A bare numgen rule (a service chain's load balancing). Its text names
+ * every endpoint chain, so it is rendered when first read (a listing, a
+ * trace) and kept, not when the table is built: a 10,000-Service table
+ * holds 10,000 of them that nothing may ever show.
+ */
+class NumgenRule implements NftRule {
+  readonly conds: Cond[] = NONE;
+  readonly stmts: Stmt[] = NONE;
+  #text: string | undefined = undefined;
+
+  constructor(readonly action: NumgenAction) {}
+
+  get text(): string {
+    this.#text ??= numgenText(this.action.targets);
+    return this.#text;
+  }
+
+  /** The whole rule is its action. */
+  get actionText(): string {
+    return this.text;
+  }
+}
+
+/** Builds a rule from its parts, rendering its text once (a bare numgen rule's when first read). */
 export function rule(parts: { conds?: Cond[]; stmts?: Stmt[]; action?: Action; comment?: string }): NftRule {
+  if (parts.action?.k === "numgen" && !parts.conds && !parts.stmts && parts.comment === undefined)
+    return new NumgenRule(parts.action);
   const conds = parts.conds ?? NONE;
   const stmts = parts.stmts ?? NONE;
   let text = "";

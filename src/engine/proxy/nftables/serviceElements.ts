@@ -9,12 +9,15 @@ import { type CategoryCounts, usesClusterEndpoints, usesLocalEndpoints } from ".
 import type { NftNames } from "./hash";
 import type { Cidr, NftElement, Verdict } from "./model";
 import { joinKey } from "./model";
+import type { PortChainNames } from "./names";
 import * as N from "./names";
 import type { PortSpec } from "./servicePorts";
 import { externallyAccessible } from "./servicePorts";
 
-/** Receives one element for map/set `set` under its joined key. */
-export type PutElement = (set: string, key: string, element: NftElement) => void;
+/** Receives elements, each for map/set `set` under its joined key. */
+export interface PutElement {
+  put(set: string, key: string, element: NftElement): void;
+}
 
 /** Node-level facts the per-service rules use. */
 export interface ServiceParams {
@@ -31,44 +34,47 @@ export interface ServiceParams {
 function element(put: PutElement, set: string, key: string[], verdict: Verdict, comment?: string): void {
   const e: NftElement = { key, verdict };
   if (comment !== undefined) e.comment = comment;
-  put(set, joinKey(key), e);
+  put.put(set, joinKey(key), e);
+}
+
+/** `goto external-BASE`, a fresh verdict per element. */
+function toExternal(names: PortChainNames): Verdict {
+  return { k: "goto", chain: names.external };
 }
 
 /** Writes one ServicePort's elements of the shared sets and maps, in kube-proxy's order. */
 export function writeElements(put: PutElement, svc: PortSpec, c: CategoryCounts): void {
   const proto = svc.protocol;
   const port = String(svc.port);
-  const base = svc.chainBase;
+  const names = svc.chainNames;
   const hasAny = c.hasAnyEndpoints;
-  const internalTrafficChain = svc.internalPolicyLocal ? N.localChain(base) : N.serviceChain(base);
+  const internalTrafficChain = svc.internalPolicyLocal ? names.local : names.service;
   const hasInternalEndpoints = hasAny && !(svc.internalPolicyLocal && c.localCount === 0);
   const hasExternalEndpoints = hasAny && !(svc.externalPolicyLocal && c.localCount === 0);
   const internalFilter: Verdict = hasAny ? { k: "drop" } : { k: "goto", chain: N.REJECT_CHAIN };
   const externalFilter: Verdict = internalFilter;
-  const toExternal = (): Verdict => ({ k: "goto", chain: N.externalChain(base) });
 
-  put(N.CLUSTER_IPS, svc.clusterIP, { key: [svc.clusterIP] });
+  put.put(N.CLUSTER_IPS, svc.clusterIP, { key: [svc.clusterIP] });
   if (hasInternalEndpoints)
     element(put, N.SERVICE_IPS, [svc.clusterIP, proto, port], { k: "goto", chain: internalTrafficChain });
   else element(put, N.NO_ENDPOINT_SERVICES, [svc.clusterIP, proto, port], internalFilter, svc.nameString);
 
   for (const ip of svc.externalIPs) {
-    if (hasAny) element(put, N.SERVICE_IPS, [ip, proto, port], toExternal());
+    if (hasAny) element(put, N.SERVICE_IPS, [ip, proto, port], toExternal(names));
     if (!hasExternalEndpoints)
       element(put, N.NO_ENDPOINT_SERVICES, [ip, proto, port], externalFilter, svc.nameString);
   }
   const usesFWChain = svc.loadBalancerVIPs.length > 0 && svc.sourceRanges.length > 0;
   for (const ip of svc.loadBalancerVIPs) {
-    if (hasAny) element(put, N.SERVICE_IPS, [ip, proto, port], toExternal());
-    if (usesFWChain)
-      element(put, N.FIREWALL_IPS, [ip, proto, port], { k: "goto", chain: N.firewallChain(base) });
+    if (hasAny) element(put, N.SERVICE_IPS, [ip, proto, port], toExternal(names));
+    if (usesFWChain) element(put, N.FIREWALL_IPS, [ip, proto, port], { k: "goto", chain: names.firewall });
   }
   if (!hasExternalEndpoints)
     for (const ip of svc.loadBalancerVIPs)
       element(put, N.NO_ENDPOINT_SERVICES, [ip, proto, port], externalFilter, svc.nameString);
   if (svc.nodePort !== 0) {
     const key = [proto, String(svc.nodePort)];
-    if (hasAny) element(put, N.SERVICE_NODEPORTS, key, toExternal());
+    if (hasAny) element(put, N.SERVICE_NODEPORTS, key, toExternal(names));
     if (!hasExternalEndpoints) element(put, N.NO_ENDPOINT_NODEPORTS, key, externalFilter, svc.nameString);
   }
 }

@@ -10,6 +10,7 @@ import { servicePorts as portsOf, type ServicePort } from "../servicePort";
 import { type CompactEndpoints, collectEndpoints, expandEndpoints, type NftEndpointInfo } from "./endpoints";
 import type { NftNames } from "./hash";
 import type { Cidr } from "./model";
+import { type PortChainNames, portChainNames } from "./names";
 
 export type { NftEndpointInfo } from "./endpoints";
 
@@ -21,8 +22,15 @@ export interface PortSpec extends ServicePort {
   readable: string;
   /** `HASH-ns/svc/proto/port` */
   chainBase: string;
+  /** Its service, local, external and firewall chains' names (under `chainBase`). */
+  chainNames: PortChainNames;
   /** Unique endpoints in slice order. */
   eps: CompactEndpoints;
+  /**
+   * Unset here: the slot `withEndpoints` fills, present (undefined) from
+   * the start so a port and its expanded copy share one object shape.
+   */
+  endpoints?: NftEndpointInfo[];
 }
 
 /** One port of one Service, with everything the rules need. */
@@ -54,7 +62,9 @@ export function portSpecs(
   names: NftNames,
 ): PortSpec[] {
   return portsOf(svc).map((sp) => {
-    const readable = `${sp.namespace}/${sp.name}/${sp.protocol}/${sp.portName}`;
+    // Joined, not concatenated: one flat string for the hasher and every endpoint's name.
+    const readable = [sp.namespace, sp.name, sp.protocol, sp.portName].join("/");
+    const chainBase = names.hashAndTruncate(readable);
     const spec: PortSpec = {
       namespace: sp.namespace,
       name: sp.name,
@@ -75,8 +85,10 @@ export function portSpecs(
         ? sp.loadBalancerSourceRanges.map(parseCidrOrAddress).filter((c): c is Cidr => c !== undefined)
         : NO_CIDRS,
       readable,
-      chainBase: names.hashAndTruncate(readable),
+      chainBase,
+      chainNames: portChainNames(chainBase),
       eps: collectEndpoints(slices, sp, node),
+      endpoints: undefined,
     };
     return spec;
   });

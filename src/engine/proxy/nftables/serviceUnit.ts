@@ -11,13 +11,13 @@
 
 import type { EndpointSlice, Service } from "../../api/types";
 import { trimmed } from "../../util/trimmed";
-import { categorize, countsOf } from "./categorize";
+import { countsOf } from "./categorize";
 import type { Action, NftChain, NftSet, NftTable } from "./model";
 import * as N from "./names";
 import { ElementTriples } from "./packed";
 import { endpointChain, serviceChains, writeServicePort } from "./perService";
 import { type PutElement, type ServiceParams, shapeOf, writeElements } from "./serviceElements";
-import { type PortSpec, portSpecs, withEndpoints } from "./servicePorts";
+import { type NftEndpointInfo, type PortSpec, portSpecs, withEndpoints } from "./servicePorts";
 
 /** A port's endpoints that have an endpoint chain, sorted by `IP:port`, in columns (no object per endpoint). */
 interface Reachable {
@@ -47,6 +47,9 @@ export interface ServiceUnit {
   listing?: string;
 }
 
+const ipOf = (e: NftEndpointInfo): string => e.ip;
+const portOf = (e: NftEndpointInfo): number => e.port;
+
 /** Snapshots a Service and writes its elements into `unit.elements`. */
 export function makeUnit(
   key: string,
@@ -57,7 +60,8 @@ export function makeUnit(
 ): ServiceUnit {
   const u: ServiceUnit = {
     key,
-    ports: trimmed(portSpecs(svc, slices, node, params.names)),
+    // One per spec port, made by map: no spare capacity to trim.
+    ports: portSpecs(svc, slices, node, params.names),
     reachable: [],
     serviceChains: [],
     elements: new ElementTriples(),
@@ -65,23 +69,22 @@ export function makeUnit(
     rules: 0,
     affinitySets: 0,
   };
-  const put: PutElement = (set, k, e) => {
-    u.elements.push(set, k, e);
-  };
   for (const spec of u.ports) {
-    const full = withEndpoints(spec, params.names);
-    const counts = countsOf(categorize(full));
-    writeElements(put, spec, counts);
+    const { chains, reachable, reachableChains, cat } = serviceChains(
+      withEndpoints(spec, params.names),
+      params,
+    );
+    const counts = countsOf(cat);
+    writeElements(u.elements, spec, counts);
     const shape = shapeOf(spec, counts, params);
     u.chains += shape.chains;
     u.rules += shape.rules;
     u.affinitySets += shape.affinitySets;
-    const { chains, reachable } = serviceChains(full, params);
-    u.serviceChains.push(...chains);
+    for (const c of chains) u.serviceChains.push(c);
     u.reachable.push({
-      chains: reachable.map((e) => e.chain),
-      ips: reachable.map((e) => e.ip),
-      ports: reachable.map((e) => e.port),
+      chains: reachableChains,
+      ips: reachable.map(ipOf),
+      ports: reachable.map(portOf),
     });
   }
   u.elements.trim(trimmed);
@@ -97,20 +100,32 @@ export function makeUnit(
  * links to the chain, as the kernel's verdicts point at their chains, rather
  * than finding the chain among 10,000 Services by name.
  */
-export function unitLinks(u: ServiceUnit, link: (from: Action, target: NftChain | undefined) => void): void {
-  const visit = (v: Action | undefined): void => {
-    if (v === undefined) return;
-    if (v.k === "numgen") link(v, undefined);
-    else if ("chain" in v) {
-      const target = u.serviceChains.find((c) => c.name === v.chain);
-      if (target || v.chain.startsWith(ENDPOINT)) link(v, target);
-    }
-  };
-  for (let i = 0; i < u.elements.length; i++) visit(u.elements.element(i).verdict);
-  for (const c of u.serviceChains) for (const r of c.rules) visit(r.action);
+export function unitLinks(u: ServiceUnit, to: UnitLinks): void {
+  for (let i = 0; i < u.elements.length; i++) visitLink(u, u.elements.element(i).verdict, to);
+  for (const c of u.serviceChains) for (const r of c.rules) visitLink(u, r.action, to);
 }
 
-const DISCARD: PutElement = () => {};
+/** Receives `unitLinks`' links. */
+export interface UnitLinks {
+  link(from: Action, unit: ServiceUnit, target: NftChain | undefined): void;
+}
+
+function visitLink(u: ServiceUnit, v: Action | undefined, to: UnitLinks): void {
+  if (v === undefined) return;
+  if (v.k === "numgen") to.link(v, u, undefined);
+  else if ("chain" in v) {
+    const target = ownChain(u, v.chain);
+    if (target || v.chain.startsWith(ENDPOINT)) to.link(v, u, target);
+  }
+}
+
+/** The unit's service chain `name`, if it has one. */
+function ownChain(u: ServiceUnit, name: string): NftChain | undefined {
+  for (const c of u.serviceChains) if (c.name === name) return c;
+  return undefined;
+}
+
+const DISCARD: PutElement = { put() {} };
 
 /**
  * Writes the unit's chains and affinity sets into `into` (a fresh table
@@ -134,7 +149,7 @@ const ENDPOINT_PREFIX = ENDPOINT.length;
  */
 export function unitChain(u: ServiceUnit, name: string, at?: number): NftChain | undefined {
   // Names are compared whole, never sliced.
-  const own = u.serviceChains.find((c) => c.name === name);
+  const own = ownChain(u, name);
   if (own) return own;
   for (let i = 0; i < u.ports.length; i++) {
     const r = u.reachable[i] as Reachable;

@@ -27,7 +27,6 @@ const NO_PACKETS: Counters = Object.freeze({ pkts: 0, bytes: 0 });
 
 /** A user chain whose `rules` are parsed from its source on first use, then kept. */
 class PendingChain implements Chain {
-  readonly counters = NO_PACKETS;
   compiled?: CompiledChain;
   private parsed: Rule[] | undefined = undefined;
 
@@ -35,6 +34,11 @@ class PendingChain implements Chain {
     readonly name: string,
     readonly source: ChainSource,
   ) {}
+
+  /** The shared zero (on the prototype: no field per pending chain). */
+  get counters(): Counters {
+    return NO_PACKETS;
+  }
 
   get rules(): Rule[] {
     this.parsed ??= this.source.parse(this.name);
