@@ -12,15 +12,18 @@
 import type { EndpointSlice, Service } from "../api/types";
 import { trimmed } from "../util/trimmed";
 
-/** `namespace/name` of a Service. */
+/**
+ * `namespace/name` of a Service. Joined, not concatenated: a Map hashing a
+ * concatenation copies it flat and keeps both.
+ */
 export function serviceKey(svc: Service): string {
-  return `${svc.metadata.namespace ?? "default"}/${svc.metadata.name}`;
+  return [svc.metadata.namespace ?? "default", "/", svc.metadata.name].join("");
 }
 
 /** The `namespace/name` of the Service an EndpointSlice belongs to, if kube-proxy reads it (IPv4). */
 export function sliceServiceKey(s: EndpointSlice): string | undefined {
   const svc = s.metadata.labels?.["kubernetes.io/service-name"];
-  return svc && s.addressType === "IPv4" ? `${s.metadata.namespace ?? "default"}/${svc}` : undefined;
+  return svc && s.addressType === "IPv4" ? [s.metadata.namespace ?? "default", "/", svc].join("") : undefined;
 }
 
 /** A Service whose objects changed since the last sync. */
@@ -52,12 +55,19 @@ interface Seen {
   svc: Service;
   version: string | undefined;
   slices: EndpointSlice[];
-  versions: (string | undefined)[];
+  /** Each slice's resourceVersion (a Service's one slice: its version alone, no list). */
+  versions: (string | undefined)[] | string | undefined;
   /** The sync that found the Service object unchanged. */
   gen: number;
   /** The sync whose slice count `sliceSeen` is, and how many slices it found unchanged. */
   sliceGen: number;
   sliceSeen: number;
+}
+
+/** The resourceVersion `seen` recorded for its slice `s`. */
+function recordedVersion(seen: Seen, s: EndpointSlice): string | undefined {
+  const v = seen.versions;
+  return Array.isArray(v) ? v[seen.slices.indexOf(s)] : v;
 }
 
 /** A slice no tracked Service owns (its Service is not in the input, or it is not IPv4). */
@@ -92,25 +102,33 @@ export class ServiceChangeTracker {
       }
       const key = serviceKey(svc);
       keys.push(key);
-      if (changed.has(key)) duplicates = true;
+      const size = changed.size;
       changed.set(key, { key, service: svc, slices: [] });
+      // The key was there: a second Service object of one key.
+      if (changed.size === size) duplicates = true;
     }
-    const dirty = (key: string): void => {
-      if (changed.has(key)) return;
+    const dirty = (key: string): ServiceChange | undefined => {
+      const known = changed.get(key);
+      if (known) return known;
       const seen = this.byKey.get(key);
       // A slice of a Service the input does not hold changes nothing.
-      if (seen && seen.gen === gen) changed.set(key, { key, service: seen.svc, slices: [] });
+      if (!seen || seen.gen !== gen) return undefined;
+      const change = { key, service: seen.svc, slices: [] };
+      changed.set(key, change);
+      return change;
     };
     // Each slice's Service key (read from the slice only when it is new or changed), and whether a
     // recorded Service owns it unchanged.
     const sliceKeys: (string | undefined)[] = new Array(slices.length);
+    // The change a new or changed slice's Service has (found while marking it), saving record a lookup.
+    const sliceChanges: (ServiceChange | undefined)[] = new Array(slices.length);
     const owned = new Uint8Array(slices.length);
     for (let i = 0; i < slices.length; i++) {
       const s = slices[i]!;
       const version = s.metadata.resourceVersion;
       const seen = this.bySlice.get(s);
       if (seen) {
-        if (seen.versions[seen.slices.indexOf(s)] === version) {
+        if (recordedVersion(seen, s) === version) {
           if (seen.sliceGen !== gen) {
             seen.sliceGen = gen;
             seen.sliceSeen = 0;
@@ -130,14 +148,14 @@ export class ServiceChangeTracker {
       }
       const key = sliceServiceKey(s);
       sliceKeys[i] = key;
-      if (key !== undefined) dirty(key);
+      if (key !== undefined) sliceChanges[i] = dirty(key);
     }
     for (const seen of this.byKey.values()) {
       if (seen.gen !== gen) {
         if (!changed.has(seen.key)) changed.set(seen.key, { key: seen.key, service: undefined, slices: [] });
       } else if ((seen.sliceGen === gen ? seen.sliceSeen : 0) !== seen.slices.length) dirty(seen.key);
     }
-    if (changed.size > 0) this.record(changed, slices, sliceKeys, owned, gen);
+    if (changed.size > 0) this.record(changed, slices, sliceKeys, sliceChanges, owned, gen);
     this.hadDuplicates = duplicates;
     return { changed, keys, duplicates };
   }
@@ -156,13 +174,14 @@ export class ServiceChangeTracker {
     changed: Map<string, ServiceChange>,
     slices: readonly EndpointSlice[],
     sliceKeys: readonly (string | undefined)[],
+    sliceChanges: readonly (ServiceChange | undefined)[],
     owned: Uint8Array,
     gen: number,
   ): void {
     const orphans = new Map<EndpointSlice, Orphan>();
     for (let i = 0; i < slices.length; i++) {
       const key = sliceKeys[i];
-      const change = key === undefined ? undefined : changed.get(key);
+      const change = sliceChanges[i] ?? (key === undefined ? undefined : changed.get(key));
       // A slice an unchanged Service owns stays with it.
       if (owned[i] === 1 && change === undefined) continue;
       const s = slices[i]!;
@@ -181,7 +200,10 @@ export class ServiceChangeTracker {
         svc,
         version: svc.metadata.resourceVersion,
         slices: change.slices,
-        versions: change.slices.map((s) => s.metadata.resourceVersion),
+        versions:
+          change.slices.length === 1
+            ? change.slices[0]!.metadata.resourceVersion
+            : change.slices.map((s) => s.metadata.resourceVersion),
         gen,
         sliceGen: 0,
         sliceSeen: 0,

@@ -9,19 +9,49 @@
 
 import { isIPv4 } from "../api/ipv4";
 import type { EndpointSlice } from "../api/types";
-import { trimmed } from "../util/trimmed";
 import { lowerProtocol, type ServicePort } from "./servicePort";
 
-/** One endpoint of a service port. */
-export interface EndpointInfo {
-  ip: string;
-  port: number;
+/** An endpoint's conditions, as bits of one number (one small object per endpoint). */
+const READY = 1;
+const SERVING = 2;
+const TERMINATING = 4;
+
+/**
+ * One endpoint of a service port. Its `ip:port` text is built when first
+ * read: the nftables and IPVS writers never need it for most endpoints.
+ */
+export class EndpointInfo {
+  readonly #flags: number;
+  #text: string | undefined = undefined;
+
+  constructor(
+    readonly ip: string,
+    readonly port: number,
+    ready: boolean,
+    serving: boolean,
+    terminating: boolean,
+    readonly nodeName: string | undefined,
+  ) {
+    this.#flags = (ready ? READY : 0) | (serving ? SERVING : 0) | (terminating ? TERMINATING : 0);
+  }
+
+  get ready(): boolean {
+    return (this.#flags & READY) !== 0;
+  }
+
+  get serving(): boolean {
+    return (this.#flags & SERVING) !== 0;
+  }
+
+  get terminating(): boolean {
+    return (this.#flags & TERMINATING) !== 0;
+  }
+
   /** `ip:port`, the string kube-proxy sorts, hashes and prints. */
-  str: string;
-  ready: boolean;
-  serving: boolean;
-  terminating: boolean;
-  nodeName?: string;
+  get str(): string {
+    this.#text ??= `${this.ip}:${this.port}`;
+    return this.#text;
+  }
 }
 
 /** What matching a slice's port reads of a service port. */
@@ -47,9 +77,9 @@ export function slicesByService(slices: readonly EndpointSlice[]): Map<string, E
 /** Above this many endpoints, duplicates are found with a Set instead of a scan. */
 const SCAN_LIMIT = 32;
 
-/** Is `ip:port` already among `out` (a scan while `seen` is not needed yet)? */
-function isDuplicate(out: EndpointInfo[], ip: string, port: number): boolean {
-  for (let i = 0; i < out.length; i++) {
+/** Is `ip:port` among the first `k` of `out` (a scan while `seen` is not needed yet)? */
+function isDuplicate(out: readonly EndpointInfo[], k: number, ip: string, port: number): boolean {
+  for (let i = 0; i < k; i++) {
     const e = out[i]!;
     if (e.port === port && e.ip === ip) return true;
   }
@@ -98,36 +128,43 @@ export function sortByAddress<E extends EndpointAddress>(eps: E[]): E[] {
  * by name and protocol, duplicates merged (the first wins).
  */
 export function endpointsFor(sp: PortKey, slices: readonly EndpointSlice[] | undefined): EndpointInfo[] {
-  const out: EndpointInfo[] = [];
-  if (!slices) return out;
+  if (!slices) return [];
+  // Room for every endpoint of the matching slices, filled in order and cut to those taken:
+  // one array of exactly their number (kept per port), not a push-grown one and its copy.
+  let room = 0;
+  for (const slice of slices) if (slice.endpoints && slicePort(slice, sp)) room += slice.endpoints.length;
+  const out = new Array<EndpointInfo>(room);
+  let k = 0;
   let seen: Set<string> | undefined;
   for (const slice of slices) {
     const port = slicePort(slice, sp);
     const eps = slice.endpoints;
     if (!port || !eps) continue;
-    const suffix = `:${port}`;
     for (const ep of eps) {
       const ip = ep.addresses[0];
       if (!isIPv4(ip)) continue;
-      const str = ip + suffix;
-      if (!seen && out.length >= SCAN_LIMIT) seen = new Set(out.map((e) => e.str));
-      if (seen ? seen.has(str) : isDuplicate(out, ip, port)) continue;
-      seen?.add(str);
+      if (k < SCAN_LIMIT) {
+        if (isDuplicate(out, k, ip, port)) continue;
+      } else {
+        seen ??= new Set(out.slice(0, k).map((e) => e.str));
+        const str = `${ip}:${port}`;
+        if (seen.has(str)) continue;
+        seen.add(str);
+      }
       const c = ep.conditions;
       const ready = c?.ready ?? true;
-      out.push({
+      out[k++] = new EndpointInfo(
         ip,
         port,
-        str,
         ready,
-        serving: c?.serving ?? ready,
-        terminating: c?.terminating ?? false,
-        // Always present (maybe undefined): one object shape for every endpoint.
-        nodeName: ep.nodeName || undefined,
-      });
+        c?.serving ?? ready,
+        c?.terminating ?? false,
+        ep.nodeName || undefined,
+      );
     }
   }
-  return trimmed(out);
+  if (k < room) out.length = k;
+  return out;
 }
 
 /** The slice's port for this service port (matched by name and protocol). */

@@ -32,7 +32,8 @@ export interface ServicePort {
 
 /** The ServicePortName string kube-proxy prints and hashes: `ns/svc:port`, or `ns/svc` for an unnamed port. */
 export function servicePortNameString(namespace: string, name: string, portName: string | undefined): string {
-  return portName ? `${namespace}/${name}:${portName}` : `${namespace}/${name}`;
+  // Joined: one flat string (kept per port, and hashed by the iptables and nftables writers).
+  return portName ? [namespace, "/", name, ":", portName].join("") : [namespace, "/", name].join("");
 }
 
 /** A port's protocol as kube-proxy writes it: lower case, TCP when unset (the API's three without a new string). */
@@ -51,6 +52,7 @@ export function lowerProtocol(protocol: string | undefined): string {
 
 /** The empty address list every port without such addresses shares (never written to). */
 const NONE: string[] = [];
+const NONE_PORTS: readonly NonNullable<NonNullable<Service["spec"]>["ports"]>[number][] = [];
 
 /**
  * Service ports kube-proxy programs: not headless, not ExternalName.
@@ -81,23 +83,30 @@ export function servicePorts(svc: Service): ServicePort[] {
     spec.sessionAffinity === "ClientIP" ? (spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? 10800) : 0;
   const externalPolicyLocal =
     (isExternalType || externalIPs.length > 0) && spec.externalTrafficPolicy === "Local";
-  return (spec.ports ?? []).map((p) => ({
-    namespace,
-    name: svc.metadata.name,
-    nameString: servicePortNameString(namespace, svc.metadata.name, p.name),
-    portName: p.name ?? "",
-    protocol: lowerProtocol(p.protocol),
-    port: p.port,
-    clusterIP,
-    nodePort: isExternalType ? (p.nodePort ?? 0) : 0,
-    externalIPs,
-    loadBalancerVIPs: lbVIPs,
-    loadBalancerSourceRanges: sourceRanges,
-    stickyMaxAgeSeconds: affinity,
-    internalPolicyLocal: spec.internalTrafficPolicy === "Local",
-    externalPolicyLocal,
-    healthCheckNodePort: type === "LoadBalancer" && externalPolicyLocal ? (spec.healthCheckNodePort ?? 0) : 0,
-  }));
+  const ports = spec.ports ?? NONE_PORTS;
+  const out = new Array<ServicePort>(ports.length);
+  for (let i = 0; i < ports.length; i++) {
+    const p = ports[i]!;
+    out[i] = {
+      namespace,
+      name: svc.metadata.name,
+      nameString: servicePortNameString(namespace, svc.metadata.name, p.name),
+      portName: p.name ?? "",
+      protocol: lowerProtocol(p.protocol),
+      port: p.port,
+      clusterIP,
+      nodePort: isExternalType ? (p.nodePort ?? 0) : 0,
+      externalIPs,
+      loadBalancerVIPs: lbVIPs,
+      loadBalancerSourceRanges: sourceRanges,
+      stickyMaxAgeSeconds: affinity,
+      internalPolicyLocal: spec.internalTrafficPolicy === "Local",
+      externalPolicyLocal,
+      healthCheckNodePort:
+        type === "LoadBalancer" && externalPolicyLocal ? (spec.healthCheckNodePort ?? 0) : 0,
+    };
+  }
+  return out;
 }
 
 /** What the traffic-policy questions read of a ServicePort. */

@@ -129,7 +129,7 @@ export function makeIpset(getDataPlane: GetDataPlane): Command {
       return ok(
         view
           .map((s, i) =>
-            renderIpset({ ...s }, refs.get(s.name) ?? 0).replace(
+            renderIpset(s, refs.get(s.name) ?? 0).replace(
               /Number of entries: 0/,
               `Number of entries: ${chosen[i]!.members.length}`,
             ),

@@ -27,6 +27,7 @@ import { ownStats, serviceNumber, vsKey } from "./model";
 import { writeIpvsIptables } from "./rules";
 import { SCHEDULERS, type SchedFlag } from "./schedulers";
 import { applyDesired, reapDrained, type SchedSlot } from "./sync";
+import type { KernelVirtualServer } from "./virtualServer";
 
 /** What one scheduling decision did. */
 export interface ConnectResult {
@@ -65,12 +66,6 @@ function destByKey(dests: readonly RealServer[], key: string): RealServer | unde
   return undefined;
 }
 
-/** Some real server of `dests` drains (weight 0). */
-function hasDraining(dests: readonly RealServer[]): boolean {
-  for (let i = 0; i < dests.length; i++) if (dests[i]!.weight === 0) return true;
-  return false;
-}
-
 export class IpvsDataPlane implements NodeDataPlane {
   readonly mode = "ipvs" as const;
   readonly node: string;
@@ -96,7 +91,7 @@ export class IpvsDataPlane implements NodeDataPlane {
   /** The last virtual time seen (hooks, ticks). */
   nowMs = 0;
   /** The virtual servers by `serviceNumber` (IPv4 ones), kept in step by each sync. */
-  private readonly byNumber = new Map<number, VirtualServer>();
+  private readonly byNumber = new Map<number, KernelVirtualServer>();
 
   constructor(node: string) {
     this.node = node;
@@ -139,7 +134,7 @@ export class IpvsDataPlane implements NodeDataPlane {
       ? 0
       : applyDesired(this.state, this.desired(input, tracked, env, envKey), this.sched, this.byNumber);
     this.draining.clear();
-    for (const vs of this.state.virtualServers.values()) if (hasDraining(vs.dests)) this.draining.add(vs.key);
+    for (const vs of this.state.virtualServers.values()) if (vs.hasDraining()) this.draining.add(vs.key);
     this.index = new IpsetIndex(this.state.ipsets.values());
     this.tables = this.writeIptables();
   }
@@ -180,9 +175,9 @@ export class IpvsDataPlane implements NodeDataPlane {
 
   size(): DataPlaneSize {
     let realServers = 0;
-    for (const vs of this.state.virtualServers.values()) realServers += vs.dests.length;
+    for (const vs of this.state.virtualServers.values()) realServers += vs.destCount;
     let ipsetEntries = 0;
-    for (const s of this.state.ipsets.values()) ipsetEntries += s.members.length;
+    for (const s of this.state.ipsets.values()) ipsetEntries += s.size;
     return {
       primary: this.state.virtualServers.size,
       detail: {

@@ -6,18 +6,16 @@ import type { IpvsScheduler } from "../../api/configTypes";
 import { isIPv4 } from "../../api/ipv4";
 import type { EndpointSlice, Node, Service } from "../../api/types";
 import type { Protocol } from "../../net/types";
-import { trimmed } from "../../util/trimmed";
 import { serviceKey } from "../changeTracker";
 import { type EndpointInfo, endpointsFor, slicesByService } from "../endpoints";
 import { servicePorts as portsOf } from "../servicePort";
 import { type CategorizedEndpoints, categorizeEndpoints } from "../topology";
 import type { ProxyInput } from "../types";
-import { emptyIpsets, ipPortEntry, ipPortTail, protocolWord } from "./ipsets";
-import { type IpsetSet, type VirtualServer, type VirtualServerKind, vsKey } from "./model";
-import { addressWord, isPort, portWord, SetTable } from "./setTable";
-
-/** A real server kube-proxy wants: an endpoint (`str` is its `ip:port` key). */
-export type DesiredDest = Pick<EndpointInfo, "str" | "ip" | "port" | "nodeName">;
+import { DestList } from "./destList";
+import { emptyIpsets, IPSET_INFO, ipPortEntry, protocolWord, SET_NUMBER } from "./ipsets";
+import { type VirtualServer, type VirtualServerKind, vsKey } from "./model";
+import { addressWord, isPort, portWord } from "./setTable";
+import type { WrittenIpset } from "./writtenIpset";
 
 /** A virtual server kube-proxy wants: what it sets of the kernel's, with the real servers it wants. */
 export interface DesiredVS
@@ -34,13 +32,13 @@ export interface DesiredVS
     | "servicePortName"
   > {
   /** In the order kube-proxy adds them. */
-  dests: readonly DesiredDest[];
+  dests: DestList;
 }
 
 export interface DesiredState {
   virtualServers: Map<string, DesiredVS>;
   ipvsAddresses: string[];
-  ipsets: Map<string, IpsetSet>;
+  ipsets: Map<string, WrittenIpset>;
   nodeIPs: string[];
 }
 
@@ -86,6 +84,8 @@ export interface ShareEnv {
   nodeIPs: readonly string[];
   scheduler: IpvsScheduler;
   schedFlags: string[];
+  /** The work lists this sync's shares are collected in, one Service at a time. */
+  writer: ShareWriter;
 }
 
 /** The node's share settings from kube-proxy's input. */
@@ -96,70 +96,98 @@ export function shareEnv(input: ProxyInput, node: string): ShareEnv {
     nodeIPs: nodeAddresses(input.nodes.find((n) => n.metadata.name === node)),
     scheduler,
     schedFlags: scheduler === "mh" ? ["mh-port"] : [],
+    writer: new ShareWriter(),
   };
 }
 
 /**
  * One Service's part of the desired state, in the order kube-proxy adds
- * it: its virtual servers, its ipset entries (set name and entry, in
- * turn) and the addresses it binds to kube-ipvs0. A data plane keeps each
- * Service's share until the change tracker reports the Service changed.
+ * it: its virtual servers and its ipset entries. It binds each of its
+ * virtual servers' addresses but the NodePort ones to kube-ipvs0, in turn. A data plane keeps each Service's share until the change
+ * tracker reports the Service changed.
  */
 export interface ServiceShare {
   virtualServers: DesiredVS[];
-  /** Set name and entry, in turn. */
-  members: string[];
-  /** Each entry's key words for its set's table (three a member; NaN: kept as text). */
-  keys: number[];
-  bound: string[];
+  /** Each ipset entry as its set's number (`SET_NUMBER`) and its three key words (see SetTable.add), in turn. */
+  entries: number[];
+  /** The text of each entry with a NaN key word (kept as text), in entry order. */
+  texts: string[];
 }
 
-/** Collects one Service's share. */
-class ShareWriter {
+/** No key word is NaN: the entry is held by its key, its text made from it (writtenIpset.ts). */
+function isKeyed(a: number, b: number, c: number): boolean {
+  return !Number.isNaN(a) && !Number.isNaN(b) && !Number.isNaN(c);
+}
+
+/** An empty list every share without such entries holds (never written to). */
+const NONE: never[] = [];
+
+/** The first `n` of a work list, as a share keeps them: a list of exactly their number, the empty one shared. */
+function kept<T>(list: readonly T[], n: number): T[] {
+  return n === 0 ? NONE : list.slice(0, n);
+}
+
+/**
+ * Collects one Service's share in work lists that serve every Service of
+ * a sync in turn (a share copies out exactly what it holds).
+ */
+export class ShareWriter {
   private readonly virtualServers: DesiredVS[] = [];
-  private readonly members: string[] = [];
-  private readonly keys: number[] = [];
-  private readonly bound: string[] = [];
-  /** The `,proto:port` tail of the last `ip,proto:port` entry (a port's entries share it). */
-  private tailProto: Protocol | undefined;
-  private tailPort = 0;
-  private tail = "";
+  private vsCount = 0;
+  private readonly entries: number[] = [];
+  private entryCount = 0;
+  private readonly texts: string[] = [];
+  private textCount = 0;
+  private scheduler: IpvsScheduler = "rr";
+  private schedFlags: string[] = [];
 
-  constructor(readonly env: ShareEnv) {}
+  /** Starts a Service's share under `env`'s settings. */
+  start(env: ShareEnv): this {
+    this.scheduler = env.scheduler;
+    this.schedFlags = env.schedFlags;
+    this.vsCount = 0;
+    this.entryCount = 0;
+    this.textCount = 0;
+    return this;
+  }
 
-  /** The share as kept until the Service changes: its lists without room to grow. */
+  /** The share as kept until the Service changes. */
   share(): ServiceShare {
     return {
-      virtualServers: trimmed(this.virtualServers),
-      members: trimmed(this.members),
-      keys: trimmed(this.keys),
-      bound: trimmed(this.bound),
+      virtualServers: kept(this.virtualServers, this.vsCount),
+      entries: kept(this.entries, this.entryCount),
+      texts: kept(this.texts, this.textCount),
     };
   }
 
-  /** An entry of `set` with its key words (see SetTable.add). */
-  add(set: string, entry: string, a: number, b = 0, c = 0): void {
-    this.members.push(set, entry);
-    this.keys.push(a, b, c);
+  /**
+   * An entry of `set` by its key words (see SetTable.add) and, when a word
+   * is NaN (the entry is kept as text), its text; `""` otherwise.
+   */
+  add(set: string, a: number, b: number, c: number, text: string): void {
+    const n = SET_NUMBER.get(set);
+    if (n === undefined) return;
+    const e = this.entries;
+    const i = this.entryCount;
+    e[i] = n;
+    e[i + 1] = a;
+    e[i + 2] = b;
+    e[i + 3] = c;
+    this.entryCount = i + 4;
+    if (!isKeyed(a, b, c)) this.texts[this.textCount++] = text;
   }
 
   /** An `ip,proto:port` entry (hash:ip,port). */
   addIpPort(set: string, ip: string, proto: Protocol, port: number): void {
-    if (proto !== this.tailProto || port !== this.tailPort) {
-      this.tailProto = proto;
-      this.tailPort = port;
-      this.tail = ipPortTail(proto, port);
-    }
-    this.add(set, ip + this.tail, addressWord(ip), portWord(protocolWord(proto), port));
+    const a = addressWord(ip);
+    const b = portWord(protocolWord(proto), port);
+    this.add(set, a, b, 0, isKeyed(a, b, 0) ? "" : ipPortEntry(ip, proto, port));
   }
 
   /** A `port` entry (bitmap:port). */
   addPort(set: string, port: number): void {
-    this.add(set, String(port), isPort(port) ? port : Number.NaN);
-  }
-
-  bind(ip: string): void {
-    this.bound.push(ip);
+    if (isPort(port)) this.add(set, port, 0, 0, "");
+    else this.add(set, Number.NaN, 0, 0, String(port));
   }
 
   vs(
@@ -167,21 +195,21 @@ class ShareWriter {
     ip: string,
     port: number,
     kind: VirtualServerKind,
-    dests: readonly DesiredDest[],
+    dests: DestList,
     svc: { spn: string; persistentTimeout: number | undefined },
   ): void {
-    this.virtualServers.push({
+    this.virtualServers[this.vsCount++] = {
       key: vsKey(proto, ip, port),
       proto,
       ip,
       port,
-      scheduler: this.env.scheduler,
-      schedFlags: this.env.schedFlags,
+      scheduler: this.scheduler,
+      schedFlags: this.schedFlags,
       persistentTimeout: svc.persistentTimeout,
       kind,
       servicePortName: svc.spn,
       dests,
-    });
+    };
   }
 }
 
@@ -191,48 +219,38 @@ class ShareWriter {
  * members and kube-ipvs0 addresses their first place (as one pass over the
  * Services adding to maps and sets leaves them).
  */
-export function assemble(shares: Iterable<ServiceShare>, nodeIPs: string[]): DesiredState {
+export function assemble(shares: readonly ServiceShare[], nodeIPs: string[]): DesiredState {
   const virtualServers = new Map<string, DesiredVS>();
-  const ipsets = emptyIpsets();
-  // Each set's members in first-appearance order, kept distinct by its table (an exact-typed
-  // set: one key per text, see setTable.ts) or by their text (a net-typed set).
-  const lists = new Map<string, string[]>();
-  const tables = new Map<string, SetTable>();
-  const texts = new Map<string, Set<string>>();
-  for (const s of ipsets.values()) {
-    lists.set(s.name, []);
-    if (s.type === "hash:ip,port,net") texts.set(s.name, new Set());
-    else tables.set(s.name, new SetTable(s.type));
+  // Each set's table sized once for the entries it may take.
+  const counts = new Array<number>(IPSET_INFO.length).fill(0);
+  const ips = SET_NUMBER.get("KUBE-IPVS-IPS")!;
+  for (const share of shares) {
+    const e = share.entries;
+    for (let i = 0; i < e.length; i += 4) counts[e[i]!]!++;
+    counts[ips]! += share.virtualServers.length;
   }
-  const add = (name: string, entry: string, a: number, b: number, c: number): void => {
-    const list = lists.get(name);
-    if (!list) return;
-    const table = tables.get(name);
-    if (table) {
-      if (table.add(a, b, c, entry)) list.push(entry);
-      return;
-    }
-    const text = texts.get(name)!;
-    if (text.has(entry)) return;
-    text.add(entry);
-    list.push(entry);
-  };
+  const ipsets = emptyIpsets(counts);
+  // In kube-proxy's order: a set's number is its place.
+  const sets = [...ipsets.values()];
+  // KUBE-IPVS-IPS holds exactly the addresses bound to kube-ipvs0 (no share adds to it otherwise).
+  const bound = ipsets.get("KUBE-IPVS-IPS")!;
+  const ipvsAddresses: string[] = [];
   for (const share of shares) {
     for (const vs of share.virtualServers) virtualServers.set(vs.key, vs);
-    const m = share.members;
-    const k = share.keys;
-    for (let i = 0, j = 0; i < m.length; i += 2, j += 3) add(m[i]!, m[i + 1]!, k[j]!, k[j + 1]!, k[j + 2]!);
-    // KUBE-IPVS-IPS holds exactly the addresses bound to kube-ipvs0 (no share adds to it otherwise).
-    for (const ip of share.bound) add("KUBE-IPVS-IPS", ip, addressWord(ip), 0, 0);
+    const e = share.entries;
+    const texts = share.texts;
+    for (let i = 0, t = 0; i < e.length; i += 4) {
+      const a = e[i + 1]!;
+      const b = e[i + 2]!;
+      const c = e[i + 3]!;
+      sets[e[i]!]!.add(a, b, c, isKeyed(a, b, c) ? "" : texts[t++]!);
+    }
+    for (const vs of share.virtualServers) {
+      if (vs.kind !== "NodePort" && bound.add(addressWord(vs.ip), 0, 0, vs.ip)) ipvsAddresses.push(vs.ip);
+    }
   }
-  for (const s of ipsets.values()) {
-    s.members = lists.get(s.name)!;
-    const table = tables.get(s.name);
-    if (table) s.table = table;
-    else s.memberSet = texts.get(s.name);
-    if (s.type === "bitmap:port") s.members.sort((a, b) => Number(a) - Number(b));
-  }
-  return { virtualServers, ipvsAddresses: [...lists.get("KUBE-IPVS-IPS")!], ipsets, nodeIPs };
+  for (const s of sets) if (s.type === "bitmap:port") s.sortPorts();
+  return { virtualServers, ipvsAddresses, ipsets, nodeIPs };
 }
 
 /**
@@ -248,16 +266,17 @@ function policyDests(
   c: CategorizedEndpoints<EndpointInfo>,
   all: readonly EndpointInfo[],
   onlyLocal: boolean,
-): readonly DesiredDest[] {
+): DestList {
   const eps: readonly EndpointInfo[] = onlyLocal ? c.local : c.cluster;
-  if (eps.length === 0 && onlyLocal) return categorizeEndpoints(CLUSTER_ONLY, all, () => false).cluster;
-  return eps;
+  if (eps.length === 0 && onlyLocal)
+    return DestList.of(categorizeEndpoints(CLUSTER_ONLY, all, () => false).cluster);
+  return DestList.of(eps);
 }
 
 /** A service port's real servers under each policy, each read once and kept for its virtual servers. */
 class PortDests {
-  private cluster: readonly DesiredDest[] | undefined;
-  private local: readonly DesiredDest[] | undefined;
+  private cluster: DestList | undefined;
+  private local: DestList | undefined;
 
   constructor(
     private readonly cat: CategorizedEndpoints<EndpointInfo>,
@@ -265,7 +284,7 @@ class PortDests {
   ) {}
 
   /** The real servers under a Local (`onlyLocal`) or Cluster policy. */
-  under(onlyLocal: boolean): readonly DesiredDest[] {
+  under(onlyLocal: boolean): DestList {
     if (onlyLocal) {
       this.local ??= policyDests(this.cat, this.all, true);
       return this.local;
@@ -298,7 +317,7 @@ export function serviceShare(
   slices: readonly EndpointSlice[] | undefined,
   env: ShareEnv,
 ): ServiceShare {
-  const c = new ShareWriter(env);
+  const c = env.writer.start(env);
   const { node, nodeIPs } = env;
   const persistentTimeout = affinityTimeout(svc);
   let healthCheckNodePort = 0;
@@ -309,25 +328,24 @@ export function serviceShare(
     const cat = categorizeEndpoints(sp, all, (e) => e.nodeName === node);
     const dests = new PortDests(cat, all);
     const eTPLocal = sp.externalPolicyLocal;
-    // `ip,proto:port,ip`: the middle is the same for a port's endpoints (one target port, as a rule).
-    let midPort = -1;
-    let mid = "";
     for (const e of all) {
       if (e.nodeName !== node) continue;
-      if (e.port !== midPort) {
-        midPort = e.port;
-        mid = `,${sp.protocol}:${e.port},`;
-      }
       const ip = addressWord(e.ip);
-      c.add("KUBE-LOOP-BACK", e.ip + mid + e.ip, ip, portWord(sp.protocol, e.port), ip);
+      const pp = portWord(sp.protocol, e.port);
+      // `ip,proto:port,ip`, written out only when its key cannot hold it.
+      c.add(
+        "KUBE-LOOP-BACK",
+        ip,
+        pp,
+        ip,
+        isKeyed(ip, pp, ip) ? "" : `${e.ip},${sp.protocol}:${e.port},${e.ip}`,
+      );
     }
     c.vs(proto, sp.clusterIP, sp.port, "ClusterIP", dests.under(sp.internalPolicyLocal), info);
     c.addIpPort("KUBE-CLUSTER-IP", sp.clusterIP, proto, sp.port);
-    c.bind(sp.clusterIP);
     for (const ext of sp.externalIPs) {
       c.addIpPort(eTPLocal ? "KUBE-EXTERNAL-IP-LOCAL" : "KUBE-EXTERNAL-IP", ext, proto, sp.port);
       c.vs(proto, ext, sp.port, "ExternalIP", dests.under(eTPLocal), info);
-      c.bind(ext);
     }
     for (const ip of sp.loadBalancerVIPs) {
       c.addIpPort("KUBE-LOAD-BALANCER", ip, proto, sp.port);
@@ -336,10 +354,15 @@ export function serviceShare(
         c.addIpPort("KUBE-LOAD-BALANCER-FW", ip, proto, sp.port);
         // hash:ip,port,net: a net-typed set, indexed by its text (no table).
         for (const cidr of sp.loadBalancerSourceRanges)
-          c.add("KUBE-LOAD-BALANCER-SOURCE-CIDR", `${ipPortEntry(ip, proto, sp.port)},${cidr}`, Number.NaN);
+          c.add(
+            "KUBE-LOAD-BALANCER-SOURCE-CIDR",
+            Number.NaN,
+            0,
+            0,
+            `${ipPortEntry(ip, proto, sp.port)},${cidr}`,
+          );
       }
       c.vs(proto, ip, sp.port, "LoadBalancer", dests.under(eTPLocal), info);
-      c.bind(ip);
     }
     if (sp.nodePort) {
       addNodePortEntries(c, proto, sp.nodePort, nodeIPs, eTPLocal);

@@ -7,12 +7,7 @@ import { type Cidr, cidrContains, ipToNumber, parseCidrOrAddress } from "../../a
 import type { Protocol } from "../../net/types";
 import type { IpsetSet, IpsetType } from "./model";
 import { isPort, SetTable } from "./setTable";
-
-interface IpsetInfo {
-  name: string;
-  type: IpsetType;
-  comment: string;
-}
+import { type IpsetInfo, WrittenIpset } from "./writtenIpset";
 
 /** kube-proxy's `ipsetInfo` (IPv4 names). */
 export const IPSET_INFO: readonly IpsetInfo[] = [
@@ -93,11 +88,21 @@ export const IPSET_INFO: readonly IpsetInfo[] = [
 
 const TYPE_BY_NAME = new Map<string, IpsetType>(IPSET_INFO.map((i) => [i.name, i.type]));
 
-/** Fresh, empty sets in kube-proxy's order. */
-export function emptyIpsets(): Map<string, IpsetSet> {
-  const m = new Map<string, IpsetSet>();
-  for (const i of IPSET_INFO) m.set(i.name, { name: i.name, type: i.type, comment: i.comment, members: [] });
+/** Each set's number: its place in kube-proxy's order. */
+export const SET_NUMBER: ReadonlyMap<string, number> = new Map(IPSET_INFO.map((i, n) => [i.name, n]));
+
+/** Fresh, empty sets in kube-proxy's order; `expected[n]`: how many members set `n` may take. */
+export function emptyIpsets(expected?: readonly number[]): Map<string, WrittenIpset> {
+  const m = new Map<string, WrittenIpset>();
+  IPSET_INFO.forEach((i, n) => {
+    m.set(i.name, new WrittenIpset(i, expected?.[n] ?? 0));
+  });
   return m;
+}
+
+/** How many members a set has (a written set counts them without making their text). */
+export function memberCount(s: IpsetSet): number {
+  return s instanceof WrittenIpset ? s.size : s.members.length;
 }
 
 /** A protocol as ipset writes it in an entry (`tcp`). */
@@ -174,7 +179,7 @@ export class IpsetIndex {
         const built = s.table;
         this.tables.set(
           s.name,
-          built && built.size === s.members.length ? built : SetTable.fromText(s.type, memberSet(s)),
+          built && built.size === memberCount(s) ? built : SetTable.fromText(s.type, memberSet(s)),
         );
       }
     }

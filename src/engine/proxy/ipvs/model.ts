@@ -8,6 +8,8 @@ import type { IpvsScheduler } from "../../api/configTypes";
 import { ipToNumber, isIPv4 } from "../../api/ipv4";
 import type { Protocol } from "../../net/types";
 import type { SetTable } from "./setTable";
+import type { KernelVirtualServer } from "./virtualServer";
+import type { WrittenIpset } from "./writtenIpset";
 
 /** Per-service or per-destination counters, as `ipvsadm --stats` shows them. */
 export interface IpvsStats {
@@ -69,7 +71,8 @@ export const PROTO_CODE: Readonly<Record<Protocol, number>> = { TCP: 0, UDP: 1, 
 
 /** The key every table here uses for a virtual server. */
 export function vsKey(proto: Protocol, ip: string, port: number): string {
-  return `${proto}/${ip}:${port}`;
+  // Joined: one flat string (a Map key: hashing a concatenation copies it flat and keeps both).
+  return [proto, "/", ip, ":", port].join("");
 }
 
 /**
@@ -148,8 +151,9 @@ export interface IpvsNodeState {
   ipvsAddresses: string[];
   /** The dummy interface's MAC address. */
   mac: string;
-  virtualServers: Map<string, VirtualServer>;
-  ipsets: Map<string, IpsetSet>;
+  /** The kernel's virtual servers (real servers made when first read: virtualServer.ts). */
+  virtualServers: Map<string, KernelVirtualServer>;
+  ipsets: Map<string, WrittenIpset>;
   /** The node's own addresses (NodePort virtual servers are made on each). */
   nodeIPs: string[];
   /** `1 << masqueradeBit` (0x4000). */

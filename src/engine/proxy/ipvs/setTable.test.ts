@@ -4,7 +4,9 @@ import type { Protocol } from "../../net/types";
 import { desiredState } from "./desired";
 import { IPSET_INFO, IpsetIndex, type SetProbe } from "./ipsets";
 import type { IpsetSet, IpsetType } from "./model";
+import { keyWords } from "./setTable";
 import { TEST_NODE, UPSTREAM_CASES } from "./upstream.testkit";
+import { WrittenIpset } from "./writtenIpset";
 
 /** Addresses as packets and members may carry them: dotted quads, and text that is not one. */
 const ADDRESSES = [
@@ -125,7 +127,9 @@ describe("the tables kube-proxy's writer builds", () => {
     for (const c of UPSTREAM_CASES) {
       const sets = [...desiredState(c.input, TEST_NODE).ipsets.values()];
       const built = new IpsetIndex(sets);
-      const fromText = new IpsetIndex(sets.map(({ table: _table, ...s }) => s));
+      const fromText = new IpsetIndex(
+        sets.map((s) => ({ name: s.name, type: s.type, comment: s.comment, members: s.members })),
+      );
       for (const s of sets) {
         if (s.type === "hash:ip,port,net") continue;
         expect(s.table?.size, `${c.name} ${s.name}`).toBe(s.members.length);
@@ -133,5 +137,56 @@ describe("the tables kube-proxy's writer builds", () => {
         for (const p of probesAt(s)) expect(built.test(s.name, dirs, p)).toBe(fromText.test(s.name, dirs, p));
       }
     }
+  });
+});
+
+/** A written set holding `members` (added by their key words, or as text where the table keeps text). */
+function written(type: IpsetType, members: readonly string[]): WrittenIpset {
+  const info = IPSET_INFO.find((i) => i.type === type)!;
+  const set = new WrittenIpset(info);
+  for (const m of members) {
+    const [a, b, c] = keyWords(type, m) ?? [Number.NaN, 0, 0];
+    set.add(a, b, c, m);
+  }
+  if (type === "bitmap:port") set.sortPorts();
+  return set;
+}
+
+/** `members` distinct, in first-appearance order (port order for a bitmap), as text. */
+function listed(type: IpsetType, members: readonly string[]): string[] {
+  const out = [...new Set(members)];
+  return type === "bitmap:port" ? out.sort((a, b) => Number(a) - Number(b)) : out;
+}
+
+describe("a written set", () => {
+  const lists = fc
+    .constantFrom(...EXACT_TYPES)
+    .chain((type) => fc.tuple(fc.constant(type), fc.array(member(type)), fc.array(member(type))));
+
+  it("lists the text each member was written from, in first-appearance order", () => {
+    fc.assert(
+      fc.property(lists, ([type, members]) => {
+        const set = written(type, members);
+        expect(set.members).toEqual(listed(type, members));
+        expect(set.size).toBe(set.members.length);
+      }),
+      { seed: 18, numRuns: 300 },
+    );
+  });
+
+  it("brought over the last sync's set keeps the staying members' places and counts the changes", () => {
+    fc.assert(
+      fc.property(lists, ([type, before, after]) => {
+        const old = listed(type, before);
+        const now = listed(type, after);
+        const set = written(type, after);
+        const writes = set.keepPlacesOf(written(type, before));
+        const stays = old.filter((m) => now.includes(m));
+        expect(writes).toBe(now.length - stays.length + (old.length - stays.length));
+        const want = type === "bitmap:port" ? now : [...stays, ...now.filter((m) => !old.includes(m))];
+        expect(set.members).toEqual(want);
+      }),
+      { seed: 18, numRuns: 300 },
+    );
   });
 });

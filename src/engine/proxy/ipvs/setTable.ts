@@ -118,6 +118,12 @@ export function isPort(n: number): boolean {
   return Number.isInteger(n) && n >= 0 && n <= 65535;
 }
 
+/** A member's three key words read from its text, or undefined when it is kept as text. */
+export function keyWords(type: IpsetType, text: string): [number, number, number] | undefined {
+  const key = new Int32Array(3);
+  return keyOf(type, text, key, new Int32Array(2)) ? [key[0]!, key[1]!, key[2]!] : undefined;
+}
+
 /**
  * One set's members as integer keys (open addressing, linear probing, grown
  * at half full) or a port bitmap.

@@ -5,47 +5,17 @@
  * at weight 0 until their connections are gone.
  */
 import type { IpvsScheduler } from "../../api/configTypes";
-import type { DesiredDest, DesiredState, DesiredVS } from "./desired";
-import { memberSet } from "./ipsets";
+import type { DesiredState, DesiredVS } from "./desired";
+import type { DestList } from "./destList";
 import type { IpvsNodeState, RealServer, VirtualServer } from "./model";
-import { NO_STATS, serviceNumber } from "./model";
+import { serviceNumber } from "./model";
 import { SCHEDULERS } from "./schedulers";
+import { KernelVirtualServer, newRealServer } from "./virtualServer";
 
 /** One virtual server's scheduler state (the kernel's `sched_data`). */
 export interface SchedSlot {
   name: IpvsScheduler;
   state: unknown;
-}
-
-function newRealServer(d: DesiredDest, node: string): RealServer {
-  return {
-    key: d.str,
-    ip: d.ip,
-    port: d.port,
-    weight: 1,
-    lastWeight: 1,
-    activeConns: 0,
-    inactConns: 0,
-    persistConns: 0,
-    stats: NO_STATS,
-    local: d.nodeName === node,
-  };
-}
-
-function newVirtualServer(d: DesiredVS): VirtualServer {
-  return {
-    key: d.key,
-    proto: d.proto,
-    ip: d.ip,
-    port: d.port,
-    scheduler: d.scheduler,
-    schedFlags: d.schedFlags,
-    persistentTimeout: d.persistentTimeout,
-    dests: [],
-    stats: NO_STATS,
-    kind: d.kind,
-    servicePortName: d.servicePortName,
-  };
 }
 
 /**
@@ -77,36 +47,43 @@ function notify(
  * would leave them (the reverse of the desired order), none draining: a
  * sync would write nothing.
  */
-function unchanged(cur: readonly RealServer[], want: readonly DesiredDest[]): boolean {
+function unchanged(cur: readonly RealServer[], want: DestList): boolean {
   const n = cur.length;
   if (n !== want.length) return false;
   for (let i = 0; i < n; i++) {
     const r = cur[n - 1 - i]!;
-    if (r.weight === 0 || r.key !== want[i]!.str) return false;
+    // A real server's key is its `ip:port`: the same address and port, the same key.
+    if (r.weight === 0 || r.ip !== want.ip(i) || r.port !== want.port(i)) return false;
   }
   return true;
 }
 
-function syncDests(vs: VirtualServer, d: DesiredVS, sched: Map<string, SchedSlot>, node: string): number {
-  if (vs.dests.length === 0) {
-    // Fresh virtual server: each add goes to the head, so the list is the reverse of the add order.
+function syncDests(
+  vs: KernelVirtualServer,
+  d: DesiredVS,
+  sched: Map<string, SchedSlot>,
+  node: string,
+): number {
+  if (vs.destCount === 0) {
     const n = d.dests.length;
-    const dests = new Array<RealServer>(n);
-    for (let i = 0; i < n; i++) dests[n - 1 - i] = newRealServer(d.dests[i]!, node);
-    vs.dests = dests;
-    if (n > 0) notify(vs, sched, [], vs.dests);
+    vs.addToEmpty(d.dests);
+    // A scheduler that ran on the empty server learns the new list now (which makes it).
+    if (n > 0 && sched.has(vs.key)) notify(vs, sched, [], vs.dests);
     return n;
   }
+  if (vs.holdsAdded(d.dests)) return 0;
   if (unchanged(vs.dests, d.dests)) return 0;
   let writes = 0;
   const old = [...vs.dests];
   const byKey = new Map(vs.dests.map((r) => [r.key, r]));
-  const want = new Set(d.dests.map((x) => x.str));
-  for (const x of d.dests) {
-    const cur = byKey.get(x.str);
+  const wanted = d.dests;
+  const want = new Set<string>();
+  for (let i = 0; i < wanted.length; i++) want.add(wanted.str(i));
+  for (let i = 0; i < wanted.length; i++) {
+    const cur = byKey.get(wanted.str(i));
     if (!cur) {
       // list_add_rcu: the kernel inserts each new destination at the head.
-      vs.dests.unshift(newRealServer(x, node));
+      vs.dests.unshift(newRealServer(wanted, i, node));
       writes++;
     } else if (cur.weight === 0) {
       // NOTE: kube-proxy deletes the draining server and adds it again; the
@@ -128,6 +105,32 @@ function syncDests(vs: VirtualServer, d: DesiredVS, sched: Map<string, SchedSlot
   return writes + reapDrained(vs, sched);
 }
 
+/** Both lists hold the same addresses in the same order. */
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Binds `want` (the desired state's list, taken over) to kube-ipvs0: an
+ * address that stays keeps its place, new ones follow. Returns how many addresses were bound and unbound.
+ */
+function bindAddresses(state: IpvsNodeState, want: string[]): number {
+  const had = state.ipvsAddresses;
+  if (had.length === 0 || sameList(had, want)) {
+    const writes = had.length === 0 ? want.length : 0;
+    state.ipvsAddresses = want;
+    return writes;
+  }
+  const wanted = new Set(want);
+  const kept = had.filter((a) => wanted.has(a));
+  const keptSet = new Set(kept);
+  const added = want.filter((a) => !keptSet.has(a));
+  state.ipvsAddresses = [...kept, ...added];
+  return had.length - kept.length + added.length;
+}
+
 /**
  * Applies `desired` to `state`; returns how many kernel objects were written.
  * `byNumber` (the virtual servers by `serviceNumber`), when given, follows each add and delete.
@@ -136,13 +139,13 @@ export function applyDesired(
   state: IpvsNodeState,
   desired: DesiredState,
   sched: Map<string, SchedSlot>,
-  byNumber?: Map<number, VirtualServer>,
+  byNumber?: Map<number, KernelVirtualServer>,
 ): number {
   let writes = 0;
   for (const d of desired.virtualServers.values()) {
     let vs = state.virtualServers.get(d.key);
     if (!vs) {
-      vs = newVirtualServer(d);
+      vs = new KernelVirtualServer(d, state.node);
       state.virtualServers.set(d.key, vs);
       const n = serviceNumber(d.proto, d.ip, d.port);
       if (n !== undefined) byNumber?.set(n, vs);
@@ -169,32 +172,12 @@ export function applyDesired(
     sched.delete(key);
     writes++;
   }
-  const want = new Set(desired.ipvsAddresses);
-  const kept = state.ipvsAddresses.filter((a) => want.has(a));
-  const keptSet = new Set(kept);
-  const added = desired.ipvsAddresses.filter((a) => !keptSet.has(a));
-  writes += state.ipvsAddresses.length - kept.length + added.length;
-  state.ipvsAddresses = [...kept, ...added];
+  writes += bindAddresses(state, desired.ipvsAddresses);
   for (const [name, s] of desired.ipsets) {
     const old = state.ipsets.get(name);
     // A desired set's members are distinct (assemble), so a fresh set writes each of them.
-    if (!old || old.members.length === 0) {
-      writes += s.members.length;
-      continue;
-    }
-    const after = memberSet(s);
-    const before = memberSet(old);
-    let added = 0;
-    let removed = 0;
-    for (const m of after) if (!before.has(m)) added++;
-    for (const m of before) if (!after.has(m)) removed++;
-    writes += added + removed;
-    // A member that stays keeps its place; new members follow (bitmap:port lists stay in port order).
-    if (s.type === "bitmap:port") continue;
-    s.members =
-      added + removed === 0
-        ? old.members
-        : [...old.members.filter((m) => after.has(m)), ...s.members.filter((m) => !before.has(m))];
+    if (!old || old.size === 0) writes += s.size;
+    else writes += s.keepPlacesOf(old);
   }
   state.ipsets = desired.ipsets;
   state.nodeIPs = desired.nodeIPs;
