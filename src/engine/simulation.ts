@@ -13,7 +13,6 @@ import { KINDS } from "./api/kinds";
 import { parseManifests } from "./api/manifest";
 import type { AnyObject } from "./api/types";
 import type { LookupExperimentOptions, LookupProgress, LookupRow } from "./bench/contract";
-import { lookupExperiment } from "./bench/experiment";
 import { bootParts, type SimulationParts } from "./boot";
 import type { Cluster } from "./cluster";
 import type { Controllers } from "./controllers";
@@ -365,12 +364,13 @@ export class Simulation {
       ctx.type === "node"
         ? [...this.files.keys()].filter((f) => f.startsWith(dir)).map((f) => f.slice(dir.length))
         : [];
+    const assets = this.assets;
     return complete(line, {
       cluster: this.cluster,
       commands: [...commands, "exit", "clear"],
       files,
       namespace: ctx.type === "pod" ? ctx.namespace : "default",
-      ...(this.assets ? { schema: this.assets.schema } : {}),
+      ...(assets ? { explainFields: (path: string) => assets.explainFields(assets.schema, path) } : {}),
     });
   }
 
@@ -379,7 +379,12 @@ export class Simulation {
    * generator): the caller drives it, reports progress and may stop early.
    * `now` is the caller's clock for the simulation's own time per packet.
    */
-  lookupExperiment(opts: LookupExperimentOptions, now: () => number): Generator<LookupProgress, LookupRow[]> {
+  async lookupExperiment(
+    opts: LookupExperimentOptions,
+    now: () => number,
+  ): Promise<Generator<LookupProgress, LookupRow[]>> {
+    // The experiment (its synthetic clusters and model) is a chunk of its own, off the start-up path.
+    const { lookupExperiment } = await import("./bench/experiment");
     return lookupExperiment(opts, now);
   }
 

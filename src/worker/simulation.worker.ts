@@ -78,7 +78,7 @@ const api = {
     onProgress: (p: LookupProgress) => void,
   ): Promise<LookupRow[] | null> {
     cancelled = false;
-    const steps = current().lookupExperiment(opts, () => performance.now());
+    const steps = await current().lookupExperiment(opts, () => performance.now());
     for (;;) {
       const step = steps.next();
       if (step.done) return step.value;

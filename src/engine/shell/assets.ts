@@ -6,7 +6,7 @@
  * browser build) before running a line that may need them.
  */
 import type { EditorSchema } from "./kubectl/explain/openapi";
-import type { LAZY_COMMANDS, LAZY_PRINTERS } from "./kubectl/lazyCommands";
+import type { EXPLAIN_FIELDS, LAZY_COMMANDS, LAZY_PRINTERS } from "./kubectl/lazyCommands";
 
 /** bash's `help` texts, as scripts/generate-help-texts.mjs captures them. */
 export interface BashHelpTexts {
@@ -26,6 +26,7 @@ export interface ShellAssets {
   kubectlHelp: KubectlHelpTexts;
   commands: typeof LAZY_COMMANDS;
   printers: typeof LAZY_PRINTERS;
+  explainFields: typeof EXPLAIN_FIELDS;
 }
 
 /** Loads the assets (three JSON modules and the commands' code; chunks of their own in the browser build). */
@@ -42,6 +43,7 @@ export async function loadShellAssets(): Promise<ShellAssets> {
     kubectlHelp: kubectl.default,
     commands: lazy.LAZY_COMMANDS,
     printers: lazy.LAZY_PRINTERS,
+    explainFields: lazy.EXPLAIN_FIELDS,
   };
 }
 

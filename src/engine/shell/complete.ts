@@ -1,7 +1,5 @@
 import type { Kind } from "../api/types";
 import type { Cluster } from "../cluster";
-import { explainFieldCompletions } from "./kubectl/explain/fields";
-import type { EditorSchema } from "./kubectl/explain/openapi";
 import { resourceWords } from "./kubectl/resources";
 
 const KUBECTL_VERBS = [
@@ -31,8 +29,8 @@ export interface CompletionScope {
   files: readonly string[];
   /** The namespace names resolve in (`-n` on the line wins). */
   namespace: string;
-  /** The Kubernetes schema, for `kubectl explain` fields (none until the host loads it). */
-  schema?: EditorSchema;
+  /** `kubectl explain TYPE.FIELD…`'s next fields (none until the host loads the shell's assets). */
+  explainFields?: (path: string) => string[];
 }
 
 /** Candidates for the last word of `line`, bash-style: what could replace it. */
@@ -69,7 +67,7 @@ export function complete(line: string, scope: CompletionScope): string[] {
   if (verb === "explain") {
     if (positional.length > 1) return [];
     if (!word.includes(".")) return pick([...resources.keys()]);
-    return scope.schema ? pick(explainFieldCompletions(scope.schema, word)) : [];
+    return scope.explainFields ? pick(scope.explainFields(word)) : [];
   }
   if (!["get", "describe", "delete", "label", "scale", "expose", "patch"].includes(verb)) return [];
   if (positional.length === 1) return pick([...resources.keys()]);

@@ -6,6 +6,7 @@
 import type { Command } from "../types";
 import { describe } from "./describe/describe";
 import { explain } from "./explain/explain";
+import { explainFieldCompletions } from "./explain/fields";
 import { customColumnsPrinter } from "./jsonpath/customColumns";
 import { jsonPathPrinter } from "./jsonpath/printer";
 import { logs } from "./logs/logs";
@@ -17,3 +18,6 @@ export type LazyCommandName = keyof typeof LAZY_COMMANDS;
 
 /** `kubectl get -o jsonpath=…` / `-o custom-columns=…`'s printers. */
 export const LAZY_PRINTERS = { jsonPathPrinter, customColumnsPrinter };
+
+/** `kubectl explain`'s tab completion of field paths (it reads the schema that comes with it). */
+export const EXPLAIN_FIELDS = explainFieldCompletions;
