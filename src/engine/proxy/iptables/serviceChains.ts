@@ -197,17 +197,15 @@ function writeEndpointJumps(
     return;
   }
   const spn = sp.nameString;
-  const comment = (ep: EndpointInfo) =>
-    env.largeCluster ? [] : ["-m", "comment", "--comment", q(`${spn} -> ${ep.str}`)];
   if (sticky) {
-    eps.forEach((ep, i) => {
+    for (let i = 0; i < eps.length; i++) {
       const sep = seps[i]!;
       writeRule(
         buf,
         "nat",
         chain,
         [
-          ...comment(ep),
+          ...endpointComment(env, spn, eps[i]!),
           "-m",
           "recent",
           "--name",
@@ -221,14 +219,19 @@ function writeEndpointJumps(
         ],
         spn,
       );
-    });
+    }
   }
   const n = eps.length;
-  eps.forEach((ep, i) => {
+  for (let i = 0; i < n; i++) {
     const stat =
       i < n - 1
         ? ["-m", "statistic", "--mode", "random", "--probability", probability(n - i, env.probabilities)]
         : [];
-    writeRule(buf, "nat", chain, [...comment(ep), ...stat, "-j", seps[i]!], spn);
-  });
+    writeRule(buf, "nat", chain, [...endpointComment(env, spn, eps[i]!), ...stat, "-j", seps[i]!], spn);
+  }
+}
+
+/** An endpoint's jump carries `SVC -> IP:PORT` as its comment, except in a large cluster. */
+function endpointComment(env: SyncEnv, spn: string, ep: EndpointInfo): string[] {
+  return env.largeCluster ? [] : ["-m", "comment", "--comment", q(`${spn} -> ${ep.str}`)];
 }

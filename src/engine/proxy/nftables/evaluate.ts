@@ -201,28 +201,38 @@ function frameOf(w: Walk, chain: NftChain, caller?: RuleStep): Frame {
   return { chain, i: 0, visit, caller };
 }
 
+/** One base chain's walk: the chains it is in, and the visit of the base chain once it ends. */
+interface BaseWalk {
+  stack: Frame[];
+  root: ChainVisit | undefined;
+}
+
+/** Ends a chain's recorded visit and hangs it under the rule that called it (or makes it the root). */
+function close(b: BaseWalk, f: Frame, exit: ChainVisit["exit"]): void {
+  const visit = f.visit?.finish(exit);
+  if (!visit) return;
+  if (f.caller) f.caller.call = visit;
+  else b.root = visit;
+}
+
+/** A verdict ends every chain on the stack, innermost first. */
+function end(b: BaseWalk, outcome: Outcome): { outcome: Outcome; visit?: ChainVisit } {
+  for (let f = b.stack.pop(); f; f = b.stack.pop()) close(b, f, "verdict");
+  return { outcome, visit: b.root };
+}
+
 /** Runs one base chain to its end or a terminal verdict. */
 function runBase(w: Walk, base: NftChain): { outcome: Outcome; visit?: ChainVisit } {
-  const stack: Frame[] = [frameOf(w, base)];
-  let root: ChainVisit | undefined;
-  const close = (f: Frame, exit: ChainVisit["exit"]) => {
-    const visit = f.visit?.finish(exit);
-    if (!visit) return;
-    if (f.caller) f.caller.call = visit;
-    else root = visit;
-  };
-  const end = (outcome: Outcome) => {
-    for (let f = stack.pop(); f; f = stack.pop()) close(f, "verdict");
-    return { outcome, visit: root };
-  };
+  const b: BaseWalk = { stack: [frameOf(w, base)], root: undefined };
+  const stack = b.stack;
   const tests = w.tests;
   for (let steps = 0; steps < 100000; steps++) {
     const frame = stack[stack.length - 1];
-    if (!frame) return { outcome: "continue", visit: root };
+    if (!frame) return { outcome: "continue", visit: b.root };
     const index = frame.i++;
     const r = frame.chain.rules[index];
     if (!r) {
-      close(frame, stack.length === 1 ? "policy" : "return");
+      close(b, frame, stack.length === 1 ? "policy" : "return");
       stack.pop();
       continue;
     }
@@ -250,7 +260,7 @@ function runBase(w: Walk, base: NftChain): { outcome: Outcome; visit?: ChainVisi
     }
     if (terminal) {
       if (step) step.decided = true;
-      return end("ACCEPT");
+      return end(b, "ACCEPT");
     }
     if (!v) continue;
     switch (v.k) {
@@ -260,24 +270,24 @@ function runBase(w: Walk, base: NftChain): { outcome: Outcome; visit?: ChainVisi
           r.action?.k === "numgen" ? w.t.chain(v.chain, r.action, w.target) : w.t.chain(v.chain, v);
         if (!next) continue;
         if (v.k === "goto") {
-          close(frame, "goto");
+          close(b, frame, "goto");
           stack.pop();
         }
         stack.push(frameOf(w, next, step));
         break;
       }
       case "return":
-        close(frame, stack.length === 1 ? "policy" : "return");
+        close(b, frame, stack.length === 1 ? "policy" : "return");
         stack.pop();
         break;
       case "accept":
       case "drop":
       case "reject":
         if (step) step.decided = true;
-        return end(v.k === "accept" ? "ACCEPT" : v.k === "drop" ? "DROP" : "REJECT");
+        return end(b, v.k === "accept" ? "ACCEPT" : v.k === "drop" ? "DROP" : "REJECT");
     }
   }
-  return { outcome: "continue", visit: root };
+  return { outcome: "continue", visit: b.root };
 }
 
 /**

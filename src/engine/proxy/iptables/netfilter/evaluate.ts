@@ -77,20 +77,6 @@ export function evaluate(table: Table, chainName: string, packet: Packet, ctx: E
   const tests: MatchTest[] | undefined = record ? [] : undefined;
   if (tests) ctx.tests = tests;
   let rec: Recording | undefined = record ? recording(table, start, rules, ctx) : undefined;
-  /** Ends the recorded visit and hangs it under the rule that called it (or makes it the walk). */
-  const close = (exit: ChainVisit["exit"]) => {
-    if (!rec) return;
-    const visit = rec.visit.finish(exit);
-    if (rec.caller) rec.caller.call = visit;
-    else result.visit = visit;
-  };
-  const closeAll = () => {
-    close("verdict");
-    for (let f = stack.pop(); f; f = stack.pop()) {
-      rec = f.rec;
-      close("verdict");
-    }
-  };
   const dst = v.dst | 0;
   let index = 0;
   const bytes = packet.bytes;
@@ -104,11 +90,11 @@ export function evaluate(table: Table, chainName: string, packet: Packet, ctx: E
       // End of a user chain returns; end of the base chain applies its policy.
       const frame = stack.pop();
       if (frame) {
-        close("return");
+        close(rec, result, "return");
         ({ chain, rules, index, rec } = frame);
         continue;
       }
-      close("policy");
+      close(rec, result, "policy");
       return policy(start, result, v);
     }
     const i = index++;
@@ -131,7 +117,7 @@ export function evaluate(table: Table, chainName: string, packet: Packet, ctx: E
       case "jump": {
         const next = table.chains.get(t.chain);
         if (!next) continue;
-        if (t.goto) close("goto");
+        if (t.goto) close(rec, result, "goto");
         else stack.push({ chain, rules, index, rec });
         if (stack.length > MAX_DEPTH) throw new Error(`iptables: chain loop through ${t.chain}`);
         chain = next;
@@ -143,10 +129,10 @@ export function evaluate(table: Table, chainName: string, packet: Packet, ctx: E
       case "RETURN": {
         const frame = stack.pop();
         if (!frame) {
-          close("policy");
+          close(rec, result, "policy");
           return policy(start, result, v);
         }
-        close("return");
+        close(rec, result, "return");
         ({ chain, rules, index, rec } = frame);
         continue;
       }
@@ -155,7 +141,7 @@ export function evaluate(table: Table, chainName: string, packet: Packet, ctx: E
         continue;
     }
     if (step) step.decided = true;
-    closeAll();
+    closeAll(rec, stack, result);
     switch (t.name) {
       case "ACCEPT":
         return done(result, v, "ACCEPT");
@@ -183,6 +169,20 @@ export function evaluate(table: Table, chainName: string, packet: Packet, ctx: E
         return done(result, v, "ACCEPT");
     }
   }
+}
+
+/** Ends the recorded visit and hangs it under the rule that called it (or makes it the walk). */
+function close(rec: Recording | undefined, result: EvalResult, exit: ChainVisit["exit"]): void {
+  if (!rec) return;
+  const visit = rec.visit.finish(exit);
+  if (rec.caller) rec.caller.call = visit;
+  else result.visit = visit;
+}
+
+/** A verdict ends every visit on the way down, innermost first. */
+function closeAll(rec: Recording | undefined, stack: Frame[], result: EvalResult): void {
+  close(rec, result, "verdict");
+  for (let f = stack.pop(); f; f = stack.pop()) close(f.rec, result, "verdict");
 }
 
 function done(result: EvalResult, v: PacketView, verdict: EvalResult["verdict"]): EvalResult {
