@@ -12,39 +12,35 @@ import type { EndpointSlice } from "../api/types";
 import { lowerProtocol, type ServicePort } from "./servicePort";
 
 /** An endpoint's conditions, as bits of one number (one small object per endpoint). */
-const READY = 1;
-const SERVING = 2;
-const TERMINATING = 4;
+export const READY = 1;
+export const SERVING = 2;
+export const TERMINATING = 4;
 
 /**
  * One endpoint of a service port. Its `ip:port` text is built when first
  * read: the nftables and IPVS writers never need it for most endpoints.
  */
 export class EndpointInfo {
-  readonly #flags: number;
   #text: string | undefined = undefined;
 
   constructor(
     readonly ip: string,
     readonly port: number,
-    ready: boolean,
-    serving: boolean,
-    terminating: boolean,
+    /** `READY`, `SERVING` and `TERMINATING` bits. */
+    readonly flags: number,
     readonly nodeName: string | undefined,
-  ) {
-    this.#flags = (ready ? READY : 0) | (serving ? SERVING : 0) | (terminating ? TERMINATING : 0);
-  }
+  ) {}
 
   get ready(): boolean {
-    return (this.#flags & READY) !== 0;
+    return (this.flags & READY) !== 0;
   }
 
   get serving(): boolean {
-    return (this.#flags & SERVING) !== 0;
+    return (this.flags & SERVING) !== 0;
   }
 
   get terminating(): boolean {
-    return (this.#flags & TERMINATING) !== 0;
+    return (this.flags & TERMINATING) !== 0;
   }
 
   /** `ip:port`, the string kube-proxy sorts, hashes and prints. */
@@ -72,18 +68,6 @@ export function slicesByService(slices: readonly EndpointSlice[]): Map<string, E
     list.push(s);
   }
   return out;
-}
-
-/** Above this many endpoints, duplicates are found with a Set instead of a scan. */
-const SCAN_LIMIT = 32;
-
-/** Is `ip:port` among the first `k` of `out` (a scan while `seen` is not needed yet)? */
-function isDuplicate(out: readonly EndpointInfo[], k: number, ip: string, port: number): boolean {
-  for (let i = 0; i < k; i++) {
-    const e = out[i]!;
-    if (e.port === port && e.ip === ip) return true;
-  }
-  return false;
 }
 
 /** What ordering reads of an endpoint. */
@@ -123,46 +107,83 @@ export function sortByAddress<E extends EndpointAddress>(eps: E[]): E[] {
   return eps;
 }
 
+/** Visits one endpoint: its address, port, condition bits (`READY`, ...), node and place among those taken. */
+export type EndpointVisitor = (
+  ip: string,
+  port: number,
+  flags: number,
+  nodeName: string | undefined,
+  index: number,
+) => void;
+
+/** Above this many endpoints, duplicates are found with a Set instead of a scan. */
+const SCAN_LIMIT = 32;
+/** The endpoints a walk has taken so far (work lists every walk reuses: walks do not nest). */
+const takenIps: string[] = [];
+const takenPorts: number[] = [];
+
+/** Is `ip:port` among the first `k` taken? */
+function isDuplicate(k: number, ip: string, port: number): boolean {
+  for (let i = 0; i < k; i++) if (takenPorts[i] === port && takenIps[i] === ip) return true;
+  return false;
+}
+
 /**
- * The endpoints of one service port, in slice order: slice ports matched
- * by name and protocol, duplicates merged (the first wins).
+ * Visits the endpoints of one service port, in slice order: slice ports
+ * matched by name and protocol, IPv4 addresses only, duplicates merged
+ * (the first wins). A visitor must not start another walk.
  */
-export function endpointsFor(sp: PortKey, slices: readonly EndpointSlice[] | undefined): EndpointInfo[] {
-  if (!slices) return [];
-  // Room for every endpoint of the matching slices, filled in order and cut to those taken:
-  // one array of exactly their number (kept per port), not a push-grown one and its copy.
-  let room = 0;
-  for (const slice of slices) if (slice.endpoints && slicePort(slice, sp)) room += slice.endpoints.length;
-  const out = new Array<EndpointInfo>(room);
+export function forEachEndpoint(
+  sp: PortKey,
+  slices: readonly EndpointSlice[] | undefined,
+  visit: EndpointVisitor,
+): number {
+  if (!slices) return 0;
   let k = 0;
   let seen: Set<string> | undefined;
-  for (const slice of slices) {
-    const port = slicePort(slice, sp);
+  for (let s = 0; s < slices.length; s++) {
+    const slice = slices[s]!;
     const eps = slice.endpoints;
-    if (!port || !eps) continue;
-    for (const ep of eps) {
+    if (!eps) continue;
+    const port = slicePort(slice, sp);
+    if (port === undefined) continue;
+    for (let i = 0; i < eps.length; i++) {
+      const ep = eps[i]!;
       const ip = ep.addresses[0];
       if (!isIPv4(ip)) continue;
       if (k < SCAN_LIMIT) {
-        if (isDuplicate(out, k, ip, port)) continue;
+        if (isDuplicate(k, ip, port)) continue;
+        takenIps[k] = ip;
+        takenPorts[k] = port;
       } else {
-        seen ??= new Set(out.slice(0, k).map((e) => e.str));
+        if (!seen) {
+          seen = new Set<string>();
+          for (let j = 0; j < k; j++) seen.add(`${takenIps[j]}:${takenPorts[j]}`);
+        }
         const str = `${ip}:${port}`;
         if (seen.has(str)) continue;
         seen.add(str);
       }
       const c = ep.conditions;
       const ready = c?.ready ?? true;
-      out[k++] = new EndpointInfo(
-        ip,
-        port,
-        ready,
-        c?.serving ?? ready,
-        c?.terminating ?? false,
-        ep.nodeName || undefined,
-      );
+      const flags =
+        (ready ? READY : 0) | ((c?.serving ?? ready) ? SERVING : 0) | (c?.terminating ? TERMINATING : 0);
+      visit(ip, port, flags, ep.nodeName || undefined, k++);
     }
   }
+  return k;
+}
+
+/** The endpoints of one service port, in slice order (see `forEachEndpoint`). */
+export function endpointsFor(sp: PortKey, slices: readonly EndpointSlice[] | undefined): EndpointInfo[] {
+  // Room for every endpoint of the matching slices, filled in order and cut to those taken:
+  // one array of exactly their number (kept per port), not a push-grown one and its copy.
+  let room = 0;
+  for (const slice of slices ?? []) if (slice.endpoints && slicePort(slice, sp)) room += slice.endpoints.length;
+  const out = new Array<EndpointInfo>(room);
+  const k = forEachEndpoint(sp, slices, (ip, port, flags, nodeName, i) => {
+    out[i] = new EndpointInfo(ip, port, flags, nodeName);
+  });
   if (k < room) out.length = k;
   return out;
 }

@@ -6,7 +6,15 @@
  */
 
 import type { EndpointSlice } from "../../api/types";
-import { type EndpointInfo, endpointsFor, type PortKey, sortByAddress } from "../endpoints";
+import {
+  READY as ENDPOINT_READY,
+  SERVING as ENDPOINT_SERVING,
+  TERMINATING as ENDPOINT_TERMINATING,
+  type EndpointInfo,
+  forEachEndpoint,
+  type PortKey,
+  sortByAddress,
+} from "../endpoints";
 import type { NftNames } from "./hash";
 import { endpointChain } from "./names";
 import { endpointMeta, LOCAL, READY, SERVING, TERMINATING } from "./packed";
@@ -43,17 +51,16 @@ export function collectEndpoints(
   sp: PortKey,
   node: string,
 ): CompactEndpoints {
-  const eps = endpointsFor(sp, slices);
   const out: CompactEndpoints = { ips: [], meta: [] };
-  for (const e of eps) {
+  forEachEndpoint(sp, slices, (ip, port, conditions, nodeName) => {
     const flags =
-      (e.nodeName === node ? LOCAL : 0) |
-      (e.ready ? READY : 0) |
-      (e.serving ? SERVING : 0) |
-      (e.terminating ? TERMINATING : 0);
-    out.ips.push(e.ip);
-    out.meta.push(endpointMeta.pack(e.port, flags));
-  }
+      (nodeName === node ? LOCAL : 0) |
+      (conditions & ENDPOINT_READY ? READY : 0) |
+      (conditions & ENDPOINT_SERVING ? SERVING : 0) |
+      (conditions & ENDPOINT_TERMINATING ? TERMINATING : 0);
+    out.ips.push(ip);
+    out.meta.push(endpointMeta.pack(port, flags));
+  });
   return out;
 }
 
