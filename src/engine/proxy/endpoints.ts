@@ -179,7 +179,8 @@ export function endpointsFor(sp: PortKey, slices: readonly EndpointSlice[] | und
   // Room for every endpoint of the matching slices, filled in order and cut to those taken:
   // one array of exactly their number (kept per port), not a push-grown one and its copy.
   let room = 0;
-  for (const slice of slices ?? []) if (slice.endpoints && slicePort(slice, sp)) room += slice.endpoints.length;
+  for (const slice of slices ?? [])
+    if (slice.endpoints && slicePort(slice, sp)) room += slice.endpoints.length;
   const out = new Array<EndpointInfo>(room);
   const k = forEachEndpoint(sp, slices, (ip, port, flags, nodeName, i) => {
     out[i] = new EndpointInfo(ip, port, flags, nodeName);

@@ -8,7 +8,7 @@ import type { EndpointSlice, Node, Service } from "../../api/types";
 import type { Protocol } from "../../net/types";
 import { serviceKey } from "../changeTracker";
 import { type EndpointInfo, endpointsFor, slicesByService } from "../endpoints";
-import { servicePorts as portsOf } from "../servicePort";
+import { servicePorts as portsOf, type ServicePort } from "../servicePort";
 import { type CategorizedEndpoints, categorizeEndpoints } from "../topology";
 import type { ProxyInput } from "../types";
 import { DestList } from "./destList";
@@ -273,24 +273,52 @@ function policyDests(
   return DestList.of(eps);
 }
 
-/** A service port's real servers under each policy, each read once and kept for its virtual servers. */
+/**
+ * A service port's real servers under each policy, each read once and kept
+ * for its virtual servers. When every endpoint is ready (the usual case),
+ * categorising selects all of them as Cluster endpoints and those on the
+ * node as Local ones (topology.ts), so the walk's list serves without
+ * endpoint objects.
+ */
 class PortDests {
+  /** Every endpoint, in slice order. */
+  readonly all: DestList;
+  private readonly allReady: boolean;
   private cluster: DestList | undefined;
   private local: DestList | undefined;
 
   constructor(
-    private readonly cat: CategorizedEndpoints<EndpointInfo>,
-    private readonly all: readonly EndpointInfo[],
-  ) {}
+    private readonly sp: ServicePort,
+    private readonly slices: readonly EndpointSlice[] | undefined,
+    private readonly node: string,
+  ) {
+    ({ all: this.all, allReady: this.allReady } = DestList.collect(sp, slices));
+  }
 
   /** The real servers under a Local (`onlyLocal`) or Cluster policy. */
   under(onlyLocal: boolean): DestList {
     if (onlyLocal) {
-      this.local ??= policyDests(this.cat, this.all, true);
+      this.local ??= this.allReady ? this.readyOnNode() : this.categorized(true);
       return this.local;
     }
-    this.cluster ??= policyDests(this.cat, this.all, false);
+    this.cluster ??= this.allReady ? this.all : this.categorized(false);
     return this.cluster;
+  }
+
+  /** The node's endpoints, or (none there) every usable one: all of them, all being ready. */
+  private readyOnNode(): DestList {
+    const local = this.all.onNode(this.node);
+    return local.length === 0 ? this.all : local;
+  }
+
+  private categorized(onlyLocal: boolean): DestList {
+    const all = endpointsFor(this.sp, this.slices);
+    const node = this.node;
+    return policyDests(
+      categorizeEndpoints(this.sp, all, (e) => e.nodeName === node),
+      all,
+      onlyLocal,
+    );
   }
 }
 
@@ -324,21 +352,21 @@ export function serviceShare(
   for (const sp of portsOf(svc)) {
     const proto = kernelProtocol(sp.protocol);
     const info = { spn: sp.nameString, persistentTimeout };
-    const all = endpointsFor(sp, slices);
-    const cat = categorizeEndpoints(sp, all, (e) => e.nodeName === node);
-    const dests = new PortDests(cat, all);
+    const dests = new PortDests(sp, slices, node);
     const eTPLocal = sp.externalPolicyLocal;
-    for (const e of all) {
-      if (e.nodeName !== node) continue;
-      const ip = addressWord(e.ip);
-      const pp = portWord(sp.protocol, e.port);
+    const all = dests.all;
+    for (let i = 0; i < all.length; i++) {
+      if (all.nodeName(i) !== node) continue;
+      const addr = all.ip(i);
+      const ip = addressWord(addr);
+      const pp = portWord(sp.protocol, all.port(i));
       // `ip,proto:port,ip`, written out only when its key cannot hold it.
       c.add(
         "KUBE-LOOP-BACK",
         ip,
         pp,
         ip,
-        isKeyed(ip, pp, ip) ? "" : `${e.ip},${sp.protocol}:${e.port},${e.ip}`,
+        isKeyed(ip, pp, ip) ? "" : `${addr},${sp.protocol}:${all.port(i)},${addr}`,
       );
     }
     c.vs(proto, sp.clusterIP, sp.port, "ClusterIP", dests.under(sp.internalPolicyLocal), info);

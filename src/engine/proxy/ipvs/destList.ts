@@ -4,7 +4,8 @@
  * (a service port's virtual servers share it until the Service changes),
  * not as one object per endpoint.
  */
-import type { EndpointInfo } from "../endpoints";
+import type { EndpointSlice } from "../../api/types";
+import { type EndpointInfo, forEachEndpoint, type PortKey, READY, slicePort } from "../endpoints";
 
 /** Endpoints as a flat list: address, port and node name in turn. */
 export class DestList {
@@ -25,6 +26,45 @@ export class DestList {
       words[i * 3] = e.ip;
       words[i * 3 + 1] = e.port;
       words[i * 3 + 2] = e.nodeName;
+    }
+    return new DestList(words);
+  }
+
+  /**
+   * Every endpoint of a service port (`forEachEndpoint`'s walk, in its
+   * order), and whether each one is ready.
+   */
+  static collect(
+    sp: PortKey,
+    slices: readonly EndpointSlice[] | undefined,
+  ): { all: DestList; allReady: boolean } {
+    let room = 0;
+    for (const slice of slices ?? [])
+      if (slice.endpoints && slicePort(slice, sp)) room += slice.endpoints.length;
+    const words = new Array<string | number | undefined>(room * 3);
+    let allReady = true;
+    const n = forEachEndpoint(sp, slices, (ip, port, flags, nodeName, i) => {
+      words[i * 3] = ip;
+      words[i * 3 + 1] = port;
+      words[i * 3 + 2] = nodeName;
+      if ((flags & READY) === 0) allReady = false;
+    });
+    if (n < room) words.length = n * 3;
+    return { all: n === 0 ? DestList.none : new DestList(words), allReady };
+  }
+
+  /** Those on `node`, in order (the list itself when all are). */
+  onNode(node: string): DestList {
+    let n = 0;
+    for (let i = 0; i < this.length; i++) if (this.nodeName(i) === node) n++;
+    if (n === this.length) return this;
+    if (n === 0) return DestList.none;
+    const words = new Array<string | number | undefined>(n * 3);
+    for (let i = 0, k = 0; i < this.length; i++) {
+      if (this.nodeName(i) !== node) continue;
+      words[k++] = this.ip(i);
+      words[k++] = this.port(i);
+      words[k++] = this.nodeName(i);
     }
     return new DestList(words);
   }
