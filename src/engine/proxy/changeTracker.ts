@@ -10,7 +10,6 @@
  * objects, not the size of the cluster. Every mode's data plane owns one.
  */
 import type { EndpointSlice, Service } from "../api/types";
-import { trimmed } from "../util/trimmed";
 
 /**
  * `namespace/name` of a Service. Joined, not concatenated: a Map hashing a
@@ -31,8 +30,8 @@ export interface ServiceChange {
   key: string;
   /** The Service now; undefined when it went away. */
   service: Service | undefined;
-  /** Its IPv4 EndpointSlices now, in input order. */
-  slices: EndpointSlice[];
+  /** Its IPv4 EndpointSlices now, in input order (read-only: a Service without slices shares the empty list). */
+  slices: readonly EndpointSlice[];
 }
 
 /** What one sync's input changed. */
@@ -54,7 +53,7 @@ interface Seen {
   key: string;
   svc: Service;
   version: string | undefined;
-  slices: EndpointSlice[];
+  slices: readonly EndpointSlice[];
   /** Each slice's resourceVersion (a Service's one slice: its version alone, no list). */
   versions: (string | undefined)[] | string | undefined;
   /** The sync that found the Service object unchanged. */
@@ -69,6 +68,9 @@ function recordedVersion(seen: Seen, s: EndpointSlice): string | undefined {
   const v = seen.versions;
   return Array.isArray(v) ? v[seen.slices.indexOf(s)] : v;
 }
+
+/** The slices of a change none has been added to yet (never written to). */
+const NO_SLICES: readonly EndpointSlice[] = Object.freeze([]);
 
 /** A slice no tracked Service owns (its Service is not in the input, or it is not IPv4). */
 interface Orphan {
@@ -103,7 +105,7 @@ export class ServiceChangeTracker {
       const key = serviceKey(svc);
       keys.push(key);
       const size = changed.size;
-      changed.set(key, { key, service: svc, slices: [] });
+      changed.set(key, { key, service: svc, slices: NO_SLICES });
       // The key was there: a second Service object of one key.
       if (changed.size === size) duplicates = true;
     }
@@ -113,7 +115,7 @@ export class ServiceChangeTracker {
       const seen = this.byKey.get(key);
       // A slice of a Service the input does not hold changes nothing.
       if (!seen || seen.gen !== gen) return undefined;
-      const change = { key, service: seen.svc, slices: [] };
+      const change = { key, service: seen.svc, slices: NO_SLICES };
       changed.set(key, change);
       return change;
     };
@@ -152,7 +154,7 @@ export class ServiceChangeTracker {
     }
     for (const seen of this.byKey.values()) {
       if (seen.gen !== gen) {
-        if (!changed.has(seen.key)) changed.set(seen.key, { key: seen.key, service: undefined, slices: [] });
+        if (!changed.has(seen.key)) changed.set(seen.key, { key: seen.key, service: undefined, slices: NO_SLICES });
       } else if ((seen.sliceGen === gen ? seen.sliceSeen : 0) !== seen.slices.length) dirty(seen.key);
     }
     if (changed.size > 0) this.record(changed, slices, sliceKeys, sliceChanges, owned, gen);
@@ -185,7 +187,8 @@ export class ServiceChangeTracker {
       // A slice an unchanged Service owns stays with it.
       if (owned[i] === 1 && change === undefined) continue;
       const s = slices[i]!;
-      if (change?.service) change.slices.push(s);
+      // A list of exactly its slices, kept until the Service changes (a Service mostly has one).
+      if (change?.service) change.slices = change.slices.length === 0 ? [s] : [...change.slices, s];
       else orphans.set(s, { version: s.metadata.resourceVersion, key });
     }
     for (const change of changed.values()) {
@@ -193,8 +196,6 @@ export class ServiceChangeTracker {
       if (old) this.detach(old);
       const svc = change.service;
       if (!svc) continue;
-      // Kept until the Service changes again: without the room `push` left.
-      change.slices = trimmed(change.slices);
       const seen: Seen = {
         key: change.key,
         svc,

@@ -17,12 +17,10 @@ export const SERVING = 2;
 export const TERMINATING = 4;
 
 /**
- * One endpoint of a service port. Its `ip:port` text is built when first
- * read: the nftables and IPVS writers never need it for most endpoints.
+ * One endpoint of a service port. Its `ip:port` text is built when read,
+ * not kept: the writers read it for few endpoints, or once each.
  */
 export class EndpointInfo {
-  #text: string | undefined = undefined;
-
   constructor(
     readonly ip: string,
     readonly port: number,
@@ -45,8 +43,7 @@ export class EndpointInfo {
 
   /** `ip:port`, the string kube-proxy sorts, hashes and prints. */
   get str(): string {
-    this.#text ??= `${this.ip}:${this.port}`;
-    return this.#text;
+    return `${this.ip}:${this.port}`;
   }
 }
 
