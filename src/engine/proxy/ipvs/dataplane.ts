@@ -134,7 +134,9 @@ export class IpvsDataPlane implements NodeDataPlane {
       ? 0
       : applyDesired(this.state, this.desired(input, tracked, env, envKey), this.sched, this.byNumber);
     this.draining.clear();
-    for (const vs of this.state.virtualServers.values()) if (vs.hasDraining()) this.draining.add(vs.key);
+    this.state.virtualServers.forEach((vs) => {
+      if (vs.hasDraining()) this.draining.add(vs.key);
+    });
     this.index = new IpsetIndex(this.state.ipsets.values());
     this.tables = this.writeIptables();
   }
@@ -150,10 +152,10 @@ export class IpvsDataPlane implements NodeDataPlane {
     } else {
       // A changed setting reads every Service again.
       if (envKey !== this.envKey) this.shares.clear();
-      for (const c of tracked.changed.values()) {
+      tracked.changed.forEach((c) => {
         if (c.service) this.shares.set(c.key, serviceShare(c.service, c.slices, env));
         else this.shares.delete(c.key);
-      }
+      });
       shares = tracked.keys.map((key) => {
         let share = this.shares.get(key);
         if (!share) {

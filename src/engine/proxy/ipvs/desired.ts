@@ -224,7 +224,9 @@ export function assemble(shares: readonly ServiceShare[], nodeIPs: string[]): De
   // Each set's table sized once for the entries it may take.
   const counts = new Array<number>(IPSET_INFO.length).fill(0);
   const ips = SET_NUMBER.get("KUBE-IPVS-IPS")!;
-  for (const share of shares) {
+  // Indexed loops: these run once per sync over every Service, before the compiler has warmed to them.
+  for (let k = 0; k < shares.length; k++) {
+    const share = shares[k]!;
     const e = share.entries;
     for (let i = 0; i < e.length; i += 4) counts[e[i]!]!++;
     counts[ips]! += share.virtualServers.length;
@@ -235,8 +237,10 @@ export function assemble(shares: readonly ServiceShare[], nodeIPs: string[]): De
   // KUBE-IPVS-IPS holds exactly the addresses bound to kube-ipvs0 (no share adds to it otherwise).
   const bound = ipsets.get("KUBE-IPVS-IPS")!;
   const ipvsAddresses: string[] = [];
-  for (const share of shares) {
-    for (const vs of share.virtualServers) virtualServers.set(vs.key, vs);
+  for (let k = 0; k < shares.length; k++) {
+    const share = shares[k]!;
+    const vss = share.virtualServers;
+    for (let v = 0; v < vss.length; v++) virtualServers.set(vss[v]!.key, vss[v]!);
     const e = share.entries;
     const texts = share.texts;
     for (let i = 0, t = 0; i < e.length; i += 4) {
@@ -245,7 +249,8 @@ export function assemble(shares: readonly ServiceShare[], nodeIPs: string[]): De
       const c = e[i + 3]!;
       sets[e[i]!]!.add(a, b, c, isKeyed(a, b, c) ? "" : texts[t++]!);
     }
-    for (const vs of share.virtualServers) {
+    for (let v = 0; v < vss.length; v++) {
+      const vs = vss[v]!;
       if (vs.kind !== "NodePort" && bound.add(addressWord(vs.ip), 0, 0, vs.ip)) ipvsAddresses.push(vs.ip);
     }
   }
@@ -349,7 +354,9 @@ export function serviceShare(
   const { node, nodeIPs } = env;
   const persistentTimeout = affinityTimeout(svc);
   let healthCheckNodePort = 0;
-  for (const sp of portsOf(svc)) {
+  const ports = portsOf(svc);
+  for (let p = 0; p < ports.length; p++) {
+    const sp = ports[p]!;
     const proto = kernelProtocol(sp.protocol);
     const info = { spn: sp.nameString, persistentTimeout };
     const dests = new PortDests(sp, slices, node);

@@ -142,7 +142,8 @@ export function applyDesired(
   byNumber?: Map<number, KernelVirtualServer>,
 ): number {
   let writes = 0;
-  for (const d of desired.virtualServers.values()) {
+  // forEach: no iterator results while this once-per-sync loop runs unoptimised.
+  desired.virtualServers.forEach((d) => {
     let vs = state.virtualServers.get(d.key);
     if (!vs) {
       vs = new KernelVirtualServer(d, state.node);
@@ -159,7 +160,7 @@ export function applyDesired(
     }
     vs.servicePortName = d.servicePortName;
     writes += syncDests(vs, d, sched, state.node);
-  }
+  });
   // Every desired virtual server is in the state now: when the sizes agree, no other one is.
   const stale =
     state.virtualServers.size === desired.virtualServers.size ? [] : [...state.virtualServers.keys()];
