@@ -86,9 +86,10 @@ function fillPortChains(
   const declared = p.chains[table];
   if (declared.length === 0) return;
   const source = new PortSource(p, table, lines);
-  if (onlyMissing) {
-    for (const c of declared) if (!t.has(c)) t.set(c, lazyChain(c, source));
-  } else for (const c of declared) t.set(c, lazyChain(c, source));
+  for (let i = 0; i < declared.length; i++) {
+    const c = declared[i]!;
+    if (!onlyMissing || !t.has(c)) t.set(c, lazyChain(c, source));
+  }
 }
 
 /** Rebuilds `rs` from `buf` as `plan` says (stale chains deleted, unchanged ports' chains kept). */
@@ -102,13 +103,20 @@ export function applyRestore(rs: Ruleset, buf: SyncBuffer, plan: SyncPlan, lines
       top.set(name, chain.rules);
       t.set(name, chain);
     }
+    // Indexed loops: these run once per sync over every port, mostly before the compiler has
+    // warmed to them, where for-of makes an iterator result per element.
     const fill = (lines: readonly RestoreLine[]) => {
-      for (const l of lines) if (l.table === table) top.get(l.chain)?.push(topRule(l));
+      for (let i = 0; i < lines.length; i++) {
+        const l = lines[i]!;
+        if (l.table === table) top.get(l.chain)?.push(topRule(l));
+      }
     };
+    const ports = buf.ports;
     fill(buf.head.lines);
-    for (const p of buf.ports) fill(p.top);
+    for (let i = 0; i < ports.length; i++) fill(ports[i]!.top);
     fill(buf.tail.lines);
-    for (const p of buf.ports) {
+    for (let i = 0; i < ports.length; i++) {
+      const p = ports[i]!;
       if (plan.changed.has(p)) fillPortChains(t, p, table, false, lines);
       else if (plan.recomputed.has(p)) fillPortChains(t, p, table, true, lines);
     }

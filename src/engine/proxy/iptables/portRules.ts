@@ -172,7 +172,8 @@ export function matchParts(
 ): (PortRules | undefined)[] {
   const out: (PortRules | undefined)[] = [];
   let j = 0;
-  for (const p of next) {
+  for (let i = 0; i < next.length; i++) {
+    const p = next[i]!;
     while (j < prev.length && comparePorts(prev[j]!.sp, p.sp) < 0) j++;
     const old = prev[j];
     out.push(old !== undefined && comparePorts(old.sp, p.sp) === 0 ? old : undefined);

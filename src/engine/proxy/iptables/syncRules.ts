@@ -46,8 +46,11 @@ function portsOf(
   slices: readonly EndpointSlice[] | undefined,
   out: PortEndpoints[],
 ) {
-  for (const sp of servicePorts(svc))
+  const ports = servicePorts(svc);
+  for (let i = 0; i < ports.length; i++) {
+    const sp = ports[i]!;
     out.push({ key, sp, endpoints: sortByAddress(endpointsFor(sp, slices)) });
+  }
 }
 
 function byPort(a: PortEndpoints, b: PortEndpoints): number {
@@ -82,12 +85,18 @@ function currentPorts(
     }
     return inPortOrder(fresh);
   }
-  for (const c of t.changed.values()) if (c.service) portsOf(c.key, c.service, c.slices, fresh);
+  // Indexed loops and forEach: these run once per sync over every Service, mostly before the
+  // compiler has warmed to them, where for-of makes an iterator result per element.
+  t.changed.forEach((c) => {
+    if (c.service) portsOf(c.key, c.service, c.slices, fresh);
+  });
   inPortOrder(fresh);
   // Both lists are in comparePorts order: merge them.
   const out: (PortRules | PortEndpoints)[] = [];
   let j = 0;
-  for (const p of previous?.ports ?? []) {
+  const kept = previous?.ports ?? [];
+  for (let i = 0; i < kept.length; i++) {
+    const p = kept[i]!;
     if (t.changed.has(p.key)) continue;
     while (j < fresh.length && comparePorts(fresh[j]!.sp, p.sp) < 0) out.push(fresh[j++]!);
     out.push(p);
@@ -112,7 +121,7 @@ export function computeRules(
 ): SyncOutput {
   const ports = currentPorts(input, previous, tracker);
   let total = 0;
-  for (const p of ports) total += p.endpoints.length;
+  for (let i = 0; i < ports.length; i++) total += ports[i]!.endpoints.length;
   const env: SyncEnv = {
     options,
     nodeIPs: nodeAddresses(input.nodes, node),

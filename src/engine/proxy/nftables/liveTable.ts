@@ -79,7 +79,7 @@ export class LiveTable implements TableView, UnitLinks {
       for (const { svc, key } of sortedServices(input.services))
         if (isProgrammed(svc)) units.push(live.make(key, svc, groups.get(key) ?? NO_SLICES));
     } else units = live.changedUnits(tracked.changed);
-    for (const u of units) live.add(u);
+    for (let i = 0; i < units.length; i++) live.add(units[i]!);
     live.order = units;
     return live;
   }
@@ -91,8 +91,10 @@ export class LiveTable implements TableView, UnitLinks {
   /** Units for the changed Services that kube-proxy programs, sorted by key. */
   private changedUnits(changed: Map<string, ServiceChange>): ServiceUnit[] {
     const out: ServiceUnit[] = [];
-    for (const c of changed.values())
+    // forEach: no iterator result per Service while this once-per-sync loop runs unoptimised.
+    changed.forEach((c) => {
       if (c.service && isProgrammed(c.service)) out.push(this.make(c.key, c.service, c.slices));
+    });
     for (let i = 1; i < out.length; i++) if (out[i - 1]!.key > out[i]!.key) return out.sort(byKey);
     return out;
   }
