@@ -48,8 +48,8 @@ export class KernelVirtualServer implements VirtualServer {
   servicePortName: string;
   /** The node it runs on (a real server there is `local`). */
   readonly #node: string;
-  /** The real servers, once made (undefined while `#added` stands for them). */
-  #dests: RealServer[] | undefined = [];
+  /** The real servers, once made (undefined while `#added`, at first the empty list, stands for them). */
+  #dests: RealServer[] | undefined = undefined;
   /** The endpoints added to the empty server, in add order, until their real servers are made. */
   #added: DestList = DestList.none;
 
@@ -98,7 +98,7 @@ export class KernelVirtualServer implements VirtualServer {
   /** Adds `want` (in kube-proxy's order) to a server without real servers; made when first read. */
   addToEmpty(want: DestList): void {
     if (this.destCount !== 0) throw new Error(`virtual server ${this.key} has real servers`);
-    this.#dests = want.length === 0 ? [] : undefined;
+    this.#dests = undefined;
     this.#added = want;
   }
 

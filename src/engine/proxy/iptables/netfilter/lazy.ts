@@ -27,7 +27,8 @@ const NO_PACKETS: Counters = Object.freeze({ pkts: 0, bytes: 0 });
 
 /** A user chain whose `rules` are parsed from its source on first use, then kept. */
 class PendingChain implements Chain {
-  compiled?: CompiledChain;
+  /** Set once a packet walks the chain (no field until then: most chains are never walked). */
+  declare compiled?: CompiledChain;
   private parsed: Rule[] | undefined = undefined;
 
   constructor(
