@@ -29,6 +29,9 @@ export interface CategorizedEndpoints<E> {
   hasAny: boolean;
 }
 
+/** The empty selection every port without such endpoints shares (never written to). */
+const NONE: never[] = [];
+
 /** Ready endpoints, or the serving-and-terminating ones when none is ready (the same array when all are ready). */
 function usable<E extends EndpointState>(eps: readonly E[]): E[] {
   let allReady = true;
@@ -48,9 +51,9 @@ export function categorizeEndpoints<E extends EndpointState>(
   isLocal: (e: E) => boolean,
 ): CategorizedEndpoints<E> {
   const useCluster = usesClusterEndpoints(sp);
-  const cluster = useCluster ? usable(endpoints) : [];
+  const cluster = useCluster ? usable(endpoints) : NONE;
   let hasAny = cluster.length > 0;
-  if (!usesLocalEndpoints(sp)) return { cluster, local: [], allReachable: cluster, hasAny };
+  if (!usesLocalEndpoints(sp)) return { cluster, local: NONE, allReachable: cluster, hasAny };
   hasAny ||= endpoints.some((e) => e.ready || (e.serving && e.terminating));
   const local = usable(endpoints.filter(isLocal));
   if (!useCluster) return { cluster, local, allReachable: local, hasAny };
