@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef } from "react";
 import { useT } from "../../i18n/useT";
 import { useAppStore } from "../../store";
 import { leaveOnEscapeThenTab } from "./monaco/keyboard";
+import { layoutOnResize } from "./monaco/layoutOnResize";
 import { MARKER_OWNER, toMarkerData } from "./monaco/markers";
 import { fitLanguage, manifestModel, monaco, PLAIN_TEXT_CHARS } from "./monaco/setup";
 import { monacoTheme } from "./monaco/theme";
@@ -52,7 +53,6 @@ export function MonacoYamlEditor({ handoff }: MonacoYamlEditorProps) {
     const model = manifestModel(useAppStore.getState().text);
     const editor = monaco.editor.create(host, {
       model,
-      automaticLayout: true,
       minimap: { enabled: false },
       fontSize: 13,
       lineNumbersMinChars: 3,
@@ -65,6 +65,7 @@ export function MonacoYamlEditor({ handoff }: MonacoYamlEditorProps) {
       fixedOverflowWidgets: true,
       quickSuggestions: { other: true, comments: false, strings: true },
     });
+    const stopLayout = layoutOnResize(editor, host);
     fitLanguage(editor, model);
     let syncing = false;
     const subscription = model.onDidChangeContent(() => {
@@ -112,6 +113,7 @@ export function MonacoYamlEditor({ handoff }: MonacoYamlEditorProps) {
     return () => {
       savedViewState = editor.saveViewState();
       host.removeEventListener("scroll", unscroll, true);
+      stopLayout();
       subscription.dispose();
       unsubscribe();
       keyboard.dispose();

@@ -76,6 +76,8 @@ function drawBoxes(
 /**
  * Glyphs: a rect each, the mark rings on the rect itself. Its hover title is written when the
  * pointer first reaches it (a title element per glyph would double the diagram's elements).
+ * A new glyph is made whole before it joins the page: each attribute set on a glyph already in
+ * the page is a style invalidation of its own, and a chunk adds a hundred glyphs per frame.
  */
 function drawGlyphs(
   into: G,
@@ -87,21 +89,40 @@ function drawGlyphs(
   into
     .selectAll<SVGRectElement, PodBox>("rect.topo-glyph")
     .data(pods, (d) => d.key)
-    .join((enter) => enter.append("rect").attr("class", "topo-pod topo-glyph").attr("rx", 3))
-    .classed("not-ready", (d) => !d.pod.ready)
-    .attr("data-status", (d) => d.pod.status)
-    .attr("x", (d) => d.x)
-    .attr("y", (d) => d.y)
-    .attr("width", (d) => d.w)
-    .attr("height", (d) => d.h)
+    .join(
+      (enter) => enter.append((d) => placeGlyph(newGlyph(d), d)),
+      (update) =>
+        update.each(function (d) {
+          // The marks' classes (highlight.ts) stay on a glyph drawn again.
+          this.classList.toggle("not-ready", !d.pod.ready);
+          placeGlyph(this, d);
+          if (this.firstChild) this.firstChild.textContent = podTitle(d, labels);
+        }),
+    )
     .each(function (d) {
       elements.set(`pod:${d.key}`, this);
-      if (this.firstChild) this.firstChild.textContent = podTitle(d, labels);
     })
     .on("pointerover", function (_, d) {
       if (!this.firstChild) select(this).append("title").text(podTitle(d, labels));
     })
     .on("click", (_, d) => events.onClick({ kind: "pod", key: d.key }));
+}
+
+function newGlyph(d: PodBox): SVGRectElement {
+  const rect = document.createElementNS("http://www.w3.org/2000/svg", "rect");
+  rect.setAttribute("class", d.pod.ready ? "topo-pod topo-glyph" : "topo-pod topo-glyph not-ready");
+  rect.setAttribute("rx", "3");
+  return rect;
+}
+
+/** Sets a glyph's status and box for `d`. */
+function placeGlyph(rect: SVGRectElement, d: PodBox): SVGRectElement {
+  rect.setAttribute("data-status", d.pod.status);
+  rect.setAttribute("x", String(d.x));
+  rect.setAttribute("y", String(d.y));
+  rect.setAttribute("width", String(d.w));
+  rect.setAttribute("height", String(d.h));
+  return rect;
 }
 
 /** What hovering a pod says: its key, IP and phase, and whether it is not ready. */
