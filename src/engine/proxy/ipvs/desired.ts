@@ -316,14 +316,16 @@ class PortDests {
     return local.length === 0 ? this.all : local;
   }
 
+  /** The endpoints as objects and categorised (a port with a not-ready endpoint), once. */
+  private endpoints: { all: EndpointInfo[]; cat: CategorizedEndpoints<EndpointInfo> } | undefined;
+
   private categorized(onlyLocal: boolean): DestList {
-    const all = endpointsFor(this.sp, this.slices);
-    const node = this.node;
-    return policyDests(
-      categorizeEndpoints(this.sp, all, (e) => e.nodeName === node),
-      all,
-      onlyLocal,
-    );
+    if (!this.endpoints) {
+      const all = endpointsFor(this.sp, this.slices);
+      const node = this.node;
+      this.endpoints = { all, cat: categorizeEndpoints(this.sp, all, (e) => e.nodeName === node) };
+    }
+    return policyDests(this.endpoints.cat, this.endpoints.all, onlyLocal);
   }
 }
 
