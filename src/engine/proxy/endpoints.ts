@@ -113,22 +113,43 @@ export type EndpointVisitor = (
   index: number,
 ) => void;
 
-/** Above this many endpoints, duplicates are found with a Set instead of a scan. */
+/** Up to this many endpoints, duplicates are found by a scan back instead of a Set. */
 const SCAN_LIMIT = 32;
-/** The endpoints a walk has taken so far (work lists every walk reuses: walks do not nest). */
-const takenIps: string[] = [];
-const takenPorts: number[] = [];
 
-/** Is `ip:port` among the first `k` taken? */
-function isDuplicate(k: number, ip: string, port: number): boolean {
-  for (let i = 0; i < k; i++) if (takenPorts[i] === port && takenIps[i] === ip) return true;
+/** How many endpoints the slices matching `sp` list (duplicates and non-IPv4 ones included). */
+export function endpointRoom(sp: PortKey, slices: readonly EndpointSlice[] | undefined): number {
+  let room = 0;
+  for (const slice of slices ?? [])
+    if (slice.endpoints && slicePort(slice, sp)) room += slice.endpoints.length;
+  return room;
+}
+
+/**
+ * Does `ip` come before endpoint `i` of slice `s` under the same port? An
+ * equal address there is as valid, so it was taken or merged into one taken.
+ */
+function listedBefore(
+  slices: readonly EndpointSlice[],
+  s: number,
+  i: number,
+  sp: PortKey,
+  port: number,
+  ip: string,
+): boolean {
+  const eps = slices[s]!.endpoints!;
+  for (let j = 0; j < i; j++) if (eps[j]!.addresses[0] === ip) return true;
+  for (let t = 0; t < s; t++) {
+    const other = slices[t]!.endpoints;
+    if (!other || slicePort(slices[t]!, sp) !== port) continue;
+    for (let j = 0; j < other.length; j++) if (other[j]!.addresses[0] === ip) return true;
+  }
   return false;
 }
 
 /**
  * Visits the endpoints of one service port, in slice order: slice ports
  * matched by name and protocol, IPv4 addresses only, duplicates merged
- * (the first wins). A visitor must not start another walk.
+ * (the first wins). Returns how many it visited.
  */
 export function forEachEndpoint(
   sp: PortKey,
@@ -136,8 +157,8 @@ export function forEachEndpoint(
   visit: EndpointVisitor,
 ): number {
   if (!slices) return 0;
+  const seen = endpointRoom(sp, slices) > SCAN_LIMIT ? new Set<string>() : undefined;
   let k = 0;
-  let seen: Set<string> | undefined;
   for (let s = 0; s < slices.length; s++) {
     const slice = slices[s]!;
     const eps = slice.endpoints;
@@ -148,19 +169,11 @@ export function forEachEndpoint(
       const ep = eps[i]!;
       const ip = ep.addresses[0];
       if (!isIPv4(ip)) continue;
-      if (k < SCAN_LIMIT) {
-        if (isDuplicate(k, ip, port)) continue;
-        takenIps[k] = ip;
-        takenPorts[k] = port;
-      } else {
-        if (!seen) {
-          seen = new Set<string>();
-          for (let j = 0; j < k; j++) seen.add(`${takenIps[j]}:${takenPorts[j]}`);
-        }
+      if (seen) {
         const str = `${ip}:${port}`;
         if (seen.has(str)) continue;
         seen.add(str);
-      }
+      } else if (listedBefore(slices, s, i, sp, port, ip)) continue;
       const c = ep.conditions;
       const ready = c?.ready ?? true;
       const flags =
@@ -175,9 +188,7 @@ export function forEachEndpoint(
 export function endpointsFor(sp: PortKey, slices: readonly EndpointSlice[] | undefined): EndpointInfo[] {
   // Room for every endpoint of the matching slices, filled in order and cut to those taken:
   // one array of exactly their number (kept per port), not a push-grown one and its copy.
-  let room = 0;
-  for (const slice of slices ?? [])
-    if (slice.endpoints && slicePort(slice, sp)) room += slice.endpoints.length;
+  const room = endpointRoom(sp, slices);
   const out = new Array<EndpointInfo>(room);
   const k = forEachEndpoint(sp, slices, (ip, port, flags, nodeName, i) => {
     out[i] = new EndpointInfo(ip, port, flags, nodeName);

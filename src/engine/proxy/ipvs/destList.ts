@@ -5,7 +5,7 @@
  * not as one object per endpoint.
  */
 import type { EndpointSlice } from "../../api/types";
-import { type EndpointInfo, forEachEndpoint, type PortKey, READY, slicePort } from "../endpoints";
+import { type EndpointInfo, endpointRoom, forEachEndpoint, type PortKey, READY } from "../endpoints";
 
 /** Endpoints as a flat list: address, port and node name in turn. */
 export class DestList {
@@ -38,9 +38,7 @@ export class DestList {
     sp: PortKey,
     slices: readonly EndpointSlice[] | undefined,
   ): { all: DestList; allReady: boolean } {
-    let room = 0;
-    for (const slice of slices ?? [])
-      if (slice.endpoints && slicePort(slice, sp)) room += slice.endpoints.length;
+    const room = endpointRoom(sp, slices);
     const words = new Array<string | number | undefined>(room * 3);
     let allReady = true;
     const n = forEachEndpoint(sp, slices, (ip, port, flags, nodeName, i) => {
