@@ -79,6 +79,30 @@ export async function frameTimes(page: Page, ms: number): Promise<string> {
   return `${s.frames} frames, p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, max ${s.max.toFixed(1)} ms`;
 }
 
+/**
+ * Starts timing the gaps between animation frames; the returned function stops and says the
+ * longest. A gap is a task and the frame's rendering after it: what a long task alone undercounts.
+ */
+export async function watchFrameGaps(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    const watch = { max: 0, running: true };
+    (window as { __frameGap?: typeof watch }).__frameGap = watch;
+    let last = performance.now();
+    const tick = (t: number) => {
+      watch.max = Math.max(watch.max, t - last);
+      last = t;
+      if (watch.running) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  return () =>
+    page.evaluate(() => {
+      const watch = (window as { __frameGap?: { max: number; running: boolean } }).__frameGap!;
+      watch.running = false;
+      return watch.max;
+    });
+}
+
 /** Prints one figure of the benchmark, in a form easy to grep and paste. */
 export function report(name: string, figure: string): void {
   console.log(`bench:web | ${name} | ${figure}`);

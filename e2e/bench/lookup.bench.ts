@@ -1,6 +1,6 @@
 /** The lookup-cost experiment up to 10,000 Services, run in the worker: its time and the page's smoothness. */
 import { expect, test } from "@playwright/test";
-import { longTasksBetween, now, report, settle, watchMainThread } from "./longTasks";
+import { longTasksBetween, now, report, settle, watchFrameGaps, watchMainThread } from "./longTasks";
 
 test.use({ trace: "off" });
 
@@ -14,28 +14,14 @@ test("lookup-cost experiment", async ({ page }) => {
   await region.getByRole("slider", { name: "Endpoints per Service" }).fill("1");
   await settle(page);
 
-  await page.evaluate(() => {
-    const watch = { max: 0, running: true };
-    (window as { __frameGap?: typeof watch }).__frameGap = watch;
-    let last = performance.now();
-    const tick = (t: number) => {
-      watch.max = Math.max(watch.max, t - last);
-      last = t;
-      if (watch.running) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
+  const longestGap = await watchFrameGaps(page);
   const start = await now(page);
   await page.locator("section.chart-panel button", { hasText: "Run experiment" }).click();
   const progress = page.locator('section.chart-panel [role="progressbar"]');
   await expect(progress).toBeAttached();
   await expect(progress).toHaveCount(0, { timeout: 280_000 });
   const end = await now(page);
-  const gap = await page.evaluate(() => {
-    const watch = (window as { __frameGap?: { max: number; running: boolean } }).__frameGap!;
-    watch.running = false;
-    return watch.max;
-  });
+  const gap = await longestGap();
   report(
     "lookup-cost experiment, 1–10,000 Services × 3 modes",
     `${(end - start).toFixed(0)} ms; ${await longTasksBetween(page, start, end)}; longest gap between frames ${gap.toFixed(0)} ms`,

@@ -6,11 +6,9 @@
  */
 import { select } from "d3";
 import type { BurstResult } from "../../../engine/net/burst";
-import type { Trace, TraceHop } from "../../../engine/net/types";
+import type { Trace } from "../../../engine/net/types";
 import type { TopologyView } from "../../../engine/view/topology";
 import { onReducedMotionChange, prefersReducedMotion } from "../../motion";
-import { calloutModule, loadCallout } from "./calloutLoader";
-import { placeCallout } from "./calloutPlacement";
 import { drawFlows } from "./drawFlows";
 import { browserFrames, createDrawQueue } from "./drawQueue";
 import { drawSteps, type Layers, type Selected, type StaticLabels } from "./drawStatic";
@@ -22,14 +20,15 @@ import { burstFlows, type Flow, requestHops } from "./flows";
 import { boxOf, focusCandidates } from "./focus";
 import { frameView, MIN_LABEL_PX, zoomForLabel } from "./frame";
 import { createMarks } from "./highlight";
+import { createHopCallout } from "./hopCallout";
 import { type HopPoint, tracePoints } from "./hopPosition";
 import { layoutTopology, type PreparedView, prepareLayout, type TopologyLayout } from "./layout";
+import { createPacketMotion } from "./packetMotion";
 import { sameDrawing } from "./sameDrawing";
 import type { TopologyText } from "./topologyText";
 import { clearDataPlaneWork, drawTracePath, showDataPlaneWork } from "./tracePath";
 import { createViewport, type Insets } from "./viewport";
-import { writtenAreas } from "./writtenAreas";
-import { apply, toAttribute } from "./zoomTransform";
+import { toAttribute } from "./zoomTransform";
 
 export interface TopologyCallbacks {
   /** A glyph was clicked. */
@@ -91,9 +90,13 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
   canvas.className = "topo-flights";
   canvas.setAttribute("aria-hidden", "true");
   host.appendChild(canvas);
-  const callout = document.createElement("div");
-  callout.hidden = true;
-  host.appendChild(callout);
+  const callout = createHopCallout(
+    host,
+    // The viewport is made below: read when the callout is placed.
+    { transform: () => vp.transform(), area: () => vp.area() },
+    () => ({ points, hop, current: trace?.hops[hop], layout }),
+    () => callbacks.text(),
+  );
   const edges = createEdgeHints(host, (p) => callbacks.onPartial?.(p));
   const drawing = createDrawQueue(browserFrames, DRAW_BUDGET_MS);
 
@@ -103,12 +106,19 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
   const vp = createViewport(svg, (t) => {
     world.attr("transform", toAttribute(t));
     if (layout) edges.show(vp.area(), layout, t);
-    placeTheCallout();
-    if (flying) kick();
+    callout.place();
+    motion.viewMoved();
   });
-
-  let reduced = prefersReducedMotion();
-  host.dataset.motion = reduced ? "reduced" : "full";
+  const motion = createPacketMotion(
+    dot,
+    flights,
+    () => vp.transform(),
+    (n) => {
+      host.dataset.flights = String(n);
+    },
+    prefersReducedMotion(),
+  );
+  host.dataset.motion = motion.reduced() ? "reduced" : "full";
   let model: TopologyView | null = null;
   let layout: TopologyLayout | null = null;
   let prepared: PreparedView | null = null;
@@ -121,12 +131,7 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
   let hop = -1;
   let points: HopPoint[] = [];
   let burst: { traces: Trace[]; tally: BurstResult } | null = null;
-  let dotAt: { x: number; y: number } | null = null;
-  let tween: { from: HopPoint; to: HopPoint; start: number; dur: number } | null = null;
-  let flying = false;
-  let raf = 0;
   let relayoutTimer: ReturnType<typeof setTimeout> | undefined;
-  let calloutSize = { w: 0, h: 0 };
   /** The user asked for the whole cluster ("Fit to view"): kept until a new packet or lesson point. */
   let showAll = false;
   let pointed: readonly string[] = [];
@@ -271,123 +276,30 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
   resize.observe(host);
 
   const offMotion = onReducedMotionChange((r) => {
-    reduced = r;
+    motion.setReduced(r);
     host.dataset.motion = r ? "reduced" : "full";
-    if (!r) return;
-    if (tween) {
-      moveDot(tween.to);
-      tween = null;
-    }
-    if (flying) endFlights();
-    clearDataPlaneWork(layers.nodes);
+    if (r) clearDataPlaneWork(layers.nodes);
   });
-
-  function kick() {
-    if (!raf) raf = requestAnimationFrame(tick);
-  }
-
-  function tick(now: number) {
-    raf = 0;
-    let more = false;
-    if (tween) {
-      const u = Math.min(1, (now - tween.start) / tween.dur);
-      const e = u < 0.5 ? 2 * u * u : 1 - (-2 * u + 2) ** 2 / 2;
-      moveDot({
-        x: tween.from.x + (tween.to.x - tween.from.x) * e,
-        y: tween.from.y + (tween.to.y - tween.from.y) * e,
-      });
-      if (u < 1) more = true;
-      else tween = null;
-    }
-    if (flying) {
-      const t = vp.transform();
-      if (flights.draw(now, { x: t.x, y: t.y, k: t.k }) > 0) more = true;
-      else endFlights();
-    }
-    if (more) kick();
-  }
-
-  function moveDot(p: { x: number; y: number }) {
-    dotAt = p;
-    dot.attr("transform", `translate(${p.x},${p.y})`);
-  }
-
-  function endFlights() {
-    flying = false;
-    flights.clear();
-    host.dataset.flights = "0";
-  }
-
-  function placeTheCallout() {
-    const p = points[hop];
-    if (!p || callout.hidden) return;
-    const t = vp.transform();
-    const [x, y] = apply(t, [p.x, p.y]);
-    const a = vp.area();
-    // The hops around this one stay visible where there is a choice.
-    const near = points.slice(Math.max(0, hop - 2), hop + 3).map((q) => {
-      const [qx, qy] = apply(t, [q.x, q.y]);
-      return { x: qx, y: qy };
-    });
-    const bounds = { x: a.x + 8, y: a.y + 8, w: a.w - 16, h: a.h - 16 };
-    const text = (layout ? writtenAreas(layout) : []).map((r) => {
-      const [rx, ry] = apply(t, [r.x, r.y]);
-      return { x: rx, y: ry, w: r.w * t.k, h: r.h * t.k };
-    });
-    const at = placeCallout({ x, y }, calloutSize, bounds, near, text);
-    callout.style.transform = `translate(${at.x}px, ${at.y}px)`;
-  }
 
   function render(animate: boolean) {
     const h = trace?.hops[hop];
     const p = points[hop];
     drawTracePath(pathLayer, trace, points, hop);
     if (!trace || !h || !p) {
-      dot.style("display", "none");
-      callout.hidden = true;
-      tween = null;
-      dotAt = null;
+      motion.hide();
+      callout.hide();
       delete host.dataset.hop;
       clearDataPlaneWork(layers.nodes);
       return;
     }
     // Written with the dot's move, so a reader sees the hop and the dot of the same step.
     host.dataset.hop = String(hop);
-    dot.style("display", null).attr("class", `topo-packet ${h.direction}`);
     // The packet never walks out of view (a phone shows part of the diagram; the user may have zoomed in).
     vp.follow(p);
-    if (animate && dotAt && !reduced) {
-      tween = {
-        from: { ...dotAt, kind: p.kind },
-        to: p,
-        start: performance.now(),
-        dur: callbacks.hopDuration(),
-      };
-      kick();
-    } else {
-      tween = null;
-      moveDot(p);
-    }
+    motion.moveTo(p, h.direction, animate, callbacks.hopDuration());
     const node = layout?.nodes.find((n) => n.node.name === h.place.node);
-    showDataPlaneWork(layers.nodes, h, node, reduced ? 0 : callbacks.hopDuration());
-    drawCallout(h);
-  }
-
-  /** The callout for hop `h`; its code loads with the first trace (off the start-up path). */
-  function drawCallout(h: TraceHop) {
-    const m = calloutModule();
-    if (!m) {
-      callout.hidden = true;
-      void loadCallout().then(() => {
-        if (trace?.hops[hop] === h) drawCallout(h);
-      });
-      return;
-    }
-    callout.hidden = false;
-    m.renderCallout(callout, h, hop, callbacks.text());
-    // Measured once per hop (its text changed); panning reuses the size.
-    calloutSize = { w: callout.offsetWidth, h: callout.offsetHeight };
-    placeTheCallout();
+    showDataPlaneWork(layers.nodes, h, node, motion.reduced() ? 0 : callbacks.hopDuration());
+    callout.show(h);
   }
 
   return {
@@ -431,18 +343,8 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
       if (!layout || traces.length === 0) return;
       burst = { traces, tally };
       followFlows(drawBurst());
-      if (reduced) {
-        endFlights();
-        return;
-      }
       const at = layout;
-      flights.launch(
-        traces.map((t) => tracePoints(at, requestHops(t))),
-        performance.now(),
-      );
-      flying = true;
-      host.dataset.flights = String(Math.min(traces.length, 50));
-      kick();
+      motion.fly(() => traces.map((t) => tracePoints(at, requestHops(t))));
     },
     highlight(id) {
       marks.focus(id);
@@ -469,7 +371,7 @@ export function createTopologyView(host: HTMLElement, callbacks: TopologyCallbac
     },
     destroy() {
       drawing.cancel();
-      if (raf) cancelAnimationFrame(raf);
+      motion.destroy();
       clearTimeout(relayoutTimer);
       resize.disconnect();
       offMotion();
