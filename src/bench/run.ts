@@ -275,7 +275,7 @@ function bursts(): void {
     const target = `${syntheticClusterIP(5_000)}:80`;
     const from = { type: "pod" as const, namespace: "default", name: "client" };
     let result: BurstResult | undefined;
-    const runs = Array.from({ length: 3 }, () =>
+    const runs = Array.from({ length: NOISY_REPEATS }, () =>
       timeIt(() => {
         result = summarizeBurst(c.cluster, sendBurst(c.net, { from, target }, count));
       }),
@@ -375,7 +375,7 @@ function printFigures(): void {
 }
 
 log(
-  `packetwalk bench: medians of ${NOISY_REPEATS} runs (10,000-Service applies, builds, per-packet rows), of ${REPEATS} elsewhere; node ${process.version}`,
+  `packetwalk bench: medians of ${NOISY_REPEATS} runs (10,000-Service applies, builds, per-packet rows, bursts), of ${REPEATS} elsewhere; node ${process.version}`,
 );
 /** The measurements in the order they run; BENCH_ONLY=builds,flatness runs only those (a row's own figures, faster). */
 const SECTIONS: readonly [string, () => void | Promise<void>][] = [
