@@ -5,22 +5,13 @@
  * between; the worker decodes the pieces and joins them (`joinPieces`).
  */
 
+import { nextTask } from "./nextTask";
+
 /** Characters encoded per task: a few milliseconds of work, and a buffer small enough to allocate cheaply. */
 export const PIECE_CHARS = 1024 * 1024;
 
 /** Gives the page's thread back until the next task. */
 export type Yield = () => Promise<void>;
-
-/** A message to itself: the next task at once (a chain of timeouts is clamped to 4 ms each). */
-const nextTask: Yield = () =>
-  new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 
 /**
  * `text` as UTF-8 pieces of at most `pieceChars` characters each, cut between whole characters

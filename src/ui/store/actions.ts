@@ -17,6 +17,7 @@ import type { SendRequest } from "../../engine/net/contract";
 import type { Trace } from "../../engine/net/types";
 import type { ManifestFile } from "../../engine/simulation";
 import type { TopologyView } from "../../engine/view/topology";
+import { nextTask } from "../../worker/nextTask";
 import { encodePieces } from "../../worker/textPieces";
 import { publishFlights } from "../features/topology/flights";
 import { IMPORT_TIMEOUT_MS } from "../session/engines";
@@ -46,6 +47,9 @@ export async function refreshView(): Promise<void> {
     engine.call((api) => api.view()),
     engine.call((api) => api.prompt()),
   ]);
+  // Taking in a big view's message (its structured clone) is a task of its own: what the new view
+  // renders comes in the next one, so on a 5,000-pod cluster the two never add up to a long task.
+  await nextTask();
   // A read-only command leaves the cluster as it was: the diagram is not redrawn for nothing
   // (on a 5,000-pod cluster a redraw is a long task of its own).
   if (!sameCluster(get().view, view)) get().setView(view);
