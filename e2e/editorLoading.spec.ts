@@ -4,7 +4,9 @@
  * caret. Its chunk is held back here so the handover happens at a moment the test chooses.
  */
 import { expect, test } from "@playwright/test";
+import { bigDump } from "../src/bench/dump";
 import { PacketwalkApp } from "./fixtures/app";
+import { dropFile } from "./fixtures/drop";
 
 test("the plain editor works before Monaco arrives, and Monaco takes over text and caret", async ({
   page,
@@ -62,4 +64,46 @@ test("Monaco is asked for only after the first view of the cluster is drawn", as
   }));
   expect(monaco).toHaveLength(1);
   expect(monaco[0]!).toBeGreaterThan(firstView);
+});
+
+test("a dump dropped before Monaco arrives opens in Monaco as plain text: no YAML worker reads it", async ({
+  page,
+}) => {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/MonacoYamlEditor-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const workers: string[] = [];
+  page.on("worker", (w) => workers.push(w.url()));
+  const app = new PacketwalkApp(page);
+  await app.goto();
+  const editor = await app.openEditor();
+  // Over the 2 MiB past which the editor treats a text as a dump (PLAIN_TEXT_CHARS).
+  const text = bigDump({ pods: 1000, services: 400 }, "yaml");
+  expect(text.length).toBeGreaterThan(2 * 1024 * 1024);
+  await dropFile(
+    page,
+    editor.getByRole("textbox", { name: "Manifest YAML" }),
+    "dump.yaml",
+    "application/yaml",
+    text,
+  );
+  await expect(editor.getByText(/looks like a cluster dump/)).toBeVisible();
+
+  release();
+  await expect(page.locator(".monaco-editor .view-lines")).toContainText("apiVersion: v1", {
+    timeout: 30_000,
+  });
+  // Monaco's own worker and the engine's, never the YAML worker: it would parse the whole dump
+  // and post its folding ranges and diagnostics back to the page's thread.
+  await page.waitForTimeout(2000);
+  expect(workers.filter((u) => /yaml\.worker/.test(u))).toEqual([]);
+  // The text is the dump, whole, and still imports.
+  expect(await page.evaluate(() => window.__packetwalkStore!.getState().text.length)).toBe(text.length);
+  await editor.getByRole("button", { name: "Import cluster", exact: true }).click();
+  await expect(page.getByRole("region", { name: "Import report" })).toBeVisible({ timeout: 60_000 });
 });

@@ -7,27 +7,8 @@
 import { readFileSync } from "node:fs";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { PacketwalkApp } from "./fixtures/app";
+import { dropFile } from "./fixtures/drop";
 import { collectErrors } from "./fixtures/editor";
-
-/** Drags a file with `text` over `target` and drops it there, as the browser fires it. */
-async function dropFile(
-  page: Page,
-  target: Locator,
-  name: string,
-  type: string,
-  text: string,
-): Promise<void> {
-  const transfer = await page.evaluateHandle(
-    ([n, ty, body]) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([body], n, { type: ty }));
-      return dt;
-    },
-    [name, type, text] as const,
-  );
-  for (const event of ["dragenter", "dragover", "drop"])
-    await target.dispatchEvent(event, { dataTransfer: transfer });
-}
 
 async function importDropped(page: Page): Promise<Locator> {
   const editor = page.getByRole("region", { name: "Manifests" });

@@ -53,6 +53,8 @@ export function MonacoYamlEditor({ handoff }: MonacoYamlEditorProps) {
     const model = manifestModel(useAppStore.getState().text);
     const editor = monaco.editor.create(host, {
       model,
+      // No folding to start on a dump's text (fitLanguage keeps it in step with the language).
+      folding: model.getLanguageId() === "yaml",
       minimap: { enabled: false },
       fontSize: 13,
       lineNumbersMinChars: 3,

@@ -57,10 +57,18 @@ configureMonacoYaml(monaco, {
   ],
 });
 
-/** The manifest model, created once so its undo history outlives editor remounts. */
+/**
+ * The manifest model, created once so its undo history outlives editor remounts. A dump already
+ * in the store when Monaco arrives (dropped, pasted or restored before it loaded) makes a plain
+ * text model from the start: a YAML model, even switched at once, has the YAML worker and folding
+ * already working through the whole text (see PLAIN_TEXT_CHARS).
+ */
 export function manifestModel(initialText: string): monaco.editor.ITextModel {
   const uri = monaco.Uri.parse(MODEL_URI);
-  return monaco.editor.getModel(uri) ?? monaco.editor.createModel(initialText, "yaml", uri);
+  return (
+    monaco.editor.getModel(uri) ??
+    monaco.editor.createModel(initialText, languageFor(initialText.length), uri)
+  );
 }
 
 /**
@@ -81,11 +89,15 @@ export function fitLanguage(
   model: monaco.editor.ITextModel,
   length = model.getValueLength(),
 ): void {
-  const plain = length > PLAIN_TEXT_CHARS;
-  const language = plain ? "plaintext" : "yaml";
-  if (model.getLanguageId() === language) return;
-  editor.updateOptions({ folding: !plain });
-  monaco.editor.setModelLanguage(model, language);
+  const language = languageFor(length);
+  const folding = language === "yaml";
+  if (editor.getOption(monaco.editor.EditorOption.folding) !== folding) editor.updateOptions({ folding });
+  if (model.getLanguageId() !== language) monaco.editor.setModelLanguage(model, language);
+}
+
+/** The language a text of `length` characters is edited in. */
+export function languageFor(length: number): "yaml" | "plaintext" {
+  return length > PLAIN_TEXT_CHARS ? "plaintext" : "yaml";
 }
 
 export { monaco };
