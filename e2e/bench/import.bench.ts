@@ -50,6 +50,15 @@ for (const format of ["json", "yaml"] as const) {
     await settle(page, 3000);
 
     // The user's path: the button, the progress, the report and the diagram of the new cluster.
+    // When the diagram's drawing of each view is whole (the host's data-revision), timed in the page.
+    await page.evaluate(() => {
+      const host = document.querySelector<HTMLElement>(".topo-host")!;
+      const drawn: Record<string, number> = {};
+      (window as { __drawnAt?: Record<string, number> }).__drawnAt = drawn;
+      new MutationObserver(() => {
+        drawn[host.dataset.revision ?? ""] = performance.now();
+      }).observe(host, { attributes: true, attributeFilter: ["data-revision"] });
+    });
     const longestGap = await watchFrameGaps(page);
     const start = await now(page);
     await page.locator(".editor-panel button", { hasText: "Import cluster" }).first().click();
@@ -78,11 +87,28 @@ for (const format of ["json", "yaml"] as const) {
       },
     );
     const end = await now(page);
+    // The rest of the drawing: the pods of 50 nodes go in over the next frames.
+    const drawn = await page.waitForFunction(
+      () => {
+        const state = window.__packetwalkStore!.getState() as unknown as {
+          view: { revision: number } | null;
+        };
+        const revision = String(state.view?.revision);
+        return (window as { __drawnAt?: Record<string, number> }).__drawnAt![revision];
+      },
+      null,
+      { timeout: 120_000, polling: 100 },
+    );
+    const whole = (await drawn.jsonValue()) as number;
     const gap = await longestGap();
     await settle(page, 1000);
     report(
       `import ${format} (${mib} MiB) from the button to the report and diagram`,
-      `${(end - start).toFixed(0)} ms; ${await longTasksBetween(page, start, end)}; longest gap between frames ${gap.toFixed(0)} ms`,
+      `${(end - start).toFixed(0)} ms; ${await longTasksBetween(page, start, end)}`,
+    );
+    report(
+      `import ${format} (${mib} MiB) from the button to the diagram drawn whole`,
+      `${(whole - start).toFixed(0)} ms; ${await longTasksBetween(page, start, whole)}; longest gap between frames ${gap.toFixed(0)} ms`,
     );
   });
 }
