@@ -2,13 +2,17 @@
  * Dropping a dump file on the page, as an SRE drags `dump.yaml` (or `dump.json`) from their file
  * manager: the file's text lands in the editor, the page offers to import it, and the import
  * report says what came in — in YAML and in JSON, onto the editor, and onto the diagram while the
- * editor is closed (the editor opens to show it).
+ * editor is closed (the editor opens to show it). A big dump, dropped or pasted, goes into the
+ * editor a slice at a time.
  */
 import { readFileSync } from "node:fs";
 import { expect, type Locator, type Page, test } from "@playwright/test";
+import { bigDump } from "../src/bench/dump";
 import { PacketwalkApp } from "./fixtures/app";
 import { dropFile } from "./fixtures/drop";
 import { collectErrors } from "./fixtures/editor";
+
+test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
 async function importDropped(page: Page): Promise<Locator> {
   const editor = page.getByRole("region", { name: "Manifests" });
@@ -57,3 +61,72 @@ test("a JSON dump dropped onto the diagram while the editor is closed opens the 
   expect(await app.run("ipvsadm -Ln")).toContain("TCP  10.96.184.22:80 rr");
   expect(errors).toEqual([]);
 });
+
+/** Records every change of the editor's "filling" mark and of its read-only state, as they happen. */
+async function watchFill(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const host = document.querySelector<HTMLElement>(".editor-panel .monaco-editor")!.parentElement!;
+    const seen: string[] = [];
+    (window as { __fill?: string[] }).__fill = seen;
+    new MutationObserver(() => {
+      // Monaco marks its input so while the editor is read-only.
+      const input = host.querySelector("[aria-autocomplete]");
+      const state = `${host.dataset.filling ? "filling" : "idle"} ${input?.getAttribute("aria-autocomplete") === "none" ? "read-only" : "editable"}`;
+      if (seen.at(-1) !== state) seen.push(state);
+    }).observe(host, {
+      attributes: true,
+      subtree: true,
+      attributeFilter: ["data-filling", "aria-autocomplete"],
+    });
+  });
+  return () => page.evaluate(() => (window as { __fill?: string[] }).__fill!);
+}
+
+/**
+ * A big dump, dropped or pasted, goes into the editor a slice at a time (fillModel.ts): read-only
+ * until it is whole, then the whole of it is there, and it is one undo step (redo brings it back).
+ */
+for (const how of ["dropped", "pasted"] as const) {
+  test(`a big dump ${how} into the editor goes in a slice at a time, as one undo step`, async ({ page }) => {
+    const errors = collectErrors(page);
+    const app = new PacketwalkApp(page);
+    await app.goto();
+    const editor = await app.openEditor();
+    const box = editor.getByRole("textbox", { name: "Manifest YAML" });
+    await box.focus();
+    await expect(editor.locator(".monaco-editor .view-lines")).toBeVisible({ timeout: 30_000 });
+    const before = await page.evaluate(() =>
+      window.__packetwalkStore!.getState().text.replace(/\r\n/g, "\n"),
+    );
+    // Several of the editor's slices, past the size it shows as plain text.
+    const text = bigDump({ pods: 1000, services: 400 }, "yaml");
+    expect(text.length).toBeGreaterThan(2 * 1024 * 1024);
+    const fillStates = await watchFill(page);
+    if (how === "dropped") await dropFile(page, box, "dump.yaml", "application/yaml", text);
+    else {
+      await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+      await box.focus();
+      await page.keyboard.press("ControlOrMeta+A");
+      await page.keyboard.press("ControlOrMeta+V");
+    }
+    await expect(editor.getByText(/looks like a cluster dump/)).toBeVisible();
+    await expect(editor.locator("[data-filling]")).toHaveCount(0, { timeout: 30_000 });
+    const states = await fillStates();
+    expect(states).toContain("filling read-only");
+    expect(states.at(-1)).toBe("idle editable");
+
+    const holds = (t: string) =>
+      page.evaluate((want) => window.__packetwalkStore!.getState().text.replace(/\r\n/g, "\n") === want, t);
+    expect(await holds(text)).toBe(true);
+    // The dump's end is in the editor: its last line, reached with Ctrl+End.
+    await box.focus();
+    await page.keyboard.press("ControlOrMeta+End");
+    const lastLine = text.trimEnd().split("\n").at(-1)!.trim();
+    await expect(editor.locator(".monaco-editor .view-lines")).toContainText(lastLine);
+    await page.keyboard.press("ControlOrMeta+Z");
+    await expect.poll(() => holds(before)).toBe(true);
+    await page.keyboard.press("ControlOrMeta+Shift+Z");
+    await expect.poll(() => holds(text)).toBe(true);
+    expect(errors).toEqual([]);
+  });
+}

@@ -119,6 +119,7 @@ export const en = {
   "editor.appliedSome": { one: "Applied {count} object", other: "Applied {count} objects" },
   "editor.hide": "Hide the manifests",
   "editor.textarea": "Manifest YAML",
+  "editor.filling": "The file is still going into the editor: it can be edited once it is all in.",
   "topology.region": "Topology",
   "topology.node": "Node {name}, {ip}, pod CIDR {cidr}",
   "topology.pod": "Pod {name}, {ip}, {state}",

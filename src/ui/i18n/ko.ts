@@ -141,6 +141,7 @@ export const ko: Record<MessageKey, Message> = {
   "editor.appliedSome": "객체 {count}개 적용됨",
   "editor.hide": "매니페스트 숨기기",
   "editor.textarea": "매니페스트 YAML",
+  "editor.filling": "파일을 편집기에 넣는 중이다. 다 들어가면 편집할 수 있다.",
   "topology.region": "토폴로지",
   "topology.node": "노드 {name}, {ip}, 파드 CIDR {cidr}",
   "topology.pod": "파드 {name}, {ip}, {state}",

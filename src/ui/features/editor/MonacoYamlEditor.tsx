@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef } from "react";
 import { useT } from "../../i18n/useT";
 import { useAppStore } from "../../store";
+import { FILL_SLICE_CHARS, fillModel, type ModelFill } from "./monaco/fillModel";
 import { leaveOnEscapeThenTab } from "./monaco/keyboard";
 import { layoutOnResize } from "./monaco/layoutOnResize";
 import { MARKER_OWNER, toMarkerData } from "./monaco/markers";
@@ -43,6 +44,7 @@ export function MonacoYamlEditor({ handoff }: MonacoYamlEditorProps) {
   const theme = useAppStore((s) => s.theme);
   const setText = useAppStore((s) => s.setText);
   const label = t("editor.textarea");
+  const filling = t("editor.filling");
 
   // Created once; the effects below (run after it, in order) bring in markers, label and theme.
   // A layout effect: the plain editor leaves the page in the same task as Monaco takes the focus,
@@ -50,7 +52,9 @@ export function MonacoYamlEditor({ handoff }: MonacoYamlEditorProps) {
   useLayoutEffect(() => {
     const host = hostRef.current;
     if (!host) return;
-    const model = manifestModel(useAppStore.getState().text);
+    // A big text (a restored dump) goes in after the editor is made, a slice per task: see sync.
+    const initial = useAppStore.getState().text;
+    const model = manifestModel(initial.length > FILL_SLICE_CHARS ? "" : initial, initial.length);
     const editor = monaco.editor.create(host, {
       model,
       // No folding to start on a dump's text (fitLanguage keeps it in step with the language).
@@ -68,28 +72,74 @@ export function MonacoYamlEditor({ handoff }: MonacoYamlEditorProps) {
       quickSuggestions: { other: true, comments: false, strings: true },
     });
     const stopLayout = layoutOnResize(editor, host);
-    fitLanguage(editor, model);
+    // Plain text if what the model holds or is about to get is a dump (sync, then the listener, refit).
+    fitLanguage(editor, model, Math.max(model.getValueLength(), initial.length));
     let syncing = false;
+    /** A big text still going into the model: the editor is read-only until it is all in. */
+    let fill: ModelFill | null = null;
     const subscription = model.onDidChangeContent(() => {
-      fitLanguage(editor, model);
+      // Mid-fill, the model's length is not the text's: its language was set for the whole text.
+      if (!fill) fitLanguage(editor, model);
       // The store already holds an outside change: copying a dump's text back out is tens of MB.
       if (!syncing) setText(model.getValue());
     });
-    // Outside changes (an example, a lesson, a share link, a dropped file) replace the text as an
-    // edit, so they stay undoable. The store is read when it changes, never a render's copy of it:
-    // an example arriving while Monaco mounts must not be overwritten by the older text.
-    const sync = (text: string) => {
-      if (model.getValue() === text) return;
-      // Plain text before a dump lands (YAML again only once a small text is in: the listener).
-      if (text.length > PLAIN_TEXT_CHARS) fitLanguage(editor, model, text.length);
+    const edit = (apply: () => void) => {
       syncing = true;
       try {
-        model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
+        apply();
       } finally {
         syncing = false;
       }
     };
-    sync(useAppStore.getState().text);
+    // Outside changes (an example, a lesson, a share link, a dropped file) replace the text as an
+    // edit, so they stay undoable. The store is read when it changes, never a render's copy of it:
+    // an example arriving while Monaco mounts must not be overwritten by the older text.
+    const endFill = () => {
+      fill?.cancel();
+      fill = null;
+      delete host.dataset.filling;
+      editor.updateOptions({ readOnly: false });
+    };
+    const sync = (text: string, undoable = true) => {
+      if (fill?.text === text) return;
+      if (fill) endFill();
+      if (model.getValueLength() === text.length && model.getValue() === text) return;
+      // Plain text before a dump lands (YAML again only once a small text is in: the listener).
+      if (text.length > PLAIN_TEXT_CHARS) fitLanguage(editor, model, text.length);
+      if (text.length <= FILL_SLICE_CHARS) {
+        edit(() => model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null));
+        return;
+      }
+      // Typing into a text half put in would be lost to the rest of it (and to the store).
+      editor.updateOptions({ readOnly: true });
+      host.dataset.filling = "true";
+      fill = fillModel(model, text, {
+        undoable,
+        edit,
+        done: () => {
+          endFill();
+          fitLanguage(editor, model);
+        },
+      });
+    };
+    // A big paste (a dump copied out of a terminal) goes in as an outside change does, a slice per
+    // task: Monaco's own paste is one edit of the whole text. Several cursors are Monaco's to fill.
+    const onPaste = (e: ClipboardEvent) => {
+      const pasted = e.clipboardData?.getData("text/plain") ?? "";
+      const selections = editor.getSelections() ?? [];
+      if (pasted.length <= FILL_SLICE_CHARS || selections.length !== 1 || fill) return;
+      e.preventDefault();
+      e.stopPropagation();
+      const from = model.getOffsetAt(selections[0]!.getStartPosition());
+      const to = model.getOffsetAt(selections[0]!.getEndPosition());
+      const whole = from === 0 && to === model.getValueLength();
+      const value = whole ? "" : model.getValue();
+      setText(value.slice(0, from) + pasted + value.slice(to));
+    };
+    host.addEventListener("paste", onPaste, true);
+    // The text a new model opens with is no edit to undo; a model kept from an editor before has
+    // an undo history, which only undoable edits keep true.
+    sync(useAppStore.getState().text, model.canUndo() || model.canRedo());
     const unsubscribe = useAppStore.subscribe((s, prev) => {
       if (s.text !== prev.text) sync(s.text);
     });
@@ -115,7 +165,10 @@ export function MonacoYamlEditor({ handoff }: MonacoYamlEditorProps) {
     return () => {
       savedViewState = editor.saveViewState();
       host.removeEventListener("scroll", unscroll, true);
+      host.removeEventListener("paste", onPaste, true);
       stopLayout();
+      // The model stays (manifestModel): the next editor puts the rest in, or the store's newer text.
+      endFill();
       subscription.dispose();
       unsubscribe();
       keyboard.dispose();
@@ -135,8 +188,9 @@ export function MonacoYamlEditor({ handoff }: MonacoYamlEditorProps) {
   }, [markers]);
 
   useEffect(() => {
-    editorRef.current?.updateOptions({ ariaLabel: label });
-  }, [label]);
+    // What a key pressed while a big text goes in is told (the editor is read-only until then).
+    editorRef.current?.updateOptions({ ariaLabel: label, readOnlyMessage: { value: filling } });
+  }, [label, filling]);
 
   useEffect(() => {
     monaco.editor.setTheme(monacoTheme(theme));

@@ -58,17 +58,15 @@ configureMonacoYaml(monaco, {
 });
 
 /**
- * The manifest model, created once so its undo history outlives editor remounts. A dump already
- * in the store when Monaco arrives (dropped, pasted or restored before it loaded) makes a plain
- * text model from the start: a YAML model, even switched at once, has the YAML worker and folding
- * already working through the whole text (see PLAIN_TEXT_CHARS).
+ * The manifest model, created once so its undo history outlives editor remounts, with `initialText`
+ * in the language of a text of `length` (the text it is about to get, when that comes in slices:
+ * fillModel.ts). A dump already in the store when Monaco arrives (dropped, pasted or restored
+ * before it loaded) makes a plain text model from the start: a YAML model, even switched at once,
+ * has the YAML worker and folding already working through the whole text (see PLAIN_TEXT_CHARS).
  */
-export function manifestModel(initialText: string): monaco.editor.ITextModel {
+export function manifestModel(initialText: string, length = initialText.length): monaco.editor.ITextModel {
   const uri = monaco.Uri.parse(MODEL_URI);
-  return (
-    monaco.editor.getModel(uri) ??
-    monaco.editor.createModel(initialText, languageFor(initialText.length), uri)
-  );
+  return monaco.editor.getModel(uri) ?? monaco.editor.createModel(initialText, languageFor(length), uri);
 }
 
 /**
@@ -90,8 +88,14 @@ export function fitLanguage(
   length = model.getValueLength(),
 ): void {
   const language = languageFor(length);
-  const folding = language === "yaml";
-  if (editor.getOption(monaco.editor.EditorOption.folding) !== folding) editor.updateOptions({ folding });
+  const yaml = language === "yaml";
+  if (editor.getOption(monaco.editor.EditorOption.folding) !== yaml) editor.updateOptions({ folding: yaml });
+  // Coloured bracket pairs parse the text they are drawn for, and all of it once asked: on a dump
+  // going in a slice at a time (fillModel.ts), every slice's.
+  if (model.getOptions().bracketPairColorizationOptions.enabled !== yaml)
+    model.updateOptions({
+      bracketColorizationOptions: { enabled: yaml, independentColorPoolPerBracketType: false },
+    });
   if (model.getLanguageId() !== language) monaco.editor.setModelLanguage(model, language);
 }
 

@@ -1,0 +1,94 @@
+import { nextTask } from "../../../../worker/nextTask";
+import type { monaco } from "./setup";
+
+/**
+ * A slice of the text put in per edit, cut at a line's end. Monaco counts the lines of an edit's
+ * text in one go: a 34 MB dump in one edit holds the page's thread for most of a second. Not
+ * much smaller: each edit also copies the editor's per-line arrays, whose length is the model's.
+ */
+export const FILL_SLICE_CHARS = 512 * 1024;
+/** How long a task goes on adding slices before it gives the page its thread back. */
+const FILL_BUDGET_MS = 8;
+
+export interface ModelFill {
+  /** The text the model is being given. */
+  readonly text: string;
+  /** Stops where it is: the model keeps the slices already put in. */
+  cancel(): void;
+}
+
+export interface FillOptions {
+  /** One undo step for the whole text (an outside change); else none (the text the editor opens with). */
+  undoable: boolean;
+  /** Runs one edit (the caller marks its own edits, to tell them from the user's). */
+  edit: (apply: () => void) => void;
+  /** The whole text is in. */
+  done: () => void;
+  /** The page's clock (a test's in tests). */
+  now?: () => number;
+  /** Waits for the next task (a test's in tests). */
+  yieldTask?: () => Promise<void>;
+}
+
+/**
+ * Replaces `model`'s text by `text` a slice at a time from the next task on, as many slices per
+ * task as fit in a few milliseconds (the caller's task has its own work: the store's subscribers,
+ * the editor's language). Slices after the first are appended at the end; with `undoable`, all of
+ * them join the first's undo step (Monaco appends edits to the open step).
+ */
+export function fillModel(model: monaco.editor.ITextModel, text: string, options: FillOptions): ModelFill {
+  const now = options.now ?? (() => performance.now());
+  const yieldTask = options.yieldTask ?? nextTask;
+  let cancelled = false;
+  let at = 0;
+
+  function put(replaceAll: boolean) {
+    const end = sliceEnd(text, at);
+    const slice = text.slice(at, end);
+    at = end;
+    const range = replaceAll ? model.getFullModelRange() : endRange(model);
+    const ops = [{ range, text: slice }];
+    options.edit(() => {
+      if (options.undoable) model.pushEditOperations([], ops, () => null);
+      else model.applyEdits(ops);
+    });
+  }
+
+  async function run() {
+    while (at < text.length) {
+      await yieldTask();
+      if (cancelled) return;
+      const start = now();
+      if (at === 0) {
+        // An outside change is an undo step of its own, not part of what the user typed before it.
+        if (options.undoable) model.pushStackElement();
+        put(true);
+      }
+      while (at < text.length && now() - start < FILL_BUDGET_MS) put(false);
+    }
+    options.done();
+  }
+
+  void run();
+  return {
+    text,
+    cancel() {
+      cancelled = true;
+    },
+  };
+}
+
+/** Where the slice from `from` ends: after the last line end within a slice's length, or at its length. */
+export function sliceEnd(text: string, from: number): number {
+  const limit = from + FILL_SLICE_CHARS;
+  if (limit >= text.length) return text.length;
+  const newline = text.lastIndexOf("\n", limit - 1);
+  return newline >= from ? newline + 1 : limit;
+}
+
+/** The empty range at the model's end. */
+function endRange(model: monaco.editor.ITextModel): monaco.IRange {
+  const line = model.getLineCount();
+  const column = model.getLineMaxColumn(line);
+  return { startLineNumber: line, startColumn: column, endLineNumber: line, endColumn: column };
+}
