@@ -1,7 +1,7 @@
 /**
  * Texts too big for the browser's local storage (a cluster dump is tens of MB; local storage holds
- * a few MB per site) kept in IndexedDB instead, one record per text under its `packetwalk-big:`
- * key. The session record (in local storage) names them; it is written only once the texts it
+ * a few MB per site) kept in IndexedDB instead, under its `packetwalk-big:` key: the text itself,
+ * or for a big one the count of its pieces (under `key#0`, `key#1`, ...). The session record (in local storage) names them; it is written only once the texts it
  * names are stored, so a save never points at a text that is not there. Loaded on demand: only a
  * workspace holding such a text needs this module.
  */
@@ -44,41 +44,97 @@ function done(tx: IDBTransaction): Promise<void> {
   });
 }
 
-/** The texts stored under `keys`; a key with no text is left out. */
+/**
+ * A text over this many characters is stored in pieces, each put in a task of its own: a put
+ * copies its value on the page's thread, tens of milliseconds for a dump of tens of MB. (A key
+ * names one text for good — persistence.ts names each new text afresh — so pieces are never
+ * overwritten by fewer.)
+ */
+export const PIECE_CHARS = 1024 * 1024;
+
+/** What a text stored in pieces keeps under its own key. */
+interface Pieces {
+  pieces: number;
+}
+
+function isPieces(value: unknown): value is Pieces {
+  return typeof value === "object" && value !== null && typeof (value as Pieces).pieces === "number";
+}
+
+/** The key of a text's piece `i`: under the text's key, so one key range holds all of them. */
+function pieceKey(key: string, i: number): string {
+  return `${key}#${i}`;
+}
+
+function piecesOf(key: string): IDBKeyRange {
+  return IDBKeyRange.bound(`${key}#`, `${key}#\uffff`);
+}
+
+/** The texts stored under `keys`; a key with no text (or a piece missing) is left out. */
 export async function readBigTexts(keys: readonly string[]): Promise<Map<string, string>> {
   const db = await database();
   const store = db.transaction(STORE, "readonly").objectStore(STORE);
-  const texts = await Promise.all(keys.map((k) => request<unknown>(store.get(k))));
+  const values = await Promise.all(keys.map((k) => request<unknown>(store.get(k))));
   const found = new Map<string, string>();
-  keys.forEach((k, i) => {
-    const t = texts[i];
-    if (typeof t === "string") found.set(k, t);
-  });
+  await Promise.all(
+    keys.map(async (key, i) => {
+      const value = values[i];
+      if (typeof value === "string") found.set(key, value);
+      else if (isPieces(value)) {
+        const pieces = await Promise.all(
+          Array.from({ length: value.pieces }, (_, p) => request<unknown>(store.get(pieceKey(key, p)))),
+        );
+        if (pieces.every((piece) => typeof piece === "string")) found.set(key, pieces.join(""));
+      }
+    }),
+  );
   return found;
 }
 
-/** Every key stored. */
+/** Every text's key (not its pieces'). */
 export async function bigTextKeys(): Promise<string[]> {
   const db = await database();
   const keys = await request(db.transaction(STORE, "readonly").objectStore(STORE).getAllKeys());
-  return keys.filter((k): k is string => typeof k === "string");
+  return keys.filter((k): k is string => typeof k === "string" && !k.includes("#"));
 }
 
-/** Stores the texts in one transaction: all of them or, refused (quota, disabled), none. */
+/**
+ * Stores the texts in one transaction: all of them or, refused (quota, disabled), none. Each put
+ * is made when the one before it has succeeded (a task later), which keeps the transaction open.
+ */
 export async function writeBigTexts(texts: ReadonlyMap<string, string>): Promise<void> {
+  const puts: [string, unknown][] = [];
+  for (const [key, text] of texts) {
+    if (text.length <= PIECE_CHARS) {
+      puts.push([key, text]);
+      continue;
+    }
+    const count = Math.ceil(text.length / PIECE_CHARS);
+    for (let i = 0; i < count; i++)
+      puts.push([pieceKey(key, i), text.slice(i * PIECE_CHARS, (i + 1) * PIECE_CHARS)]);
+    puts.push([key, { pieces: count } satisfies Pieces]);
+  }
   const db = await database();
   const tx = db.transaction(STORE, "readwrite");
   const store = tx.objectStore(STORE);
-  for (const [key, text] of texts) store.put(text, key);
+  let next = 0;
+  const put = () => {
+    const entry = puts[next++];
+    if (entry) store.put(entry[1], entry[0]).onsuccess = put;
+  };
+  put();
   await done(tx);
 }
 
-/** Deletes the texts under `keys`. */
+/** Deletes the texts under `keys`, and their pieces. */
 export async function deleteBigTexts(keys: readonly string[]): Promise<void> {
   if (keys.length === 0) return;
   const db = await database();
   const tx = db.transaction(STORE, "readwrite");
   const store = tx.objectStore(STORE);
-  for (const key of keys) store.delete(key);
+  for (const key of keys) {
+    store.delete(key);
+    store.delete(piecesOf(key));
+  }
   await done(tx);
 }

@@ -105,8 +105,11 @@ export function MonacoYamlEditor({ handoff }: MonacoYamlEditorProps) {
       if (fill) endFill();
       if (model.getValueLength() === text.length && model.getValue() === text) return;
       // Plain text before a dump lands (YAML again only once a small text is in: the listener).
-      if (text.length > PLAIN_TEXT_CHARS) fitLanguage(editor, model, text.length);
+      const plain = () => {
+        if (text.length > PLAIN_TEXT_CHARS) fitLanguage(editor, model, text.length);
+      };
       if (text.length <= FILL_SLICE_CHARS) {
+        plain();
         edit(() => model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null));
         return;
       }
@@ -116,6 +119,8 @@ export function MonacoYamlEditor({ handoff }: MonacoYamlEditorProps) {
       fill = fillModel(model, text, {
         undoable,
         edit,
+        // The language switch re-renders the editor: a task of its own, not the one that set the text.
+        prepare: plain,
         done: () => {
           endFill();
           fitLanguage(editor, model);

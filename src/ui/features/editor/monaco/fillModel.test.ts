@@ -111,6 +111,29 @@ describe("fillModel", () => {
     );
   });
 
+  it("prepares in a task of its own, before the first slice", async () => {
+    const fake = fakeModel("kind: Service\n");
+    const tasks = fakeTasks(1);
+    const prepared: string[] = [];
+    fillModel(fake.model, "a: b\n".repeat(FILL_SLICE_CHARS), {
+      undoable: true,
+      edit: (apply) => {
+        tasks.tick();
+        apply();
+      },
+      prepare: () => prepared.push(`${fake.log.length} edits`),
+      done: () => {},
+      now: tasks.now,
+      yieldTask: tasks.yieldTask,
+    });
+    expect(prepared).toEqual([]);
+    await tasks.step();
+    expect(prepared).toEqual(["0 edits"]);
+    expect(fake.text()).toBe("kind: Service\n");
+    await tasks.step();
+    expect(fake.log.length).toBeGreaterThan(0);
+  });
+
   it("keeps a task's slices within its budget, and puts at least one in each task", async () => {
     const text = "line\n".repeat(FILL_SLICE_CHARS);
     const slow = fakeModel("");

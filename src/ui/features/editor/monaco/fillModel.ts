@@ -22,6 +22,8 @@ export interface FillOptions {
   undoable: boolean;
   /** Runs one edit (the caller marks its own edits, to tell them from the user's). */
   edit: (apply: () => void) => void;
+  /** Runs in a task of its own before the first slice (the editor's language for the text). */
+  prepare?: () => void;
   /** The whole text is in. */
   done: () => void;
   /** The page's clock (a test's in tests). */
@@ -32,8 +34,8 @@ export interface FillOptions {
 
 /**
  * Replaces `model`'s text by `text` a slice at a time from the next task on, as many slices per
- * task as fit in a few milliseconds (the caller's task has its own work: the store's subscribers,
- * the editor's language). Slices after the first are appended at the end; with `undoable`, all of
+ * task as fit in a few milliseconds (the caller's task has its own work: the store's subscribers),
+ * after `prepare` in a task of its own. Slices after the first are appended at the end; with `undoable`, all of
  * them join the first's undo step (Monaco appends edits to the open step).
  */
 export function fillModel(model: monaco.editor.ITextModel, text: string, options: FillOptions): ModelFill {
@@ -55,6 +57,11 @@ export function fillModel(model: monaco.editor.ITextModel, text: string, options
   }
 
   async function run() {
+    if (options.prepare) {
+      await yieldTask();
+      if (cancelled) return;
+      options.prepare();
+    }
     while (at < text.length) {
       await yieldTask();
       if (cancelled) return;
