@@ -12,7 +12,7 @@ export const A11Y_POD_PAGE = 50;
  * Nodes (each with its first page of pods) added to the layer per frame: a big cluster's layer is
  * some ten thousand boxes to style and lay out, which in one frame is a long task of its own.
  */
-export const A11Y_NODES_PER_FRAME = 4;
+export const A11Y_NODES_PER_FRAME = 2;
 
 export interface TopologyA11yHandle {
   /** Focuses the item `kind:key` (a glyph clicked in the picture), listing its node's pods up to it. */
