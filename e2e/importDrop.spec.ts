@@ -130,3 +130,35 @@ for (const how of ["dropped", "pasted"] as const) {
     expect(errors).toEqual([]);
   });
 }
+
+test("what is typed into a big dump reaches the import, even when Import is clicked at once", async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  const app = new PacketwalkApp(page);
+  await app.goto();
+  const editor = await app.openEditor();
+  const box = editor.getByRole("textbox", { name: "Manifest YAML" });
+  await box.focus();
+  await expect(editor.locator(".monaco-editor .view-lines")).toBeVisible({ timeout: 30_000 });
+  const text = bigDump({ pods: 1000, services: 400 }, "yaml");
+  await dropFile(page, box, "dump.yaml", "application/yaml", text);
+  await expect(editor.locator("[data-filling]")).toHaveCount(0, { timeout: 30_000 });
+  await box.focus();
+  await page.keyboard.press("ControlOrMeta+End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("# edited before import");
+  // A dump's text is copied to the store once typing pauses; Import, clicked at once, copies it first.
+  await editor.getByRole("button", { name: "Import cluster", exact: true }).click();
+  await expect(page.getByRole("region", { name: "Import report" })).toBeVisible({ timeout: 60_000 });
+  const stored = await page.evaluate(() => window.__packetwalkStore!.getState().text);
+  // What was imported is what the editor holds, comment included: nothing is left unapplied.
+  const inSync = await page.evaluate(() => {
+    const s = window.__packetwalkStore!.getState();
+    return s.appliedText === s.text;
+  });
+  expect(inSync).toBe(true);
+  expect(stored.replace(/\r\n/g, "\n").trimEnd().endsWith("# edited before import")).toBe(true);
+  expect(stored.length).toBeGreaterThan(text.length);
+  expect(errors).toEqual([]);
+});

@@ -26,6 +26,7 @@ import type { JournalEntry } from "../session/record";
 import { appliedTextOf } from "../session/replay";
 import { engine } from "../worker/client";
 import { EDITOR_FILE } from "./editorSlice";
+import { flushPendingText } from "./editorText";
 import { useAppStore } from "./index";
 import { MAX_SCROLLBACK_CHARS } from "./scrollback";
 
@@ -102,6 +103,7 @@ export async function applyFiles(files: ManifestFile[], opts?: OpOptions): Promi
  */
 export async function importEditor(opts?: OpOptions): Promise<ImportReport> {
   const live = workspaceWatch();
+  flushPendingText();
   const file: ManifestFile = { name: EDITOR_FILE, text: get().text };
   get().setImporting(file.text.length);
   // The worker reports as it goes; the bar shows the latest at the next frame.
@@ -152,6 +154,7 @@ export async function importEditor(opts?: OpOptions): Promise<ImportReport> {
 
 /** Applies the editor's text to the cluster. */
 export async function applyEditor(opts?: OpOptions): Promise<void> {
+  flushPendingText();
   await applyFiles([{ name: EDITOR_FILE, text: get().text }], opts);
   await refreshView();
 }

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef } from "react";
 import { useT } from "../../i18n/useT";
 import { useAppStore } from "../../store";
+import { flushPendingText, setPendingText } from "../../store/editorText";
 import { FILL_SLICE_CHARS, fillModel, type ModelFill } from "./monaco/fillModel";
 import { leaveOnEscapeThenTab } from "./monaco/keyboard";
 import { layoutOnResize } from "./monaco/layoutOnResize";
@@ -30,6 +31,9 @@ let savedViewState: monaco.editor.ICodeEditorViewState | null = null;
  * `overflow: clip` (editor.css); this undoes a scroll where clip is not supported.
  */
 const NEVER_SCROLLED = ".overflow-guard, .monaco-scrollable-element.editor-scrollable";
+
+/** How long typing in a dump pauses before its text is copied to the store. */
+const TYPING_PAUSE_MS = 300;
 
 /**
  * Monaco on the store's `text`: edits go to `setText`, outside changes (an example, a lesson)
@@ -75,14 +79,32 @@ export function MonacoYamlEditor({ handoff }: MonacoYamlEditorProps) {
     // Plain text if what the model holds or is about to get is a dump (sync, then the listener, refit).
     fitLanguage(editor, model, Math.max(model.getValueLength(), initial.length));
     let syncing = false;
+    /** The text the editor last gave the store: the store handing it back is no change. */
+    let typed: string | null = null;
     /** A big text still going into the model: the editor is read-only until it is all in. */
     let fill: ModelFill | null = null;
+    let pause: ReturnType<typeof setTimeout> | undefined;
+    const copyOut = () => {
+      clearTimeout(pause);
+      setPendingText(null);
+      typed = model.getValue();
+      setText(typed);
+    };
     const subscription = model.onDidChangeContent(() => {
       // Mid-fill, the model's length is not the text's: its language was set for the whole text.
       if (!fill) fitLanguage(editor, model);
       // The store already holds an outside change: copying a dump's text back out is tens of MB.
-      if (!syncing) setText(model.getValue());
+      if (syncing) return;
+      if (model.getValueLength() <= PLAIN_TEXT_CHARS) {
+        copyOut();
+        return;
+      }
+      // A dump's text is copied once typing pauses (or an action needs it: editorText.ts).
+      clearTimeout(pause);
+      pause = setTimeout(copyOut, TYPING_PAUSE_MS);
+      setPendingText(copyOut);
     });
+    const blurred = editor.onDidBlurEditorText(() => flushPendingText());
     const edit = (apply: () => void) => {
       syncing = true;
       try {
@@ -91,17 +113,19 @@ export function MonacoYamlEditor({ handoff }: MonacoYamlEditorProps) {
         syncing = false;
       }
     };
-    // Outside changes (an example, a lesson, a share link, a dropped file) replace the text as an
-    // edit, so they stay undoable. The store is read when it changes, never a render's copy of it:
-    // an example arriving while Monaco mounts must not be overwritten by the older text.
     const endFill = () => {
       fill?.cancel();
       fill = null;
       delete host.dataset.filling;
       editor.updateOptions({ readOnly: false });
     };
+    // Outside changes (an example, a lesson, a share link, a dropped file) replace the text as an
+    // edit, so they stay undoable. The store is read when it changes, never a render's copy of it:
+    // an example arriving while Monaco mounts must not be overwritten by the older text.
     const sync = (text: string, undoable = true) => {
-      if (fill?.text === text) return;
+      // The same string, not a copy: comparing a dump's text with the model's would build and read it.
+      if (text === typed || fill?.text === text) return;
+      typed = null;
       if (fill) endFill();
       if (model.getValueLength() === text.length && model.getValue() === text) return;
       // Plain text before a dump lands (YAML again only once a small text is in: the listener).
@@ -174,6 +198,8 @@ export function MonacoYamlEditor({ handoff }: MonacoYamlEditorProps) {
       stopLayout();
       // The model stays (manifestModel): the next editor puts the rest in, or the store's newer text.
       endFill();
+      flushPendingText();
+      blurred.dispose();
       subscription.dispose();
       unsubscribe();
       keyboard.dispose();

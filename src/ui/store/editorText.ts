@@ -1,0 +1,18 @@
+/**
+ * The editor's text not yet copied to the store. A big text (a dump) is copied out of the editor
+ * once typing pauses, not per key: each copy builds tens of MB. What reads the text for an action
+ * (Apply, Import) copies the rest out first.
+ */
+let pending: (() => void) | null = null;
+
+/** The editor has changes to copy out with `copy` (null: none left). */
+export function setPendingText(copy: (() => void) | null): void {
+  pending = copy;
+}
+
+/** Copies the editor's pending changes into the store now, if it has any. */
+export function flushPendingText(): void {
+  const copy = pending;
+  pending = null;
+  copy?.();
+}
