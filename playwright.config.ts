@@ -24,7 +24,11 @@ export default defineConfig({
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
-    trace: "retain-on-failure",
+    // CI keeps a failed test's actions, console and network, without the screencast and DOM
+    // snapshots: recording those for every test that passes cost a third of the suite's time.
+    trace: process.env.CI
+      ? { mode: "retain-on-failure", screenshots: false, snapshots: false }
+      : "retain-on-failure",
     // A fresh context is a first visit, where the service worker downloads and stores the whole
     // build (some 120 files) beside the test: a second or two of CPU per test that only the tests
     // about offline use need. They allow it (static.spec.ts); the others load from the network.
