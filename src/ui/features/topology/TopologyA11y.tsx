@@ -111,7 +111,8 @@ export const TopologyA11y = memo(function TopologyA11y({ view, onFocusItem, onRe
     );
   };
   return (
-    <div className="topo-a11y" ref={root}>
+    // Busy while nodes are still being listed: assistive technology waits for the whole list.
+    <div className="topo-a11y" ref={root} aria-busy={nodesListed < view.nodes.length || undefined}>
       <ul>
         {services.map((s) => (
           <li key={`${s.namespace}/${s.name}`}>
