@@ -81,6 +81,7 @@ test("a node's pods are listed a page at a time; a glyph clicked past the page i
   const more = page.getByRole("button", { name: /^Show \d+ more pods? on / }).first();
   const node = (await more.textContent())!.replace(/^.* on (\S+) \(.*$/, "$1");
   const count = perNode[node]!;
+  await app.listed();
   const shown = await app.items("Pod ").count();
   await expect(more).toHaveText(
     `Show ${Math.min(count - PAGE, PAGE)} more ${count - PAGE === 1 ? "pod" : "pods"} on ${node} (${count - PAGE} not listed)`,
