@@ -63,6 +63,29 @@ for (const format of ["json", "yaml"] as const) {
     );
     await settle(page, 3000);
 
+    // A word typed at the dump's end, a pause, then erased: nothing may copy the whole text per
+    // key, to the store or to Monaco's own worker (word suggestions start on a word's letters).
+    await target.focus();
+    await page.keyboard.press("ControlOrMeta+End");
+    const before = await page.evaluate(() => window.__packetwalkStore!.getState().text.length);
+    const typing = await now(page);
+    const keys = [..."web", "Backspace", "Backspace", "Backspace"];
+    for (const [i, key] of keys.entries()) {
+      await page.keyboard.press(key);
+      await page.waitForTimeout(i === 2 ? 1000 : 120);
+    }
+    await page.waitForFunction(
+      (length) => window.__packetwalkStore!.getState().text.length === length,
+      before,
+      { timeout: 60_000, polling: 100 },
+    );
+    const typed = await now(page);
+    report(
+      `typing a word into the ${format} dump and erasing it, until the store holds the text`,
+      `${(typed - typing).toFixed(0)} ms; ${await longTasksBetween(page, typing, typed)}`,
+    );
+    await settle(page, 3000);
+
     // The worker alone: the dump posted to it, read, decoded, stored, adopted and synced.
     const worker = await page.evaluate(async (name) => {
       const engine = (window as unknown as { __packetwalkEngine: EngineHandle }).__packetwalkEngine;

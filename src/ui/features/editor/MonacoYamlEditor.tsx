@@ -6,7 +6,7 @@ import { FILL_SLICE_CHARS, fillModel, type ModelFill } from "./monaco/fillModel"
 import { leaveOnEscapeThenTab } from "./monaco/keyboard";
 import { layoutOnResize } from "./monaco/layoutOnResize";
 import { MARKER_OWNER, toMarkerData } from "./monaco/markers";
-import { fitLanguage, manifestModel, monaco, PLAIN_TEXT_CHARS } from "./monaco/setup";
+import { fitLanguage, manifestModel, monaco, optionsFor, PLAIN_TEXT_CHARS } from "./monaco/setup";
 import { monacoTheme } from "./monaco/theme";
 
 /** Where the user was in the plain editor Monaco replaces: the caret, and whether it had focus. */
@@ -61,8 +61,8 @@ export function MonacoYamlEditor({ handoff }: MonacoYamlEditorProps) {
     const model = manifestModel(initial.length > FILL_SLICE_CHARS ? "" : initial, initial.length);
     const editor = monaco.editor.create(host, {
       model,
-      // No folding to start on a dump's text (fitLanguage keeps it in step with the language).
-      folding: model.getLanguageId() === "yaml",
+      // No folding, suggestions or links to start on a dump's text (fitLanguage keeps them in step).
+      ...optionsFor(model.getLanguageId()),
       minimap: { enabled: false },
       fontSize: 13,
       lineNumbersMinChars: 3,
@@ -73,7 +73,6 @@ export function MonacoYamlEditor({ handoff }: MonacoYamlEditorProps) {
       tabSize: 2,
       insertSpaces: true,
       fixedOverflowWidgets: true,
-      quickSuggestions: { other: true, comments: false, strings: true },
     });
     const stopLayout = layoutOnResize(editor, host);
     // Plain text if what the model holds or is about to get is a dump (sync, then the listener, refit).

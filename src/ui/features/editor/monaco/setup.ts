@@ -89,7 +89,8 @@ export function fitLanguage(
 ): void {
   const language = languageFor(length);
   const yaml = language === "yaml";
-  if (editor.getOption(monaco.editor.EditorOption.folding) !== yaml) editor.updateOptions({ folding: yaml });
+  if (editor.getOption(monaco.editor.EditorOption.folding) !== yaml)
+    editor.updateOptions(optionsFor(language));
   // Coloured bracket pairs parse the text they are drawn for, and all of it once asked: on a dump
   // going in a slice at a time (fillModel.ts), every slice's.
   if (model.getOptions().bracketPairColorizationOptions.enabled !== yaml)
@@ -97,6 +98,41 @@ export function fitLanguage(
       bracketColorizationOptions: { enabled: yaml, independentColorPoolPerBracketType: false },
     });
   if (model.getLanguageId() !== language) monaco.editor.setModelLanguage(model, language);
+}
+
+/**
+ * A dump's text is never copied to Monaco's own editor worker: word suggestions, links and
+ * Unicode highlights each ask for the whole model there on the first key typed (a 34 MB dump's
+ * million lines, cloned in one task of some 120 ms).
+ */
+const DUMP_OPTIONS: monaco.editor.IEditorOptions & monaco.editor.IGlobalEditorOptions = {
+  folding: false,
+  quickSuggestions: false,
+  wordBasedSuggestions: "off",
+  links: false,
+  colorDecorators: false,
+  unicodeHighlight: { ambiguousCharacters: false, invisibleCharacters: false, nonBasicASCII: false },
+};
+
+/** What a dump turns off, on for YAML. */
+const YAML_OPTIONS: monaco.editor.IEditorOptions & monaco.editor.IGlobalEditorOptions = {
+  folding: true,
+  quickSuggestions: { other: true, comments: false, strings: true },
+  wordBasedSuggestions: "matchingDocuments",
+  links: true,
+  colorDecorators: true,
+  unicodeHighlight: {
+    ambiguousCharacters: true,
+    invisibleCharacters: true,
+    nonBasicASCII: "inUntrustedWorkspace",
+  },
+};
+
+/** The editor's options for a text in `language` (fitLanguage switches them with it). */
+export function optionsFor(
+  language: string,
+): monaco.editor.IEditorOptions & monaco.editor.IGlobalEditorOptions {
+  return language === "yaml" ? YAML_OPTIONS : DUMP_OPTIONS;
 }
 
 /** The language a text of `length` characters is edited in. */
