@@ -131,6 +131,48 @@ for (const how of ["dropped", "pasted"] as const) {
   });
 }
 
+/**
+ * A dump over Monaco's large-file line count is marked large once it is in (as Monaco marks a model
+ * created with such a text); undone, the manifests are YAML again, coloured, and redo brings the dump back.
+ */
+test("a dump over Monaco's large-file size, undone, leaves the manifests coloured as YAML again", async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  const app = new PacketwalkApp(page);
+  await app.goto();
+  const editor = await app.openEditor();
+  const box = editor.getByRole("textbox", { name: "Manifest YAML" });
+  await box.focus();
+  const lines = editor.locator(".monaco-editor .view-lines");
+  await expect(lines).toBeVisible({ timeout: 30_000 });
+  // How many token colours the lines on screen use: several for YAML, one for plain text.
+  const colours = () =>
+    lines.evaluate(
+      (el) => new Set([...el.querySelectorAll("span[class^='mtk']")].map((s) => s.className)).size,
+    );
+  await expect.poll(colours).toBeGreaterThan(1);
+  const before = await page.evaluate(() => window.__packetwalkStore!.getState().text.replace(/\r\n/g, "\n"));
+  const text = bigDump({ pods: 2000, services: 800 }, "json");
+  expect(text.split("\n").length).toBeGreaterThan(300_000);
+  await dropFile(page, box, "dump.json", "application/json", text);
+  await expect(editor.getByText(/looks like a cluster dump/)).toBeVisible();
+  await expect(editor.locator("[data-filling]")).toHaveCount(0, { timeout: 60_000 });
+  const holds = (t: string) =>
+    page.evaluate((want) => window.__packetwalkStore!.getState().text.replace(/\r\n/g, "\n") === want, t);
+  expect(await holds(text)).toBe(true);
+  expect(await colours()).toBe(1);
+  await box.focus();
+  await page.keyboard.press("ControlOrMeta+End");
+  await expect(lines).toContainText(text.trimEnd().split("\n").at(-1)!.trim());
+  await page.keyboard.press("ControlOrMeta+Z");
+  await expect.poll(() => holds(before)).toBe(true);
+  await expect.poll(colours).toBeGreaterThan(1);
+  await page.keyboard.press("ControlOrMeta+Shift+Z");
+  await expect.poll(() => holds(text)).toBe(true);
+  expect(errors).toEqual([]);
+});
+
 test("what is typed into a big dump reaches the import, even when Import is clicked at once", async ({
   page,
 }) => {

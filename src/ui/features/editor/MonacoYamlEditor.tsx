@@ -2,8 +2,9 @@ import { useEffect, useLayoutEffect, useRef } from "react";
 import { useT } from "../../i18n/useT";
 import { useAppStore } from "../../store";
 import { flushPendingText, setPendingText } from "../../store/editorText";
-import { FILL_SLICE_CHARS, fillModel, type ModelFill } from "./monaco/fillModel";
+import { FILL_SLICE_CHARS, fillModel, type ModelFill, sliceEnd } from "./monaco/fillModel";
 import { leaveOnEscapeThenTab } from "./monaco/keyboard";
+import { markedLarge, showWhileFilling, unmarkIfSmall } from "./monaco/largeModel";
 import { layoutOnResize } from "./monaco/layoutOnResize";
 import { MARKER_OWNER, toMarkerData } from "./monaco/markers";
 import { fitLanguage, manifestModel, monaco, optionsFor, PLAIN_TEXT_CHARS } from "./monaco/setup";
@@ -40,6 +41,9 @@ const TYPING_PAUSE_MS = 300;
  * replace the model's text, and the API server's refusals appear as error markers on their lines.
  * yaml-language-server adds completion, hover and schema validation per `---` document.
  */
+/** How much of a text going in slice by slice the editor shows meanwhile: pages of it, no more. */
+const HEAD_CHARS = 32 * 1024;
+
 export function MonacoYamlEditor({ handoff }: MonacoYamlEditorProps) {
   const t = useT();
   const hostRef = useRef<HTMLDivElement>(null);
@@ -89,9 +93,16 @@ export function MonacoYamlEditor({ handoff }: MonacoYamlEditorProps) {
       typed = model.getValue();
       setText(typed);
     };
+    let refit: ReturnType<typeof setTimeout> | undefined;
     const subscription = model.onDidChangeContent(() => {
       // Mid-fill, the model's length is not the text's: its language was set for the whole text.
-      if (!fill) fitLanguage(editor, model);
+      if (!fill && markedLarge(model)) {
+        // Small again: unmarked (in a task of its own, see unmarkIfSmall), then YAML again.
+        clearTimeout(refit);
+        refit = setTimeout(() => {
+          if (!fill && unmarkIfSmall(editor, model)) fitLanguage(editor, model);
+        });
+      } else if (!fill) fitLanguage(editor, model);
       // The store already holds an outside change: copying a dump's text back out is tens of MB.
       if (syncing) return;
       if (model.getValueLength() <= PLAIN_TEXT_CHARS) {
@@ -112,9 +123,13 @@ export function MonacoYamlEditor({ handoff }: MonacoYamlEditorProps) {
         syncing = false;
       }
     };
+    /** Gives the editor its model back, once a fill is done or dropped. */
+    let attach = () => {};
     const endFill = () => {
       fill?.cancel();
       fill = null;
+      attach();
+      attach = () => {};
       delete host.dataset.filling;
       editor.updateOptions({ readOnly: false });
     };
@@ -143,7 +158,12 @@ export function MonacoYamlEditor({ handoff }: MonacoYamlEditorProps) {
         undoable,
         edit,
         // The language switch re-renders the editor: a task of its own, not the one that set the text.
-        prepare: plain,
+        // The start of the text is shown (and scrolled) while all of it goes into the model.
+        prepare: () => {
+          plain();
+          const head = monaco.editor.createModel(text.slice(0, sliceEnd(text, 0, HEAD_CHARS)), "plaintext");
+          attach = showWhileFilling(editor, model, head);
+        },
         done: () => {
           endFill();
           fitLanguage(editor, model);
@@ -197,6 +217,7 @@ export function MonacoYamlEditor({ handoff }: MonacoYamlEditorProps) {
       stopLayout();
       // The model stays (manifestModel): the next editor puts the rest in, or the store's newer text.
       endFill();
+      clearTimeout(refit);
       flushPendingText();
       blurred.dispose();
       subscription.dispose();
@@ -208,7 +229,8 @@ export function MonacoYamlEditor({ handoff }: MonacoYamlEditorProps) {
   }, [setText, handoff]);
 
   useEffect(() => {
-    const model = editorRef.current?.getModel();
+    // The manifests' model, also while the editor shows only the start of a text going into it.
+    const model = editorRef.current ? manifestModel("") : null;
     if (!model) return;
     monaco.editor.setModelMarkers(
       model,

@@ -87,9 +87,9 @@ export function fillModel(model: monaco.editor.ITextModel, text: string, options
   };
 }
 
-/** Where the slice from `from` ends: after the last line end within a slice's length, or at its length. */
-export function sliceEnd(text: string, from: number): number {
-  const limit = from + FILL_SLICE_CHARS;
+/** Where the slice from `from` ends: after the last line end within `size`, or at `size`. */
+export function sliceEnd(text: string, from: number, size = FILL_SLICE_CHARS): number {
+  const limit = from + size;
   if (limit >= text.length) return text.length;
   const newline = text.lastIndexOf("\n", limit - 1);
   return newline >= from ? newline + 1 : limit;
