@@ -3,10 +3,9 @@ import type { monaco } from "./setup";
 
 /**
  * A slice of the text put in per edit, cut at a line's end. Monaco counts the lines of an edit's
- * text in one go: a 34 MB dump in one edit holds the page's thread for most of a second. Not
- * smaller: each edit also copies the editor's per-line arrays, as long as the model's lines so
- * far (a new array each time, garbage to collect); at 256 KiB, the copies and their collection
- * made the last tasks of a 34 MB text longer, not shorter.
+ * text in one go: a 34 MB dump in one edit holds the page's thread for most of a second. The
+ * slices go into a model the editor does not show meanwhile (largeModel.ts): an editor showing it
+ * would copy its per-line arrays, as long as the model's lines so far, at every edit.
  */
 export const FILL_SLICE_CHARS = 512 * 1024;
 /** How long a task goes on adding slices before it gives the page its thread back. */
