@@ -35,15 +35,14 @@ const NEVER_SCROLLED = ".overflow-guard, .monaco-scrollable-element.editor-scrol
 
 /** How long typing in a dump pauses before its text is copied to the store. */
 const TYPING_PAUSE_MS = 300;
+/** How much of a text going in slice by slice the editor shows meanwhile: pages of it, no more. */
+const HEAD_CHARS = 32 * 1024;
 
 /**
  * Monaco on the store's `text`: edits go to `setText`, outside changes (an example, a lesson)
  * replace the model's text, and the API server's refusals appear as error markers on their lines.
  * yaml-language-server adds completion, hover and schema validation per `---` document.
  */
-/** How much of a text going in slice by slice the editor shows meanwhile: pages of it, no more. */
-const HEAD_CHARS = 32 * 1024;
-
 export function MonacoYamlEditor({ handoff }: MonacoYamlEditorProps) {
   const t = useT();
   const hostRef = useRef<HTMLDivElement>(null);
