@@ -62,6 +62,25 @@ test("a JSON dump dropped onto the diagram while the editor is closed opens the 
   expect(errors).toEqual([]);
 });
 
+/** The app opened, Monaco loaded in its editor, the editor's text box focused. */
+async function monacoOpened(page: Page): Promise<{ editor: Locator; box: Locator }> {
+  const app = new PacketwalkApp(page);
+  await app.goto();
+  const editor = await app.openEditor();
+  const box = editor.getByRole("textbox", { name: "Manifest YAML" });
+  await box.focus();
+  await expect(editor.locator(".monaco-editor .view-lines")).toBeVisible({ timeout: 30_000 });
+  return { editor, box };
+}
+
+/** Whether the store holds `text` (Monaco writes CRLF line ends under a Windows user agent). */
+function storeHolds(page: Page, text: string): Promise<boolean> {
+  return page.evaluate(
+    (want) => window.__packetwalkStore!.getState().text.replace(/\r\n/g, "\n") === want,
+    text,
+  );
+}
+
 /** Records every change of the editor's "filling" mark and of its read-only state, as they happen. */
 async function watchFill(page: Page): Promise<() => Promise<string[]>> {
   await page.evaluate(() => {
@@ -89,12 +108,7 @@ async function watchFill(page: Page): Promise<() => Promise<string[]>> {
 for (const how of ["dropped", "pasted"] as const) {
   test(`a big dump ${how} into the editor goes in a slice at a time, as one undo step`, async ({ page }) => {
     const errors = collectErrors(page);
-    const app = new PacketwalkApp(page);
-    await app.goto();
-    const editor = await app.openEditor();
-    const box = editor.getByRole("textbox", { name: "Manifest YAML" });
-    await box.focus();
-    await expect(editor.locator(".monaco-editor .view-lines")).toBeVisible({ timeout: 30_000 });
+    const { editor, box } = await monacoOpened(page);
     const before = await page.evaluate(() =>
       window.__packetwalkStore!.getState().text.replace(/\r\n/g, "\n"),
     );
@@ -115,8 +129,7 @@ for (const how of ["dropped", "pasted"] as const) {
     expect(states).toContain("filling read-only");
     expect(states.at(-1)).toBe("idle editable");
 
-    const holds = (t: string) =>
-      page.evaluate((want) => window.__packetwalkStore!.getState().text.replace(/\r\n/g, "\n") === want, t);
+    const holds = (t: string) => storeHolds(page, t);
     expect(await holds(text)).toBe(true);
     // The dump's end is in the editor: its last line, reached with Ctrl+End.
     await box.focus();
@@ -139,13 +152,8 @@ test("a dump over Monaco's large-file size, undone, leaves the manifests coloure
   page,
 }) => {
   const errors = collectErrors(page);
-  const app = new PacketwalkApp(page);
-  await app.goto();
-  const editor = await app.openEditor();
-  const box = editor.getByRole("textbox", { name: "Manifest YAML" });
-  await box.focus();
+  const { editor, box } = await monacoOpened(page);
   const lines = editor.locator(".monaco-editor .view-lines");
-  await expect(lines).toBeVisible({ timeout: 30_000 });
   // How many token colours the lines on screen use: several for YAML, one for plain text.
   const colours = () =>
     lines.evaluate(
@@ -158,8 +166,7 @@ test("a dump over Monaco's large-file size, undone, leaves the manifests coloure
   await dropFile(page, box, "dump.json", "application/json", text);
   await expect(editor.getByText(/looks like a cluster dump/)).toBeVisible();
   await expect(editor.locator("[data-filling]")).toHaveCount(0, { timeout: 60_000 });
-  const holds = (t: string) =>
-    page.evaluate((want) => window.__packetwalkStore!.getState().text.replace(/\r\n/g, "\n") === want, t);
+  const holds = (t: string) => storeHolds(page, t);
   expect(await holds(text)).toBe(true);
   expect(await colours()).toBe(1);
   await box.focus();
@@ -177,12 +184,7 @@ test("what is typed into a big dump reaches the import, even when Import is clic
   page,
 }) => {
   const errors = collectErrors(page);
-  const app = new PacketwalkApp(page);
-  await app.goto();
-  const editor = await app.openEditor();
-  const box = editor.getByRole("textbox", { name: "Manifest YAML" });
-  await box.focus();
-  await expect(editor.locator(".monaco-editor .view-lines")).toBeVisible({ timeout: 30_000 });
+  const { editor, box } = await monacoOpened(page);
   const text = bigDump({ pods: 1000, services: 400 }, "yaml");
   await dropFile(page, box, "dump.yaml", "application/yaml", text);
   await expect(editor.locator("[data-filling]")).toHaveCount(0, { timeout: 30_000 });

@@ -40,9 +40,9 @@ export function markedLarge(model: monaco.editor.ITextModel): boolean {
 
 /**
  * Shows `head` (the start of the text going into `model`) in its place while the text goes in:
- * edits to a model an editor shows each copy the editor's per-line arrays, as long as the model's
- * lines so far (a 34 MB dump's last slices took 40 ms and more each). Returns what gives the editor
- * its model back, marked large or not, where the user had scrolled the start to.
+ * each edit to a model an editor shows copies the editor's per-line arrays, as long as the
+ * model's lines so far. Returns what gives the editor its model back, marked large or not, where
+ * the user had scrolled the start to.
  */
 export function showWhileFilling(
   editor: monaco.editor.IStandaloneCodeEditor,
@@ -51,9 +51,10 @@ export function showWhileFilling(
 ): () => void {
   editor.setModel(head);
   return () => {
-    if (editor.getModel() !== head) return;
-    markLarge(model, largeAsCreated(model));
-    swap(editor, model);
+    if (editor.getModel() === head) {
+      markLarge(model, largeAsCreated(model));
+      swap(editor, model);
+    }
     head.dispose();
   };
 }
