@@ -161,6 +161,10 @@ export function MonacoYamlEditor({ handoff }: MonacoYamlEditorProps) {
         prepare: () => {
           plain();
           const head = monaco.editor.createModel(text.slice(0, sliceEnd(text, 0, HEAD_CHARS)), "plaintext");
+          // A start of a text has brackets it does not close: not to be marked as errors.
+          head.updateOptions({
+            bracketColorizationOptions: { enabled: false, independentColorPoolPerBracketType: false },
+          });
           attach = showWhileFilling(editor, model, head);
         },
         done: () => {
