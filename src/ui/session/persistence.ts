@@ -37,8 +37,12 @@ let seen: Stamp | null = null;
 let lastJson = "";
 let legacyKeys: string[] = [];
 const known = new Set<string>();
-/** Texts too long for local storage: the IndexedDB key each has (a name given once, never read from its content). */
-let bigNames = new Map<string, string>();
+/**
+ * Texts too long for local storage: the IndexedDB key each has (a name given once, never read from
+ * its content). A list, not a map keyed by text: a map hashes all of a new text (tens of ms for a
+ * dump, at every pause in typing), where comparing it with a few others stops at their lengths.
+ */
+let bigNames: { text: string; key: string }[] = [];
 /** Keys of big texts known to be in IndexedDB. */
 const bigStored = new Set<string>();
 /** IndexedDB was used in this tab: a save cleans up the texts its record no longer names. */
@@ -47,11 +51,10 @@ let bigWriting = false;
 let bigCount = 0;
 
 function bigName(text: string): string {
-  let key = bigNames.get(text);
-  if (key === undefined) {
-    key = `${BIG_PREFIX}${tab}-${++bigCount}-${text.length.toString(36)}`;
-    bigNames.set(text, key);
-  }
+  const named = bigNames.find((n) => n.text === text);
+  if (named) return named.key;
+  const key = `${BIG_PREFIX}${tab}-${++bigCount}-${text.length.toString(36)}`;
+  bigNames.push({ text, key });
   return key;
 }
 
@@ -123,7 +126,7 @@ async function readBig(keys: string[]): Promise<Map<string, string>> {
   const big = await readBigTexts(keys);
   for (const [key, text] of big) {
     bigStored.add(key);
-    bigNames.set(text, key);
+    if (!bigNames.some((n) => n.text === text)) bigNames.push({ text, key });
   }
   return big;
 }
@@ -240,11 +243,11 @@ function storeBig(texts: Map<string, string>): void {
 
 /** Deletes the big texts (and their names) the saved record no longer holds, including any left by an earlier tab. */
 function dropBig(used: Set<string>): void {
-  bigNames = new Map([...bigNames].filter(([, key]) => used.has(key)));
+  bigNames = bigNames.filter((n) => used.has(n.key));
   void import("./bigTexts")
     .then(async (m) => {
       // A text named since (a save waiting for it to be stored) is not stale.
-      const named = new Set(bigNames.values());
+      const named = new Set(bigNames.map((n) => n.key));
       const stale = (await m.bigTextKeys()).filter((k) => !used.has(k) && !named.has(k));
       for (const key of stale) bigStored.delete(key);
       await m.deleteBigTexts(stale);
