@@ -11,7 +11,7 @@ export function currentRecord(s: AppState): SessionRecord {
   const record: SessionRecord = { v: SESSION_VERSION, seed: s.seed, journal: s.journal };
   if (s.startTime !== undefined) record.startTime = s.startTime;
   if (s.lessonId) record.lesson = { id: s.lessonId, step: s.lessonStep };
-  if (s.text !== s.appliedText) record.draft = s.text;
+  if (s.unapplied) record.draft = s.text;
   if (s.trace && s.traceEntry !== undefined && s.traceEntry < s.journal.length) {
     const folded = TRACE_PHASES.filter((p) => !s.phases[p]);
     record.trace = { entry: s.traceEntry, hop: Math.max(0, s.hop), ...(folded.length ? { folded } : {}) };

@@ -14,8 +14,13 @@ export interface EditorMarker {
 export interface EditorSlice {
   /** What the editor holds. */
   text: string;
-  /** What was last applied to the cluster; `text !== appliedText` means unapplied changes. */
+  /** What was last applied to the cluster. */
   appliedText: string;
+  /**
+   * `text !== appliedText`, worked out when either changes: a selector comparing them would read
+   * all of a dump's tens of MB at every change of the store, up to the first character that differs.
+   */
+  unapplied: boolean;
   markers: EditorMarker[];
   /** What the last apply did: objects the API server took, and documents it refused. */
   lastApply: ApplyOutcome | null;
@@ -44,21 +49,23 @@ export interface ApplyOutcome {
 
 export const EDITOR_FILE = "manifests.yaml";
 
-export const createEditorSlice: StateCreator<AppState, [], [], EditorSlice> = (set) => ({
+export const createEditorSlice: StateCreator<AppState, [], [], EditorSlice> = (set, get) => ({
   text: "",
   appliedText: "",
+  unapplied: false,
   markers: [],
   lastApply: null,
   importReport: null,
   importing: null,
   importProgress: null,
-  setText: (text) => set({ text }),
+  setText: (text) => set({ text, unapplied: text !== get().appliedText }),
   setImportReport: (importReport) => set({ importReport }),
   setImporting: (importing) => set({ importing, importProgress: null }),
   setImportProgress: (importProgress) => set({ importProgress }),
   markApplied: (text, errors, applied) =>
     set({
       appliedText: text,
+      unapplied: get().text !== text,
       lastApply: { refused: errors.length, ...(applied === undefined ? {} : { applied }) },
       markers: markersOf(errors),
     }),

@@ -5,7 +5,7 @@ import { type ApplyStatusKind, applyStatus, type StatusTone, statusTone } from "
 /** The editor's apply status as the user reads it: a tone and a sentence in their language. */
 export function useApplyStatus(): { tone: StatusTone; text: string } {
   const t = useT();
-  const dirty = useAppStore((s) => s.text !== s.appliedText);
+  const dirty = useAppStore((s) => s.unapplied);
   const last = useAppStore((s) => s.lastApply);
   const status = applyStatus(dirty, last);
   return { tone: statusTone(status), text: statusText(status, t) };
