@@ -63,12 +63,13 @@ for (const format of ["json", "yaml"] as const) {
     );
     await settle(page, 3000);
 
-    // A word typed at the dump's end, a pause, then erased: nothing may copy the whole text per
-    // key, to the store or to Monaco's own worker (word suggestions start on a word's letters).
-    await target.focus();
-    await page.keyboard.press("ControlOrMeta+End");
+    // The caret moved to the dump's end (the first command after it went in), a word typed there,
+    // a pause, then erased: nothing may copy or pack the whole text per key, to the store, to
+    // Monaco's own worker (word suggestions start on a word's letters) or into an undo step.
     const before = await page.evaluate(() => window.__packetwalkStore!.getState().text.length);
     const typing = await now(page);
+    await target.focus();
+    await page.keyboard.press("ControlOrMeta+End");
     const keys = [..."web", "Backspace", "Backspace", "Backspace"];
     for (const [i, key] of keys.entries()) {
       await page.keyboard.press(key);
@@ -81,7 +82,7 @@ for (const format of ["json", "yaml"] as const) {
     );
     const typed = await now(page);
     report(
-      `typing a word into the ${format} dump and erasing it, until the store holds the text`,
+      `Ctrl+End in the ${format} dump, a word typed and erased, until the store holds the text`,
       `${(typed - typing).toFixed(0)} ms; ${await longTasksBetween(page, typing, typed)}`,
     );
     await settle(page, 3000);

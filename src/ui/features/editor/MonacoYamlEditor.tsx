@@ -9,6 +9,7 @@ import { layoutOnResize } from "./monaco/layoutOnResize";
 import { MARKER_OWNER, toMarkerData } from "./monaco/markers";
 import { fitLanguage, manifestModel, monaco, optionsFor, PLAIN_TEXT_CHARS } from "./monaco/setup";
 import { monacoTheme } from "./monaco/theme";
+import { pushReplaceStep } from "./monaco/undoStep";
 
 /** Where the user was in the plain editor Monaco replaces: the caret, and whether it had focus. */
 export interface EditorHandoff {
@@ -147,14 +148,16 @@ export function MonacoYamlEditor({ handoff }: MonacoYamlEditorProps) {
       };
       if (text.length <= FILL_SLICE_CHARS) {
         plain();
-        edit(() => model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null));
+        const ops = [{ range: model.getFullModelRange(), text }];
+        edit(() => (undoable ? model.pushEditOperations([], ops, () => null) : model.applyEdits(ops)));
         return;
       }
+      // The text it replaces, for its undo step (pushReplaceStep), once all of it is in.
+      const before = undoable ? model.getValue() : null;
       // Typing into a text half put in would be lost to the rest of it (and to the store).
       editor.updateOptions({ readOnly: true });
       host.dataset.filling = "true";
       fill = fillModel(model, text, {
-        undoable,
         edit,
         // The language switch re-renders the editor: a task of its own, not the one that set the text.
         // The start of the text is shown (and scrolled) while all of it goes into the model.
@@ -170,8 +173,15 @@ export function MonacoYamlEditor({ handoff }: MonacoYamlEditorProps) {
         done: () => {
           endFill();
           fitLanguage(editor, model);
+          if (before !== null) pushReplaceStep(model, before, text, put);
         },
       });
+    };
+    /** An undo or redo of a replaced text: back into the model as an outside change, and into the store. */
+    const put = (text: string) => {
+      sync(text, false);
+      typed = text;
+      setText(text);
     };
     // A big paste (a dump copied out of a terminal) goes in as an outside change does, a slice per
     // task: Monaco's own paste is one edit of the whole text. Several cursors are Monaco's to fill.

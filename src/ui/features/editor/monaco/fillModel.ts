@@ -19,8 +19,6 @@ export interface ModelFill {
 }
 
 export interface FillOptions {
-  /** One undo step for the whole text (an outside change); else none (the text the editor opens with). */
-  undoable: boolean;
   /** Runs one edit (the caller marks its own edits, to tell them from the user's). */
   edit: (apply: () => void) => void;
   /** Runs in a task of its own before the first slice (the editor's language for the text). */
@@ -36,8 +34,8 @@ export interface FillOptions {
 /**
  * Replaces `model`'s text by `text` a slice at a time from the next task on, as many slices per
  * task as fit in a few milliseconds (the caller's task has its own work: the store's subscribers),
- * after `prepare` in a task of its own. Slices after the first are appended at the end; with `undoable`, all of
- * them join the first's undo step (Monaco appends edits to the open step).
+ * after `prepare` in a task of its own. Slices after the first are appended at the end. The edits
+ * keep no undo step: a step for the whole text is the caller's (undoStep.ts).
  */
 export function fillModel(model: monaco.editor.ITextModel, text: string, options: FillOptions): ModelFill {
   const now = options.now ?? (() => performance.now());
@@ -51,10 +49,7 @@ export function fillModel(model: monaco.editor.ITextModel, text: string, options
     at = end;
     const range = replaceAll ? model.getFullModelRange() : endRange(model);
     const ops = [{ range, text: slice }];
-    options.edit(() => {
-      if (options.undoable) model.pushEditOperations([], ops, () => null);
-      else model.applyEdits(ops);
-    });
+    options.edit(() => model.applyEdits(ops));
   }
 
   async function run() {
@@ -67,11 +62,7 @@ export function fillModel(model: monaco.editor.ITextModel, text: string, options
       await yieldTask();
       if (cancelled) return;
       const start = now();
-      if (at === 0) {
-        // An outside change is an undo step of its own, not part of what the user typed before it.
-        if (options.undoable) model.pushStackElement();
-        put(true);
-      }
+      if (at === 0) put(true);
       while (at < text.length && now() - start < FILL_BUDGET_MS) put(false);
     }
     options.done();
