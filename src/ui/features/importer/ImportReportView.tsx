@@ -1,3 +1,4 @@
+import { useEffect, useState } from "react";
 import type { ImportNote, ImportReport } from "../../../engine/api/import/report";
 import { type MessageKey, useT } from "../../i18n/useT";
 import "./importer.css";
@@ -19,6 +20,13 @@ const SECTIONS: { type: ImportNote["type"]; heading: MessageKey }[] = [
 export function ImportReportView({ report, onClose }: { report: ImportReport; onClose: () => void }) {
   const t = useT();
   const total = report.counts.reduce((n, c) => n + c.count, 0);
+  // The notes come a frame after the counts: the first layout of a report's text (its words
+  // shaped for the first time) is tens of ms, on the frame that also ends the import's bar.
+  const [notesShown, showNotes] = useState<ImportReport | null>(null);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => showNotes(report));
+    return () => cancelAnimationFrame(frame);
+  }, [report]);
   return (
     <section className="import-report" aria-label={t("import.report")}>
       <div className="import-report-bar">
@@ -38,7 +46,7 @@ export function ImportReportView({ report, onClose }: { report: ImportReport; on
       {report.errors.length > 0 ? (
         <p className="import-refused">{t("import.refused", { count: report.errors.length })}</p>
       ) : null}
-      {SECTIONS.map(({ type, heading }) => {
+      {(notesShown === report ? SECTIONS : []).map(({ type, heading }) => {
         const notes = report.notes.filter((n) => n.type === type);
         if (notes.length === 0) return null;
         return (
