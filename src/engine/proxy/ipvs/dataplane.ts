@@ -11,21 +11,17 @@ import { slicesByService } from "../endpoints";
 import { type EvalContext, type RecentLists, type Ruleset, ruleCount } from "../iptables/netfilter";
 import { localTrafficCIDR } from "../localDetector";
 import type { DataPlaneSize, HookContext, HookResult, NodeDataPlane, ProxyInput } from "../types";
+import { assemble, type DesiredState } from "./assemble";
 import { ConnTable } from "./conntable";
-import {
-  assemble,
-  type DesiredState,
-  type ServiceShare,
-  type ShareEnv,
-  serviceShare,
-  shareEnv,
-} from "./desired";
 import { ipvsHook } from "./hooks";
 import { emptyIpsets, IpsetIndex } from "./ipsets";
 import type { IpvsConn, IpvsNodeState, RealServer, VirtualServer } from "./model";
 import { ownStats, serviceNumber, vsKey } from "./model";
 import { writeIpvsIptables } from "./rules";
 import { SCHEDULERS, type SchedFlag } from "./schedulers";
+import { serviceShare } from "./serviceShare";
+import { type ShareEnv, shareEnv } from "./shareEnv";
+import type { ServiceShare } from "./shareWriter";
 import { applyDesired, reapDrained, type SchedSlot } from "./sync";
 import type { KernelVirtualServer } from "./virtualServer";
 

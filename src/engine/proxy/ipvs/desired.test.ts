@@ -4,7 +4,8 @@ import type { EndpointSlice, Service } from "../../api/types";
 import { endpointsFor } from "../endpoints";
 import { servicePorts } from "../servicePort";
 import { categorizeEndpoints } from "../topology";
-import { type DesiredVS, ShareWriter, serviceShare } from "./desired";
+import { serviceShare } from "./serviceShare";
+import { type DesiredVS, ShareWriter } from "./shareWriter";
 
 const NODE = "worker";
 const NODE_IP = "172.18.0.3";

@@ -5,11 +5,12 @@
  * at weight 0 until their connections are gone.
  */
 import type { IpvsScheduler } from "../../api/configTypes";
-import type { DesiredState, DesiredVS } from "./desired";
+import type { DesiredState } from "./assemble";
 import type { DestList } from "./destList";
 import type { IpvsNodeState, RealServer, VirtualServer } from "./model";
 import { serviceNumber } from "./model";
 import { SCHEDULERS } from "./schedulers";
+import type { DesiredVS } from "./shareWriter";
 import { KernelVirtualServer, newRealServer } from "./virtualServer";
 
 /** One virtual server's scheduler state (the kernel's `sched_data`). */

@@ -8,7 +8,6 @@
  */
 import type { IpvsScheduler } from "../../api/configTypes";
 import type { Protocol } from "../../net/types";
-import type { DesiredVS } from "./desired";
 import { DestList } from "./destList";
 import {
   type IpvsStats,
@@ -17,6 +16,7 @@ import {
   type VirtualServer,
   type VirtualServerKind,
 } from "./model";
+import type { DesiredVS } from "./shareWriter";
 
 /** The real server kube-proxy adds for endpoint `i` of `list` (weight 1, no connections). */
 export function newRealServer(list: DestList, i: number, node: string): RealServer {
