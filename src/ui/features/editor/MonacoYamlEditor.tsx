@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef } from "react";
 import { useT } from "../../i18n/useT";
 import { useAppStore } from "../../store";
-import { flushPendingText, setPendingText } from "../../store/editorText";
+import { flatten, flushPendingText, setPendingText } from "../../store/editorText";
 import { FILL_SLICE_CHARS, fillModel, type ModelFill, sliceEnd } from "./monaco/fillModel";
 import { leaveOnEscapeThenTab } from "./monaco/keyboard";
 import { markedLarge, showWhileFilling, unmarkIfSmall } from "./monaco/largeModel";
@@ -93,6 +93,17 @@ export function MonacoYamlEditor({ handoff }: MonacoYamlEditorProps) {
       typed = model.getValue();
       setText(typed);
     };
+    /** Once typing pauses: a dump's text made whole in one task, handed to the store in the next. */
+    const copyOutLater = () => {
+      const text = flatten(model.getValue());
+      const version = model.getVersionId();
+      pause = setTimeout(() => {
+        if (model.getVersionId() !== version) return;
+        setPendingText(null);
+        typed = text;
+        setText(text);
+      });
+    };
     let refit: ReturnType<typeof setTimeout> | undefined;
     const subscription = model.onDidChangeContent(() => {
       // Mid-fill, the model's length is not the text's: its language was set for the whole text.
@@ -111,7 +122,7 @@ export function MonacoYamlEditor({ handoff }: MonacoYamlEditorProps) {
       }
       // A dump's text is copied once typing pauses (or an action needs it: editorText.ts).
       clearTimeout(pause);
-      pause = setTimeout(copyOut, TYPING_PAUSE_MS);
+      pause = setTimeout(copyOutLater, TYPING_PAUSE_MS);
       setPendingText(copyOut);
     });
     const blurred = editor.onDidBlurEditorText(() => flushPendingText());
@@ -160,16 +171,19 @@ export function MonacoYamlEditor({ handoff }: MonacoYamlEditorProps) {
       fill = fillModel(model, text, {
         edit,
         // The language switch re-renders the editor: a task of its own, not the one that set the text.
-        // The start of the text is shown (and scrolled) while all of it goes into the model.
-        prepare: () => {
-          plain();
-          const head = monaco.editor.createModel(text.slice(0, sliceEnd(text, 0, HEAD_CHARS)), "plaintext");
-          // A start of a text has brackets it does not close: not to be marked as errors.
-          head.updateOptions({
-            bracketColorizationOptions: { enabled: false, independentColorPoolPerBracketType: false },
-          });
-          attach = showWhileFilling(editor, model, head);
-        },
+        // The start of the text is shown (and scrolled) while all of it goes into the model: a
+        // model of its own, laid out in the next task.
+        prepare: [
+          plain,
+          () => {
+            const head = monaco.editor.createModel(text.slice(0, sliceEnd(text, 0, HEAD_CHARS)), "plaintext");
+            // A start of a text has brackets it does not close: not to be marked as errors.
+            head.updateOptions({
+              bracketColorizationOptions: { enabled: false, independentColorPoolPerBracketType: false },
+            });
+            attach = showWhileFilling(editor, model, head);
+          },
+        ],
         done: () => {
           endFill();
           fitLanguage(editor, model);

@@ -106,7 +106,7 @@ describe("fillModel", () => {
     );
   });
 
-  it("prepares in a task of its own, before the first slice", async () => {
+  it("prepares a step per task, in order, before the first slice", async () => {
     const fake = fakeModel("kind: Service\n");
     const tasks = fakeTasks(1);
     const prepared: string[] = [];
@@ -115,14 +115,19 @@ describe("fillModel", () => {
         tasks.tick();
         apply();
       },
-      prepare: () => prepared.push(`${fake.log.length} edits`),
+      prepare: [
+        () => prepared.push(`language after ${fake.log.length} edits`),
+        () => prepared.push(`head after ${fake.log.length} edits`),
+      ],
       done: () => {},
       now: tasks.now,
       yieldTask: tasks.yieldTask,
     });
     expect(prepared).toEqual([]);
     await tasks.step();
-    expect(prepared).toEqual(["0 edits"]);
+    expect(prepared).toEqual(["language after 0 edits"]);
+    await tasks.step();
+    expect(prepared).toEqual(["language after 0 edits", "head after 0 edits"]);
     expect(fake.text()).toBe("kind: Service\n");
     await tasks.step();
     expect(fake.log.length).toBeGreaterThan(0);

@@ -2,12 +2,14 @@ import { nextTask } from "../../../../worker/nextTask";
 import type { monaco } from "./setup";
 
 /**
- * A slice of the text put in per edit, cut at a line's end. Monaco counts the lines of an edit's
- * text in one go: a 34 MB dump in one edit holds the page's thread for most of a second. The
- * slices go into a model the editor does not show meanwhile (largeModel.ts): an editor showing it
- * would copy its per-line arrays, as long as the model's lines so far, at every edit.
+ * A slice of the text put in per edit, cut at a line's end. Monaco reads an edit's text whole
+ * several times over (its line starts, then its lines counted again by the tokens, semantic tokens
+ * and bracket pairs of the model): a 34 MB dump in one edit holds the page's thread for most of a
+ * second, and one slice must stay far under a 50 ms task on a slow or busy machine. The slices go
+ * into a model the editor does not show meanwhile (largeModel.ts): an editor showing it would
+ * copy its per-line arrays, as long as the model's lines so far, at every edit.
  */
-export const FILL_SLICE_CHARS = 512 * 1024;
+export const FILL_SLICE_CHARS = 128 * 1024;
 /** How long a task goes on adding slices before it gives the page its thread back. */
 const FILL_BUDGET_MS = 8;
 
@@ -21,8 +23,8 @@ export interface ModelFill {
 export interface FillOptions {
   /** Runs one edit (the caller marks its own edits, to tell them from the user's). */
   edit: (apply: () => void) => void;
-  /** Runs in a task of its own before the first slice (the editor's language for the text). */
-  prepare?: () => void;
+  /** Run before the first slice, each in a task of its own (the editor's language, what it shows). */
+  prepare?: readonly (() => void)[];
   /** The whole text is in. */
   done: () => void;
   /** The page's clock (a test's in tests). */
@@ -34,7 +36,7 @@ export interface FillOptions {
 /**
  * Replaces `model`'s text by `text` a slice at a time from the next task on, as many slices per
  * task as fit in a few milliseconds (the caller's task has its own work: the store's subscribers),
- * after `prepare` in a task of its own. Slices after the first are appended at the end. The edits
+ * after each of `prepare` in a task of its own. Slices after the first are appended at the end. The edits
  * keep no undo step: a step for the whole text is the caller's (undoStep.ts).
  */
 export function fillModel(model: monaco.editor.ITextModel, text: string, options: FillOptions): ModelFill {
@@ -53,10 +55,10 @@ export function fillModel(model: monaco.editor.ITextModel, text: string, options
   }
 
   async function run() {
-    if (options.prepare) {
+    for (const step of options.prepare ?? []) {
       await yieldTask();
       if (cancelled) return;
-      options.prepare();
+      step();
     }
     while (at < text.length) {
       await yieldTask();
