@@ -81,6 +81,16 @@ function storeHolds(page: Page, text: string): Promise<boolean> {
   );
 }
 
+/**
+ * Waits until a dump dropped or pasted is all in the editor: offered for import (the store holds
+ * it, and its fill began in the same task) and filling no more. A file is read a chunk per task
+ * first: "not filling" alone can be seen before its fill has begun.
+ */
+async function dumpIn(editor: Locator, timeout: number): Promise<void> {
+  await expect(editor.getByText(/looks like a cluster dump/)).toBeVisible({ timeout });
+  await expect(editor.locator("[data-filling]")).toHaveCount(0, { timeout });
+}
+
 /** Records every change of the editor's "filling" mark and of its read-only state, as they happen. */
 async function watchFill(page: Page): Promise<() => Promise<string[]>> {
   await page.evaluate(() => {
@@ -124,7 +134,7 @@ for (const how of ["dropped", "pasted"] as const) {
       await page.keyboard.press("ControlOrMeta+V");
     }
     await expect(editor.getByText(/looks like a cluster dump/)).toBeVisible();
-    await expect(editor.locator("[data-filling]")).toHaveCount(0, { timeout: 30_000 });
+    await dumpIn(editor, 30_000);
     const states = await fillStates();
     expect(states).toContain("filling read-only");
     expect(states.at(-1)).toBe("idle editable");
@@ -165,7 +175,7 @@ test("a dump over Monaco's large-file size, undone, leaves the manifests coloure
   expect(text.split("\n").length).toBeGreaterThan(300_000);
   await dropFile(page, box, "dump.json", "application/json", text);
   await expect(editor.getByText(/looks like a cluster dump/)).toBeVisible();
-  await expect(editor.locator("[data-filling]")).toHaveCount(0, { timeout: 60_000 });
+  await dumpIn(editor, 60_000);
   const holds = (t: string) => storeHolds(page, t);
   expect(await holds(text)).toBe(true);
   expect(await colours()).toBe(1);
@@ -187,7 +197,7 @@ test("what is typed into a big dump reaches the import, even when Import is clic
   const { editor, box } = await monacoOpened(page);
   const text = bigDump({ pods: 1000, services: 400 }, "yaml");
   await dropFile(page, box, "dump.yaml", "application/yaml", text);
-  await expect(editor.locator("[data-filling]")).toHaveCount(0, { timeout: 30_000 });
+  await dumpIn(editor, 30_000);
   await box.focus();
   await page.keyboard.press("ControlOrMeta+End");
   await page.keyboard.press("Enter");

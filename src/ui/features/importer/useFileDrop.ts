@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import { useAppStore } from "../../store";
+import { readFileText } from "./readFileText";
 
 /**
  * A file dropped anywhere on the page goes into the editor, as if pasted, and the editor opens (a
@@ -19,7 +20,7 @@ export function useFileDrop(): void {
       if (!file) return;
       e.preventDefault();
       e.stopPropagation();
-      void file.text().then((text) => {
+      void readFileText(file).then((text) => {
         const store = useAppStore.getState();
         store.setText(text);
         store.setEditorOpen(true);
