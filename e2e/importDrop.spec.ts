@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { bigDump } from "../src/bench/dump";
+import { bigDump, IMPORT_SHAPE } from "../src/bench/dump";
 import { PacketwalkApp } from "./fixtures/app";
 import { dropFile } from "./fixtures/drop";
 import { collectErrors } from "./fixtures/editor";
@@ -221,5 +221,43 @@ test("what is typed into a big dump reaches the import, even when Import is clic
   expect(inSync).toBe(true);
   expect(stored.replace(/\r\n/g, "\n").trimEnd().endsWith("# edited before import")).toBe(true);
   expect(stored.length).toBeGreaterThan(text.length);
+  expect(errors).toEqual([]);
+});
+
+test("a key typed while a dump goes into the editor is not taken, and the editor says why", async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  const { editor, box } = await monacoOpened(page);
+  const before = await page.evaluate(() => window.__packetwalkStore!.getState().text);
+  // What the editor says, kept as it appears: it goes when the whole text is in.
+  await page.evaluate(() => {
+    const said: string[] = [];
+    (window as { __said?: string[] }).__said = said;
+    new MutationObserver(() => {
+      const text = document.querySelector(".monaco-editor-overlaymessage")?.textContent;
+      if (text && said.at(-1) !== text) said.push(text);
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+  // The biggest dump the bench imports, on a CPU slowed down 4 times: it takes seconds to go in.
+  const text = bigDump(IMPORT_SHAPE, "json");
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  await dropFile(page, box, "dump.json", "application/json", text);
+  await expect(editor.locator("[data-filling]")).toHaveCount(1, { timeout: 30_000 });
+  await box.focus();
+  await page.keyboard.type("x");
+  const filledYet = await editor.locator("[data-filling]").count();
+  await dumpIn(editor, 120_000);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+  // Pressed while it went in (the fill lasts seconds, a key press milliseconds).
+  expect(filledYet).toBe(1);
+  const said = await page.evaluate(() => (window as { __said?: string[] }).__said!);
+  expect(said).toEqual(["The file is still going into the editor: it can be edited once it is all in."]);
+  // The key went nowhere: the editor holds the dump, and undo brings back what it replaced.
+  expect(await storeHolds(page, text)).toBe(true);
+  await box.focus();
+  await page.keyboard.press("ControlOrMeta+Z");
+  await expect.poll(() => storeHolds(page, before.replace(/\r\n/g, "\n"))).toBe(true);
   expect(errors).toEqual([]);
 });

@@ -16,6 +16,8 @@ import "monaco-editor/esm/vs/editor/contrib/hover/browser/hoverContribution.js";
 import "monaco-editor/esm/vs/editor/contrib/indentation/browser/indentation.js";
 import "monaco-editor/esm/vs/editor/contrib/linesOperations/browser/linesOperations.js";
 import "monaco-editor/esm/vs/editor/contrib/multicursor/browser/multicursor.js";
+// Says why a key typed into a read-only editor (a dump still going in) is not taken: readOnlyMessage.
+import "monaco-editor/esm/vs/editor/contrib/readOnlyMessage/browser/contribution.js";
 import "monaco-editor/esm/vs/editor/contrib/suggest/browser/suggestController.js";
 import "monaco-editor/esm/vs/editor/contrib/toggleTabFocusMode/browser/toggleTabFocusMode.js";
 import "monaco-editor/esm/vs/editor/contrib/wordHighlighter/browser/wordHighlighter.js";
