@@ -93,6 +93,14 @@ test("a dump dropped before Monaco arrives opens in Monaco as plain text: no YAM
     text,
   );
   await expect(editor.getByText(/looks like a cluster dump/)).toBeVisible();
+  // The text area before Monaco shows the dump's first lines, read-only, and says so: laying out
+  // all of it would hold the page for seconds.
+  const area = editor.getByRole("textbox", { name: "Manifest YAML" });
+  await expect(area).not.toBeEditable();
+  await expect(area).toHaveAccessibleDescription(/^The first 32 KB of this 3\.\d MB text, read-only/);
+  const shown = await area.inputValue();
+  expect(text.startsWith(shown)).toBe(true);
+  expect(shown.length).toBeLessThanOrEqual(32 * 1024);
 
   release();
   await expect(page.locator(".monaco-editor .view-lines")).toContainText("apiVersion: v1", {

@@ -119,6 +119,8 @@ export const en = {
   "editor.appliedSome": { one: "Applied {count} object", other: "Applied {count} objects" },
   "editor.hide": "Hide the manifests",
   "editor.textarea": "Manifest YAML",
+  "editor.plainHead":
+    "The first {shown} KB of this {size} MB text, read-only: the editor opens all of it once it has loaded. Import cluster reads all of it.",
   "editor.filling": "The file is still going into the editor: it can be edited once it is all in.",
   "topology.region": "Topology",
   "topology.node": "Node {name}, {ip}, pod CIDR {cidr}",

@@ -141,7 +141,9 @@ export const ko: Record<MessageKey, Message> = {
   "editor.appliedSome": "객체 {count}개 적용됨",
   "editor.hide": "매니페스트 숨기기",
   "editor.textarea": "매니페스트 YAML",
-  "editor.filling": "파일을 편집기에 넣는 중이다. 다 들어가면 편집할 수 있다.",
+  "editor.plainHead":
+    "{size} MB 텍스트의 처음 {shown} KB만 읽기 전용으로 보여 줍니다. 편집기를 불러오면 전체가 열립니다. 클러스터 가져오기는 전체를 읽습니다.",
+  "editor.filling": "파일을 편집기에 넣는 중입니다. 다 들어가면 편집할 수 있습니다.",
   "topology.region": "토폴로지",
   "topology.node": "노드 {name}, {ip}, 파드 CIDR {cidr}",
   "topology.pod": "파드 {name}, {ip}, {state}",
