@@ -36,8 +36,8 @@ export interface FillOptions {
 /**
  * Replaces `model`'s text by `text` a slice at a time from the next task on, as many slices per
  * task as fit in a few milliseconds (the caller's task has its own work: the store's subscribers),
- * after each of `prepare` in a task of its own. Slices after the first are appended at the end. The edits
- * keep no undo step: a step for the whole text is the caller's (undoStep.ts).
+ * after each of `prepare` in a task of its own. Slices after the first are appended at the end.
+ * The edits keep no undo step: a step for the whole text is the caller's (undoStep.ts).
  */
 export function fillModel(model: monaco.editor.ITextModel, text: string, options: FillOptions): ModelFill {
   const now = options.now ?? (() => performance.now());
